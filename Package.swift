@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers (dependencies point one way; see DECISIONS.md and docs in ../shared/docs/architecture.md):
+//   DMFPolicy (pure rules) ← DMFAnswers (file parsing) / DMFDocuments (renderers) / DMFFlow (questions)
+//   TerminalUI (canvas, keys, headless backend) ← NcursesBackend (the only curses importer)
+//   DMFApp (screens, plain mode, drafts, commands) ← dmf-wizard (argument parsing only)
+let package = Package(
+    name: "dmf-wizard",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "dmf-wizard", targets: ["dmf-wizard"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        // Yams 6.x exactly: 5.0.1 overflows the stack on deeply nested input (research/swift-deps.md).
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .target(name: "CTermSupport", path: "Sources/CTermSupport"),
+        .target(name: "DMFPolicy"),
+        .target(name: "DMFAnswers", dependencies: ["DMFPolicy", .product(name: "Yams", package: "Yams")]),
+        .target(name: "DMFDocuments", dependencies: ["DMFPolicy"]),
+        .target(name: "DMFFlow", dependencies: ["DMFPolicy"]),
+        .target(name: "TerminalUI"),
+        .target(name: "NcursesBackend", dependencies: ["TerminalUI", "CNcursesw", "CTermSupport"]),
+        .target(
+            name: "DMFApp",
+            dependencies: [
+                "DMFPolicy", "DMFAnswers", "DMFDocuments", "DMFFlow", "TerminalUI", "NcursesBackend",
+                "CTermSupport",
+            ]),
+        .executableTarget(
+            name: "dmf-wizard",
+            dependencies: ["DMFApp", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .testTarget(name: "DMFPolicyTests", dependencies: ["DMFPolicy", "DMFAnswers"],
+                    resources: [.copy("Scenarios")]),
+        .testTarget(name: "DMFAnswersTests", dependencies: ["DMFAnswers", "DMFPolicy"]),
+        .testTarget(name: "DMFDocumentsTests", dependencies: ["DMFDocuments", "DMFAnswers", "DMFPolicy"],
+                    resources: [.copy("Golden")]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TerminalUI", "CTermSupport"]),
+        .testTarget(name: "DMFAppTests", dependencies: ["DMFApp", "DMFFlow", "DMFPolicy", "DMFAnswers", "TerminalUI"]),
+        .testTarget(name: "EndToEndTests", dependencies: []),
+    ]
+)
