@@ -1,0 +1,117 @@
+import DMFPolicy
+import Foundation
+import Yams
+
+/// An answers file as read: the answers, and where a draft left off (project key `draft.step`).
+public struct AnswersDocument: Sendable, Equatable {
+    public var answers: Answers
+    /// The step code the wizard was on when the draft was saved, if any.
+    public var resumeStep: String?
+
+    public init(answers: Answers, resumeStep: String? = nil) {
+        self.answers = answers
+        self.resumeStep = resumeStep
+    }
+}
+
+/// Reads answers files (YAML or JSON, see `answers-format.md`) strictly: every unknown key, wrong
+/// type, disallowed value, missing answer and bad date is reported with its key path, line and the
+/// allowed values. Never crashes, whatever the bytes.
+public enum AnswersParser {
+    /// `complete` (for `fill`) requires every answer the rules need; `draft` (for resume) accepts gaps.
+    public enum Mode: Sendable { case complete, draft }
+
+    /// Larger files are refused before parsing: a 50 MB mapping costs ~1 GB of memory in Yams.
+    public static let maxBytes = 1 << 20
+    /// Node budget checked before decoding, so alias bombs ("billion laughs") cannot hang us.
+    public static let maxNodes = 10_000
+
+    /// Reads and parses the file at `path`.
+    public static func load(path: String, mode: Mode = .complete) throws(AnswersFileError) -> AnswersDocument {
+        let name = (path as NSString).lastPathComponent.isEmpty ? path : path
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read (check its permissions)" : "does not exist"
+            throw AnswersFileError(file: name, problems: [AnswersProblem(path: "", message: "the file \(reason)")])
+        }
+        defer { try? handle.close() }
+        // Read one byte past the cap so an oversized file is recognised without reading it all.
+        let data = (try? handle.read(upToCount: maxBytes + 1)) ?? Data()
+        return try parse(data: data, file: name, mode: mode)
+    }
+
+    /// Parses answers from bytes. `file` only names the source in messages.
+    public static func parse(data: Data, file: String = "answers", mode: Mode = .complete) throws(AnswersFileError) -> AnswersDocument {
+        func fail(_ message: String, line: Int? = nil, column: Int? = nil) -> AnswersFileError {
+            AnswersFileError(file: file, problems: [AnswersProblem(path: "", line: line, column: column, message: message)])
+        }
+        guard data.count <= maxBytes else {
+            throw fail("the file is larger than \(maxBytes / 1024) KiB; an answers file is a few kilobytes")
+        }
+        var bytes = data
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw fail("the file is not UTF-8 text; save it as UTF-8 YAML or JSON")
+        }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw AnswersFileError(file: file, problems: [syntaxProblem(error, text: text)])
+        } catch {
+            throw fail("the file could not be read as YAML or JSON: \(error)")
+        }
+        guard let root else { throw fail("the file is empty; it should hold the answers (see answers-format.md)") }
+        guard case .mapping(let mapping) = root else {
+            throw fail("the file should be a set of `key: value` answers, starting with `format: 1`",
+                       line: root.mark?.line, column: root.mark?.column)
+        }
+        var budget = maxNodes
+        guard withinBudget(root, &budget) else {
+            throw fail("the file has more than \(maxNodes) values; an answers file has a few dozen")
+        }
+        var reader = AnswersReader(file: file)
+        let document = reader.read(root: mapping, mode: mode)
+        guard reader.problems.isEmpty, let document else {
+            throw AnswersFileError(file: file, problems: reader.problems)
+        }
+        return document
+    }
+
+    /// Counts nodes, stopping as soon as the budget runs out (shared alias nodes count each time).
+    private static func withinBudget(_ node: Node, _ budget: inout Int) -> Bool {
+        budget -= 1
+        guard budget >= 0 else { return false }
+        switch node {
+        case .scalar, .alias: return true
+        case .mapping(let mapping):
+            for (key, value) in mapping where !(withinBudget(key, &budget) && withinBudget(value, &budget)) { return false }
+            return true
+        case .sequence(let sequence):
+            for item in sequence where !withinBudget(item, &budget) { return false }
+            return true
+        }
+    }
+
+    /// Turns a Yams error into a located message: YAML syntax errors name their line.
+    static func syntaxProblem(_ error: YamlError, text: String) -> AnswersProblem {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+            return AnswersProblem(path: "", line: mark.line, column: mark.column, message: "YAML syntax error: \(detail)")
+        case .reader(let problem, let offset, _, _):
+            let line = offset.map { lineNumber(atByteOffset: $0, in: text) }
+            return AnswersProblem(path: "", line: line, message: "the file cannot be read: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return AnswersProblem(
+                path: "", line: context.mark.line, column: context.mark.column,
+                message: "a key is given twice: \(duplicates.sorted().joined(separator: ", ")); give each answer once")
+        default:
+            return AnswersProblem(path: "", message: "the file could not be read as YAML or JSON: \(error)")
+        }
+    }
+
+    private static func lineNumber(atByteOffset offset: Int, in text: String) -> Int {
+        1 + text.utf8.prefix(offset).reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+    }
+}

@@ -1,0 +1,267 @@
+import DMFPolicy
+import Yams
+
+/// Walks a composed YAML tree into `Answers`, collecting every problem with its location.
+///
+/// A hand-written walk rather than `Codable`: decoding stops at the first error and loses line
+/// numbers for wrong values, while people fixing a file want every problem, each with its line.
+struct AnswersReader {
+    let file: String
+    private(set) var problems: [AnswersProblem] = []
+    /// Where each mapping was seen, so a missing key can point at its parent.
+    private var marks: [String: Mark] = [:]
+
+    init(file: String) { self.file = file }
+
+    // MARK: - The schema
+
+    static let rootKeys = [
+        "format", "transfer", "requester", "data", "route", "recipients", "method", "retention",
+        "third_party", "authorisation", "helpdesk", "draft",
+    ]
+    static let sectionKeys: [String: [String]] = [
+        "transfer": ["kind", "frequency", "purpose"],
+        "requester": ["name", "email", "team"],
+        "data": ["description", "classification", "legacy_marking", "personal_data", "records", "bulk"],
+        "route": ["type", "source_system", "destination_organisation", "destination_system", "destination_accreditation"],
+        "recipients[]": ["name", "organisation", "role", "mailbox", "authorised", "clearance"],
+        "retention": ["delete_by", "period"],
+        "third_party": ["contract", "nda", "security_aspects_letter", "code_of_connection"],
+        "authorisation": ["iao_name", "iao_decision"],
+        "helpdesk": ["caller_name", "caller_team", "call_reference", "agent_name"],
+        "draft": ["step", "saved_at"],
+    ]
+    /// Allowed values by key path (recipients' keys under `recipients[]`), for "missing" messages.
+    static let allowedValues: [String: String] = [
+        "transfer.kind": TransferKind.allowedValues,
+        "data.classification": Classification.allowedValues,
+        "data.personal_data": YesNoNotSure.allowedValues,
+        "data.bulk": YesNoNotSure.allowedValues + " (or give data.records)",
+        "route.type": RouteType.allowedValues,
+        "route.destination_accreditation": Accreditation.allowedValues,
+        "recipients[].mailbox": Mailbox.allowedValues,
+        "recipients[].authorised": YesNoNotSure.allowedValues,
+        "recipients[].clearance": Clearance.allowedValues,
+        "method": TransferMethod.allowedValues,
+        "third_party.contract": YesNoNotSure.allowedValues,
+        "third_party.nda": YesNoNotSure.allowedValues,
+        "third_party.security_aspects_letter": YesNoNotNeeded.allowedValues,
+        "third_party.code_of_connection": YesNoNotNeeded.allowedValues,
+        "authorisation.iao_decision": IAODecision.allowedValues,
+    ]
+
+    // MARK: - Reading
+
+    mutating func read(root: Node.Mapping, mode: AnswersParser.Mode) -> AnswersDocument? {
+        marks[""] = root.mark
+        var answers = Answers()
+        var resumeStep: String?
+        let top = section(root, path: "", keys: Self.rootKeys)
+
+        if let node = top["format"] {
+            if let text = scalar(node, path: "format"), text != "1" {
+                report("format", node, "only format 1 is understood; this file says format \(text)")
+            }
+        }
+        if let map = mapping(top["transfer"], path: "transfer") {
+            answers.transfer.kind = choice(map["kind"], "transfer.kind")
+            answers.transfer.frequency = choice(map["frequency"], "transfer.frequency")
+            answers.transfer.purpose = text(map["purpose"], "transfer.purpose")
+        }
+        if let map = mapping(top["requester"], path: "requester") {
+            answers.requester.name = text(map["name"], "requester.name")
+            answers.requester.email = email(map["email"], "requester.email")
+            answers.requester.team = text(map["team"], "requester.team")
+        }
+        if let map = mapping(top["data"], path: "data") {
+            answers.data.description = text(map["description"], "data.description")
+            answers.data.classification = choice(map["classification"], "data.classification")
+            answers.data.legacyMarking = choice(map["legacy_marking"], "data.legacy_marking")
+            answers.data.personalData = choice(map["personal_data"], "data.personal_data")
+            answers.data.records = count(map["records"], "data.records")
+            answers.data.bulk = choice(map["bulk"], "data.bulk")
+        }
+        if let map = mapping(top["route"], path: "route") {
+            answers.route.type = choice(map["type"], "route.type")
+            answers.route.sourceSystem = text(map["source_system"], "route.source_system")
+            answers.route.destinationOrganisation = text(map["destination_organisation"], "route.destination_organisation")
+            answers.route.destinationSystem = text(map["destination_system"], "route.destination_system")
+            answers.route.destinationAccreditation = choice(map["destination_accreditation"], "route.destination_accreditation")
+        }
+        if let node = top["recipients"] {
+            answers.recipients = recipients(node)
+        }
+        answers.method = choice(top["method"], "method")
+        if let map = mapping(top["retention"], path: "retention") {
+            answers.retention.deleteBy = date(map["delete_by"], "retention.delete_by")
+            answers.retention.period = text(map["period"], "retention.period")
+        }
+        if let map = mapping(top["third_party"], path: "third_party") {
+            answers.thirdParty.contract = choice(map["contract"], "third_party.contract")
+            answers.thirdParty.nda = choice(map["nda"], "third_party.nda")
+            answers.thirdParty.securityAspectsLetter = choice(map["security_aspects_letter"], "third_party.security_aspects_letter")
+            answers.thirdParty.codeOfConnection = choice(map["code_of_connection"], "third_party.code_of_connection")
+        }
+        if let map = mapping(top["authorisation"], path: "authorisation") {
+            answers.authorisation.iaoName = text(map["iao_name"], "authorisation.iao_name")
+            answers.authorisation.iaoDecision = choice(map["iao_decision"], "authorisation.iao_decision")
+        }
+        if let map = mapping(top["helpdesk"], path: "helpdesk") {
+            answers.helpdesk = Answers.Helpdesk(
+                callerName: text(map["caller_name"], "helpdesk.caller_name"),
+                callerTeam: text(map["caller_team"], "helpdesk.caller_team"),
+                callReference: text(map["call_reference"], "helpdesk.call_reference"),
+                agentName: text(map["agent_name"], "helpdesk.agent_name"))
+        }
+        if let map = mapping(top["draft"], path: "draft") {
+            resumeStep = text(map["step"], "draft.step")
+            _ = text(map["saved_at"], "draft.saved_at")
+        }
+
+        if mode == .complete, problems.isEmpty {
+            checkComplete(answers, thirdPartyNode: top["third_party"])
+        }
+        return problems.isEmpty ? AnswersDocument(answers: answers, resumeStep: resumeStep) : nil
+    }
+
+    /// Reports every required answer that is missing, pointing at the section that should hold it.
+    private mutating func checkComplete(_ answers: Answers, thirdPartyNode: Node?) {
+        for path in answers.missingFields {
+            if path == "recipients" {
+                let mark = marks["recipients"] ?? marks[""]
+                problems.append(AnswersProblem(
+                    path: path, line: mark?.line, column: mark?.column,
+                    message: "at least one recipient is needed, each with name, mailbox, authorised and clearance (rule recipients-listed)"))
+                continue
+            }
+            let parent = path.split(separator: ".").dropLast().joined(separator: ".")
+            let mark = marks[parent] ?? marks[""]
+            let schemaPath = path.replacing(/\[\d+\]/, with: "[]")
+            let allowed = Self.allowedValues[schemaPath].map { "; use one of: \($0)" } ?? ""
+            problems.append(AnswersProblem(
+                path: path, line: mark?.line, column: mark?.column, message: "this answer is required\(allowed)"))
+        }
+        if let node = thirdPartyNode, answers.route.type != .thirdParty, answers.route.type != nil {
+            report("third_party", node, "is only for route type third-party; remove it, or set route.type: third-party")
+        }
+    }
+
+    private mutating func recipients(_ node: Node) -> [Answers.Recipient] {
+        guard case .sequence(let list) = node else {
+            if !isNull(node) { report("recipients", node, "expected a list of recipients, each starting with `- name:`") }
+            return []
+        }
+        marks["recipients"] = node.mark
+        var result: [Answers.Recipient] = []
+        for (index, item) in list.enumerated() {
+            let path = "recipients[\(index)]"
+            guard case .mapping(let itemMap) = item else {
+                report(path, item, "expected a recipient with keys: \(Self.sectionKeys["recipients[]"]!.joined(separator: ", "))")
+                continue
+            }
+            marks[path] = item.mark
+            let map = section(itemMap, path: path, keys: Self.sectionKeys["recipients[]"]!)
+            result.append(Answers.Recipient(
+                name: text(map["name"], "\(path).name"),
+                organisation: text(map["organisation"], "\(path).organisation"),
+                role: text(map["role"], "\(path).role"),
+                mailbox: choice(map["mailbox"], "\(path).mailbox"),
+                authorised: choice(map["authorised"], "\(path).authorised"),
+                clearance: choice(map["clearance"], "\(path).clearance")))
+        }
+        return result
+    }
+
+    // MARK: - Typed values
+
+    /// A mapping's entries by key, reporting unknown keys (with a suggestion) and non-text keys.
+    private mutating func section(_ map: Node.Mapping, path: String, keys: [String]) -> [String: Node] {
+        var entries: [String: Node] = [:]
+        for (keyNode, value) in map {
+            guard case .scalar(let key) = keyNode else {
+                report(path, keyNode, "keys must be plain words such as \(keys.prefix(3).joined(separator: ", "))")
+                continue
+            }
+            let fullPath = path.isEmpty ? key.string : "\(path).\(key.string)"
+            guard keys.contains(key.string) else {
+                let hint = Suggestion.closest(to: key.string, in: keys).map { "did you mean '\($0)'? " } ?? ""
+                report(fullPath, keyNode, "unknown key; \(hint)allowed keys here: \(keys.joined(separator: ", "))")
+                continue
+            }
+            entries[key.string] = value
+        }
+        return entries
+    }
+
+    private mutating func mapping(_ node: Node?, path: String) -> [String: Node]? {
+        guard let node, !isNull(node) else { return nil }
+        guard case .mapping(let map) = node else {
+            report(path, node, "expected a group of answers (keys: \(Self.sectionKeys[path]!.joined(separator: ", ")))")
+            return nil
+        }
+        marks[path] = node.mark
+        return section(map, path: path, keys: Self.sectionKeys[path]!)
+    }
+
+    private func isNull(_ node: Node) -> Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    /// The text of a scalar; nil (reported) for lists and groups, nil (silent) for null.
+    private mutating func scalar(_ node: Node, path: String) -> String? {
+        guard case .scalar(let scalar) = node else {
+            report(path, node, "expected a single value, not a list or a group")
+            return nil
+        }
+        return isNull(node) ? nil : scalar.string
+    }
+
+    private mutating func text(_ node: Node?, _ path: String) -> String? {
+        guard let node, let value = scalar(node, path: path) else { return nil }
+        return value.isEmpty ? nil : value
+    }
+
+    private mutating func choice<Value: AnswerValue>(_ node: Node?, _ path: String) -> Value? {
+        guard let node, let value = scalar(node, path: path) else { return nil }
+        if let match = Value(rawValue: value) { return match }
+        let near = Value.allCases.first { $0.rawValue.lowercased() == value.lowercased().replacing(" ", with: "-") }
+        let hint = near.map { "did you mean '\($0.rawValue)'? " } ?? ""
+        report(path, node, "'\(value)' is not allowed; \(hint)use one of: \(Value.allowedValues)")
+        return nil
+    }
+
+    private mutating func count(_ node: Node?, _ path: String) -> Int? {
+        guard let node, let value = scalar(node, path: path) else { return nil }
+        guard !value.isEmpty, value.count <= 12, value.allSatisfy(\.isASCII), value.allSatisfy(\.isNumber),
+            let number = Int(value)
+        else {
+            report(path, node, "'\(value)' is not a whole number; write the number of records, such as 4200")
+            return nil
+        }
+        return number
+    }
+
+    private mutating func date(_ node: Node?, _ path: String) -> String? {
+        guard let node, let value = scalar(node, path: path) else { return nil }
+        guard IsoDate(value) != nil else {
+            report(path, node, "'\(value)' is not a date; write it as YYYY-MM-DD, such as 2027-03-31")
+            return nil
+        }
+        return value
+    }
+
+    private mutating func email(_ node: Node?, _ path: String) -> String? {
+        guard let value = text(node, path) else { return nil }
+        let parts = value.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !value.contains(where: \.isWhitespace) else {
+            report(path, node!, "'\(value)' is not an email address, such as a.person@justice.gov.uk")
+            return nil
+        }
+        return value
+    }
+
+    private mutating func report(_ path: String, _ node: Node, _ message: String) {
+        problems.append(AnswersProblem(path: path, line: node.mark?.line, column: node.mark?.column, message: message))
+    }
+}
