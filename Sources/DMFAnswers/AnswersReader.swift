@@ -119,13 +119,15 @@ struct AnswersReader {
         }
 
         if mode == .complete, problems.isEmpty {
-            checkComplete(answers, thirdPartyNode: top["third_party"])
+            checkComplete(answers)
         }
         return problems.isEmpty ? AnswersDocument(answers: answers, resumeStep: resumeStep) : nil
     }
 
     /// Reports every required answer that is missing, pointing at the section that should hold it.
-    private mutating func checkComplete(_ answers: Answers, thirdPartyNode: Node?) {
+    /// (A `third_party` group on another route is accepted, as the contract's own example has one;
+    /// the form prints it as not applicable.)
+    private mutating func checkComplete(_ answers: Answers) {
         for path in answers.missingFields {
             if path == "recipients" {
                 let mark = marks["recipients"] ?? marks[""]
@@ -140,9 +142,6 @@ struct AnswersReader {
             let allowed = Self.allowedValues[schemaPath].map { "; use one of: \($0)" } ?? ""
             problems.append(AnswersProblem(
                 path: path, line: mark?.line, column: mark?.column, message: "this answer is required\(allowed)"))
-        }
-        if let node = thirdPartyNode, answers.route.type != .thirdParty, answers.route.type != nil {
-            report("third_party", node, "is only for route type third-party; remove it, or set route.type: third-party")
         }
     }
 

@@ -274,7 +274,7 @@ public enum PolicyEngine {
         return [Finding(
             rule: .dataInTransitGuidance, kind: .info,
             text: "The data in transit guidance explains how to use each transfer method safely.",
-            todo: "Follow the data in transit guidance for the method you use (\(f.method.label.lowercased())).",
+            todo: "Follow the data in transit guidance for the method you use (\(f.method.label.lowercasedFirst)).",
             who: .requester, because: [f.routeFact, f.methodFact])]
     }
 
@@ -506,6 +506,10 @@ public enum PolicyEngine {
 }
 
 extension String {
-    /// "A contract" → "a contract", for reuse inside a sentence.
-    var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
+    /// "A contract" → "a contract", for reuse inside a sentence; acronyms stay ("SFTP", "NDA").
+    public var lowercasedFirst: String {
+        let second = dropFirst().first
+        guard let first, first.isUppercase, !(second?.isUppercase ?? false) else { return self }
+        return first.lowercased() + dropFirst()
+    }
 }

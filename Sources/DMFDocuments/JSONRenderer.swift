@@ -1,0 +1,101 @@
+import DMFPolicy
+import Foundation
+
+/// The result as JSON, exactly as `answers-format.md` fixes it; keys sorted so output is stable.
+public enum JSONRenderer {
+    public static func render(_ dmf: FilledDMF) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        // Encoding plain strings, numbers and booleans cannot fail.
+        let data = (try? encoder.encode(Result(dmf))) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    struct Result: Encodable {
+        var format = 1
+        var verdict: String
+        var dmf_required: Bool
+        var route: String
+        var findings: [FindingJSON]
+        var checklist: [ChecklistJSON]
+        var dmf: [String: JSONValue]
+        var policy: [String: String]
+        var reference: String
+        var marking: String
+        var produced_at: String
+        var training: Bool
+
+        init(_ dmf: FilledDMF) {
+            verdict = dmf.verdict.rawValue
+            dmf_required = dmf.decision.dmfRequired
+            route = dmf.route.rawValue
+            findings = dmf.decision.findings.map(FindingJSON.init)
+            checklist = dmf.decision.checklist.map {
+                ChecklistJSON(rule: $0.rule.rawValue, kind: $0.kind.rawValue, done: $0.done, text: $0.text, who: $0.who.label)
+            }
+            var form: [String: JSONValue] = [:]
+            for section in dmf.allSections + [dmf.authorisation] {
+                form[section.key] = .object(Self.fields(section.fields))
+            }
+            form["recipients"] = .array(dmf.recipients.map { .object(Self.fields($0.cells)) })
+            form["decision"] = .object([
+                "verdict": .string(dmf.verdict.rawValue), "headline": .string(dmf.verdict.headline),
+            ])
+            if let onBehalf = dmf.onBehalfOf { form["completed_on_behalf"] = .string(onBehalf) }
+            self.dmf = form
+            policy = ["source": PolicyInfo.source, "dated": PolicyInfo.dated, "rules_version": PolicyInfo.rulesVersion]
+            reference = dmf.reference
+            marking = dmf.marking.rawValue
+            produced_at = dmf.producedAt
+            training = dmf.training
+        }
+
+        private static func fields(_ fields: [DMFField]) -> [String: JSONValue] {
+            Dictionary(uniqueKeysWithValues: fields.map { ($0.key, $0.raw.map(JSONValue.string) ?? .null) })
+        }
+    }
+
+    struct FindingJSON: Encodable {
+        var rule: String
+        var kind: String
+        var text: String
+        var who: String
+        var because: [String]
+        var guidance: [String: String]
+
+        init(_ finding: Finding) {
+            rule = finding.rule.rawValue
+            kind = finding.kind.rawValue
+            text = finding.text
+            who = finding.who.label
+            because = finding.because
+            let source = finding.rule.source
+            guidance = [
+                "section": source.section, "text": source.text,
+                "source": source.isLaterGuidance ? "later MOJ guidance" : "\(PolicyInfo.source) (\(PolicyInfo.dated))",
+            ]
+        }
+    }
+
+    struct ChecklistJSON: Encodable {
+        var rule: String
+        var kind: String
+        var done: Bool
+        var text: String
+        var who: String
+    }
+
+    enum JSONValue: Encodable {
+        case string(String), null, object([String: JSONValue]), array([JSONValue])
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .string(let value): try container.encode(value)
+            case .null: try container.encodeNil()
+            case .object(let value): try container.encode(value)
+            case .array(let value): try container.encode(value)
+            }
+        }
+    }
+}

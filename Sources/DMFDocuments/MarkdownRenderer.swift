@@ -1,0 +1,80 @@
+import DMFPolicy
+
+/// The form as Markdown: tables stay intact whatever a field holds.
+public enum MarkdownRenderer {
+    public static func render(_ dmf: FilledDMF) -> String {
+        var out: [String] = []
+        out.append("**\(dmf.marking.rawValue)**")
+        out.append("")
+        if dmf.training { out += ["> **\(FilledDMF.trainingBanner)**", ""] }
+        out.append("# \(FilledDMF.title): \(dmf.reference)")
+        out.append("")
+        out.append("**Verdict: \(dmf.verdict.label).** \(dmf.verdict.headline)")
+        out.append("")
+        if let onBehalf = dmf.onBehalfOf { out += ["_\(inline(onBehalf))_", ""] }
+        for section in dmf.sectionsBeforeRecipients { out += table(section) }
+        out += ["## Recipients", ""]
+        out.append("| " + DMFRecipientRow.columns.joined(separator: " | ") + " |")
+        out.append("|" + String(repeating: "---|", count: DMFRecipientRow.columns.count))
+        for row in dmf.recipients { out.append("| " + row.cells.map { cell($0.value) }.joined(separator: " | ") + " |") }
+        out.append("")
+        for section in dmf.sectionsAfterRecipients { out += table(section) }
+        out += decision(dmf)
+        out += checklist(dmf)
+        out += table(dmf.authorisation, extraRows: [("Signature", "&nbsp;"), ("Date", "&nbsp;")])
+        out += ["---", "", "_\(inline(dmf.provenanceLine))_", ""]
+        if dmf.training { out += ["> **\(FilledDMF.trainingBanner)**", ""] }
+        out.append("**\(dmf.marking.rawValue)**")
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    private static func table(_ section: DMFSection, extraRows: [(String, String)] = []) -> [String] {
+        var out = ["## \(section.title)", "", "| Field | Answer |", "|---|---|"]
+        for field in section.fields { out.append("| \(cell(field.label)) | \(cell(field.value)) |") }
+        for (label, value) in extraRows { out.append("| \(label) | \(value) |") }
+        return out + [""]
+    }
+
+    private static func decision(_ dmf: FilledDMF) -> [String] {
+        var out = ["## Decision", "", "**Verdict:** \(dmf.verdict.label). \(dmf.verdict.headline)", ""]
+        out.append("**DMF required:** \(dmf.decision.dmfRequired ? "Yes" : "No (this copy is for information)")")
+        out += ["", "### Why this outcome", ""]
+        for (index, finding) in dmf.decision.findings.enumerated() {
+            out.append("\(index + 1). **\(finding.kind.label)** (`\(finding.rule.rawValue)`): \(inline(finding.text))")
+            out.append("   - Because: \(inline(finding.becauseLine))")
+            out.append("   - Guidance, \(inline(finding.guidanceLine))")
+        }
+        return out + [""]
+    }
+
+    private static func checklist(_ dmf: FilledDMF) -> [String] {
+        var out = ["## Checklist", ""]
+        for item in dmf.decision.checklist {
+            out.append("- [\(item.done ? "x" : " ")] **\(item.kind.label):** \(inline(item.text)) Who: \(item.who.label). (`\(item.rule.rawValue)`)")
+        }
+        return out + [""]
+    }
+
+    /// Escapes text for running Markdown: HTML-significant characters become entities and
+    /// Markdown punctuation is backslash-escaped, so user text can never become markup.
+    static func inline(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\\", "`", "*", "_", "[", "]", "#", "|", "!", "~", "{", "}":
+                out += "\\" + String(character)
+            case "\n": out += " "
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// A table cell: inline escaping, and line breaks as `<br>` so the row stays one line.
+    static func cell(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { inline(String($0)) }.joined(separator: "<br>")
+    }
+}

@@ -1,0 +1,59 @@
+import DMFPolicy
+
+/// The formats a filled DMF can be written in.
+public enum OutputFormat: String, CaseIterable, Sendable {
+    case markdown, text, html, json
+
+    public var fileExtension: String {
+        switch self {
+        case .markdown: "md"
+        case .text: "txt"
+        case .html: "html"
+        case .json: "json"
+        }
+    }
+
+    /// Renders the form in this format.
+    public func render(_ dmf: FilledDMF) -> String {
+        switch self {
+        case .markdown: MarkdownRenderer.render(dmf)
+        case .text: TextRenderer.render(dmf)
+        case .html: HTMLRenderer.render(dmf)
+        case .json: JSONRenderer.render(dmf)
+        }
+    }
+}
+
+extension FilledDMF {
+    /// Every section of the form in print order, the recipients table aside.
+    var allSections: [DMFSection] { sectionsBeforeRecipients + sectionsAfterRecipients }
+
+    /// The verdict in one line: "PROCEED WITH CONDITIONS: You may transfer once …".
+    public var verdictLine: String { "\(verdict.label): \(verdict.headline)" }
+
+    /// The footer line every format prints.
+    var provenanceLine: String {
+        "Policy: \(FilledDMF.policyLine). Produced \(producedAt). Reference \(reference)."
+    }
+
+    /// A summary of the findings by kind: "2 must change, 1 ask first".
+    var findingCounts: String {
+        let counts = FindingKind.allCases.compactMap { kind -> String? in
+            let n = decision.findings.filter { $0.kind == kind }.count
+            return n == 0 ? nil : "\(n) \(kind.label.lowercased())"
+        }
+        return counts.joined(separator: ", ")
+    }
+}
+
+extension Finding {
+    /// "Guidance (General principles): «…»", with a marker for rules from later guidance.
+    var guidanceLine: String {
+        let source = rule.source
+        let later = source.isLaterGuidance ? " [later guidance]" : ""
+        return "\(source.section)\(later): \"\(source.text)\""
+    }
+
+    /// The answers that made it fire, or a note that it applies to every transfer.
+    var becauseLine: String { because.isEmpty ? "applies to every transfer" : because.joined(separator: "; ") }
+}
