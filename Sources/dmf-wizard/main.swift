@@ -12,7 +12,8 @@ struct DMFWizard: ParsableCommand {
         commandName: "dmf-wizard",
         abstract: "Decide whether and how MOJ information may be moved or shared, and fill in the Data Movement Form.",
         version: "0.1.0",
-        subcommands: [Fill.self])
+        subcommands: [Interactive.self, Resume.self, Fill.self],
+        defaultSubcommand: Interactive.self)
 
     /// Exit 1 for bad answers (printed by the command), 2 for bad usage, as the contract says.
     static func main() {
@@ -28,8 +29,56 @@ struct DMFWizard: ParsableCommand {
         }
     }
 
+}
+
+/// Options shared by the commands that open the wizard.
+struct WizardOptions: ParsableArguments {
+    @Flag(help: "Plain, line-by-line questions for screen readers, braille displays and piped input.")
+    var plain = false
+
+    @Flag(help: "Helpdesk mode: record the caller and the agent; read-aloud wording on every question.")
+    var helpdesk = false
+
+    func launcher() -> Launcher {
+        var launcher = Launcher()
+        launcher.plain = plain
+        launcher.helpdesk = helpdesk
+        return launcher
+    }
+}
+
+struct Interactive: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wizard",
+        abstract: "Answer the questions step by step (the default).")
+
+    @OptionGroup var options: WizardOptions
+
     func run() throws {
-        print(Self.helpMessage())
+        let status = options.launcher().run()
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+struct Resume: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Continue a saved draft at the step where it stopped (the newest draft if none is named).")
+
+    @Argument(help: "A draft file, or its name in the drafts folder.")
+    var draft: String?
+
+    @OptionGroup var options: WizardOptions
+
+    func run() throws {
+        var launcher = options.launcher()
+        guard let path = launcher.drafts.resolve(draft) else {
+            let what = draft.map { "no draft called \($0) in \(launcher.drafts.folder)" } ?? "no drafts in \(launcher.drafts.folder)"
+            FileHandle.standardError.write(Data("dmf-wizard: \(what)\n".utf8))
+            throw ExitCode(1)
+        }
+        launcher.resumePath = path
+        let status = launcher.run()
+        if status != 0 { throw ExitCode(status) }
     }
 }
 

@@ -1,0 +1,212 @@
+import DMFDocuments
+import DMFFlow
+import DMFPolicy
+import Foundation
+
+/// Where plain mode reads lines and writes text; tests give it a script.
+public protocol LineIO: AnyObject {
+    func readLine() -> String?
+    func write(_ text: String)
+}
+
+/// Standard input and output, unbuffered so prompts appear before the read.
+public final class StandardLineIO: LineIO {
+    public init() {}
+    public func readLine() -> String? { Swift.readLine(strippingNewline: true) }
+    public func write(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
+}
+
+/// The accessible, line-by-line wizard: the same flow as numbered prompts, no box drawing, for
+/// screen readers, braille displays, dumb terminals and piped input.
+public final class PlainFrontEnd {
+    let session: WizardSession
+    let io: LineIO
+    let outputFolder: String
+
+    public init(session: WizardSession, io: LineIO, outputFolder: String = FileManager.default.currentDirectoryPath) {
+        self.session = session
+        self.io = io
+        self.outputFolder = outputFolder
+    }
+
+    /// Runs to the end. Returns the exit status: 0 when the outcome was saved, 1 when input ended
+    /// first (the draft is saved and its path printed).
+    public func run() -> Int32 {
+        if session.training { say(FilledDMF.trainingBanner) }
+        while true {
+            if let notice = session.wizard.notice {
+                say(notice)
+                session.wizard.notice = nil
+            }
+            let finished: Bool?
+            switch session.wizard.screen {
+            case .question, .recipientField: finished = askQuestion()
+            case .recipients: finished = recipients()
+            case .check: finished = check()
+            case .outcome: finished = outcome()
+            }
+            session.autosave()
+            if let problem = session.saveProblem { say(problem) }
+            guard let finished else { return endOfInput() }
+            if finished { return 0 }
+        }
+    }
+
+    private func say(_ text: String) { io.write(text + "\n") }
+
+    private func ask(_ prompt: String) -> String? {
+        io.write(prompt + " ")
+        return io.readLine()
+    }
+
+    private func endOfInput() -> Int32 {
+        say("")
+        if let path = session.draftPath {
+            say("Input ended. Your answers are saved in \(path)")
+            say("Continue later with: dmf-wizard resume \(path)")
+        } else {
+            say("Input ended before any answer was given; nothing was saved.")
+        }
+        return 1
+    }
+
+    private func header() {
+        let wizard = session.wizard
+        let (step, total) = wizard.progress
+        var title = "\(wizard.currentQuestion?.section.title ?? ""): step \(step) of \(total), code \(wizard.stepCode)"
+        if case .recipientField(let index, _) = wizard.screen { title += ", recipient \(index + 1)" }
+        say("")
+        say(title)
+    }
+
+    /// Asks the question on screen. nil = input ended; false = keep going.
+    private func askQuestion() -> Bool? {
+        guard let question = session.wizard.currentQuestion else { return false }
+        header()
+        say(question.prompt)
+        say("Why we ask: \(question.why)")
+        let current = session.wizard.currentAnswer
+        switch question.kind {
+        case .choice(let choices):
+            for choice in choices {
+                let mark = choice.value == current ? " (current answer)" : ""
+                say("  \(choice.number). \(choice.label)\(mark)")
+            }
+            guard let line = ask("Type a number, ? for help, < to go back:") else { return nil }
+            let typed = line.trimmingCharacters(in: .whitespaces)
+            if handleCommand(typed, question: question) { return false }
+            if typed.isEmpty, current != nil {
+                session.wizard.answer(current)
+                return false
+            }
+            guard let number = Int(typed), let choice = choices.first(where: { $0.number == number }) else {
+                say("Please type one of the numbers 1 to \(choices.count).")
+                return false
+            }
+            session.wizard.answer(choice.value)
+        case .text:
+            if let current { say("Current answer: \(current) (press Enter to keep it)") }
+            let hint = question.isRequired ? "" : " (or press Enter to skip)"
+            guard let line = ask("Type your answer\(hint), ? for help, < to go back:") else { return nil }
+            let typed = line.trimmingCharacters(in: .whitespaces)
+            if handleCommand(typed, question: question) { return false }
+            let value = typed.isEmpty && current != nil ? current : typed
+            if let problem = session.wizard.answer(value) { say(problem) }
+        case .recipients:
+            break
+        }
+        return false
+    }
+
+    /// `?` shows help, `<` goes back. Returns true when the line was a command.
+    private func handleCommand(_ typed: String, question: Question) -> Bool {
+        switch typed {
+        case "?":
+            say("Help: \(question.help)")
+            if let rule = question.rule { say("Rule \(rule.rawValue): \(rule.title). Guidance (\(rule.source.section)): \"\(rule.source.text)\"") }
+            return true
+        case "<":
+            if !session.wizard.back() { say("This is the first question.") }
+            return true
+        default:
+            return false
+        }
+    }
+
+    private func recipients() -> Bool? {
+        header()
+        guard let question = session.wizard.currentQuestion else { return false }
+        say(question.prompt)
+        say("Why we ask: \(question.why)")
+        let list = session.wizard.answers.recipients
+        if list.isEmpty { say("No recipients yet.") }
+        for (index, recipient) in list.enumerated() { say("  \(index + 1). \(RecipientSummary.line(recipient))") }
+        guard let line = ask("Type a to add, e and a number to edit, d and a number to remove, c to continue, ? for help, < to go back:")
+        else { return nil }
+        let typed = line.trimmingCharacters(in: .whitespaces).lowercased()
+        if handleCommand(typed, question: question) { return false }
+        let number = Int(typed.dropFirst().trimmingCharacters(in: .whitespaces)).map { $0 - 1 }
+        switch typed.first {
+        case "a": session.wizard.addRecipient()
+        case "e" where number.map(list.indices.contains) == true: session.wizard.editRecipient(number!)
+        case "d" where number.map(list.indices.contains) == true: session.wizard.removeRecipient(number!)
+        case "c": if let problem = session.wizard.finishRecipients() { say(problem) }
+        default: say("Please type a, e 1, d 1 or c.")
+        }
+        return false
+    }
+
+    private func check() -> Bool? {
+        say("")
+        say("Check your answers")
+        for row in CheckAnswers.rows(session.wizard) {
+            if let section = row.sectionHeading { say("\(section):") }
+            say("  \(row.code)  \(row.label): \(row.answer)")
+        }
+        guard let line = ask("Type a step code to change an answer (for example R1), c to confirm, < to go back:") else { return nil }
+        let typed = line.trimmingCharacters(in: .whitespaces)
+        switch typed.lowercased() {
+        case "c":
+            let missing = session.wizard.confirm()
+            if !missing.isEmpty { say("Some answers are still needed; starting with \(missing[0]).") }
+        case "<":
+            session.wizard.back()
+        default:
+            guard CheckAnswers.rows(session.wizard).contains(where: { $0.code == typed.uppercased() }) else {
+                say("There is no step \(typed) among your answers.")
+                return false
+            }
+            session.wizard.change(typed.uppercased())
+        }
+        return false
+    }
+
+    private func outcome() -> Bool? {
+        guard let form = session.filledForm() else { return false }
+        say("")
+        for line in OutcomeSummary.lines(form) { say(line) }
+        say("")
+        say("Save the DMF and checklist.")
+        guard let folderLine = ask("Folder to save in (Enter for \(outputFolder)), or < to go back:") else { return nil }
+        if folderLine.trimmingCharacters(in: .whitespaces) == "<" {
+            session.wizard.back()
+            return false
+        }
+        let folder = folderLine.trimmingCharacters(in: .whitespaces).isEmpty ? outputFolder : folderLine.trimmingCharacters(in: .whitespaces)
+        guard let formatLine = ask("Formats: markdown, text, html, json (Enter for markdown and html):") else { return nil }
+        let formats = OutcomeSummary.formats(from: formatLine)
+        guard !formats.isEmpty else {
+            say("Please name one or more of: markdown, text, html, json.")
+            return false
+        }
+        do {
+            let paths = try session.saveOutcome(formats: formats, folder: folder)
+            say("Saved:")
+            for path in paths { say("  \(path)") }
+            return true
+        } catch {
+            say("Could not save: \(error.description)")
+            return false
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import DMFPolicy
+
+/// The parts of the form, in the order the wizard asks them.
+public enum FlowSection: String, CaseIterable, Sendable {
+    case helpdesk, requester, transfer, information, route, recipients, method, retention, thirdParty, authorisation
+
+    public var title: String {
+        switch self {
+        case .helpdesk: "The call"
+        case .requester: "About you"
+        case .transfer: "The transfer"
+        case .information: "The information"
+        case .route: "Where it is going"
+        case .recipients: "Who receives it"
+        case .method: "How it travels"
+        case .retention: "Keeping copies"
+        case .thirdParty: "Third-party arrangements"
+        case .authorisation: "Authorisation"
+        }
+    }
+}
+
+/// One numbered option of a choice question. Numbers never change, whatever else is shown.
+public struct Choice: Sendable, Equatable {
+    public let number: Int
+    /// The answers-file spelling ("not-sure").
+    public let value: String
+    public let label: String
+}
+
+/// What kind of text a text question takes; each kind validates differently.
+public enum TextKind: Sendable, Equatable {
+    case free, email, date, count
+}
+
+public enum QuestionKind: Sendable {
+    case choice([Choice])
+    case text(TextKind)
+    /// The recipients list screen (add, edit, remove; at least one).
+    case recipients
+}
+
+/// One question: its wording (kept apart from routing), where it applies, and how it reads and
+/// writes its answer. The wizard, plain mode, the flow map and the resume code all use this.
+public struct Question: Sendable, Identifiable {
+    /// The step code a caller can read back ("R2"); unique and stable.
+    public let code: String
+    public let section: FlowSection
+    /// The answers-file key path ("route.type").
+    public let path: String
+    public let prompt: String
+    /// One line under the question: why we ask.
+    public let why: String
+    /// The F1 / `?` help: a plain explanation.
+    public let help: String
+    /// How a helpdesk agent says it on the phone.
+    public let readAloud: String
+    /// The rule this question feeds, cited in the help.
+    public let rule: RuleID?
+    public let kind: QuestionKind
+    /// Required questions must be answered to finish; optional ones can be skipped with Enter.
+    public let isRequired: Bool
+    /// Where the question applies, in words, for the flow map ("route is third-party").
+    public let condition: String?
+    let applies: @Sendable (Answers) -> Bool
+    let read: @Sendable (Answers) -> String?
+    let write: @Sendable (inout Answers, String?) -> Void
+
+    public var id: String { code }
+
+    /// Whether the question is asked for these answers.
+    public func applies(to answers: Answers) -> Bool { applies(answers) }
+
+    /// The current answer in answers-file spelling, nil when unanswered.
+    public func answer(in answers: Answers) -> String? { read(answers) }
+
+    /// Sets (or with nil, clears) the answer. The value must already be valid.
+    public func setAnswer(_ value: String?, in answers: inout Answers) { write(&answers, value) }
+
+    public var choices: [Choice] {
+        if case .choice(let choices) = kind { return choices }
+        return []
+    }
+
+    /// The answer as people read it: a choice's label, or the text itself.
+    public func displayAnswer(in answers: Answers) -> String? {
+        guard let value = read(answers) else { return nil }
+        return choices.first { $0.value == value }?.label ?? value
+    }
+
+    /// Checks typed text; returns the problem in plain words, or nil when it is fine.
+    public func validate(text: String) -> String? {
+        let text = text.trimmingCharacters()
+        guard case .text(let kind) = kind else { return nil }
+        if text.isEmpty { return isRequired ? "Please type an answer; this one is needed." : nil }
+        switch kind {
+        case .free:
+            return text.count > 500 ? "Please keep this under 500 characters." : nil
+        case .email:
+            let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+            let valid = parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(" ")
+            return valid ? nil : "That doesn't look like an email address. Type it like a.person@justice.gov.uk"
+        case .date:
+            return IsoDate(text) != nil ? nil : "Type the date as year-month-day, for example 2027-03-31."
+        case .count:
+            let digits = text.filter { $0 != "," }
+            return !digits.isEmpty && digits.count <= 12 && digits.allSatisfy({ $0.isASCII && $0.isNumber })
+                ? nil : "Type a whole number, for example 4200, or leave it empty if you don't know."
+        }
+    }
+
+    /// The value to store for typed text (nil for an empty optional answer).
+    public func normalised(text: String) -> String? {
+        let text = text.trimmingCharacters()
+        guard !text.isEmpty else { return nil }
+        if case .text(.count) = kind { return String(Int(text.filter { $0 != "," }) ?? 0) }
+        return text
+    }
+}
+
+extension String {
+    func trimmingCharacters() -> String {
+        var text = self[...]
+        while text.first?.isWhitespace == true { text = text.dropFirst() }
+        while text.last?.isWhitespace == true { text = text.dropLast() }
+        return String(text)
+    }
+}

@@ -1,0 +1,342 @@
+import DMFPolicy
+
+/// Where the wizard is.
+public enum Screen: Equatable, Sendable {
+    case question(String)
+    /// The recipients list (step P1).
+    case recipients
+    /// Editing one recipient (0-based index) at one of the P2–P7 questions.
+    case recipientField(index: Int, code: String)
+    /// Check your answers.
+    case check
+    case outcome
+}
+
+/// The wizard's navigation and answers, with no drawing and no I/O: the full-screen and plain
+/// front ends both drive this, and tests drive it directly.
+///
+/// Back needs no history: the flow is an ordered list with conditions, so the previous step is
+/// the previous question that applies to the current answers.
+public struct Wizard: Sendable {
+    public let flow: Flow
+    public private(set) var answers: Answers
+    public private(set) var screen: Screen
+    /// True while changing an answer from "Check your answers"; finishing returns there.
+    public private(set) var isChanging = false
+    /// Said once on the next screen: answers that stopped applying and were removed.
+    public var notice: String?
+    /// Questions still to ask before returning to "Check your answers" after a change.
+    private var pending: [String] = []
+    /// The recipient being added, so Back on its first field can drop it again.
+    private var addingRecipient: Int?
+
+    public init(flow: Flow = Flow(), answers: Answers = Answers(), resumeAt step: String? = nil) {
+        self.flow = flow
+        self.answers = answers
+        screen = .question(flow.questions[0].code)
+        if let step, let screen = Self.screen(forStep: step, flow: flow, answers: answers) {
+            self.screen = screen
+        } else if answers != Answers() {
+            self.screen = firstUnanswered() ?? .check
+        }
+    }
+
+    // MARK: - Where we are
+
+    /// The question on screen, bound for recipient fields to a one-recipient scratch copy.
+    public var currentQuestion: Question? {
+        switch screen {
+        case .question(let code): flow.question(code: code)
+        case .recipientField(_, let code): flow.question(code: code)
+        case .recipients: flow.question(code: "P1")
+        case .check, .outcome: nil
+        }
+    }
+
+    /// The step code shown on screen: "R2", or "P5" for a recipient field.
+    public var stepCode: String {
+        switch screen {
+        case .question(let code): code
+        case .recipients: "P1"
+        case .recipientField(_, let code): code
+        case .check: "CHECK"
+        case .outcome: "OUTCOME"
+        }
+    }
+
+    /// The code saved in drafts to resume at the same step ("P5:2" is recipient 2's mailbox).
+    public var resumeStep: String {
+        if case .recipientField(let index, let code) = screen { return "\(code):\(index + 1)" }
+        return stepCode
+    }
+
+    /// "Step n of m": m counts the questions that apply to the route chosen so far.
+    public var progress: (step: Int, of: Int) {
+        let applicable = flow.applicable(to: answers)
+        let code: String =
+            switch screen {
+            case .recipients, .recipientField: "P1"
+            default: stepCode
+            }
+        let index = applicable.firstIndex { $0.code == code } ?? applicable.count
+        return (min(index + 1, applicable.count), applicable.count)
+    }
+
+    /// The current answer to the question on screen (recipient fields read their recipient).
+    public var currentAnswer: String? {
+        guard let question = currentQuestion else { return nil }
+        if case .recipientField(let index, _) = screen {
+            guard answers.recipients.indices.contains(index) else { return nil }
+            return question.answer(in: Self.scratch(answers.recipients[index]))
+        }
+        return question.answer(in: answers)
+    }
+
+    // MARK: - Answering
+
+    /// Records an answer to the question on screen and moves on.
+    /// - Returns: a message when the answer is not valid (the screen stays put).
+    @discardableResult
+    public mutating func answer(_ raw: String?) -> String? {
+        guard let question = currentQuestion else { return nil }
+        var value = raw
+        if case .text = question.kind {
+            let typed = raw ?? ""
+            if let problem = question.validate(text: typed) { return problem }
+            value = question.normalised(text: typed)
+        } else if case .choice(let choices) = question.kind {
+            guard let raw, choices.contains(where: { $0.value == raw }) else { return "Please choose one of the options." }
+        }
+        switch screen {
+        case .recipientField(let index, let code):
+            var scratch = Self.scratch(answers.recipients[index])
+            question.setAnswer(value, in: &scratch)
+            answers.recipients[index] = scratch.recipients[0]
+            advanceRecipient(index: index, after: code)
+        case .question(let code):
+            let before = Set(flow.applicable(to: answers).map(\.code))
+            question.setAnswer(value, in: &answers)
+            removeAnswersThatNoLongerApply()
+            advance(after: code, applicableBefore: before)
+        default:
+            break
+        }
+        return nil
+    }
+
+    /// Leaves the recipients list (it needs at least one complete recipient).
+    /// - Returns: a message when it cannot continue yet.
+    @discardableResult
+    public mutating func finishRecipients() -> String? {
+        guard !answers.recipients.isEmpty else { return "Add at least one recipient before continuing." }
+        if let index = answers.recipients.firstIndex(where: { !Self.isComplete($0) }) {
+            return "Recipient \(index + 1) is not finished: choose it and answer the remaining questions."
+        }
+        advance(after: "P1", applicableBefore: Set(flow.applicable(to: answers).map(\.code)))
+        return nil
+    }
+
+    /// Starts adding a recipient.
+    public mutating func addRecipient() {
+        answers.recipients.append(Answers.Recipient())
+        addingRecipient = answers.recipients.count - 1
+        screen = .recipientField(index: answers.recipients.count - 1, code: "P2")
+    }
+
+    /// Edits a recipient from its first field; their earlier answers are kept.
+    public mutating func editRecipient(_ index: Int) {
+        guard answers.recipients.indices.contains(index) else { return }
+        addingRecipient = nil
+        screen = .recipientField(index: index, code: "P2")
+    }
+
+    public mutating func removeRecipient(_ index: Int) {
+        guard answers.recipients.indices.contains(index) else { return }
+        answers.recipients.remove(at: index)
+    }
+
+    // MARK: - Moving around
+
+    /// One step back. On the first question it stays put (the caller may then leave the wizard).
+    /// - Returns: false when there is nowhere to go back to.
+    @discardableResult
+    public mutating func back() -> Bool {
+        notice = nil
+        switch screen {
+        case .outcome:
+            screen = .check
+        case .check:
+            screen = flow.applicable(to: answers).last.map { $0.code == "P1" ? .recipients : .question($0.code) } ?? .check
+        case .recipients:
+            if isChanging { returnToCheck(); return true }
+            guard let previous = previousQuestion(before: "P1") else { return false }
+            screen = .question(previous)
+        case .recipientField(let index, let code):
+            let codes = Flow.recipientQuestions.map(\.code)
+            if let position = codes.firstIndex(of: code), position > 0 {
+                screen = .recipientField(index: index, code: codes[position - 1])
+            } else {
+                if addingRecipient == index, answers.recipients.indices.contains(index),
+                    answers.recipients[index] == Answers.Recipient()
+                {
+                    answers.recipients.remove(at: index)
+                }
+                addingRecipient = nil
+                screen = .recipients
+            }
+        case .question(let code):
+            if isChanging { returnToCheck(); return true }
+            guard let previous = previousQuestion(before: code) else { return false }
+            screen = previous == "P1" ? .recipients : .question(previous)
+        }
+        return true
+    }
+
+    /// Opens one answer from "Check your answers" to change it.
+    public mutating func change(_ code: String) {
+        guard let question = flow.question(code: code), question.applies(to: answers) else { return }
+        isChanging = true
+        pending = []
+        notice = nil
+        screen = code == "P1" ? .recipients : .question(code)
+    }
+
+    /// Jumps to a step already reached (helpdesk `g` + code). Returns false for an unknown code
+    /// or one the answers have not reached.
+    @discardableResult
+    public mutating func jump(to step: String) -> Bool {
+        guard let target = Self.screen(forStep: step, flow: flow, answers: answers) else { return false }
+        let reached = flow.applicable(to: answers).prefix { $0.answer(in: answers) != nil || !$0.isRequired }
+        let code = step.split(separator: ":").first.map { String($0).uppercased() } ?? step
+        guard reached.contains(where: { $0.code == code }) || Flow.recipientQuestions.contains(where: { $0.code == code })
+            || code == stepCode
+        else { return false }
+        screen = target
+        return true
+    }
+
+    /// From "Check your answers" to the outcome, once every required answer is given.
+    /// - Returns: the missing answers' step codes, empty when the outcome is shown.
+    @discardableResult
+    public mutating func confirm() -> [String] {
+        if let missing = firstUnanswered() {
+            screen = missing
+            return [stepCode]
+        }
+        screen = .outcome
+        return []
+    }
+
+    /// The decision for the current answers, once they are complete.
+    public var decision: Decision? { try? PolicyEngine.evaluate(answers) }
+
+    // MARK: - Internals
+
+    private mutating func advance(after code: String, applicableBefore: Set<String>) {
+        let applicable = flow.applicable(to: answers)
+        if isChanging {
+            let newlyApplicable = applicable.filter { !applicableBefore.contains($0.code) }.map(\.code)
+            let unanswered = applicable.filter { $0.isRequired && $0.answer(in: answers) == nil }.map(\.code)
+            let queue = Set(pending + newlyApplicable + unanswered).subtracting([code])
+            pending = applicable.map(\.code).filter(queue.contains)
+            if let next = pending.first {
+                pending.removeFirst()
+                screen = next == "P1" ? .recipients : .question(next)
+            } else {
+                returnToCheck()
+            }
+            return
+        }
+        guard let position = applicable.firstIndex(where: { $0.code == code }), position + 1 < applicable.count else {
+            screen = .check
+            return
+        }
+        let next = applicable[position + 1].code
+        screen = next == "P1" ? .recipients : .question(next)
+    }
+
+    private mutating func advanceRecipient(index: Int, after code: String) {
+        let codes = Flow.recipientQuestions.map(\.code)
+        if let position = codes.firstIndex(of: code), position + 1 < codes.count {
+            screen = .recipientField(index: index, code: codes[position + 1])
+        } else {
+            addingRecipient = nil
+            screen = .recipients
+        }
+    }
+
+    private mutating func returnToCheck() {
+        isChanging = false
+        pending = []
+        screen = .check
+    }
+
+    private func previousQuestion(before code: String) -> String? {
+        let applicable = flow.applicable(to: answers)
+        guard let position = applicable.firstIndex(where: { $0.code == code }), position > 0 else { return nil }
+        return applicable[position - 1].code
+    }
+
+    /// Clears answers to questions that stopped applying (say, third-party answers after the
+    /// route changed), and says which, rather than keeping or dropping them silently.
+    private mutating func removeAnswersThatNoLongerApply() {
+        var removed: [String] = []
+        for question in flow.questions where !question.applies(to: answers) {
+            if let shown = question.displayAnswer(in: answers) {
+                question.setAnswer(nil, in: &answers)
+                removed.append("\(question.code) \(question.prompt) (was: \(shown))")
+            }
+        }
+        if answers.helpdesk == Answers.Helpdesk() { answers.helpdesk = nil }
+        notice = removed.isEmpty ? nil : "These answers no longer apply and were removed:\n" + removed.joined(separator: "\n")
+    }
+
+    /// The first required question not yet answered, or an unfinished recipient.
+    private func firstUnanswered() -> Screen? {
+        for question in flow.applicable(to: answers) {
+            if question.code == "P1" {
+                if let index = answers.recipients.firstIndex(where: { !Self.isComplete($0) }) {
+                    let scratch = Self.scratch(answers.recipients[index])
+                    let field = Flow.recipientQuestions.first { $0.isRequired && $0.answer(in: scratch) == nil }
+                    return .recipientField(index: index, code: field?.code ?? "P2")
+                }
+                if answers.recipients.isEmpty { return .recipients }
+            } else if question.isRequired, question.answer(in: answers) == nil {
+                return .question(question.code)
+            }
+        }
+        return nil
+    }
+
+    static func isComplete(_ recipient: Answers.Recipient) -> Bool {
+        let scratch = scratch(recipient)
+        return Flow.recipientQuestions.allSatisfy { !$0.isRequired || $0.answer(in: scratch) != nil }
+    }
+
+    /// Answers holding just one recipient, which the recipient questions read and write.
+    static func scratch(_ recipient: Answers.Recipient) -> Answers {
+        var answers = Answers()
+        answers.recipients = [recipient]
+        return answers
+    }
+
+    /// The screen for a saved step code ("R2", "P5:2", "CHECK"), if it still makes sense.
+    static func screen(forStep step: String, flow: Flow, answers: Answers) -> Screen? {
+        let parts = step.uppercased().split(separator: ":").map(String.init)
+        guard let code = parts.first else { return nil }
+        switch code {
+        case "CHECK": return .check
+        case "OUTCOME": return answers.isComplete ? .outcome : .check
+        case "P1": return .recipients
+        default: break
+        }
+        if Flow.recipientQuestions.contains(where: { $0.code == code }) {
+            guard parts.count == 2, let number = Int(parts[1]), answers.recipients.indices.contains(number - 1) else {
+                return .recipients
+            }
+            return .recipientField(index: number - 1, code: code)
+        }
+        guard let question = flow.question(code: code), question.applies(to: answers) else { return nil }
+        return .question(code)
+    }
+}
