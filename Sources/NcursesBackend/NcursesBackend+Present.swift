@@ -1,0 +1,65 @@
+import CNcursesw
+import TerminalUI
+
+extension NcursesBackend {
+    /// Copies `canvas` to the terminal. curses computes the minimal update, so presenting the
+    /// whole canvas on every change is cheap.
+    public func present(_ canvas: Canvas) {
+        guard let window else { return }
+        werase(window)
+        let (columns, rows) = size
+        let width = min(canvas.width, columns)
+        for y in 0..<min(canvas.height, rows) {
+            let row = canvas.cells[y]
+            var x = 0
+            while x < width {
+                let style = row[x].style
+                let start = x
+                var run = ""
+                var blank = true
+                while x < width, row[x].style == style {
+                    if !row[x].isContinuation {
+                        run.append(row[x].grapheme)
+                        if row[x].grapheme != " " { blank = false }
+                    }
+                    x += 1
+                }
+                // werase already left plain blanks; styled blanks (bars, reverse) must be drawn.
+                if blank, styles[style].attributes == nc_A_NORMAL(), styles[style].pair == 0 { continue }
+                let entry = styles[style]
+                wattr_set(window, entry.attributes, entry.pair, nil)
+                // ERR is expected on the bottom-right cell (the cursor cannot wrap) and harmless.
+                _ = mvwaddstr(window, Int32(y), Int32(start), run)
+            }
+        }
+        wattr_set(window, nc_A_NORMAL(), 0, nil)
+        if let cursor = canvas.cursor, cursor.x >= 0, cursor.y >= 0, cursor.x < columns, cursor.y < rows {
+            wmove(window, Int32(cursor.y), Int32(cursor.x))
+            curs_set(1)
+        } else {
+            curs_set(0)
+        }
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    /// What curses holds for each row, read back with mvwinnwstr (for tests).
+    public func snapshot() -> [String] {
+        guard let window else { return [] }
+        let (columns, rows) = size
+        var lines: [String] = []
+        for y in 0..<rows {
+            // Room for combining characters attached to cells.
+            var buffer = [wchar_t](repeating: 0, count: columns * 4 + 1)
+            let count = mvwinnwstr(window, Int32(y), 0, &buffer, Int32(columns * 4))
+            var line = ""
+            if count > 0 {
+                for value in buffer.prefix(Int(count)) {
+                    if let scalar = Unicode.Scalar(UInt32(bitPattern: value)) { line.unicodeScalars.append(scalar) }
+                }
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+}

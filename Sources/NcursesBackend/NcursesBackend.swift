@@ -1,0 +1,204 @@
+import CNcursesw
+import CTermSupport
+import Glibc
+import TerminalUI
+
+/// The full-screen terminal, drawn with ncursesw. The only code in the project that calls curses.
+///
+/// curses is process-global: keep one backend open at a time and use it from one thread.
+/// Every exit path must reach `close()` (or `restoreAndReraise`) so the terminal is restored.
+public final class NcursesBackend: TerminalBackend {
+    /// The theme in use after resolving `NcursesOptions` against the terminal's abilities.
+    public let theme: Theme
+    public let supportsColour: Bool
+    public let supportsUnicode: Bool
+    public var displayWidth: DisplayWidth { DisplayWidths.system }
+
+    var screen: OpaquePointer?
+    var window: UnsafeMutablePointer<WINDOW>?
+    let input: UnsafeMutablePointer<FILE>
+    let output: UnsafeMutablePointer<FILE>
+    let styles: StyleAttributes
+
+    private init(
+        screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, input: UnsafeMutablePointer<FILE>,
+        output: UnsafeMutablePointer<FILE>, theme: Theme, colour: Bool, unicode: Bool, styles: StyleAttributes
+    ) {
+        self.screen = screen
+        self.window = window
+        self.input = input
+        self.output = output
+        self.theme = theme
+        self.supportsColour = colour
+        self.supportsUnicode = unicode
+        self.styles = styles
+    }
+
+    deinit { close() }
+
+    /// Opens the user's terminal.
+    ///
+    /// Uses stdin/stdout when both are terminals, otherwise /dev/tty, so the UI still shows when
+    /// output is redirected. Throws (never exits the process) when TERM is unset, dumb or
+    /// unknown, or no terminal is attached; the caller should then fall back to plain mode.
+    public static func open(
+        options: NcursesOptions = NcursesOptions(), environment: TerminalEnvironment = .current()
+    ) throws(TerminalOpenError) -> NcursesBackend {
+        let unicode = prepareLocale(environment)
+        let term = try validateTerminalType(environment.term)
+        let files: (input: UnsafeMutablePointer<FILE>, output: UnsafeMutablePointer<FILE>)
+        if isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1,
+            let input = fdopen(dup(STDIN_FILENO), "r"), let output = fdopen(dup(STDOUT_FILENO), "w")
+        {
+            files = (input, output)
+        } else if let tty = fopen("/dev/tty", "r+e") {
+            files = (tty, tty)
+        } else {
+            throw .noTerminalDevice
+        }
+        return try start(
+            term: term, input: files.input, output: files.output, unicode: unicode, options: options,
+            environment: environment)
+    }
+
+    /// Attaches to an already open terminal given by file descriptors (tests and harnesses:
+    /// a pty slave, or /dev/null for a headless screen). The descriptors are duplicated, so the
+    /// caller keeps ownership of its own.
+    public static func attach(
+        term: String, inputFD: Int32, outputFD: Int32, options: NcursesOptions = NcursesOptions(),
+        environment: TerminalEnvironment = .current()
+    ) throws(TerminalOpenError) -> NcursesBackend {
+        let unicode = prepareLocale(environment)
+        let term = try validateTerminalType(term)
+        guard let input = fdopen(dup(inputFD), "r") else { throw .noTerminalDevice }
+        guard let output = fdopen(dup(outputFD), "w") else {
+            fclose(input)
+            throw .noTerminalDevice
+        }
+        return try start(
+            term: term, input: input, output: output, unicode: unicode, options: options, environment: environment)
+    }
+
+    /// Sets the locale and reports whether it is UTF-8.
+    ///
+    /// curses needs the locale before newterm or UTF-8 comes out as garbage. When no locale
+    /// variable is set at all (containers, CI) C.UTF-8 is used, which glibc always has; a locale
+    /// the user chose explicitly is respected, and a non-UTF-8 one means ASCII mode.
+    static func prepareLocale(_ environment: TerminalEnvironment) -> Bool {
+        setlocale(LC_ALL, "")
+        if environment.localeUnset {
+            setlocale(LC_CTYPE, "C.UTF-8")
+        }
+        guard let codeset = nl_langinfo(nl_item(CODESET)) else { return false }
+        let name = String(cString: codeset).uppercased()
+        return name == "UTF-8" || name == "UTF8"
+    }
+
+    /// Checks TERM with setupterm, which reports errors instead of exiting like initscr does,
+    /// and requires cursor addressing.
+    static func validateTerminalType(_ term: String?) throws(TerminalOpenError) -> String {
+        guard let term else { throw .termUnset }
+        if term.isEmpty || term == "dumb" { throw .dumbTerminal }
+        var status: Int32 = 0
+        guard setupterm(term, STDERR_FILENO, &status) == OK else { throw .unknownTerminal(term) }
+        let hasCursorAddressing = nc_has_string_cap("cup") != 0
+        _ = nc_del_cur_term()
+        guard hasCursorAddressing else { throw .noCursorAddressing(term) }
+        return term
+    }
+
+    private static func start(
+        term: String, input: UnsafeMutablePointer<FILE>, output: UnsafeMutablePointer<FILE>, unicode: Bool,
+        options: NcursesOptions, environment: TerminalEnvironment
+    ) throws(TerminalOpenError) -> NcursesBackend {
+        // Before newterm: curses only installs its own INT/TERM handlers where the disposition is
+        // still the default, and ours let the main loop restore the terminal and exit 128+n.
+        dmf_install_signal_handlers()
+        use_env(options.useEnvironmentSize)
+        guard let screen = newterm(term, output, input) else {
+            fclose(input)
+            if output != input { fclose(output) }
+            throw .initialisationFailed(term)
+        }
+        guard let window = nc_stdscr() else {
+            endwin()
+            delscreen(screen)
+            fclose(input)
+            if output != input { fclose(output) }
+            throw .initialisationFailed(term)
+        }
+        let outputFD = fileno(output)
+        if options.crashRestore {
+            // Captured before cbreak/noecho so it holds the shell's modes.
+            var sequence = ""
+            for capability in ["rmcup", "cnorm", "sgr0", "rmkx"] {
+                if let value = nc_string_cap(capability) { sequence += String(cString: value) }
+            }
+            _ = dmf_install_crash_restore(outputFD, outputFD, sequence)
+        }
+        cbreak()
+        noecho()
+        nonl()
+        intrflush(window, false)
+        keypad(window, true)
+        // cbreak keeps XON/XOFF, which would swallow Ctrl-S (save); def_prog_mode makes curses
+        // re-apply this after Ctrl-Z/fg.
+        _ = dmf_disable_flow_control(outputFD)
+        def_prog_mode()
+        if let delay = options.escapeDelayMilliseconds {
+            set_escdelay(Int32(delay))
+        } else if (environment.escDelay ?? "").isEmpty {
+            set_escdelay(25)
+        }
+
+        let choice: ThemeChoice = options.highContrast ? .highContrast : options.theme
+        var theme: Theme
+        switch choice {
+        case .automatic, .colour: theme = .colour
+        case .monochrome: theme = .monochrome
+        case .highContrast: theme = .highContrast
+        }
+        var colour = false
+        var defaultColours = false
+        if theme.usesColour, has_colors(), !environment.colourForbidden, start_color() != ERR {
+            colour = true
+            defaultColours = use_default_colors() != ERR
+        } else if theme.usesColour {
+            theme = .monochrome
+        }
+        let styles = StyleAttributes(theme: theme, colour: colour, defaultColours: defaultColours)
+        return NcursesBackend(
+            screen: screen, window: window, input: input, output: output, theme: theme, colour: colour,
+            unicode: unicode, styles: styles)
+    }
+
+    /// The size of the window curses holds (already updated when `.resize` is returned).
+    public var size: (width: Int, height: Int) {
+        guard let window else { return (0, 0) }
+        return (Int(getmaxx(window)), Int(getmaxy(window)))
+    }
+
+    /// Restores the terminal (modes, cursor, main screen) and frees curses. Idempotent.
+    ///
+    /// The terminating-signal handlers stay installed: the caller may still be printing its
+    /// result, and `restoreAndReraise` (or its own exit code) decides how the process ends.
+    public func close() {
+        guard let screen else { return }
+        _ = set_term(screen)
+        curs_set(1)
+        endwin()
+        delscreen(screen)
+        self.screen = nil
+        window = nil
+        dmf_remove_crash_restore()
+        fclose(input)
+        if output != input { fclose(output) }
+    }
+
+    /// Restores the terminal, then ends the process by signal `sig` so the shell sees 128 + sig.
+    public func restoreAndReraise(_ sig: Int32) -> Never {
+        close()
+        dmf_reraise(sig)
+        exit(128 + sig)
+    }
+}

@@ -1,0 +1,16 @@
+import CNcursesw
+import TerminalUI
+
+extension DisplayWidths {
+    /// Widths as curses will place them: the sum of `wcwidth` over a grapheme's code points.
+    ///
+    /// Depends on the current locale (set by `NcursesBackend.open`); outside a UTF-8 locale every
+    /// non-ASCII code point counts 0, so such text is dropped rather than drawn as garbage.
+    public static let system: DisplayWidth = { character in
+        var total = 0
+        for scalar in character.unicodeScalars {
+            total += max(0, Int(wcwidth(wchar_t(bitPattern: scalar.value))))
+        }
+        return total
+    }
+}

@@ -1,0 +1,69 @@
+/// A scripted backend for tests: keys come from a list, presented canvases are recorded.
+///
+/// Resizes can be scripted with `Step.resize`, or caused from a test with `resize(width:height:)`;
+/// either way the next `readKey()` returns `.resize` and `size` reports the new size.
+public final class HeadlessBackend: TerminalBackend {
+    /// One scripted input event.
+    public enum Step: Equatable, Sendable {
+        /// `readKey()` returns this key.
+        case key(Key)
+        /// The terminal becomes this size; `readKey()` returns `.resize`.
+        case resize(width: Int, height: Int)
+    }
+
+    public private(set) var size: (width: Int, height: Int)
+    public let supportsColour: Bool
+    public let supportsUnicode: Bool
+    /// Every canvas presented so far, oldest first.
+    public private(set) var frames: [Canvas] = []
+    /// Steps not yet consumed.
+    public private(set) var remainingSteps: [Step]
+    /// How many times `close()` was called.
+    public private(set) var closeCount = 0
+    private var resizePending = false
+
+    /// A backend of the given size that will return `keys` in order, then `.endOfInput`.
+    public convenience init(width: Int = 80, height: Int = 24, keys: [Key], unicode: Bool = true, colour: Bool = false) {
+        self.init(width: width, height: height, steps: keys.map(Step.key), unicode: unicode, colour: colour)
+    }
+
+    /// A backend that plays `steps` (keys and resizes) in order, then returns `.endOfInput`.
+    public init(width: Int = 80, height: Int = 24, steps: [Step], unicode: Bool = true, colour: Bool = false) {
+        self.size = (width, height)
+        self.remainingSteps = steps
+        self.supportsUnicode = unicode
+        self.supportsColour = colour
+    }
+
+    /// The last presented frame as trimmed text; empty before the first frame.
+    public var screen: String { frames.last?.text ?? "" }
+
+    public func present(_ canvas: Canvas) {
+        frames.append(canvas)
+    }
+
+    public func readKey() -> Key {
+        if resizePending {
+            resizePending = false
+            return .resize
+        }
+        guard !remainingSteps.isEmpty else { return .endOfInput }
+        switch remainingSteps.removeFirst() {
+        case .key(let key):
+            return key
+        case .resize(let width, let height):
+            size = (width, height)
+            return .resize
+        }
+    }
+
+    /// Changes the size now; the next `readKey()` returns `.resize` before any scripted key.
+    public func resize(width: Int, height: Int) {
+        size = (width, height)
+        resizePending = true
+    }
+
+    public func close() {
+        closeCount += 1
+    }
+}

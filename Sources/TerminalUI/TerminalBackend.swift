@@ -1,0 +1,30 @@
+/// What the app needs from a terminal: a size, a way to show a canvas, and keys.
+///
+/// Implementations: `HeadlessBackend` (scripted, for tests) and `NcursesBackend`. Use a backend
+/// from one thread only; curses is process-global state.
+public protocol TerminalBackend: AnyObject {
+    /// Current size in columns and rows.
+    var size: (width: Int, height: Int) { get }
+    /// Whether the theme may use colour.
+    var supportsColour: Bool { get }
+    /// Whether Unicode box drawing and markers can be shown (otherwise use `BoxCharset.ascii`).
+    var supportsUnicode: Bool { get }
+    /// The width function layout should use so that it agrees with this backend.
+    var displayWidth: DisplayWidth { get }
+    /// Shows `canvas` on the terminal.
+    func present(_ canvas: Canvas)
+    /// Blocks until the next key, resize, signal or end of input.
+    func readKey() -> Key
+    /// Restores the terminal. Safe to call more than once.
+    func close()
+}
+
+extension TerminalBackend {
+    /// The deterministic approximation, for backends that do not know better.
+    public var displayWidth: DisplayWidth { DisplayWidths.approximate }
+
+    /// A blank canvas of the backend's current size, using its width function.
+    public func makeCanvas() -> Canvas {
+        Canvas(width: size.width, height: size.height, widthFunction: displayWidth)
+    }
+}
