@@ -2,33 +2,79 @@ import DMFAnswers
 import DMFFlow
 import DMFPolicy
 import Foundation
+import NcursesBackend
+import TerminalUI
 
 /// Starts the interactive wizard: picks the front end, loads a draft or answers file, runs it.
 public struct Launcher {
     public var plain = false
     public var helpdesk = false
+    public var projector = false
     /// A draft (or answers file) to continue.
     public var resumePath: String?
     public var drafts = DraftStore.standard()
 
     public init() {}
 
-    /// Runs the wizard to the end; returns the exit status.
+    /// Runs the wizard to the end; returns the exit status (or ends the process by signal).
     public func run() -> Int32 {
-        var wizard = Wizard(flow: Flow(helpdesk: helpdesk))
-        var draftPath: String?
+        var session = WizardSession(wizard: Wizard(flow: Flow(helpdesk: helpdesk)), drafts: drafts)
         if let resumePath {
             do {
                 let document = try drafts.load(resumePath)
                 let flow = Flow(helpdesk: helpdesk || document.answers.helpdesk != nil)
-                wizard = Wizard(flow: flow, answers: document.answers, resumeAt: document.resumeStep)
-                draftPath = resumePath
+                let wizard = Wizard(flow: flow, answers: document.answers, resumeAt: document.resumeStep)
+                session = WizardSession(wizard: wizard, drafts: drafts, draftPath: resumePath)
             } catch {
-                FileHandle.standardError.write(Data("dmf-wizard: the draft cannot be resumed:\n\(error.description)\n".utf8))
+                printError("the draft cannot be resumed:\n\(error.description)")
                 return 1
             }
         }
-        let session = WizardSession(wizard: wizard, drafts: drafts, draftPath: draftPath)
-        return PlainFrontEnd(session: session, io: StandardLineIO()).run()
+        // Piped input means a script is answering: plain mode reads it line by line.
+        if plain || isatty(STDIN_FILENO) != 1 {
+            return PlainFrontEnd(session: session, io: StandardLineIO()).run()
+        }
+        let backend: NcursesBackend
+        do {
+            backend = try NcursesBackend.open(options: NcursesOptions(highContrast: projector))
+        } catch {
+            printError("using plain mode because \(error.description)")
+            return PlainFrontEnd(session: session, io: StandardLineIO()).run()
+        }
+        let app = FullScreenApp(
+            session: session, drafts: drafts, helpdesk: helpdesk, startAt: resumePath == nil ? .start : .wizard)
+        let ending = FullScreenLoop.run(app, on: backend)
+        switch ending {
+        case .signal(let number):
+            backend.restoreAndReraise(number)
+        case .quit, .endOfInput:
+            backend.close()
+            if let path = app.session.draftPath {
+                print("Your answers are saved in \(path)\nContinue later with: dmf-wizard resume \(path)")
+            }
+            return ending == .quit ? 0 : 1
+        case .finished:
+            backend.close()
+            if case .saved(let paths) = app.mode { print("Saved:\n" + paths.map { "  \($0)" }.joined(separator: "\n")) }
+            return 0
+        }
+    }
+
+    private func printError(_ text: String) {
+        FileHandle.standardError.write(Data("dmf-wizard: \(text)\n".utf8))
+    }
+}
+
+/// The full-screen loop: draw, wait for a key, apply it. Redrawing everything each time is
+/// cheap because curses sends only the cells that changed.
+public enum FullScreenLoop {
+    public static func run(_ app: FullScreenApp, on backend: TerminalBackend) -> FullScreenApp.Ending {
+        app.unicode = backend.supportsUnicode
+        while true {
+            let size = backend.size
+            backend.present(app.render(width: size.width, height: size.height, widthFunction: backend.displayWidth))
+            app.handle(backend.readKey())
+            if let ending = app.ending { return ending }
+        }
     }
 }

@@ -39,10 +39,14 @@ struct WizardOptions: ParsableArguments {
     @Flag(help: "Helpdesk mode: record the caller and the agent; read-aloud wording on every question.")
     var helpdesk = false
 
+    @Flag(help: "High-contrast look for a projector: no colour, bold and reverse only.")
+    var projector = false
+
     func launcher() -> Launcher {
         var launcher = Launcher()
         launcher.plain = plain
         launcher.helpdesk = helpdesk
+        launcher.projector = projector
         return launcher
     }
 }

@@ -1,0 +1,371 @@
+import DMFAnswers
+import DMFDocuments
+import DMFFlow
+import DMFPolicy
+import Foundation
+import TerminalUI
+
+/// The full-screen wizard as a state machine: `handle(_:)` takes a key, `render(width:height:)`
+/// draws the state into a canvas. No terminal here, so every screen is testable headless.
+public final class FullScreenApp {
+    /// What occupies the screen.
+    public enum Mode: Equatable {
+        case start
+        case drafts
+        case openFile
+        case about
+        case wizard
+        case save
+        case saved([String])
+    }
+
+    /// How a run ended.
+    public enum Ending: Equatable {
+        case quit
+        case finished
+        case signal(Int32)
+        case endOfInput
+    }
+
+    public static let minimumSize = (width: 60, height: 20)
+
+    public private(set) var mode: Mode
+    public private(set) var session: WizardSession
+    public private(set) var ending: Ending?
+    let drafts: DraftStore
+    let outputFolder: String
+    let helpdesk: Bool
+    public var unicode = true
+
+    // Per-screen state, reset whenever the wizard moves to another screen.
+    var highlight = 0
+    var scroll = 0
+    var input = TextInput()
+    var message: String?
+    var showingHelp = false
+    var shownScreen: Screen?
+    var draftList: [DraftSummary] = []
+    var saveFormats: Set<OutputFormat> = [.markdown, .html]
+    var saveField = 0
+
+    public init(
+        session: WizardSession, drafts: DraftStore, helpdesk: Bool = false, startAt mode: Mode = .start,
+        outputFolder: String = FileManager.default.currentDirectoryPath
+    ) {
+        self.session = session
+        self.drafts = drafts
+        self.helpdesk = helpdesk
+        self.mode = mode
+        self.outputFolder = outputFolder
+        if mode == .wizard { syncWithWizard() }
+    }
+
+    var wizard: Wizard {
+        get { session.wizard }
+        set { session.wizard = newValue }
+    }
+
+    // MARK: - Keys
+
+    /// Applies one key. Sets `ending` when the run should stop.
+    public func handle(_ key: Key) {
+        switch key {
+        case .resize: return
+        case .signal(let number):
+            session.autosave()
+            ending = .signal(number)
+            return
+        case .endOfInput:
+            session.autosave()
+            ending = .endOfInput
+            return
+        default: break
+        }
+        if showingHelp {
+            showingHelp = false
+            return
+        }
+        switch mode {
+        case .start: handleStart(key)
+        case .drafts: handleDrafts(key)
+        case .openFile: handleOpenFile(key)
+        case .about: mode = .start
+        case .wizard: handleWizard(key)
+        case .save: handleSave(key)
+        case .saved: if key == .enter || key == .char("q") || key == .escape { ending = .finished }
+        }
+        if mode == .wizard {
+            syncWithWizard()
+            session.autosave()
+        }
+    }
+
+    static let startItems = [
+        "Start a new transfer", "Continue a saved draft", "Open an answers file", "About this tool and help", "Quit",
+    ]
+
+    private func handleStart(_ key: Key) {
+        switch key {
+        case .up: highlight = max(0, highlight - 1)
+        case .down: highlight = min(Self.startItems.count - 1, highlight + 1)
+        case .char(let c) where c.wholeNumberValue.map { (1...Self.startItems.count).contains($0) } == true:
+            highlight = c.wholeNumberValue! - 1
+            chooseStartItem()
+        case .enter: chooseStartItem()
+        case .char("q"), .escape: ending = .quit
+        case .function(1), .char("?"): showingHelp = true
+        default: break
+        }
+    }
+
+    private func chooseStartItem() {
+        message = nil
+        switch highlight {
+        case 0:
+            session = WizardSession(wizard: Wizard(flow: Flow(helpdesk: helpdesk)), drafts: drafts, training: session.training)
+            enterWizard()
+        case 1:
+            draftList = drafts.list()
+            highlight = 0
+            mode = .drafts
+        case 2:
+            input = TextInput()
+            mode = .openFile
+        case 3: mode = .about
+        default: ending = .quit
+        }
+    }
+
+    private func enterWizard() {
+        mode = .wizard
+        shownScreen = nil
+        syncWithWizard()
+    }
+
+    private func handleDrafts(_ key: Key) {
+        switch key {
+        case .up: highlight = max(0, highlight - 1)
+        case .down: highlight = min(max(0, draftList.count - 1), highlight + 1)
+        case .escape, .left: backToStart()
+        case .enter:
+            guard draftList.indices.contains(highlight) else { return backToStart() }
+            open(path: draftList[highlight].path, isDraft: true)
+        default: break
+        }
+    }
+
+    private func handleOpenFile(_ key: Key) {
+        switch key {
+        case .escape: backToStart()
+        case .enter: open(path: input.text.trimmingCharacters(in: .whitespaces), isDraft: false)
+        default: _ = input.handle(key)
+        }
+    }
+
+    private func backToStart() {
+        mode = .start
+        highlight = 0
+        message = nil
+    }
+
+    /// Loads a draft or answers file into a new session (answers files keep their own file).
+    private func open(path: String, isDraft: Bool) {
+        do {
+            let document = try drafts.load(path)
+            let flow = Flow(helpdesk: helpdesk || document.answers.helpdesk != nil)
+            let wizard = Wizard(flow: flow, answers: document.answers, resumeAt: document.resumeStep)
+            session = WizardSession(wizard: wizard, drafts: drafts, draftPath: isDraft ? path : nil, training: session.training)
+            message = nil
+            enterWizard()
+        } catch {
+            message = error.problems.first.map { $0.formatted(file: error.file) } ?? "That file cannot be opened."
+        }
+    }
+
+    private func handleWizard(_ key: Key) {
+        if key == .ctrl("s") {
+            session.autosave()
+            message = session.saveProblem ?? session.draftPath.map { "Draft saved: \($0)" } ?? "Nothing to save yet."
+            return
+        }
+        switch wizard.screen {
+        case .question, .recipientField: handleQuestion(key)
+        case .recipients: handleRecipients(key)
+        case .check: handleCheck(key)
+        case .outcome: handleOutcome(key)
+        }
+    }
+
+    private func goBack() {
+        message = nil
+        if !wizard.back() { backToStart() }
+    }
+
+    private func handleQuestion(_ key: Key) {
+        guard let question = wizard.currentQuestion else { return }
+        if case .choice(let choices) = question.kind {
+            switch key {
+            case .up: highlight = max(0, highlight - 1)
+            case .down: highlight = min(choices.count - 1, highlight + 1)
+            case .home: highlight = 0
+            case .end: highlight = choices.count - 1
+            case .enter, .right: submit(choices[highlight].value)
+            case .char(let c) where c.wholeNumberValue.map { (1...choices.count).contains($0) } == true:
+                highlight = c.wholeNumberValue! - 1
+                submit(choices[highlight].value)
+            case .escape, .left: goBack()
+            case .function(1), .char("?"): showingHelp = true
+            case .char("q"): quit()
+            default: break
+            }
+            return
+        }
+        switch key {
+        case .enter: submit(input.text)
+        case .escape: goBack()
+        case .function(1): showingHelp = true
+        case .char("?") where input.text.isEmpty: showingHelp = true
+        default:
+            if input.handle(key) { message = nil }
+        }
+    }
+
+    private func submit(_ value: String) {
+        if let problem = wizard.answer(value) { message = problem } else { message = nil }
+    }
+
+    private func quit() {
+        session.autosave()
+        ending = .quit
+    }
+
+    /// Recipients list rows: each recipient, then "Add a recipient", then "Continue".
+    var recipientRowCount: Int { wizard.answers.recipients.count + 2 }
+
+    private func handleRecipients(_ key: Key) {
+        let count = wizard.answers.recipients.count
+        switch key {
+        case .up: highlight = max(0, highlight - 1)
+        case .down: highlight = min(recipientRowCount - 1, highlight + 1)
+        case .char("a"): wizard.addRecipient()
+        case .char("c"): finishRecipients()
+        case .delete, .char("d"):
+            if highlight < count {
+                wizard.removeRecipient(highlight)
+                highlight = min(highlight, recipientRowCount - 1)
+                message = "Recipient removed."
+            }
+        case .enter, .right:
+            if highlight < count { wizard.editRecipient(highlight) }
+            else if highlight == count { wizard.addRecipient() }
+            else { finishRecipients() }
+        case .escape, .left: goBack()
+        case .function(1), .char("?"): showingHelp = true
+        case .char("q"): quit()
+        default: break
+        }
+    }
+
+    private func finishRecipients() {
+        message = wizard.finishRecipients()
+    }
+
+    private func handleCheck(_ key: Key) {
+        let rows = CheckAnswers.rows(wizard)
+        switch key {
+        case .up: highlight = max(0, highlight - 1)
+        case .down: highlight = min(rows.count, highlight + 1)
+        case .pageUp: highlight = max(0, highlight - 10)
+        case .pageDown: highlight = min(rows.count, highlight + 10)
+        case .enter, .right:
+            if highlight < rows.count { wizard.change(rows[highlight].code) } else { confirm() }
+        case .char("c"): confirm()
+        case .escape, .left: goBack()
+        case .char("q"): quit()
+        case .function(1), .char("?"): showingHelp = true
+        default: break
+        }
+    }
+
+    private func confirm() {
+        let missing = wizard.confirm()
+        message = missing.isEmpty ? nil : "This answer is still needed before the outcome."
+    }
+
+    private func handleOutcome(_ key: Key) {
+        switch key {
+        case .up: scroll = max(0, scroll - 1)
+        case .down: scroll += 1
+        case .pageUp: scroll = max(0, scroll - 10)
+        case .pageDown: scroll += 10
+        case .char("s"), .enter:
+            input = TextInput(outputFolder)
+            saveField = 0
+            message = nil
+            mode = .save
+        case .escape, .left: goBack()
+        case .char("q"): quit()
+        default: break
+        }
+    }
+
+    static let saveFormatsOrder: [OutputFormat] = [.markdown, .html, .text, .json]
+
+    /// Save dialog: rows 0–3 toggle formats, row 4 is the folder, Enter on it (or Ctrl-S) saves.
+    private func handleSave(_ key: Key) {
+        switch key {
+        case .up: saveField = max(0, saveField - 1)
+        case .down, .tab: saveField = min(4, saveField + 1)
+        case .escape:
+            mode = .wizard
+            message = nil
+        case .enter where saveField < 4, .char(" ") where saveField < 4:
+            let format = Self.saveFormatsOrder[saveField]
+            if saveFormats.contains(format) { saveFormats.remove(format) } else { saveFormats.insert(format) }
+        case .enter, .ctrl("s"): save()
+        default:
+            if saveField == 4 { _ = input.handle(key) }
+        }
+    }
+
+    private func save() {
+        let formats = Self.saveFormatsOrder.filter(saveFormats.contains)
+        guard !formats.isEmpty else {
+            message = "Choose at least one format."
+            return
+        }
+        let folder = input.text.trimmingCharacters(in: .whitespaces)
+        do {
+            let paths = try session.saveOutcome(formats: formats, folder: folder.isEmpty ? outputFolder : folder)
+            mode = .saved(paths)
+            message = nil
+        } catch {
+            message = "Could not save: \(error.description)"
+        }
+    }
+
+    /// Resets the per-screen state when the wizard has moved to another screen.
+    private func syncWithWizard() {
+        guard wizard.screen != shownScreen else { return }
+        shownScreen = wizard.screen
+        scroll = 0
+        showingHelp = false
+        if message?.hasPrefix("Draft saved") == true { message = nil }
+        switch wizard.screen {
+        case .question, .recipientField:
+            let current = wizard.currentAnswer
+            if let question = wizard.currentQuestion, case .choice(let choices) = question.kind {
+                highlight = choices.firstIndex { $0.value == current } ?? 0
+            } else {
+                highlight = 0
+                input = TextInput(current ?? "")
+            }
+        case .recipients:
+            highlight = wizard.answers.recipients.isEmpty ? 0 : wizard.answers.recipients.count + 1
+        case .check:
+            highlight = CheckAnswers.rows(wizard).count
+        case .outcome:
+            highlight = 0
+        }
+    }
+}
