@@ -14,7 +14,10 @@ extension FullScreenApp {
         let bottom: Int
 
         mutating func line(_ text: String, style: Style = .normal, indent: Int = 0) {
-            for part in wrap(text, width: width - indent, widthFunction: canvas.widthFunction) {
+            // Leading spaces are layout (list markers), which word wrapping would drop.
+            let leading = text.prefix { $0 == " " }.count
+            let indent = indent + leading
+            for part in wrap(String(text.dropFirst(leading)), width: width - indent, widthFunction: canvas.widthFunction) {
                 guard y < bottom else { return }
                 _ = canvas.put(part, x: left + indent, y: y, style: style, maxWidth: width - indent)
                 y += 1
@@ -192,7 +195,10 @@ extension FullScreenApp {
         for (index, row) in rows.enumerated() {
             if let heading = row.sectionHeading { lines.append((heading, .heading, nil)) }
             let marker = index == highlight ? ">" : " "
-            lines.append(("\(marker) \(row.code.padding(toLength: 3, withPad: " ", startingAt: 0)) \(row.label): \(row.answer)", index == highlight ? .selected : .normal, index))
+            let labelWidth = max(12, page.width * 45 / 100)
+            let label = Self.truncate(row.label, to: labelWidth).padding(toLength: labelWidth, withPad: " ", startingAt: 0)
+            let answer = Self.truncate(row.answer, to: page.width - labelWidth - 7)
+            lines.append(("\(marker) \(row.code.padding(toLength: 3, withPad: " ", startingAt: 0)) \(label) \(answer)", index == highlight ? .selected : .normal, index))
         }
         lines.append(("", .normal, nil))
         let confirmSelected = highlight == rows.count
@@ -205,6 +211,12 @@ extension FullScreenApp {
             page.y += 1
         }
         if let message { page.gap(); page.line("! " + message, style: .error) }
+    }
+
+    /// Shortens text to `width` characters, ending in "…" when cut.
+    static func truncate(_ text: String, to width: Int) -> String {
+        guard text.count > width else { return text }
+        return String(text.prefix(max(0, width - 1))) + "…"
     }
 
     private func drawOutcome(_ page: inout Page) {
@@ -222,7 +234,12 @@ extension FullScreenApp {
         let lines = OutcomeSummary.lines(form).dropFirst(2)
         for line in lines {
             let style: Style = line.hasSuffix(":") && !line.hasPrefix("-") ? .heading : .normal
-            for part in wrap(line, width: page.width, widthFunction: page.canvas.widthFunction) { body.append((part, style)) }
+            // List items ("- ", "[ ] ") get a hanging indent so each item reads as one block.
+            let hang = line.hasPrefix("- ") ? 2 : line.hasPrefix("[ ] ") ? 4 : 0
+            let parts = wrap(line, width: page.width - hang, widthFunction: page.canvas.widthFunction)
+            for (index, part) in parts.enumerated() {
+                body.append((index == 0 ? part : String(repeating: " ", count: hang) + part, style))
+            }
         }
         let available = max(1, page.remaining - 1)
         scroll = min(scroll, max(0, body.count - available))

@@ -9,10 +9,11 @@ public enum OutcomeSummary {
         lines.append(form.decision.dmfRequired ? "A Data Movement Form is required." : "A Data Movement Form is not required (it can be kept for information).")
         lines.append("")
         lines.append("Why:")
-        for finding in form.decision.findings where finding.kind <= .action {
+        let weighty = form.decision.findings.filter { $0.kind <= .action }.sorted { $0.kind < $1.kind }
+        for finding in weighty {
             lines.append("- \(finding.kind.label) [\(finding.rule.rawValue)]: \(finding.text)")
         }
-        if !form.decision.findings.contains(where: { $0.kind <= .action }) { lines.append("- Only the general principles apply.") }
+        if weighty.isEmpty { lines.append("- Only the general principles apply.") }
         lines.append("")
         lines.append("Checklist:")
         for item in form.decision.checklist {
