@@ -12,6 +12,8 @@ public struct Launcher {
     public var projector = false
     /// A draft (or answers file) to continue.
     public var resumePath: String?
+    /// A resume code read out by a caller: rebuilds their choices.
+    public var resumeCode: String?
     public var drafts = DraftStore.standard()
 
     public init() {}
@@ -30,6 +32,16 @@ public struct Launcher {
                 return 1
             }
         }
+        if let resumeCode {
+            do {
+                var wizard = Wizard(flow: Flow(helpdesk: helpdesk), answers: try ResumeCode.decode(resumeCode))
+                wizard.askFreeText()
+                session = WizardSession(wizard: wizard, drafts: drafts)
+            } catch {
+                printError("the code \(resumeCode) cannot be used. \(error.description)")
+                return 1
+            }
+        }
         // Piped input means a script is answering: plain mode reads it line by line.
         if plain || isatty(STDIN_FILENO) != 1 {
             return PlainFrontEnd(session: session, io: StandardLineIO()).run()
@@ -42,7 +54,7 @@ public struct Launcher {
             return PlainFrontEnd(session: session, io: StandardLineIO()).run()
         }
         let app = FullScreenApp(
-            session: session, drafts: drafts, helpdesk: helpdesk, startAt: resumePath == nil ? .start : .wizard)
+            session: session, drafts: drafts, helpdesk: helpdesk, startAt: resumePath == nil && resumeCode == nil ? .start : .wizard)
         let ending = FullScreenLoop.run(app, on: backend)
         switch ending {
         case .signal(let number):

@@ -201,6 +201,20 @@ public struct Wizard: Sendable {
         screen = code == "P1" ? .recipients : .question(code)
     }
 
+    /// After a resume code rebuilt the choices: asks only the free-text questions (and the
+    /// recipients list, for names), then shows "Check your answers".
+    public mutating func askFreeText() {
+        let codes = flow.applicable(to: answers).filter { question in
+            if case .choice = question.kind { return question.isRequired && question.answer(in: answers) == nil }
+            return true
+        }.map(\.code)
+        isChanging = true
+        pending = Array(codes.dropFirst())
+        notice = nil
+        guard let first = codes.first else { return returnToCheck() }
+        screen = first == "P1" ? .recipients : .question(first)
+    }
+
     /// Jumps to a step already reached (helpdesk `g` + code). Returns false for an unknown code
     /// or one the answers have not reached.
     @discardableResult

@@ -1,9 +1,12 @@
 import ArgumentParser
 import DMFApp
 import DMFDocuments
+import DMFFlow
 import Foundation
 
 extension OutputFormat: ExpressibleByArgument {}
+extension FlowMap.Format: ExpressibleByArgument {}
+extension DecisionTable.Format: ExpressibleByArgument {}
 
 /// Argument parsing and wiring only; everything testable lives in DMFApp.
 @main
@@ -12,7 +15,7 @@ struct DMFWizard: ParsableCommand {
         commandName: "dmf-wizard",
         abstract: "Decide whether and how MOJ information may be moved or shared, and fill in the Data Movement Form.",
         version: "0.1.0",
-        subcommands: [Interactive.self, Resume.self, Fill.self],
+        subcommands: [Interactive.self, Resume.self, Fill.self, FlowCommand.self, TableCommand.self],
         defaultSubcommand: Interactive.self)
 
     /// Exit 1 for bad answers (printed by the command), 2 for bad usage, as the contract says.
@@ -42,11 +45,15 @@ struct WizardOptions: ParsableArguments {
     @Flag(help: "High-contrast look for a projector: no colour, bold and reverse only.")
     var projector = false
 
+    @Option(help: "Rebuild the choices from a resume code read out by a caller (e.g. K7Q-2MX-9RD); only the free-text questions are asked.")
+    var code: String?
+
     func launcher() -> Launcher {
         var launcher = Launcher()
         launcher.plain = plain
         launcher.helpdesk = helpdesk
         launcher.projector = projector
+        launcher.resumeCode = code
         return launcher
     }
 }
@@ -129,4 +136,26 @@ struct Fill: ParsableCommand {
             stderr: { FileHandle.standardError.write(Data($0.utf8)) })
         if status != 0 { throw ExitCode(status) }
     }
+}
+
+struct FlowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "flow",
+        abstract: "Print the flow map: every question and outcome, with the conditions between them.")
+
+    @Option(name: .shortAndLong, help: "text, dot (Graphviz) or mermaid.")
+    var format: FlowMap.Format = .text
+
+    func run() throws { print(FlowMap().render(format), terminator: "") }
+}
+
+struct TableCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "table",
+        abstract: "Print the decision table: the choice answers that change the outcome, with verdicts and findings.")
+
+    @Option(name: .shortAndLong, help: "csv or markdown.")
+    var format: DecisionTable.Format = .markdown
+
+    func run() throws { print(DecisionTable().render(format), terminator: "") }
 }

@@ -1,0 +1,125 @@
+import DMFPolicy
+
+/// A short code a caller can read out over the phone that rebuilds every choice answered so far
+/// (never the free text): `dmf-wizard --code K7Q-2MX-9RD-Q` on another machine, then only the
+/// free-text questions are asked.
+///
+/// The choices are packed as one mixed-radix number (each question's digit is 0 for unanswered,
+/// else the choice number), written in Crockford base32 in groups of three, with a final check
+/// symbol (Luhn mod 32) so a mistyped code is rejected instead of rebuilding wrong answers.
+public enum ResumeCode {
+    /// Bumped whenever the questions or their choices change; older codes are then refused.
+    static let version: UInt128 = 1
+    static let versionRadix: UInt128 = 4
+    /// Recipients beyond this are not in the code (their choices are re-asked).
+    public static let maxRecipients = 7
+
+    /// Why a typed code was refused, in words for the agent.
+    public enum Problem: Error, Equatable, CustomStringConvertible {
+        case empty
+        case badSymbol(Character)
+        case checkFailed
+        case unknownVersion
+        case malformed
+
+        public var description: String {
+            switch self {
+            case .empty: "Type the code the caller reads out, for example K7Q-2MX-9RD."
+            case .badSymbol(let symbol): "'\(symbol)' cannot be in a code: codes use digits and the letters A to Z except I, L, O and U."
+            case .checkFailed: "That code does not check out: a character is probably misheard or mistyped. Ask the caller to read it again."
+            case .unknownVersion: "That code comes from a different version of the wizard and cannot be used here."
+            case .malformed: "That code is not complete. Ask the caller to read all of it."
+            }
+        }
+    }
+
+    /// The choice questions in code order: the flow's main questions, helpdesk ones excluded.
+    static var questions: [Question] { Flow().questions.filter { !$0.choices.isEmpty } }
+    static var recipientQuestions: [Question] { Flow.recipientQuestions.filter { !$0.choices.isEmpty } }
+
+    /// The code for the choices in `answers`.
+    public static func encode(_ answers: Answers) -> String {
+        var digits: [(value: UInt128, radix: UInt128)] = [(version, versionRadix)]
+        for question in questions { digits.append(digit(question, in: answers)) }
+        let recipients = answers.recipients.prefix(maxRecipients)
+        digits.append((UInt128(recipients.count), UInt128(maxRecipients + 1)))
+        for recipient in recipients {
+            let scratch = Wizard.scratch(recipient)
+            for question in recipientQuestions { digits.append(digit(question, in: scratch)) }
+        }
+        var number: UInt128 = 0
+        for (value, radix) in digits.reversed() { number = number * radix + value }
+        var symbols: [Int] = []
+        repeat {
+            symbols.append(Int(number % 32))
+            number /= 32
+        } while number > 0
+        symbols.reverse()
+        symbols.append(luhnCheck(symbols))
+        let text = String(symbols.map(Crockford.symbol))
+        return stride(from: 0, to: text.count, by: 3).map { start in
+            let from = text.index(text.startIndex, offsetBy: start)
+            return String(text[from..<(text.index(from, offsetBy: 3, limitedBy: text.endIndex) ?? text.endIndex)])
+        }.joined(separator: "-")
+    }
+
+    /// Rebuilds the choices from a typed code; spaces, hyphens, case and I/L/O look-alikes are forgiven.
+    public static func decode(_ code: String) throws(Problem) -> Answers {
+        let typed = code.filter { !$0.isWhitespace && $0 != "-" }
+        guard !typed.isEmpty else { throw .empty }
+        var symbols: [Int] = []
+        for character in typed {
+            guard let value = Crockford.value(of: character) else { throw .badSymbol(character) }
+            symbols.append(value)
+        }
+        guard symbols.count >= 2, symbols.count <= 26 else { throw .malformed }
+        guard luhnCheck(symbols.dropLast()) == symbols.last! else { throw .checkFailed }
+        var number: UInt128 = 0
+        for symbol in symbols.dropLast() {
+            let (product, overflow) = number.multipliedReportingOverflow(by: 32)
+            guard !overflow else { throw .malformed }
+            number = product + UInt128(symbol)
+        }
+        func next(_ radix: UInt128) -> Int {
+            defer { number /= radix }
+            return Int(number % radix)
+        }
+        guard UInt128(next(versionRadix)) == version else { throw .unknownVersion }
+        var answers = Answers()
+        for question in questions { set(question, digit: next(radix(question)), in: &answers) }
+        let count = next(UInt128(maxRecipients + 1))
+        for _ in 0..<count {
+            var scratch = Wizard.scratch(Answers.Recipient())
+            for question in recipientQuestions { set(question, digit: next(radix(question)), in: &scratch) }
+            answers.recipients.append(scratch.recipients[0])
+        }
+        guard number == 0 else { throw .malformed }
+        return answers
+    }
+
+    private static func radix(_ question: Question) -> UInt128 { UInt128(question.choices.count + 1) }
+
+    private static func digit(_ question: Question, in answers: Answers) -> (UInt128, UInt128) {
+        let value = question.answer(in: answers)
+        let number = question.choices.first { $0.value == value }?.number ?? 0
+        return (UInt128(number), radix(question))
+    }
+
+    private static func set(_ question: Question, digit: Int, in answers: inout Answers) {
+        guard digit > 0, digit <= question.choices.count else { return }
+        question.setAnswer(question.choices[digit - 1].value, in: &answers)
+    }
+
+    /// Luhn mod N for N = 32: catches every single wrong symbol and most swapped neighbours.
+    static func luhnCheck<S: Collection>(_ symbols: S) -> Int where S.Element == Int {
+        var factor = 2
+        var sum = 0
+        for value in symbols.reversed() {
+            var addend = factor * value
+            factor = factor == 2 ? 1 : 2
+            addend = addend / 32 + addend % 32
+            sum += addend
+        }
+        return (32 - sum % 32) % 32
+    }
+}
