@@ -2,15 +2,36 @@ import DMFPolicy
 import Foundation
 import Yams
 
-/// An answers file as read: the answers, and where a draft left off (project key `draft.step`).
+/// An answers file as read: the answers, where a draft left off (project key `draft.step`), and
+/// for a training case its story and debrief (project key `training`).
 public struct AnswersDocument: Sendable, Equatable {
     public var answers: Answers
     /// The step code the wizard was on when the draft was saved, if any.
     public var resumeStep: String?
+    public var training: TrainingNotes?
 
-    public init(answers: Answers, resumeStep: String? = nil) {
+    public init(answers: Answers, resumeStep: String? = nil, training: TrainingNotes? = nil) {
         self.answers = answers
         self.resumeStep = resumeStep
+        self.training = training
+    }
+}
+
+/// What a trainer writes around a case's answers: the story told to trainees, the verdict the
+/// answers must reach, the actions that matter, and the debrief shown afterwards.
+public struct TrainingNotes: Sendable, Equatable {
+    public var title: String
+    public var story: String
+    public var debrief: String
+    public var expectedVerdict: Verdict
+    public var keyActions: [RuleID]
+
+    public init(title: String, story: String, debrief: String, expectedVerdict: Verdict, keyActions: [RuleID]) {
+        self.title = title
+        self.story = story
+        self.debrief = debrief
+        self.expectedVerdict = expectedVerdict
+        self.keyActions = keyActions
     }
 }
 

@@ -17,7 +17,7 @@ struct AnswersReader {
 
     static let rootKeys = [
         "format", "transfer", "requester", "data", "route", "recipients", "method", "retention",
-        "third_party", "authorisation", "helpdesk", "draft",
+        "third_party", "authorisation", "helpdesk", "draft", "training",
     ]
     static let sectionKeys: [String: [String]] = [
         "transfer": ["kind", "frequency", "purpose"],
@@ -30,6 +30,7 @@ struct AnswersReader {
         "authorisation": ["iao_name", "iao_decision"],
         "helpdesk": ["caller_name", "caller_team", "call_reference", "agent_name"],
         "draft": ["step", "saved_at"],
+        "training": ["title", "story", "debrief", "expected_verdict", "key_actions"],
     ]
     /// Allowed values by key path (recipients' keys under `recipients[]`), for "missing" messages.
     static let allowedValues: [String: String] = [
@@ -118,10 +119,15 @@ struct AnswersReader {
             _ = text(map["saved_at"], "draft.saved_at")
         }
 
+        var training: TrainingNotes?
+        if let map = mapping(top["training"], path: "training") {
+            training = trainingNotes(map)
+        }
+
         if mode == .complete, problems.isEmpty {
             checkComplete(answers)
         }
-        return problems.isEmpty ? AnswersDocument(answers: answers, resumeStep: resumeStep) : nil
+        return problems.isEmpty ? AnswersDocument(answers: answers, resumeStep: resumeStep, training: training) : nil
     }
 
     /// Reports every required answer that is missing, pointing at the section that should hold it.
@@ -143,6 +149,33 @@ struct AnswersReader {
             problems.append(AnswersProblem(
                 path: path, line: mark?.line, column: mark?.column, message: "this answer is required\(allowed)"))
         }
+    }
+
+    /// A training case's notes: title, story, debrief and expected verdict are required.
+    private mutating func trainingNotes(_ map: [String: Node]) -> TrainingNotes? {
+        let title = text(map["title"], "training.title")
+        let story = text(map["story"], "training.story")
+        let debrief = text(map["debrief"], "training.debrief")
+        let verdict: Verdict? = choiceOf(map["expected_verdict"], "training.expected_verdict")
+        var actions: [RuleID] = []
+        if let node = map["key_actions"] {
+            if case .sequence(let list) = node {
+                for (index, item) in list.enumerated() {
+                    if let rule: RuleID = choiceOf(item, "training.key_actions[\(index)]") { actions.append(rule) }
+                }
+            } else if !isNull(node) {
+                report("training.key_actions", node, "expected a list of rule ids, such as [third-party-nda, personal-data]")
+            }
+        }
+        for (key, value) in [("title", title), ("story", story), ("debrief", debrief)] where value == nil {
+            problems.append(AnswersProblem(path: "training.\(key)", line: marks["training"]?.line, column: marks["training"]?.column, message: "a training case needs a \(key)"))
+        }
+        if verdict == nil, map["expected_verdict"] == nil {
+            problems.append(AnswersProblem(path: "training.expected_verdict", line: marks["training"]?.line, column: marks["training"]?.column,
+                                           message: "a training case needs its verdict; use one of: \(Verdict.allCases.map(\.rawValue).joined(separator: ", "))"))
+        }
+        guard let title, let story, let debrief, let verdict else { return nil }
+        return TrainingNotes(title: title, story: story, debrief: debrief, expectedVerdict: verdict, keyActions: actions)
     }
 
     private mutating func recipients(_ node: Node) -> [Answers.Recipient] {
@@ -222,11 +255,18 @@ struct AnswersReader {
     }
 
     private mutating func choice<Value: AnswerValue>(_ node: Node?, _ path: String) -> Value? {
+        choiceOf(node, path)
+    }
+
+    /// Any closed set of spellings (answer values, verdicts, rule ids).
+    private mutating func choiceOf<Value: RawRepresentable & CaseIterable>(_ node: Node?, _ path: String) -> Value?
+    where Value.RawValue == String {
         guard let node, let value = scalar(node, path: path) else { return nil }
         if let match = Value(rawValue: value) { return match }
         let near = Value.allCases.first { $0.rawValue.lowercased() == value.lowercased().replacing(" ", with: "-") }
         let hint = near.map { "did you mean '\($0.rawValue)'? " } ?? ""
-        report(path, node, "'\(value)' is not allowed; \(hint)use one of: \(Value.allowedValues)")
+        let allowed = Value.allCases.map(\.rawValue).joined(separator: ", ")
+        report(path, node, "'\(value)' is not allowed; \(hint)use one of: \(allowed)")
         return nil
     }
 

@@ -43,6 +43,11 @@ extension FullScreenApp {
         }
         _ = canvas.put(footer(), x: 1, y: height - 1, style: .hint, maxWidth: width - 2)
         var page = Page(canvas: canvas, left: 3, width: width - 6, y: 2, bottom: height - 2)
+        if mode == .wizard, helpdesk || wizard.screen == .outcome {
+            // The caller can read this back to rebuild their choices on another machine.
+            let code = " Resume code \(ResumeCode.encode(wizard.answers)) "
+            _ = page.canvas.put(code, x: max(2, width - 2 - code.count), y: height - 2, style: .title)
+        }
         if session.training { page.line(FilledDMF.trainingBanner, style: .banner); page.gap() }
         if showingHelp {
             drawHelp(&page)
@@ -54,6 +59,7 @@ extension FullScreenApp {
             case .about: drawAbout(&page)
             case .save: drawSave(&page, charset: charset)
             case .saved(let paths): drawSaved(&page, paths: paths)
+            case .trainingList, .story, .predict, .pickActions, .comparison, .summary: drawTraining(&page, charset: charset)
             case .wizard:
                 switch wizard.screen {
                 case .question, .recipientField: drawQuestion(&page, charset: charset)
@@ -62,6 +68,12 @@ extension FullScreenApp {
                 case .outcome: drawOutcome(&page)
                 }
             }
+        }
+        if let jumpInput {
+            let prompt = "Go to step (a code such as R2; Enter go, Esc cancel): "
+            page.canvas.fill(row: height - 1, style: .normal)
+            _ = page.canvas.put(prompt + jumpInput.text, x: 1, y: height - 1, style: .selected, maxWidth: width - 2)
+            page.canvas.cursor = (min(width - 2, 1 + prompt.count + jumpInput.text.count), height - 1)
         }
         return page.canvas
     }
@@ -85,6 +97,7 @@ extension FullScreenApp {
         case .openFile: return ("\(app) · Open an answers file", nil)
         case .about: return ("\(app) · About and help", nil)
         case .save, .saved: return ("\(app) · Save the DMF and checklist", nil)
+        case .trainingList, .story, .predict, .pickActions, .comparison, .summary: return ("\(app) · Training", nil)
         case .wizard: break
         }
         switch wizard.screen {
@@ -100,12 +113,18 @@ extension FullScreenApp {
     private func footer() -> String {
         if showingHelp { return "Any key: back to the question" }
         switch mode {
-        case .start: return "↑↓ or 1-5 choose · Enter select · F1 help · q quit"
+        case .start: return "↑↓ or 1-\(startItems.count) choose · Enter select · F1 help · q quit"
         case .drafts: return "↑↓ choose · Enter open · Esc back"
         case .openFile: return "Type the file's path · Enter open · Esc back"
         case .about: return "Any key: back"
         case .save: return "↑↓ move · Space/Enter tick a format · Enter on the folder saves · Esc back"
         case .saved: return "Enter finish"
+        case .trainingList: return "↑↓ choose · Enter open · q finish"
+        case .story: return "Enter start the case · ↑↓ scroll · Esc back"
+        case .predict: return "↑↓ or 1-4 choose · Enter next · Esc back"
+        case .pickActions: return "↑↓ move · Space tick · Enter on Done (or c) to see the outcome · Esc back"
+        case .comparison: return "↑↓ scroll · Enter next case"
+        case .summary: return "Enter finish"
         case .wizard: break
         }
         switch wizard.screen {
@@ -273,7 +292,7 @@ extension FullScreenApp {
         page.line("Moving or sharing MOJ information?", style: .heading)
         page.line("This wizard asks about the transfer one question at a time, tells you whether and how it may go ahead, and fills in the Data Movement Form (DMF) and a checklist.")
         page.gap()
-        for (index, item) in Self.startItems.enumerated() {
+        for (index, item) in startItems.enumerated() {
             let selected = index == highlight
             page.line("\(selected ? charset.radioSelected : charset.radioUnselected) \(index + 1)  \(item)", style: selected ? .selected : .normal, indent: 1)
         }

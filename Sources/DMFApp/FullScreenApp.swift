@@ -17,6 +17,13 @@ public final class FullScreenApp {
         case wizard
         case save
         case saved([String])
+        // Training: choose a case, read its story, work it, predict, compare; then a summary.
+        case trainingList
+        case story
+        case predict
+        case pickActions
+        case comparison
+        case summary
     }
 
     /// How a run ended.
@@ -29,12 +36,13 @@ public final class FullScreenApp {
 
     public static let minimumSize = (width: 60, height: 20)
 
-    public private(set) var mode: Mode
-    public private(set) var session: WizardSession
-    public private(set) var ending: Ending?
+    public internal(set) var mode: Mode
+    public internal(set) var session: WizardSession
+    public internal(set) var ending: Ending?
     let drafts: DraftStore
     let outputFolder: String
-    let helpdesk: Bool
+    /// Helpdesk mode: read-aloud lines, the caller's details first, the resume code always shown.
+    public private(set) var helpdesk: Bool
     public var unicode = true
 
     // Per-screen state, reset whenever the wizard moves to another screen.
@@ -47,6 +55,14 @@ public final class FullScreenApp {
     var draftList: [DraftSummary] = []
     var saveFormats: Set<OutputFormat> = [.markdown, .html]
     var saveField = 0
+    /// The step code being typed after `g` (helpdesk jump), nil when not jumping.
+    var jumpInput: TextInput?
+    // Training state.
+    var trainingCases: [TrainingCase] = []
+    var currentCase: TrainingCase?
+    public internal(set) var trainingResults: [TrainingResult] = []
+    var prediction: Verdict?
+    var pickedActions: Set<RuleID> = []
 
     public init(
         session: WizardSession, drafts: DraftStore, helpdesk: Bool = false, startAt mode: Mode = .start,
@@ -93,6 +109,7 @@ public final class FullScreenApp {
         case .wizard: handleWizard(key)
         case .save: handleSave(key)
         case .saved: if key == .enter || key == .char("q") || key == .escape { ending = .finished }
+        case .trainingList, .story, .predict, .pickActions, .comparison, .summary: handleTraining(key)
         }
         if mode == .wizard {
             syncWithWizard()
@@ -100,15 +117,18 @@ public final class FullScreenApp {
         }
     }
 
-    static let startItems = [
-        "Start a new transfer", "Continue a saved draft", "Open an answers file", "About this tool and help", "Quit",
-    ]
+    var startItems: [String] {
+        [
+            "Start a new transfer", "Continue a saved draft", "Open an answers file", "About this tool and help",
+            helpdesk ? "Helpdesk mode is ON (switch off)" : "Helpdesk mode is off (switch on)", "Quit",
+        ]
+    }
 
     private func handleStart(_ key: Key) {
         switch key {
         case .up: highlight = max(0, highlight - 1)
-        case .down: highlight = min(Self.startItems.count - 1, highlight + 1)
-        case .char(let c) where c.wholeNumberValue.map { (1...Self.startItems.count).contains($0) } == true:
+        case .down: highlight = min(startItems.count - 1, highlight + 1)
+        case .char(let c) where c.wholeNumberValue.map { (1...startItems.count).contains($0) } == true:
             highlight = c.wholeNumberValue! - 1
             chooseStartItem()
         case .enter: chooseStartItem()
@@ -132,6 +152,7 @@ public final class FullScreenApp {
             input = TextInput()
             mode = .openFile
         case 3: mode = .about
+        case 4: helpdesk.toggle()
         default: ending = .quit
         }
     }
@@ -183,6 +204,12 @@ public final class FullScreenApp {
     }
 
     private func handleWizard(_ key: Key) {
+        if jumpInput != nil { return handleJump(key) }
+        if key == .ctrl("g") || (key == .char("g") && !isTypingText) {
+            jumpInput = TextInput()
+            message = nil
+            return
+        }
         if key == .ctrl("s") {
             session.autosave()
             message = session.saveProblem ?? session.draftPath.map { "Draft saved: \($0)" } ?? "Nothing to save yet."
@@ -193,6 +220,26 @@ public final class FullScreenApp {
         case .recipients: handleRecipients(key)
         case .check: handleCheck(key)
         case .outcome: handleOutcome(key)
+        }
+    }
+
+    /// Whether keys go into a text field (so `g` and `q` are letters, not commands).
+    var isTypingText: Bool {
+        guard case .text = wizard.currentQuestion?.kind else { return false }
+        switch wizard.screen {
+        case .question, .recipientField: return true
+        default: return false
+        }
+    }
+
+    private func handleJump(_ key: Key) {
+        switch key {
+        case .escape: jumpInput = nil
+        case .enter:
+            let code = jumpInput?.text.trimmingCharacters(in: .whitespaces) ?? ""
+            jumpInput = nil
+            if !wizard.jump(to: code) { message = "There is no step \(code) among the steps reached so far." }
+        default: _ = jumpInput?.handle(key)
         }
     }
 
@@ -290,6 +337,7 @@ public final class FullScreenApp {
     private func confirm() {
         let missing = wizard.confirm()
         message = missing.isEmpty ? nil : "This answer is still needed before the outcome."
+        if missing.isEmpty, currentCase != nil { startPrediction() }
     }
 
     private func handleOutcome(_ key: Key) {

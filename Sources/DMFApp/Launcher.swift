@@ -72,6 +72,32 @@ public struct Launcher {
         }
     }
 
+    /// `dmf-wizard train`: the training case list, full screen (training needs the quiz screens).
+    public func runTraining() -> Int32 {
+        let library: (cases: [TrainingCase], problems: [String])
+        do {
+            library = try TrainingLibrary.standard()
+        } catch {
+            printError(error.description)
+            return 1
+        }
+        for problem in library.problems { printError("training case skipped: \(problem)") }
+        let backend: NcursesBackend
+        do {
+            backend = try NcursesBackend.open(options: NcursesOptions(highContrast: projector))
+        } catch {
+            printError("training needs a full-screen terminal (\(error.description)); `dmf-wizard train --list` prints the cases")
+            return 1
+        }
+        let app = FullScreenApp(session: WizardSession(wizard: Wizard(), drafts: nil, training: true), drafts: drafts)
+        app.startTraining(cases: library.cases)
+        let ending = FullScreenLoop.run(app, on: backend)
+        if case .signal(let number) = ending { backend.restoreAndReraise(number) }
+        backend.close()
+        for result in app.trainingResults { print("\(result.score)/10  \(result.title)") }
+        return 0
+    }
+
     private func printError(_ text: String) {
         FileHandle.standardError.write(Data("dmf-wizard: \(text)\n".utf8))
     }

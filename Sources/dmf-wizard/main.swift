@@ -15,7 +15,7 @@ struct DMFWizard: ParsableCommand {
         commandName: "dmf-wizard",
         abstract: "Decide whether and how MOJ information may be moved or shared, and fill in the Data Movement Form.",
         version: "0.1.0",
-        subcommands: [Interactive.self, Resume.self, Fill.self, FlowCommand.self, TableCommand.self],
+        subcommands: [Interactive.self, Resume.self, Fill.self, Train.self, FlowCommand.self, TableCommand.self],
         defaultSubcommand: Interactive.self)
 
     /// Exit 1 for bad answers (printed by the command), 2 for bad usage, as the contract says.
@@ -158,4 +158,28 @@ struct TableCommand: ParsableCommand {
     var format: DecisionTable.Format = .markdown
 
     func run() throws { print(DecisionTable().render(format), terminator: "") }
+}
+
+struct Train: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Training: work prepared cases, predict the outcome, and compare (nothing is saved as a draft).")
+
+    @Flag(help: "Print the training cases and exit.")
+    var list = false
+
+    @Flag(help: "High-contrast look for a projector.")
+    var projector = false
+
+    func run() throws {
+        if list {
+            let library = try TrainingLibrary.standard()
+            for item in library.cases { print("\(item.id)  \(item.notes.title)") }
+            for problem in library.problems { FileHandle.standardError.write(Data("dmf-wizard: skipped \(problem)\n".utf8)) }
+            return
+        }
+        var launcher = Launcher()
+        launcher.projector = projector
+        let status = launcher.runTraining()
+        if status != 0 { throw ExitCode(status) }
+    }
 }

@@ -1,0 +1,32 @@
+import Foundation
+
+/// Finds the `assets/` folder at run time without SwiftPM resources (which break when the
+/// binary is copied or installed; see research/swift-deps.md §4). Looked for, in order:
+/// `$DMF_WIZARD_ASSETS`; `<executable dir>/assets`; `<executable dir>/../share/dmf-wizard/assets`;
+/// and the source checkout this binary was built from (so `swift run` works from any folder).
+public enum AssetLocator {
+    public static func candidates(
+        environment: [String: String] = ProcessInfo.processInfo.environment, sourceFile: String = #filePath
+    ) -> [String] {
+        var paths: [String] = []
+        if let explicit = environment["DMF_WIZARD_ASSETS"], !explicit.isEmpty { return [explicit] }
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent().path
+        paths.append(executable + "/assets")
+        paths.append(URL(fileURLWithPath: executable + "/../share/dmf-wizard/assets").standardized.path)
+        // Sources/DMFApp/AssetLocator.swift → the checkout's top folder.
+        let checkout = URL(fileURLWithPath: sourceFile).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        paths.append(checkout.appendingPathComponent("assets").path)
+        return paths
+    }
+
+    /// The first candidate folder that exists.
+    /// - Throws: a message listing every place looked in.
+    public static func folder(environment: [String: String] = ProcessInfo.processInfo.environment) throws(WriteError) -> String {
+        let paths = candidates(environment: environment)
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { return path }
+        }
+        throw WriteError(description: "the assets folder was not found; looked in: \(paths.joined(separator: ", ")). Set DMF_WIZARD_ASSETS to its path.")
+    }
+}

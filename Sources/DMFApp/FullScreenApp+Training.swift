@@ -1,0 +1,184 @@
+import DMFFlow
+import DMFPolicy
+import TerminalUI
+
+/// Training: a trainee picks a case, reads its story, works it through the normal screens,
+/// predicts the verdict and the actions, then sees the comparison; a summary ends the session.
+/// Nothing is saved as a draft (the session has no draft store in training).
+extension FullScreenApp {
+    /// Opens the training case list.
+    public func startTraining(cases: [TrainingCase]) {
+        trainingCases = cases
+        highlight = 0
+        mode = .trainingList
+    }
+
+    func startPrediction() {
+        prediction = nil
+        pickedActions = []
+        highlight = 0
+        mode = .predict
+    }
+
+    func handleTraining(_ key: Key) {
+        switch mode {
+        case .trainingList:
+            let count = trainingCases.count + 1
+            switch key {
+            case .up: highlight = max(0, highlight - 1)
+            case .down: highlight = min(count - 1, highlight + 1)
+            case .enter:
+                if highlight < trainingCases.count {
+                    currentCase = trainingCases[highlight]
+                    scroll = 0
+                    mode = .story
+                } else {
+                    scroll = 0
+                    mode = .summary
+                }
+            case .char("q"), .escape: mode = .summary
+            default: break
+            }
+        case .story:
+            switch key {
+            case .enter:
+                session = WizardSession(wizard: Wizard(flow: Flow()), drafts: nil, training: true)
+                mode = .wizard
+                shownScreen = nil
+            case .escape: mode = .trainingList
+            case .down: scroll += 1
+            case .up: scroll = max(0, scroll - 1)
+            default: break
+            }
+        case .predict:
+            switch key {
+            case .up: highlight = max(0, highlight - 1)
+            case .down: highlight = min(Verdict.allCases.count - 1, highlight + 1)
+            case .char(let c) where c.wholeNumberValue.map { (1...Verdict.allCases.count).contains($0) } == true:
+                highlight = c.wholeNumberValue! - 1
+                fallthrough
+            case .enter:
+                prediction = Self.predictionOrder[highlight]
+                highlight = 0
+                mode = .pickActions
+            case .escape: mode = .wizard; _ = wizard.back()
+            default: break
+            }
+        case .pickActions:
+            let rules = TrainingResult.pickableRules
+            switch key {
+            case .up: highlight = max(0, highlight - 1)
+            case .down: highlight = min(rules.count, highlight + 1)
+            case .char(" ") where highlight < rules.count, .enter where highlight < rules.count:
+                let rule = rules[highlight]
+                if pickedActions.contains(rule) { pickedActions.remove(rule) } else { pickedActions.insert(rule) }
+            case .enter, .char("c"): finishPrediction()
+            case .escape: mode = .predict
+            default: break
+            }
+        case .comparison:
+            switch key {
+            case .down: scroll += 1
+            case .up: scroll = max(0, scroll - 1)
+            case .pageDown: scroll += 10
+            case .pageUp: scroll = max(0, scroll - 10)
+            case .enter, .escape:
+                currentCase = nil
+                highlight = 0
+                mode = .trainingList
+            default: break
+            }
+        case .summary:
+            if key == .enter || key == .escape || key == .char("q") { ending = .finished }
+        default:
+            break
+        }
+    }
+
+    /// Verdicts in the order a trainee weighs them, mildest first.
+    static let predictionOrder: [Verdict] = [.proceed, .conditions, .refer, .blocked]
+
+    private func finishPrediction() {
+        guard let trainingCase = currentCase, let prediction, let decision = wizard.decision else { return }
+        trainingResults.append(TrainingResult(
+            trainingCase: trainingCase, answers: wizard.answers, decision: decision, predicted: prediction, picked: pickedActions))
+        scroll = 0
+        mode = .comparison
+    }
+
+    // MARK: - Drawing
+
+    func drawTraining(_ page: inout Page, charset: BoxCharset) {
+        switch mode {
+        case .trainingList:
+            page.line("Training cases", style: .heading)
+            page.line("Choose a case. Read the story, answer the questions as the person in it would, then predict the outcome.", style: .dim)
+            page.gap()
+            if trainingCases.isEmpty { page.line("No training cases were found in assets/training.", style: .error) }
+            for (index, item) in trainingCases.enumerated() {
+                let done = trainingResults.last { $0.caseID == item.id }.map { "  (score \($0.score)/10)" } ?? ""
+                let selected = index == highlight
+                page.line("\(selected ? charset.radioSelected : charset.radioUnselected) \(index + 1)  \(item.notes.title)\(done)", style: selected ? .selected : .normal, indent: 1)
+            }
+            let finish = highlight == trainingCases.count
+            page.line("\(finish ? charset.radioSelected : charset.radioUnselected) Finish and see the summary", style: finish ? .selected : .normal, indent: 1)
+        case .story:
+            guard let trainingCase = currentCase else { return }
+            page.line(trainingCase.notes.title, style: .heading)
+            page.gap()
+            drawScrolling(&page, lines: trainingCase.notes.story.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        case .predict:
+            page.line("Before you see the outcome: what will it be?", style: .heading)
+            page.gap()
+            for (index, verdict) in Self.predictionOrder.enumerated() {
+                let selected = index == highlight
+                page.line("\(selected ? charset.radioSelected : charset.radioUnselected) \(index + 1)  \(verdict.label): \(verdict.headline)", style: selected ? .selected : .normal, indent: 1)
+            }
+        case .pickActions:
+            page.line("Which of these will need action before the transfer? Tick every one that applies.", style: .heading)
+            let rules = TrainingResult.pickableRules
+            let visible = max(1, page.remaining - 2)
+            let start = max(0, min(highlight - visible / 2, rules.count + 1 - visible))
+            for index in start..<min(rules.count + 1, start + visible) {
+                let selected = index == highlight
+                if index == rules.count {
+                    page.line("\(selected ? ">" : " ") Done: show the outcome", style: selected ? .selected : .normal, indent: 1)
+                } else {
+                    let box = pickedActions.contains(rules[index]) ? charset.checkboxChecked : charset.checkboxUnchecked
+                    page.line("\(box) \(rules[index].title)", style: selected ? .selected : .normal, indent: 1)
+                }
+            }
+        case .comparison:
+            guard let result = trainingResults.last, let trainingCase = currentCase, let decision = wizard.decision else { return }
+            page.line("How your prediction compares", style: .heading)
+            drawScrolling(&page, lines: result.explanation(decision: decision, trainingCase: trainingCase, answers: wizard.answers, flow: wizard.flow))
+        case .summary:
+            page.line("Training summary", style: .heading)
+            page.gap()
+            if trainingResults.isEmpty { page.line("No cases were completed.") }
+            for result in trainingResults {
+                page.line("\(result.score)/10  \(result.title): predicted \(result.predictedVerdict.label), the wizard said \(result.actualVerdict.label)")
+            }
+            if !trainingResults.isEmpty {
+                let total = trainingResults.map(\.score).reduce(0, +)
+                page.gap()
+                page.line("Total: \(total) out of \(trainingResults.count * 10).", style: .accent)
+            }
+        default:
+            break
+        }
+    }
+
+    /// Wrapped lines from `scroll` on, with a "more below" hint.
+    private func drawScrolling(_ page: inout Page, lines: [String]) {
+        var wrapped: [String] = []
+        for line in lines { wrapped += line.isEmpty ? [""] : wrap(line, width: page.width, widthFunction: page.canvas.widthFunction) }
+        let available = max(1, page.remaining - 1)
+        scroll = min(scroll, max(0, wrapped.count - available))
+        for line in wrapped.dropFirst(scroll).prefix(available) {
+            _ = page.canvas.put(line, x: page.left, y: page.y, maxWidth: page.width)
+            page.y += 1
+        }
+        if wrapped.count > scroll + available { page.line("↓ more below (use the arrow keys)", style: .dim) }
+    }
+}
