@@ -1,3 +1,4 @@
+import DMFAnswers
 import DMFFlow
 import DMFPolicy
 import TerminalUI
@@ -126,7 +127,7 @@ extension FullScreenApp {
             guard let trainingCase = currentCase else { return }
             page.line(trainingCase.notes.title, style: .heading)
             page.gap()
-            drawScrolling(&page, lines: trainingCase.notes.story.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+            drawScrolling(&page, lines: TrainingNotes.paragraphs(trainingCase.notes.story).flatMap { [$0, ""] }.dropLast())
         case .predict:
             page.line("Before you see the outcome: what will it be?", style: .heading)
             page.gap()
@@ -170,7 +171,7 @@ extension FullScreenApp {
     }
 
     /// Wrapped lines from `scroll` on, with a "more below" hint.
-    private func drawScrolling(_ page: inout Page, lines: [String]) {
+    private func drawScrolling<Lines: Sequence>(_ page: inout Page, lines: Lines) where Lines.Element == String {
         var wrapped: [String] = []
         for line in lines { wrapped += line.isEmpty ? [""] : wrap(line, width: page.width, widthFunction: page.canvas.widthFunction) }
         let available = max(1, page.remaining - 1)

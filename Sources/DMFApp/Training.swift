@@ -97,7 +97,7 @@ public struct TrainingResult: Sendable, Equatable {
         if !differences.isEmpty {
             lines += ["", "Where your answers differ from the case's:"] + differences
         }
-        lines += ["", "Debrief:", trainingCase.notes.debrief]
+        lines += ["", "Debrief:"] + TrainingNotes.paragraphs(trainingCase.notes.debrief)
         lines.append("Score for this case: \(score) out of 10.")
         return lines
     }
@@ -106,5 +106,15 @@ public struct TrainingResult: Sendable, Equatable {
     public static let pickableRules: [RuleID] = RuleID.allCases.filter {
         ![.recipientsListed, .minimiseRisk, .acceptableUse, .sameSystemNoExtraControls, .dataInTransitGuidance,
           .ogdSecureNetwork, .thirdPartySecurityAdvice].contains($0)
+    }
+}
+
+extension TrainingNotes {
+    /// A story or debrief as paragraphs: the file's line breaks inside a paragraph are only
+    /// there to keep the YAML readable, so they are joined; blank lines separate paragraphs.
+    public static func paragraphs(_ text: String) -> [String] {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .split(whereSeparator: { $0.allSatisfy(\.isWhitespace) })
+            .map { $0.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ") }
     }
 }
