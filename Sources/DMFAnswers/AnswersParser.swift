@@ -60,7 +60,14 @@ public enum AnswersParser {
         } catch {
             throw fail("the file could not be read as YAML or JSON: \(error)")
         }
-        guard let root else { throw fail("the file is empty; it should hold the answers (see answers-format.md)") }
+        // A lone `---` (or `~`) composes to a null value: as empty as no text at all.
+        let isNull: Bool
+        if case .scalar(let scalar)? = root, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+            isNull = true
+        } else {
+            isNull = false
+        }
+        guard let root, !isNull else { throw fail("the file is empty; it should hold the answers (see answers-format.md)") }
         guard case .mapping(let mapping) = root else {
             throw fail("the file should be a set of `key: value` answers, starting with `format: 1`",
                        line: root.mark?.line, column: root.mark?.column)

@@ -10,6 +10,9 @@ struct AnswersReader {
     private(set) var problems: [AnswersProblem] = []
     /// Where each mapping was seen, so a missing key can point at its parent.
     private var marks: [String: Mark] = [:]
+    /// Where each known key was written (`data`, `recipients`), so problems about a whole section
+    /// point at its key's line rather than at the section's first entry.
+    private var keyMarks: [String: Mark] = [:]
 
     init(file: String) { self.file = file }
 
@@ -128,7 +131,7 @@ struct AnswersReader {
     private mutating func checkComplete(_ answers: Answers, thirdPartyNode: Node?) {
         for path in answers.missingFields {
             if path == "recipients" {
-                let mark = marks["recipients"] ?? marks[""]
+                let mark = keyMarks["recipients"] ?? marks[""]
                 problems.append(AnswersProblem(
                     path: path, line: mark?.line, column: mark?.column,
                     message: "at least one recipient is needed, each with name, mailbox, authorised and clearance (rule recipients-listed)"))
@@ -142,7 +145,10 @@ struct AnswersReader {
                 path: path, line: mark?.line, column: mark?.column, message: "this answer is required\(allowed)"))
         }
         if let node = thirdPartyNode, answers.route.type != .thirdParty, answers.route.type != nil {
-            report("third_party", node, "is only for route type third-party; remove it, or set route.type: third-party")
+            let mark = keyMarks["third_party"] ?? node.mark
+            problems.append(AnswersProblem(
+                path: "third_party", line: mark?.line, column: mark?.column,
+                message: "is only for route type third-party; remove it, or set route.type: third-party"))
         }
     }
 
@@ -189,6 +195,7 @@ struct AnswersReader {
                 continue
             }
             entries[key.string] = value
+            keyMarks[fullPath] = keyNode.mark
         }
         return entries
     }
@@ -199,7 +206,7 @@ struct AnswersReader {
             report(path, node, "expected a group of answers (keys: \(Self.sectionKeys[path]!.joined(separator: ", ")))")
             return nil
         }
-        marks[path] = node.mark
+        marks[path] = keyMarks[path] ?? node.mark
         return section(map, path: path, keys: Self.sectionKeys[path]!)
     }
 
@@ -223,7 +230,12 @@ struct AnswersReader {
     }
 
     private mutating func choice<Value: AnswerValue>(_ node: Node?, _ path: String) -> Value? {
-        guard let node, let value = scalar(node, path: path) else { return nil }
+        guard let node else { return nil }
+        guard case .scalar = node else {
+            report(path, node, "expected a single value, not a list or a group; use one of: \(Value.allowedValues)")
+            return nil
+        }
+        guard let value = scalar(node, path: path) else { return nil }
         if let match = Value(rawValue: value) { return match }
         let near = Value.allCases.first { $0.rawValue.lowercased() == value.lowercased().replacing(" ", with: "-") }
         let hint = near.map { "did you mean '\($0.rawValue)'? " } ?? ""
