@@ -81,7 +81,14 @@ public enum AnswersParser {
         } catch {
             throw fail("the file could not be read as YAML or JSON: \(error)")
         }
-        guard let root else { throw fail("the file is empty; it should hold the answers (see answers-format.md)") }
+        // A lone `---` (or `~`) composes to a null value: as empty as no text at all.
+        let isNull: Bool
+        if case .scalar(let scalar)? = root, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+            isNull = true
+        } else {
+            isNull = false
+        }
+        guard let root, !isNull else { throw fail("the file is empty; it should hold the answers (see answers-format.md)") }
         guard case .mapping(let mapping) = root else {
             throw fail("the file should be a set of `key: value` answers, starting with `format: 1`",
                        line: root.mark?.line, column: root.mark?.column)
@@ -121,8 +128,8 @@ public enum AnswersParser {
             let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
             return AnswersProblem(path: "", line: mark.line, column: mark.column, message: "YAML syntax error: \(detail)")
         case .reader(let problem, let offset, _, _):
-            let line = offset.map { lineNumber(atByteOffset: $0, in: text) }
-            return AnswersProblem(path: "", line: line, message: "the file cannot be read: \(problem)")
+            let place = offset.map { location(atCharacterOffset: $0, in: text) }
+            return AnswersProblem(path: "", line: place?.line, column: place?.column, message: "the file cannot be read: \(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             return AnswersProblem(
                 path: "", line: context.mark.line, column: context.mark.column,
@@ -132,7 +139,18 @@ public enum AnswersParser {
         }
     }
 
-    private static func lineNumber(atByteOffset offset: Int, in text: String) -> Int {
-        1 + text.utf8.prefix(offset).reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+    /// Line and column (1-based) of a reader error. Yams reports the offset in Characters
+    /// (`String.distance`), not bytes; "\r\n" is one Character.
+    private static func location(atCharacterOffset offset: Int, in text: String) -> (line: Int, column: Int) {
+        var line = 1, column = 1
+        for character in text.prefix(offset) {
+            if character == "\n" || character == "\r\n" || character == "\r" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        return (line, column)
     }
 }

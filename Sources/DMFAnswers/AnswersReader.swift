@@ -10,6 +10,9 @@ struct AnswersReader {
     private(set) var problems: [AnswersProblem] = []
     /// Where each mapping was seen, so a missing key can point at its parent.
     private var marks: [String: Mark] = [:]
+    /// Where each known key was written (`data`, `recipients`), so problems about a whole section
+    /// point at its key's line rather than at the section's first entry.
+    private var keyMarks: [String: Mark] = [:]
 
     init(file: String) { self.file = file }
 
@@ -136,7 +139,7 @@ struct AnswersReader {
     private mutating func checkComplete(_ answers: Answers) {
         for path in answers.missingFields {
             if path == "recipients" {
-                let mark = marks["recipients"] ?? marks[""]
+                let mark = keyMarks["recipients"] ?? marks[""]
                 problems.append(AnswersProblem(
                     path: path, line: mark?.line, column: mark?.column,
                     message: "at least one recipient is needed, each with name, mailbox, authorised and clearance (rule recipients-listed)"))
@@ -221,6 +224,7 @@ struct AnswersReader {
                 continue
             }
             entries[key.string] = value
+            keyMarks[fullPath] = keyNode.mark
         }
         return entries
     }
@@ -231,7 +235,7 @@ struct AnswersReader {
             report(path, node, "expected a group of answers (keys: \(Self.sectionKeys[path]!.joined(separator: ", ")))")
             return nil
         }
-        marks[path] = node.mark
+        marks[path] = keyMarks[path] ?? node.mark
         return section(map, path: path, keys: Self.sectionKeys[path]!)
     }
 
@@ -261,11 +265,16 @@ struct AnswersReader {
     /// Any closed set of spellings (answer values, verdicts, rule ids).
     private mutating func choiceOf<Value: RawRepresentable & CaseIterable>(_ node: Node?, _ path: String) -> Value?
     where Value.RawValue == String {
-        guard let node, let value = scalar(node, path: path) else { return nil }
+        let allowed = Value.allCases.map(\.rawValue).joined(separator: ", ")
+        guard let node else { return nil }
+        guard case .scalar = node else {
+            report(path, node, "expected a single value, not a list or a group; use one of: \(allowed)")
+            return nil
+        }
+        guard let value = scalar(node, path: path) else { return nil }
         if let match = Value(rawValue: value) { return match }
         let near = Value.allCases.first { $0.rawValue.lowercased() == value.lowercased().replacing(" ", with: "-") }
         let hint = near.map { "did you mean '\($0.rawValue)'? " } ?? ""
-        let allowed = Value.allCases.map(\.rawValue).joined(separator: ", ")
         report(path, node, "'\(value)' is not allowed; \(hint)use one of: \(allowed)")
         return nil
     }

@@ -388,7 +388,7 @@ public enum PolicyEngine {
             return [Finding(
                 rule: .thirdPartySALCoCo, kind: .refer,
                 text: "You are not sure whether a Security Aspects Letter (SAL) or Codes of Connection (CoCo) are needed.",
-                todo: "Ask the Security team (CISO) whether a Security Aspects Letter or Codes of Connection are needed, and record the answer on the DMF.",
+                todo: "Confirm with the Security team (CISO) whether a Security Aspects Letter or Codes of Connection are needed, and record the answer on the DMF.",
                 who: .securityTeam, because: because)]
         }
         return [Finding(
