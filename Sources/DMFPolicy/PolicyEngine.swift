@@ -137,8 +137,16 @@ public enum PolicyEngine {
     }
 
     static func confidentialityInTransit(_ f: Facts) -> [Finding] {
-        guard f.route.leavesSystem else { return [] }
         let because = [f.routeFact, f.methodFact]
+        // Every "not sure" is referred (policy-rules.md), even inside one system.
+        guard f.route.leavesSystem else {
+            guard f.method == .notSure else { return [] }
+            return [Finding(
+                rule: .confidentialityInTransit, kind: .refer,
+                text: "You are not sure how the information will be moved.",
+                todo: "Confirm with the Security team how the information will be moved inside the system.",
+                who: .securityTeam, because: because)]
+        }
         switch f.method {
         case .email where f.route != .betweenMOJSystems:
             return [Finding(
@@ -403,7 +411,16 @@ public enum PolicyEngine {
         // IL3 RESTRICTED counts as OFFICIAL-SENSITIVE for this comparison (the conservative reading).
         var needed = f.classification == .notSure ? nil : f.classification
         if f.legacy == .il3Restricted { needed = max(needed ?? .officialSensitive, .officialSensitive) }
-        guard let level = needed, level >= .officialSensitive else { return [] }
+        guard let level = needed, level >= .officialSensitive else {
+            // Plain OFFICIAL needs no particular accreditation, but "not sure" is still referred.
+            guard f.answers.route.destinationAccreditation == .notSure else { return [] }
+            return [Finding(
+                rule: .thirdPartyAccreditedDestination, kind: .refer,
+                text: "You are not sure what level the third party's system is accredited to.",
+                todo: "Confirm with the third party and the MOJ Accreditor what their system is accredited to, and record it on the DMF.",
+                who: .accreditor,
+                because: [f.routeFact, f.classificationFact, "route.destination_accreditation: not-sure"])]
+        }
         return accreditationFindings(
             f, rule: .thirdPartyAccreditedDestination, needed: level, unsureWho: .accreditor,
             unsureTodo: "Confirm with the third party and the MOJ Accreditor that their system is accredited to \(level.label) or higher.")
@@ -486,7 +503,9 @@ public enum PolicyEngine {
     }
 
     static func bulkApproval(_ f: Facts) -> [Finding] {
-        guard f.route.leavesSystem, let bulk = f.answers.effectiveBulk, bulk != .no else { return [] }
+        guard let bulk = f.answers.effectiveBulk, bulk != .no else { return [] }
+        // Bulk inside one system needs no extra controls; only "not sure" is referred there.
+        guard f.route.leavesSystem || bulk == .notSure else { return [] }
         var because = [f.routeFact]
         if let records = f.answers.data.records { because.append("data.records: \(records)") }
         if let given = f.answers.data.bulk { because.append("data.bulk: \(given.rawValue)") }
