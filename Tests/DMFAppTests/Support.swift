@@ -132,11 +132,13 @@ enum Drive {
         }
     }
 
-    /// The keys a person presses for the journey, from the start screen to `stop`.
-    static func keys(_ journey: Journey, to stop: Stop = .check) -> [Key] {
+    /// The keys a person presses for the journey, from the first question to `stop`.
+    /// With `until`, stops when that step (a code or "P3:1") first comes on screen.
+    static func keys(_ journey: Journey, to stop: Stop = .check, until: String? = nil) -> [Key] {
         var wizard = Wizard()
-        var keys: [Key] = [.enter]  // "Start a new transfer" is highlighted
+        var keys: [Key] = []
         for _ in 0..<200 {
+            if let until, wizard.resumeStep == until { return keys }
             switch wizard.screen {
             case .check:
                 guard stop == .outcome else { return keys }
