@@ -133,7 +133,7 @@ extension FullScreenApp {
                 return "Enter next · Esc back · ↑↓ or number choose · F1/? help · Ctrl-S save · q quit"
             }
             return "Enter next · Esc back · F1 help · Ctrl-S save · (q types a q here)"
-        case .recipients: return "Enter edit/choose · a add · d remove · c continue · Esc back · F1 help · q quit"
+        case .recipients: return "Enter choose · a add · d remove · c continue · Esc back · F1 help · q quit"
         case .check: return "↑↓ choose · Enter change · c confirm · Esc back · q quit"
         case .outcome: return "↑↓ scroll · s save · Esc back · q quit"
         }

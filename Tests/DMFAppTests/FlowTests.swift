@@ -1,0 +1,104 @@
+import DMFFlow
+import DMFPolicy
+import Testing
+
+/// The questions as data: codes, conditions, numbering, help.
+@Suite struct FlowTests {
+    static let mainCodes = [
+        "Y1", "Y2", "Y3", "T1", "T2", "T3", "D1", "D2", "D3", "D4", "D5", "D6", "R1", "R2", "R3", "R4", "R5",
+        "P1", "M1", "K1", "K2", "X1", "X2", "X3", "X4", "A1", "A2",
+    ]
+
+    @Test func stepCodesAreStableAndInOrder() {
+        #expect(Flow().questions.map(\.code) == Self.mainCodes)
+        #expect(Flow(helpdesk: true).questions.map(\.code) == ["H1", "H2", "H3", "H4"] + Self.mainCodes)
+        #expect(Flow.recipientQuestions.map(\.code) == ["P2", "P3", "P4", "P5", "P6", "P7"])
+        let all = Flow(helpdesk: true).questions.map(\.code) + Flow.recipientQuestions.map(\.code)
+        #expect(Set(all).count == all.count, "step codes are unique")
+    }
+
+    @Test func questionsAreFoundByCodeInAnyCase() {
+        #expect(Flow().question(code: "r2")?.path == "route.source_system")
+        #expect(Flow().question(code: "P5")?.path == "recipients[].mailbox")
+        #expect(Flow().question(code: "H1") == nil, "helpdesk questions only in the helpdesk flow")
+        #expect(Flow().question(code: "Z9") == nil)
+    }
+
+    @Test(arguments: Journey.all)
+    func eachRouteAsksExactlyItsQuestions(_ journey: Journey) {
+        let wizard = Drive.wizard(journey)
+        #expect(wizard.flow.applicable(to: wizard.answers).map(\.code) == journey.expectedCodes)
+    }
+
+    /// Which route-dependent questions apply on each route.
+    @Test(arguments: [
+        (RouteType.sameSystem, [String]()),
+        (.betweenMOJSystems, ["R3", "R4", "A1", "A2"]),
+        (.otherGovernmentDepartment, ["R3", "R4", "R5", "A1", "A2"]),
+        (.thirdParty, ["R3", "R4", "R5", "X1", "X2", "X3", "X4", "A1", "A2"]),
+    ])
+    func routeQuestionsApplyOnlyWhereTheyShould(route: RouteType, expected: [String]) {
+        var answers = Answers()
+        answers.route.type = route
+        let routeDependent: Set = ["R3", "R4", "R5", "X1", "X2", "X3", "X4", "A1", "A2"]
+        let applying = Flow().applicable(to: answers).map(\.code).filter(routeDependent.contains)
+        #expect(applying == expected)
+    }
+
+    @Test func noRouteQuestionsBeforeTheRouteIsChosen() {
+        let codes = Flow().applicable(to: Answers()).map(\.code)
+        #expect(codes == ["Y1", "Y2", "Y3", "T1", "T2", "T3", "D1", "D2", "D3", "D4", "D5", "D6", "R1", "R2", "P1", "M1", "K1", "K2"])
+    }
+
+    @Test(arguments: [(Int?.none, true), (0, false), (250, false), (4200, false)])
+    func bulkQuestionOnlyWhenRecordsAreNotGiven(records: Int?, asked: Bool) {
+        var answers = Answers()
+        answers.data.records = records
+        #expect(Flow().question(code: "D6")!.applies(to: answers) == asked)
+    }
+
+    /// Helpdesk agents say "press 2 for Move": every choice is numbered from 1 in a fixed order.
+    @Test func choiceNumbersNeverChange() {
+        for question in Flow().questions + Flow.recipientQuestions where !question.choices.isEmpty {
+            #expect(question.choices.map(\.number) == Array(1...question.choices.count), "\(question.code)")
+        }
+        func values(_ code: String) -> [String] { Flow().question(code: code)!.choices.map(\.value) }
+        #expect(values("T1") == ["share", "move", "not-sure"])
+        #expect(values("R1") == ["same-system", "between-moj-systems", "other-government-department", "third-party"])
+        #expect(values("R5") == ["none", "official", "official-sensitive", "secret", "top-secret", "not-sure"])
+        #expect(values("P7") == ["none", "bpss", "ctc", "sc", "dv", "not-sure"])
+        #expect(values("M1").count == 11)
+        #expect(values("M1").last == "not-sure")
+        #expect(values("X3") == ["yes", "no", "not-needed", "not-sure"])
+    }
+
+    /// "Not sure" is offered wherever a person may genuinely not know; never for facts they choose.
+    @Test func notSureIsOfferedWhereAllowed() {
+        let questions = Flow().questions + Flow.recipientQuestions
+        let withNotSure = questions.filter { $0.choices.contains { $0.value == "not-sure" && $0.label == "Not sure" } }
+        #expect(withNotSure.map(\.code) == ["T1", "D2", "D4", "D6", "R5", "M1", "X1", "X2", "X3", "X4", "P6", "P7"])
+    }
+
+    @Test func everyQuestionHasWhyHelpAndReadAloud() {
+        for question in Flow(helpdesk: true).questions + Flow.recipientQuestions {
+            #expect(!question.prompt.isEmpty && !question.why.isEmpty, "\(question.code)")
+            #expect(!question.help.isEmpty && !question.readAloud.isEmpty, "\(question.code)")
+            if let rule = question.rule { #expect(!rule.source.text.isEmpty, "\(question.code)") }
+        }
+        #expect(Flow().question(code: "T1")?.rule == .retention)
+    }
+
+    @Test(arguments: [
+        ("Y2", "a.person@justice.gov.uk", nil),
+        ("Y2", "not an email", "That doesn't look like an email address. Type it like a.person@justice.gov.uk"),
+        ("K1", "2027-03-31", nil),
+        ("K1", "31/03/2027", "Type the date as year-month-day, for example 2027-03-31."),
+        ("D5", "1,200", nil),
+        ("D5", "lots", "Type a whole number, for example 4200, or leave it empty if you don't know."),
+        ("D5", "", nil),
+        ("P2", "  ", "Please type an answer; this one is needed."),
+    ] as [(String, String, String?)])
+    func textAnswersAreValidatedWithAReason(code: String, text: String, problem: String?) {
+        #expect(Flow().question(code: code)!.validate(text: text) == problem)
+    }
+}

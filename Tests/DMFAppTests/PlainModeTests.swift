@@ -1,0 +1,193 @@
+import DMFAnswers
+import DMFApp
+import DMFDocuments
+import DMFFlow
+import DMFPolicy
+import Foundation
+import Testing
+
+/// The accessible line mode end to end, with scripted input.
+@Suite struct PlainModeTests {
+    init() { FixedClock.install() }
+
+    /// Runs plain mode on `lines`; outputs go to `folder.output`, drafts (when kept) to
+    /// `folder.drafts`. Drafts are written with fsync after every step, so tests that are not
+    /// about them leave them out to stay fast.
+    static func run(
+        _ lines: [String], in folder: borrowing TemporaryFolder, session: WizardSession? = nil, drafts: Bool = true
+    ) -> (status: Int32, io: ScriptedLineIO, session: WizardSession) {
+        let session = session ?? WizardSession(wizard: Wizard(), drafts: drafts ? folder.drafts : nil)
+        let io = ScriptedLineIO(lines)
+        let status = PlainFrontEnd(session: session, io: io, outputFolder: folder.makeOutputFolder()).run()
+        return (status, io, session)
+    }
+
+    static func fill(_ path: String, format: OutputFormat = .markdown) -> (status: Int32, out: String, err: String) {
+        var command = FillCommand(answersPath: path)
+        command.format = format
+        var out = "", err = ""
+        let status = command.run(stdout: { out += $0 }, stderr: { err += $0 })
+        return (status, out, err)
+    }
+
+    @Test func theFixedClockIsInForce() {
+        #expect(ProductionClock.iso8601(ProductionClock.now()) == FixedClock.iso)
+    }
+
+    @Test(arguments: Journey.all)
+    func eachRouteEndToEndSavesTheSameDMFAsFill(_ journey: Journey) throws {
+        let folder = TemporaryFolder()
+        let (status, io, session) = Self.run(Drive.plainLines(journey), in: folder, drafts: false)
+        #expect(status == 0, "\(io.output)")
+        #expect(io.linesLeft == 0)
+        #expect(session.wizard.decision?.verdict == journey.verdict)
+        #expect(io.output.contains("Outcome: \(journey.verdict.label)\n\(journey.verdict.headline)\n"))
+        #expect(!io.output.contains("┌") && !io.output.contains("│"), "no box drawing")
+
+        let saved = files(in: folder.output).filter { !$0.hasPrefix(".") }
+        #expect(saved.count == 3)
+        let markdown = try #require(saved.first { $0.hasSuffix(".md") })
+        let answers = try #require(saved.first { $0.hasSuffix(".answers.yaml") })
+        #expect(markdown.hasPrefix("DMF-20251129-"))
+        #expect(io.output.contains("Saved:\n  \(folder.output)/\(markdown)\n"))
+        for name in saved { #expect(fileMode(folder.output + "/" + name) == 0o600, "\(name)") }
+
+        let answersPath = folder.output + "/" + answers
+        let filled = Self.fill(answersPath)
+        #expect(filled.status == 0, "\(filled.err)")
+        let written = try String(contentsOfFile: folder.output + "/" + markdown, encoding: .utf8)
+        #expect(written == filled.out, "plain mode's Markdown equals fill's for the saved answers")
+        let html = try String(contentsOfFile: folder.output + "/" + markdown.replacingOccurrences(of: ".md", with: ".html"), encoding: .utf8)
+        #expect(html == Self.fill(answersPath, format: .html).out)
+
+        // The same through the builder, and the answers file reads back as what was answered.
+        let document = try AnswersParser.load(path: answersPath)
+        #expect(document.answers == session.wizard.answers)
+        let built = try DMFBuilder.build(document.answers, context: .init(producedAt: FixedClock.iso))
+        #expect(MarkdownRenderer.render(built) == written)
+    }
+
+    @Test(arguments: Journey.all)
+    func eachStepIsHeadedWithItsSectionStepCountAndCode(_ journey: Journey) {
+        let folder = TemporaryFolder()
+        let (_, io, _) = Self.run(Drive.plainLines(journey, to: .check), in: folder, drafts: false)
+        let total = journey.expectedCodes.count
+        let last = journey.expectedCodes.last!
+        #expect(io.output.contains(": step \(total) of \(total), code \(last)\n"))
+        #expect(io.output.contains("About you: step 1 of 18, code Y1\n"))
+        #expect(io.output.contains("Who receives it: step \(journey.expectedCodes.firstIndex(of: "P1")! + 1) of \(total), code P3, recipient 1\n"))
+        #expect(io.output.contains("\nCheck your answers\n"))
+        #expect(io.output.contains("  1. Share (I will keep a copy)\n  2. Move (I will not keep a copy)\n  3. Not sure\n"))
+    }
+
+    @Test func questionMarkShowsHelpWithTheRuleAndAsksAgain() {
+        let folder = TemporaryFolder()
+        let (_, io, session) = Self.run(["", "", "", "?", "2"], in: folder, drafts: false)
+        #expect(io.output.contains("Help: If you SHARE information, you keep a copy."))
+        #expect(io.output.contains("Rule retention: Copies are kept only as long as needed. Guidance (General principles): \""))
+        #expect(io.output.components(separatedBy: "code T1\n").count == 3, "T1 is asked again after the help")
+        #expect(session.wizard.answers.transfer.kind == .move)
+    }
+
+    @Test func lessThanGoesBackAndKeepsTheAnswer() {
+        let folder = TemporaryFolder()
+        let (_, io, session) = Self.run(["Siân Ó Ceallaigh", "<", "", "<", "<"], in: folder, drafts: false)
+        #expect(io.output.components(separatedBy: "code Y1\n").count == 5)
+        #expect(io.output.contains("Current answer: Siân Ó Ceallaigh (press Enter to keep it)"))
+        #expect(io.output.contains("This is the first question."))
+        #expect(session.wizard.answers.requester.name == "Siân Ó Ceallaigh")
+    }
+
+    @Test(arguments: [
+        (["", "", "", "9"], "Please type one of the numbers 1 to 3.", "T1"),
+        (["", "", "", "share"], "Please type one of the numbers 1 to 3.", "T1"),
+        (["", "not an email"], "That doesn't look like an email address. Type it like a.person@justice.gov.uk", "Y2"),
+        (["", "", "", "1", "1", "", "", "1", "1", "2", "lots"], "Type a whole number, for example 4200, or leave it empty if you don't know.", "D5"),
+    ])
+    func invalidInputIsAskedAgainWithTheReason(lines: [String], reason: String, code: String) {
+        let folder = TemporaryFolder()
+        let (status, io, session) = Self.run(lines, in: folder, drafts: false)
+        #expect(status == 1)
+        #expect(io.output.contains("\(reason)\n"))
+        #expect(session.wizard.stepCode == code, "still on the question")
+        let asked = io.output.components(separatedBy: "code \(code)\n").count - 1
+        #expect(asked == 2, "asked again after the reason")
+    }
+
+    @Test func recipientsCanBeAddedEditedAndRemovedByLine() {
+        let folder = TemporaryFolder()
+        let toP1 = Drive.plainLines(.sameSystemProceed, to: .check).prefix { $0 != "a" }
+        let lines = Array(toP1) + ["c", "x", "a", "Dana Field", "", "", "1", "1", "2", "a", "Kim Lee", "", "", "1", "1", "2",
+                                    "e 1", "Dana Fields", "", "", "", "", "", "d 2", "c"]
+        let (_, io, session) = Self.run(lines, in: folder, drafts: false)
+        #expect(io.output.contains("No recipients yet."))
+        #expect(io.output.contains("Add at least one recipient before continuing."))
+        #expect(io.output.contains("Please type a, e 1, d 1 or c."))
+        #expect(io.output.contains("  1. Dana Field (personal mailbox, authorised: yes, clearance: BPSS)\n  2. Kim Lee"))
+        #expect(session.wizard.answers.recipients.map(\.name) == ["Dana Fields"])
+        #expect(session.wizard.stepCode == "M1")
+    }
+
+    @Test func changingAnAnswerAtCheckSaysWhichAnswersNoLongerApply() {
+        let folder = TemporaryFolder()
+        let lines = Drive.plainLines(.thirdPartyBlocked, to: .check) + ["r1", "3", "x9"]
+        let (_, io, session) = Self.run(lines, in: folder, drafts: false)
+        #expect(io.output.contains("These answers no longer apply and were removed:\nX1 "))
+        #expect(io.output.contains("There is no step x9 among your answers."))
+        #expect(session.wizard.screen == .check)
+        #expect(session.wizard.answers.thirdParty.isEmpty)
+    }
+
+    @Test func endOfInputSavesTheDraftWhichFillCanReadOnceComplete() throws {
+        let folder = TemporaryFolder()
+        let (status, io, session) = Self.run(Drive.plainLines(.otherDepartmentRefer, to: .check), in: folder)
+        #expect(status == 1)
+        let path = try #require(session.draftPath)
+        #expect(path.hasPrefix(folder.drafts.folder + "/draft-"))
+        #expect(io.output.hasSuffix("Input ended. Your answers are saved in \(path)\nContinue later with: dmf-wizard resume \(path)\n"))
+        #expect(fileMode(path) == 0o600)
+        #expect(try folder.drafts.load(path).resumeStep == "CHECK")
+        let filled = Self.fill(path)
+        #expect(filled.status == 0, "\(filled.err)")
+        #expect(filled.out.contains("**Verdict: REFER.**"))
+    }
+
+    @Test func aDraftLeftMidwayResumesAtTheSameStepAndFinishes() throws {
+        let folder = TemporaryFolder()
+        let journey = Journey.thirdPartyBlocked
+        let all = Drive.plainLines(journey)
+        // Stop in the middle of the second recipient, at its mailbox question (P5:2).
+        var wizard = Wizard()
+        var count = 0
+        for line in all {
+            if wizard.resumeStep == "P5:2" { break }
+            switch wizard.screen {
+            case .recipients: if line == "a" { wizard.addRecipient() } else { wizard.finishRecipients() }
+            default: wizard.answer(journey.value(for: wizard))
+            }
+            count += 1
+        }
+        let (status, _, first) = Self.run(Array(all.prefix(count)), in: folder)
+        #expect(status == 1)
+        let path = try #require(first.draftPath)
+        let document = try folder.drafts.load(path)
+        #expect(document.resumeStep == "P5:2")
+
+        let resumed = WizardSession(
+            wizard: Wizard(answers: document.answers, resumeAt: document.resumeStep), drafts: folder.drafts, draftPath: path)
+        #expect(resumed.wizard.resumeStep == "P5:2")
+        let (finished, io, session) = Self.run(Array(all.dropFirst(count)), in: folder, session: resumed)
+        #expect(finished == 0, "\(io.output)")
+        #expect(io.output.hasPrefix("\nWho receives it: step 17 of 26, code P5, recipient 2\n"))
+        #expect(session.wizard.answers == Drive.wizard(journey).answers)
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test func inputEndingBeforeAnyAnswerSavesNothing() {
+        let folder = TemporaryFolder()
+        let (status, io, session) = Self.run([], in: folder)
+        #expect(status == 1)
+        #expect(session.draftPath == nil)
+        #expect(io.output.hasSuffix("Input ended before any answer was given; nothing was saved.\n"))
+    }
+}

@@ -1,0 +1,307 @@
+import DMFFlow
+import DMFPolicy
+import Testing
+
+/// Navigation without any drawing: answer, back, change, recipients, resume, jump.
+@Suite struct WizardTests {
+    /// The step codes met while answering the journey (recipient fields as "P2:1").
+    static func visited(_ journey: Journey) -> (codes: [String], progress: [String]) {
+        var wizard = Wizard()
+        var codes: [String] = []
+        var progress: [String] = []
+        while wizard.screen != .check {
+            codes.append(wizard.resumeStep)
+            progress.append("\(wizard.progress.step)/\(wizard.progress.of)")
+            switch wizard.screen {
+            case .recipients:
+                if wizard.answers.recipients.count < journey.recipients.count { wizard.addRecipient() } else { wizard.finishRecipients() }
+            default:
+                do { let result = wizard.answer(journey.value(for: wizard)); #expect(result == nil) }
+            }
+        }
+        return (codes, progress)
+    }
+
+    @Test(arguments: Journey.all)
+    func answeringVisitsEachApplicableQuestionOnceInOrder(_ journey: Journey) {
+        let codes = Self.visited(journey).codes.filter { !$0.contains(":") }
+        // P1 is met once per recipient added and once to continue.
+        var expected: [String] = []
+        for code in journey.expectedCodes {
+            expected += code == "P1" ? Array(repeating: "P1", count: journey.recipients.count + 1) : [code]
+        }
+        #expect(codes == expected)
+    }
+
+    @Test(arguments: Journey.all)
+    func stepCountFollowsTheRouteAndEndsAtTheLastStep(_ journey: Journey) {
+        let (codes, progress) = Self.visited(journey)
+        #expect(progress.first == "1/18", "before any answer: no route questions, D6 still possible")
+        #expect(codes.last == journey.expectedCodes.last)
+        #expect(progress.last == "\(journey.expectedCodes.count)/\(journey.expectedCodes.count)")
+        // Recipient fields count as the recipients step.
+        let p1 = journey.expectedCodes.firstIndex(of: "P1")! + 1
+        for (code, shown) in zip(codes, progress) where code.hasPrefix("P") {
+            #expect(shown.hasPrefix("\(p1)/"), "\(code) shows \(shown)")
+        }
+    }
+
+    @Test func choosingThirdPartyAddsItsQuestionsToTheCount() {
+        var wizard = Wizard(answers: Drive.wizard(.sameSystemProceed).answers, resumeAt: "R1")
+        #expect(wizard.progress == (12, 17))
+        wizard.answer("third-party")
+        #expect(wizard.stepCode == "R2")
+        #expect(wizard.progress == (13, 26))
+    }
+
+    @Test(arguments: Journey.all)
+    func backRetracesTheRouteToTheFirstQuestion(_ journey: Journey) {
+        var wizard = Drive.wizard(journey)
+        var codes: [String] = []
+        while wizard.back() { codes.append(wizard.stepCode) }
+        #expect(codes == journey.expectedCodes.reversed())
+        #expect(wizard.stepCode == "Y1")
+        do { let result = wizard.back(); #expect(!result, "nowhere to go back to on the first question") }
+    }
+
+    @Test(arguments: Journey.all)
+    func confirmingCompleteAnswersShowsTheJourneysVerdict(_ journey: Journey) {
+        var wizard = Drive.wizard(journey)
+        do { let result = wizard.confirm(); #expect(result == []) }
+        #expect(wizard.screen == .outcome)
+        #expect(wizard.decision?.verdict == journey.verdict)
+        wizard.back()
+        #expect(wizard.screen == .check)
+    }
+
+    @Test func confirmingWithAMissingAnswerGoesToIt() {
+        var wizard = Wizard(answers: Drive.wizard(.thirdPartyBlocked).answers, resumeAt: "CHECK")
+        var answers = wizard.answers
+        answers.thirdParty.nda = nil
+        wizard = Wizard(answers: answers, resumeAt: "CHECK")
+        do { let result = wizard.confirm(); #expect(result == ["X2"]) }
+        #expect(wizard.screen == .question("X2"))
+    }
+
+    // MARK: - Changing an answer
+
+    @Test func changingThirdPartyToOtherDepartmentRemovesAndNamesTheThirdPartyAnswers() {
+        var wizard = Drive.wizard(.thirdPartyBlocked)
+        wizard.change("R1")
+        #expect(wizard.isChanging)
+        #expect(wizard.screen == .question("R1"))
+        wizard.answer("other-government-department")
+        #expect(wizard.screen == .check, "nothing new to ask: straight back to check")
+        #expect(wizard.answers.thirdParty.isEmpty)
+        #expect(wizard.answers.route.destinationAccreditation == .official, "R5 still applies and is kept")
+        let notice = try! #require(wizard.notice)
+        #expect(notice.hasPrefix("These answers no longer apply and were removed:"))
+        for code in ["X1", "X2", "X3", "X4"] { #expect(notice.contains("\n\(code) "), "\(code)") }
+        #expect(notice.contains("X3 Is there a Security Aspects Letter (SAL)? (was: Not needed)"))
+        #expect(!notice.contains("R5"))
+        #expect(!wizard.flow.applicable(to: wizard.answers).contains { $0.code.hasPrefix("X") })
+    }
+
+    @Test func changingToThirdPartyAsksOnlyTheNewQuestionsThenReturnsToCheck() {
+        let thirdParty = Journey.thirdPartyBlocked
+        var wizard = Drive.wizard(.sameSystemProceed)
+        wizard.change("R1")
+        wizard.answer("third-party")
+        var asked: [String] = []
+        while wizard.screen != .check {
+            asked.append(wizard.stepCode)
+            do { let result = wizard.answer(thirdParty.value(for: wizard)); #expect(result == nil) }
+        }
+        #expect(asked == ["R3", "R4", "R5", "X1", "X2", "X3", "X4", "A1", "A2"])
+        #expect(!wizard.isChanging)
+        #expect(wizard.notice == nil)
+        #expect(wizard.answers.route.sourceSystem == "DOM1", "earlier answers are kept")
+    }
+
+    @Test func changingAnAnswerNothingDependsOnReturnsStraightToCheck() {
+        var wizard = Drive.wizard(.otherDepartmentRefer)
+        wizard.change("T3")
+        wizard.answer("A different purpose")
+        #expect(wizard.screen == .check)
+        #expect(wizard.answers.transfer.purpose == "A different purpose")
+        #expect(wizard.notice == nil)
+    }
+
+    @Test func clearingTheRecordCountAsksTheBulkQuestion() {
+        var wizard = Drive.wizard(.sameSystemProceed)
+        wizard.change("D5")
+        wizard.answer("")
+        #expect(wizard.screen == .question("D6"))
+        wizard.answer("not-sure")
+        #expect(wizard.screen == .check)
+        #expect(wizard.answers.data.bulk == .notSure)
+    }
+
+    @Test func givingTheRecordCountRemovesTheBulkAnswerAndSaysSo() {
+        var wizard = Drive.wizard(.betweenSystemsConditions)
+        #expect(wizard.answers.data.bulk == .no)
+        wizard.change("D5")
+        wizard.answer("1,500")
+        #expect(wizard.screen == .check)
+        #expect(wizard.answers.data.records == 1500)
+        #expect(wizard.answers.data.bulk == nil)
+        #expect(wizard.notice?.contains("D6 Is it a bulk transfer (records about 1,000 or more people)? (was: No)") == true)
+    }
+
+    @Test func backWhileChangingReturnsToCheckUnchanged() {
+        let before = Drive.wizard(.thirdPartyBlocked)
+        for code in ["R1", "P1", "T3"] {
+            var wizard = before
+            wizard.change(code)
+            do { let result = wizard.back(); #expect(result) }
+            #expect(wizard.screen == .check, "\(code)")
+            #expect(wizard.answers == before.answers)
+            #expect(!wizard.isChanging)
+        }
+    }
+
+    @Test func aQuestionThatDoesNotApplyCannotBeChanged() {
+        var wizard = Drive.wizard(.sameSystemProceed)
+        wizard.change("X1")
+        #expect(wizard.screen == .check)
+        #expect(!wizard.isChanging)
+    }
+
+    @Test func changingTheRecipientsListFinishesBackAtCheck() {
+        var wizard = Drive.wizard(.thirdPartyBlocked)
+        wizard.change("P1")
+        #expect(wizard.screen == .recipients)
+        wizard.removeRecipient(1)
+        do { let result = wizard.finishRecipients(); #expect(result == nil) }
+        #expect(wizard.screen == .check)
+        #expect(wizard.answers.recipients.count == 1)
+    }
+
+    // MARK: - Recipients
+
+    static func atRecipients() -> Wizard {
+        var wizard = Drive.wizard(.sameSystemProceed)
+        wizard.jump(to: "P1")
+        return wizard
+    }
+
+    @Test func anEmptyNewRecipientIsDroppedOnBack() {
+        var wizard = Self.atRecipients()
+        wizard.addRecipient()
+        #expect(wizard.screen == .recipientField(index: 1, code: "P2"))
+        #expect(wizard.answers.recipients.count == 2)
+        wizard.back()
+        #expect(wizard.screen == .recipients)
+        #expect(wizard.answers.recipients.count == 1)
+    }
+
+    @Test func backThroughRecipientFieldsKeepsTheirAnswers() {
+        var wizard = Self.atRecipients()
+        wizard.addRecipient()
+        wizard.answer("Siân Ó Ceallaigh")
+        #expect(wizard.screen == .recipientField(index: 1, code: "P3"))
+        wizard.back()
+        #expect(wizard.screen == .recipientField(index: 1, code: "P2"))
+        #expect(wizard.currentAnswer == "Siân Ó Ceallaigh")
+        wizard.back()
+        #expect(wizard.screen == .recipients)
+        #expect(wizard.answers.recipients.count == 2, "a started recipient is kept")
+        do { let result = wizard.finishRecipients(); #expect(result == "Recipient 2 is not finished: choose it and answer the remaining questions.") }
+        #expect(wizard.screen == .recipients)
+    }
+
+    @Test func aRecipientIsAddedEditedAndRemoved() {
+        var wizard = Self.atRecipients()
+        wizard.addRecipient()
+        for value in ["Dana Field", "", "", "personal", "yes", "sc"] { do { let result = wizard.answer(value); #expect(result == nil) } }
+        #expect(wizard.screen == .recipients)
+        #expect(wizard.answers.recipients[1] == Answers.Recipient(name: "Dana Field", mailbox: .personal, authorised: .yes, clearance: .sc))
+
+        wizard.editRecipient(1)
+        #expect(wizard.screen == .recipientField(index: 1, code: "P2"))
+        #expect(wizard.currentAnswer == "Dana Field")
+        wizard.answer("Dana Fields")
+        wizard.answer("Acme")
+        #expect(wizard.stepCode == "P4")
+        while wizard.screen != .recipients { wizard.answer(wizard.currentAnswer) }
+        #expect(wizard.answers.recipients[1] == Answers.Recipient(name: "Dana Fields", organisation: "Acme", mailbox: .personal, authorised: .yes, clearance: .sc))
+        #expect(wizard.answers.recipients[0].name == "Ana Lytic", "the other recipient is untouched")
+
+        wizard.removeRecipient(0)
+        #expect(wizard.answers.recipients.map(\.name) == ["Dana Fields"])
+        wizard.removeRecipient(5)
+        #expect(wizard.answers.recipients.count == 1)
+    }
+
+    @Test func atLeastOneRecipientIsNeeded() {
+        var wizard = Self.atRecipients()
+        wizard.removeRecipient(0)
+        do { let result = wizard.finishRecipients(); #expect(result == "Add at least one recipient before continuing.") }
+        #expect(wizard.screen == .recipients)
+        do { let result = wizard.confirm(); #expect(result == ["P1"]) }
+    }
+
+    @Test func aRecipientsRequiredFieldIsValidated() {
+        var wizard = Self.atRecipients()
+        wizard.addRecipient()
+        do { let result = wizard.answer(""); #expect(result == "Please type an answer; this one is needed.") }
+        #expect(wizard.stepCode == "P2")
+        wizard.answer("X")
+        wizard.answer("")
+        wizard.answer("")
+        do { let result = wizard.answer("sideways"); #expect(result == "Please choose one of the options.") }
+        #expect(wizard.stepCode == "P5")
+    }
+
+    // MARK: - Resume and jump
+
+    @Test(arguments: [
+        ("P5:2", Screen.recipientField(index: 1, code: "P5"), "P5:2"),
+        ("p7:1", .recipientField(index: 0, code: "P7"), "P7:1"),
+        ("P5:9", .recipients, "P1"),
+        ("P1", .recipients, "P1"),
+        ("X3", .question("X3"), "X3"),
+        ("CHECK", .check, "CHECK"),
+        ("OUTCOME", .outcome, "OUTCOME"),
+    ])
+    func resumesAtTheSavedStep(step: String, screen: Screen, resumeStep: String) {
+        let wizard = Wizard(answers: Drive.wizard(.thirdPartyBlocked).answers, resumeAt: step)
+        #expect(wizard.screen == screen)
+        #expect(wizard.resumeStep == resumeStep)
+    }
+
+    @Test func resumingARecipientFieldShowsThatRecipientsAnswer() {
+        let wizard = Wizard(answers: Drive.wizard(.thirdPartyBlocked).answers, resumeAt: "P5:2")
+        #expect(wizard.currentAnswer == "shared")
+        #expect(wizard.progress == (17, 26))
+    }
+
+    @Test func aSavedStepThatNoLongerAppliesResumesAtTheFirstMissingAnswer() {
+        var answers = Drive.wizard(.sameSystemProceed).answers
+        #expect(Wizard(answers: answers, resumeAt: "X1").screen == .check)
+        answers.method = nil
+        #expect(Wizard(answers: answers, resumeAt: "X1").screen == .question("M1"))
+        #expect(Wizard(answers: answers, resumeAt: "OUTCOME").screen == .check, "incomplete answers cannot show the outcome")
+        #expect(Wizard(answers: answers).screen == .question("M1"))
+        #expect(Wizard().screen == .question("Y1"))
+    }
+
+    @Test func jumpsOnlyToStepsAlreadyReached() {
+        var wizard = Wizard()
+        wizard.answer("Siân Ó Ceallaigh")
+        wizard.answer("sian@justice.gov.uk")
+        #expect(wizard.stepCode == "Y3")
+        do { let result = wizard.jump(to: "T3"); #expect(!result, "not reached yet") }
+        do { let result = wizard.jump(to: "Q9"); #expect(!result, "no such step") }
+        do { let result = wizard.jump(to: "y1"); #expect(result) }
+        #expect(wizard.screen == .question("Y1"))
+
+        var complete = Drive.wizard(.thirdPartyBlocked)
+        do { let result = complete.jump(to: "X2"); #expect(result) }
+        #expect(complete.screen == .question("X2"))
+        do { let result = complete.jump(to: "P6:2"); #expect(result) }
+        #expect(complete.screen == .recipientField(index: 1, code: "P6"))
+        var sameSystem = Drive.wizard(.sameSystemProceed)
+        do { let result = sameSystem.jump(to: "X2"); #expect(!result, "third-party questions do not apply") }
+    }
+}
