@@ -41,7 +41,9 @@ let package = Package(
                     resources: [.copy("Golden")]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TerminalUI", "CTermSupport"]),
-        .testTarget(name: "DMFAppTests", dependencies: ["DMFApp", "DMFFlow", "DMFPolicy", "DMFAnswers", "TerminalUI"]),
+        .testTarget(
+            name: "DMFAppTests", dependencies: ["DMFApp", "DMFFlow", "DMFPolicy", "DMFAnswers", "TerminalUI"],
+            exclude: ["Screens"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ]
 )

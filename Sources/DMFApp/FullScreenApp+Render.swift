@@ -30,6 +30,7 @@ extension FullScreenApp {
 
     /// Draws the whole screen for the current state.
     public func render(width: Int, height: Int, widthFunction: @escaping DisplayWidth = DisplayWidths.approximate) -> Canvas {
+        lastSize = (width, height)
         var canvas = Canvas(width: width, height: height, widthFunction: widthFunction)
         let charset = BoxCharset.forUnicode(unicode)
         guard width >= Self.minimumSize.width, height >= Self.minimumSize.height else {
@@ -117,7 +118,7 @@ extension FullScreenApp {
         case .drafts: return "↑↓ choose · Enter open · Esc back"
         case .openFile: return "Type the file's path · Enter open · Esc back"
         case .about: return "Any key: back"
-        case .save: return "↑↓ move · Space/Enter tick a format · Enter on the folder saves · Esc back"
+        case .save: return "Enter save · ↑↓ move · Space tick a format · type the folder · Esc back"
         case .saved: return "Enter finish"
         case .trainingList: return "↑↓ choose · Enter open · q finish"
         case .story: return "Enter start the case · ↑↓ scroll · Esc back"
@@ -329,7 +330,7 @@ extension FullScreenApp {
 
     private func drawSave(_ page: inout Page, charset: BoxCharset) {
         page.line("Save the DMF and checklist", style: .heading)
-        page.line("Tick the formats, then press Enter on the folder to save.", style: .dim)
+        page.line("Press Enter to save. To change the formats, move up and press Space; the folder can be edited.", style: .dim)
         page.gap()
         let names: [OutputFormat: String] = [
             .markdown: "Markdown (.md): for email and wikis", .html: "HTML (.html): for printing on A4",

@@ -55,6 +55,9 @@ public final class FullScreenApp {
     var draftList: [DraftSummary] = []
     var saveFormats: Set<OutputFormat> = [.markdown, .html]
     var saveField = 0
+    /// The size last drawn at; keys are ignored while it is below the minimum.
+    var lastSize = (width: 80, height: 24)
+    var isTooSmall: Bool { lastSize.width < Self.minimumSize.width || lastSize.height < Self.minimumSize.height }
     /// The step code being typed after `g` (helpdesk jump), nil when not jumping.
     var jumpInput: TextInput?
     // Training state.
@@ -97,6 +100,8 @@ public final class FullScreenApp {
             return
         default: break
         }
+        // Below the minimum size nothing can be seen, so keys wait until the window is larger.
+        if isTooSmall { return }
         if showingHelp {
             showingHelp = false
             return
@@ -348,7 +353,7 @@ public final class FullScreenApp {
         case .pageDown: scroll += 10
         case .char("s"), .enter:
             input = TextInput(outputFolder)
-            saveField = 0
+            saveField = 4
             message = nil
             mode = .save
         case .escape, .left: goBack()
@@ -359,7 +364,8 @@ public final class FullScreenApp {
 
     static let saveFormatsOrder: [OutputFormat] = [.markdown, .html, .text, .json]
 
-    /// Save dialog: rows 0–3 toggle formats, row 4 is the folder, Enter on it (or Ctrl-S) saves.
+    /// Save dialog: rows 0–3 are the formats (Space ticks), row 4 the folder; Enter saves from
+    /// anywhere, so the default (Markdown and HTML, here) is one key away.
     private func handleSave(_ key: Key) {
         switch key {
         case .up: saveField = max(0, saveField - 1)
@@ -367,7 +373,7 @@ public final class FullScreenApp {
         case .escape:
             mode = .wizard
             message = nil
-        case .enter where saveField < 4, .char(" ") where saveField < 4:
+        case .char(" ") where saveField < 4:
             let format = Self.saveFormatsOrder[saveField]
             if saveFormats.contains(format) { saveFormats.remove(format) } else { saveFormats.insert(format) }
         case .enter, .ctrl("s"): save()

@@ -92,11 +92,13 @@ public final class PlainFrontEnd {
                 let mark = choice.value == current ? " (current answer)" : ""
                 say("  \(choice.number). \(choice.label)\(mark)")
             }
-            guard let line = ask("Type a number, ? for help, < to go back:") else { return nil }
+            let skip = question.isRequired || current != nil ? "" : " (or Enter to skip)"
+            guard let line = ask("Type a number\(skip), ? for help, < to go back:") else { return nil }
             let typed = line.trimmingCharacters(in: .whitespaces)
             if handleCommand(typed, question: question) { return false }
-            if typed.isEmpty, current != nil {
-                session.wizard.answer(current)
+            if typed.isEmpty, current != nil || !question.isRequired {
+                // Enter keeps the current answer, or skips a question that is optional.
+                if let problem = session.wizard.answer(current) { say(problem) }
                 return false
             }
             guard let number = Int(typed), let choice = choices.first(where: { $0.number == number }) else {

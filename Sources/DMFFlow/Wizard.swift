@@ -105,7 +105,9 @@ public struct Wizard: Sendable {
             if let problem = question.validate(text: typed) { return problem }
             value = question.normalised(text: typed)
         } else if case .choice(let choices) = question.kind {
-            guard let raw, choices.contains(where: { $0.value == raw }) else { return "Please choose one of the options." }
+            // No choice is allowed only for optional questions (the answer stays empty).
+            let allowed = raw.map { raw in choices.contains { $0.value == raw } } ?? !question.isRequired
+            guard allowed else { return "Please choose one of the options." }
         }
         switch screen {
         case .recipientField(let index, let code):

@@ -198,7 +198,8 @@ import Testing
 
     @Test func savingWithNoFormatTickedSaysWhy() {
         let folder = TemporaryFolder()
-        let keys = Drive.keys(.sameSystemProceed, to: .outcome) + [.char("s"), .enter, .down, .char(" "), .ctrl("s")]
+        // Focus starts on the folder; move up to the two ticked formats and untick both.
+        let keys = Drive.keys(.sameSystemProceed, to: .outcome) + [.char("s"), .up, .up, .up, .char(" "), .up, .char(" "), .enter]
         let (app, screen) = Self.screen(after: keys, in: folder)
         #expect(app.mode == .save)
         #expect(screen.contains("! Choose at least one format."))

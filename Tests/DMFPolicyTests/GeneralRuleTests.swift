@@ -168,10 +168,18 @@ struct GeneralRuleTests {
         #expect((try decide(route) { $0.method = method }).findings(.confidentialityInTransit).isEmpty)
     }
 
-    @Test("confidentiality-in-transit does not apply inside one system, whatever the method",
-          arguments: TransferMethod.allCases)
+    @Test("confidentiality-in-transit does not apply inside one system, whatever the known method",
+          arguments: TransferMethod.allCases.filter { $0 != .notSure })
     func sameSystemAnyMethod(method: TransferMethod) throws {
         #expect((try decide(.sameSystem) { $0.method = method }).findings(.confidentialityInTransit).isEmpty)
+    }
+
+    @Test("confidentiality-in-transit refers a 'not sure' method even inside one system")
+    func sameSystemNotSureMethod() throws {
+        let findings = (try decide(.sameSystem) { $0.method = .notSure }).findings(.confidentialityInTransit)
+        #expect(findings.map(\.kind) == [.refer])
+        #expect(findings.first?.who == .securityTeam)
+        #expect(findings.first?.todo.hasPrefix("Confirm") == true)
     }
 
     // MARK: retention

@@ -42,7 +42,8 @@ struct ScenarioTests {
         .init(file: "10-shared-mailbox", verdict: .blocked,
               decisive: [.recipientsAuthorised, .recipientsCleared, .dmfAuthorised, .personalData]),
         .init(file: "11-offshore-support", verdict: .refer,
-              decisive: [.thirdPartySALCoCo, .thirdPartyIAOAuthorisation, .dmfAuthorised, .personalData, .bulkApproval]),
+              decisive: [.thirdPartySALCoCo, .thirdPartyIAOAuthorisation, .dmfAuthorised, .personalData, .bulkApproval,
+                         .thirdPartyAccreditedDestination]),
         .init(file: "12-laptop-disposal", verdict: .conditions,
               decisive: [.retention, .dmfAuthorised, .thirdPartyIAOAuthorisation, .personalData]),
     ]
