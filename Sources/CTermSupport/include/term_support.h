@@ -8,6 +8,10 @@
  * a self-pipe (see dmf_signal_fd). Call before newterm: ncurses then leaves these signals alone. */
 void dmf_install_signal_handlers(void);
 
+/* Puts back the dispositions that dmf_install_signal_handlers replaced (tests, and programs that
+ * go on running after the terminal is closed). The self-pipe stays open. */
+void dmf_uninstall_signal_handlers(void);
+
 /* The last terminating signal received, or 0 if none. */
 int dmf_pending_signal(void);
 
