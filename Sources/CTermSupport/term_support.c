@@ -155,10 +155,10 @@ static void on_crash(int sig, siginfo_t *info, void *context) {
     if (info == NULL || info->si_code <= 0) raise(sig);
 }
 
-int dmf_install_crash_restore(int tty_fd, int out_fd, const char *restore) {
+int dmf_install_crash_restore(int tty_fd, int out_fd, const struct termios *shell_modes, const char *restore) {
     if (crash_installed) dmf_remove_crash_restore();
-    if (tcgetattr(tty_fd, &crash_modes) != 0) return -1;
-    crash_tty_fd = tty_fd;
+    if (shell_modes != NULL) crash_modes = *shell_modes;
+    crash_tty_fd = shell_modes != NULL ? tty_fd : -1;
     crash_out_fd = out_fd;
     crash_sequence_length = 0;
     if (restore != NULL) {
