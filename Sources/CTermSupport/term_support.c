@@ -27,6 +27,11 @@ static void on_terminating_signal(int sig) {
     errno = saved_errno;
 }
 
+static const int terminating_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+#define TERMINATING_SIGNAL_COUNT (sizeof terminating_signals / sizeof terminating_signals[0])
+static struct sigaction previous_terminating_actions[TERMINATING_SIGNAL_COUNT];
+static int terminating_installed = 0;
+
 void dmf_install_signal_handlers(void) {
     if (signal_pipe[0] < 0) {
         if (pipe2(signal_pipe, O_CLOEXEC | O_NONBLOCK) != 0) {
@@ -38,10 +43,20 @@ void dmf_install_signal_handlers(void) {
     action.sa_handler = on_terminating_signal;
     sigemptyset(&action.sa_mask);
     action.sa_flags = 0; /* no SA_RESTART: blocking reads must return EINTR */
-    const int signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
-    for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++) {
-        sigaction(signals[i], &action, NULL);
+    for (size_t i = 0; i < TERMINATING_SIGNAL_COUNT; i++) {
+        /* Keep the first saved dispositions when called again, not our own handler. */
+        sigaction(terminating_signals[i], &action,
+                  terminating_installed ? NULL : &previous_terminating_actions[i]);
     }
+    terminating_installed = 1;
+}
+
+void dmf_uninstall_signal_handlers(void) {
+    if (!terminating_installed) return;
+    for (size_t i = 0; i < TERMINATING_SIGNAL_COUNT; i++) {
+        sigaction(terminating_signals[i], &previous_terminating_actions[i], NULL);
+    }
+    terminating_installed = 0;
 }
 
 int dmf_pending_signal(void) { return (int)pending_signal; }
@@ -140,10 +155,10 @@ static void on_crash(int sig, siginfo_t *info, void *context) {
     if (info == NULL || info->si_code <= 0) raise(sig);
 }
 
-int dmf_install_crash_restore(int tty_fd, int out_fd, const char *restore) {
+int dmf_install_crash_restore(int tty_fd, int out_fd, const struct termios *shell_modes, const char *restore) {
     if (crash_installed) dmf_remove_crash_restore();
-    if (tcgetattr(tty_fd, &crash_modes) != 0) return -1;
-    crash_tty_fd = tty_fd;
+    if (shell_modes != NULL) crash_modes = *shell_modes;
+    crash_tty_fd = shell_modes != NULL ? tty_fd : -1;
     crash_out_fd = out_fd;
     crash_sequence_length = 0;
     if (restore != NULL) {

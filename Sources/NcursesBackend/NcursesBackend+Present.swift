@@ -63,3 +63,15 @@ extension NcursesBackend {
         return lines
     }
 }
+
+extension NcursesBackend {
+    /// The attributes curses holds for the cell at (x, y), as presentation hints (for tests that
+    /// check a highlight without a terminal). Colours are not reported.
+    public func presentation(atX x: Int, y: Int) -> Theme.Presentation {
+        guard let window else { return .plain }
+        let cell = mvwinch(window, Int32(y), Int32(x))
+        return Theme.Presentation(
+            bold: cell & nc_A_BOLD() != 0, reverse: cell & nc_A_REVERSE() != 0,
+            underline: cell & nc_A_UNDERLINE() != 0, dim: cell & nc_A_DIM() != 0)
+    }
+}

@@ -46,19 +46,18 @@ public final class NcursesBackend: TerminalBackend {
     ) throws(TerminalOpenError) -> NcursesBackend {
         let unicode = prepareLocale(environment)
         let term = try validateTerminalType(environment.term)
-        let files: (input: UnsafeMutablePointer<FILE>, output: UnsafeMutablePointer<FILE>)
-        if isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1,
-            let input = fdopen(dup(STDIN_FILENO), "r"), let output = fdopen(dup(STDOUT_FILENO), "w")
-        {
-            files = (input, output)
-        } else if let tty = fopen("/dev/tty", "r+e") {
-            files = (tty, tty)
-        } else {
-            throw .noTerminalDevice
+        if isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 {
+            return try start(
+                term: term, inputFD: STDIN_FILENO, outputFD: STDOUT_FILENO, unicode: unicode, options: options,
+                environment: environment)
         }
+        // Output redirected (or input piped): draw on the controlling terminal instead, so the
+        // result can still go to the redirected stdout after close.
+        let tty = Glibc.open("/dev/tty", O_RDWR | O_CLOEXEC)
+        guard tty >= 0 else { throw .noTerminalDevice }
+        defer { Glibc.close(tty) }
         return try start(
-            term: term, input: files.input, output: files.output, unicode: unicode, options: options,
-            environment: environment)
+            term: term, inputFD: tty, outputFD: tty, unicode: unicode, options: options, environment: environment)
     }
 
     /// Attaches to an already open terminal given by file descriptors (tests and harnesses:
@@ -70,6 +69,16 @@ public final class NcursesBackend: TerminalBackend {
     ) throws(TerminalOpenError) -> NcursesBackend {
         let unicode = prepareLocale(environment)
         let term = try validateTerminalType(term)
+        return try start(
+            term: term, inputFD: inputFD, outputFD: outputFD, unicode: unicode, options: options,
+            environment: environment)
+    }
+
+    /// Duplicates the descriptors into FILE streams the backend owns, then starts curses.
+    private static func start(
+        term: String, inputFD: Int32, outputFD: Int32, unicode: Bool, options: NcursesOptions,
+        environment: TerminalEnvironment
+    ) throws(TerminalOpenError) -> NcursesBackend {
         guard let input = fdopen(dup(inputFD), "r") else { throw .noTerminalDevice }
         guard let output = fdopen(dup(outputFD), "w") else {
             fclose(input)
@@ -115,6 +124,10 @@ public final class NcursesBackend: TerminalBackend {
         // still the default, and ours let the main loop restore the terminal and exit 128+n.
         dmf_install_signal_handlers()
         use_env(options.useEnvironmentSize)
+        // The shell's modes, for the crash rescue: newterm itself already turns echo off.
+        let outputFD = fileno(output)
+        var shellModes = termios()
+        let haveShellModes = tcgetattr(outputFD, &shellModes) == 0
         guard let screen = newterm(term, output, input) else {
             fclose(input)
             if output != input { fclose(output) }
@@ -127,14 +140,16 @@ public final class NcursesBackend: TerminalBackend {
             if output != input { fclose(output) }
             throw .initialisationFailed(term)
         }
-        let outputFD = fileno(output)
         if options.crashRestore {
-            // Captured before cbreak/noecho so it holds the shell's modes.
             var sequence = ""
             for capability in ["rmcup", "cnorm", "sgr0", "rmkx"] {
                 if let value = nc_string_cap(capability) { sequence += String(cString: value) }
             }
-            _ = dmf_install_crash_restore(outputFD, outputFD, sequence)
+            if haveShellModes {
+                _ = dmf_install_crash_restore(outputFD, outputFD, &shellModes, sequence)
+            } else {
+                _ = dmf_install_crash_restore(outputFD, outputFD, nil, sequence)
+            }
         }
         cbreak()
         noecho()

@@ -21,7 +21,9 @@ public enum Key: Equatable, Sendable, Hashable {
     case backTab
     /// A function key; F1 is `.function(1)`.
     case function(Int)
-    /// A control chord, named by its lowercase letter: Ctrl-S is `.ctrl("s")`.
+    /// A control chord, named by its lowercase letter: Ctrl-S is `.ctrl("s")`. Ctrl-H, Ctrl-I,
+    /// Ctrl-J and Ctrl-M arrive as `.backspace`, `.tab` and `.enter`: terminals send the same bytes.
+    /// Ctrl-C, Ctrl-\ and Ctrl-Z stay with the terminal (signals), so arrive as `.signal` or not at all.
     case ctrl(Character)
     /// The terminal changed size; read the backend's `size` again and redraw.
     case resize

@@ -3,10 +3,16 @@
 #ifndef DMF_TERM_SUPPORT_H
 #define DMF_TERM_SUPPORT_H
 
+#include <termios.h>
+
 /* Installs handlers for SIGINT, SIGTERM, SIGHUP and SIGQUIT, without SA_RESTART so that a
  * blocking read returns EINTR. The handler only records the signal number and writes one byte to
  * a self-pipe (see dmf_signal_fd). Call before newterm: ncurses then leaves these signals alone. */
 void dmf_install_signal_handlers(void);
+
+/* Puts back the dispositions that dmf_install_signal_handlers replaced (tests, and programs that
+ * go on running after the terminal is closed). The self-pipe stays open. */
+void dmf_uninstall_signal_handlers(void);
 
 /* The last terminating signal received, or 0 if none. */
 int dmf_pending_signal(void);
@@ -30,11 +36,12 @@ int dmf_open_pty(int *master, int *slave, int cols, int rows);
  * program. Returns 0 on success, -1 on failure. */
 int dmf_disable_flow_control(int fd);
 
-/* Best-effort rescue for crashes: remembers the terminal modes of `tty_fd` now and the escape
- * sequence `restore` (e.g. leave alternate screen, show cursor), and installs handlers for
- * SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT and SIGTRAP that write the sequence to `out_fd`,
- * restore the modes, then hand the signal to the previous handler. Returns 0 on success. */
-int dmf_install_crash_restore(int tty_fd, int out_fd, const char *restore);
+/* Best-effort rescue for crashes: remembers `shell_modes` (the terminal modes to go back to; NULL
+ * to skip them) and the escape sequence `restore` (e.g. leave alternate screen, show cursor), and
+ * installs handlers for SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT and SIGTRAP that write the
+ * sequence to `out_fd`, put the modes back on `tty_fd`, then hand the signal to the previous
+ * handler (the default action, or Swift's backtracer). Returns 0 on success. */
+int dmf_install_crash_restore(int tty_fd, int out_fd, const struct termios *shell_modes, const char *restore);
 
 /* Removes the crash handlers installed by dmf_install_crash_restore (on a normal close). */
 void dmf_remove_crash_restore(void);

@@ -1,0 +1,167 @@
+import CTermSupport
+import Glibc
+import NcursesBackend
+import Testing
+import TerminalUI
+
+/// Every test that touches curses lives in this one serialized suite: curses is process-global
+/// (SP, stdscr, cur_term), and parallel runs garble snapshots or crash.
+@Suite(.serialized) struct NcursesBackendTests {
+    /// A fixed environment so results do not depend on the machine running the tests.
+    let environment = TerminalEnvironment()
+    let options = NcursesOptions(escapeDelayMilliseconds: 25, useEnvironmentSize: false, crashRestore: false)
+
+    @Test func headlessScreenHoldsExactlyTheCanvas() throws {
+        let devNull = open("/dev/null", O_RDWR)
+        defer { Glibc.close(devNull) }
+        let backend = try NcursesBackend.attach(
+            term: "xterm-256color", inputFD: devNull, outputFD: devNull, options: options, environment: environment)
+        defer { backend.close(); dmf_uninstall_signal_handlers() }
+        #expect(backend.size == (80, 24))
+        #expect(backend.supportsUnicode)
+
+        var canvas = backend.makeCanvas()
+        canvas.box(x: 0, y: 0, width: 80, height: 24, title: "Setup wizard")
+        canvas.put("Name: Siân Ó Ceallaigh", x: 2, y: 2, style: .input)
+        canvas.put("UTF-8: £ — ✓ é 漢字", x: 2, y: 3)
+        canvas.put("(•) Selected option", x: 2, y: 5, style: .selected)
+        canvas.fill(x: 1, y: 22, width: 78, height: 1, style: .banner)
+        canvas.put("Enter next · Esc back", x: 2, y: 22, style: .banner)
+        canvas.put("X", x: 79, y: 23)  // bottom-right cell: curses returns ERR but draws it
+        backend.present(canvas)
+
+        let snapshot = backend.snapshot()
+        #expect(snapshot.count == 24)
+        for (row, line) in canvas.lines.enumerated() {
+            #expect(snapshot[row] == line, "row \(row)")
+        }
+        #expect(backend.presentation(atX: 3, y: 5).reverse)
+        #expect(!backend.presentation(atX: 3, y: 3).reverse)
+        #expect(backend.presentation(atX: 60, y: 22).reverse)  // styled blanks are drawn too
+    }
+
+    @Test func headlessInputAtEndOfFileReturnsEndOfInputWithoutSpinning() throws {
+        let devNull = open("/dev/null", O_RDWR)
+        defer { Glibc.close(devNull) }
+        let backend = try NcursesBackend.attach(
+            term: "xterm-256color", inputFD: devNull, outputFD: devNull, options: options, environment: environment)
+        defer { backend.close(); dmf_uninstall_signal_handlers() }
+        #expect(backend.readKey() == .endOfInput)
+    }
+
+    @Test func closeIsIdempotent() throws {
+        let devNull = open("/dev/null", O_RDWR)
+        defer { Glibc.close(devNull) }
+        let backend = try NcursesBackend.attach(
+            term: "vt100", inputFD: devNull, outputFD: devNull, options: options, environment: environment)
+        defer { dmf_uninstall_signal_handlers() }
+        #expect(!backend.supportsColour)  // vt100 has no colour: monochrome theme
+        #expect(backend.theme == .monochrome)
+        backend.close()
+        backend.close()
+        #expect(backend.size == (0, 0))
+        #expect(backend.readKey() == .endOfInput)
+    }
+
+    @Test func noColourRespectsNO_COLOR() throws {
+        let devNull = open("/dev/null", O_RDWR)
+        defer { Glibc.close(devNull) }
+        defer { dmf_uninstall_signal_handlers() }
+        // One backend at a time: curses keeps one current screen.
+        let plain = try NcursesBackend.attach(
+            term: "xterm-256color", inputFD: devNull, outputFD: devNull, options: options,
+            environment: TerminalEnvironment(noColor: "1"))
+        #expect(!plain.supportsColour)
+        #expect(plain.theme == .monochrome)
+        plain.close()
+        let coloured = try NcursesBackend.attach(
+            term: "xterm-256color", inputFD: devNull, outputFD: devNull, options: options, environment: environment)
+        #expect(coloured.supportsColour)
+        #expect(coloured.theme == .colour)
+        coloured.close()
+        var projector = options
+        projector.highContrast = true
+        let highContrast = try NcursesBackend.attach(
+            term: "xterm-256color", inputFD: devNull, outputFD: devNull, options: projector, environment: environment)
+        #expect(!highContrast.supportsColour)
+        #expect(highContrast.theme == .highContrast)
+        highContrast.close()
+    }
+
+    @Test func ptyKeysAreDecoded() throws {
+        let pty = try Pty()
+        defer { pty.close() }
+        let backend = try NcursesBackend.attach(
+            term: "xterm-256color", inputFD: pty.slave, outputFD: pty.slave, options: options, environment: environment)
+        defer { backend.close(); dmf_uninstall_signal_handlers() }
+        let watchdog = SignalSender(signal: SIGTERM, afterMilliseconds: 5000)
+        defer { watchdog.cancel() }
+        #expect(pty.drain().contains("\u{1b}[?1049h"))  // entered the alternate screen
+
+        let cases: [(bytes: String, key: Key)] = [
+            ("\u{1b}OB", .down),  // keypad mode: application cursor keys
+            ("\r", .enter),
+            ("é", .char("é")),
+            ("\u{1b}", .escape),  // alone: returned after ESCDELAY
+            ("\u{1b}OP", .function(1)),
+            ("\u{1b}[Z", .backTab),
+            ("\u{7f}", .backspace),
+            ("\u{1b}[3~", .delete),
+            ("\u{13}", .ctrl("s")),  // reaches us only because XON/XOFF is off
+            ("\t", .tab),
+            ("漢", .char("漢")),
+        ]
+        for (bytes, key) in cases {
+            pty.write(bytes)
+            #expect(backend.readKey() == key, "\(Array(bytes.unicodeScalars))")
+            _ = pty.drain()
+        }
+        backend.close()
+        #expect(pty.drain().contains("\u{1b}[?1049l"))  // back to the main screen
+    }
+
+    @Test func signalWhileWaitingIsReturnedAsAKey() throws {
+        let pty = try Pty()
+        defer { pty.close() }
+        let backend = try NcursesBackend.attach(
+            term: "xterm-256color", inputFD: pty.slave, outputFD: pty.slave, options: options, environment: environment)
+        defer { backend.close(); dmf_uninstall_signal_handlers() }
+        _ = pty.drain()
+
+        // Already sent before readKey starts: must not block (the race a bare read would lose).
+        // kill, not raise: the signal goes to the process, and whichever thread runs the handler,
+        // the self-pipe wakes the waiting one. The watchdog turns a hang into a failure.
+        let watchdog = SignalSender(signal: SIGHUP, afterMilliseconds: 3000)
+        kill(getpid(), SIGINT)
+        #expect(backend.readKey() == .signal(SIGINT))
+        watchdog.cancel()
+
+        // Arrives while blocked with no input and no timeout.
+        let sender = SignalSender(signal: SIGTERM, afterMilliseconds: 150)
+        defer { sender.cancel() }
+        let started = monotonicMilliseconds()
+        #expect(backend.readKey() == .signal(SIGTERM))
+        let waited = monotonicMilliseconds() - started
+        #expect(waited >= 100 && waited < 3000, "waited \(waited) ms")
+        #expect(dmf_pending_signal() == 0)  // readKey consumed it
+    }
+
+    @Test(arguments: [
+        (String?.none, TerminalOpenError.termUnset),
+        ("dumb", .dumbTerminal),
+        ("", .dumbTerminal),
+        ("no-such-terminal-xyz", .unknownTerminal("no-such-terminal-xyz")),
+    ])
+    func unusableTermThrowsInsteadOfExiting(term: String?, expected: TerminalOpenError) {
+        #expect(throws: expected) {
+            _ = try NcursesBackend.open(options: options, environment: TerminalEnvironment(term: term))
+        }
+    }
+}
+
+/// Milliseconds from a monotonic clock.
+func monotonicMilliseconds() -> Int {
+    var now = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &now)
+    return now.tv_sec * 1000 + now.tv_nsec / 1_000_000
+}
