@@ -31,7 +31,9 @@ extension FullScreenApp {
     /// Draws the whole screen for the current state.
     public func render(width: Int, height: Int, widthFunction: @escaping DisplayWidth = DisplayWidths.approximate) -> Canvas {
         lastSize = (width, height)
-        var canvas = Canvas(width: width, height: height, widthFunction: widthFunction)
+        // Without UTF-8 every character is drawn as one ASCII column (see `AsciiFallback`).
+        let oneColumn: DisplayWidth = { _ in 1 }
+        var canvas = Canvas(width: width, height: height, widthFunction: unicode ? widthFunction : oneColumn)
         let charset = BoxCharset.forUnicode(unicode)
         guard width >= Self.minimumSize.width, height >= Self.minimumSize.height else {
             return tooSmall(canvas)
@@ -76,6 +78,7 @@ extension FullScreenApp {
             _ = page.canvas.put(prompt + jumpInput.text, x: 1, y: height - 1, style: .selected, maxWidth: width - 2)
             page.canvas.cursor = (min(width - 2, 1 + prompt.count + jumpInput.text.count), height - 1)
         }
+        if !unicode { page.canvas.mapGraphemes(AsciiFallback.character) }
         return page.canvas
     }
 

@@ -71,3 +71,15 @@ extension Canvas: Equatable {
             && lhs.cursor?.x == rhs.cursor?.x && lhs.cursor?.y == rhs.cursor?.y
     }
 }
+
+extension Canvas {
+    /// Replaces every grapheme through `transform` (one column in, one column out), keeping
+    /// styles: used to turn a finished screen into plain ASCII for terminals without UTF-8.
+    public mutating func mapGraphemes(_ transform: (Character) -> Character) {
+        for row in cells.indices {
+            for column in cells[row].indices where !cells[row][column].isContinuation {
+                cells[row][column].grapheme = transform(cells[row][column].grapheme)
+            }
+        }
+    }
+}
