@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+
+/// A private tmux server running the real binary in a real (emulated) terminal: what a person
+/// sees, with `send-keys` for typing and `capture-pane` for reading the screen.
+final class TmuxTerminal {
+    let socket = "dmf-e2e-\(UUID().uuidString.prefix(8))"
+    static var isAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
+
+    /// Starts `script` (a shell command line) in a detached session of the given size.
+    init(_ script: String, width: Int = 80, height: Int = 24) throws {
+        try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "w", "-x", "\(width)", "-y", "\(height)", script])
+        try tmux(["set-option", "-t", "w", "remain-on-exit", "on"])
+    }
+
+    deinit { try? tmux(["kill-server"]) }
+
+    /// Sends tmux key names ("Enter", "C-c", "Escape") or literal text.
+    func send(_ keys: String...) throws { try tmux(["send-keys", "-t", "w"] + keys) }
+    func type(_ text: String) throws { try tmux(["send-keys", "-t", "w", "-l", text]) }
+
+    func resize(width: Int, height: Int) throws {
+        try tmux(["resize-window", "-t", "w", "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// The whole pane, history included (output after the program exits may scroll).
+    func capture() throws -> String { try tmux(["capture-pane", "-p", "-S", "-", "-t", "w"]) }
+
+    /// Polls the screen until it contains `text` (rather than sleeping a guessed time).
+    @discardableResult
+    func waitFor(_ text: String, timeout: Double = 10) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var screen = ""
+        while Date() < deadline {
+            screen = try capture()
+            if screen.contains(text) { return screen }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        Issue.record("timed out waiting for \"\(text)\"; the screen was:\n\(screen)")
+        return screen
+    }
+
+    @discardableResult
+    private func tmux(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
+        process.arguments = ["-L", socket] + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// End-to-end runs of the full-screen wizard in tmux. Kept few and fast; the screens themselves
+/// are tested headless in DMFAppTests.
+@Suite(.serialized, .enabled(if: TmuxTerminal.isAvailable, "tmux is not installed"))
+struct WizardInTmuxTests {
+    /// The shell line that runs the wizard in `workspace` and reports how it ended. `trap '' INT`
+    /// keeps the wrapper alive on Ctrl-C (tmux signals the whole foreground group); afterwards
+    /// `stty` shows whether the terminal modes were restored.
+    static func script(_ workspace: Workspace, arguments: String = "") -> String {
+        "sh -c 'trap \"\" INT; cd \(workspace.url.path); env TERM=xterm-256color SOURCE_DATE_EPOCH=\(Wizard.epoch) "
+            + "XDG_STATE_HOME=\(workspace.path("state")) \(Wizard.executable.path) \(arguments); "
+            + "echo EXIT=$?; stty -a | tr \" \" \"\\n\" | grep -x -- \"-*icanon\"; sleep 30'"
+    }
+
+    /// Start → a third-party transfer, answered by number and typing, up to Check your answers.
+    static func answerThirdPartyTransfer(_ terminal: TmuxTerminal) throws {
+        try terminal.waitFor("Start a new transfer")
+        try terminal.send("Enter")
+        try terminal.waitFor("What is your name?")
+        try terminal.type("Siân Ó Ceallaigh")
+        try terminal.send("Enter", "Enter", "Enter", "1", "1", "Enter", "Enter", "1", "1", "2")
+        try terminal.type("10")
+        try terminal.send("Enter", "4", "Enter")
+        try terminal.type("Acme Ltd")
+        try terminal.send("Enter", "Enter", "2")
+        try terminal.waitFor("Who will receive the information?")
+        try terminal.send("Enter")
+        try terminal.type("Bob Supplier")
+        try terminal.send("Enter", "Enter", "Enter", "1", "1", "2", "c", "2")
+        try terminal.type("2027-01-31")
+        try terminal.send("Enter", "Enter", "1", "1", "3", "3", "Enter", "1")
+        try terminal.waitFor("Check your answers")
+    }
+
+    @Test func thirdPartyJourneyReachesTheOutcomeAndSavesTheFiles() throws {
+        let workspace = try Workspace()
+        let terminal = try TmuxTerminal(Self.script(workspace))
+        try Self.answerThirdPartyTransfer(terminal)
+        try terminal.send("c")
+        let outcome = try terminal.waitFor("Outcome: PROCEED WITH CONDITIONS")
+        #expect(outcome.contains("Resume code"))
+        try terminal.send("s")
+        try terminal.waitFor("Save the DMF and checklist")
+        try terminal.send("Enter")
+        let saved = try terminal.waitFor("Saved. These files were written")
+        try terminal.send("Enter")
+        let end = try terminal.waitFor("EXIT=0")
+        #expect(end.contains("icanon") && !end.contains("-icanon"), "the terminal is back in line mode")
+        let files = try workspace.files().filter { $0.hasPrefix("DMF-") }
+        #expect(files.count == 3, "Markdown, HTML and the answers: \(files)")
+        for file in files {
+            #expect(saved.contains(file))
+            #expect(try workspace.mode(file) == 0o600)
+        }
+        let markdown = try workspace.contents(try #require(files.first { $0.hasSuffix(".md") }))
+        #expect(markdown.contains("Siân Ó Ceallaigh"))
+        #expect(markdown.contains("third-party-iao-authorisation") == false, "the IAO authorised it")
+    }
+
+    @Test func resizingBelowTheMinimumSaysSoAndRecovers() throws {
+        let workspace = try Workspace()
+        let terminal = try TmuxTerminal(Self.script(workspace))
+        try terminal.waitFor("Start a new transfer")
+        try terminal.send("Enter")
+        try terminal.waitFor("What is your name?")
+        try terminal.type("Typed before")
+        try terminal.resize(width: 40, height: 12)
+        try terminal.waitFor("Make the window at least 60×20")
+        try terminal.resize(width: 80, height: 24)
+        let screen = try terminal.waitFor("What is your name?")
+        #expect(screen.contains("Typed before"), "nothing typed is lost")
+        try terminal.send("C-c")
+        try terminal.waitFor("EXIT=130")
+    }
+
+    @Test func ctrlCSavesTheDraftRestoresTheTerminalAndResumeContinuesAtTheSameStep() throws {
+        let workspace = try Workspace()
+        let terminal = try TmuxTerminal(Self.script(workspace))
+        try terminal.waitFor("Start a new transfer")
+        try terminal.send("Enter")
+        try terminal.waitFor("What is your name?")
+        try terminal.send("Enter", "Enter", "Enter", "2")
+        try terminal.waitFor("Code T2")
+        try terminal.send("C-c")
+        let end = try terminal.waitFor("EXIT=130")
+        #expect(end.contains("icanon") && !end.contains("-icanon"), "the terminal is back in line mode")
+
+        let resumed = try TmuxTerminal(Self.script(workspace, arguments: "resume"))
+        let screen = try resumed.waitFor("Code T2")
+        #expect(screen.contains("Is this a one-off transfer"))
+        try resumed.send("Escape")
+        let previous = try resumed.waitFor("Code T1")
+        #expect(previous.contains("(•) 2  Move") || previous.contains("(•) 2 Move"), "the earlier answer is kept")
+        try resumed.send("q")
+        try resumed.waitFor("EXIT=0")
+    }
+}
