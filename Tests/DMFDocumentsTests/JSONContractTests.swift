@@ -34,7 +34,7 @@ import Testing
             let resorted = try JSONSerialization.data(
                 withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
             let expected = String(decoding: resorted, as: UTF8.self) + "\n"
-            #expect(output == expected, "\(name): \(lineDiff(expected: expected, actual: output))")
+            if output != expected { Issue.record("\(name): keys not sorted. \(lineDiff(expected: expected, actual: output))") }
         }
     }
 
