@@ -3,9 +3,27 @@ import Foundation
 /// The time stamped on outputs. `SOURCE_DATE_EPOCH` (the reproducible-builds convention) fixes
 /// it, so golden files and scripted runs can produce identical documents.
 public enum ProductionClock {
+    /// The latest time a four-digit year can show: 9999-12-31T23:59:59Z.
+    static let latestEpoch: Int64 = 253_402_300_799
+
     public static func now(environment: [String: String] = ProcessInfo.processInfo.environment) -> Date {
-        if let epoch = environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init) { return Date(timeIntervalSince1970: epoch) }
+        if let epoch = sourceDateEpoch(environment) { return Date(timeIntervalSince1970: TimeInterval(epoch)) }
         return Date()
+    }
+
+    /// Why `SOURCE_DATE_EPOCH` cannot be used, or nil when it is unset or valid. The convention
+    /// asks for whole seconds since 1970 and for tools to fail on anything else; a value such as
+    /// `nan` or `1e20` used to stamp a year like -4713 and a reference that breaks its pattern.
+    public static func sourceDateEpochProblem(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        guard let value = environment["SOURCE_DATE_EPOCH"], sourceDateEpoch(environment) == nil else { return nil }
+        return "SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 (0 to \(latestEpoch)), not '\(value)'"
+    }
+
+    private static func sourceDateEpoch(_ environment: [String: String]) -> Int64? {
+        guard let value = environment["SOURCE_DATE_EPOCH"], !value.isEmpty, value.allSatisfy(\.isASCII),
+            let epoch = Int64(value), (0...latestEpoch).contains(epoch)
+        else { return nil }
+        return epoch
     }
 
     /// `2026-11-29T02:14:10Z`.

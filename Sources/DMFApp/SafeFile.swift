@@ -39,10 +39,35 @@ public enum SafeFile {
         }
         if failure == 0, fsync(fd) != 0 { failure = errno }
         close(fd)
-        if failure == 0, rename(temporary, path) != 0 { failure = errno }
+        if failure == 0 { failure = overwrite ? move(temporary, to: path) : moveWithoutReplacing(temporary, to: path) }
         if failure != 0 {
             unlink(temporary)
+            if failure == EEXIST { throw WriteError(description: "\(path) already exists; use --force to replace it") }
             throw WriteError(description: "cannot write \(path): \(String(cString: strerror(failure)))")
         }
+        // Make the rename itself durable (best effort: some file systems refuse to sync folders).
+        let folderFD = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if folderFD >= 0 {
+            _ = fsync(folderFD)
+            close(folderFD)
+        }
+    }
+
+    private static func move(_ temporary: String, to path: String) -> Int32 {
+        rename(temporary, path) == 0 ? 0 : errno
+    }
+
+    /// Publishes the file only if `path` still does not exist: a hard link fails with EEXIST when
+    /// something appeared since the check above, where a rename would silently replace it.
+    /// File systems without hard links fall back to the check-then-rename.
+    private static func moveWithoutReplacing(_ temporary: String, to path: String) -> Int32 {
+        if link(temporary, path) == 0 {
+            unlink(temporary)
+            return 0
+        }
+        let failure = errno
+        guard failure == EPERM || failure == ENOTSUP || failure == EOPNOTSUPP || failure == EMLINK else { return failure }
+        if FileManager.default.fileExists(atPath: path) { return EEXIST }
+        return move(temporary, to: path)
     }
 }

@@ -22,6 +22,7 @@ public enum DMFBuilder {
     }
 
     public static func build(_ answers: Answers, decision: Decision, context: Context) -> FilledDMF {
+        let decision = sanitized(decision)
         let route = answers.route.type ?? .sameSystem
         let reference = reference(for: answers, producedAt: context.producedAt)
         return FilledDMF(
@@ -54,6 +55,20 @@ public enum DMFBuilder {
         let day = producedAt.prefix(10).filter(\.isNumber)
         let digest = Crockford.fnv1a(String(describing: answers))
         return "DMF-\(day)-\(Crockford.encode(digest, count: 4))"
+    }
+
+    /// The engine words findings with the recipients' names as typed, so its texts carry user
+    /// text too: clean them like every other answer before any renderer sees them.
+    private static func sanitized(_ decision: Decision) -> Decision {
+        var decision = decision
+        decision.findings = decision.findings.map { finding in
+            var finding = finding
+            finding.text = Sanitizer.clean(finding.text)
+            finding.todo = Sanitizer.clean(finding.todo)
+            finding.because = finding.because.map { Sanitizer.clean($0) }
+            return finding
+        }
+        return decision
     }
 
     // MARK: - Fields

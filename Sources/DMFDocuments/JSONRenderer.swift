@@ -24,6 +24,9 @@ public enum JSONRenderer {
         var marking: String
         var produced_at: String
         var training: Bool
+        /// The training banner, only in training mode: JSON has no top and bottom, so the words
+        /// people see on every other format travel as a field (left out of real results).
+        var notice: String?
 
         init(_ dmf: FilledDMF) {
             verdict = dmf.verdict.rawValue
@@ -48,6 +51,7 @@ public enum JSONRenderer {
             marking = dmf.marking.rawValue
             produced_at = dmf.producedAt
             training = dmf.training
+            notice = dmf.training ? FilledDMF.trainingBanner : nil
         }
 
         private static func fields(_ fields: [DMFField]) -> [String: JSONValue] {
