@@ -5,8 +5,10 @@ import DMFPolicy
 /// free-text questions are asked.
 ///
 /// The choices are packed as one mixed-radix number (each question's digit is 0 for unanswered,
-/// else the choice number), written in Crockford base32 in groups of three, with a final check
-/// symbol (Luhn mod 32) so a mistyped code is rejected instead of rebuilding wrong answers.
+/// else the choice number), written in Crockford base32 in groups of three, after a first symbol
+/// giving the code's length and before a final check symbol (Luhn mod 32), so a mistyped code is
+/// rejected instead of rebuilding wrong answers. The length symbol catches a code cut short that
+/// happens to pass the check (one in 32), which would otherwise decode to other, valid choices.
 public enum ResumeCode {
     /// Bumped whenever the questions or their choices change; older codes are then refused.
     static let version: UInt128 = 1
@@ -26,7 +28,7 @@ public enum ResumeCode {
             switch self {
             case .empty: "Type the code the caller reads out, for example K7Q-2MX-9RD."
             case .badSymbol(let symbol): "'\(symbol)' cannot be in a code: codes use digits and the letters A to Z except I, L, O and U."
-            case .checkFailed: "That code does not check out: a character is probably misheard or mistyped. Ask the caller to read it again."
+            case .checkFailed: "That code does not check out: a character is probably misheard, mistyped or missed out. Ask the caller to read it again."
             case .unknownVersion: "That code comes from a different version of the wizard and cannot be used here."
             case .malformed: "That code is not complete. Ask the caller to read all of it."
             }
@@ -55,6 +57,7 @@ public enum ResumeCode {
             number /= 32
         } while number > 0
         symbols.reverse()
+        symbols.insert(symbols.count + 2, at: 0)  // the length, counting itself and the check
         symbols.append(luhnCheck(symbols))
         let text = String(symbols.map(Crockford.symbol))
         return stride(from: 0, to: text.count, by: 3).map { start in
@@ -72,10 +75,12 @@ public enum ResumeCode {
             guard let value = Crockford.value(of: character) else { throw .badSymbol(character) }
             symbols.append(value)
         }
-        guard symbols.count >= 2, symbols.count <= 26 else { throw .malformed }
+        // A UInt128 takes at most 26 symbols; with the length and the check, 28.
+        guard symbols.count >= 3, symbols.count <= 28 else { throw .malformed }
         guard luhnCheck(symbols.dropLast()) == symbols.last! else { throw .checkFailed }
+        guard symbols[0] == symbols.count else { throw .malformed }
         var number: UInt128 = 0
-        for symbol in symbols.dropLast() {
+        for symbol in symbols.dropFirst().dropLast() {
             let (product, overflow) = number.multipliedReportingOverflow(by: 32)
             guard !overflow else { throw .malformed }
             number = product + UInt128(symbol)

@@ -73,13 +73,17 @@ public struct Wizard: Sendable {
     /// "Step n of m": m counts the questions that apply to the route chosen so far.
     public var progress: (step: Int, of: Int) {
         let applicable = flow.applicable(to: answers)
-        let code: String =
-            switch screen {
-            case .recipients, .recipientField: "P1"
-            default: stepCode
-            }
+        let code = progressCode
         let index = applicable.firstIndex { $0.code == code } ?? applicable.count
         return (min(index + 1, applicable.count), applicable.count)
+    }
+
+    /// The step code of the question on screen, "P1" for the recipients list and its fields.
+    private var progressCode: String {
+        switch screen {
+        case .recipients, .recipientField: "P1"
+        default: stepCode
+        }
     }
 
     /// The current answer to the question on screen (recipient fields read their recipient).
@@ -222,13 +226,29 @@ public struct Wizard: Sendable {
     @discardableResult
     public mutating func jump(to step: String) -> Bool {
         guard let target = Self.screen(forStep: step, flow: flow, answers: answers) else { return false }
-        let reached = flow.applicable(to: answers).prefix { $0.answer(in: answers) != nil || !$0.isRequired }
         let code = step.split(separator: ":").first.map { String($0).uppercased() } ?? step
-        guard reached.contains(where: { $0.code == code }) || Flow.recipientQuestions.contains(where: { $0.code == code })
-            || code == stepCode
-        else { return false }
+        // A recipient's fields are reached with the recipients list.
+        let isRecipientField = Flow.recipientQuestions.contains { $0.code == code }
+        guard reachedSteps.contains(isRecipientField ? "P1" : code) || code == stepCode else { return false }
         screen = target
         return true
+    }
+
+    /// The steps already reached: every question up to the furthest one answered and the one
+    /// after it (all of them once every required answer is given), and the step on screen.
+    /// Optional questions further on have not been shown, so they are not reached.
+    public var reachedSteps: [String] {
+        let applicable = flow.applicable(to: answers)
+        var codes: [String]
+        if firstUnanswered() == nil {
+            codes = applicable.map(\.code)
+        } else {
+            let furthest = applicable.lastIndex { $0.answer(in: answers) != nil } ?? -1
+            codes = applicable.prefix(furthest + 2).map(\.code)
+        }
+        let current = progressCode
+        if !codes.contains(current), applicable.contains(where: { $0.code == current }) { codes.append(current) }
+        return codes
     }
 
     /// From "Check your answers" to the outcome, once every required answer is given.

@@ -172,7 +172,13 @@ struct Train: ParsableCommand {
 
     func run() throws {
         if list {
-            let library = try TrainingLibrary.standard()
+            let library: (cases: [TrainingCase], problems: [String])
+            do {
+                library = try TrainingLibrary.standard()
+            } catch {
+                FileHandle.standardError.write(Data("dmf-wizard: \(error.description)\n".utf8))
+                throw ExitCode(1)
+            }
             for item in library.cases { print("\(item.id)  \(item.notes.title)") }
             for problem in library.problems { FileHandle.standardError.write(Data("dmf-wizard: skipped \(problem)\n".utf8)) }
             return

@@ -1,0 +1,228 @@
+import DMFApp
+import DMFDocuments
+import DMFFlow
+import DMFPolicy
+import Foundation
+import TerminalUI
+import Testing
+
+/// Helpdesk mode, full screen and headless: the caller's details first, read-aloud lines, step
+/// codes, `g` to jump, and the resume code on screen.
+@Suite struct HelpdeskScreenTests {
+    init() { FixedClock.install() }
+
+    /// H1–H4 as the agent types them.
+    static let call = ["H1": "Priya Shah", "H2": "Probation", "H3": "INC-42", "H4": "Sam Agent"]
+
+    static func callKeys() -> [Key] {
+        ["H1", "H2", "H3", "H4"].flatMap { typing(call[$0]!) + [.enter] }
+    }
+
+    /// A helpdesk app on the first question, saving no drafts.
+    static func app(_ folder: borrowing TemporaryFolder) -> FullScreenApp {
+        FullScreenApp(
+            session: WizardSession(wizard: Wizard(flow: Flow(helpdesk: true)), drafts: nil), drafts: folder.drafts,
+            helpdesk: true, startAt: .wizard, outputFolder: folder.makeOutputFolder())
+    }
+
+    /// The keys of a whole helpdesk call: the caller's details, then the journey.
+    static func keys(_ journey: Journey, to stop: Stop = .check, until: String? = nil) -> [Key] {
+        callKeys() + Drive.keys(journey, to: stop, until: until)
+    }
+
+    static func bottomBorder(_ screen: String) -> String {
+        let lines = screen.split(separator: "\n")
+        return String(lines[lines.count - 2])
+    }
+
+    // MARK: - The call
+
+    @Test func theFirstQuestionAsksForTheCallerWithWordsToReadOut() throws {
+        let folder = TemporaryFolder()
+        let app = Self.app(folder)
+        let screen = ScreenTests.play(app, []).screen
+        Golden.check(screen, "helpdesk-H1")
+        #expect(screen.contains("What is the caller's name?"))
+        #expect(screen.contains("Read to the caller: Can I take your full name, please?"))
+        #expect(screen.contains("Code H1"), "the step code is in the top border")
+        let code = ResumeCode.encode(Answers())
+        #expect(Self.bottomBorder(screen).contains("Resume code \(code)"), "the resume code is on screen from the start")
+    }
+
+    @Test func everyHelpdeskQuestionHasItsReadAloudLineAndTheCurrentResumeCode() throws {
+        let folder = TemporaryFolder()
+        let app = Self.app(folder)
+        let backend = ScreenTests.play(app, Self.keys(.otherDepartmentRefer, to: .outcome))
+        #expect(app.session.wizard.screen == .outcome)
+        var seen: Set<String> = []
+        for frame in backend.frames.map(\.text) {
+            #expect(frame.contains("Resume code "), "every helpdesk screen shows the resume code")
+            guard let title = frame.split(separator: "\n").first, let range = title.range(of: "Code ") else { continue }
+            let code = String(title[range.upperBound...].prefix { $0.isLetter || $0.isNumber })
+            guard let question = Flow(helpdesk: true).question(code: code) else { continue }
+            seen.insert(code)
+            let lead = "Read to the caller: " + question.readAloud.prefix(20)
+            #expect(frame.contains(lead), "\(code) shows its read-aloud line")
+        }
+        #expect(seen.isSuperset(of: ["H1", "H2", "H3", "H4", "Y1", "T1", "R1", "R5", "P1", "A2"]), "\(seen.sorted())")
+        let last = backend.screen
+        #expect(last.contains("Resume code \(ResumeCode.encode(app.session.wizard.answers))"))
+    }
+
+    @Test func aChoiceQuestionShowsTheCodeForTheChoicesSoFar() throws {
+        let folder = TemporaryFolder()
+        let app = Self.app(folder)
+        ScreenTests.fastForward(app, Self.keys(.thirdPartyBlocked, until: "R1"))
+        let screen = ScreenTests.play(app, []).screen
+        #expect(app.session.wizard.stepCode == "R1")
+        #expect(screen.contains("Read to the caller: Where is it going"))
+        let code = ResumeCode.encode(app.session.wizard.answers)
+        #expect(Self.bottomBorder(screen).contains("Resume code \(code) "))
+        // The code on screen rebuilds the choices so far.
+        let decoded = try ResumeCode.decode(code)
+        #expect(decoded.transfer.kind == .move && decoded.data.classification == .official)
+    }
+
+    @Test func theStartScreenSwitchTurnsHelpdeskModeOn() throws {
+        let folder = TemporaryFolder()
+        let app = ScreenTests.app(folder, drafts: true)
+        #expect(!app.helpdesk)
+        let off = ScreenTests.play(app, []).screen
+        #expect(off.contains("5 Helpdesk mode is off (switch on)"))
+        ScreenTests.fastForward(app, [.char("5")])
+        #expect(app.helpdesk)
+        #expect(app.mode == .start)
+        let on = ScreenTests.play(app, []).screen
+        #expect(on.contains("5 Helpdesk mode is ON (switch off)"))
+        ScreenTests.fastForward(app, [.char("1")])
+        let started = ScreenTests.play(app, []).screen
+        #expect(app.session.wizard.stepCode == "H1")
+        #expect(started.contains("Read to the caller: Can I take your full name, please?"))
+        // And off again: the ordinary first question, no read-aloud line, no resume code.
+        let other = ScreenTests.app(folder, drafts: true)
+        ScreenTests.fastForward(other, [.char("5"), .char("5")])
+        ScreenTests.fastForward(other, [.char("1")])
+        let plain = ScreenTests.play(other, []).screen
+        #expect(other.session.wizard.stepCode == "Y1")
+        #expect(!plain.contains("Read to the caller"))
+        #expect(!plain.contains("Resume code"))
+        #expect(files(in: folder.drafts.folder).isEmpty, "nothing answered, nothing saved")
+    }
+
+    // MARK: - Jumping with g
+
+    @Test func gAndACodeJumpsToAStepAlreadyReached() throws {
+        let folder = TemporaryFolder()
+        let app = Self.app(folder)
+        ScreenTests.fastForward(app, Self.keys(.betweenSystemsConditions, until: "R1") + [.char("g")] + typing("t1"))
+        let prompt = ScreenTests.play(app, []).screen
+        Golden.check(prompt, "helpdesk-jump-prompt")
+        let footer = try #require(prompt.split(separator: "\n").last)
+        #expect(footer.hasPrefix(" Go to step (a code such as R2; Enter go, Esc cancel): t1"))
+        ScreenTests.fastForward(app, [.enter])
+        #expect(app.session.wizard.stepCode == "T1")
+        let there = ScreenTests.play(app, []).screen
+        #expect(there.contains("Will you keep a copy of the information after it is sent?"))
+        #expect(there.contains("Code T1"))
+        // The answers are kept; Esc cancels a jump.
+        #expect(app.session.wizard.answers.data.classification == .officialSensitive)
+        ScreenTests.fastForward(app, [.char("g"), .char("R"), .escape])
+        #expect(app.session.wizard.stepCode == "T1")
+        #expect(!ScreenTests.play(app, []).screen.contains("Go to step"))
+    }
+
+    @Test(arguments: [
+        ("X1", "a third-party question on another route"),
+        ("A2", "a question further on"),
+        ("T3", "an optional question further on, never shown"),
+        ("P5", "a recipient field before the recipients are reached"),
+        ("Q9", "no such step"),
+    ])
+    func gRefusesAStepNotReachedWithAMessage(code: String, why: String) throws {
+        let folder = TemporaryFolder()
+        let app = Self.app(folder)
+        // On T2: T1 answered, T2 and T3 (optional) not yet shown.
+        ScreenTests.fastForward(app, Self.keys(.betweenSystemsConditions, until: "T2") + [.char("g")] + typing(code))
+        let screen = ScreenTests.play(app, [.enter]).screen
+        #expect(app.session.wizard.stepCode == "T2", "\(why)")
+        #expect(screen.contains("! There is no step \(code) among the steps reached so far."), "\(why)")
+    }
+
+    @Test func gReachesEveryAnsweredStepIncludingARecipientField() throws {
+        var wizard = Drive.wizard(.thirdPartyBlocked, helpdesk: false)
+        for code in Journey.thirdPartyBlocked.expectedCodes {
+            let jumped = wizard.jump(to: code)
+            #expect(jumped, "\(code)")
+            #expect(wizard.stepCode == code)
+        }
+        let jumped = wizard.jump(to: "p6:2")
+        #expect(jumped)
+        #expect(wizard.screen == .recipientField(index: 1, code: "P6"))
+    }
+
+    @Test func ctrlGJumpsFromATextFieldWherePlainGIsALetter() throws {
+        let folder = TemporaryFolder()
+        let app = Self.app(folder)
+        ScreenTests.fastForward(app, Self.keys(.sameSystemProceed, until: "Y2") + typing("agag"))
+        #expect(app.session.wizard.stepCode == "Y2")
+        let typed = ScreenTests.play(app, []).screen
+        #expect(typed.contains("[agag"), "g is typed into the field")
+        #expect(!typed.contains("Go to step"))
+        ScreenTests.fastForward(app, [.ctrl("g")] + typing("h2"))
+        #expect(ScreenTests.play(app, []).screen.contains("Go to step (a code such as R2; Enter go, Esc cancel): h2"))
+        ScreenTests.fastForward(app, [.enter])
+        #expect(app.session.wizard.stepCode == "H2")
+        let there = ScreenTests.play(app, []).screen
+        #expect(there.contains("Which team is the caller in?"))
+        #expect(there.contains("[Probation"), "the answer given is in the field")
+    }
+
+    // MARK: - The outcome and the documents
+
+    @Test func theOutcomeShowsTheResumeCodeOutsideHelpdeskModeToo() throws {
+        let folder = TemporaryFolder()
+        let app = ScreenTests.app(folder)
+        #expect(!app.helpdesk)
+        let question = ScreenTests.play(app, []).screen
+        #expect(!question.contains("Resume code"), "outside helpdesk mode only the outcome shows it")
+        ScreenTests.fastForward(app, Drive.keys(.sameSystemProceed, to: .outcome))
+        let outcome = ScreenTests.play(app, []).screen
+        #expect(app.session.wizard.screen == .outcome)
+        let code = ResumeCode.encode(app.session.wizard.answers)
+        #expect(Self.bottomBorder(outcome).contains("Resume code \(code)"))
+        #expect(try ResumeCode.decode(code) == ResumeCodeTests.choicesOnly(app.session.wizard.answers))
+    }
+
+    @Test func aHelpdeskDMFSaysItWasCompletedOnTheCallersBehalf() throws {
+        let folder = TemporaryFolder()
+        let app = Self.app(folder)
+        ScreenTests.fastForward(app, Self.keys(.thirdPartyBlocked, to: .outcome) + [.char("s"), .enter])
+        guard case .saved(let paths) = app.mode else {
+            Issue.record("not saved: \(app.mode)")
+            return
+        }
+        let answers = app.session.wizard.answers
+        #expect(answers.helpdesk == .init(callerName: "Priya Shah", callerTeam: "Probation", callReference: "INC-42", agentName: "Sam Agent"))
+        let line = "Completed by the helpdesk on behalf of Priya Shah (Probation), by Sam Agent, call reference INC-42"
+        let markdown = try String(contentsOfFile: try #require(paths.first { $0.hasSuffix(".md") }), encoding: .utf8)
+        #expect(markdown.contains("Completed by the helpdesk on behalf of Priya Shah"))
+        let html = try String(contentsOfFile: try #require(paths.first { $0.hasSuffix(".html") }), encoding: .utf8)
+        #expect(html.contains("<p class=\"behalf\">\(line)</p>"))
+        let form = try #require(app.session.filledForm())
+        #expect(form.onBehalfOf == line)
+        for format in OutputFormat.allCases {
+            #expect(format.render(form).contains("Completed by the helpdesk on behalf of Priya Shah"), "\(format)")
+        }
+        // The answers file keeps the call details, so the form can be rebuilt.
+        let saved = try String(contentsOfFile: try #require(paths.first { $0.hasSuffix(".answers.yaml") }), encoding: .utf8)
+        #expect(saved.contains("INC-42"))
+    }
+
+    @Test func anOrdinaryDMFSaysNothingAboutTheHelpdesk() throws {
+        let form = try DMFBuilder.build(Drive.wizard(.thirdPartyBlocked).answers, context: .init(producedAt: FixedClock.iso))
+        #expect(form.onBehalfOf == nil)
+        for format in OutputFormat.allCases {
+            #expect(!format.render(form).contains("on behalf of"), "\(format)")
+        }
+    }
+}

@@ -1,0 +1,370 @@
+import DMFAnswers
+import DMFApp
+import DMFDocuments
+import DMFFlow
+import DMFPolicy
+import Foundation
+import TerminalUI
+import Testing
+
+/// Training: the prepared cases in `assets/training`, the scoring and its explanation, and a
+/// whole session through the screens, which must say TRAINING everywhere and save nothing.
+@Suite struct TrainingTests {
+    init() { FixedClock.install() }
+
+    /// Tests/DMFAppTests/TrainingTests.swift → the repository's assets/training.
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("assets/training").path
+    static let library = TrainingLibrary.load(folder: folder)
+    static var cases: [TrainingCase] { library.cases }
+    static let banner = FilledDMF.trainingBanner
+
+    /// The rules that asked for something (blocker, referral or action) for these answers.
+    static func needed(_ decision: Decision) -> Set<RuleID> {
+        Set(decision.findings.filter { $0.kind <= .action }.map(\.rule))
+    }
+
+    // MARK: - The cases
+
+    @Test func everyCaseInTheFolderLoads() throws {
+        #expect(Self.library.problems.isEmpty, "\(Self.library.problems)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder).filter { $0.hasSuffix(".yaml") }
+        #expect(Self.cases.count == files.count)
+        #expect(Self.cases.count >= 8)
+        #expect(Self.cases.map(\.id) == files.sorted().map { String($0.dropLast(5)) }, "in file-name order")
+        #expect(Set(Self.cases.map(\.notes.title)).count == Self.cases.count, "titles tell cases apart")
+        for item in Self.cases {
+            #expect(!item.notes.story.isEmpty && !item.notes.debrief.isEmpty, "\(item.id)")
+            #expect(item.answers.helpdesk == nil, "\(item.id)")
+        }
+    }
+
+    @Test(arguments: TrainingTests.cases.map(\.id))
+    func eachCaseReachesItsVerdictWithItsKeyActions(_ id: String) throws {
+        let item = try #require(Self.cases.first { $0.id == id })
+        let decision = try PolicyEngine.evaluate(item.answers)
+        #expect(decision.verdict == item.notes.expectedVerdict)
+        let needed = Self.needed(decision)
+        let missing = item.notes.keyActions.filter { !needed.contains($0) }
+        #expect(missing.isEmpty, "\(id): key actions the answers do not ask for: \(missing)")
+        #expect(item.notes.keyActions.allSatisfy(TrainingResult.pickableRules.contains), "a trainee can pick every key action")
+        // The wizard asks every answer the case needs: none is left for the trainee to guess.
+        let wizard = Wizard(answers: item.answers)
+        #expect(wizard.screen == .check, "\(id) is complete")
+    }
+
+    @Test func theCasesCoverEveryRouteAndEveryVerdict() {
+        #expect(Set(Self.cases.compactMap(\.answers.route.type)) == Set(RouteType.allCases))
+        #expect(Set(Self.cases.map(\.notes.expectedVerdict)) == Set(Verdict.allCases))
+    }
+
+    @Test func aFileWithoutATrainingSectionIsReportedNotLoaded() throws {
+        let temporary = TemporaryFolder()
+        let source = Self.folder + "/" + (try #require(files(in: Self.folder).first { $0.hasSuffix(".yaml") }))
+        try FileManager.default.copyItem(atPath: source, toPath: temporary.path + "/a-case.yaml")
+        try "format: 1\n".write(toFile: temporary.path + "/b-plain.yaml", atomically: true, encoding: .utf8)
+        try "not a case".write(toFile: temporary.path + "/notes.txt", atomically: true, encoding: .utf8)
+        let loaded = TrainingLibrary.load(folder: temporary.path)
+        #expect(loaded.cases.map(\.id) == ["a-case"])
+        #expect(loaded.problems.count == 1)
+        #expect(loaded.problems.first?.contains("b-plain.yaml") == true, "\(loaded.problems)")
+    }
+
+    // MARK: - Paragraphs
+
+    @Test(arguments: [
+        ("One line.", ["One line."]),
+        ("Wrapped for YAML\nbut one paragraph.\n", ["Wrapped for YAML but one paragraph."]),
+        ("First.\n\nSecond\n  continued.", ["First.", "Second continued."]),
+        ("  Indented  \n\n\n   \nAfter blanks.\n\n", ["Indented", "After blanks."]),
+        ("", []),
+    ])
+    func notesSplitIntoParagraphs(text: String, expected: [String]) {
+        #expect(TrainingNotes.paragraphs(text) == expected)
+    }
+
+    // MARK: - Scoring and the explanation
+
+    static func supplierCase() throws -> TrainingCase {
+        try #require(cases.first { $0.id == "04-supplier-no-nda" })
+    }
+
+    @Test func aPerfectPredictionScoresTen() throws {
+        let item = try Self.supplierCase()
+        let decision = try PolicyEngine.evaluate(item.answers)
+        let result = TrainingResult(
+            trainingCase: item, answers: item.answers, decision: decision, predicted: decision.verdict, picked: Self.needed(decision))
+        #expect(result.verdictCorrect)
+        #expect(result.missed.isEmpty && result.unnecessary.isEmpty)
+        #expect(result.score == 10)
+        let lines = result.explanation(decision: decision, trainingCase: item, answers: item.answers, flow: Flow())
+        #expect(lines[0] == "Your prediction: \(decision.verdict.label)    The wizard: \(decision.verdict.label)")
+        #expect(lines[1] == "Verdict: right.")
+        for rule in Self.needed(decision) {
+            #expect(lines.contains("Right: \(rule.title) [\(rule.rawValue)]"))
+        }
+        #expect(!lines.contains { $0.hasPrefix("Missed:") || $0.hasPrefix("Not needed here:") })
+        #expect(!lines.contains("Where your answers differ from the case's:"), "same answers, no differences")
+        let debrief = try #require(lines.firstIndex(of: "Debrief:"))
+        #expect(Array(lines[(debrief + 1)...].dropLast()) == TrainingNotes.paragraphs(item.notes.debrief))
+        #expect(lines.last == "Score for this case: 10 out of 10.")
+    }
+
+    @Test func aWrongVerdictMissedAndExtraActionsAreEachExplained() throws {
+        let item = try Self.supplierCase()
+        // The trainee answered the NDA as signed and the method as ordinary email.
+        var answers = item.answers
+        answers.thirdParty.nda = .yes
+        answers.method = .email
+        let decision = try PolicyEngine.evaluate(answers)
+        let needed = Self.needed(decision)
+        let picked: Set<RuleID> = [.retention, .bulkApproval]
+        let result = TrainingResult(trainingCase: item, answers: answers, decision: decision, predicted: .proceed, picked: picked)
+        #expect(result.actualVerdict == decision.verdict)
+        #expect(!result.verdictCorrect)
+        #expect(result.needed == needed)
+        #expect(Set(result.matched) == picked.intersection(needed))
+        #expect(Set(result.missed) == needed.subtracting(picked))
+        #expect(result.unnecessary == [.bulkApproval])
+        // Half for the verdict (none here), half for matched over everything picked or needed.
+        let expected = Int((5.0 * Double(result.matched.count) / Double(picked.union(needed).count)).rounded())
+        #expect(result.score == expected)
+
+        let lines = result.explanation(decision: decision, trainingCase: item, answers: answers, flow: Flow())
+        #expect(lines[0] == "Your prediction: \(Verdict.proceed.label)    The wizard: \(decision.verdict.label)")
+        #expect(lines[1] == "Verdict: different. \(decision.verdict.headline)")
+        for rule in result.missed {
+            let finding = try #require(decision.findings.first { $0.rule == rule && $0.kind <= .action })
+            #expect(lines.contains("Missed: \(rule.title) [\(rule.rawValue)]. \(finding.text)"), "\(rule)")
+        }
+        #expect(lines.contains { $0.hasPrefix("Not needed here: \(RuleID.bulkApproval.title) [bulk-approval].") })
+        #expect(lines.contains("Right: \(RuleID.retention.title) [retention]") == needed.contains(.retention))
+        let differences = try #require(lines.firstIndex(of: "Where your answers differ from the case's:"))
+        let listed = lines[(differences + 1)...].prefix { !$0.isEmpty }
+        #expect(listed.count == 2, "\(listed)")
+        #expect(listed.contains { $0.hasPrefix("X2 ") && $0.hasSuffix("You: Yes; the case: No.") })
+        #expect(listed.contains { $0.hasPrefix("M1 ") && $0.contains("the case: ") })
+        #expect(lines.last == "Score for this case: \(result.score) out of 10.")
+    }
+
+    @Test(arguments: [
+        // (verdict right, matched, picked only, needed only) → score
+        (true, 0, 0, 0, 10), (false, 0, 0, 0, 5), (true, 1, 1, 0, 8), (true, 1, 0, 1, 8),
+        (false, 0, 2, 2, 0), (true, 2, 1, 1, 8), (false, 3, 0, 0, 5),
+    ])
+    func scoresHalfForTheVerdictHalfForTheActions(right: Bool, matched: Int, extra: Int, missed: Int, score: Int) throws {
+        let item = try Self.supplierCase()
+        let decision = try PolicyEngine.evaluate(item.answers)
+        let rules = TrainingResult.pickableRules
+        var result = TrainingResult(
+            trainingCase: item, answers: item.answers, decision: decision,
+            predicted: right ? decision.verdict : (decision.verdict == .proceed ? .blocked : .proceed), picked: [])
+        result.needed = Set(rules.prefix(matched + missed))
+        result.picked = Set(rules.prefix(matched)).union(rules.dropFirst(matched + missed).prefix(extra))
+        #expect(result.score == score)
+    }
+
+    // MARK: - A session through the screens
+
+    /// The case's model answers as a journey: text as typed, choices by number.
+    static func journey(_ item: TrainingCase) -> Journey {
+        func typed(_ question: Question, _ answers: Answers) -> String {
+            guard let value = question.answer(in: answers) else { return "" }
+            return question.choices.first { $0.value == value }.map { String($0.number) } ?? value
+        }
+        var text: [String: String] = [:]
+        for question in Flow().applicable(to: item.answers) where question.code != "P1" {
+            text[question.code] = typed(question, item.answers)
+        }
+        let recipients = item.answers.recipients.map { recipient in
+            var one = Answers()
+            one.recipients = [recipient]
+            return Dictionary(uniqueKeysWithValues: Flow.recipientQuestions.map { ($0.code, typed($0, one)) })
+        }
+        return Journey(
+            name: item.id, route: item.answers.route.type!, verdict: item.notes.expectedVerdict, typed: text,
+            recipients: recipients, expectedCodes: [])
+    }
+
+    /// Keys to tick `rules` in the action list (the highlight starts on the first rule), then finish.
+    static func pickKeys(_ rules: Set<RuleID>) -> [Key] {
+        var keys: [Key] = []
+        var at = 0
+        for (index, rule) in TrainingResult.pickableRules.enumerated() where rules.contains(rule) {
+            keys += Array(repeating: .down, count: index - at) + [.char(" ")]
+            at = index
+        }
+        return keys + [.char("c")]
+    }
+
+    @Test func aWholeSessionSaysTrainingEverywhereAndSavesNothing() throws {
+        let folder = TemporaryFolder()
+        let output = folder.makeOutputFolder()
+        let app = FullScreenApp(
+            session: WizardSession(wizard: Wizard(), drafts: folder.drafts, training: true), drafts: folder.drafts,
+            outputFolder: output)
+        let first = try #require(Self.cases.first { $0.id == "04-supplier-no-nda" })
+        let second = try #require(Self.cases.first { $0.id == "06-secret-by-email" })
+        app.startTraining(cases: [first, second])
+
+        let firstDecision = try PolicyEngine.evaluate(first.answers)
+        let prediction = { (verdict: Verdict) -> Key in
+            .char(Character(String(FullScreenAppPrediction.order.firstIndex(of: verdict)! + 1)))
+        }
+        var keys: [Key] = [.enter, .enter]  // open the first case, start it from its story
+        keys += Drive.keys(Self.journey(first), to: .outcome)  // "c" on Check goes to the prediction
+        keys += [prediction(firstDecision.verdict)] + Self.pickKeys(Self.needed(firstDecision))
+        keys += [.enter]  // from the comparison back to the list
+        keys += [.down, .enter, .enter]  // the second case
+        keys += Drive.keys(Self.journey(second), to: .outcome)
+        keys += [prediction(.proceed), .char("c"), .enter]  // a wrong verdict, no actions
+        keys += [.down, .down, .enter]  // "Finish and see the summary"
+        let backend = ScreenTests.play(app, keys + [.enter])
+
+        #expect(app.ending == .finished)
+        #expect(app.trainingResults.map(\.caseID) == [first.id, second.id])
+        #expect(app.trainingResults[0].score == 10)
+        #expect(app.trainingResults[1].actualVerdict == second.notes.expectedVerdict)
+        #expect(!app.trainingResults[1].verdictCorrect)
+        #expect(app.trainingResults[1].score < 5)
+
+        let frames = backend.frames.map(\.text)
+        #expect(frames.count > 60)
+        let unmarked = frames.indices.filter { !frames[$0].contains(Self.banner) }
+        #expect(unmarked.isEmpty, "frames without the training banner: \(unmarked.prefix(5))")
+
+        // Each kind of screen was seen, with what it is for.
+        #expect(frames.first?.contains("Training cases") == true)
+        #expect(frames.contains { $0.contains(first.notes.title) && $0.contains("Enter start the case") }, "the story")
+        #expect(frames.contains { $0.contains("Before you see the outcome: what will it be?") })
+        #expect(frames.contains { $0.contains("Which of these will need action before the transfer?") })
+        let comparison = try #require(frames.first { $0.contains("How your prediction compares") })
+        #expect(comparison.contains("Verdict: right."))
+        #expect(frames.contains { $0.contains("How your prediction compares") && $0.contains("Verdict: different.") })
+        #expect(frames.contains { $0.contains("(score 10/10)") }, "the list shows the score of a finished case")
+        let summary = WhyThisOutcomeTests.squeeze(try #require(frames.last))
+        #expect(summary.contains("Training summary"))
+        #expect(summary.contains("10/10 \(first.notes.title)"))
+        #expect(summary.contains("Total: \(10 + app.trainingResults[1].score) out of 20."))
+
+        // Nothing from training is kept.
+        #expect(app.session.drafts == nil)
+        #expect(app.session.draftPath == nil)
+        #expect(files(in: folder.drafts.folder).isEmpty, "no draft was written")
+        #expect(files(in: output).isEmpty, "no record was written")
+    }
+
+    @Test func escapeOnTheStoryGoesBackToTheListAndTheListCanFinishAtOnce() {
+        let folder = TemporaryFolder()
+        let app = FullScreenApp(
+            session: WizardSession(wizard: Wizard(), drafts: nil, training: true), drafts: folder.drafts)
+        app.startTraining(cases: Array(Self.cases.prefix(3)))
+        ScreenTests.fastForward(app, [.down, .enter])
+        #expect(app.mode == .story)
+        ScreenTests.fastForward(app, [.escape])
+        #expect(app.mode == .trainingList)
+        ScreenTests.fastForward(app, [.char("q")])
+        #expect(app.mode == .summary)
+        let summary = ScreenTests.play(app, []).screen
+        #expect(summary.contains("No cases were completed."))
+        #expect(summary.contains(Self.banner))
+    }
+
+    @Test func anEmptyCaseListSaysWhereCasesComeFrom() {
+        let folder = TemporaryFolder()
+        let app = FullScreenApp(session: WizardSession(wizard: Wizard(), drafts: nil, training: true), drafts: folder.drafts)
+        app.startTraining(cases: [])
+        let screen = ScreenTests.play(app, []).screen
+        #expect(screen.contains("No training cases were found in assets/training."))
+        #expect(screen.contains(Self.banner))
+    }
+
+    // MARK: - Outputs
+
+    @Test(arguments: Journey.all)
+    func trainingOutputsCarryTheBanner(_ journey: Journey) throws {
+        let answers = Drive.wizard(journey).answers
+        let training = try DMFBuilder.build(answers, context: .init(producedAt: FixedClock.iso, training: true))
+        let real = try DMFBuilder.build(answers, context: .init(producedAt: FixedClock.iso))
+        for format in [OutputFormat.markdown, .text, .html] {
+            let text = format.render(training)
+            #expect(text.components(separatedBy: Self.banner).count - 1 == 2, "\(format): at the top and the bottom")
+            #expect(!format.render(real).contains(Self.banner), "\(format)")
+        }
+        #expect(JSONRenderer.render(training).contains("\"training\" : true"))
+        #expect(JSONRenderer.render(real).contains("\"training\" : false"))
+    }
+
+    @Test func aTrainingSessionSavesTheFormWithTheBannerButNoAnswersFile() throws {
+        let folder = TemporaryFolder()
+        let output = folder.makeOutputFolder()
+        let session = WizardSession(wizard: Drive.wizard(.sameSystemProceed), drafts: folder.drafts, training: true)
+        session.autosave()
+        #expect(files(in: folder.drafts.folder).isEmpty)
+        let paths = try session.saveOutcome(formats: [.markdown], folder: output)
+        #expect(paths.count == 1 && paths[0].hasSuffix(".md"))
+        #expect(try String(contentsOfFile: paths[0], encoding: .utf8).contains(Self.banner))
+        #expect(!files(in: output).contains { $0.hasSuffix(".answers.yaml") })
+    }
+}
+
+/// The prediction screen lists verdicts mildest first (1 proceed … 4 blocked).
+enum FullScreenAppPrediction {
+    static let order: [Verdict] = [.proceed, .conditions, .refer, .blocked]
+}
+
+/// "Why this outcome": every finding's rule, reason, the answers behind it and the guidance,
+/// in every format.
+@Suite struct WhyThisOutcomeTests {
+    init() { FixedClock.install() }
+
+    static func form(_ journey: Journey) throws -> FilledDMF {
+        try DMFBuilder.build(Drive.wizard(journey).answers, context: .init(producedAt: FixedClock.iso))
+    }
+
+    static func squeeze(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    @Test(arguments: Journey.all)
+    func everyFormatExplainsEveryFinding(_ journey: Journey) throws {
+        let form = try Self.form(journey)
+        let findings = form.decision.findings
+        #expect(!findings.isEmpty)
+        #expect(findings.contains { !$0.because.isEmpty }, "some findings name the answers behind them")
+
+        let text = Self.squeeze(OutputFormat.text.render(form))
+        #expect(text.contains("Why this outcome:"))
+        for finding in findings {
+            #expect(text.contains("[\(finding.rule.rawValue)]: \(Self.squeeze(finding.text))"), "\(finding.rule)")
+            let because = finding.because.isEmpty ? "applies to every transfer" : finding.because.joined(separator: "; ")
+            #expect(text.contains("Because: \(Self.squeeze(because))"), "\(finding.rule)")
+            #expect(text.contains(Self.squeeze(finding.rule.source.text)), "\(finding.rule) guidance")
+        }
+
+        let markdown = OutputFormat.markdown.render(form)
+        #expect(markdown.contains("### Why this outcome"))
+        #expect(markdown.components(separatedBy: "\n   - Because: ").count - 1 == findings.count)
+        #expect(markdown.components(separatedBy: "\n   - Guidance, ").count - 1 == findings.count)
+        for finding in findings { #expect(markdown.contains("(`\(finding.rule.rawValue)`): ")) }
+
+        let html = OutputFormat.html.render(form)
+        #expect(html.contains("<h3>Why this outcome</h3>"))
+        #expect(html.components(separatedBy: "<br>Because: ").count - 1 == findings.count)
+        #expect(html.components(separatedBy: "<br>Guidance, ").count - 1 == findings.count)
+        for finding in findings { #expect(html.contains("<span class=\"rule\">\(finding.rule.rawValue)</span>")) }
+
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(OutputFormat.json.render(form).utf8)) as? [String: Any])
+        let entries = try #require(json["findings"] as? [[String: Any]])
+        #expect(entries.count == findings.count)
+        for (entry, finding) in zip(entries, findings) {
+            #expect(entry["rule"] as? String == finding.rule.rawValue)
+            #expect(entry["text"] as? String == finding.text)
+            #expect(entry["because"] as? [String] == finding.because)
+            let guidance = try #require(entry["guidance"] as? [String: String])
+            #expect(guidance["text"] == finding.rule.source.text)
+            #expect(guidance["section"] == finding.rule.source.section)
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+
+/// The built `dmf-wizard` run as a process, with no terminal: `flow`, `table`, `train --list`
+/// and a mistyped `--code`.
+@Suite struct FlowTableTrainCodeEndToEndTests {
+    @Test(arguments: [
+        (["flow", "-f", "dot"], "digraph dmf_wizard {\n", "  CHECK -> BLOCKED"),
+        (["flow", "--format", "mermaid"], "flowchart TD\n", "  START --> Y1"),
+        (["flow"], "Flow map (", "  -> Outcome: PROCEED"),
+        (["table", "-f", "csv"], "route,answers_changed_from_baseline,verdict,dmf_required,findings\n", "same-system,(baseline),proceed,no,"),
+        (["table"], "# Decision table (", "| same-system | (baseline) | proceed | no |"),
+    ])
+    func mapsAndTablesPrintAndExitZero(arguments: [String], start: String, contains: String) throws {
+        let result = try Binary.run(arguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix(start))
+        #expect(result.stdout.contains(contains))
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test func aFormatTheCommandDoesNotKnowIsBadUsage() throws {
+        let result = try Binary.run(["flow", "-f", "png"])
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func trainListPrintsEveryCase() throws {
+        let result = try Binary.run(["train", "--list"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let cases = try FileManager.default.contentsOfDirectory(atPath: Binary.repositoryRoot.appendingPathComponent("assets/training").path)
+            .filter { $0.hasSuffix(".yaml") }.sorted()
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == cases.count)
+        for (line, file) in zip(lines, cases) {
+            #expect(line.hasPrefix(String(file.dropLast(5)) + "  "), "\(line)")
+        }
+        #expect(result.stdout.contains("01-team-folder  Copying a spreadsheet to the team folder"))
+    }
+
+    @Test func trainListFindsTheCasesWhereTheEnvironmentSays() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dmf-e2e-\(UInt32.random(in: 0...UInt32.max))")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let training = folder.appendingPathComponent("training")
+        try FileManager.default.createDirectory(at: training, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: Binary.repositoryRoot.appendingPathComponent("assets/training/01-team-folder.yaml"),
+            to: training.appendingPathComponent("only-case.yaml"))
+        let result = try Binary.run(["train", "--list"], environment: ["DMF_WIZARD_ASSETS": folder.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "only-case  Copying a spreadsheet to the team folder\n")
+
+        let missing = try Binary.run(["train", "--list"], environment: ["DMF_WIZARD_ASSETS": folder.path + "/nowhere"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.hasPrefix("dmf-wizard: "), "\(missing.stderr)")
+        #expect(missing.stderr.contains("the assets folder was not found"))
+    }
+
+    @Test func trainingWithoutATerminalSaysToUseList() throws {
+        let result = try Binary.run(["train"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("dmf-wizard train --list"))
+    }
+
+    @Test(arguments: [
+        ("K7Q-2MX-9RD", "That code does not check out"),
+        ("K7Q-2UX", "'U' cannot be in a code"),
+        (" - ", "Type the code the caller reads out"),
+        ("K", "That code is not complete"),
+    ])
+    func aCodeThatCannotBeUsedExitsOneWithTheReason(code: String, message: String) throws {
+        let result = try Binary.run(["--code", code])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("dmf-wizard: the code \(code) cannot be used. \(message)"), "\(result.stderr)")
+        #expect(result.stdout.isEmpty, "no question is asked")
+    }
+}
+
+/// Runs the `dmf-wizard` built next to the test runner, with no terminal and stdin empty.
+private enum Binary {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        .deletingLastPathComponent().appendingPathComponent("dmf-wizard")
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Result {
+        try #require(FileManager.default.isExecutableFile(atPath: executable.path), "\(executable.path) is missing")
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["TERM"] = nil
+        environment["DMF_WIZARD_ASSETS"] = nil
+        for (key, value) in extra { environment[key] = value }
+        process.environment = environment
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("dmf-e2e-out-\(UUID().uuidString)")
+        let errors = output.appendingPathExtension("err")
+        FileManager.default.createFile(atPath: output.path, contents: nil)
+        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        defer {
+            try? FileManager.default.removeItem(at: output)
+            try? FileManager.default.removeItem(at: errors)
+        }
+        // Files rather than pipes: nothing can block on a full pipe.
+        process.standardOutput = try FileHandle(forWritingTo: output)
+        process.standardError = try FileHandle(forWritingTo: errors)
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus,
+            stdout: try String(contentsOf: output, encoding: .utf8),
+            stderr: try String(contentsOf: errors, encoding: .utf8))
+    }
+}
