@@ -101,8 +101,8 @@ private enum Binary {
         process.environment = environment
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("dmf-e2e-out-\(UUID().uuidString)")
         let errors = output.appendingPathExtension("err")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
-        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
         defer {
             try? FileManager.default.removeItem(at: output)
             try? FileManager.default.removeItem(at: errors)
