@@ -77,6 +77,7 @@ public final class PlainFrontEnd {
         if case .recipientField(let index, _) = wizard.screen { title += ", recipient \(index + 1)" }
         say("")
         say(title)
+        if wizard.flow.isHelpdesk { say("Resume code: \(ResumeCode.encode(wizard.answers))") }
     }
 
     /// Asks the question on screen. nil = input ended; false = keep going.
@@ -85,6 +86,7 @@ public final class PlainFrontEnd {
         header()
         say(question.prompt)
         say("Why we ask: \(question.why)")
+        if session.wizard.flow.isHelpdesk { say("Read to the caller: \(question.readAloud)") }
         let current = session.wizard.currentAnswer
         switch question.kind {
         case .choice(let choices):
@@ -187,6 +189,7 @@ public final class PlainFrontEnd {
         guard let form = session.filledForm() else { return false }
         say("")
         for line in OutcomeSummary.lines(form) { say(line) }
+        say("Resume code (rebuilds these choices elsewhere): \(ResumeCode.encode(session.wizard.answers))")
         say("")
         say("Save the DMF and checklist.")
         guard let folderLine = ask("Folder to save in (Enter for \(outputFolder)), or < to go back:") else { return nil }

@@ -53,7 +53,7 @@ public enum DMFBuilder {
     /// so the same answers on the same day give the same reference.
     public static func reference(for answers: Answers, producedAt: String) -> String {
         let day = producedAt.prefix(10).filter(\.isNumber)
-        let digest = Crockford.fnv1a(String(describing: answers))
+        let digest = Crockford.fnv1a(answers.fingerprint)
         return "DMF-\(day)-\(Crockford.encode(digest, count: 4))"
     }
 

@@ -12,6 +12,9 @@ public struct Flow: Sendable {
         questions = (helpdesk ? Self.helpdeskQuestions : []) + Self.mainQuestions
     }
 
+    /// Whether this is the helpdesk flow (the call's details come first).
+    public var isHelpdesk: Bool { questions.first?.section == .helpdesk }
+
     public func question(code: String) -> Question? {
         let wanted = code.uppercased()
         return (questions + Self.recipientQuestions).first { $0.code == wanted }

@@ -205,5 +205,69 @@ extension Answers {
         return missing
     }
 
-    public var isComplete: Bool { missingFields.isEmpty }
+    /// The same test as `missingFields.isEmpty`, without building the list (the engine asks it
+    /// on every decision).
+    public var isComplete: Bool {
+        guard transfer.kind != nil, data.classification != nil, data.personalData != nil, effectiveBulk != nil,
+            let type = route.type, method != nil, !recipients.isEmpty,
+            recipients.allSatisfy({ $0.mailbox != nil && $0.authorised != nil && $0.clearance != nil })
+        else { return false }
+        if type == .otherGovernmentDepartment || type == .thirdParty, route.destinationAccreditation == nil { return false }
+        if type == .thirdParty {
+            return thirdParty.contract != nil && thirdParty.nda != nil && thirdParty.securityAspectsLetter != nil
+                && thirdParty.codeOfConnection != nil && authorisation.iaoDecision != nil
+        }
+        return true
+    }
+}
+
+// MARK: - Fingerprint
+
+extension Answers {
+    /// Every answer in a fixed order, one `key=value` per line: a stable text to hash for
+    /// references (unlike `String(describing:)`, it does not depend on how Swift prints types).
+    public var fingerprint: String {
+        var lines: [String] = []
+        func add(_ key: String, _ value: String?) { if let value { lines.append(key + "=" + value) } }
+        add("transfer.kind", transfer.kind?.rawValue)
+        add("transfer.frequency", transfer.frequency?.rawValue)
+        add("transfer.purpose", transfer.purpose)
+        add("requester.name", requester.name)
+        add("requester.email", requester.email)
+        add("requester.team", requester.team)
+        add("data.description", data.description)
+        add("data.classification", data.classification?.rawValue)
+        add("data.legacy_marking", data.legacyMarking?.rawValue)
+        add("data.personal_data", data.personalData?.rawValue)
+        add("data.records", data.records.map(String.init))
+        add("data.bulk", data.bulk?.rawValue)
+        add("route.type", route.type?.rawValue)
+        add("route.source_system", route.sourceSystem)
+        add("route.destination_organisation", route.destinationOrganisation)
+        add("route.destination_system", route.destinationSystem)
+        add("route.destination_accreditation", route.destinationAccreditation?.rawValue)
+        for (index, recipient) in recipients.enumerated() {
+            let prefix = "recipients[\(index)]."
+            add(prefix + "name", recipient.name)
+            add(prefix + "organisation", recipient.organisation)
+            add(prefix + "role", recipient.role)
+            add(prefix + "mailbox", recipient.mailbox?.rawValue)
+            add(prefix + "authorised", recipient.authorised?.rawValue)
+            add(prefix + "clearance", recipient.clearance?.rawValue)
+        }
+        add("method", method?.rawValue)
+        add("retention.delete_by", retention.deleteBy)
+        add("retention.period", retention.period)
+        add("third_party.contract", thirdParty.contract?.rawValue)
+        add("third_party.nda", thirdParty.nda?.rawValue)
+        add("third_party.security_aspects_letter", thirdParty.securityAspectsLetter?.rawValue)
+        add("third_party.code_of_connection", thirdParty.codeOfConnection?.rawValue)
+        add("authorisation.iao_name", authorisation.iaoName)
+        add("authorisation.iao_decision", authorisation.iaoDecision?.rawValue)
+        add("helpdesk.caller_name", helpdesk?.callerName)
+        add("helpdesk.caller_team", helpdesk?.callerTeam)
+        add("helpdesk.call_reference", helpdesk?.callReference)
+        add("helpdesk.agent_name", helpdesk?.agentName)
+        return lines.joined(separator: "\n")
+    }
 }

@@ -12,23 +12,27 @@ public enum PolicyEngine {
     /// - Throws: `IncompleteAnswers` when a required answer is missing (rule `recipients-listed`
     ///   is enforced here: no recipients is invalid, never a verdict).
     public static func evaluate(_ answers: Answers) throws(IncompleteAnswers) -> Decision {
-        let missing = answers.missingFields
-        guard missing.isEmpty else { throw IncompleteAnswers(missing: missing) }
+        guard answers.isComplete else { throw IncompleteAnswers(missing: answers.missingFields) }
         let facts = Facts(answers)
-        let rules: [(Facts) -> [Finding]] = [
-            recipientsAuthorised, recipientsCleared, confidentialityInTransit, retention,
-            minimiseRisk, acceptableUse, sameSystemNoExtraControls, dmfAuthorised, transitControls,
-            dataInTransitGuidance, ogdAccreditedDestination, ogdSecureNetwork,
-            thirdPartyIAOAuthorisation, thirdPartyContract, thirdPartyNDA, thirdPartySALCoCo,
-            thirdPartyAccreditedDestination, thirdPartySecurityAdvice, aboveOfficial,
-            legacyMarkingReview, classificationNotSure, personalData, bulkApproval,
-        ]
-        let findings = rules.flatMap { $0(facts) }
+        var findings: [Finding] = []
+        findings.reserveCapacity(16)
+        for rule in rules { findings += rule(facts) }
         return Decision(
             verdict: Decision.verdict(for: findings),
             dmfRequired: isDMFRequired(facts.route),
             findings: findings)
     }
+
+    /// Every rule, in the order policy-rules.md lists them (`recipients-listed` is the
+    /// completeness check above).
+    static let rules: [@Sendable (Facts) -> [Finding]] = [
+        recipientsAuthorised, recipientsCleared, confidentialityInTransit, retention,
+        minimiseRisk, acceptableUse, sameSystemNoExtraControls, dmfAuthorised, transitControls,
+        dataInTransitGuidance, ogdAccreditedDestination, ogdSecureNetwork,
+        thirdPartyIAOAuthorisation, thirdPartyContract, thirdPartyNDA, thirdPartySALCoCo,
+        thirdPartyAccreditedDestination, thirdPartySecurityAdvice, aboveOfficial,
+        legacyMarkingReview, classificationNotSure, personalData, bulkApproval,
+    ]
 
     /// DMF required for every route that leaves one system (policy-rules.md, "DMF required").
     public static func isDMFRequired(_ route: RouteType) -> Bool { route != .sameSystem }
@@ -42,6 +46,12 @@ public enum PolicyEngine {
         let method: TransferMethod
         let kind: TransferKind
 
+        let recipients: [(index: Int, recipient: Answers.Recipient)]
+        // The answers most findings cite, spelt once.
+        let routeFact: String
+        let classificationFact: String
+        let methodFact: String
+
         init(_ answers: Answers) {
             self.answers = answers
             route = answers.route.type!
@@ -49,14 +59,11 @@ public enum PolicyEngine {
             legacy = answers.data.legacyMarking ?? .none
             method = answers.method!
             kind = answers.transfer.kind!
+            recipients = answers.recipients.enumerated().map { ($0.offset, $0.element) }
+            routeFact = "route.type: " + route.rawValue
+            classificationFact = "data.classification: " + classification.rawValue
+            methodFact = "method: " + method.rawValue
         }
-
-        var recipients: [(index: Int, recipient: Answers.Recipient)] {
-            answers.recipients.enumerated().map { ($0.offset, $0.element) }
-        }
-        var routeFact: String { "route.type: \(route.rawValue)" }
-        var classificationFact: String { "data.classification: \(classification.rawValue)" }
-        var methodFact: String { "method: \(method.rawValue)" }
 
         /// A recipient's name for messages: their name, or "recipient 2".
         func name(_ index: Int) -> String {

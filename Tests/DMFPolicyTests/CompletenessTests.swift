@@ -1,0 +1,49 @@
+import DMFPolicy
+import Testing
+
+/// `isComplete` is a fast copy of `missingFields.isEmpty` (the engine asks it on every
+/// decision); these keep the two from drifting apart.
+@Suite("Completeness")
+struct CompletenessTests {
+    /// Complete baselines for each route with one answer removed at a time, plus the empty set.
+    static var cases: [Answers] {
+        var result = [Answers()]
+        for route in RouteType.allCases {
+            let base = baseline(route)
+            result.append(base)
+            let removals: [(inout Answers) -> Void] = [
+                { $0.transfer.kind = nil }, { $0.data.classification = nil }, { $0.data.personalData = nil },
+                { $0.data.bulk = nil; $0.data.records = nil }, { $0.data.bulk = nil; $0.data.records = 12 },
+                { $0.route.type = nil }, { $0.route.destinationAccreditation = nil }, { $0.recipients = [] },
+                { $0.recipients[0].mailbox = nil }, { $0.recipients[0].authorised = nil },
+                { $0.recipients[0].clearance = nil }, { $0.method = nil }, { $0.thirdParty.contract = nil },
+                { $0.thirdParty.nda = nil }, { $0.thirdParty.securityAspectsLetter = nil },
+                { $0.thirdParty.codeOfConnection = nil }, { $0.authorisation.iaoDecision = nil },
+            ]
+            for remove in removals {
+                var answers = base
+                remove(&answers)
+                result.append(answers)
+            }
+        }
+        return result
+    }
+
+    @Test("isComplete agrees with missingFields for every route and every removed answer")
+    func fastCheckAgrees() {
+        for answers in Self.cases {
+            #expect(answers.isComplete == answers.missingFields.isEmpty, "\(answers.missingFields)")
+        }
+    }
+
+    @Test("the fingerprint changes with any answer and names each key once")
+    func fingerprintCoversTheAnswers() {
+        let base = baseline(.thirdParty)
+        var changed = base
+        changed.recipients[0].role = "Analyst"
+        #expect(base.fingerprint != changed.fingerprint)
+        #expect(changed.fingerprint.contains("recipients[0].role=Analyst"))
+        let keys = base.fingerprint.split(separator: "\n").map { $0.prefix { $0 != "=" } }
+        #expect(Set(keys).count == keys.count)
+    }
+}
