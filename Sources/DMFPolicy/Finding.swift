@@ -3,7 +3,15 @@ public enum FindingKind: String, CaseIterable, Sendable, Codable, Comparable {
     case blocker, refer, action, advice, info
 
     /// Heaviest first: blocker 0 … info 4.
-    public var severity: Int { Self.allCases.firstIndex(of: self)! }
+    public var severity: Int {
+        switch self {
+        case .blocker: 0
+        case .refer: 1
+        case .action: 2
+        case .advice: 3
+        case .info: 4
+        }
+    }
     public static func < (lhs: FindingKind, rhs: FindingKind) -> Bool { lhs.severity < rhs.severity }
 
     public var label: String {
@@ -43,24 +51,50 @@ public enum Actor: String, CaseIterable, Sendable, Codable {
 }
 
 /// One conclusion of one rule about one set of answers.
+///
+/// The words are built only when read: deciding (the verdict, and the decision table's
+/// millions of combinations) needs the rule, kind and actor, and building sentences was most of
+/// the engine's time.
 public struct Finding: Sendable, Equatable {
     public var rule: RuleID
     public var kind: FindingKind
-    /// Why, in plain English for non-technical staff.
-    public var text: String
-    /// The checklist line: what to do.
-    public var todo: String
     public var who: Actor
-    /// The answers that made the rule fire, as `key: value` ("route.type: third-party").
-    public var because: [String]
+    private var makeText: @Sendable () -> String
+    private var makeTodo: @Sendable () -> String
+    private var makeBecause: @Sendable () -> [String]
 
-    public init(rule: RuleID, kind: FindingKind, text: String, todo: String, who: Actor, because: [String]) {
+    /// Why, in plain English for non-technical staff.
+    public var text: String {
+        get { makeText() }
+        set { makeText = { newValue } }
+    }
+    /// The checklist line: what to do.
+    public var todo: String {
+        get { makeTodo() }
+        set { makeTodo = { newValue } }
+    }
+    /// The answers that made the rule fire, as `key: value` ("route.type: third-party").
+    public var because: [String] {
+        get { makeBecause() }
+        set { makeBecause = { newValue } }
+    }
+
+    public init(
+        rule: RuleID, kind: FindingKind, text: @autoclosure @escaping @Sendable () -> String,
+        todo: @autoclosure @escaping @Sendable () -> String, who: Actor,
+        because: @autoclosure @escaping @Sendable () -> [String]
+    ) {
         self.rule = rule
         self.kind = kind
-        self.text = text
-        self.todo = todo
         self.who = who
-        self.because = because
+        makeText = text
+        makeTodo = todo
+        makeBecause = because
+    }
+
+    public static func == (lhs: Finding, rhs: Finding) -> Bool {
+        lhs.rule == rhs.rule && lhs.kind == rhs.kind && lhs.who == rhs.who && lhs.text == rhs.text
+            && lhs.todo == rhs.todo && lhs.because == rhs.because
     }
 }
 
@@ -121,11 +155,13 @@ public struct Decision: Sendable, Equatable {
 
     /// Verdict precedence from `policy-rules.md`: any blocker, else any refer, else any action.
     public static func verdict(for findings: [Finding]) -> Verdict {
-        let kinds = Set(findings.map(\.kind))
-        if kinds.contains(.blocker) { return .blocked }
-        if kinds.contains(.refer) { return .refer }
-        if kinds.contains(.action) { return .conditions }
-        return .proceed
+        let heaviest = findings.lazy.map(\.kind).min() ?? .info
+        switch heaviest {
+        case .blocker: return .blocked
+        case .refer: return .refer
+        case .action: return .conditions
+        case .advice, .info: return .proceed
+        }
     }
 }
 

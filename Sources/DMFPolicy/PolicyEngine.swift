@@ -16,7 +16,7 @@ public enum PolicyEngine {
         let facts = Facts(answers)
         var findings: [Finding] = []
         findings.reserveCapacity(16)
-        for rule in rules { findings += rule(facts) }
+        for rule in rules { rule(facts, &findings) }
         return Decision(
             verdict: Decision.verdict(for: findings),
             dmfRequired: isDMFRequired(facts.route),
@@ -25,7 +25,7 @@ public enum PolicyEngine {
 
     /// Every rule, in the order policy-rules.md lists them (`recipients-listed` is the
     /// completeness check above).
-    static let rules: [@Sendable (Facts) -> [Finding]] = [
+    static let rules: [@Sendable (Facts, inout [Finding]) -> Void] = [
         recipientsAuthorised, recipientsCleared, confidentialityInTransit, retention,
         minimiseRisk, acceptableUse, sameSystemNoExtraControls, dmfAuthorised, transitControls,
         dataInTransitGuidance, ogdAccreditedDestination, ogdSecureNetwork,
@@ -38,7 +38,8 @@ public enum PolicyEngine {
     public static func isDMFRequired(_ route: RouteType) -> Bool { route != .sameSystem }
 
     /// Unwrapped answers, so each rule reads plainly. Only built from complete answers.
-    struct Facts {
+    /// A class so that every rule (and every finding's deferred words) shares one copy.
+    final class Facts: Sendable {
         let answers: Answers
         let route: RouteType
         let classification: Classification
@@ -47,10 +48,6 @@ public enum PolicyEngine {
         let kind: TransferKind
 
         let recipients: [(index: Int, recipient: Answers.Recipient)]
-        // The answers most findings cite, spelt once.
-        let routeFact: String
-        let classificationFact: String
-        let methodFact: String
 
         init(_ answers: Answers) {
             self.answers = answers
@@ -60,10 +57,12 @@ public enum PolicyEngine {
             method = answers.method!
             kind = answers.transfer.kind!
             recipients = answers.recipients.enumerated().map { ($0.offset, $0.element) }
-            routeFact = "route.type: " + route.rawValue
-            classificationFact = "data.classification: " + classification.rawValue
-            methodFact = "method: " + method.rawValue
         }
+
+        // The answers most findings cite; only spelt out when a finding's words are read.
+        var routeFact: String { "route.type: " + route.rawValue }
+        var classificationFact: String { "data.classification: " + classification.rawValue }
+        var methodFact: String { "method: " + method.rawValue }
 
         /// A recipient's name for messages: their name, or "recipient 2".
         func name(_ index: Int) -> String {
@@ -79,12 +78,11 @@ public enum PolicyEngine {
 
     // MARK: - General principles (every route)
 
-    static func recipientsAuthorised(_ f: Facts) -> [Finding] {
-        var findings: [Finding] = []
+    static func recipientsAuthorised(_ f: Facts, into out: inout [Finding]) {
         let refused = f.recipients.filter { $0.recipient.authorised == .no }
         if !refused.isEmpty {
             let names = list(refused.map { f.name($0.index) })
-            findings.append(Finding(
+            out.append(Finding(
                 rule: .recipientsAuthorised, kind: .blocker,
                 text: "\(names) \(refused.count == 1 ? "is" : "are") not authorised to receive this information. Everyone who receives it must be authorised before anything is sent.",
                 todo: "Remove \(names) from the recipients, or have the Information Asset Owner authorise them, before sending.",
@@ -94,7 +92,7 @@ public enum PolicyEngine {
         let shared = f.recipients.filter { $0.recipient.mailbox == .shared }
         if !shared.isEmpty {
             let names = list(shared.map { f.name($0.index) })
-            findings.append(Finding(
+            out.append(Finding(
                 rule: .recipientsAuthorised, kind: .blocker,
                 text: "\(names) \(shared.count == 1 ? "is a shared or group mailbox" : "are shared or group mailboxes"). Nobody can show that everyone who reads a shared mailbox is authorised and cleared.",
                 todo: "Send to named people with personal mailboxes instead of \(names).",
@@ -104,26 +102,24 @@ public enum PolicyEngine {
         let unsure = f.recipients.filter { $0.recipient.authorised == .notSure }
         if !unsure.isEmpty {
             let names = list(unsure.map { f.name($0.index) })
-            findings.append(Finding(
+            out.append(Finding(
                 rule: .recipientsAuthorised, kind: .refer,
                 text: "You are not sure whether \(names) \(unsure.count == 1 ? "is" : "are") authorised to receive this information.",
                 todo: "Confirm with the Information Asset Owner that \(names) \(unsure.count == 1 ? "is" : "are") authorised to receive it.",
                 who: .iao,
                 because: unsure.map { "recipients[\($0.index)].authorised: not-sure" }))
         }
-        return findings
     }
 
-    static func recipientsCleared(_ f: Facts) -> [Finding] {
+    static func recipientsCleared(_ f: Facts, into out: inout [Finding]) {
         let minimum = f.classification.minimumClearance
-        var findings: [Finding] = []
         let below = f.recipients.filter {
             guard let rank = $0.recipient.clearance?.rank else { return false }
             return rank < minimum.rank!
         }
         if !below.isEmpty {
             let names = list(below.map { f.name($0.index) })
-            findings.append(Finding(
+            out.append(Finding(
                 rule: .recipientsCleared, kind: .blocker,
                 text: "Information marked \(f.classification == .notSure ? "at any level" : f.classification.label) needs recipients cleared to at least \(minimum.label); \(names) \(below.count == 1 ? "is" : "are") not.",
                 todo: "Remove \(names), or wait until \(below.count == 1 ? "they hold" : "each holds") \(minimum.label) clearance, before sending.",
@@ -133,74 +129,73 @@ public enum PolicyEngine {
         let unsure = f.recipients.filter { $0.recipient.clearance == .notSure }
         if !unsure.isEmpty {
             let names = list(unsure.map { f.name($0.index) })
-            findings.append(Finding(
+            out.append(Finding(
                 rule: .recipientsCleared, kind: .refer,
                 text: "You are not sure of the security clearance of \(names); at least \(minimum.label) is needed.",
                 todo: "Confirm with \(names)'s line manager or the Security team that \(unsure.count == 1 ? "they hold" : "each holds") \(minimum.label) clearance or above.",
                 who: .securityTeam,
                 because: unsure.map { "recipients[\($0.index)].clearance: not-sure" }))
         }
-        return findings
     }
 
-    static func confidentialityInTransit(_ f: Facts) -> [Finding] {
-        let because = [f.routeFact, f.methodFact]
+    static func confidentialityInTransit(_ f: Facts, into out: inout [Finding]) {
+        let because: @Sendable () -> [String] = { [f.routeFact, f.methodFact] }
         // Every "not sure" is referred (policy-rules.md), even inside one system.
         guard f.route.leavesSystem else {
-            guard f.method == .notSure else { return [] }
-            return [Finding(
+            guard f.method == .notSure else { return }
+            out.append(Finding(
                 rule: .confidentialityInTransit, kind: .refer,
                 text: "You are not sure how the information will be moved.",
                 todo: "Confirm with the Security team how the information will be moved inside the system.",
-                who: .securityTeam, because: because)]
+                who: .securityTeam, because: because()))
+            return
         }
         switch f.method {
         case .email where f.route != .betweenMOJSystems:
-            return [Finding(
+            out.append(Finding(
                 rule: .confidentialityInTransit, kind: .blocker,
                 text: "Ordinary email to outside the MOJ is not protected while it travels.",
                 todo: "Choose a protected method instead: an approved sharing service, secure email, secure file transfer or an encrypted file.",
-                who: .requester, because: because)]
+                who: .requester, because: because()))
         case .email:
-            return [Finding(
+            out.append(Finding(
                 rule: .confidentialityInTransit, kind: .action,
                 text: "Ordinary email between MOJ systems stays on MOJ networks only if both mailboxes are MOJ mailboxes.",
                 todo: "Check that both ends are MOJ mailboxes on MOJ networks, or use a secure network or sharing service instead.",
-                who: .requester, because: because)]
+                who: .requester, because: because()))
         case .unencryptedMedia:
-            return [Finding(
+            out.append(Finding(
                 rule: .confidentialityInTransit, kind: .blocker,
                 text: "An unencrypted USB stick, disk or CD does not protect the information if it is lost or stolen.",
                 todo: "Use an MOJ-issued encrypted storage device, or a secure network or sharing service instead.",
-                who: .requester, because: because)]
+                who: .requester, because: because()))
         case .paper:
-            return [Finding(
+            out.append(Finding(
                 rule: .confidentialityInTransit, kind: .action,
                 text: "Paper is protected in transit only by how it is packed and sent.",
                 todo: "Send paper in an unmarked, double envelope by tracked post or secure courier, warn the recipient and confirm receipt.",
-                who: .requester, because: because)]
+                who: .requester, because: because()))
         case .withinSystem:
-            return [Finding(
+            out.append(Finding(
                 rule: .confidentialityInTransit, kind: .refer,
                 text: "You said the information stays inside one system, but it is going to another system or organisation, so it is not clear how it will travel.",
                 todo: "Agree with the Security team how the information will be protected in transit.",
-                who: .securityTeam, because: because)]
+                who: .securityTeam, because: because()))
         case .notSure:
-            return [Finding(
+            out.append(Finding(
                 rule: .confidentialityInTransit, kind: .refer,
                 text: "You are not sure how the information will travel, so nobody can yet check that it is protected on the way.",
                 todo: "Confirm with the Security team a method that protects the information in transit.",
-                who: .securityTeam, because: because)]
+                who: .securityTeam, because: because()))
         case .secureNetwork, .sharingService, .secureEmail, .encryptedFile, .secureFileTransfer,
             .encryptedStorageDevice:
-            return []
+            break
         }
     }
 
-    static func retention(_ f: Facts) -> [Finding] {
-        var findings: [Finding] = []
+    static func retention(_ f: Facts, into out: inout [Finding]) {
         if !f.answers.retention.isGiven {
-            findings.append(Finding(
+            out.append(Finding(
                 rule: .retention, kind: .action,
                 text: "No deletion date or retention period is given. Copies must be kept only as long as they are needed.",
                 todo: "Agree a deletion date or retention period with the recipient and record it on the DMF.",
@@ -208,326 +203,337 @@ public enum PolicyEngine {
         }
         switch f.kind {
         case .move:
-            findings.append(Finding(
+            out.append(Finding(
                 rule: .retention, kind: .action,
                 text: "This is a move: afterwards only the recipient should hold the information.",
                 todo: "Delete your own copy once the recipient confirms they have received it.",
                 who: .requester, because: ["transfer.kind: move"]))
         case .share:
-            findings.append(Finding(
+            out.append(Finding(
                 rule: .retention, kind: .advice,
                 text: "This is a share: you keep a copy, so copies will exist in more than one place.",
                 todo: "Record where every copy is kept, and delete yours when it is no longer needed.",
                 who: .requester, because: ["transfer.kind: share"]))
         case .notSure:
-            findings.append(Finding(
+            out.append(Finding(
                 rule: .retention, kind: .refer,
                 text: "You are not sure whether you will keep a copy (share) or not (move), so it is unclear which copies must be deleted.",
                 todo: "Confirm with the Information Asset Owner whether this is a share or a move.",
                 who: .iao, because: ["transfer.kind: not-sure"]))
         }
-        return findings
     }
 
-    static func minimiseRisk(_ f: Facts) -> [Finding] {
-        [Finding(
+    static func minimiseRisk(_ f: Facts, into out: inout [Finding]) {
+        out.append(Finding(
             rule: .minimiseRisk, kind: .advice,
             text: "The less you send, the less can go wrong.",
             todo: "Send only the information the recipient needs: remove columns, records or detail they do not need.",
-            who: .requester, because: [])]
+            who: .requester, because: []))
     }
 
-    static func acceptableUse(_ f: Facts) -> [Finding] {
-        [Finding(
+    static func acceptableUse(_ f: Facts, into out: inout [Finding]) {
+        out.append(Finding(
             rule: .acceptableUse, kind: .info,
             text: "The MOJ Acceptable Use Policy applies to every transfer.",
             todo: "Follow the Acceptable Use Policy.",
-            who: .requester, because: [])]
+            who: .requester, because: []))
     }
 
     // MARK: - Inside one MOJ system or domain
 
-    static func sameSystemNoExtraControls(_ f: Facts) -> [Finding] {
+    static func sameSystemNoExtraControls(_ f: Facts, into out: inout [Finding]) {
         guard f.route == .sameSystem, f.classification == .official || f.classification == .officialSensitive
-        else { return [] }
-        return [Finding(
+        else { return }
+        out.append(Finding(
             rule: .sameSystemNoExtraControls, kind: .info,
             text: "OFFICIAL and OFFICIAL-SENSITIVE information can move inside one MOJ system or domain, in any quantity, without extra controls.",
             todo: "No extra controls are needed inside the system; a DMF may still be kept for information.",
-            who: .requester, because: [f.routeFact, f.classificationFact])]
+            who: .requester, because: [f.routeFact, f.classificationFact]))
     }
 
     // MARK: - Between MOJ systems, other departments, third parties
 
-    static func dmfAuthorised(_ f: Facts) -> [Finding] {
-        guard isDMFRequired(f.route) else { return [] }
+    static func dmfAuthorised(_ f: Facts, into out: inout [Finding]) {
+        guard isDMFRequired(f.route) else { return }
         if f.route != .thirdParty, f.answers.authorisation.iaoDecision == .refused {
-            return [Finding(
+            out.append(Finding(
                 rule: .dmfAuthorised, kind: .blocker,
                 text: "The Information Asset Owner has refused this transfer, and it needs an authorised Data Movement Form.",
                 todo: "Do not transfer. Talk to the Information Asset Owner about what would make it acceptable.",
-                who: .iao, because: [f.routeFact, "authorisation.iao_decision: refused"])]
+                who: .iao, because: [f.routeFact, "authorisation.iao_decision: refused"]))
+            return
         }
-        return [Finding(
+        out.append(Finding(
             rule: .dmfAuthorised, kind: .action,
             text: "This route needs a completed Data Movement Form (DMF), authorised before the transfer.",
             todo: "Complete this DMF and have the Information Asset Owner authorise it before anything is sent.",
-            who: .iao, because: [f.routeFact])]
+            who: .iao, because: [f.routeFact]))
     }
 
-    static func transitControls(_ f: Facts) -> [Finding] {
-        guard f.route == .betweenMOJSystems else { return [] }
-        return [Finding(
+    static func transitControls(_ f: Facts, into out: inout [Finding]) {
+        guard f.route == .betweenMOJSystems else { return }
+        out.append(Finding(
             rule: .transitControls, kind: .action,
             text: "Between MOJ systems, the transfer must stay confidential, arrive unchanged, and be provable by both sides.",
             todo: "Agree the controls: how it stays confidential, an integrity check the recipient verifies (for example a checksum), and proof of sending and of receipt.",
-            who: .requester, because: [f.routeFact])]
+            who: .requester, because: [f.routeFact]))
     }
 
-    static func dataInTransitGuidance(_ f: Facts) -> [Finding] {
-        guard f.route.leavesSystem else { return [] }
-        return [Finding(
+    static func dataInTransitGuidance(_ f: Facts, into out: inout [Finding]) {
+        guard f.route.leavesSystem else { return }
+        out.append(Finding(
             rule: .dataInTransitGuidance, kind: .info,
             text: "The data in transit guidance explains how to use each transfer method safely.",
             todo: "Follow the data in transit guidance for the method you use (\(f.method.label.lowercasedFirst)).",
-            who: .requester, because: [f.routeFact, f.methodFact])]
+            who: .requester, because: [f.routeFact, f.methodFact]))
     }
 
     /// Shared by the OGD and third-party accreditation rules: compares the receiving system's
     /// accreditation with the level the information needs.
     private static func accreditationFindings(
-        _ f: Facts, rule: RuleID, needed: Classification, unsureWho: Actor, unsureTodo: String
-    ) -> [Finding] {
+        _ f: Facts, rule: RuleID, needed: Classification, unsureWho: Actor, unsureTodo: String,
+        into out: inout [Finding]
+    ) {
         let accreditation = f.answers.route.destinationAccreditation!
-        let because = [f.routeFact, f.classificationFact, "route.destination_accreditation: \(accreditation.rawValue)"]
-            + (f.legacy == .none ? [] : ["data.legacy_marking: \(f.legacy.rawValue)"])
+        let because: @Sendable () -> [String] = {
+            [f.routeFact, f.classificationFact, "route.destination_accreditation: \(accreditation.rawValue)"]
+                + (f.legacy == .none ? [] : ["data.legacy_marking: \(f.legacy.rawValue)"])
+        }
         guard let rank = accreditation.rank else {
-            return [Finding(
+            out.append(Finding(
                 rule: rule, kind: .refer,
                 text: "You are not sure what level the receiving system is accredited to; it must be at least \(needed.label).",
-                todo: unsureTodo, who: unsureWho, because: because)]
+                todo: unsureTodo, who: unsureWho, because: because()))
+            return
         }
-        guard rank < needed.rank! else { return [] }
+        guard rank < needed.rank! else { return }
         let what = accreditation == .none ? "is not accredited" : "is accredited only to \(accreditation.label)"
-        return [Finding(
+        out.append(Finding(
             rule: rule, kind: .blocker,
             text: "The receiving system \(what), but this information needs a system accredited to \(needed.label) or higher.",
             todo: "Find a receiving system accredited to \(needed.label) or higher before sending anything.",
-            who: .requester, because: because)]
+            who: .requester, because: because()))
     }
 
-    static func ogdAccreditedDestination(_ f: Facts) -> [Finding] {
-        guard f.route == .otherGovernmentDepartment else { return [] }
+    static func ogdAccreditedDestination(_ f: Facts, into out: inout [Finding]) {
+        guard f.route == .otherGovernmentDepartment else { return }
         let needed = f.classification == .notSure ? Classification.official : f.classification
-        return accreditationFindings(
+        accreditationFindings(
             f, rule: .ogdAccreditedDestination, needed: needed, unsureWho: .receivingOrganisation,
-            unsureTodo: "Confirm the receiving system's accreditation level with the other department's security contact or Accreditor.")
+            unsureTodo: "Confirm the receiving system's accreditation level with the other department's security contact or Accreditor.", into: &out)
     }
 
-    static func ogdSecureNetwork(_ f: Facts) -> [Finding] {
-        guard f.route == .otherGovernmentDepartment else { return [] }
-        return [Finding(
+    static func ogdSecureNetwork(_ f: Facts, into out: inout [Finding]) {
+        guard f.route == .otherGovernmentDepartment else { return }
+        out.append(Finding(
             rule: .ogdSecureNetwork, kind: .advice,
             text: "A secure network is the preferred way to send to another department. For occasional bulk transfers, an NCSC-approved (formerly CESG-approved) encrypted storage device may suit better.",
             todo: "Use a secure network if you can; for occasional bulk transfers consider an NCSC-approved encrypted storage device.",
-            who: .requester, because: [f.routeFact, f.methodFact])]
+            who: .requester, because: [f.routeFact, f.methodFact]))
     }
 
-    static func thirdPartyIAOAuthorisation(_ f: Facts) -> [Finding] {
-        guard f.route == .thirdParty else { return [] }
+    static func thirdPartyIAOAuthorisation(_ f: Facts, into out: inout [Finding]) {
+        guard f.route == .thirdParty else { return }
         let decision = f.answers.authorisation.iaoDecision!
-        let because = [f.routeFact, "authorisation.iao_decision: \(decision.rawValue)"]
+        let because: @Sendable () -> [String] = { [f.routeFact, "authorisation.iao_decision: \(decision.rawValue)"] }
         switch decision {
         case .authorised:
-            return []
+            break
         case .refused:
-            return [Finding(
+            out.append(Finding(
                 rule: .thirdPartyIAOAuthorisation, kind: .blocker,
                 text: "The Information Asset Owner has refused this transfer to a third party.",
                 todo: "Do not transfer. Talk to the Information Asset Owner about what would make it acceptable.",
-                who: .iao, because: because)]
+                who: .iao, because: because()))
         case .pending:
-            return [Finding(
+            out.append(Finding(
                 rule: .thirdPartyIAOAuthorisation, kind: .action,
                 text: "A transfer to a third party must be authorised by the Information Asset Owner, and the authorisation recorded on the DMF.",
                 todo: "Get the Information Asset Owner's authorisation recorded on this DMF before the transfer.",
-                who: .iao, because: because)]
+                who: .iao, because: because()))
         }
     }
 
     /// Contract and NDA share one shape: yes passes, no is an action, not sure a referral.
     private static func inPlaceBeforeTransfer(
-        _ f: Facts, rule: RuleID, answer: YesNoNotSure, key: String, document: String
-    ) -> [Finding] {
-        guard f.route == .thirdParty else { return [] }
-        let because = [f.routeFact, "third_party.\(key): \(answer.rawValue)"]
+        _ f: Facts, rule: RuleID, answer: YesNoNotSure, key: String, document: String, into out: inout [Finding]
+    ) {
+        guard f.route == .thirdParty else { return }
+        let because: @Sendable () -> [String] = { [f.routeFact, "third_party.\(key): \(answer.rawValue)"] }
         switch answer {
         case .yes:
-            return []
+            break
         case .no:
-            return [Finding(
+            out.append(Finding(
                 rule: rule, kind: .action,
                 text: "\(document) must be in place with the third party before the transfer.",
                 todo: "Put \(document.lowercasedFirst) in place with the third party before sending anything.",
-                who: .iao, because: because)]
+                who: .iao, because: because()))
         case .notSure:
-            return [Finding(
+            out.append(Finding(
                 rule: rule, kind: .refer,
                 text: "You are not sure whether \(document.lowercasedFirst) is in place with the third party.",
                 todo: "Confirm with the Information Asset Owner (or the contract manager) that \(document.lowercasedFirst) is in place.",
-                who: .iao, because: because)]
+                who: .iao, because: because()))
         }
     }
 
-    static func thirdPartyContract(_ f: Facts) -> [Finding] {
+    static func thirdPartyContract(_ f: Facts, into out: inout [Finding]) {
         inPlaceBeforeTransfer(
             f, rule: .thirdPartyContract, answer: f.answers.thirdParty.contract ?? .notSure, key: "contract",
-            document: "An appropriate contract")
+            document: "An appropriate contract", into: &out)
     }
 
-    static func thirdPartyNDA(_ f: Facts) -> [Finding] {
+    static func thirdPartyNDA(_ f: Facts, into out: inout [Finding]) {
         inPlaceBeforeTransfer(
             f, rule: .thirdPartyNDA, answer: f.answers.thirdParty.nda ?? .notSure, key: "nda",
-            document: "A Non-Disclosure Agreement (NDA)")
+            document: "A Non-Disclosure Agreement (NDA)", into: &out)
     }
 
-    static func thirdPartySALCoCo(_ f: Facts) -> [Finding] {
-        guard f.route == .thirdParty else { return [] }
+    static func thirdPartySALCoCo(_ f: Facts, into out: inout [Finding]) {
+        guard f.route == .thirdParty else { return }
         let sal = f.answers.thirdParty.securityAspectsLetter!
         let coco = f.answers.thirdParty.codeOfConnection!
-        let because = [
-            f.routeFact, "third_party.security_aspects_letter: \(sal.rawValue)",
-            "third_party.code_of_connection: \(coco.rawValue)",
-        ]
+        let because: @Sendable () -> [String] = {
+            [
+                f.routeFact, "third_party.security_aspects_letter: \(sal.rawValue)",
+                "third_party.code_of_connection: \(coco.rawValue)",
+            ]
+        }
         if sal == .notSure || coco == .notSure {
-            return [Finding(
+            out.append(Finding(
                 rule: .thirdPartySALCoCo, kind: .refer,
                 text: "You are not sure whether a Security Aspects Letter (SAL) or Codes of Connection (CoCo) are needed.",
                 todo: "Confirm with the Security team (CISO) whether a Security Aspects Letter or Codes of Connection are needed, and record the answer on the DMF.",
-                who: .securityTeam, because: because)]
+                who: .securityTeam, because: because()))
+            return
         }
-        return [Finding(
+        out.append(Finding(
             rule: .thirdPartySALCoCo, kind: .advice,
             text: "A Security Aspects Letter (SAL) sets out the security the supplier must provide; Codes of Connection (CoCo) apply when their system connects to ours.",
             todo: "Record on the DMF whether a Security Aspects Letter (\(sal.label.lowercased())) and Codes of Connection (\(coco.label.lowercased())) are in place or not needed.",
-            who: .iao, because: because)]
+            who: .iao, because: because()))
     }
 
-    static func thirdPartyAccreditedDestination(_ f: Facts) -> [Finding] {
-        guard f.route == .thirdParty else { return [] }
+    static func thirdPartyAccreditedDestination(_ f: Facts, into out: inout [Finding]) {
+        guard f.route == .thirdParty else { return }
         // IL3 RESTRICTED counts as OFFICIAL-SENSITIVE for this comparison (the conservative reading).
         var needed = f.classification == .notSure ? nil : f.classification
         if f.legacy == .il3Restricted { needed = max(needed ?? .officialSensitive, .officialSensitive) }
         guard let level = needed, level >= .officialSensitive else {
             // Plain OFFICIAL needs no particular accreditation, but "not sure" is still referred.
-            guard f.answers.route.destinationAccreditation == .notSure else { return [] }
-            return [Finding(
+            guard f.answers.route.destinationAccreditation == .notSure else { return }
+            out.append(Finding(
                 rule: .thirdPartyAccreditedDestination, kind: .refer,
                 text: "You are not sure what level the third party's system is accredited to.",
                 todo: "Confirm with the third party and the MOJ Accreditor what their system is accredited to, and record it on the DMF.",
                 who: .accreditor,
-                because: [f.routeFact, f.classificationFact, "route.destination_accreditation: not-sure"])]
+                because: [f.routeFact, f.classificationFact, "route.destination_accreditation: not-sure"]))
+            return
         }
-        return accreditationFindings(
+        accreditationFindings(
             f, rule: .thirdPartyAccreditedDestination, needed: level, unsureWho: .accreditor,
-            unsureTodo: "Confirm with the third party and the MOJ Accreditor that their system is accredited to \(level.label) or higher.")
+            unsureTodo: "Confirm with the third party and the MOJ Accreditor that their system is accredited to \(level.label) or higher.", into: &out)
     }
 
-    static func thirdPartySecurityAdvice(_ f: Facts) -> [Finding] {
-        guard f.route == .thirdParty else { return [] }
-        return [Finding(
+    static func thirdPartySecurityAdvice(_ f: Facts, into out: inout [Finding]) {
+        guard f.route == .thirdParty else { return }
+        out.append(Finding(
             rule: .thirdPartySecurityAdvice, kind: .advice,
             text: "Transfers to third parties need the right security controls; the Accreditor and the MoJ CISO can advise.",
             todo: "Ask the system Accreditor and the MoJ CISO for advice if anything about the controls is unclear.",
-            who: .securityTeam, because: [f.routeFact])]
+            who: .securityTeam, because: [f.routeFact]))
     }
 
     // MARK: - Classification and markings
 
-    static func aboveOfficial(_ f: Facts) -> [Finding] {
-        guard f.classification == .secret || f.classification == .topSecret else { return [] }
-        var findings = [Finding(
-            rule: .aboveOfficial, kind: .refer,
-            text: "\(f.classification.label) information is outside what this guidance covers; the Security team must advise before any transfer.",
-            todo: "Ask the Security team (CISO) for advice before completing a DMF or moving anything.",
-            who: .securityTeam, because: [f.classificationFact])]
+    static func aboveOfficial(_ f: Facts, into out: inout [Finding]) {
+        guard f.classification == .secret || f.classification == .topSecret else { return }
         if f.method.isEmail {
-            findings.insert(Finding(
+            out.append(Finding(
                 rule: .aboveOfficial, kind: .blocker,
                 text: "\(f.classification.label) information must never be sent by email of any kind.",
                 todo: "Do not email it. Agree an approved method with the Security team.",
-                who: .requester, because: [f.classificationFact, f.methodFact]), at: 0)
+                who: .requester, because: [f.classificationFact, f.methodFact]))
         }
-        return findings
+        out.append(Finding(
+            rule: .aboveOfficial, kind: .refer,
+            text: "\(f.classification.label) information is outside what this guidance covers; the Security team must advise before any transfer.",
+            todo: "Ask the Security team (CISO) for advice before completing a DMF or moving anything.",
+            who: .securityTeam, because: [f.classificationFact]))
     }
 
-    static func legacyMarkingReview(_ f: Facts) -> [Finding] {
-        guard f.legacy != .none else { return [] }
-        return [Finding(
+    static func legacyMarkingReview(_ f: Facts, into out: inout [Finding]) {
+        guard f.legacy != .none else { return }
+        out.append(Finding(
             rule: .legacyMarkingReview, kind: .refer,
             text: "The information carries an old marking (\(f.legacy.label)) from before 2014. Old markings do not translate automatically to today's levels.",
             todo: "Ask the Information Asset Owner to review the classification before the transfer\(f.route == .thirdParty ? "; until then treat it as needing an accredited receiving system" : "").",
-            who: .iao, because: ["data.legacy_marking: \(f.legacy.rawValue)"])]
+            who: .iao, because: ["data.legacy_marking: \(f.legacy.rawValue)"]))
     }
 
-    static func classificationNotSure(_ f: Facts) -> [Finding] {
-        guard f.classification == .notSure else { return [] }
-        return [Finding(
+    static func classificationNotSure(_ f: Facts, into out: inout [Finding]) {
+        guard f.classification == .notSure else { return }
+        out.append(Finding(
             rule: .classificationNotSure, kind: .refer,
             text: "You are not sure how the information is classified, and the rules depend on it.",
             todo: "Confirm the classification with the Information Asset Owner, who owns the information and its marking.",
-            who: .iao, because: [f.classificationFact])]
+            who: .iao, because: [f.classificationFact]))
     }
 
     // MARK: - Personal data and bulk (later guidance)
 
-    static func personalData(_ f: Facts) -> [Finding] {
+    static func personalData(_ f: Facts, into out: inout [Finding]) {
         let answer = f.answers.data.personalData!
-        let because = ["data.personal_data: \(answer.rawValue)", f.routeFact]
+        let because: @Sendable () -> [String] = { ["data.personal_data: \(answer.rawValue)", f.routeFact] }
         switch answer {
         case .no:
-            return []
+            break
         case .notSure:
-            return [Finding(
+            out.append(Finding(
                 rule: .personalData, kind: .refer,
                 text: "You are not sure whether the information includes personal data (anything about an identifiable living person).",
                 todo: "Confirm with the Data Protection Officer whether it includes personal data.",
-                who: .dataProtectionOfficer, because: because)]
+                who: .dataProtectionOfficer, because: because()))
         case .yes where !f.route.leavesSystem:
-            return [Finding(
+            out.append(Finding(
                 rule: .personalData, kind: .advice,
                 text: "The information includes personal data; even inside one system only people who need it should see it.",
                 todo: "Make sure only people who need to know can open the personal data.",
-                who: .requester, because: because)]
+                who: .requester, because: because()))
         case .yes:
             let privacy = f.route == .thirdParty ? " As it goes to a third party, tell the privacy team." : ""
-            return [Finding(
+            out.append(Finding(
                 rule: .personalData, kind: .action,
                 text: "The information includes personal data and is leaving its system.",
                 todo: "Check with the Data Protection Officer whether a DPIA and a data sharing agreement are needed.\(privacy)",
-                who: .dataProtectionOfficer, because: because)]
+                who: .dataProtectionOfficer, because: because()))
         }
     }
 
-    static func bulkApproval(_ f: Facts) -> [Finding] {
-        guard let bulk = f.answers.effectiveBulk, bulk != .no else { return [] }
+    static func bulkApproval(_ f: Facts, into out: inout [Finding]) {
+        guard let bulk = f.answers.effectiveBulk, bulk != .no else { return }
         // Bulk inside one system needs no extra controls; only "not sure" is referred there.
-        guard f.route.leavesSystem || bulk == .notSure else { return [] }
-        var because = [f.routeFact]
-        if let records = f.answers.data.records { because.append("data.records: \(records)") }
-        if let given = f.answers.data.bulk { because.append("data.bulk: \(given.rawValue)") }
+        guard f.route.leavesSystem || bulk == .notSure else { return }
+        let because: @Sendable () -> [String] = {
+            [f.routeFact] + [
+                f.answers.data.records.map { "data.records: \($0)" },
+                f.answers.data.bulk.map { "data.bulk: \($0.rawValue)" },
+            ].compactMap { $0 }
+        }
         if bulk == .notSure {
-            return [Finding(
+            out.append(Finding(
                 rule: .bulkApproval, kind: .refer,
                 text: "You are not sure whether this is a bulk transfer (records about 1,000 or more people).",
                 todo: "Confirm with the Information Asset Owner whether this counts as a bulk transfer.",
-                who: .iao, because: because)]
+                who: .iao, because: because()))
+            return
         }
-        return [Finding(
+        out.append(Finding(
             rule: .bulkApproval, kind: .action,
             text: "This is a bulk transfer (records about 1,000 or more people), which needs a senior manager's approval.",
             todo: "Get a senior manager's approval for the bulk transfer and record it on the DMF.",
-            who: .seniorManager, because: because)]
+            who: .seniorManager, because: because()))
     }
 }
 
