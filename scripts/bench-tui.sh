@@ -15,9 +15,15 @@ python3 -c 'import pyte' 2>/dev/null || pip install -q pyte
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+# The same static release build as scripts/bench-fill.sh, in its own scratch folder so that
+# switching the flag does not rebuild .build.
 echo "Building the release binary (static Swift runtime)..."
-swift build -c release --static-swift-stdlib --product dmf-wizard >/dev/null
-bin="$(swift build -c release --static-swift-stdlib --show-bin-path)/dmf-wizard"
+if [[ ! -d .build-static && -d .build ]]; then
+  mkdir -p .build-static
+  cp -R .build/checkouts .build/repositories .build/workspace-state.json .build-static/ 2>/dev/null || true
+fi
+swift build -c release --static-swift-stdlib --scratch-path .build-static --product dmf-wizard >/dev/null
+bin="$(swift build -c release --static-swift-stdlib --scratch-path .build-static --show-bin-path)/dmf-wizard"
 gcc -O2 -o "$work/floor_menu" scripts/bench/floor_menu.c -lncursesw
 
 # The wizard's start screen has six choices; down*4,up*4 moves the highlight on every press.
@@ -28,7 +34,7 @@ cat > "$work/suite.json" <<JSON
                "resize": true, "resize_to": "100x30", "resizes": 2},
   "targets": [
     {"name": "floor_ncurses", "cmd": ["$work/floor_menu"], "ready": "Quit", "quit_key": "q"},
-    {"name": "dmf-wizard", "cmd": ["env", "XDG_STATE_HOME=$work/state", "$bin"], "ready": "6  Quit", "quit_key": "q"}
+    {"name": "dmf-wizard", "cmd": ["env", "XDG_STATE_HOME=$work/state", "$bin"], "ready": "6 Quit", "quit_key": "q"}
   ]
 }
 JSON

@@ -2,36 +2,28 @@ import CNcursesw
 import TerminalUI
 
 extension NcursesBackend {
-    /// Copies `canvas` to the terminal. curses computes the minimal update, so presenting the
-    /// whole canvas on every change is cheap.
+    /// Copies `canvas` to the terminal. Only rows that differ from the last canvas are handed
+    /// to curses (a keystroke usually changes two or three), and curses then sends only the
+    /// cells that changed.
     public func present(_ canvas: Canvas) {
         guard let window else { return }
-        werase(window)
         let (columns, rows) = size
         let width = min(canvas.width, columns)
-        for y in 0..<min(canvas.height, rows) {
+        let height = min(canvas.height, rows)
+        // After a resize (or the first time) every row is drawn afresh.
+        let full = presentedRows.count != height || presentedRows.first?.count != canvas.width
+        if full { werase(window) }
+        for y in 0..<height {
             let row = canvas.cells[y]
-            var x = 0
-            while x < width {
-                let style = row[x].style
-                let start = x
-                var run = ""
-                var blank = true
-                while x < width, row[x].style == style {
-                    if !row[x].isContinuation {
-                        run.append(row[x].grapheme)
-                        if row[x].grapheme != " " { blank = false }
-                    }
-                    x += 1
-                }
-                // werase already left plain blanks; styled blanks (bars, reverse) must be drawn.
-                if blank, styles[style].attributes == nc_A_NORMAL(), styles[style].pair == 0 { continue }
-                let entry = styles[style]
-                wattr_set(window, entry.attributes, entry.pair, nil)
-                // ERR is expected on the bottom-right cell (the cursor cannot wrap) and harmless.
-                _ = mvwaddstr(window, Int32(y), Int32(start), run)
+            if !full, presentedRows[y] == row { continue }
+            if !full {
+                wattr_set(window, nc_A_NORMAL(), 0, nil)
+                wmove(window, Int32(y), 0)
+                wclrtoeol(window)
             }
+            draw(row: row, y: y, width: width, in: window)
         }
+        presentedRows = Array(canvas.cells.prefix(height))
         wattr_set(window, nc_A_NORMAL(), 0, nil)
         if let cursor = canvas.cursor, cursor.x >= 0, cursor.y >= 0, cursor.x < columns, cursor.y < rows {
             wmove(window, Int32(cursor.y), Int32(cursor.x))
@@ -41,6 +33,29 @@ extension NcursesBackend {
         }
         wnoutrefresh(window)
         doupdate()
+    }
+
+    /// Writes one row as runs of one style each; plain blanks are left as the cleared row has them.
+    private func draw(row: [Cell], y: Int, width: Int, in window: UnsafeMutablePointer<WINDOW>) {
+        var x = 0
+        while x < width {
+            let style = row[x].style
+            let start = x
+            var run = ""
+            var blank = true
+            while x < width, row[x].style == style {
+                if !row[x].isContinuation {
+                    run.append(row[x].grapheme)
+                    if row[x].grapheme != " " { blank = false }
+                }
+                x += 1
+            }
+            let entry = styles[style]
+            if blank, entry.attributes == nc_A_NORMAL(), entry.pair == 0 { continue }
+            wattr_set(window, entry.attributes, entry.pair, nil)
+            // ERR is expected on the bottom-right cell (the cursor cannot wrap) and harmless.
+            _ = mvwaddstr(window, Int32(y), Int32(start), run)
+        }
     }
 
     /// What curses holds for each row, read back with mvwinnwstr (for tests).

@@ -19,6 +19,8 @@ public final class NcursesBackend: TerminalBackend {
     let input: UnsafeMutablePointer<FILE>
     let output: UnsafeMutablePointer<FILE>
     let styles: StyleAttributes
+    /// The rows last presented, so unchanged rows are not sent to curses again.
+    var presentedRows: [[Cell]] = []
 
     private init(
         screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, input: UnsafeMutablePointer<FILE>,

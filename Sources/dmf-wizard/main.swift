@@ -20,6 +20,11 @@ struct DMFWizard: ParsableCommand {
 
     /// Exit 1 for bad answers (printed by the command), 2 for bad usage, as the contract says.
     static func main() {
+        // The bare command opens the wizard straight away: argument parsing reflects over every
+        // command's options, which costs milliseconds before the first screen.
+        if CommandLine.arguments.count == 1 {
+            Foundation.exit(Launcher().run())
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -40,6 +40,28 @@ import TerminalUI
         #expect(backend.presentation(atX: 60, y: 22).reverse)  // styled blanks are drawn too
     }
 
+    @Test func presentingAgainUpdatesOnlyWhatChangedAndLeavesNoTrace() throws {
+        let devNull = open("/dev/null", O_RDWR)
+        defer { Glibc.close(devNull) }
+        let backend = try NcursesBackend.attach(
+            term: "xterm-256color", inputFD: devNull, outputFD: devNull, options: options, environment: environment)
+        defer { backend.close(); dmf_uninstall_signal_handlers() }
+        var first = backend.makeCanvas()
+        first.box(x: 0, y: 0, width: 80, height: 24, title: "Pick one")
+        first.put("(•) 1 A much longer first choice", x: 2, y: 3, style: .selected)
+        first.put("( ) 2 Second", x: 2, y: 4)
+        backend.present(first)
+        // The highlight moves: row 3 gets shorter and loses its style, row 4 gains it.
+        var second = backend.makeCanvas()
+        second.box(x: 0, y: 0, width: 80, height: 24, title: "Pick one")
+        second.put("( ) 1 Short", x: 2, y: 3)
+        second.put("(•) 2 Second", x: 2, y: 4, style: .selected)
+        backend.present(second)
+        #expect(backend.snapshot() == second.lines)
+        #expect(!backend.presentation(atX: 20, y: 3).reverse, "no reverse video left behind")
+        #expect(backend.presentation(atX: 4, y: 4).reverse)
+    }
+
     @Test func headlessInputAtEndOfFileReturnsEndOfInputWithoutSpinning() throws {
         let devNull = open("/dev/null", O_RDWR)
         defer { Glibc.close(devNull) }
