@@ -256,12 +256,14 @@ extension FullScreenApp {
         var body: [(String, Style)] = []
         let lines = OutcomeSummary.lines(form).dropFirst(2)
         for line in lines {
-            let style: Style = line.hasSuffix(":") && !line.hasPrefix("-") ? .heading : .normal
+            // Section headings ("Why:"), the reasons behind a finding (indented) in a quieter style.
+            let style: Style = line.hasPrefix("  ") ? .dim : line.hasSuffix(":") && !line.hasPrefix("-") ? .heading : .normal
             // List items ("- ", "[ ] ") get a hanging indent so each item reads as one block.
-            let hang = line.hasPrefix("- ") ? 2 : line.hasPrefix("[ ] ") ? 4 : 0
-            let parts = wrap(line, width: page.width - hang, widthFunction: page.canvas.widthFunction)
+            let lead = line.prefix { $0 == " " }.count
+            let hang = lead + (line.dropFirst(lead).hasPrefix("- ") ? 2 : line.hasPrefix("[ ] ") ? 4 : lead > 0 ? 2 : 0)
+            let parts = wrap(String(line.dropFirst(lead)), width: page.width - hang, widthFunction: page.canvas.widthFunction)
             for (index, part) in parts.enumerated() {
-                body.append((index == 0 ? part : String(repeating: " ", count: hang) + part, style))
+                body.append((String(repeating: " ", count: index == 0 ? lead : hang) + part, style))
             }
         }
         let available = max(1, page.remaining - 1)

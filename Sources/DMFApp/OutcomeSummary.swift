@@ -11,7 +11,10 @@ public enum OutcomeSummary {
         lines.append("Why:")
         let weighty = form.decision.findings.filter { $0.kind <= .action }.sorted { $0.kind < $1.kind }
         for finding in weighty {
+            // Why this outcome: the reason, the answers behind it and the guidance it rests on.
             lines.append("- \(finding.kind.label) [\(finding.rule.rawValue)]: \(finding.text)")
+            lines.append("  Because: \(finding.becauseLine)")
+            lines.append("  Guidance, \(finding.guidanceLine)")
         }
         if weighty.isEmpty { lines.append("- Only the general principles apply.") }
         lines.append("")

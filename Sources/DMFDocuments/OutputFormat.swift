@@ -48,12 +48,12 @@ extension FilledDMF {
 
 extension Finding {
     /// "Guidance (General principles): «…»", with a marker for rules from later guidance.
-    var guidanceLine: String {
+    public var guidanceLine: String {
         let source = rule.source
         let later = source.isLaterGuidance ? " [later guidance]" : ""
         return "\(source.section)\(later): \"\(source.text)\""
     }
 
     /// The answers that made it fire, or a note that it applies to every transfer.
-    var becauseLine: String { because.isEmpty ? "applies to every transfer" : because.joined(separator: "; ") }
+    public var becauseLine: String { because.isEmpty ? "applies to every transfer" : because.joined(separator: "; ") }
 }
