@@ -39,7 +39,11 @@ extension FullScreenApp {
             return tooSmall(canvas)
         }
         let (title, step) = headings()
-        canvas.box(x: 0, y: 0, width: width, height: height - 1, style: .border, title: title, charset: charset)
+        if projector {
+            _ = canvas.put(title, x: 1, y: 0, style: .title, maxWidth: width - 2)
+        } else {
+            canvas.box(x: 0, y: 0, width: width, height: height - 1, style: .border, title: title, charset: charset)
+        }
         if let step {
             let label = " \(step) "
             _ = canvas.put(label, x: max(2, width - 2 - label.count), y: 0, style: .title)
@@ -163,10 +167,13 @@ extension FullScreenApp {
         page.gap()
         switch question.kind {
         case .choice(let choices):
+            // On a projector, a blank line between choices when they fit, so a room can read them.
+            let spaced = projector && page.remaining >= choices.count * 2 + 2
             for (index, choice) in choices.enumerated() {
                 let selected = index == highlight
                 let marker = selected ? charset.radioSelected : charset.radioUnselected
                 page.line("\(marker) \(choice.number)  \(choice.label)", style: selected ? .selected : .normal, indent: 1)
+                if spaced { page.gap() }
             }
         case .text:
             drawField(&page, width: 60, focused: true)

@@ -44,6 +44,9 @@ public final class FullScreenApp {
     /// Helpdesk mode: read-aloud lines, the caller's details first, the resume code always shown.
     public private(set) var helpdesk: Bool
     public var unicode = true
+    /// Projector mode: no frame and a blank line between choices, for a room to read
+    /// (the backend supplies the high-contrast look).
+    public var projector = false
 
     // Per-screen state, reset whenever the wizard moves to another screen.
     var highlight = 0

@@ -42,8 +42,7 @@ public struct Launcher {
                 return 1
             }
         }
-        // Piped input means a script is answering: plain mode reads it line by line.
-        if plain || isatty(STDIN_FILENO) != 1 {
+        if plain {
             return PlainFrontEnd(session: session, io: StandardLineIO()).run()
         }
         let backend: NcursesBackend
@@ -55,6 +54,7 @@ public struct Launcher {
         }
         let app = FullScreenApp(
             session: session, drafts: drafts, helpdesk: helpdesk, startAt: resumePath == nil && resumeCode == nil ? .start : .wizard)
+        app.projector = projector
         let ending = FullScreenLoop.run(app, on: backend)
         switch ending {
         case .signal(let number):
@@ -90,6 +90,7 @@ public struct Launcher {
             return 1
         }
         let app = FullScreenApp(session: WizardSession(wizard: Wizard(), drafts: nil, training: true), drafts: drafts)
+        app.projector = projector
         app.startTraining(cases: library.cases)
         let ending = FullScreenLoop.run(app, on: backend)
         if case .signal(let number) = ending { backend.restoreAndReraise(number) }

@@ -22,3 +22,23 @@ import Testing
         #expect(screen.contains("Enter next - Esc back"))
     }
 }
+
+/// Projector mode: a room reads the screen from a distance.
+@Suite struct ProjectorScreenTests {
+    init() { FixedClock.install() }
+
+    @Test func projectorDrawsNoFrameAndLeavesABlankLineBetweenChoices() throws {
+        let folder = TemporaryFolder()
+        let app = ScreenTests.app(folder)
+        app.projector = true
+        ScreenTests.fastForward(app, [.enter, .enter, .enter])   // Y1–Y3 skipped: T1 is a choice
+        let screen = ScreenTests.play(app, [.down]).screen
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let framed = screen.contains("┌") || screen.contains("│")
+        #expect(!framed)
+        #expect(lines.first?.hasPrefix(" DMF wizard · The transfer") == true)
+        let share = try #require(lines.firstIndex { $0.contains("1 Share") })
+        #expect(lines[share + 1].allSatisfy { $0 == " " })
+        #expect(lines[share + 2].contains("2 Move"))
+    }
+}
