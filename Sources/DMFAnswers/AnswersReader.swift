@@ -301,8 +301,7 @@ struct AnswersReader {
 
     private mutating func email(_ node: Node?, _ path: String) -> String? {
         guard let value = text(node, path) else { return nil }
-        let parts = value.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !value.contains(where: \.isWhitespace) else {
+        guard TextChecks.isEmailAddress(value) else {
             report(path, node!, "'\(value)' is not an email address, such as a.person@justice.gov.uk")
             return nil
         }

@@ -200,10 +200,8 @@ public final class FullScreenApp {
     /// Loads a draft or answers file into a new session (answers files keep their own file).
     private func open(path: String, isDraft: Bool) {
         do {
-            let document = try drafts.load(path)
-            let flow = Flow(helpdesk: helpdesk || document.answers.helpdesk != nil)
-            let wizard = Wizard(flow: flow, answers: document.answers, resumeAt: document.resumeStep)
-            session = WizardSession(wizard: wizard, drafts: drafts, draftPath: isDraft ? path : nil, training: session.training)
+            session = try WizardSession.resuming(
+                path, asDraft: isDraft, drafts: drafts, helpdesk: helpdesk, training: session.training)
             message = nil
             enterWizard()
         } catch {

@@ -23,10 +23,7 @@ public struct Launcher {
         var session = WizardSession(wizard: Wizard(flow: Flow(helpdesk: helpdesk)), drafts: drafts)
         if let resumePath {
             do {
-                let document = try drafts.load(resumePath)
-                let flow = Flow(helpdesk: helpdesk || document.answers.helpdesk != nil)
-                let wizard = Wizard(flow: flow, answers: document.answers, resumeAt: document.resumeStep)
-                session = WizardSession(wizard: wizard, drafts: drafts, draftPath: resumePath)
+                session = try WizardSession.resuming(resumePath, asDraft: true, drafts: drafts, helpdesk: helpdesk)
             } catch {
                 printError("the draft cannot be resumed:\n\(error.description)")
                 return 1

@@ -74,7 +74,7 @@ public enum DMFBuilder {
     // MARK: - Fields
 
     private static func text(_ key: String, _ label: String, _ value: String?, multiline: Bool = false) -> DMFField {
-        let cleaned = value.map { Sanitizer.clean($0, keepNewlines: multiline).trimmingSpaces }.flatMap { $0.isEmpty ? nil : $0 }
+        let cleaned = value.map { Sanitizer.clean($0, keepNewlines: multiline).trimmed }.flatMap { $0.isEmpty ? nil : $0 }
         return DMFField(key: key, label: label, value: cleaned ?? DMFField.notProvided, raw: cleaned)
     }
 
@@ -229,14 +229,4 @@ extension Answers {
         self.init()
         self.data = data
     }
-}
-
-extension String {
-    var trimmingSpaces: String {
-        var text = self[...]
-        while text.first?.isWhitespace == true { text = text.dropFirst() }
-        while text.last?.isWhitespace == true { text = text.dropLast() }
-        return String(text)
-    }
-
 }

@@ -53,8 +53,6 @@ public struct FilledDMF: Sendable, Equatable {
     public var authorisation: DMFSection
 
     public var verdict: Verdict { decision.verdict }
-    /// Same-system transfers need no DMF; one produced anyway is "for information" (policy-rules.md).
-    public var isForInformation: Bool { !decision.dmfRequired }
 
     public static let title = "Data Movement Form (DMF)"
     public static let trainingBanner = "TRAINING — not a real transfer"

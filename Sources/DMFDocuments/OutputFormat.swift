@@ -35,15 +35,6 @@ extension FilledDMF {
     var provenanceLine: String {
         "Policy: \(FilledDMF.policyLine). Produced \(producedAt). Reference \(reference)."
     }
-
-    /// A summary of the findings by kind: "2 must change, 1 ask first".
-    var findingCounts: String {
-        let counts = FindingKind.allCases.compactMap { kind -> String? in
-            let n = decision.findings.filter { $0.kind == kind }.count
-            return n == 0 ? nil : "\(n) \(kind.label.lowercased())"
-        }
-        return counts.joined(separator: ", ")
-    }
 }
 
 extension Finding {

@@ -68,7 +68,7 @@ public struct FlowMap: Sendable {
         var routes: [String] = []
         var byRoute: [String: [String]] = [:]
         for label in labels {
-            let parts = label.split(separator: ",", maxSplits: 1).map { String($0).trimmingCharacters() }
+            let parts = label.split(separator: ",", maxSplits: 1).map { String($0).trimmed }
             if byRoute[parts[0]] == nil { routes.append(parts[0]) }
             byRoute[parts[0], default: []].append(parts.count > 1 ? parts[1] : "")
         }

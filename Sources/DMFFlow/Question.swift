@@ -90,16 +90,14 @@ public struct Question: Sendable, Identifiable {
 
     /// Checks typed text; returns the problem in plain words, or nil when it is fine.
     public func validate(text: String) -> String? {
-        let text = text.trimmingCharacters()
+        let text = text.trimmed
         guard case .text(let kind) = kind else { return nil }
         if text.isEmpty { return isRequired ? "Please type an answer; this one is needed." : nil }
         switch kind {
         case .free:
             return text.count > 500 ? "Please keep this under 500 characters." : nil
         case .email:
-            let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-            let valid = parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(" ")
-            return valid ? nil : "That doesn't look like an email address. Type it like a.person@justice.gov.uk"
+            return TextChecks.isEmailAddress(text) ? nil : "That doesn't look like an email address. Type it like a.person@justice.gov.uk"
         case .date:
             return IsoDate(text) != nil ? nil : "Type the date as year-month-day, for example 2027-03-31."
         case .count:
@@ -111,18 +109,9 @@ public struct Question: Sendable, Identifiable {
 
     /// The value to store for typed text (nil for an empty optional answer).
     public func normalised(text: String) -> String? {
-        let text = text.trimmingCharacters()
+        let text = text.trimmed
         guard !text.isEmpty else { return nil }
         if case .text(.count) = kind { return String(Int(text.filter { $0 != "," }) ?? 0) }
         return text
-    }
-}
-
-extension String {
-    func trimmingCharacters() -> String {
-        var text = self[...]
-        while text.first?.isWhitespace == true { text = text.dropFirst() }
-        while text.last?.isWhitespace == true { text = text.dropLast() }
-        return String(text)
     }
 }
