@@ -138,9 +138,13 @@ extension FullScreenApp {
         switch wizard.screen {
         case .question, .recipientField:
             if case .choice = wizard.currentQuestion?.kind {
-                return "Enter next · Esc back · ↑↓ or number choose · F1/? help · Ctrl-S save · q quit"
+                return helpdesk
+                    ? "Enter next · Esc back · number choose · F1/? help · g go to step · q quit"
+                    : "Enter next · Esc back · ↑↓ or number choose · F1/? help · Ctrl-S save · q quit"
             }
-            return "Enter next · Esc back · F1 help · Ctrl-S save · (q types a q here)"
+            return helpdesk
+                ? "Enter next · Esc back · F1 help · Ctrl-G go to step · Ctrl-S save"
+                : "Enter next · Esc back · F1 help · Ctrl-S save · (q types a q here)"
         case .recipients: return "Enter choose · a add · d remove · c continue · Esc back · F1 help · q quit"
         case .check: return "↑↓ choose · Enter change · c confirm · Esc back · q quit"
         case .outcome: return "↑↓ scroll · s save · Esc back · q quit"
