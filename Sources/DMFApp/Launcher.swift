@@ -79,12 +79,13 @@ public struct Launcher {
             return 1
         }
         for problem in library.problems { printError("training case skipped: \(problem)") }
+        if plain { return PlainTraining(cases: library.cases, io: StandardLineIO()).run() }
         let backend: NcursesBackend
         do {
             backend = try NcursesBackend.open(options: NcursesOptions(highContrast: projector))
         } catch {
-            printError("training needs a full-screen terminal (\(error.description)); `dmf-wizard train --list` prints the cases")
-            return 1
+            printError("using plain mode because \(error.description)")
+            return PlainTraining(cases: library.cases, io: StandardLineIO()).run()
         }
         let app = FullScreenApp(session: WizardSession(wizard: Wizard(), drafts: nil, training: true), drafts: drafts)
         app.projector = projector

@@ -33,7 +33,14 @@ public final class PlainFrontEnd {
     /// first (the draft is saved and its path printed).
     public func run() -> Int32 {
         if session.training { say(FilledDMF.trainingBanner) }
+        return answerQuestions(untilOutcome: false) ?? endOfInput()
+    }
+
+    /// Asks until the outcome is saved (or, with `untilOutcome`, until it is reached).
+    /// - Returns: 0 when done, nil when input ended first.
+    func answerQuestions(untilOutcome: Bool) -> Int32? {
         while true {
+            if untilOutcome, session.wizard.screen == .outcome { return 0 }
             if let notice = session.wizard.notice {
                 say(notice)
                 session.wizard.notice = nil
@@ -47,14 +54,14 @@ public final class PlainFrontEnd {
             }
             session.autosave()
             if let problem = session.saveProblem { say(problem) }
-            guard let finished else { return endOfInput() }
+            guard let finished else { return nil }
             if finished { return 0 }
         }
     }
 
-    private func say(_ text: String) { io.write(text + "\n") }
+    func say(_ text: String) { io.write(text + "\n") }
 
-    private func ask(_ prompt: String) -> String? {
+    func ask(_ prompt: String) -> String? {
         io.write(prompt + " ")
         return io.readLine()
     }

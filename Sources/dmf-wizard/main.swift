@@ -175,6 +175,9 @@ struct Train: ParsableCommand {
     @Flag(help: "High-contrast look for a projector.")
     var projector = false
 
+    @Flag(help: "Plain, line-by-line training for screen readers and terminals without full-screen support.")
+    var plain = false
+
     func run() throws {
         if list {
             let library: (cases: [TrainingCase], problems: [String])
@@ -190,6 +193,7 @@ struct Train: ParsableCommand {
         }
         var launcher = Launcher()
         launcher.projector = projector
+        launcher.plain = plain
         let status = launcher.runTraining()
         if status != 0 { throw ExitCode(status) }
     }

@@ -56,10 +56,12 @@ import Testing
         #expect(missing.stderr.contains("the assets folder was not found"))
     }
 
-    @Test func trainingWithoutATerminalSaysToUseList() throws {
+    @Test func trainingWithoutATerminalFallsBackToPlainMode() throws {
         let result = try Binary.run(["train"])
-        #expect(result.status == 1)
-        #expect(result.stderr.contains("dmf-wizard train --list"))
+        #expect(result.status == 1, "standard input is empty, so the session ends at once")
+        #expect(result.stderr.contains("using plain mode"))
+        #expect(result.stdout.contains("TRAINING — not a real transfer"))
+        #expect(result.stdout.contains("Training cases:"))
     }
 
     @Test(arguments: [
