@@ -19,7 +19,9 @@ public struct DraftStore: Sendable {
     public init(folder: String) { self.folder = folder }
 
     /// `$XDG_STATE_HOME/dmf-wizard/drafts`, else `~/.local/state/dmf-wizard/drafts`.
-    public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> DraftStore {
+    public static func standard(
+        environment: [String: String] = ProcessContext.environment(["XDG_STATE_HOME", "HOME"])
+    ) -> DraftStore {
         let state: String
         if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") {
             state = xdg

@@ -72,7 +72,7 @@ public final class FullScreenApp {
 
     public init(
         session: WizardSession, drafts: DraftStore, helpdesk: Bool = false, startAt mode: Mode = .start,
-        outputFolder: String = FileManager.default.currentDirectoryPath
+        outputFolder: String = ProcessContext.currentFolder
     ) {
         self.session = session
         self.drafts = drafts

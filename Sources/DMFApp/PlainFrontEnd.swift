@@ -23,7 +23,7 @@ public final class PlainFrontEnd {
     let io: LineIO
     let outputFolder: String
 
-    public init(session: WizardSession, io: LineIO, outputFolder: String = FileManager.default.currentDirectoryPath) {
+    public init(session: WizardSession, io: LineIO, outputFolder: String = ProcessContext.currentFolder) {
         self.session = session
         self.io = io
         self.outputFolder = outputFolder
