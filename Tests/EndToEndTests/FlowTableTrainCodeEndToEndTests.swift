@@ -56,6 +56,16 @@ import Testing
         #expect(missing.stderr.contains("the assets folder was not found"))
     }
 
+    @Test func theBareCommandWithoutATerminalAsksInPlainModeAndKeepsTheDraftWhenInputEnds() throws {
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("dmf-bare-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: state) }
+        let result = try Binary.run([], environment: ["XDG_STATE_HOME": state.path])
+        #expect(result.status == 1, "input ends before the first answer")
+        #expect(result.stderr.contains("using plain mode"))
+        #expect(result.stdout.contains("About you: step 1 of 18, code Y1"))
+        #expect(result.stdout.contains("Input ended before any answer was given"))
+    }
+
     @Test func trainingWithoutATerminalFallsBackToPlainMode() throws {
         let result = try Binary.run(["train"])
         #expect(result.status == 1, "standard input is empty, so the session ends at once")
