@@ -21,7 +21,7 @@ enum Wizard {
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// Runs the command with no terminal, a fixed production time and both pipes drained.
+    /// Runs the command with no terminal, a fixed production time and its output captured.
     /// - Parameters:
     ///   - folder: the working directory (default: the test runner's).
     ///   - environment: variables to add or override (an empty value unsets).
@@ -30,41 +30,18 @@ enum Wizard {
                     shellPrefix: String? = nil) throws -> CommandResult {
         try #require(FileManager.default.isExecutableFile(atPath: executable.path),
                      "\(executable.path) is missing: build the package first")
-        let process = Process()
-        if let shellPrefix {
-            process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", "\(shellPrefix); exec \"$0\" \"$@\"", executable.path] + arguments
-        } else {
-            process.executableURL = executable
-            process.arguments = arguments
-        }
+        let command = shellPrefix.map { ["/bin/sh", "-c", "\($0); exec \"$0\" \"$@\"", executable.path] }
+            ?? [executable.path]
         var environment = ProcessInfo.processInfo.environment
         environment["TERM"] = nil
+        environment["DMF_WIZARD_ASSETS"] = nil
         environment["SOURCE_DATE_EPOCH"] = epoch
         for (key, value) in extra { environment[key] = value.isEmpty ? nil : value }
-        process.environment = environment
-        if let folder { process.currentDirectoryURL = folder }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        // Read both pipes to the end before waiting, or a full pipe would block the child.
-        let errorBox = DataBox()
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { errorBox.data = err.fileHandleForReading.readDataToEndOfFile() }
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return CommandResult(status: process.terminationStatus,
-                             stdout: String(decoding: output, as: UTF8.self),
-                             stderr: String(decoding: errorBox.data, as: UTF8.self))
+        let output = try Spawn.run(command + arguments, environment: environment, in: folder?.path)
+        return CommandResult(status: output.status, stdout: output.stdout, stderr: output.stderr)
     }
 }
 
-private final class DataBox: @unchecked Sendable {
-    var data = Data()
-}
 
 // MARK: - Fixtures
 

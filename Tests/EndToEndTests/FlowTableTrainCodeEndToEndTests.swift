@@ -12,7 +12,7 @@ import Testing
         (["table"], "# Decision table (", "| same-system | (baseline) | proceed | no |"),
     ])
     func mapsAndTablesPrintAndExitZero(arguments: [String], start: String, contains: String) throws {
-        let result = try Binary.run(arguments)
+        let result = try Wizard.run(arguments)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix(start))
         #expect(result.stdout.contains(contains))
@@ -20,15 +20,15 @@ import Testing
     }
 
     @Test func aFormatTheCommandDoesNotKnowIsBadUsage() throws {
-        let result = try Binary.run(["flow", "-f", "png"])
+        let result = try Wizard.run(["flow", "-f", "png"])
         #expect(result.status == 2)
         #expect(result.stdout.isEmpty)
     }
 
     @Test func trainListPrintsEveryCase() throws {
-        let result = try Binary.run(["train", "--list"])
+        let result = try Wizard.run(["train", "--list"])
         #expect(result.status == 0, "\(result.stderr)")
-        let cases = try FileManager.default.contentsOfDirectory(atPath: Binary.repositoryRoot.appendingPathComponent("assets/training").path)
+        let cases = try FileManager.default.contentsOfDirectory(atPath: Wizard.repositoryRoot.appendingPathComponent("assets/training").path)
             .filter { $0.hasSuffix(".yaml") }.sorted()
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == cases.count)
@@ -44,13 +44,13 @@ import Testing
         let training = folder.appendingPathComponent("training")
         try FileManager.default.createDirectory(at: training, withIntermediateDirectories: true)
         try FileManager.default.copyItem(
-            at: Binary.repositoryRoot.appendingPathComponent("assets/training/01-team-folder.yaml"),
+            at: Wizard.repositoryRoot.appendingPathComponent("assets/training/01-team-folder.yaml"),
             to: training.appendingPathComponent("only-case.yaml"))
-        let result = try Binary.run(["train", "--list"], environment: ["DMF_WIZARD_ASSETS": folder.path])
+        let result = try Wizard.run(["train", "--list"], environment: ["DMF_WIZARD_ASSETS": folder.path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "only-case  Copying a spreadsheet to the team folder\n")
 
-        let missing = try Binary.run(["train", "--list"], environment: ["DMF_WIZARD_ASSETS": folder.path + "/nowhere"])
+        let missing = try Wizard.run(["train", "--list"], environment: ["DMF_WIZARD_ASSETS": folder.path + "/nowhere"])
         #expect(missing.status == 1)
         #expect(missing.stderr.hasPrefix("dmf-wizard: "), "\(missing.stderr)")
         #expect(missing.stderr.contains("the assets folder was not found"))
@@ -59,7 +59,7 @@ import Testing
     @Test func theBareCommandWithoutATerminalAsksInPlainModeAndKeepsTheDraftWhenInputEnds() throws {
         let state = FileManager.default.temporaryDirectory.appendingPathComponent("dmf-bare-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: state) }
-        let result = try Binary.run([], environment: ["XDG_STATE_HOME": state.path])
+        let result = try Wizard.run([], environment: ["XDG_STATE_HOME": state.path])
         #expect(result.status == 1, "input ends before the first answer")
         #expect(result.stderr.contains("using plain mode"))
         #expect(result.stdout.contains("About you: step 1 of 18, code Y1"))
@@ -67,7 +67,7 @@ import Testing
     }
 
     @Test func trainingWithoutATerminalFallsBackToPlainMode() throws {
-        let result = try Binary.run(["train"])
+        let result = try Wizard.run(["train"])
         #expect(result.status == 1, "standard input is empty, so the session ends at once")
         #expect(result.stderr.contains("using plain mode"))
         #expect(result.stdout.contains("TRAINING — not a real transfer"))
@@ -81,53 +81,9 @@ import Testing
         ("K", "That code is not complete"),
     ])
     func aCodeThatCannotBeUsedExitsOneWithTheReason(code: String, message: String) throws {
-        let result = try Binary.run(["--code", code])
+        let result = try Wizard.run(["--code", code])
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("dmf-wizard: the code \(code) cannot be used. \(message)"), "\(result.stderr)")
         #expect(result.stdout.isEmpty, "no question is asked")
-    }
-}
-
-/// Runs the `dmf-wizard` built next to the test runner, with no terminal and stdin empty.
-private enum Binary {
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    static let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        .deletingLastPathComponent().appendingPathComponent("dmf-wizard")
-    static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    static func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Result {
-        try #require(FileManager.default.isExecutableFile(atPath: executable.path), "\(executable.path) is missing")
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["TERM"] = nil
-        environment["DMF_WIZARD_ASSETS"] = nil
-        for (key, value) in extra { environment[key] = value }
-        process.environment = environment
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("dmf-e2e-out-\(UUID().uuidString)")
-        let errors = output.appendingPathExtension("err")
-        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
-        defer {
-            try? FileManager.default.removeItem(at: output)
-            try? FileManager.default.removeItem(at: errors)
-        }
-        // Files rather than pipes: nothing can block on a full pipe.
-        process.standardOutput = try FileHandle(forWritingTo: output)
-        process.standardError = try FileHandle(forWritingTo: errors)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus,
-            stdout: try String(contentsOf: output, encoding: .utf8),
-            stderr: try String(contentsOf: errors, encoding: .utf8))
     }
 }

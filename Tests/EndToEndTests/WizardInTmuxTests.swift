@@ -1,5 +1,4 @@
 import Foundation
-import Glibc
 import Testing
 
 /// A private tmux server running the real binary in a real (emulated) terminal: what a person
@@ -27,59 +26,30 @@ final class TmuxTerminal {
     /// What the pane shows now.
     func capture() throws -> String { try tmux(["capture-pane", "-p", "-t", "w"]) }
 
-    /// Polls the screen until it contains `text` (rather than sleeping a guessed time).
+    /// Polls the screen until it contains every one of `texts` (rather than sleeping a guessed
+    /// time). Ask for something from each part of the screen that matters: a capture can catch
+    /// a frame half painted.
     @discardableResult
-    func waitFor(_ text: String, timeout: Double = 10) throws -> String {
+    func waitFor(_ texts: String..., timeout: Double = 10) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = ""
         while Date() < deadline {
             screen = try capture()
-            if screen.contains(text) { return screen }
+            if texts.allSatisfy(screen.contains) { return screen }
             Thread.sleep(forTimeInterval: 0.02)
         }
-        Issue.record("timed out waiting for \"\(text)\"; the screen was:\n\(screen)")
+        Issue.record("timed out waiting for \(texts); the screen was:\n\(screen)")
         return screen
     }
 
-    /// Runs one tmux command with posix_spawn and waitpid. (Foundation's `Process` sometimes
-    /// never noticed the tmux client exit here: the client forks the server and exits at once,
-    /// and `waitUntilExit` hung with the client a zombie.) Output is read for `capture-pane`
-    /// only; the server started by `new-session` inherits the client's descriptors, so its
-    /// output goes to /dev/null, never to a pipe that would then stay open.
+    /// Runs one tmux command. Output is read for `capture-pane` only: the server that
+    /// `new-session` starts inherits the client's descriptors and would hold a capture open.
     @discardableResult
     private func tmux(_ arguments: [String]) throws -> String {
-        let argv = ["/usr/bin/tmux", "-L", socket] + arguments
-        var pipe: [Int32] = [-1, -1]
         let capture = arguments.contains("capture-pane")
-        if capture, Glibc.pipe(&pipe) != 0 { throw POSIXError(.EIO) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        if capture {
-            posix_spawn_file_actions_adddup2(&actions, pipe[1], 1)
-            posix_spawn_file_actions_addclose(&actions, pipe[0])
-        } else {
-            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        }
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        var cArguments = argv.map { strdup($0) } + [nil]
-        defer { cArguments.forEach { free($0) } }
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, argv[0], &actions, nil, &cArguments, environ) == 0 else { throw POSIXError(.ENOENT) }
-        var output = Data()
-        if capture {
-            close(pipe[1])
-            var buffer = [UInt8](repeating: 0, count: 65536)
-            while true {
-                let count = read(pipe[0], &buffer, buffer.count)
-                if count > 0 { output.append(contentsOf: buffer[0..<count]) } else if count == 0 || errno != EINTR { break }
-            }
-            close(pipe[0])
-        }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
-        return String(decoding: output, as: UTF8.self)
+        let output = try Spawn.run(
+            ["/usr/bin/tmux", "-L", socket] + arguments, environment: ProcessInfo.processInfo.environment, capture: capture)
+        return output.stdout
     }
 }
 
@@ -121,12 +91,11 @@ struct WizardInTmuxTests {
         let terminal = try TmuxTerminal(Self.script(workspace))
         try Self.answerThirdPartyTransfer(terminal)
         try terminal.send("c")
-        let outcome = try terminal.waitFor("Outcome: PROCEED WITH CONDITIONS")
-        #expect(outcome.contains("Resume code"))
+        try terminal.waitFor("Outcome: PROCEED WITH CONDITIONS", "Resume code")
         try terminal.send("s")
         try terminal.waitFor("Save the DMF and checklist")
         try terminal.send("Enter")
-        let saved = try terminal.waitFor("Saved. These files were written")
+        let saved = try terminal.waitFor("Saved. These files were written", "Press Enter to finish")
         try terminal.send("Enter")
         let end = try terminal.waitFor("EXIT=0")
         #expect(end.contains("MODES=icanon"), "the terminal is back in line mode")
@@ -154,8 +123,8 @@ struct WizardInTmuxTests {
         try terminal.resize(width: 40, height: 12)
         try terminal.waitFor("Make the window at least 60×20")
         try terminal.resize(width: 80, height: 24)
-        let screen = try terminal.waitFor("What is your name?")
-        #expect(screen.contains("Typed before"), "nothing typed is lost")
+        // Nothing typed is lost.
+        try terminal.waitFor("What is your name?", "[Typed before")
         try terminal.send("C-c")
         try terminal.waitFor("EXIT=130")
     }
@@ -173,11 +142,10 @@ struct WizardInTmuxTests {
         #expect(end.contains("MODES=icanon"), "the terminal is back in line mode")
 
         let resumed = try TmuxTerminal(Self.script(workspace, arguments: "resume"))
-        let screen = try resumed.waitFor("Code T2")
-        #expect(screen.contains("Is this a one-off transfer"))
+        try resumed.waitFor("Code T2", "Is this a one-off transfer")
         try resumed.send("Escape")
-        let previous = try resumed.waitFor("Code T1")
-        #expect(previous.contains("(•) 2  Move") || previous.contains("(•) 2 Move"), "the earlier answer is kept")
+        // The earlier answer is kept: Move is the highlighted choice.
+        try resumed.waitFor("Code T1", "(•) 2 Move")
         try resumed.send("q")
         try resumed.waitFor("EXIT=0")
     }

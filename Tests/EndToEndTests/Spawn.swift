@@ -1,0 +1,62 @@
+import Foundation
+import Glibc
+
+/// Runs a program and waits for it with posix_spawn and waitpid.
+///
+/// Foundation's `Process` sometimes never noticed a child's exit when many tests ran at once:
+/// the child stayed a zombie and `waitUntilExit` hung the whole test run (seen with the tmux
+/// client, which forks its server and exits at once, and with `dmf-wizard` itself).
+enum Spawn {
+    struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs `arguments[0]` with the rest as its arguments, standard input from /dev/null, in
+    /// `folder` if given. Output goes to temporary files (nothing can block on a full pipe), or to
+    /// /dev/null when `capture` is false (for programs that leave a daemon holding it open).
+    /// - Returns: the exit status (128 + n if killed by signal n) and the output.
+    static func run(
+        _ arguments: [String], environment: [String: String], in folder: String? = nil, capture: Bool = true
+    ) throws -> Output {
+        let stdoutPath = capture ? temporaryPath("out") : "/dev/null"
+        let stderrPath = capture ? temporaryPath("err") : "/dev/null"
+        defer {
+            if capture {
+                unlink(stdoutPath)
+                unlink(stderrPath)
+            }
+        }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        // posix_spawn cannot change folder portably from Swift: a shell does it, then execs.
+        let command = folder.map { ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", $0] + arguments } ?? arguments
+        var argv = command.map { strdup($0) } + [nil]
+        var envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let spawned = posix_spawnp(&pid, command[0], &actions, nil, &argv, &envp)
+        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .ENOENT) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 {
+            guard errno == EINTR else { throw POSIXError(.ECHILD) }
+        }
+        let signal = status & 0x7f
+        return Output(
+            status: signal == 0 ? (status >> 8) & 0xff : 128 + signal,
+            stdout: capture ? ((try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? "") : "",
+            stderr: capture ? ((try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "") : "")
+    }
+
+    private static func temporaryPath(_ suffix: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("dmf-e2e-\(UUID().uuidString).\(suffix)").path
+    }
+}
