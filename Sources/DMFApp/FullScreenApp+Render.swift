@@ -24,6 +24,11 @@ extension FullScreenApp {
             }
         }
 
+        /// One option of a list: its radio marker, highlighted when selected (never colour alone).
+        mutating func option(_ text: String, selected: Bool, charset: BoxCharset) {
+            line("\(selected ? charset.radioSelected : charset.radioUnselected) \(text)", style: selected ? .selected : .normal, indent: 1)
+        }
+
         mutating func gap() { if y < bottom { y += 1 } }
         var remaining: Int { max(0, bottom - y) }
     }
@@ -174,9 +179,7 @@ extension FullScreenApp {
             // On a projector, a blank line between choices when they fit, so a room can read them.
             let spaced = projector && page.remaining >= choices.count * 2 + 2
             for (index, choice) in choices.enumerated() {
-                let selected = index == highlight
-                let marker = selected ? charset.radioSelected : charset.radioUnselected
-                page.line("\(marker) \(choice.number)  \(choice.label)", style: selected ? .selected : .normal, indent: 1)
+                page.option("\(choice.number)  \(choice.label)", selected: index == highlight, charset: charset)
                 if spaced { page.gap() }
             }
         case .text:
@@ -310,8 +313,7 @@ extension FullScreenApp {
         page.line("This wizard asks about the transfer one question at a time, tells you whether and how it may go ahead, and fills in the Data Movement Form (DMF) and a checklist.")
         page.gap()
         for (index, item) in startItems.enumerated() {
-            let selected = index == highlight
-            page.line("\(selected ? charset.radioSelected : charset.radioUnselected) \(index + 1)  \(item)", style: selected ? .selected : .normal, indent: 1)
+            page.option("\(index + 1)  \(item)", selected: index == highlight, charset: charset)
         }
         if let message { page.gap(); page.line("! " + message, style: .error) }
     }

@@ -59,7 +59,7 @@ extension FullScreenApp {
                 highlight = c.wholeNumberValue! - 1
                 fallthrough
             case .enter:
-                prediction = Self.predictionOrder[highlight]
+                prediction = TrainingResult.predictionOrder[highlight]
                 highlight = 0
                 mode = .pickActions
             case .escape: mode = .wizard; _ = wizard.back()
@@ -96,8 +96,6 @@ extension FullScreenApp {
         }
     }
 
-    /// Verdicts in the order a trainee weighs them, mildest first.
-    static let predictionOrder: [Verdict] = [.proceed, .conditions, .refer, .blocked]
 
     private func finishPrediction() {
         guard let trainingCase = currentCase, let prediction, let decision = wizard.decision else { return }
@@ -118,11 +116,9 @@ extension FullScreenApp {
             if trainingCases.isEmpty { page.line("No training cases were found in assets/training.", style: .error) }
             for (index, item) in trainingCases.enumerated() {
                 let done = trainingResults.last { $0.caseID == item.id }.map { "  (score \($0.score)/10)" } ?? ""
-                let selected = index == highlight
-                page.line("\(selected ? charset.radioSelected : charset.radioUnselected) \(index + 1)  \(item.notes.title)\(done)", style: selected ? .selected : .normal, indent: 1)
+                page.option("\(index + 1)  \(item.notes.title)\(done)", selected: index == highlight, charset: charset)
             }
-            let finish = highlight == trainingCases.count
-            page.line("\(finish ? charset.radioSelected : charset.radioUnselected) Finish and see the summary", style: finish ? .selected : .normal, indent: 1)
+            page.option("Finish and see the summary", selected: highlight == trainingCases.count, charset: charset)
         case .story:
             guard let trainingCase = currentCase else { return }
             page.line(trainingCase.notes.title, style: .heading)
@@ -131,9 +127,8 @@ extension FullScreenApp {
         case .predict:
             page.line("Before you see the outcome: what will it be?", style: .heading)
             page.gap()
-            for (index, verdict) in Self.predictionOrder.enumerated() {
-                let selected = index == highlight
-                page.line("\(selected ? charset.radioSelected : charset.radioUnselected) \(index + 1)  \(verdict.label): \(verdict.headline)", style: selected ? .selected : .normal, indent: 1)
+            for (index, verdict) in TrainingResult.predictionOrder.enumerated() {
+                page.option("\(index + 1)  \(verdict.label): \(verdict.headline)", selected: index == highlight, charset: charset)
             }
         case .pickActions:
             page.line("Which of these will need action before the transfer? Tick every one that applies.", style: .heading)

@@ -9,6 +9,17 @@ public protocol LineIO: AnyObject {
     func write(_ text: String)
 }
 
+extension LineIO {
+    /// Writes one line.
+    func say(_ text: String) { write(text + "\n") }
+
+    /// Writes a prompt and reads the answer; nil when input has ended.
+    func ask(_ prompt: String) -> String? {
+        write(prompt + " ")
+        return readLine()
+    }
+}
+
 /// Standard input and output, unbuffered so prompts appear before the read.
 public final class StandardLineIO: LineIO {
     public init() {}
@@ -59,12 +70,8 @@ public final class PlainFrontEnd {
         }
     }
 
-    func say(_ text: String) { io.write(text + "\n") }
-
-    func ask(_ prompt: String) -> String? {
-        io.write(prompt + " ")
-        return io.readLine()
-    }
+    private func say(_ text: String) { io.say(text) }
+    private func ask(_ prompt: String) -> String? { io.ask(prompt) }
 
     private func endOfInput() -> Int32 {
         say("")

@@ -54,7 +54,7 @@ public final class PlainTraining {
 
         say("")
         say("Before you see the outcome: what will it be?")
-        let order = FullScreenApp.predictionOrder
+        let order = TrainingResult.predictionOrder
         for (index, verdict) in order.enumerated() { say("  \(index + 1). \(verdict.label): \(verdict.headline)") }
         var predicted: Verdict?
         while predicted == nil {
@@ -88,10 +88,6 @@ public final class PlainTraining {
         return true
     }
 
-    private func say(_ text: String) { io.write(text + "\n") }
-
-    private func ask(_ prompt: String) -> String? {
-        io.write(prompt + " ")
-        return io.readLine()
-    }
+    private func say(_ text: String) { io.say(text) }
+    private func ask(_ prompt: String) -> String? { io.ask(prompt) }
 }

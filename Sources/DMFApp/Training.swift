@@ -102,6 +102,9 @@ public struct TrainingResult: Sendable, Equatable {
         return lines
     }
 
+    /// Verdicts in the order a trainee weighs them, mildest first (numbered so in both front ends).
+    public static let predictionOrder: [Verdict] = [.proceed, .conditions, .refer, .blocked]
+
     /// The rules a trainee can pick actions from: every rule that can ask for something.
     public static let pickableRules: [RuleID] = RuleID.allCases.filter {
         ![.recipientsListed, .minimiseRisk, .acceptableUse, .sameSystemNoExtraControls, .dataInTransitGuidance,
