@@ -112,6 +112,24 @@ struct WizardInTmuxTests {
         #expect(markdown.contains("third-party-iao-authorisation") == false, "the IAO authorised it")
     }
 
+    @Test func withStandardOutputRedirectedTheWizardStillDrawsOnTheTerminal() throws {
+        let workspace = try Workspace()
+        let terminal = try TmuxTerminal(Self.script(workspace, arguments: "> \(workspace.path("out.txt"))"))
+        try terminal.waitFor("Start a new transfer", "6 Quit")
+        try terminal.send("q")
+        try terminal.waitFor("EXIT=0 MODES=icanon")
+        #expect(try workspace.contents("out.txt").isEmpty, "no screen codes leak into the redirected output")
+    }
+
+    @Test func projectorFlagDrawsWithoutAFrame() throws {
+        let workspace = try Workspace()
+        let terminal = try TmuxTerminal(Self.script(workspace, arguments: "--projector"))
+        let screen = try terminal.waitFor("Start a new transfer", "6 Quit")
+        #expect(!screen.contains("┌"))
+        try terminal.send("q")
+        try terminal.waitFor("EXIT=0")
+    }
+
     @Test func resizingBelowTheMinimumSaysSoAndRecovers() throws {
         let workspace = try Workspace()
         let terminal = try TmuxTerminal(Self.script(workspace))
