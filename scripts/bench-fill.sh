@@ -3,9 +3,9 @@
 #
 #   scripts/bench-fill.sh [--runs N] [--no-static] [--exhaustive] [--full-stride K]
 #
-# 1. Builds release (`swift build -c release`) and, unless --no-static, a second release build
-#    with --static-swift-stdlib in .build-static (seeded from .build: no network; the first
-#    static build compiles everything, about 3 minutes on 2 cores).
+# 1. Builds release (`swift build -c release`) and, unless --no-static, the fully static release
+#    binary of scripts/build-release.sh (in .build-release; the first build compiles everything,
+#    a minute or two on 2 cores).
 # 2. Times `fill` per answers file over N runs (default 30) after one warm-up, including process
 #    start: wall time of spawning the binary until it exits, output to /dev/null. Median and p95.
 #    `--version` is timed too, as the floor for starting the binary at all.
@@ -51,23 +51,16 @@ bin_dir="$(swift build -c release --show-bin-path)"
 dynamic="$work/dmf-wizard-dynamic"
 cp "$bin_dir/dmf-wizard" "$dynamic"
 
-# --static-swift-stdlib rebuilds every module, so it gets its own scratch path (.build-static, as
-# .gitignore expects) and switching back and forth never rebuilds either. The folder is seeded
-# with .build's checkouts and resolved state, so this needs no network.
+# The fully static release binary people install (scripts/build-release.sh, its own scratch path).
 static_bin=""
 static_build_s="-"
 if [[ $static == 1 ]]; then
-    if [[ ! -d .build-static ]]; then
-        mkdir -p .build-static
-        cp -R .build/checkouts .build/repositories .build/workspace-state.json .build-static/ 2>/dev/null || true
-    fi
-    say "swift build -c release --static-swift-stdlib --scratch-path .build-static"
+    say "scripts/build-release.sh (fully static)"
     t0=$(python3 -c 'import time; print(time.time())')
-    if swift build -c release --static-swift-stdlib --scratch-path .build-static --product dmf-wizard \
-        --disable-automatic-resolution >&2; then
+    if built="$(scripts/build-release.sh)"; then
         static_build_s=$(seconds_since "$t0")
         static_bin="$work/dmf-wizard-static"
-        cp "$(swift build -c release --scratch-path .build-static --show-bin-path)/dmf-wizard" "$static_bin"
+        cp "$built" "$static_bin"
     else
         echo "static build failed; continuing with the dynamic binary only" >&2
     fi

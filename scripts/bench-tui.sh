@@ -15,15 +15,9 @@ python3 -c 'import pyte' 2>/dev/null || pip install -q pyte
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-# The same static release build as scripts/bench-fill.sh, in its own scratch folder so that
-# switching the flag does not rebuild .build.
-echo "Building the release binary (static Swift runtime)..."
-if [[ ! -d .build-static && -d .build ]]; then
-  mkdir -p .build-static
-  cp -R .build/checkouts .build/repositories .build/workspace-state.json .build-static/ 2>/dev/null || true
-fi
-swift build -c release --static-swift-stdlib --scratch-path .build-static --product dmf-wizard >/dev/null
-bin="$(swift build -c release --static-swift-stdlib --scratch-path .build-static --show-bin-path)/dmf-wizard"
+# The release binary people install: fully static (see scripts/build-release.sh).
+echo "Building the release binary (fully static)..."
+bin="$(scripts/build-release.sh)"
 gcc -O2 -o "$work/floor_menu" scripts/bench/floor_menu.c -lncursesw
 
 # The wizard's start screen has six choices; down*4,up*4 moves the highlight on every press.

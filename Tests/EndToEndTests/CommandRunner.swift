@@ -11,7 +11,11 @@ struct CommandResult: Sendable {
 /// Runs the built `dmf-wizard` the way a person or a script would.
 enum Wizard {
     /// `swift test` builds every product; the executable sits next to the test runner.
-    static let executable: URL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+    /// `DMF_WIZARD_BINARY` points the end-to-end tests at another build, such as the fully
+    /// static release binary of `scripts/build-release.sh`.
+    static let executable: URL = ProcessInfo.processInfo.environment["DMF_WIZARD_BINARY"]
+        .map { URL(fileURLWithPath: $0).standardizedFileURL }
+        ?? URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         .deletingLastPathComponent().appendingPathComponent("dmf-wizard")
 
     /// SOURCE_DATE_EPOCH for 2026-11-29T02:14:10Z.

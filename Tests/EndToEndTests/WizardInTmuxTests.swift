@@ -9,6 +9,9 @@ final class TmuxTerminal {
 
     /// Starts `script` (a shell command line) in a detached session of the given size.
     init(_ script: String, width: Int = 80, height: Int = 24) throws {
+        // Fail at once rather than wait out every screen when the binary is not there.
+        try #require(FileManager.default.isExecutableFile(atPath: Wizard.executable.path),
+                     "\(Wizard.executable.path) is missing: build the package first")
         try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "w", "-x", "\(width)", "-y", "\(height)", script])
         try tmux(["set-option", "-t", "w", "remain-on-exit", "on"])
     }
