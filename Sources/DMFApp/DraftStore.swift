@@ -19,14 +19,15 @@ public struct DraftStore: Sendable {
     public init(folder: String) { self.folder = folder }
 
     /// `$XDG_STATE_HOME/dmf-wizard/drafts`, else `~/.local/state/dmf-wizard/drafts`.
+    /// A relative `XDG_STATE_HOME` is ignored, as the XDG base directory specification says.
     public static func standard(
-        environment: [String: String] = ProcessContext.environment(["XDG_STATE_HOME", "HOME"])
+        stateHome: String? = ProcessContext.variable("XDG_STATE_HOME"), home: String? = ProcessContext.variable("HOME")
     ) -> DraftStore {
         let state: String
-        if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") {
-            state = xdg
+        if let stateHome, stateHome.hasPrefix("/") {
+            state = stateHome
         } else {
-            state = (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state"
+            state = (home ?? NSHomeDirectory()) + "/.local/state"
         }
         return DraftStore(folder: state + "/dmf-wizard/drafts")
     }

@@ -60,7 +60,7 @@ extension FullScreenApp {
             let code = " Resume code \(ResumeCode.encode(wizard.answers)) "
             _ = page.canvas.put(code, x: max(2, width - 2 - code.count), y: height - 2, style: .title)
         }
-        if session.training { page.line(FilledDMF.trainingBanner, style: .banner); page.gap() }
+        if !mode.isStartMenu, session.training { page.line(FilledDMF.trainingBanner, style: .banner); page.gap() }
         if showingHelp {
             drawHelp(&page)
         } else {

@@ -24,6 +24,10 @@ public final class FullScreenApp {
         case pickActions
         case comparison
         case summary
+
+        /// The start menu and the screens it opens, which only real runs show: training opens
+        /// at its case list.
+        var isStartMenu: Bool { [.start, .drafts, .openFile, .about].contains(self) }
     }
 
     /// How a run ended.
@@ -37,7 +41,10 @@ public final class FullScreenApp {
     public static let minimumSize = (width: 60, height: 20)
 
     public internal(set) var mode: Mode
-    public internal(set) var session: WizardSession
+    /// Built on first use. The start menu needs none (choosing from it makes a new one), and
+    /// building the questions was a tenth of the time to the first screen.
+    public internal(set) lazy var session: WizardSession = makeSession()
+    private let makeSession: () -> WizardSession
     public internal(set) var ending: Ending?
     let drafts: DraftStore
     let outputFolder: String
@@ -56,7 +63,9 @@ public final class FullScreenApp {
     var showingHelp = false
     var shownScreen: Screen?
     var draftList: [DraftSummary] = []
-    var saveFormats: Set<OutputFormat> = [.markdown, .html]
+    /// The formats ticked on the save screen. A list, not a set: a set built before the first
+    /// screen costs a scan of every protocol conformance in the binary (see DECISIONS.md).
+    var saveFormats: [OutputFormat] = [.markdown, .html]
     var saveField = 0
     /// The size last drawn at; keys are ignored while it is below the minimum.
     var lastSize = (width: 80, height: 24)
@@ -71,10 +80,10 @@ public final class FullScreenApp {
     var pickedActions: Set<RuleID> = []
 
     public init(
-        session: WizardSession, drafts: DraftStore, helpdesk: Bool = false, startAt mode: Mode = .start,
+        session: @autoclosure @escaping () -> WizardSession, drafts: DraftStore, helpdesk: Bool = false, startAt mode: Mode = .start,
         outputFolder: String = ProcessContext.currentFolder
     ) {
-        self.session = session
+        self.makeSession = session
         self.drafts = drafts
         self.helpdesk = helpdesk
         self.mode = mode
@@ -150,7 +159,7 @@ public final class FullScreenApp {
         message = nil
         switch highlight {
         case 0:
-            session = WizardSession(wizard: Wizard(flow: Flow(helpdesk: helpdesk)), drafts: drafts, training: session.training)
+            session = WizardSession(wizard: Wizard(flow: Flow(helpdesk: helpdesk)), drafts: drafts)
             enterWizard()
         case 1:
             draftList = drafts.list()
@@ -201,7 +210,7 @@ public final class FullScreenApp {
     private func open(path: String, isDraft: Bool) {
         do {
             session = try WizardSession.resuming(
-                path, asDraft: isDraft, drafts: drafts, helpdesk: helpdesk, training: session.training)
+                path, asDraft: isDraft, drafts: drafts, helpdesk: helpdesk)
             message = nil
             enterWizard()
         } catch {
@@ -376,7 +385,7 @@ public final class FullScreenApp {
             message = nil
         case .char(" ") where saveField < 4:
             let format = Self.saveFormatsOrder[saveField]
-            if saveFormats.contains(format) { saveFormats.remove(format) } else { saveFormats.insert(format) }
+            if let ticked = saveFormats.firstIndex(of: format) { saveFormats.remove(at: ticked) } else { saveFormats.append(format) }
         case .enter, .ctrl("s"): save()
         default:
             if saveField == 4 { _ = input.handle(key) }

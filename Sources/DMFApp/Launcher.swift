@@ -20,10 +20,12 @@ public struct Launcher {
 
     /// Runs the wizard to the end; returns the exit status (or ends the process by signal).
     public func run() -> Int32 {
-        var session = WizardSession(wizard: Wizard(flow: Flow(helpdesk: helpdesk)), drafts: drafts)
+        // Built only when needed: the full-screen start menu draws before any session exists.
+        let newTransfer = { WizardSession(wizard: Wizard(flow: Flow(helpdesk: helpdesk)), drafts: drafts) }
+        var resumed: WizardSession?
         if let resumePath {
             do {
-                session = try WizardSession.resuming(resumePath, asDraft: true, drafts: drafts, helpdesk: helpdesk)
+                resumed = try WizardSession.resuming(resumePath, asDraft: true, drafts: drafts, helpdesk: helpdesk)
             } catch {
                 printError("the draft cannot be resumed:\n\(error.description)")
                 return 1
@@ -33,24 +35,24 @@ public struct Launcher {
             do {
                 var wizard = Wizard(flow: Flow(helpdesk: helpdesk), answers: try ResumeCode.decode(resumeCode))
                 wizard.askFreeText()
-                session = WizardSession(wizard: wizard, drafts: drafts)
+                resumed = WizardSession(wizard: wizard, drafts: drafts)
             } catch {
                 printError("the code \(resumeCode) cannot be used. \(error.description)")
                 return 1
             }
         }
         if plain {
-            return PlainFrontEnd(session: session, io: StandardLineIO()).run()
+            return PlainFrontEnd(session: resumed ?? newTransfer(), io: StandardLineIO()).run()
         }
         let backend: NcursesBackend
         do {
             backend = try NcursesBackend.open(options: NcursesOptions(highContrast: projector))
         } catch {
             printError("using plain mode because \(error.description)")
-            return PlainFrontEnd(session: session, io: StandardLineIO()).run()
+            return PlainFrontEnd(session: resumed ?? newTransfer(), io: StandardLineIO()).run()
         }
         let app = FullScreenApp(
-            session: session, drafts: drafts, helpdesk: helpdesk, startAt: resumePath == nil && resumeCode == nil ? .start : .wizard)
+            session: resumed ?? newTransfer(), drafts: drafts, helpdesk: helpdesk, startAt: resumed == nil ? .start : .wizard)
         app.projector = projector
         let ending = FullScreenLoop.run(app, on: backend)
         switch ending {

@@ -4,13 +4,11 @@ import Foundation
 /// library: `ProcessInfo.environment` and `FileManager` build far more than is used, and
 /// everything done before the first screen delays it.
 public enum ProcessContext {
-    /// The named environment variables that are set.
-    public static func environment(_ names: [String]) -> [String: String] {
-        var values: [String: String] = [:]
-        for name in names {
-            if let value = getenv(name) { values[name] = String(cString: value) }
-        }
-        return values
+    /// One environment variable, if it is set. A lookup by name rather than a dictionary of
+    /// them: building a `[String: String]` before the first screen costs a scan of every
+    /// protocol conformance in the binary.
+    public static func variable(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
     }
 
     /// The working folder, where outputs are saved by default.

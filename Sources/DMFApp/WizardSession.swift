@@ -26,12 +26,12 @@ public final class WizardSession {
     /// A session continuing the draft or answers file at `path`, at its saved step. A draft keeps
     /// being saved to its own file; an answers file opened to start from gets a new draft.
     public static func resuming(
-        _ path: String, asDraft: Bool, drafts: DraftStore, helpdesk: Bool, training: Bool = false
+        _ path: String, asDraft: Bool, drafts: DraftStore, helpdesk: Bool
     ) throws(AnswersFileError) -> WizardSession {
         let document = try drafts.load(path)
         let flow = Flow(helpdesk: helpdesk || document.answers.helpdesk != nil)
         let wizard = Wizard(flow: flow, answers: document.answers, resumeAt: document.resumeStep)
-        return WizardSession(wizard: wizard, drafts: drafts, draftPath: asDraft ? path : nil, training: training)
+        return WizardSession(wizard: wizard, drafts: drafts, draftPath: asDraft ? path : nil)
     }
 
     /// Saves the draft if anything changed since the last save.

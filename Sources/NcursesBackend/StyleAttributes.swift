@@ -8,7 +8,8 @@ struct StyleAttributes {
         var pair: Int16
     }
 
-    private var entries: [Style: Entry] = [:]
+    /// Indexed by `Style.rawValue`, in `Style.allCases` order.
+    private var entries: [Entry] = []
 
     /// Builds the table; with `colour`, also defines one colour pair per style that names a
     /// colour. Must run after `start_color()`.
@@ -33,12 +34,12 @@ struct StyleAttributes {
                     nextPair += 1
                 }
             }
-            entries[style] = Entry(attributes: attributes, pair: pair)
+            entries.append(Entry(attributes: attributes, pair: pair))
         }
     }
 
     subscript(style: Style) -> Entry {
-        entries[style] ?? Entry(attributes: nc_A_NORMAL(), pair: 0)
+        entries[style.rawValue]
     }
 
     static func cursesColour(_ colour: Theme.Colour) -> Int16 {

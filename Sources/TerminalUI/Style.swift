@@ -3,7 +3,10 @@
 /// Screens say what a piece of text *is*; a `Theme` decides how that looks on a given terminal.
 /// Keeping colour numbers out of layout code lets one layout serve colour, monochrome and
 /// projector (high-contrast) terminals alike.
-public enum Style: Sendable, Hashable, CaseIterable {
+///
+/// The raw value is the style's position, so per-style tables are plain arrays: hashing an
+/// enum key means a run-time conformance lookup on first use, which delays the first screen.
+public enum Style: Int, Sendable, Hashable, CaseIterable {
     case normal
     case title
     case border

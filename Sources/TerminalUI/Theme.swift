@@ -42,18 +42,21 @@ public struct Theme: Sendable, Hashable {
     public let name: String
     /// Whether a backend should set up colour pairs for this theme at all.
     public let usesColour: Bool
-    private let presentations: [Style: Presentation]
+    /// Indexed by `Style.rawValue`.
+    private let presentations: [Presentation]
 
     /// Builds a theme; styles missing from `presentations` render as plain text.
-    public init(name: String, usesColour: Bool, presentations: [Style: Presentation]) {
+    public init(name: String, usesColour: Bool, presentations: KeyValuePairs<Style, Presentation>) {
         self.name = name
         self.usesColour = usesColour
-        self.presentations = presentations
+        var table = [Presentation](repeating: .plain, count: Style.allCases.count)
+        for (style, look) in presentations { table[style.rawValue] = look }
+        self.presentations = table
     }
 
     /// The presentation for `style`.
     public subscript(style: Style) -> Presentation {
-        presentations[style] ?? .plain
+        presentations[style.rawValue]
     }
 
     /// Colour on top of attributes that already carry the meaning on their own.

@@ -13,7 +13,10 @@ public func wrap(_ text: String, width: Int, widthFunction: DisplayWidth = Displ
             var word = Substring(word)
             var wordWidth = displayColumns(of: word, widthFunction)
             if lineWidth > 0, lineWidth + 1 + wordWidth <= width {
-                line += " " + word
+                // The concrete Substring overload: `" " + word` goes through the generic
+                // append, whose first use looks up a conformance at run time.
+                line.append(" ")
+                line.append(contentsOf: word)
                 lineWidth += 1 + wordWidth
                 continue
             }

@@ -14,8 +14,9 @@ import Testing
     /// written with fsync after every step, which would make every journey slow).
     static func app(_ folder: borrowing TemporaryFolder, drafts: Bool = false) -> FullScreenApp {
         if drafts {
+            let store = folder.drafts  // the session is built later, when the folder is no longer borrowed
             return FullScreenApp(
-                session: WizardSession(wizard: Wizard(), drafts: folder.drafts), drafts: folder.drafts,
+                session: WizardSession(wizard: Wizard(), drafts: store), drafts: store,
                 outputFolder: folder.makeOutputFolder())
         }
         return FullScreenApp(
@@ -343,6 +344,13 @@ import Testing
     }
 
     // MARK: - Drafts and resume
+
+    @Test func draftsLiveUnderTheXDGStateFolderElseUnderHome() {
+        #expect(DraftStore.standard(stateHome: "/s", home: "/h").folder == "/s/dmf-wizard/drafts")
+        #expect(DraftStore.standard(stateHome: nil, home: "/h").folder == "/h/.local/state/dmf-wizard/drafts")
+        // The XDG specification says a relative path is to be ignored.
+        #expect(DraftStore.standard(stateHome: "state", home: "/h").folder == "/h/.local/state/dmf-wizard/drafts")
+    }
 
     @Test func aDraftIsSavedAfterEveryStepReadableOnlyByTheOwner() throws {
         let folder = TemporaryFolder()
