@@ -96,6 +96,12 @@ public final class FullScreenApp {
         set { session.wizard = newValue }
     }
 
+    /// Builds what the first screen did not need while the person reads it, so that the first
+    /// key is as quick as the rest.
+    public func prepareWhileIdle() {
+        _ = session
+    }
+
     // MARK: - Keys
 
     /// Applies one key. Sets `ending` when the run should stop.

@@ -109,9 +109,14 @@ public struct Launcher {
 public enum FullScreenLoop {
     public static func run(_ app: FullScreenApp, on backend: TerminalBackend) -> FullScreenApp.Ending {
         app.unicode = backend.supportsUnicode
+        var firstFrame = true
         while true {
             let size = backend.size
             backend.present(app.render(width: size.width, height: size.height, widthFunction: backend.displayWidth))
+            if firstFrame {
+                app.prepareWhileIdle()
+                firstFrame = false
+            }
             app.handle(backend.readKey())
             if let ending = app.ending { return ending }
         }

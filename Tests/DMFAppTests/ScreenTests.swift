@@ -345,6 +345,22 @@ import Testing
 
     // MARK: - Drafts and resume
 
+    @Test func theStartMenuIsDrawnBeforeAnySessionIsBuilt() {
+        let folder = TemporaryFolder()
+        let store = folder.drafts
+        var built = 0
+        func newSession() -> WizardSession {
+            built += 1
+            return WizardSession(wizard: Wizard(), drafts: store)
+        }
+        let app = FullScreenApp(session: newSession(), drafts: store, outputFolder: folder.makeOutputFolder())
+        #expect(app.render(width: 80, height: 24).text.contains("Start a new transfer"))
+        #expect(built == 0)
+        app.prepareWhileIdle()
+        app.prepareWhileIdle()
+        #expect(built == 1)
+    }
+
     @Test func draftsLiveUnderTheXDGStateFolderElseUnderHome() {
         #expect(DraftStore.standard(stateHome: "/s", home: "/h").folder == "/s/dmf-wizard/drafts")
         #expect(DraftStore.standard(stateHome: nil, home: "/h").folder == "/h/.local/state/dmf-wizard/drafts")
