@@ -136,7 +136,9 @@ for label, binary in binaries:
         print(f"{label:8} {case:36} {median:7.1f} {p95:7.1f} {low:7.1f}")
 print()
 for label, binary in binaries:
-    print(f"{label} binary: {size(binary):.1f} MB; " + subprocess.run(["sh", "-c", f"ldd {binary} 2>&1 | wc -l"], capture_output=True, text=True).stdout.strip() + " ldd lines")
+    ldd = subprocess.run(["ldd", binary], capture_output=True, text=True)
+    libraries = "no shared libraries" if ldd.returncode else f"{len(ldd.stdout.splitlines())} shared libraries"
+    print(f"{label} binary: {size(binary):.1f} MB; {libraries}")
 PY
 echo "release build: ${dynamic_build_s} s; static release build: ${static_build_s} s (wall, incremental if already built)"
 
