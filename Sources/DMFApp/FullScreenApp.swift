@@ -27,7 +27,12 @@ public final class FullScreenApp {
 
         /// The start menu and the screens it opens, which only real runs show: training opens
         /// at its case list.
-        var isStartMenu: Bool { [.start, .drafts, .openFile, .about].contains(self) }
+        var isStartMenu: Bool {
+            switch self {
+            case .start, .drafts, .openFile, .about: true
+            default: false
+            }
+        }
     }
 
     /// How a run ended.
@@ -41,8 +46,8 @@ public final class FullScreenApp {
     public static let minimumSize = (width: 60, height: 20)
 
     public internal(set) var mode: Mode
-    /// Built on first use. The start menu needs none (choosing from it makes a new one), and
-    /// building the questions was a tenth of the time to the first screen.
+    /// Built on first use, which is after the first screen: building the questions was a tenth
+    /// of the time to it. On the start menu this is the empty session a new transfer begins.
     public internal(set) lazy var session: WizardSession = makeSession()
     private let makeSession: () -> WizardSession
     public internal(set) var ending: Ending?
@@ -96,8 +101,8 @@ public final class FullScreenApp {
         set { session.wizard = newValue }
     }
 
-    /// Builds what the first screen did not need while the person reads it, so that the first
-    /// key is as quick as the rest.
+    /// Builds the session the first screen did not need while the person reads it, so that
+    /// the first key is as quick as the rest.
     public func prepareWhileIdle() {
         _ = session
     }
@@ -165,7 +170,11 @@ public final class FullScreenApp {
         message = nil
         switch highlight {
         case 0:
-            session = WizardSession(wizard: Wizard(flow: Flow(helpdesk: helpdesk)), drafts: drafts)
+            // The session made for the start menu is still empty: it needs remaking only when
+            // helpdesk mode was switched on the menu.
+            if wizard.flow.isHelpdesk != helpdesk {
+                session = WizardSession(wizard: Wizard(flow: Flow(helpdesk: helpdesk)), drafts: drafts)
+            }
             enterWizard()
         case 1:
             draftList = drafts.list()
