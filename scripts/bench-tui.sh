@@ -44,8 +44,7 @@ suite() {  # suite FILE DEFAULTS-JSON
 }
 JSON
 }
-quick='{"size": "80x24", "keys": "down", "presses": 2, "settle_ms": 50, "gap_ms": 20, "idle_s": 0.2, "idle_grace_s": 0.1}'
-suite "$work/quick.json" "$quick"
+suite "$work/quick.json" '{"size": "80x24", "keys": "down", "presses": 2, "settle_ms": 50, "gap_ms": 20, "idle_s": 0.2, "idle_grace_s": 0.1}'
 suite "$work/full.json" '{"size": "80x24", "keys": "down*4,up*4", "presses": 48, "settle_ms": 100, "gap_ms": 100,
                           "resize": true, "resize_to": "100x30", "resizes": 2}'
 

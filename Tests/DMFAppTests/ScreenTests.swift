@@ -361,6 +361,24 @@ import Testing
         #expect(built == 1)
     }
 
+    @Test func theLoopBuildsTheSessionAfterTheFirstFrameBeforeTheFirstKey() {
+        let folder = TemporaryFolder()
+        let store = folder.drafts
+        let backend = HeadlessBackend(keys: [.enter])
+        var builtAt: [(frames: Int, keysLeft: Int)] = []
+        func newSession() -> WizardSession {
+            builtAt.append((backend.frames.count, backend.remainingSteps.count))
+            return WizardSession(wizard: Wizard(), drafts: store)
+        }
+        let app = FullScreenApp(session: newSession(), drafts: store, outputFolder: folder.makeOutputFolder())
+        _ = FullScreenLoop.run(app, on: backend)
+        #expect(builtAt.count == 1)
+        #expect(builtAt.first?.frames == 1 && builtAt.first?.keysLeft == 1,
+                "built once, after the start menu was drawn and before its first key was read")
+        #expect(backend.frames.count >= 2)
+        #expect(app.session.wizard.stepCode == "Y1", "the new transfer began with that session")
+    }
+
     @Test func draftsLiveUnderTheXDGStateFolderElseUnderHome() {
         #expect(DraftStore.standard(stateHome: "/s", home: "/h").folder == "/s/dmf-wizard/drafts")
         #expect(DraftStore.standard(stateHome: nil, home: "/h").folder == "/h/.local/state/dmf-wizard/drafts")

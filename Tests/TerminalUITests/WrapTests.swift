@@ -63,4 +63,12 @@ import TerminalUI
         }
         #expect(Style.allCases.allSatisfy { !Theme.highContrast[$0].dim })
     }
+
+    @Test func styleTablesAreIndexedByRawValue() {
+        // Themes and the curses attribute table are arrays indexed by `rawValue`, in `allCases`
+        // order; explicit raw values would break that.
+        #expect(Style.allCases.map(\.rawValue) == Array(0..<Style.allCases.count))
+        #expect(Theme.monochrome[.normal] == .plain, "a style a theme leaves out is plain")
+        #expect(Theme.colour[.banner] == Theme.Presentation(bold: true, reverse: true, foreground: .blue))
+    }
 }
