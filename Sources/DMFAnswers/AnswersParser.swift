@@ -47,16 +47,41 @@ public enum AnswersParser {
     /// Node budget checked before decoding, so alias bombs ("billion laughs") cannot hang us.
     public static let maxNodes = 10_000
 
-    /// Reads and parses the file at `path`.
+    /// Reads and parses the file at `path`. Only a regular file is read: a named pipe, a device
+    /// or a folder is refused at once (opened without blocking, so a pipe cannot hang us).
     public static func load(path: String, mode: Mode = .complete) throws(AnswersFileError) -> AnswersDocument {
-        let name = (path as NSString).lastPathComponent.isEmpty ? path : path
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read (check its permissions)" : "does not exist"
-            throw AnswersFileError(file: name, problems: [AnswersProblem(path: "", message: "the file \(reason)")])
+        let name = path
+        func fail(_ reason: String) -> AnswersFileError {
+            AnswersFileError(file: name, problems: [AnswersProblem(path: "", message: reason)])
         }
-        defer { try? handle.close() }
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+        guard fd >= 0 else {
+            switch errno {
+            case ENOENT, ENOTDIR: throw fail("the file does not exist")
+            case EACCES, EPERM: throw fail("the file cannot be read (check its permissions)")
+            default: throw fail("the file cannot be opened: \(String(cString: strerror(errno)))")
+            }
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw fail("the file cannot be read: \(String(cString: strerror(errno)))") }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw fail("this is a folder, not an answers file")
+        case S_IFIFO: throw fail("this is a named pipe, not an answers file; save the answers to a file first")
+        default: throw fail("this is not a regular file (a device or a socket); give the path of an answers file")
+        }
         // Read one byte past the cap so an oversized file is recognised without reading it all.
-        let data = (try? handle.read(upToCount: maxBytes + 1)) ?? Data()
+        var data = Data(count: maxBytes + 1)
+        var total = 0
+        while total < data.count {
+            let n = data.withUnsafeMutableBytes { read(fd, $0.baseAddress! + total, $0.count - total) }
+            if n < 0, errno == EINTR { continue }
+            if n < 0 { throw fail("the file cannot be read: \(String(cString: strerror(errno)))") }
+            if n == 0 { break }
+            total += n
+        }
+        data.count = total
         return try parse(data: data, file: name, mode: mode)
     }
 
@@ -71,11 +96,13 @@ public enum AnswersParser {
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw fail("the file is not UTF-8 text; save it as UTF-8 YAML or JSON")
+            let place = firstInvalidUTF8(in: bytes)
+            throw fail("the file is not UTF-8 text (byte 0x\(String(place.byte, radix: 16, uppercase: true)) here cannot be read); save it as UTF-8 YAML or JSON",
+                       line: place.line, column: place.column)
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try Yams.compose(yaml: JSONSurrogates.combined(text))
         } catch let error as YamlError {
             throw AnswersFileError(file: file, problems: [syntaxProblem(error, text: text)])
         } catch {
@@ -88,14 +115,19 @@ public enum AnswersParser {
         } else {
             isNull = false
         }
-        guard let root, !isNull else { throw fail("the file is empty; it should hold the answers (see answers-format.md)") }
+        guard let root, !isNull else {
+            let what = text.trimmed.isEmpty ? "the file is empty" : "the file holds no answers (only comments or an empty document)"
+            throw fail("\(what); it should hold `key: value` answers, starting with `format: 1`", line: 1, column: 1)
+        }
         guard case .mapping(let mapping) = root else {
             throw fail("the file should be a set of `key: value` answers, starting with `format: 1`",
                        line: root.mark?.line, column: root.mark?.column)
         }
         var budget = maxNodes
-        guard withinBudget(root, &budget) else {
-            throw fail("the file has more than \(maxNodes) values; an answers file has a few dozen")
+        var lastCounted: Node?
+        guard withinBudget(root, &budget, last: &lastCounted) else {
+            throw fail("the file has more than \(maxNodes) values (aliases count each time they are used), the limit for an answers file, which has a few dozen; the limit was passed here",
+                       line: lastCounted?.mark?.line, column: lastCounted?.mark?.column)
         }
         var reader = AnswersReader(file: file)
         let document = reader.read(root: mapping, mode: mode)
@@ -105,18 +137,54 @@ public enum AnswersParser {
         return document
     }
 
-    /// Counts nodes, stopping as soon as the budget runs out (shared alias nodes count each time).
-    private static func withinBudget(_ node: Node, _ budget: inout Int) -> Bool {
+    /// Counts nodes, stopping as soon as the budget runs out (shared alias nodes count each time);
+    /// `last` is the node being counted when it ran out, to say where.
+    private static func withinBudget(_ node: Node, _ budget: inout Int, last: inout Node?) -> Bool {
         budget -= 1
-        guard budget >= 0 else { return false }
+        guard budget >= 0 else {
+            last = node
+            return false
+        }
         switch node {
         case .scalar, .alias: return true
         case .mapping(let mapping):
-            for (key, value) in mapping where !(withinBudget(key, &budget) && withinBudget(value, &budget)) { return false }
+            for (key, value) in mapping
+            where !(withinBudget(key, &budget, last: &last) && withinBudget(value, &budget, last: &last)) {
+                return false
+            }
             return true
         case .sequence(let sequence):
-            for item in sequence where !withinBudget(item, &budget) { return false }
+            for item in sequence where !withinBudget(item, &budget, last: &last) { return false }
             return true
+        }
+    }
+
+    /// Where the first byte that is not valid UTF-8 sits: 1-based line and column (columns count
+    /// characters), and the byte itself.
+    static func firstInvalidUTF8(in bytes: Data) -> (line: Int, column: Int, byte: UInt8) {
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        var offset = 0, line = 1, column = 1
+        var consumed = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                consumed += UTF8.width(scalar)
+                offset = consumed
+                if scalar == "\n" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+            case .emptyInput:
+                return (line, column, 0)
+            case .error:
+                // The decoder consumed an unknown number of bytes; the bad one is the first after
+                // the last good scalar.
+                let index = bytes.index(bytes.startIndex, offsetBy: offset)
+                return (line, column, bytes[index])
+            }
         }
     }
 

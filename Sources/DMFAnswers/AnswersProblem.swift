@@ -16,10 +16,12 @@ public struct AnswersProblem: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// `file:LINE:COLUMN: path: message`, the shape compilers use, so editors can jump to it.
+    /// The file name and key path come from the person (a path as typed, a key as written in
+    /// the file), so they are shown with nothing hidden and on one line, like quoted values.
     public func formatted(file: String) -> String {
-        var location = file
+        var location = Sanitizer.visible(file, limit: 400)
         if let line { location += ":\(line)" + (column.map { ":\($0)" } ?? "") }
-        return path.isEmpty ? "\(location): \(message)" : "\(location): \(path): \(message)"
+        return path.isEmpty ? "\(location): \(message)" : "\(location): \(Sanitizer.visible(path)): \(message)"
     }
 
     public var description: String { formatted(file: "answers") }

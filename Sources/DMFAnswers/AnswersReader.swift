@@ -64,7 +64,7 @@ struct AnswersReader {
 
         if let node = top["format"] {
             if let text = scalar(node, path: "format"), text != "1" {
-                report("format", node, "only format 1 is understood; this file says format \(text)")
+                report("format", node, "only format 1 is understood; this file says format \(Sanitizer.visible(text))")
             }
         }
         if let map = mapping(top["transfer"], path: "transfer") {
@@ -275,7 +275,7 @@ struct AnswersReader {
         if let match = Value(rawValue: value) { return match }
         let near = Value.allCases.first { $0.rawValue.lowercased() == value.lowercased().replacing(" ", with: "-") }
         let hint = near.map { "did you mean '\($0.rawValue)'? " } ?? ""
-        report(path, node, "'\(value)' is not allowed; \(hint)use one of: \(allowed)")
+        report(path, node, "'\(Sanitizer.visible(value))' is not allowed; \(hint)use one of: \(allowed)")
         return nil
     }
 
@@ -284,7 +284,7 @@ struct AnswersReader {
         guard !value.isEmpty, value.count <= 12, value.allSatisfy(\.isASCII), value.allSatisfy(\.isNumber),
             let number = Int(value)
         else {
-            report(path, node, "'\(value)' is not a whole number; write the number of records, such as 4200")
+            report(path, node, "'\(Sanitizer.visible(value))' is not a whole number; write the number of records, such as 4200")
             return nil
         }
         return number
@@ -293,7 +293,7 @@ struct AnswersReader {
     private mutating func date(_ node: Node?, _ path: String) -> String? {
         guard let node, let value = scalar(node, path: path) else { return nil }
         guard IsoDate(value) != nil else {
-            report(path, node, "'\(value)' is not a date; write it as YYYY-MM-DD, such as 2027-03-31")
+            report(path, node, "'\(Sanitizer.visible(value))' is not a date; write it as YYYY-MM-DD, such as 2027-03-31")
             return nil
         }
         return value
@@ -302,7 +302,7 @@ struct AnswersReader {
     private mutating func email(_ node: Node?, _ path: String) -> String? {
         guard let value = text(node, path) else { return nil }
         guard TextChecks.isEmailAddress(value) else {
-            report(path, node!, "'\(value)' is not an email address, such as a.person@justice.gov.uk")
+            report(path, node!, "'\(Sanitizer.visible(value))' is not an email address, such as a.person@justice.gov.uk")
             return nil
         }
         return value

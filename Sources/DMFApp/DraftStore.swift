@@ -2,12 +2,15 @@ import DMFAnswers
 import DMFPolicy
 import Foundation
 
-/// A saved draft, as listed on the start screen.
+/// A saved draft, as listed on the start screen. A draft that cannot be read is listed too,
+/// with the reason, never silently left out.
 public struct DraftSummary: Sendable, Equatable {
     public var path: String
     public var savedAt: String
     public var step: String
     public var description: String
+    /// Why the draft cannot be resumed, if it cannot.
+    public var problem: String?
 }
 
 /// Keeps drafts under the XDG state folder, one answers file per transfer, rewritten atomically
@@ -51,25 +54,82 @@ public struct DraftStore: Sendable {
         try AnswersParser.load(path: path, mode: .draft)
     }
 
-    /// The drafts on disk, newest first. Unreadable files are skipped, not fatal.
+    /// The drafts on disk, newest first, those that cannot be read included (with the reason).
     public func list() -> [DraftSummary] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return names.filter { $0.hasPrefix("draft-") && $0.hasSuffix(".yaml") }.sorted(by: >).compactMap { name in
+        draftNames().map { name in
             let path = folder + "/" + name
-            guard let document = try? load(path) else { return nil }
+            let document: AnswersDocument
+            do {
+                document = try load(path)
+            } catch {
+                return DraftSummary(path: path, savedAt: savedAt(of: path), step: "?", description: name,
+                                    problem: String(describing: error))
+            }
             let description = document.answers.data.description ?? document.answers.transfer.purpose ?? "(no description yet)"
             return DraftSummary(path: path, savedAt: savedAt(of: path), step: document.resumeStep ?? "Y1", description: description)
         }
     }
 
+    /// Draft file names, newest first (the names start with the time they were begun).
+    private func draftNames() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.filter { $0.hasPrefix("draft-") && $0.hasSuffix(".yaml") }.sorted(by: >)
+    }
+
+    /// Run at start: the drafts folder is made private again (0700) and each draft readable by
+    /// its owner only (0600) if something loosened them, and temporary files left by a save that
+    /// was interrupted (the process killed mid-write) are removed.
+    /// - Returns: a notice for each thing put right, to show the person.
+    public func tidy() -> [String] {
+        var notices: [String] = []
+        var info = stat()
+        guard lstat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return [] }
+        if info.st_mode & 0o077 != 0, chmod(folder, 0o700) == 0 {
+            notices.append("the drafts folder \(folder) could be read by others; it is now private to you (mode 0700)")
+        }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        for name in names {
+            let path = folder + "/" + name
+            if name.hasPrefix(".draft-"), name.hasSuffix(".tmp") {
+                if !Self.writerIsAlive(temporaryName: name) { unlink(path) }
+                continue
+            }
+            guard name.hasPrefix("draft-"), name.hasSuffix(".yaml"), lstat(path, &info) == 0,
+                info.st_mode & S_IFMT == S_IFREG, info.st_mode & 0o077 != 0
+            else { continue }
+            if chmod(path, 0o600) == 0 {
+                notices.append("the draft \(path) could be read by others; it is now readable only by you (mode 0600)")
+            }
+        }
+        return notices
+    }
+
+    /// A temporary file is named `.NAME.PID.RANDOM.tmp` by `SafeFile`: it belongs to a save still
+    /// under way only while that process lives.
+    static func writerIsAlive(temporaryName name: String) -> Bool {
+        let parts = name.split(separator: ".")
+        guard parts.count >= 4, let pid = pid_t(parts[parts.count - 3]) else { return false }
+        return pid == getpid() ? true : kill(pid, 0) == 0 || errno == EPERM
+    }
+
     /// Resolves what the user typed after `resume`: a path, a file name in the folder, or nothing
     /// (the newest draft).
     public func resolve(_ name: String?) -> String? {
-        guard let name, !name.isEmpty else { return list().first?.path }
+        // The newest draft even if it cannot be read: resuming it then says why, rather than
+        // quietly opening an older one.
+        guard let name, !name.isEmpty else { return draftNames().first.map { folder + "/" + $0 } }
         if FileManager.default.fileExists(atPath: name) { return name }
         let inFolder = folder + "/" + name
         if FileManager.default.fileExists(atPath: inFolder) { return inFolder }
         return FileManager.default.fileExists(atPath: inFolder + ".yaml") ? inFolder + ".yaml" : nil
+    }
+
+    /// Whether `path` is a draft of this store: a file directly in the drafts folder (compared
+    /// after resolving links, so `./x/../drafts/draft-1.yaml` counts and a link elsewhere does not).
+    public func holds(_ path: String) -> Bool {
+        let file = URL(fileURLWithPath: path).resolvingSymlinksInPath()
+        let folder = URL(fileURLWithPath: self.folder).resolvingSymlinksInPath()
+        return file.deletingLastPathComponent().path == folder.path
     }
 
     public func delete(_ path: String) { try? FileManager.default.removeItem(atPath: path) }
@@ -79,11 +139,5 @@ public struct DraftStore: Sendable {
         return String(ProductionClock.iso8601(date).prefix(16)).replacingOccurrences(of: "T", with: " ")
     }
 
-    private func createFolder() throws(WriteError) {
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw WriteError(description: "cannot create the drafts folder \(folder): \(error.localizedDescription)")
-        }
-    }
+    private func createFolder() throws(WriteError) { try SafeFile.createFolder(folder) }
 }

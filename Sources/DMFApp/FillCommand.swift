@@ -25,11 +25,9 @@ public struct FillCommand {
         }
     }
 
-    /// Runs the command, printing to the given streams; returns the exit status.
-    public func run(stdout: (String) -> Void, stderr rawStderr: (String) -> Void) -> Int32 {
-        // Messages quote the answers file (a bad value, an unknown key) and the path as given:
-        // strip escape sequences and other controls so they cannot rewrite the reader's terminal.
-        func stderr(_ message: String) { rawStderr(Sanitizer.clean(message, keepNewlines: true)) }
+    /// Runs the command, printing to the given streams (`Console` in the program, which cleans
+    /// every line: messages quote the answers file and paths as given); returns the exit status.
+    public func run(stdout: (String) -> Void = Console.out, stderr: (String) -> Void = Console.errorText) -> Int32 {
         if let problem = ProductionClock.sourceDateEpochProblem() {
             stderr("dmf-wizard: \(problem)\n")
             return 2
@@ -49,30 +47,20 @@ public struct FillCommand {
         }
         do {
             if let folder = outputFolder {
-                let paths = OutputFormat.allCases.map {
-                    ($0, (folder as NSString).appendingPathComponent("\(dmf.reference).\($0.fileExtension)"))
+                try SafeFile.createFolder(folder)
+                let files = OutputFormat.allCases.map {
+                    ((folder as NSString).appendingPathComponent("\(dmf.reference).\($0.fileExtension)"), $0.render(dmf))
                 }
-                // Refuse before writing anything, rather than leave a partial set behind.
-                if !force, let existing = paths.first(where: { FileManager.default.fileExists(atPath: $0.1) }) {
-                    throw WriteError(description: "\(existing.1) already exists; use --force to replace it")
-                }
-                var written: [String] = []
-                for (format, path) in paths {
-                    try SafeFile.write(format.render(dmf), to: path, overwrite: force)
-                    written.append(path)
-                }
-                stdout("\(dmf.verdictLine)\nWrote:\n" + written.map { "  \(Sanitizer.clean($0))\n" }.joined())
+                try SafeFile.writeAll(files, overwrite: force)
+                stdout("\(dmf.verdictLine)\nWrote:\n" + files.map { "  \($0.0)\n" }.joined())
             } else if let path = outputPath {
                 try SafeFile.write(format.render(dmf), to: path, overwrite: force)
-                stdout("\(dmf.verdictLine)\nWrote: \(Sanitizer.clean(path))\n")
+                stdout("\(dmf.verdictLine)\nWrote: \(path)\n")
             } else {
                 stdout(format.render(dmf))
             }
-        } catch let error as WriteError {
-            stderr("dmf-wizard: \(error.description)\n")
-            return 1
         } catch {
-            stderr("dmf-wizard: \(error)\n")
+            stderr("dmf-wizard: \(error.description)\n")
             return 1
         }
         return verdictExitStatus ? Self.exitStatus(for: dmf.verdict) : 0

@@ -324,8 +324,10 @@ extension FullScreenApp {
         if draftList.isEmpty { page.line("There are no saved drafts. Press Esc to go back.") }
         for (index, draft) in draftList.enumerated() {
             let selected = index == highlight
-            page.line("\(selected ? ">" : " ") \(draft.savedAt)  step \(draft.step)  \(draft.description)", style: selected ? .selected : .normal)
+            let what = draft.problem == nil ? "step \(draft.step)  \(draft.description)" : "CANNOT BE READ  \(draft.description)"
+            page.line("\(selected ? ">" : " ") \(draft.savedAt)  \(what)", style: selected ? .selected : .normal)
         }
+        if let message { page.gap(); page.line("! " + message, style: .error) }
     }
 
     private func drawOpenFile(_ page: inout Page) {

@@ -221,7 +221,8 @@ public final class FullScreenApp {
         message = nil
     }
 
-    /// Loads a draft or answers file into a new session (answers files keep their own file).
+    /// Loads a draft or answers file into a new session. A draft goes on being saved to its own
+    /// file; an answers file is left as it is and a new draft starts from it.
     private func open(path: String, isDraft: Bool) {
         do {
             session = try WizardSession.resuming(

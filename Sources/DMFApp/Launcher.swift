@@ -20,12 +20,16 @@ public struct Launcher {
 
     /// Runs the wizard to the end; returns the exit status (or ends the process by signal).
     public func run() -> Int32 {
+        for notice in drafts.tidy() { printError(notice) }
         // Built only when needed: the full-screen start menu draws before any session exists.
         let newTransfer = { WizardSession(wizard: Wizard(flow: Flow(helpdesk: helpdesk)), drafts: drafts) }
         var resumed: WizardSession?
         if let resumePath {
             do {
-                resumed = try WizardSession.resuming(resumePath, asDraft: true, drafts: drafts, helpdesk: helpdesk)
+                // Only a file in the drafts folder is saved back to; any other answers file is
+                // the person's own (comments, permissions): a new draft starts from it instead.
+                resumed = try WizardSession.resuming(
+                    resumePath, asDraft: drafts.holds(resumePath), drafts: drafts, helpdesk: helpdesk)
             } catch {
                 printError("the draft cannot be resumed:\n\(error.description)")
                 return 1
@@ -37,7 +41,7 @@ public struct Launcher {
                 wizard.askFreeText()
                 resumed = WizardSession(wizard: wizard, drafts: drafts)
             } catch {
-                printError("the code \(resumeCode) cannot be used. \(error.description)")
+                printError("the code \(Sanitizer.visible(resumeCode)) cannot be used. \(error.description)")
                 return 1
             }
         }
@@ -61,12 +65,12 @@ public struct Launcher {
         case .quit, .endOfInput:
             backend.close()
             if let path = app.session.draftPath {
-                print("Your answers are saved in \(path)\nContinue later with: dmf-wizard resume \(path)")
+                Console.out("Your answers are saved in \(path)\nContinue later with: dmf-wizard resume \(path)\n")
             }
             return ending == .quit ? 0 : 1
         case .finished:
             backend.close()
-            if case .saved(let paths) = app.mode { print("Saved:\n" + paths.map { "  \($0)" }.joined(separator: "\n")) }
+            if case .saved(let paths) = app.mode { Console.out("Saved:\n" + paths.map { "  \($0)\n" }.joined()) }
             return 0
         }
     }
@@ -95,13 +99,11 @@ public struct Launcher {
         let ending = FullScreenLoop.run(app, on: backend)
         if case .signal(let number) = ending { backend.restoreAndReraise(number) }
         backend.close()
-        for result in app.trainingResults { print("\(result.score)/10  \(result.title)") }
+        for result in app.trainingResults { Console.out("\(result.score)/10  \(result.title)\n") }
         return 0
     }
 
-    private func printError(_ text: String) {
-        FileHandle.standardError.write(Data("dmf-wizard: \(text)\n".utf8))
-    }
+    private func printError(_ text: String) { Console.error(text) }
 }
 
 /// The full-screen loop: draw, wait for a key, apply it. Redrawing everything each time is

@@ -20,11 +20,12 @@ extension LineIO {
     }
 }
 
-/// Standard input and output, unbuffered so prompts appear before the read.
+/// Standard input and output, unbuffered so prompts appear before the read. Everything shown
+/// goes through `Console`, because questions and summaries quote answers from files.
 public final class StandardLineIO: LineIO {
     public init() {}
     public func readLine() -> String? { Swift.readLine(strippingNewline: true) }
-    public func write(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
+    public func write(_ text: String) { Console.out(text) }
 }
 
 /// The accessible, line-by-line wizard: the same flow as numbered prompts, no box drawing, for

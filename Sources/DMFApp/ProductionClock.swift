@@ -1,3 +1,4 @@
+import DMFPolicy
 import Foundation
 
 /// The time stamped on outputs. `SOURCE_DATE_EPOCH` (the reproducible-builds convention) fixes
@@ -16,7 +17,7 @@ public enum ProductionClock {
     /// `nan` or `1e20` used to stamp a year like -4713 and a reference that breaks its pattern.
     public static func sourceDateEpochProblem(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
         guard let value = environment["SOURCE_DATE_EPOCH"], sourceDateEpoch(environment) == nil else { return nil }
-        return "SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 (0 to \(latestEpoch)), not '\(value)'"
+        return "SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 (0 to \(latestEpoch)), not '\(Sanitizer.visible(value))'"
     }
 
     private static func sourceDateEpoch(_ environment: [String: String]) -> Int64? {

@@ -8,20 +8,84 @@ public struct WriteError: Error, CustomStringConvertible, Sendable {
 /// Writes files the way every output of this tool must be written: atomically (a temporary file
 /// in the same folder, then rename, so nobody ever sees half a form), readable only by the owner
 /// (mode 0600: the forms describe sensitive transfers), and never over an existing file unless
-/// the caller says so.
+/// the caller says so. A set of files (a form in every format) is all-or-nothing: every file is
+/// written to its temporary name first and published only when all of them were written.
 public enum SafeFile {
     public static func write(_ text: String, to path: String, overwrite: Bool) throws(WriteError) {
+        try writeAll([(path, text)], overwrite: overwrite)
+    }
+
+    /// Writes every file or none: on any failure nothing new is left behind.
+    public static func writeAll(_ files: [(path: String, text: String)], overwrite: Bool) throws(WriteError) {
+        for (path, _) in files {
+            let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw WriteError(description: "cannot write \(path): the folder \(folder) does not exist")
+            }
+            if !overwrite, exists(path) {
+                throw WriteError(description: "\(path) already exists; use --force to replace it")
+            }
+        }
+        var temporaries: [String] = []
+        defer { temporaries.forEach { unlink($0) } }
+        for (path, text) in files {
+            temporaries.append(try writeTemporary(text, beside: path))
+        }
+        var published: [String] = []
+        for (index, (path, _)) in files.enumerated() {
+            let failure = overwrite ? move(temporaries[index], to: path) : moveWithoutReplacing(temporaries[index], to: path)
+            if failure != 0 {
+                // Take back what this call published, so a retry starts from a clean folder
+                // (files it replaced under `overwrite` cannot be brought back).
+                if !overwrite { published.forEach { unlink($0) } }
+                if failure == EEXIST { throw WriteError(description: "\(path) already exists; use --force to replace it") }
+                throw WriteError(description: "cannot write \(path): \(String(cString: strerror(failure)))")
+            }
+            published.append(path)
+        }
+        temporaries.removeAll()
+        // Make the renames themselves durable (best effort: some file systems refuse to sync folders).
+        for folder in Set(files.map { ($0.path as NSString).deletingLastPathComponent }) {
+            let folderFD = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            if folderFD >= 0 {
+                _ = fsync(folderFD)
+                close(folderFD)
+            }
+        }
+    }
+
+    /// Whether anything has this name, a dangling symbolic link included (which
+    /// `FileManager.fileExists` would call missing, since it follows links).
+    public static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
+    /// Creates `folder` (and its parents) with mode 0700 if it does not exist yet.
+    public static func createFolder(_ folder: String) throws(WriteError) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw WriteError(description: "\(folder) is not a folder") }
+            return
+        }
+        do {
+            try FileManager.default.createDirectory(
+                atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw WriteError(description: "cannot create the folder \(folder): \(error.localizedDescription)")
+        }
+    }
+
+    /// The prefix of every temporary file, so an interrupted save can be recognised and removed.
+    static let temporaryPrefix = "."
+
+    /// Writes `text` to a new temporary file in `path`'s folder, synced to disk; returns its path.
+    private static func writeTemporary(_ text: String, beside path: String) throws(WriteError) -> String {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw WriteError(description: "cannot write \(path): the folder \(folder) does not exist")
-        }
-        if FileManager.default.fileExists(atPath: path), !overwrite {
-            throw WriteError(description: "\(path) already exists; use --force to replace it")
-        }
-        let temporary = folder + "/.\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        let temporary = folder + "/\(temporaryPrefix)\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else {
             throw WriteError(description: "cannot write in \(folder): \(String(cString: strerror(errno)))")
         }
@@ -38,19 +102,12 @@ public enum SafeFile {
             written += n
         }
         if failure == 0, fsync(fd) != 0 { failure = errno }
-        close(fd)
-        if failure == 0 { failure = overwrite ? move(temporary, to: path) : moveWithoutReplacing(temporary, to: path) }
-        if failure != 0 {
+        if close(fd) != 0, failure == 0 { failure = errno }
+        guard failure == 0 else {
             unlink(temporary)
-            if failure == EEXIST { throw WriteError(description: "\(path) already exists; use --force to replace it") }
             throw WriteError(description: "cannot write \(path): \(String(cString: strerror(failure)))")
         }
-        // Make the rename itself durable (best effort: some file systems refuse to sync folders).
-        let folderFD = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if folderFD >= 0 {
-            _ = fsync(folderFD)
-            close(folderFD)
-        }
+        return temporary
     }
 
     private static func move(_ temporary: String, to path: String) -> Int32 {
@@ -67,7 +124,7 @@ public enum SafeFile {
         }
         let failure = errno
         guard failure == EPERM || failure == ENOTSUP || failure == EOPNOTSUPP || failure == EMLINK else { return failure }
-        if FileManager.default.fileExists(atPath: path) { return EEXIST }
+        if exists(path) { return EEXIST }
         return move(temporary, to: path)
     }
 }

@@ -68,23 +68,17 @@ public final class WizardSession {
         var suffix = ""
         var attempt = 1
         let extensions = formats.map(\.fileExtension) + (training ? [] : ["answers.yaml"])
-        while extensions.contains(where: { FileManager.default.fileExists(atPath: "\(base)\(suffix).\($0)") }) {
+        while extensions.contains(where: { SafeFile.exists("\(base)\(suffix).\($0)") }) {
             attempt += 1
             suffix = "-\(attempt)"
         }
-        var written: [String] = []
-        for format in formats {
-            let path = "\(base)\(suffix).\(format.fileExtension)"
-            try SafeFile.write(format.render(form), to: path, overwrite: false)
-            written.append(path)
-        }
+        var files = formats.map { ("\(base)\(suffix).\($0.fileExtension)", $0.render(form)) }
+        if !training { files.append(("\(base)\(suffix).answers.yaml", AnswersWriter.yaml(wizard.answers))) }
+        try SafeFile.writeAll(files, overwrite: false)
         if !training {
-            let path = "\(base)\(suffix).answers.yaml"
-            try SafeFile.write(AnswersWriter.yaml(wizard.answers), to: path, overwrite: false)
-            written.append(path)
             if let draftPath { drafts?.delete(draftPath) }
             draftPath = nil
         }
-        return written
+        return files.map(\.0)
     }
 }

@@ -101,20 +101,20 @@ public enum HTMLRenderer {
         return "<h2>Checklist</h2>\n<ul class=\"checklist\">\n\(items.joined(separator: "\n"))\n</ul>"
     }
 
-    /// Escapes the five HTML-significant characters.
+    /// Escapes the five HTML-significant characters, scalar by scalar: a `<` followed by a
+    /// combining mark is one Swift character but still opens a tag for an HTML parser.
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
+            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
+            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
+            case "\"": out.append(contentsOf: "&quot;".unicodeScalars)
+            case "'": out.append(contentsOf: "&#39;".unicodeScalars)
+            default: out.append(scalar)
             }
         }
-        return out
+        return String(out)
     }
 }

@@ -56,21 +56,24 @@ public enum MarkdownRenderer {
     }
 
     /// Escapes text for running Markdown: HTML-significant characters become entities and
-    /// Markdown punctuation is backslash-escaped, so user text can never become markup.
+    /// Markdown punctuation is backslash-escaped, so user text can never become markup. It works
+    /// on Unicode scalars, as Markdown parsers do: a `|` followed by a combining mark is one
+    /// character to Swift but still splits a table cell in a renderer.
     static func inline(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
+            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
+            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
             case "\\", "`", "*", "_", "[", "]", "#", "|", "!", "~", "{", "}":
-                out += "\\" + String(character)
-            case "\n": out += " "
-            default: out.append(character)
+                out.append("\\")
+                out.append(scalar)
+            case "\n", "\r": out.append(" ")
+            default: out.append(scalar)
             }
         }
-        return out
+        return String(out)
     }
 
     /// A table cell: inline escaping, and line breaks as `<br>` so the row stays one line.

@@ -161,11 +161,14 @@ public final class NcursesBackend: TerminalBackend {
         noecho()
         nonl()
         intrflush(window, false)
-        keypad(window, true)
         // cbreak keeps XON/XOFF, which would swallow Ctrl-S (save); def_prog_mode makes curses
-        // re-apply this after Ctrl-Z/fg.
+        // re-apply this after Ctrl-Z/fg. It must come before the first byte is written (keypad
+        // writes at once): with XON/XOFF on, a Ctrl-S typed just before start would stop
+        // output and block that write until Ctrl-Q. Turning XON/XOFF off also restarts output
+        // that such a Ctrl-S already stopped (Linux does so when IXON is cleared).
         _ = dmf_disable_flow_control(outputFD)
         def_prog_mode()
+        keypad(window, true)
         if let delay = options.escapeDelayMilliseconds {
             set_escdelay(Int32(delay))
         } else if (environment.escDelay ?? "").isEmpty {

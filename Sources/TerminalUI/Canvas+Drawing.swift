@@ -2,7 +2,9 @@ extension Canvas {
     /// Writes `text` starting at column `x` of row `y` and returns the columns used.
     ///
     /// Text is clipped at the right edge and at `maxWidth`. A wide grapheme that would not fit
-    /// entirely is replaced by a space rather than split. Zero-width graphemes are dropped.
+    /// entirely is replaced by a space rather than split. Zero-width graphemes are dropped, and
+    /// so are control and invisible format characters inside a grapheme (an escape sequence or a
+    /// bidirectional override typed or read from a file must not reach the terminal).
     /// Newlines are not interpreted; use `wrap` first.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: Style = .normal, maxWidth: Int? = nil) -> Int {
@@ -10,7 +12,7 @@ extension Canvas {
         var limit = width
         if let maxWidth { limit = min(limit, x + max(0, maxWidth)) }
         var column = x
-        for character in text {
+        for character in Self.visibleText(text) {
             guard column < limit else { break }
             let columns = widthFunction(character)
             if columns <= 0 { continue }
@@ -92,5 +94,21 @@ extension Canvas {
             // One rule character and a space on each side keep the title readable as a title.
             put(" " + title + " ", x: x + 2, y: y, style: .title, maxWidth: inner - 2)
         }
+    }
+
+    /// The text without control and format scalars. Printable ASCII, nearly everything drawn,
+    /// is returned as it is without looking further.
+    static func visibleText(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        func hidden(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.properties.generalCategory {
+            case .control, .format, .lineSeparator, .paragraphSeparator: true
+            default: false
+            }
+        }
+        guard text.unicodeScalars.contains(where: hidden) else { return text }
+        var kept = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where !hidden(scalar) { kept.append(scalar) }
+        return String(kept)
     }
 }

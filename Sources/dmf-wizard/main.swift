@@ -29,11 +29,15 @@ struct DMFWizard: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch {
-            if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
+            // ArgumentParser's messages quote what was typed (an unknown --format value), so
+            // they are printed through Console like every other line.
+            let status = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                let isError = status != .success
+                (isError ? Console.errorText : Console.out)(message + "\n")
             }
-            exit(withError: error)
+            Foundation.exit(status == .validationFailure ? 2 : status.rawValue)
         }
     }
 
@@ -89,7 +93,7 @@ struct Resume: ParsableCommand {
         var launcher = options.launcher()
         guard let path = launcher.drafts.resolve(draft) else {
             let what = draft.map { "no draft called \($0) in \(launcher.drafts.folder)" } ?? "no drafts in \(launcher.drafts.folder)"
-            FileHandle.standardError.write(Data("dmf-wizard: \(what)\n".utf8))
+            Console.error(what)
             throw ExitCode(1)
         }
         launcher.resumePath = path
@@ -136,9 +140,7 @@ struct Fill: ParsableCommand {
         command.outputFolder = outputDir
         command.force = force
         command.verdictExitStatus = verdictExit
-        let status = command.run(
-            stdout: { FileHandle.standardOutput.write(Data($0.utf8)) },
-            stderr: { FileHandle.standardError.write(Data($0.utf8)) })
+        let status = command.run()
         if status != 0 { throw ExitCode(status) }
     }
 }
@@ -184,11 +186,11 @@ struct Train: ParsableCommand {
             do {
                 library = try TrainingLibrary.standard()
             } catch {
-                FileHandle.standardError.write(Data("dmf-wizard: \(error.description)\n".utf8))
+                Console.error(error.description)
                 throw ExitCode(1)
             }
-            for item in library.cases { print("\(item.id)  \(item.notes.title)") }
-            for problem in library.problems { FileHandle.standardError.write(Data("dmf-wizard: skipped \(problem)\n".utf8)) }
+            for item in library.cases { Console.out("\(item.id)  \(item.notes.title)\n") }
+            for problem in library.problems { Console.error("skipped \(problem)") }
             return
         }
         var launcher = Launcher()

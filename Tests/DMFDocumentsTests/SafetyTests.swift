@@ -38,6 +38,16 @@ import Testing
             .replacingOccurrences(of: "'", with: "&#39;")
     }
 
+    /// Escaping per Character missed a `<` carrying a combining mark, which HTML parsers still
+    /// read as the start of a tag.
+    @Test func aCombiningMarkCannotHideATag() throws {
+        var answers = try Fixtures.answers()
+        answers.requester.team = "<\u{301}script>x</script>"
+        let html = HTMLRenderer.render(try Fixtures.dmf(answers))
+        #expect(html.contains("&lt;\u{301}script&gt;x&lt;/script&gt;"))
+        #expect(!html.unicodeScalars.split(separator: "<").dropFirst().contains { $0.first == "\u{301}" })
+    }
+
     @Test func quotesAndAmpersandsAreEscapedToo() throws {
         var answers = try Fixtures.answers()
         answers.requester.team = "<a href=\"x\" title='y'>&</a>"
@@ -59,15 +69,20 @@ import Testing
     static let awkward = [
         "a | b", "|", "a\\|b", "ends with a backslash \\", "two\nlines", "blank\n\nline", "`code | span`",
         "<b>bold</b> | <br>", "**stars** _under_ [link](http://x) ![img](y)", "&#124; entity pipe", "\\\\|",
+        // A pipe with a combining mark: one Character to Swift, a cell separator to Markdown.
+        "B. Analyst|\u{301} Department for Education|\u{301} Statistician|\u{301} Personal|\u{301} Yes|\u{301} DV",
+        "\\\u{301}|", "`\u{301}code`",
     ]
 
     /// Pipes not escaped by an odd run of backslashes: the column separators GFM sees.
+    /// Counted per Unicode scalar, as Markdown parsers read: a `|` followed by a combining mark
+    /// is one Swift Character but still a separator.
     static func unescapedPipes(_ line: String) -> Int {
         var count = 0
         var backslashes = 0
-        for character in line {
-            if character == "|", backslashes % 2 == 0 { count += 1 }
-            backslashes = character == "\\" ? backslashes + 1 : 0
+        for scalar in line.unicodeScalars {
+            if scalar == "|", backslashes % 2 == 0 { count += 1 }
+            backslashes = scalar == "\\" ? backslashes + 1 : 0
         }
         return count
     }
@@ -111,6 +126,20 @@ import Testing
 
     @Test func pipeCounterIgnoresEscapedPipes() {
         #expect(Self.unescapedPipes("| a \\| b | c\\\\| d |") == 4)
+        #expect(Self.unescapedPipes("| a|\u{301} b |") == 3)
+    }
+
+    /// The forged row found by testing: a recipient's name that, unescaped, split the row into
+    /// made-up columns ("Personal / Yes / DV") on a BLOCKED form.
+    @Test func aNameCannotForgeTheRecipientColumns() throws {
+        var answers = try Fixtures.answers()
+        answers.recipients[0].name = "B. Analyst|\u{301} Department for Education|\u{301} Statistician|\u{301} Personal|\u{301} Yes|\u{301} DV"
+        answers.recipients[0].mailbox = .shared
+        answers.recipients[0].clearance = Clearance.none
+        let markdown = MarkdownRenderer.render(try Fixtures.dmf(answers))
+        let row = try #require(markdown.split(separator: "\n").first { $0.contains("B. Analyst") })
+        #expect(Self.unescapedPipes(String(row)) == DMFRecipientRow.columns.count + 1, "row \(row.debugDescription)")
+        #expect(row.contains("\\|\u{301} Department"))
     }
 
     @Test func multiLineAnswersBecomeLineBreaksInsideTheCell() throws {
@@ -126,13 +155,19 @@ import Testing
         "\u{1B}[31mred\u{1B}[0m", "\u{1B}]0;owned title\u{07}", "\u{1B}]8;;http://x\u{1B}\\link\u{1B}]8;;\u{1B}\\",
         "\u{9B}31mcsi", "\u{202E}evil\u{202C}", "\u{2066}iso\u{2069}", "bell\u{07}", "nul\u{00}", "del\u{7F}",
         "next line\u{85}", "\u{1B}Pdcs\u{1B}\\", "\u{200F}rtl mark", "\u{1B}c reset",
+        // Invisible and direction characters: Arabic letter mark, zero-width space, non-joiner
+        // and joiner, word joiner, byte order mark, line and paragraph separators, soft hyphen,
+        // a tag character.
+        "a\u{061C}b", "zero\u{200B}width", "non\u{200C}joiner", "joi\u{200D}ner", "word\u{2060}joiner",
+        "bom\u{FEFF}", "line\u{2028}sep", "para\u{2029}sep", "soft\u{AD}hyphen", "tag\u{E0041}",
     ]
 
+    /// Controls (but the newline), and invisible format characters, separators included.
     static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x0A: false
-        case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
-        default: false
+        if scalar == "\n" { return false }
+        switch scalar.properties.generalCategory {
+        case .control, .format, .lineSeparator, .paragraphSeparator: return true
+        default: return false
         }
     }
 

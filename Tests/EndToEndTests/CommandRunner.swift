@@ -31,7 +31,7 @@ enum Wizard {
     ///   - environment: variables to add or override (an empty value unsets).
     ///   - shellPrefix: shell commands to run first (e.g. `umask 000`), through `/bin/sh`.
     static func run(_ arguments: [String], in folder: URL? = nil, environment extra: [String: String] = [:],
-                    shellPrefix: String? = nil) throws -> CommandResult {
+                    shellPrefix: String? = nil, timeout: Double = 60) throws -> CommandResult {
         try #require(FileManager.default.isExecutableFile(atPath: executable.path),
                      "\(executable.path) is missing: build the package first")
         let command = shellPrefix.map { ["/bin/sh", "-c", "\($0); exec \"$0\" \"$@\"", executable.path] }
@@ -41,7 +41,7 @@ enum Wizard {
         environment["DMF_WIZARD_ASSETS"] = nil
         environment["SOURCE_DATE_EPOCH"] = epoch
         for (key, value) in extra { environment[key] = value.isEmpty ? nil : value }
-        let output = try Spawn.run(command + arguments, environment: environment, in: folder?.path)
+        let output = try Spawn.run(command + arguments, environment: environment, in: folder?.path, timeout: timeout)
         return CommandResult(status: output.status, stdout: output.stdout, stderr: output.stderr)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import TestSupport
 
 /// Runs a program and waits for it with posix_spawn and waitpid.
 ///
@@ -16,9 +17,12 @@ enum Spawn {
     /// Runs `arguments[0]` with the rest as its arguments, standard input from /dev/null, in
     /// `folder` if given. Output goes to temporary files (nothing can block on a full pipe), or to
     /// /dev/null when `capture` is false (for programs that leave a daemon holding it open).
+    /// A program still running after `timeout` seconds is killed (SIGKILL, its status 137), so a
+    /// hang fails its test instead of holding up the whole run.
     /// - Returns: the exit status (128 + n if killed by signal n) and the output.
     static func run(
-        _ arguments: [String], environment: [String: String], in folder: String? = nil, capture: Bool = true
+        _ arguments: [String], environment: [String: String], in folder: String? = nil, capture: Bool = true,
+        timeout: Double = 60
     ) throws -> Output {
         let stdoutPath = capture ? temporaryPath("out") : "/dev/null"
         let stderrPath = capture ? temporaryPath("err") : "/dev/null"
@@ -43,11 +47,17 @@ enum Spawn {
             envp.forEach { free($0) }
         }
         var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, command[0], &actions, nil, &argv, &envp)
+        let attributes = CleanSpawnAttributes()
+        let spawned = posix_spawnp(&pid, command[0], &actions, &attributes.raw, &argv, &envp)
         guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .ENOENT) }
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 {
-            guard errno == EINTR else { throw POSIXError(.ECHILD) }
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            let reaped = waitpid(pid, &status, WNOHANG)
+            if reaped == pid { break }
+            if reaped < 0, errno != EINTR { throw POSIXError(.ECHILD) }
+            if Date() > deadline { kill(pid, SIGKILL) }
+            usleep(2_000)
         }
         let signal = status & 0x7f
         return Output(

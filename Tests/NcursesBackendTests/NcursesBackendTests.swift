@@ -1,4 +1,6 @@
 import CTermSupport
+import Dispatch
+import Foundation
 import Glibc
 import NcursesBackend
 import Testing
@@ -140,6 +142,36 @@ import TerminalUI
         }
         backend.close()
         #expect(pty.drain().contains("\u{1b}[?1049l"))  // back to the main screen
+    }
+
+    /// A Ctrl-S (XOFF) that reaches the terminal just before start, with the terminal's default
+    /// XON/XOFF, stopped output: the first write (turning on keypad mode) blocked until Ctrl-Q.
+    @Test func ctrlSTypedBeforeStartDoesNotFreezeIt() throws {
+        let pty = try Pty()
+        defer { pty.close() }
+        var modes = termios()
+        tcgetattr(pty.slave, &modes)
+        modes.c_iflag |= tcflag_t(IXON)
+        tcsetattr(pty.slave, TCSANOW, &modes)
+        pty.write("\u{13}")  // XOFF, as Ctrl-S sends it
+        // Attach on another thread: if it blocks, this thread sends XON to free it and fails.
+        let started = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var backend: NcursesBackend?
+        let slave = pty.slave, options = options, environment = environment
+        Thread.detachNewThread {
+            backend = try? NcursesBackend.attach(
+                term: "xterm-256color", inputFD: slave, outputFD: slave, options: options, environment: environment)
+            started.signal()
+        }
+        let inTime = started.wait(timeout: .now() + 3) == .success
+        if !inTime {
+            pty.write("\u{11}")  // XON frees the blocked write
+            started.wait()
+        }
+        defer { backend?.close(); dmf_uninstall_signal_handlers() }
+        #expect(inTime, "the start blocked on a terminal stopped by XOFF")
+        #expect(backend != nil)
+        #expect(pty.drain().contains("\u{1b}[?1049h"))  // it went on to draw
     }
 
     @Test func signalWhileWaitingIsReturnedAsAKey() throws {

@@ -1,5 +1,6 @@
 import CTermSupport
 import Glibc
+import TestSupport
 
 /// A pseudo-terminal for input tests. The master is non-blocking so that draining curses'
 /// output never hangs; undrained output would eventually block curses' writes.
@@ -53,13 +54,10 @@ final class SignalSender {
         defer { for pointer in argv { free(pointer) } }
         // Its own process group, so cancel() also stops the `sleep` (which would otherwise hold
         // the test runner's output pipe open until it ends).
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
-        posix_spawnattr_setpgroup(&attributes, 0)
+        let attributes = CleanSpawnAttributes(extraFlags: POSIX_SPAWN_SETPGROUP)
+        posix_spawnattr_setpgroup(&attributes.raw, 0)
         var pid: pid_t = 0
-        if posix_spawn(&pid, "/bin/sh", nil, &attributes, &argv, nil) == 0 { child = pid }
+        if posix_spawn(&pid, "/bin/sh", nil, &attributes.raw, &argv, nil) == 0 { child = pid }
     }
 
     /// Stops the sender if it has not fired yet and reaps it.
