@@ -34,16 +34,20 @@ let package = Package(
         .executableTarget(
             name: "dmf-wizard",
             dependencies: ["DMFApp", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // Fuzz target for the answers reader. A plain build makes a corpus replayer; built by
+        // scripts/fuzz-answers.sh with -DFUZZING and -sanitize=fuzzer it is the libFuzzer binary.
+        .executableTarget(name: "AnswersFuzz", dependencies: ["DMFAnswers", "DMFPolicy"]),
         .testTarget(name: "DMFPolicyTests", dependencies: ["DMFPolicy", "DMFAnswers"],
                     resources: [.copy("Scenarios")]),
-        .testTarget(name: "DMFAnswersTests", dependencies: ["DMFAnswers", "DMFPolicy"]),
+        .testTarget(name: "DMFAnswersTests", dependencies: ["DMFAnswers", "DMFPolicy"], exclude: ["JSONFromTools"]),
         .testTarget(name: "DMFDocumentsTests", dependencies: ["DMFDocuments", "DMFAnswers", "DMFPolicy"],
                     resources: [.copy("Golden")]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TerminalUI", "CTermSupport"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TerminalUI", "CTermSupport", "TestSupport"]),
         .testTarget(
             name: "DMFAppTests", dependencies: ["DMFApp", "DMFFlow", "DMFPolicy", "DMFAnswers", "TerminalUI"],
             exclude: ["Screens"]),
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ]
 )
