@@ -97,12 +97,15 @@ peak="$(sed -n 's/^stat::peak_rss_mb: *//p' "$work/log" | tail -n 1)"
 if [[ ${#found[@]} -gt 0 || $status -ne 0 ]]; then
     echo
     echo "fuzz-answers: libFuzzer stopped with status $status; the end of its log:"
-    grep -v -E '^#[0-9]+.*(NEW|REDUCE|pulse)' "$work/log" | tail -n 60
+    grep -v -E '^#[0-9]+.*(NEW|REDUCE|pulse)|NEW_FUNC' "$work/log" | tail -n 60
     echo
     if [[ ${#found[@]} -gt 0 ]]; then
         echo "Found (kept in Tests/Fuzz/crashes/, which \`swift test\` replays, so it fails until fixed):"
         printf '  %s\n' "${found[@]}"
-        echo "To see it again with the Swift stack:  swift run --scratch-path $scratch AnswersFuzz ${found[0]}"
+        echo "To see it again with the Swift stack (the plain build replays files; SIGQUIT stops a hang"
+        echo "and prints where it was):"
+        echo "  swift build --scratch-path $scratch --product AnswersFuzz"
+        echo "  timeout -s QUIT 30 $scratch/debug/AnswersFuzz ${found[0]}"
         echo "Once fixed, keep it as a regression seed under a name that says what it is, e.g."
         echo "  mv ${found[0]} Tests/Fuzz/corpus/regress-<what-it-broke>.yaml && rmdir Tests/Fuzz/crashes"
         echo "then run \`swift test --filter FuzzCorpus\` and this script again."

@@ -135,14 +135,17 @@ struct AnswersReader {
 
     /// Reports every required answer that is missing, pointing at the section that should hold it.
     /// (A `third_party` group on another route is accepted, as the contract's own example has one;
-    /// the form prints it as not applicable.)
+    /// the form prints it as not applicable. Likewise a recipient's `mailbox` with a method that
+    /// delivers to no mailbox is accepted and ignored: `missingFields` asks for it only when the
+    /// method is email, secure email or not sure, the rules never read it otherwise, and the form
+    /// prints it as not asked.)
     private mutating func checkComplete(_ answers: Answers) {
         for path in answers.missingFields {
             if path == "recipients" {
                 let mark = keyMarks["recipients"] ?? marks[""]
                 problems.append(AnswersProblem(
                     path: path, line: mark?.line, column: mark?.column,
-                    message: "at least one recipient is needed, each with name, mailbox, authorised and clearance (rule recipients-listed)"))
+                    message: "at least one recipient is needed, each with name, authorised and clearance, and a mailbox when the method is email, secure-email or not-sure (rule recipients-listed)"))
                 continue
             }
             let parent = path.split(separator: ".").dropLast().joined(separator: ".")
@@ -272,12 +275,28 @@ struct AnswersReader {
             return nil
         }
         guard let value = scalar(node, path: path) else { return nil }
-        if let match = Value(rawValue: value) { return match }
-        let near = Value.allCases.first { $0.rawValue.lowercased() == value.lowercased().replacing(" ", with: "-") }
-        let hint = near.map { "did you mean '\($0.rawValue)'? " } ?? ""
+        // Case, surrounding spaces and a space or underscore for the hyphen do not matter
+        // (`OFFICIAL-SENSITIVE`, `Yes`, `not sure`); the canonical spelling is what is stored.
+        let key = TextChecks.choiceKey(value)
+        if let match = Value.allCases.first(where: { $0.rawValue == key }) { return match }
+        let spellings = Value.allCases.map(\.rawValue)
+        let hint: String
+        if spellings.contains("yes"), spellings.contains("no"), let word = Self.yesNoLookalikes[key] {
+            // YAML 1.1 booleans and their short forms: the file says the answer in words.
+            hint = "write \(word) in words (true/false, on/off and y/n are not accepted); "
+        } else if !key.isEmpty, !key.contains(where: \.isNewline), let near = Suggestion.closest(to: key, in: spellings) {
+            hint = "did you mean '\(near)'? "
+        } else {
+            hint = ""
+        }
         report(path, node, "'\(Sanitizer.visible(value))' is not allowed; \(hint)use one of: \(allowed)")
         return nil
     }
+
+    /// Words that mean yes or no elsewhere (YAML 1.1, JSON, forms) but are not answers here.
+    private static let yesNoLookalikes: [String: String] = [
+        "true": "yes", "false": "no", "on": "yes", "off": "no", "y": "yes", "n": "no",
+    ]
 
     private mutating func count(_ node: Node?, _ path: String) -> Int? {
         guard let node, let value = scalar(node, path: path) else { return nil }
@@ -292,11 +311,15 @@ struct AnswersReader {
 
     private mutating func date(_ node: Node?, _ path: String) -> String? {
         guard let node, let value = scalar(node, path: path) else { return nil }
-        guard IsoDate(value) != nil else {
-            report(path, node, "'\(Sanitizer.visible(value))' is not a date; write it as YYYY-MM-DD, such as 2027-03-31")
+        // Either form people write (2027-03-31 or 31/03/2027) is stored as 2027-03-31, so every
+        // form prints dates one way.
+        switch IsoDate.read(value) {
+        case .success(let date):
+            return date.iso
+        case .failure(let problem):
+            report(path, node, "\(problem.explanation(typed: value)); write dates as \(IsoDate.acceptedForms)")
             return nil
         }
-        return value
     }
 
     private mutating func email(_ node: Node?, _ path: String) -> String? {

@@ -15,7 +15,9 @@ public enum Console {
     /// Prints `text` on standard error, cleaned, as it is (for messages already prefixed).
     public static func errorText(_ text: String) { write(text, to: FileHandle.standardError) }
 
+    /// A failed write (a terminal that hung up, a full disk) is ignored: there is nobody left
+    /// to tell, and the work itself is already saved.
     static func write(_ text: String, to handle: FileHandle) {
-        handle.write(Data(Sanitizer.clean(text, keepNewlines: true).utf8))
+        try? handle.write(contentsOf: Data(Sanitizer.clean(text, keepNewlines: true).utf8))
     }
 }

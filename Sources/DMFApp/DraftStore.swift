@@ -9,8 +9,21 @@ public struct DraftSummary: Sendable, Equatable {
     public var savedAt: String
     public var step: String
     public var description: String
+    public var requester: String?
+    /// The route as people read it ("To a third party"), once answered.
+    public var route: String?
     /// Why the draft cannot be resumed, if it cannot.
     public var problem: String?
+
+    /// The file's name in the drafts folder.
+    public var name: String { (path as NSString).lastPathComponent }
+
+    /// Two lines for `resume --list`: the file, when and where it stopped; then who, where to and what.
+    public var listing: String {
+        guard problem == nil else { return "\(name)  saved \(savedAt)  CANNOT BE READ\n    \(problem ?? "")" }
+        let details = [requester.map { "Requester: \($0)" }, route.map { "Route: \($0)" }, description].compactMap { $0 }
+        return "\(name)  saved \(savedAt)  step \(step)\n    " + details.joined(separator: " · ")
+    }
 }
 
 /// Keeps drafts under the XDG state folder, one answers file per transfer, rewritten atomically
@@ -66,8 +79,21 @@ public struct DraftStore: Sendable {
                                     problem: String(describing: error))
             }
             let description = document.answers.data.description ?? document.answers.transfer.purpose ?? "(no description yet)"
-            return DraftSummary(path: path, savedAt: savedAt(of: path), step: document.resumeStep ?? "Y1", description: description)
+            return DraftSummary(
+                path: path, savedAt: savedAt(of: path), step: document.resumeStep ?? "Y1", description: description,
+                requester: document.answers.requester.name, route: document.answers.route.type?.shortLabel)
         }
+    }
+
+    /// When the newest draft was begun, read from its name (`draft-20261129-140210-…` →
+    /// "2026-11-29 14:02"), without opening it; nil when there is none.
+    public func newestDraftTime() -> String? {
+        guard let name = draftNames().first else { return nil }
+        let digits = Array(name.dropFirst("draft-".count).prefix(15))
+        guard digits.count == 15, digits[8] == "-" else { return "" }
+        let text = String(digits)
+        func part(_ from: Int, _ length: Int) -> Substring { text.dropFirst(from).prefix(length) }
+        return "\(part(0, 4))-\(part(4, 2))-\(part(6, 2)) \(part(9, 2)):\(part(11, 2))"
     }
 
     /// Draft file names, newest first (the names start with the time they were begun).
@@ -130,6 +156,19 @@ public struct DraftStore: Sendable {
         let file = URL(fileURLWithPath: path).resolvingSymlinksInPath()
         let folder = URL(fileURLWithPath: self.folder).resolvingSymlinksInPath()
         return file.deletingLastPathComponent().path == folder.path
+    }
+
+    /// Deletes the draft `name` (a file name in the drafts folder, or a path to one there);
+    /// files elsewhere are never deleted.
+    /// - Returns: the path deleted.
+    public func deleteDraft(named name: String) throws(WriteError) -> String {
+        guard let path = resolve(name), holds(path), (path as NSString).lastPathComponent.hasPrefix("draft-") else {
+            throw WriteError(description: "there is no draft called \(name) in \(folder)")
+        }
+        guard unlink(path) == 0 else {
+            throw WriteError(description: "cannot delete \(path): \(String(cString: strerror(errno)))")
+        }
+        return path
     }
 
     public func delete(_ path: String) { try? FileManager.default.removeItem(atPath: path) }

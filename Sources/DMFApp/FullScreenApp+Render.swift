@@ -5,34 +5,6 @@ import TerminalUI
 
 /// Drawing: one function per screen, all into a canvas.
 extension FullScreenApp {
-    /// Writes lines inside the frame, wrapping, and remembers where it got to.
-    struct Page {
-        var canvas: Canvas
-        let left: Int
-        let width: Int
-        var y: Int
-        let bottom: Int
-
-        mutating func line(_ text: String, style: Style = .normal, indent: Int = 0) {
-            // Leading spaces are layout (list markers), which word wrapping would drop.
-            let leading = text.prefix { $0 == " " }.count
-            let indent = indent + leading
-            for part in wrap(String(text.dropFirst(leading)), width: width - indent, widthFunction: canvas.widthFunction) {
-                guard y < bottom else { return }
-                _ = canvas.put(part, x: left + indent, y: y, style: style, maxWidth: width - indent)
-                y += 1
-            }
-        }
-
-        /// One option of a list: its radio marker, highlighted when selected (never colour alone).
-        mutating func option(_ text: String, selected: Bool, charset: BoxCharset) {
-            line("\(selected ? charset.radioSelected : charset.radioUnselected) \(text)", style: selected ? .selected : .normal, indent: 1)
-        }
-
-        mutating func gap() { if y < bottom { y += 1 } }
-        var remaining: Int { max(0, bottom - y) }
-    }
-
     /// Draws the whole screen for the current state.
     public func render(width: Int, height: Int, widthFunction: @escaping DisplayWidth = DisplayWidths.approximate) -> Canvas {
         lastSize = (width, height)
@@ -43,7 +15,12 @@ extension FullScreenApp {
         guard width >= Self.minimumSize.width, height >= Self.minimumSize.height else {
             return tooSmall(canvas)
         }
-        let (title, step) = headings()
+        var (title, step) = headings()
+        // The title and the step label share the top line: shorten them rather than overlap.
+        if let label = step, title.count + label.count + 8 > width {
+            title = title.replacingOccurrences(of: "DMF wizard · ", with: "")
+            step = label.replacingOccurrences(of: "Step ", with: "").replacingOccurrences(of: " of ", with: "/")
+        }
         if projector {
             _ = canvas.put(title, x: 1, y: 0, style: .title, maxWidth: width - 2)
         } else {
@@ -53,14 +30,14 @@ extension FullScreenApp {
             let label = " \(step) "
             _ = canvas.put(label, x: max(2, width - 2 - label.count), y: 0, style: .title)
         }
-        _ = canvas.put(footer(), x: 1, y: height - 1, style: .hint, maxWidth: width - 2)
-        var page = Page(canvas: canvas, left: 3, width: width - 6, y: 2, bottom: height - 2)
+        _ = canvas.put(Self.fitted(footerHints(), width: width - 2), x: 1, y: height - 1, style: .hint)
         if mode == .wizard, helpdesk || wizard.screen == .outcome {
             // The caller can read this back to rebuild their choices on another machine.
             let code = " Resume code \(ResumeCode.encode(wizard.answers)) "
-            _ = page.canvas.put(code, x: max(2, width - 2 - code.count), y: height - 2, style: .title)
+            _ = canvas.put(code, x: max(2, width - 2 - code.count), y: height - 2, style: .title)
         }
-        if !mode.isStartMenu, session.training { page.line(FilledDMF.trainingBanner, style: .banner); page.gap() }
+        var page = Page(width: width - 6, widthFunction: canvas.widthFunction)
+        if !mode.isStartMenu, session.training { page.header(FilledDMF.trainingBanner, style: .banner) }
         if showingHelp {
             drawHelp(&page)
         } else {
@@ -81,14 +58,16 @@ extension FullScreenApp {
                 }
             }
         }
+        lastLayout = page.draw(into: &canvas, left: 3, top: 2, bottom: height - 2, scroll: scroll)
+        scroll = lastLayout.start
         if let jumpInput {
             let prompt = "Go to step (a code such as R2; Enter go, Esc cancel): "
-            page.canvas.fill(row: height - 1, style: .normal)
-            _ = page.canvas.put(prompt + jumpInput.text, x: 1, y: height - 1, style: .selected, maxWidth: width - 2)
-            page.canvas.cursor = (min(width - 2, 1 + prompt.count + jumpInput.text.count), height - 1)
+            canvas.fill(row: height - 1, style: .normal)
+            _ = canvas.put(prompt + jumpInput.text, x: 1, y: height - 1, style: .selected, maxWidth: width - 2)
+            canvas.cursor = (min(width - 2, 1 + prompt.count + jumpInput.text.count), height - 1)
         }
-        if !unicode { page.canvas.mapGraphemes(AsciiFallback.character) }
-        return page.canvas
+        if !unicode { canvas.mapGraphemes(AsciiFallback.character) }
+        return canvas
     }
 
     private func tooSmall(_ canvas: Canvas) -> Canvas {
@@ -123,37 +102,47 @@ extension FullScreenApp {
         }
     }
 
-    private func footer() -> String {
-        if showingHelp { return "Any key: back to the question" }
+    /// The key hints for the screen, most important first; `fitted` keeps what fits.
+    private func footerHints() -> [String] {
+        if showingHelp { return ["↑↓ scroll", "any other key: back to the question"] }
         switch mode {
-        case .start: return "↑↓ or 1-\(startItems.count) choose · Enter select · F1 help · q quit"
-        case .drafts: return "↑↓ choose · Enter open · Esc back"
-        case .openFile: return "Type the file's path · Enter open · Esc back"
-        case .about: return "Any key: back"
-        case .save: return "Enter save · ↑↓ move · Space tick a format · type the folder · Esc back"
-        case .saved: return "Enter finish"
-        case .trainingList: return "↑↓ choose · Enter open · q finish"
-        case .story: return "Enter start the case · ↑↓ scroll · Esc back"
-        case .predict: return "↑↓ or 1-4 choose · Enter next · Esc back"
-        case .pickActions: return "↑↓ move · Space tick · Enter on Done (or c) to see the outcome · Esc back"
-        case .comparison: return "↑↓ scroll · Enter next case"
-        case .summary: return "Enter finish"
+        case .start: return ["Enter select", "↑↓ or 1-\(startItems.count) move", "F1 help", "q quit"]
+        case .drafts: return ["Enter open", "↑↓ choose", "d delete", "Esc back"]
+        case .openFile: return ["Type the file's path", "Enter open", "Esc back"]
+        case .about: return ["Any key: back"]
+        case .save: return ["Enter save", "↑↓ move", "Space tick a format", "type the folder", "Esc back"]
+        case .saved: return ["Enter finish"]
+        case .trainingList: return ["Enter open", "↑↓ choose", "q finish"]
+        case .story: return ["Enter start the case", "↑↓ scroll", "Esc back"]
+        case .predict: return ["Enter next", "↑↓ or 1-4 move", "Esc back"]
+        case .pickActions: return ["Space tick", "↑↓ move", "Enter on Done or c: the outcome", "Esc back"]
+        case .comparison: return ["Enter next case", "↑↓ scroll"]
+        case .summary: return ["Enter finish"]
         case .wizard: break
         }
+        // Training saves nothing, so it offers no Ctrl-S.
+        let save = session.training ? [] : ["Ctrl-S save"]
         switch wizard.screen {
         case .question, .recipientField:
             if case .choice = wizard.currentQuestion?.kind {
-                return helpdesk
-                    ? "Enter next · Esc back · number choose · F1/? help · g go to step · q quit"
-                    : "Enter next · Esc back · ↑↓ or number choose · F1/? help · Ctrl-S save · q quit"
+                return ["Enter choose", "↑↓ or number move", "Esc back", "F1/? help"] + (helpdesk ? ["g go to step"] : []) + save + ["q quit"]
             }
-            return helpdesk
-                ? "Enter next · Esc back · F1 help · Ctrl-G go to step · Ctrl-S save"
-                : "Enter next · Esc back · F1 help · Ctrl-S save · (q types a q here)"
-        case .recipients: return "Enter choose · a add · d remove · c continue · Esc back · F1 help · q quit"
-        case .check: return "↑↓ choose · Enter change · c confirm · Esc back · q quit"
-        case .outcome: return "↑↓ scroll · s save · Esc back · q quit"
+            return ["Enter next", "Esc back", "F1 help"] + (helpdesk ? ["Ctrl-G go to step"] : []) + save
+        case .recipients: return ["Enter choose", "a add", "d remove", "c continue", "Esc back", "F1 help", "q quit"]
+        case .check: return ["↑↓ move", "Enter change", "c confirm", "Esc back", "q quit"]
+        case .outcome: return ["s save", "↑↓ scroll", "Esc back", "q quit"]
         }
+    }
+
+    /// The hints, in order, that fit in `width` columns; the rest are in the F1 help and README.
+    static func fitted(_ hints: [String], width: Int) -> String {
+        var line = ""
+        for hint in hints {
+            let candidate = line.isEmpty ? hint : line + " · " + hint
+            guard candidate.count <= width else { break }
+            line = candidate
+        }
+        return line
     }
 
     private func drawNotice(_ page: inout Page) {
@@ -164,6 +153,11 @@ extension FullScreenApp {
         if let problem = session.saveProblem { page.line(problem, style: .error) }
     }
 
+    /// The message about the last key (an error to fix, a confirmation to give), kept in view.
+    private func drawMessage(_ page: inout Page) {
+        if let message { page.pinned("! " + message, style: .error) }
+    }
+
     private func drawQuestion(_ page: inout Page, charset: BoxCharset) {
         guard let question = wizard.currentQuestion else { return }
         drawNotice(&page)
@@ -172,35 +166,26 @@ extension FullScreenApp {
         }
         page.line(question.prompt, style: .heading)
         page.line("Why we ask: \(question.why)", style: .dim)
-        if helpdesk { page.line("Read to the caller: \(question.readAloud)", style: .accent) }
+        if helpdesk { page.line("\(question.helpdeskLine.label): \(question.helpdeskLine.text)", style: .accent) }
         page.gap()
         switch question.kind {
         case .choice(let choices):
-            // On a projector, a blank line between choices when they fit, so a room can read them.
-            let spaced = projector && page.remaining >= choices.count * 2 + 2
+            // On a projector, a blank line between choices, so a room can read them.
             for (index, choice) in choices.enumerated() {
-                page.option("\(choice.number)  \(choice.label)", selected: index == highlight, charset: charset)
-                if spaced { page.gap() }
+                page.option(choice.label, number: choice.number, selected: index == selection, charset: charset, item: index)
+                if projector { page.gap() }
             }
+            page.focus = selection
         case .text:
-            drawField(&page, width: 60, focused: true)
-            page.line(question.isRequired ? "Required." : "Optional: press Enter with the field empty to skip.", style: .dim, indent: 1)
+            page.item(0) { page in
+                page.field(input, width: 60, focused: true)
+                page.line(question.isRequired ? "Required." : "Optional: press Enter with the field empty to skip.", style: .dim, indent: 1)
+            }
+            page.focus = 0
         case .recipients:
             break
         }
-        if let message { page.gap(); page.line("! " + message, style: .error) }
-    }
-
-    /// A one-line text field in brackets, so it shows without colour; the real cursor sits in it.
-    private func drawField(_ page: inout Page, width: Int, focused: Bool) {
-        let fieldWidth = min(page.width - 4, width)
-        let (visible, cursorColumn) = input.visible(width: fieldWidth - 1, widthFunction: page.canvas.widthFunction)
-        _ = page.canvas.put("[", x: page.left, y: page.y, style: .dim)
-        page.canvas.fill(x: page.left + 1, y: page.y, width: fieldWidth, height: 1, style: .input)
-        _ = page.canvas.put(visible, x: page.left + 1, y: page.y, style: .input, maxWidth: fieldWidth)
-        _ = page.canvas.put("]", x: page.left + 1 + fieldWidth, y: page.y, style: .dim)
-        if focused { page.canvas.cursor = (page.left + 1 + cursorColumn, page.y) }
-        page.y += 1
+        drawMessage(&page)
     }
 
     private func drawRecipients(_ page: inout Page) {
@@ -214,46 +199,47 @@ extension FullScreenApp {
         if recipients.isEmpty { page.line("No recipients yet. Add at least one.", indent: 1) }
         for (index, recipient) in recipients.enumerated() {
             let selected = index == highlight
-            page.line("\(selected ? ">" : " ") \(index + 1). \(RecipientSummary.line(recipient))", style: selected ? .selected : .normal, indent: 1)
+            page.item(index) {
+                $0.line("\(selected ? ">" : " ") \(index + 1). \(RecipientSummary.line(recipient))",
+                        style: selected ? .selected : .normal, indent: 1, hang: 5)
+            }
         }
         page.gap()
         let add = highlight == recipients.count, next = highlight == recipients.count + 1
-        page.line("\(add ? ">" : " ") + Add a recipient", style: add ? .selected : .normal, indent: 1)
-        page.line("\(next ? ">" : " ") Continue", style: next ? .selected : .normal, indent: 1)
-        if let message { page.gap(); page.line("! " + message, style: .error) }
+        page.item(recipients.count) { $0.line("\(add ? ">" : " ") + Add a recipient", style: add ? .selected : .normal, indent: 1) }
+        page.item(recipients.count + 1) { $0.line("\(next ? ">" : " ") Continue", style: next ? .selected : .normal, indent: 1) }
+        page.focus = highlight
+        drawMessage(&page)
     }
 
+    /// Every answer, by section, each wrapped in full (recipients one per line): the page opens
+    /// at the top and scrolls with the highlight, with "more" markers.
     private func drawCheck(_ page: inout Page) {
         drawNotice(&page)
-        page.line("Check your answers. Choose any answer to change it.", style: .heading)
-        page.gap()
+        page.line("Check your answers. Choose any answer to change it, or press c to confirm them.", style: .heading)
         let rows = CheckAnswers.rows(wizard)
-        var lines: [(text: String, style: Style, row: Int?)] = []
         for (index, row) in rows.enumerated() {
-            if let heading = row.sectionHeading { lines.append((heading, .heading, nil)) }
-            let marker = index == highlight ? ">" : " "
-            let labelWidth = max(12, page.width * 45 / 100)
-            let label = Self.truncate(row.label, to: labelWidth).padding(toLength: labelWidth, withPad: " ", startingAt: 0)
-            let answer = Self.truncate(row.answer, to: page.width - labelWidth - 7)
-            lines.append(("\(marker) \(row.code.padding(toLength: 3, withPad: " ", startingAt: 0)) \(label) \(answer)", index == highlight ? .selected : .normal, index))
+            if let heading = row.sectionHeading {
+                page.gap()
+                page.line(heading, style: .heading)
+            }
+            let selected = index == selection
+            let style: Style = selected ? .selected : .normal
+            page.item(index) { page in
+                let lead = "\(selected ? ">" : " ") \(row.code) "
+                page.line(lead + row.label, style: style, hang: lead.count)
+                for answer in row.answers {
+                    page.line(answer, style: selected ? .selected : .accent, indent: lead.count + 1, hang: 2)
+                }
+            }
         }
-        lines.append(("", .normal, nil))
-        let confirmSelected = highlight == rows.count
-        lines.append(("\(confirmSelected ? ">" : " ") Confirm and see the outcome", confirmSelected ? .selected : .normal, rows.count))
-        let available = max(1, page.remaining - (message == nil ? 0 : 2))
-        let highlightedLine = lines.firstIndex { $0.row == highlight } ?? 0
-        let start = max(0, min(highlightedLine - available / 2, lines.count - available))
-        for line in lines.dropFirst(start).prefix(available) {
-            _ = page.canvas.put(line.text, x: page.left, y: page.y, style: line.style, maxWidth: page.width)
-            page.y += 1
+        page.gap()
+        let confirmSelected = selection == rows.count
+        page.item(rows.count) {
+            $0.line("\(confirmSelected ? ">" : " ") Confirm and see the outcome", style: confirmSelected ? .selected : .normal)
         }
-        if let message { page.gap(); page.line("! " + message, style: .error) }
-    }
-
-    /// Shortens text to `width` characters, ending in "…" when cut.
-    static func truncate(_ text: String, to width: Int) -> String {
-        guard text.count > width else { return text }
-        return String(text.prefix(max(0, width - 1))) + "…"
+        page.focus = selection
+        drawMessage(&page)
     }
 
     private func drawOutcome(_ page: inout Page) {
@@ -265,29 +251,18 @@ extension FullScreenApp {
             case .conditions: .accent
             case .proceed: .success
             }
-        page.line("Outcome: \(form.verdict.label)", style: bannerStyle)
-        page.line(form.verdict.headline, style: .heading)
-        var body: [(String, Style)] = []
-        let lines = OutcomeSummary.lines(form).dropFirst(2)
-        for line in lines {
+        // The verdict stays in view while the reasons and the checklist scroll under it.
+        page.header("Outcome: \(form.verdict.label)", style: bannerStyle)
+        page.header(form.verdict.headline, style: .heading)
+        for line in OutcomeSummary.lines(form).dropFirst(2) {
             // Section headings ("Why:"), the reasons behind a finding (indented) in a quieter style.
             let style: Style = line.hasPrefix("  ") ? .dim : line.hasSuffix(":") && !line.hasPrefix("-") ? .heading : .normal
             // List items ("- ", "[ ] ") get a hanging indent so each item reads as one block.
             let lead = line.prefix { $0 == " " }.count
-            let hang = lead + (line.dropFirst(lead).hasPrefix("- ") ? 2 : line.hasPrefix("[ ] ") ? 4 : lead > 0 ? 2 : 0)
-            let parts = wrap(String(line.dropFirst(lead)), width: page.width - hang, widthFunction: page.canvas.widthFunction)
-            for (index, part) in parts.enumerated() {
-                body.append((String(repeating: " ", count: index == 0 ? lead : hang) + part, style))
-            }
+            let hang = line.dropFirst(lead).hasPrefix("- ") ? 2 : line.hasPrefix("[ ] ") ? 4 : lead > 0 ? 2 : 0
+            page.line(line, style: style, hang: hang)
         }
-        let available = max(1, page.remaining - 1)
-        scroll = min(scroll, max(0, body.count - available))
-        for (text, style) in body.dropFirst(scroll).prefix(available) {
-            _ = page.canvas.put(text, x: page.left, y: page.y, style: style, maxWidth: page.width)
-            page.y += 1
-        }
-        let more = body.count > scroll + available ? "↓ more below · " : ""
-        page.line("\(more)Press s to save the DMF and checklist.", style: .accent)
+        page.pinned("Press s to save the DMF and checklist.", style: .accent)
     }
 
     private func drawHelp(_ page: inout Page) {
@@ -312,10 +287,16 @@ extension FullScreenApp {
         page.line("Moving or sharing MOJ information?", style: .heading)
         page.line("This wizard asks about the transfer one question at a time, tells you whether and how it may go ahead, and fills in the Data Movement Form (DMF) and a checklist.")
         page.gap()
-        for (index, item) in startItems.enumerated() {
-            page.option("\(index + 1)  \(item)", selected: index == highlight, charset: charset)
+        if let newestDraft {
+            let when = newestDraft.isEmpty ? "" : " (begun \(newestDraft))"
+            page.line("You have a saved draft\(when). To carry on with it rather than start again, choose 2 Continue a saved draft.", style: .accent)
+            page.gap()
         }
-        if let message { page.gap(); page.line("! " + message, style: .error) }
+        for (index, item) in startItems.enumerated() {
+            page.option(item, number: index + 1, selected: index == highlight, charset: charset, item: index)
+        }
+        page.focus = highlight
+        drawMessage(&page)
     }
 
     private func drawDrafts(_ page: inout Page) {
@@ -325,23 +306,24 @@ extension FullScreenApp {
         for (index, draft) in draftList.enumerated() {
             let selected = index == highlight
             let what = draft.problem == nil ? "step \(draft.step)  \(draft.description)" : "CANNOT BE READ  \(draft.description)"
-            page.line("\(selected ? ">" : " ") \(draft.savedAt)  \(what)", style: selected ? .selected : .normal)
+            page.item(index) { $0.line("\(selected ? ">" : " ") \(draft.savedAt)  \(what)", style: selected ? .selected : .normal, hang: 2) }
         }
-        if let message { page.gap(); page.line("! " + message, style: .error) }
+        page.focus = highlight
+        drawMessage(&page)
     }
 
     private func drawOpenFile(_ page: inout Page) {
         page.line("Type the path of an answers file (YAML or JSON):", style: .heading)
         page.gap()
-        drawField(&page, width: 70, focused: true)
-        if let message { page.gap(); page.line("! " + message, style: .error) }
+        page.field(input, width: 70, focused: true)
+        drawMessage(&page)
     }
 
     private func drawAbout(_ page: inout Page) {
         page.line("About dmf-wizard", style: .heading)
         page.line("It follows the \(PolicyInfo.source) (dated \(PolicyInfo.dated)), rule set \(PolicyInfo.rulesVersion).")
         page.gap()
-        page.line("Keys: Enter goes on, Esc goes back, F1 or ? shows help for the question, numbers pick a choice. Every screen shows a step code (such as R2) to read out on the phone.")
+        page.line("Keys: Enter goes on, Esc goes back, F1 or ? shows help for the question. On a choice, ↑↓ or the choice's number moves to it and Enter chooses it. Every screen shows a step code (such as R2) to read out on the phone.")
         page.gap()
         page.line("Not sure of an answer? Choose 'Not sure': the checklist will say who can confirm it.")
         page.gap()
@@ -358,20 +340,23 @@ extension FullScreenApp {
         ]
         for (index, format) in Self.saveFormatsOrder.enumerated() {
             let box = saveFormats.contains(format) ? charset.checkboxChecked : charset.checkboxUnchecked
-            page.line("\(box) \(names[format]!)", style: saveField == index ? .selected : .normal, indent: 1)
+            page.item(index) { $0.line("\(box) \(names[format]!)", style: saveField == index ? .selected : .normal, indent: 1, hang: 4) }
         }
         page.gap()
-        page.line("Folder:", style: saveField == 4 ? .selected : .normal, indent: 1)
-        drawField(&page, width: 70, focused: saveField == 4)
-        if let message { page.gap(); page.line("! " + message, style: .error) }
+        page.item(4) { page in
+            page.line("Folder:", style: saveField == 4 ? .selected : .normal, indent: 1)
+            page.field(input, width: 70, focused: saveField == 4)
+        }
+        page.focus = saveField
+        drawMessage(&page)
     }
 
     private func drawSaved(_ page: inout Page, paths: [String]) {
         page.line("Saved. These files were written (readable only by you):", style: .success)
         page.gap()
-        for path in paths { page.line(path, indent: 1) }
+        for path in paths { page.line(path, indent: 1, hang: 2) }
         page.gap()
         page.line("Print the HTML file, or email the Markdown file, to your Information Asset Owner.")
-        page.line("Press Enter to finish.", style: .accent)
+        page.pinned("Press Enter to finish.", style: .accent)
     }
 }

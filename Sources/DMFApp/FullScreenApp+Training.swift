@@ -17,7 +17,7 @@ extension FullScreenApp {
     func startPrediction() {
         prediction = nil
         pickedActions = []
-        highlight = 0
+        selection = nil
         mode = .predict
     }
 
@@ -52,14 +52,16 @@ extension FullScreenApp {
             default: break
             }
         case .predict:
+            // Like a question: nothing is predicted for the trainee, and a number only moves.
+            let count = TrainingResult.predictionOrder.count
+            if let number = typedOption(key, count: count) { return selection = number }
             switch key {
-            case .up: highlight = max(0, highlight - 1)
-            case .down: highlight = min(Verdict.allCases.count - 1, highlight + 1)
-            case .char(let c) where c.wholeNumberValue.map { (1...Verdict.allCases.count).contains($0) } == true:
-                highlight = c.wholeNumberValue! - 1
-                fallthrough
+            case .up: selection = max(0, (selection ?? 1) - 1)
+            case .down: selection = min(count - 1, (selection ?? -1) + 1)
             case .enter:
-                prediction = TrainingResult.predictionOrder[highlight]
+                guard let selection else { return message = "Choose your prediction first: move to it with ↑↓ or its number, then press Enter." }
+                message = nil
+                prediction = TrainingResult.predictionOrder[selection]
                 highlight = 0
                 mode = .pickActions
             case .escape: mode = .wizard; _ = wizard.back()
@@ -116,38 +118,42 @@ extension FullScreenApp {
             if trainingCases.isEmpty { page.line("No training cases were found in assets/training.", style: .error) }
             for (index, item) in trainingCases.enumerated() {
                 let done = trainingResults.last { $0.caseID == item.id }.map { "  (score \($0.score)/10)" } ?? ""
-                page.option("\(index + 1)  \(item.notes.title)\(done)", selected: index == highlight, charset: charset)
+                page.option("\(item.notes.title)\(done)", number: index + 1, selected: index == highlight, charset: charset, item: index)
             }
-            page.option("Finish and see the summary", selected: highlight == trainingCases.count, charset: charset)
+            page.option("Finish and see the summary", selected: highlight == trainingCases.count, charset: charset, item: trainingCases.count)
+            page.focus = highlight
         case .story:
             guard let trainingCase = currentCase else { return }
             page.line(trainingCase.notes.title, style: .heading)
             page.gap()
-            drawScrolling(&page, lines: TrainingNotes.paragraphs(trainingCase.notes.story).flatMap { [$0, ""] }.dropLast())
+            for paragraph in TrainingNotes.paragraphs(trainingCase.notes.story) {
+                page.line(paragraph)
+                page.gap()
+            }
         case .predict:
             page.line("Before you see the outcome: what will it be?", style: .heading)
             page.gap()
             for (index, verdict) in TrainingResult.predictionOrder.enumerated() {
-                page.option("\(index + 1)  \(verdict.label): \(verdict.headline)", selected: index == highlight, charset: charset)
+                page.option("\(verdict.label): \(verdict.headline)", number: index + 1, selected: index == selection, charset: charset, item: index)
             }
+            page.focus = selection
+            if let message { page.pinned("! " + message, style: .error) }
         case .pickActions:
             page.line("Which of these will need action before the transfer? Tick every one that applies.", style: .heading)
             let rules = TrainingResult.pickableRules
-            let visible = max(1, page.remaining - 2)
-            let start = max(0, min(highlight - visible / 2, rules.count + 1 - visible))
-            for index in start..<min(rules.count + 1, start + visible) {
-                let selected = index == highlight
-                if index == rules.count {
-                    page.line("\(selected ? ">" : " ") Done: show the outcome", style: selected ? .selected : .normal, indent: 1)
-                } else {
-                    let box = pickedActions.contains(rules[index]) ? charset.checkboxChecked : charset.checkboxUnchecked
-                    page.line("\(box) \(rules[index].title)", style: selected ? .selected : .normal, indent: 1)
-                }
+            for (index, rule) in rules.enumerated() {
+                let box = pickedActions.contains(rule) ? charset.checkboxChecked : charset.checkboxUnchecked
+                page.item(index) { $0.line("\(box) \(rule.title)", style: index == highlight ? .selected : .normal, indent: 1, hang: 4) }
             }
+            let done = highlight == rules.count
+            page.item(rules.count) { $0.line("\(done ? ">" : " ") Done: show the outcome", style: done ? .selected : .normal, indent: 1) }
+            page.focus = highlight
         case .comparison:
             guard let result = trainingResults.last, let trainingCase = currentCase, let decision = wizard.decision else { return }
             page.line("How your prediction compares", style: .heading)
-            drawScrolling(&page, lines: result.explanation(decision: decision, trainingCase: trainingCase, answers: wizard.answers, flow: wizard.flow))
+            for line in result.explanation(decision: decision, trainingCase: trainingCase, answers: wizard.answers, flow: wizard.flow) {
+                if line.isEmpty { page.gap() } else { page.line(line) }
+            }
         case .summary:
             page.line("Training summary", style: .heading)
             page.gap()
@@ -163,18 +169,5 @@ extension FullScreenApp {
         default:
             break
         }
-    }
-
-    /// Wrapped lines from `scroll` on, with a "more below" hint.
-    private func drawScrolling<Lines: Sequence>(_ page: inout Page, lines: Lines) where Lines.Element == String {
-        var wrapped: [String] = []
-        for line in lines { wrapped += line.isEmpty ? [""] : wrap(line, width: page.width, widthFunction: page.canvas.widthFunction) }
-        let available = max(1, page.remaining - 1)
-        scroll = min(scroll, max(0, wrapped.count - available))
-        for line in wrapped.dropFirst(scroll).prefix(available) {
-            _ = page.canvas.put(line, x: page.left, y: page.y, maxWidth: page.width)
-            page.y += 1
-        }
-        if wrapped.count > scroll + available { page.line("↓ more below (use the arrow keys)", style: .dim) }
     }
 }

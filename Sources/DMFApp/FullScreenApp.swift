@@ -62,12 +62,24 @@ public final class FullScreenApp {
 
     // Per-screen state, reset whenever the wizard moves to another screen.
     var highlight = 0
+    /// The highlighted choice of a question or row of "Check your answers": nil until the person
+    /// moves to one, because nothing is ever chosen for them (a saved answer shows as chosen).
+    var selection: Int?
+    /// Digits typed so far on a choice list, so `1` `1` reaches option 11.
+    var typedNumber = ""
+    /// The recipient the person asked to remove, awaiting `y` to confirm.
+    var pendingRemoval: Int?
+    /// The first line shown of a page taller than the window (kept by `render`).
     var scroll = 0
+    /// What the last frame showed of its page (for tests: nothing cut off unseen).
+    public internal(set) var lastLayout = Page.Layout()
     var input = TextInput()
     var message: String?
     var showingHelp = false
     var shownScreen: Screen?
     var draftList: [DraftSummary] = []
+    /// When the newest saved draft was begun, for the start screen's offer to continue it.
+    var newestDraft: String?
     /// The formats ticked on the save screen. A list, not a set: a set built before the first
     /// screen costs a scan of every protocol conformance in the binary (see DECISIONS.md).
     var saveFormats: [OutputFormat] = [.markdown, .html]
@@ -93,6 +105,8 @@ public final class FullScreenApp {
         self.helpdesk = helpdesk
         self.mode = mode
         self.outputFolder = outputFolder
+        // Only the folder is read (no draft is parsed), so the first screen stays quick.
+        newestDraft = mode == .start ? drafts.newestDraftTime() : nil
         if mode == .wizard { syncWithWizard() }
     }
 
@@ -109,8 +123,27 @@ public final class FullScreenApp {
 
     // MARK: - Keys
 
+    /// What is on screen, to tell when a key moved to another screen: keys typed ahead are then
+    /// dropped (see `FullScreenLoop`), so none lands on a screen the person has not seen.
+    public struct ScreenIdentity: Equatable {
+        var mode: Mode
+        var screen: Screen?
+    }
+
+    public var screenIdentity: ScreenIdentity { ScreenIdentity(mode: mode, screen: mode == .wizard ? wizard.screen : nil) }
+
     /// Applies one key. Sets `ending` when the run should stop.
     public func handle(_ key: Key) {
+        let before = mode
+        apply(key)
+        if mode != before {
+            scroll = 0
+            typedNumber = ""
+            pendingRemoval = nil
+        }
+    }
+
+    private func apply(_ key: Key) {
         switch key {
         case .resize: return
         case .signal(let number):
@@ -126,7 +159,16 @@ public final class FullScreenApp {
         // Below the minimum size nothing can be seen, so keys wait until the window is larger.
         if isTooSmall { return }
         if showingHelp {
-            showingHelp = false
+            // Long help scrolls; any other key goes back to the question.
+            switch key {
+            case .down: scroll += 1
+            case .up: scroll = max(0, scroll - 1)
+            case .pageDown: scroll += 10
+            case .pageUp: scroll = max(0, scroll - 10)
+            default:
+                showingHelp = false
+                scroll = 0
+            }
             return
         }
         switch mode {
@@ -153,12 +195,10 @@ public final class FullScreenApp {
     }
 
     private func handleStart(_ key: Key) {
+        if let number = typedOption(key, count: startItems.count) { return highlight = number }
         switch key {
         case .up: highlight = max(0, highlight - 1)
         case .down: highlight = min(startItems.count - 1, highlight + 1)
-        case .char(let c) where c.wholeNumberValue.map { (1...startItems.count).contains($0) } == true:
-            highlight = c.wholeNumberValue! - 1
-            chooseStartItem()
         case .enter: chooseStartItem()
         case .char("q"), .escape: ending = .quit
         case .function(1), .char("?"): showingHelp = true
@@ -196,7 +236,25 @@ public final class FullScreenApp {
     }
 
     private func handleDrafts(_ key: Key) {
+        if let removal = pendingRemoval {
+            pendingRemoval = nil
+            guard key == .char("y") || key == .char("Y"), draftList.indices.contains(removal) else { return message = "Kept." }
+            do {
+                _ = try drafts.deleteDraft(named: draftList[removal].path)
+                draftList = drafts.list()
+                highlight = min(highlight, max(0, draftList.count - 1))
+                message = "Draft deleted."
+            } catch {
+                message = "Could not delete it: \(error.description)"
+            }
+            return
+        }
+        message = nil
         switch key {
+        case .delete, .char("d"):
+            guard draftList.indices.contains(highlight) else { return }
+            pendingRemoval = highlight
+            message = "Delete the draft \(draftList[highlight].description) (saved \(draftList[highlight].savedAt))? Press y to delete it, any other key to keep it."
         case .up: highlight = max(0, highlight - 1)
         case .down: highlight = min(max(0, draftList.count - 1), highlight + 1)
         case .escape, .left: backToStart()
@@ -276,21 +334,58 @@ public final class FullScreenApp {
 
     private func goBack() {
         message = nil
-        if !wizard.back() { backToStart() }
+        guard !wizard.back() else { return }
+        // Before the first question: training goes back to the case's story, never to the real
+        // start menu (where drafts and real forms would be written).
+        if session.training { mode = currentCase == nil ? .trainingList : .story } else { backToStart() }
+    }
+
+    /// A digit on a numbered list: the option number typed so far (0-based), when it names one.
+    /// Digits add up while they still name an option (`1` `1` is option 11 of 11), otherwise
+    /// a digit starts a new number. Any other key ends the number. The caller only moves the
+    /// highlight: Enter is always what chooses.
+    func typedOption(_ key: Key, count: Int) -> Int? {
+        guard case .char(let character) = key, let digit = character.wholeNumberValue, character.isASCII else {
+            typedNumber = ""
+            return nil
+        }
+        for candidate in [typedNumber + String(digit), String(digit)] {
+            if let number = Int(candidate), (1...count).contains(number) {
+                typedNumber = candidate
+                return number - 1
+            }
+        }
+        typedNumber = ""
+        return nil
+    }
+
+    /// Moves the highlight of a list that starts with nothing highlighted; the message about an
+    /// earlier key goes once the person acts on it.
+    private func moveSelection(_ key: Key, count: Int) -> Bool {
+        let moved: Int? =
+            switch key {
+            case .up: selection.map { max(0, $0 - 1) } ?? 0
+            case .down: selection.map { min(count - 1, $0 + 1) } ?? 0
+            case .home: 0
+            case .end: count - 1
+            case .pageUp: max(0, (selection ?? 0) - 10)
+            case .pageDown: min(count - 1, (selection ?? -1) + 10)
+            default: typedOption(key, count: count)
+            }
+        guard let moved else { return false }
+        selection = moved
+        message = nil
+        return true
     }
 
     private func handleQuestion(_ key: Key) {
         guard let question = wizard.currentQuestion else { return }
         if case .choice(let choices) = question.kind {
+            if moveSelection(key, count: choices.count) { return }
             switch key {
-            case .up: highlight = max(0, highlight - 1)
-            case .down: highlight = min(choices.count - 1, highlight + 1)
-            case .home: highlight = 0
-            case .end: highlight = choices.count - 1
-            case .enter, .right: submit(choices[highlight].value)
-            case .char(let c) where c.wholeNumberValue.map { (1...choices.count).contains($0) } == true:
-                highlight = c.wholeNumberValue! - 1
-                submit(choices[highlight].value)
+            case .enter, .right:
+                guard let selection else { return message = "Choose one of the options: move to it with ↑↓ or its number, then press Enter." }
+                submit(choices[selection].value)
             case .escape, .left: goBack()
             case .function(1), .char("?"): showingHelp = true
             case .char("q"): quit()
@@ -322,6 +417,14 @@ public final class FullScreenApp {
 
     private func handleRecipients(_ key: Key) {
         let count = wizard.answers.recipients.count
+        if let removal = pendingRemoval {
+            pendingRemoval = nil
+            guard key == .char("y") || key == .char("Y"), removal < count else { return message = "Kept." }
+            wizard.removeRecipient(removal)
+            highlight = min(highlight, recipientRowCount - 1)
+            return message = "Recipient \(removal + 1) removed."
+        }
+        message = nil
         switch key {
         case .up: highlight = max(0, highlight - 1)
         case .down: highlight = min(recipientRowCount - 1, highlight + 1)
@@ -329,9 +432,9 @@ public final class FullScreenApp {
         case .char("c"): finishRecipients()
         case .delete, .char("d"):
             if highlight < count {
-                wizard.removeRecipient(highlight)
-                highlight = min(highlight, recipientRowCount - 1)
-                message = "Recipient removed."
+                pendingRemoval = highlight
+                let name = wizard.answers.recipients[highlight].name ?? "this recipient"
+                message = "Remove recipient \(highlight + 1) (\(name))? Press y to remove, any other key to keep."
             }
         case .enter, .right:
             if highlight < count { wizard.editRecipient(highlight) }
@@ -350,13 +453,13 @@ public final class FullScreenApp {
 
     private func handleCheck(_ key: Key) {
         let rows = CheckAnswers.rows(wizard)
+        // The rows, then "Confirm"; digits are not row numbers here.
+        if case .char(let c) = key, c.isNumber { return }
+        if moveSelection(key, count: rows.count + 1) { return }
         switch key {
-        case .up: highlight = max(0, highlight - 1)
-        case .down: highlight = min(rows.count, highlight + 1)
-        case .pageUp: highlight = max(0, highlight - 10)
-        case .pageDown: highlight = min(rows.count, highlight + 10)
         case .enter, .right:
-            if highlight < rows.count { wizard.change(rows[highlight].code) } else { confirm() }
+            guard let selection else { return message = "Move to an answer with ↑↓ and press Enter to change it, or press c to confirm them all." }
+            if selection < rows.count { wizard.change(rows[selection].code) } else { confirm() }
         case .char("c"): confirm()
         case .escape, .left: goBack()
         case .char("q"): quit()
@@ -431,20 +534,22 @@ public final class FullScreenApp {
         scroll = 0
         showingHelp = false
         if message?.hasPrefix("Draft saved") == true { message = nil }
+        typedNumber = ""
+        pendingRemoval = nil
+        selection = nil
         switch wizard.screen {
         case .question, .recipientField:
             let current = wizard.currentAnswer
             if let question = wizard.currentQuestion, case .choice(let choices) = question.kind {
-                highlight = choices.firstIndex { $0.value == current } ?? 0
+                // Only an answer already given shows as chosen; a new question has none.
+                selection = choices.firstIndex { $0.value == current }
             } else {
                 highlight = 0
                 input = TextInput(current ?? "")
             }
         case .recipients:
             highlight = wizard.answers.recipients.isEmpty ? 0 : wizard.answers.recipients.count + 1
-        case .check:
-            highlight = CheckAnswers.rows(wizard).count
-        case .outcome:
+        case .check, .outcome:
             highlight = 0
         }
     }

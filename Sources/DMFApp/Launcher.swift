@@ -61,12 +61,14 @@ public struct Launcher {
         let ending = FullScreenLoop.run(app, on: backend)
         switch ending {
         case .signal(let number):
+            // Ctrl-C, a closed window, a dropped connection: the draft is already saved; say
+            // where once the terminal is back, then end as that signal would.
+            backend.close()
+            if let path = app.session.draftPath { Console.error(Self.draftReminder(path)) }
             backend.restoreAndReraise(number)
         case .quit, .endOfInput:
             backend.close()
-            if let path = app.session.draftPath {
-                Console.out("Your answers are saved in \(path)\nContinue later with: dmf-wizard resume \(path)\n")
-            }
+            if let path = app.session.draftPath { Console.out(Self.draftReminder(path) + "\n") }
             return ending == .quit ? 0 : 1
         case .finished:
             backend.close()
@@ -100,10 +102,15 @@ public struct Launcher {
         if case .signal(let number) = ending { backend.restoreAndReraise(number) }
         backend.close()
         for result in app.trainingResults { Console.out("\(result.score)/10  \(result.title)\n") }
-        return 0
+        return ending == .endOfInput ? 1 : 0
     }
 
     private func printError(_ text: String) { Console.error(text) }
+
+    /// Where the draft is and the exact command that continues it.
+    static func draftReminder(_ path: String) -> String {
+        "Your answers are saved in \(path)\nContinue later with: dmf-wizard resume \(path)"
+    }
 }
 
 /// The full-screen loop: draw, wait for a key, apply it. Redrawing everything each time is
@@ -112,13 +119,18 @@ public enum FullScreenLoop {
     public static func run(_ app: FullScreenApp, on backend: TerminalBackend) -> FullScreenApp.Ending {
         app.unicode = backend.supportsUnicode
         var firstFrame = true
+        var shownBefore = app.screenIdentity
         while true {
             let size = backend.size
             backend.present(app.render(width: size.width, height: size.height, widthFunction: backend.displayWidth))
+            // Keys typed for the screen just left, before this one was drawn, must not answer it:
+            // they are dropped once the new screen is up (dropping errs on the safe side).
+            if app.screenIdentity != shownBefore { backend.discardTypeahead() }
             if firstFrame {
                 app.prepareWhileIdle()
                 firstFrame = false
             }
+            shownBefore = app.screenIdentity
             app.handle(backend.readKey())
             if let ending = app.ending { return ending }
         }

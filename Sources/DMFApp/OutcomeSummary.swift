@@ -9,17 +9,26 @@ public enum OutcomeSummary {
         lines.append(form.decision.dmfRequired ? "A Data Movement Form is required." : "A Data Movement Form is not required (it can be kept for information).")
         lines.append("")
         lines.append("Why:")
-        let weighty = form.decision.findings.filter { $0.kind <= .action }.sorted { $0.kind < $1.kind }
+        // Heaviest first, as the checklist lists them: what must be done before sending ahead of
+        // what can only be done after the transfer.
+        let weighty = form.decision.findings.enumerated().filter { $0.element.kind <= .action }
+            .sorted { ($0.element.group, $0.offset) < ($1.element.group, $1.offset) }.map(\.element)
         for finding in weighty {
             // Why this outcome: the reason, the answers behind it and the guidance it rests on.
-            lines.append("- \(finding.kind.label) [\(finding.rule.rawValue)]: \(finding.text)")
+            lines.append("- \(finding.group.label) [\(finding.rule.rawValue)]: \(finding.text)")
             lines.append("  Because: \(finding.becauseLine)")
             lines.append("  Guidance, \(finding.guidanceLine)")
         }
         if weighty.isEmpty { lines.append("- Only the general principles apply.") }
         lines.append("")
         lines.append("Checklist:")
+        var afterHeading = false
         for item in form.decision.checklist {
+            // Items that can only be done once it is sent come last, under their own heading.
+            if item.group == .afterTransfer, !afterHeading {
+                lines.append("\(ChecklistGroup.afterTransfer.label):")
+                afterHeading = true
+            }
             lines.append("[ ] \(item.text) Who: \(item.who.label). [\(item.rule.rawValue)]")
         }
         return lines
@@ -54,7 +63,8 @@ public struct CheckRow: Equatable, Sendable {
     public var sectionHeading: String?
     public var code: String
     public var label: String
-    public var answer: String
+    /// One line each: a single answer, or one line per recipient.
+    public var answers: [String]
 }
 
 public enum CheckAnswers {
@@ -63,16 +73,18 @@ public enum CheckAnswers {
         var rows: [CheckRow] = []
         var lastSection: FlowSection?
         for question in wizard.flow.applicable(to: wizard.answers) {
-            let answer: String
+            let answers: [String]
             if question.code == "P1" {
                 let recipients = wizard.answers.recipients
-                answer = recipients.isEmpty ? "None yet" : recipients.map(RecipientSummary.line).joined(separator: "; ")
+                answers = recipients.isEmpty
+                    ? ["None yet"]
+                    : recipients.enumerated().map { "Recipient \($0.offset + 1): \(RecipientSummary.line($0.element))" }
             } else {
-                answer = question.displayAnswer(in: wizard.answers) ?? "Not provided"
+                answers = [question.displayAnswer(in: wizard.answers) ?? "Not provided"]
             }
             rows.append(CheckRow(
                 sectionHeading: question.section == lastSection ? nil : question.section.title,
-                code: question.code, label: question.prompt, answer: answer))
+                code: question.code, label: question.prompt, answers: answers))
             lastSection = question.section
         }
         return rows

@@ -101,7 +101,7 @@ public final class PlainFrontEnd {
         header()
         say(question.prompt)
         say("Why we ask: \(question.why)")
-        if session.wizard.flow.isHelpdesk { say("Read to the caller: \(question.readAloud)") }
+        if session.wizard.flow.isHelpdesk { say("\(question.helpdeskLine.label): \(question.helpdeskLine.text)") }
         let current = session.wizard.currentAnswer
         switch question.kind {
         case .choice(let choices):
@@ -180,7 +180,7 @@ public final class PlainFrontEnd {
         say("Check your answers")
         for row in CheckAnswers.rows(session.wizard) {
             if let section = row.sectionHeading { say("\(section):") }
-            say("  \(row.code)  \(row.label): \(row.answer)")
+            say("  \(row.code)  \(row.label): \(row.answers.joined(separator: "; "))")
         }
         guard let line = ask("Type a step code to change an answer (for example R1), c to confirm, < to go back:") else { return nil }
         let typed = line.trimmingCharacters(in: .whitespaces)

@@ -40,7 +40,7 @@ public enum DMFBuilder {
                 information(answers.data),
                 destination(answers.route),
             ],
-            recipients: answers.recipients.map(recipientRow),
+            recipients: answers.recipients.map { recipientRow($0, asksMailbox: answers.asksMailbox) },
             sectionsAfterRecipients: [
                 controls(answers, decision: decision),
                 retention(answers),
@@ -150,12 +150,17 @@ public enum DMFBuilder {
         ])
     }
 
-    private static func recipientRow(_ recipient: Answers.Recipient) -> DMFRecipientRow {
+    /// The mailbox cell when the method does not deliver to a mailbox: the question was not
+    /// asked, and an answer given anyway (in a file) is ignored, so it is not printed. Like the
+    /// other not-applicable fields, the JSON carries the same words.
+    public static let mailboxNotAsked = "Not asked (the method does not deliver to a mailbox)"
+
+    private static func recipientRow(_ recipient: Answers.Recipient, asksMailbox: Bool) -> DMFRecipientRow {
         DMFRecipientRow(cells: [
             text("name", "Name", recipient.name),
             text("organisation", "Organisation", recipient.organisation),
             text("role", "Role", recipient.role),
-            choice("mailbox", "Mailbox", recipient.mailbox),
+            asksMailbox ? choice("mailbox", "Mailbox", recipient.mailbox) : derived("mailbox", "Mailbox", mailboxNotAsked),
             choice("authorised", "Authorised", recipient.authorised),
             choice("clearance", "Clearance", recipient.clearance),
         ])

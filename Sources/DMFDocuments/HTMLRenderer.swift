@@ -88,7 +88,7 @@ public enum HTMLRenderer {
         for finding in dmf.decision.findings {
             let because = escape(finding.becauseLine)
             let guidance = escape(finding.guidanceLine)
-            out.append("<li><strong>\(finding.kind.label)</strong> (<span class=\"rule\">\(finding.rule.rawValue)</span>): \(escape(finding.text))<br>Because: \(because)<br>Guidance, \(guidance)</li>")
+            out.append("<li><strong>\(finding.group.label)</strong> (<span class=\"rule\">\(finding.rule.rawValue)</span>): \(escape(finding.text))<br>Because: \(because)<br>Guidance, \(guidance)</li>")
         }
         out.append("</ol>")
         return out.joined(separator: "\n")
@@ -96,7 +96,7 @@ public enum HTMLRenderer {
 
     private static func checklist(_ dmf: FilledDMF) -> String {
         let items = dmf.decision.checklist.map { item in
-            "<li><span class=\"box\" role=\"img\" aria-label=\"\(item.done ? "done" : "not done")\"></span><strong>\(item.kind.label):</strong> \(escape(item.text)) Who: \(escape(item.who.label)). <span class=\"rule\">(\(item.rule.rawValue))</span></li>"
+            "<li><span class=\"box\" role=\"img\" aria-label=\"\(item.done ? "done" : "not done")\"></span><strong>\(item.group.label):</strong> \(escape(item.text)) Who: \(escape(item.who.label)). <span class=\"rule\">(\(item.rule.rawValue))</span></li>"
         }
         return "<h2>Checklist</h2>\n<ul class=\"checklist\">\n\(items.joined(separator: "\n"))\n</ul>"
     }

@@ -34,7 +34,9 @@ public enum JSONRenderer {
             route = dmf.route.rawValue
             findings = dmf.decision.findings.map(FindingJSON.init)
             checklist = dmf.decision.checklist.map {
-                ChecklistJSON(rule: $0.rule.rawValue, kind: $0.kind.rawValue, done: $0.done, text: $0.text, who: $0.who.label)
+                ChecklistJSON(
+                    rule: $0.rule.rawValue, kind: $0.kind.rawValue, group: $0.group.rawValue, done: $0.done, text: $0.text,
+                    who: $0.who.label)
             }
             var form: [String: JSONValue] = [:]
             for section in dmf.allSections + [dmf.authorisation] {
@@ -62,6 +64,8 @@ public enum JSONRenderer {
     struct FindingJSON: Encodable {
         var rule: String
         var kind: String
+        /// Added to the contract: where it is listed ("before-sending", "after-transfer", …).
+        var group: String
         var text: String
         var who: String
         var because: [String]
@@ -70,6 +74,7 @@ public enum JSONRenderer {
         init(_ finding: Finding) {
             rule = finding.rule.rawValue
             kind = finding.kind.rawValue
+            group = finding.group.rawValue
             text = finding.text
             who = finding.who.label
             because = finding.because
@@ -84,6 +89,9 @@ public enum JSONRenderer {
     struct ChecklistJSON: Encodable {
         var rule: String
         var kind: String
+        /// Added to the contract: the heading it is listed under, `ChecklistGroup`'s raw value
+        /// (must-change, ask-first, before-sending, consider, good-to-know, after-transfer).
+        var group: String
         var done: Bool
         var text: String
         var who: String

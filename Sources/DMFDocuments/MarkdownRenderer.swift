@@ -40,7 +40,7 @@ public enum MarkdownRenderer {
         out.append("**DMF required:** \(dmf.decision.dmfRequired ? "Yes" : "No (this copy is for information)")")
         out += ["", "### Why this outcome", ""]
         for (index, finding) in dmf.decision.findings.enumerated() {
-            out.append("\(index + 1). **\(finding.kind.label)** (`\(finding.rule.rawValue)`): \(inline(finding.text))")
+            out.append("\(index + 1). **\(finding.group.label)** (`\(finding.rule.rawValue)`): \(inline(finding.text))")
             out.append("   - Because: \(inline(finding.becauseLine))")
             out.append("   - Guidance, \(inline(finding.guidanceLine))")
         }
@@ -50,7 +50,7 @@ public enum MarkdownRenderer {
     private static func checklist(_ dmf: FilledDMF) -> [String] {
         var out = ["## Checklist", ""]
         for item in dmf.decision.checklist {
-            out.append("- [\(item.done ? "x" : " ")] **\(item.kind.label):** \(inline(item.text)) Who: \(item.who.label). (`\(item.rule.rawValue)`)")
+            out.append("- [\(item.done ? "x" : " ")] **\(item.group.label):** \(inline(item.text)) Who: \(item.who.label). (`\(item.rule.rawValue)`)")
         }
         return out + [""]
     }

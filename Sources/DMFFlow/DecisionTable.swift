@@ -30,14 +30,20 @@ public struct DecisionTable: Sendable {
             for variant in Self.variants(of: base, route: route) {
                 let row = Self.row(route, variant.answers, changes: variant.changes)
                 guard row.findings != baseRow.findings || row.verdict != baseRow.verdict, seen.insert(row.changes).inserted else { continue }
+                if let without = variant.without {
+                    // A combination is shown only when its last answer changes the outcome too.
+                    let other = Self.row(route, without, changes: [])
+                    guard row.findings != other.findings || row.verdict != other.verdict else { continue }
+                }
                 rows.append(row)
             }
         }
         self.rows = rows
     }
 
-    /// A transfer on `route` that passes every rule: OFFICIAL, one authorised BPSS recipient, a
-    /// secure method, retention agreed, contract and NDA in place, IAO authorised.
+    /// A transfer on `route` that passes every rule: OFFICIAL, one authorised BPSS recipient with
+    /// a personal mailbox (which counts only with a method that delivers to a mailbox), a secure
+    /// method, retention agreed, contract and NDA in place, IAO authorised.
     public static func baseline(_ route: RouteType) -> Answers {
         var answers = Answers()
         answers.transfer.kind = .share
@@ -60,16 +66,23 @@ public struct DecisionTable: Sendable {
     struct Variant {
         var answers: Answers
         var changes: [String]
+        /// For a combination, the same answers without its last change: the row is left out when
+        /// that change alone makes no difference to it.
+        var without: Answers?
     }
 
     static func variants(of base: Answers, route: RouteType) -> [Variant] {
         var result: [Variant] = []
-        func vary<V: AnswerValue>(_ key: String, _ values: [V], _ set: (inout Answers, V) -> Void, from start: [Variant]) -> [Variant] {
+        func vary<V: AnswerValue>(
+            _ key: String, _ values: [V], _ set: (inout Answers, V) -> Void, from start: [Variant], onlyWhereItMatters: Bool = false
+        ) -> [Variant] {
             start.flatMap { variant in
                 values.map { value in
                     var answers = variant.answers
                     set(&answers, value)
-                    return Variant(answers: answers, changes: variant.changes + ["\(key)=\(value.rawValue)"])
+                    return Variant(
+                        answers: answers, changes: variant.changes + ["\(key)=\(value.rawValue)"],
+                        without: onlyWhereItMatters ? variant.answers : nil)
                 }
             }
         }
@@ -87,7 +100,10 @@ public struct DecisionTable: Sendable {
         result += vary("transfer.kind", TransferKind.allCases, { $0.transfer.kind = $1 }, from: origin)
         result += vary("data.personal_data", YesNoNotSure.allCases, { $0.data.personalData = $1 }, from: origin)
         result += vary("data.bulk", YesNoNotSure.allCases, { $0.data.bulk = $1 }, from: origin)
-        result += vary("recipients[0].mailbox", Mailbox.allCases, { $0.recipients[0].mailbox = $1 }, from: origin)
+        // A shared mailbox counts only with a method that delivers to a mailbox (or is not sure),
+        // so it is shown with each method; combinations where it changes nothing are left out.
+        result += vary("recipients[0].mailbox", [Mailbox.shared], { $0.recipients[0].mailbox = $1 },
+                       from: vary("method", TransferMethod.allCases, { $0.method = $1 }, from: origin), onlyWhereItMatters: true)
         result += vary("recipients[0].authorised", YesNoNotSure.allCases, { $0.recipients[0].authorised = $1 }, from: origin)
         var noRetention = base
         noRetention.retention = .init()

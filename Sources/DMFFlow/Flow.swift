@@ -185,21 +185,21 @@ public struct Flow: Sendable {
                applies: needsAccreditation, get: { $0.route.destinationAccreditation },
                set: { $0.route.destinationAccreditation = $1 }),
 
-        Question(
-            code: "P1", section: .recipients, path: "recipients",
-            prompt: "Who will receive the information?",
-            why: "Every recipient must be authorised and cleared before anything is sent.",
-            help: "Add every person who will receive it. For each: their name, organisation, role, whether they use a personal or a shared mailbox, whether they are authorised, and their security clearance. Shared or group mailboxes cannot be shown to be authorised.",
-            readAloud: "Who exactly will receive it? I'll take each person's name, organisation and role.",
-            rule: .recipientsAuthorised, kind: .recipients, isRequired: true, condition: nil, applies: { _ in true },
-            read: { $0.recipients.isEmpty ? nil : String($0.recipients.count) }, write: { answers, value in if value == nil { answers.recipients = [] } }),
-
         choice("M1", .method, "method", TransferMethod.self,
                prompt: "How will the information travel?",
                why: "It must be kept confidential all the way, for example by a secure network or encryption.",
                help: "Choose the method you plan to use. Ordinary email to outside the MOJ and unencrypted USB sticks or disks do not protect the information. SECRET and above must never be emailed.",
                readAloud: "How will you send it: a secure network, Teams or SharePoint, secure email, ordinary email, an encrypted file, secure file transfer, an encrypted USB drive, an unencrypted disk, paper, or not sure?",
                rule: .confidentialityInTransit, get: { $0.method }, set: { $0.method = $1 }),
+
+        Question(
+            code: "P1", section: .recipients, path: "recipients",
+            prompt: "Who will receive the information?",
+            why: "Every recipient must be authorised and cleared before anything is sent.",
+            help: "Add every person who will receive it. For each: their name, organisation, role, whether they are authorised, and their security clearance; when it goes by email, also whether it goes to their own mailbox or a shared one. Shared or group mailboxes cannot be shown to be authorised.",
+            readAloud: "Who exactly will receive it? I'll take each person's name, organisation and role.",
+            rule: .recipientsAuthorised, kind: .recipients, isRequired: true, condition: nil, applies: { _ in true },
+            read: { $0.recipients.isEmpty ? nil : String($0.recipients.count) }, write: { answers, value in if value == nil { answers.recipients = [] } }),
 
         text("K1", .retention, "retention.delete_by", kind: .date,
              prompt: "By what date should the copies be deleted?",
@@ -257,7 +257,9 @@ public struct Flow: Sendable {
                applies: leavesSystem, get: { $0.authorisation.iaoDecision }, set: { $0.authorisation.iaoDecision = $1 }),
     ]
 
-    /// The recipient editor's questions; `RecipientEditor` binds them to one recipient.
+    /// The recipient editor's questions, asked of a one-recipient scratch copy of the answers
+    /// that also holds the method (`Wizard.scratch`), so P5 applies only when the method
+    /// delivers to a mailbox. The method (M1) is therefore asked before the recipients (P1).
     public static let recipientQuestions: [Question] = [
         text("P2", .recipients, "recipients[].name", prompt: "What is the recipient's name?",
              why: "Each recipient is named on the form.", help: "The person's full name.",
@@ -276,7 +278,9 @@ public struct Flow: Sendable {
                why: "Nobody can show that everyone reading a shared mailbox is authorised.",
                help: "A personal mailbox belongs to one person. A shared or group mailbox is read by several people.",
                readAloud: "Is that their own mailbox, or a shared or group mailbox?",
-               rule: .recipientsAuthorised, get: { $0.recipients.first?.mailbox }, set: { answers, value in answers.recipient { $0.mailbox = value } }),
+               rule: .recipientsAuthorised,
+               condition: "the method is email, secure email or not sure",
+               applies: { $0.asksMailbox }, get: { $0.recipients.first?.mailbox }, set: { answers, value in answers.recipient { $0.mailbox = value } }),
         choice("P6", .recipients, "recipients[].authorised", YesNoNotSure.self,
                prompt: "Are they authorised to receive this information?",
                why: "Every recipient must be authorised before anything is sent.",

@@ -40,7 +40,7 @@ public struct FlowMap: Sendable {
 
     public init(flow: Flow = Flow()) {
         nodes.append(Node(id: Self.start, label: "Start"))
-        for question in flow.questions { nodes.append(Node(id: question.code, label: "\(question.code): \(question.prompt)")) }
+        for question in flow.questions { nodes.append(Node(id: question.code, label: Self.label(question))) }
         nodes.append(Node(id: Self.check, label: "Check your answers"))
         for (verdict, _) in Self.verdictNodes { nodes.append(Node(id: verdict.rawValue.uppercased(), label: "Outcome: \(verdict.label)")) }
 
@@ -61,6 +61,17 @@ public struct FlowMap: Sendable {
         for (verdict, condition) in Self.verdictNodes {
             edges.append(Edge(from: Self.check, to: verdict.rawValue.uppercased(), condition: condition))
         }
+    }
+
+    /// "R2: Which MOJ system…"; the recipients step also names the questions asked of each
+    /// recipient and when the conditional ones apply (P5, the mailbox, depends on the method).
+    static func label(_ question: Question) -> String {
+        var label = "\(question.code): \(question.prompt)"
+        if case .recipients = question.kind, let first = Flow.recipientQuestions.first, let last = Flow.recipientQuestions.last {
+            let conditional = Flow.recipientQuestions.compactMap { field in field.condition.map { "\(field.code) only if \($0)" } }
+            label += " (for each recipient \(first.code)–\(last.code)\(conditional.map { "; " + $0 }.joined()))"
+        }
+        return label
     }
 
     /// "route third-party, records given" + "…not given" → "route third-party".

@@ -53,7 +53,8 @@ public struct Question: Sendable, Identifiable {
     public let why: String
     /// The F1 / `?` help: a plain explanation.
     public let help: String
-    /// How a helpdesk agent says it on the phone.
+    /// How a helpdesk agent says it on the phone, or, in brackets after "Agent:", what the
+    /// agent does without asking the caller.
     public let readAloud: String
     /// The rule this question feeds, cited in the help.
     public let rule: RuleID?
@@ -67,6 +68,15 @@ public struct Question: Sendable, Identifiable {
     let write: @Sendable (inout Answers, String?) -> Void
 
     public var id: String { code }
+
+    /// The helpdesk line under the question: "Read to the caller" with the words to say, or
+    /// "For you" with an instruction meant for the agent alone.
+    public var helpdeskLine: (label: String, text: String) {
+        let agentPrefix = "(Agent: "
+        guard readAloud.hasPrefix(agentPrefix), readAloud.hasSuffix(")") else { return ("Read to the caller", readAloud) }
+        let instruction = readAloud.dropFirst(agentPrefix.count).dropLast()
+        return ("For you", instruction.prefix(1).uppercased() + instruction.dropFirst())
+    }
 
     /// Whether the question is asked for these answers.
     public func applies(to answers: Answers) -> Bool { applies(answers) }
@@ -99,7 +109,8 @@ public struct Question: Sendable, Identifiable {
         case .email:
             return TextChecks.isEmailAddress(text) ? nil : "That doesn't look like an email address. Type it like a.person@justice.gov.uk"
         case .date:
-            return IsoDate(text) != nil ? nil : "Type the date as year-month-day, for example 2027-03-31."
+            if case .failure(let problem) = IsoDate.read(text) { return TextChecks.dateAdvice(problem, typed: text) }
+            return nil
         case .count:
             let digits = text.filter { $0 != "," }
             return !digits.isEmpty && digits.count <= 12 && digits.allSatisfy({ $0.isASCII && $0.isNumber })
@@ -112,6 +123,8 @@ public struct Question: Sendable, Identifiable {
         let text = text.trimmed
         guard !text.isEmpty else { return nil }
         if case .text(.count) = kind { return String(Int(text.filter { $0 != "," }) ?? 0) }
+        // Dates are stored one way, 2027-03-31, however they were typed.
+        if case .text(.date) = kind, case .success(let date) = IsoDate.read(text) { return date.iso }
         return text
     }
 }

@@ -1,7 +1,7 @@
 import DMFPolicy
 
 /// A short code a caller can read out over the phone that rebuilds every choice answered so far
-/// (never the free text): `dmf-wizard --code K7Q-2MX-9RD-Q` on another machine, then only the
+/// (never the free text): `dmf-wizard --code B3N-PNK-6CT-PC` on another machine, then only the
 /// free-text questions are asked.
 ///
 /// The choices are packed as one mixed-radix number (each question's digit is 0 for unanswered,
@@ -10,8 +10,10 @@ import DMFPolicy
 /// rejected instead of rebuilding wrong answers. The length symbol catches a code cut short that
 /// happens to pass the check (one in 32), which would otherwise decode to other, valid choices.
 public enum ResumeCode {
-    /// Bumped whenever the questions or their choices change; older codes are then refused.
-    static let version: UInt128 = 1
+    /// Bumped whenever the questions, their order or their choices change; older codes are then
+    /// refused. 2: the method (M1) is asked before the recipients, and a recipient's mailbox (P5)
+    /// only when the method delivers to a mailbox (policy revised 2026-11-29).
+    static let version: UInt128 = 2
     static let versionRadix: UInt128 = 4
     /// Recipients beyond this are not in the code (their choices are re-asked).
     public static let maxRecipients = 7
@@ -26,7 +28,7 @@ public enum ResumeCode {
 
         public var description: String {
             switch self {
-            case .empty: "Type the code the caller reads out, for example K7Q-2MX-9RD."
+            case .empty: "Type the code the caller reads out, for example B3N-PNK-6CT-PC."
             case .badSymbol(let symbol): "'\(Sanitizer.visible(String(symbol)))' cannot be in a code: codes use digits and the letters A to Z except I, L, O and U."
             case .checkFailed: "That code does not check out: a character is probably misheard, mistyped or missed out. Ask the caller to read it again."
             case .unknownVersion: "That code comes from a different version of the wizard and cannot be used here."
@@ -46,8 +48,12 @@ public enum ResumeCode {
         let recipients = answers.recipients.prefix(maxRecipients)
         digits.append((UInt128(recipients.count), UInt128(maxRecipients + 1)))
         for recipient in recipients {
-            let scratch = Wizard.scratch(recipient)
-            for question in recipientQuestions { digits.append(digit(question, in: scratch)) }
+            let scratch = Wizard.scratch(recipient, method: answers.method)
+            for question in recipientQuestions {
+                // A question that does not apply (P5 with a method that delivers to no mailbox)
+                // is packed as unanswered: its answer, if any, is ignored.
+                digits.append(question.applies(to: scratch) ? digit(question, in: scratch) : (0, radix(question)))
+            }
         }
         var number: UInt128 = 0
         for (value, radix) in digits.reversed() { number = number * radix + value }
@@ -94,8 +100,13 @@ public enum ResumeCode {
         for question in questions { set(question, digit: next(radix(question)), in: &answers) }
         let count = next(UInt128(maxRecipients + 1))
         for _ in 0..<count {
-            var scratch = Wizard.scratch(Answers.Recipient())
-            for question in recipientQuestions { set(question, digit: next(radix(question)), in: &scratch) }
+            var scratch = Wizard.scratch(Answers.Recipient(), method: answers.method)
+            for question in recipientQuestions {
+                let digit = next(radix(question))
+                // The encoder never packs an answer to a question that does not apply.
+                guard digit == 0 || question.applies(to: scratch) else { throw .malformed }
+                set(question, digit: digit, in: &scratch)
+            }
             answers.recipients.append(scratch.recipients[0])
         }
         guard number == 0 else { throw .malformed }

@@ -29,6 +29,18 @@ public struct Wizard: Sendable {
     private var pending: [String] = []
     /// The recipient being added, so Back on its first field can drop it again.
     private var addingRecipient: Int?
+    /// Set while asking the recipients' mailboxes that a new method made necessary (see
+    /// `askMissingMailboxes`): where to go once they are answered, and how to undo it on Back.
+    private var mailboxFill: MailboxFill?
+
+    private struct MailboxFill: Sendable {
+        /// The screen the answer would have led to, shown once every mailbox is answered.
+        var then: Screen
+        /// The question whose answer made the mailboxes necessary (M1), for Back.
+        var from: String
+        var wasChanging: Bool
+        var pending: [String]
+    }
 
     public init(flow: Flow = Flow(), answers: Answers = Answers(), resumeAt step: String? = nil) {
         self.flow = flow
@@ -91,7 +103,7 @@ public struct Wizard: Sendable {
         guard let question = currentQuestion else { return nil }
         if case .recipientField(let index, _) = screen {
             guard answers.recipients.indices.contains(index) else { return nil }
-            return question.answer(in: Self.scratch(answers.recipients[index]))
+            return question.answer(in: scratchFor(index))
         }
         return question.answer(in: answers)
     }
@@ -115,15 +127,20 @@ public struct Wizard: Sendable {
         }
         switch screen {
         case .recipientField(let index, let code):
-            var scratch = Self.scratch(answers.recipients[index])
+            var scratch = scratchFor(index)
             question.setAnswer(value, in: &scratch)
             answers.recipients[index] = scratch.recipients[0]
             advanceRecipient(index: index, after: code)
         case .question(let code):
             let before = Set(flow.applicable(to: answers).map(\.code))
+            let askedMailbox = answers.asksMailbox
+            let (wasChanging, pendingBefore) = (isChanging, pending)
             question.setAnswer(value, in: &answers)
             removeAnswersThatNoLongerApply()
             advance(after: code, applicableBefore: before)
+            if !askedMailbox, answers.asksMailbox {
+                askMissingMailboxes(from: code, wasChanging: wasChanging, pending: pendingBefore)
+            }
         default:
             break
         }
@@ -135,7 +152,7 @@ public struct Wizard: Sendable {
     @discardableResult
     public mutating func finishRecipients() -> String? {
         guard !answers.recipients.isEmpty else { return "Add at least one recipient before continuing." }
-        if let index = answers.recipients.firstIndex(where: { !Self.isComplete($0) }) {
+        if let index = answers.recipients.firstIndex(where: { !Self.isComplete($0, method: answers.method) }) {
             return "Recipient \(index + 1) is not finished: choose it and answer the remaining questions."
         }
         advance(after: "P1", applicableBefore: Set(flow.applicable(to: answers).map(\.code)))
@@ -144,6 +161,7 @@ public struct Wizard: Sendable {
 
     /// Starts adding a recipient.
     public mutating func addRecipient() {
+        mailboxFill = nil
         answers.recipients.append(Answers.Recipient())
         addingRecipient = answers.recipients.count - 1
         screen = .recipientField(index: answers.recipients.count - 1, code: "P2")
@@ -153,6 +171,7 @@ public struct Wizard: Sendable {
     public mutating func editRecipient(_ index: Int) {
         guard answers.recipients.indices.contains(index) else { return }
         addingRecipient = nil
+        mailboxFill = nil
         screen = .recipientField(index: index, code: "P2")
     }
 
@@ -178,7 +197,15 @@ public struct Wizard: Sendable {
             guard let previous = previousQuestion(before: "P1") else { return false }
             screen = .question(previous)
         case .recipientField(let index, let code):
-            let codes = Flow.recipientQuestions.map(\.code)
+            if let fill = mailboxFill {
+                // Back from the mailboxes a new method asked for: to that method, as it was.
+                mailboxFill = nil
+                isChanging = fill.wasChanging
+                pending = fill.pending
+                screen = .question(fill.from)
+                return true
+            }
+            let codes = recipientCodes(index)
             if let position = codes.firstIndex(of: code), position > 0 {
                 screen = .recipientField(index: index, code: codes[position - 1])
             } else {
@@ -204,6 +231,7 @@ public struct Wizard: Sendable {
         isChanging = true
         pending = []
         notice = nil
+        mailboxFill = nil
         screen = code == "P1" ? .recipients : .question(code)
     }
 
@@ -230,6 +258,7 @@ public struct Wizard: Sendable {
         // A recipient's fields are reached with the recipients list.
         let isRecipientField = Flow.recipientQuestions.contains { $0.code == code }
         guard reachedSteps.contains(isRecipientField ? "P1" : code) || code == stepCode else { return false }
+        mailboxFill = nil
         screen = target
         return true
     }
@@ -255,6 +284,7 @@ public struct Wizard: Sendable {
     /// - Returns: the missing answers' step codes, empty when the outcome is shown.
     @discardableResult
     public mutating func confirm() -> [String] {
+        mailboxFill = nil
         if let missing = firstUnanswered() {
             screen = missing
             return [stepCode]
@@ -272,7 +302,7 @@ public struct Wizard: Sendable {
         let applicable = flow.applicable(to: answers)
         if isChanging {
             let newlyApplicable = applicable.filter { !applicableBefore.contains($0.code) }.map(\.code)
-            let unanswered = applicable.filter { $0.isRequired && $0.answer(in: answers) == nil }.map(\.code)
+            let unanswered = applicable.filter { $0.isRequired && isUnanswered($0) }.map(\.code)
             let queue = Set(pending + newlyApplicable + unanswered).subtracting([code])
             pending = applicable.map(\.code).filter(queue.contains)
             if let next = pending.first {
@@ -292,7 +322,21 @@ public struct Wizard: Sendable {
     }
 
     private mutating func advanceRecipient(index: Int, after code: String) {
-        let codes = Flow.recipientQuestions.map(\.code)
+        if let fill = mailboxFill {
+            if let next = recipientsMissingMailbox.first(where: { $0 > index }) ?? recipientsMissingMailbox.first {
+                screen = .recipientField(index: next, code: "P5")
+            } else {
+                mailboxFill = nil
+                if isChanging, fill.then == .recipients {
+                    // The list was queued only for these mailboxes: go on past it.
+                    advance(after: "P1", applicableBefore: Set(flow.applicable(to: answers).map(\.code)))
+                } else {
+                    screen = fill.then
+                }
+            }
+            return
+        }
+        let codes = recipientCodes(index)
         if let position = codes.firstIndex(of: code), position + 1 < codes.count {
             screen = .recipientField(index: index, code: codes[position + 1])
         } else {
@@ -300,6 +344,39 @@ public struct Wizard: Sendable {
             screen = .recipients
         }
     }
+
+    /// The method now delivers to a mailbox (or is not sure) while it did not before: each
+    /// recipient's mailbox is now needed. Asks just those, recipient by recipient, then goes on
+    /// to where the answer led (the recipients list, the next change, or Check your answers).
+    private mutating func askMissingMailboxes(from code: String, wasChanging: Bool, pending: [String]) {
+        guard let first = recipientsMissingMailbox.first else { return }
+        mailboxFill = MailboxFill(then: screen, from: code, wasChanging: wasChanging, pending: pending)
+        screen = .recipientField(index: first, code: "P5")
+    }
+
+    /// The recipients whose mailbox is asked but not answered.
+    private var recipientsMissingMailbox: [Int] {
+        guard answers.asksMailbox else { return [] }
+        return answers.recipients.indices.filter { answers.recipients[$0].mailbox == nil }
+    }
+
+    /// Whether a required question still needs an answer; the recipients list needs every
+    /// recipient finished.
+    private func isUnanswered(_ question: Question) -> Bool {
+        if question.code == "P1" {
+            return answers.recipients.isEmpty || answers.recipients.contains { !Self.isComplete($0, method: answers.method) }
+        }
+        return question.answer(in: answers) == nil
+    }
+
+    /// The recipient editor's steps for one recipient: P5 only when the method delivers to a mailbox.
+    private func recipientCodes(_ index: Int) -> [String] {
+        let scratch = answers.recipients.indices.contains(index) ? scratchFor(index) : Self.scratch(Answers.Recipient(), method: answers.method)
+        return Flow.recipientQuestions.filter { $0.applies(to: scratch) }.map(\.code)
+    }
+
+    /// Recipient `index` as the recipient questions read it.
+    private func scratchFor(_ index: Int) -> Answers { Self.scratch(answers.recipients[index], method: answers.method) }
 
     private mutating func returnToCheck() {
         isChanging = false
@@ -314,7 +391,8 @@ public struct Wizard: Sendable {
     }
 
     /// Clears answers to questions that stopped applying (say, third-party answers after the
-    /// route changed), and says which, rather than keeping or dropping them silently.
+    /// route changed, or recipients' mailboxes after the method stopped delivering to a
+    /// mailbox), and says which, rather than keeping or dropping them silently.
     private mutating func removeAnswersThatNoLongerApply() {
         var removed: [String] = []
         for question in flow.questions where !question.applies(to: answers) {
@@ -322,6 +400,17 @@ public struct Wizard: Sendable {
                 question.setAnswer(nil, in: &answers)
                 removed.append("\(question.code) \(question.prompt) (was: \(shown))")
             }
+        }
+        for index in answers.recipients.indices {
+            var scratch = scratchFor(index)
+            for question in Flow.recipientQuestions where !question.applies(to: scratch) {
+                if let shown = question.displayAnswer(in: scratch) {
+                    question.setAnswer(nil, in: &scratch)
+                    let name = answers.recipients[index].name.map { ", \($0)" } ?? ""
+                    removed.append("\(question.code) Recipient \(index + 1)\(name): \(question.prompt) (was: \(shown))")
+                }
+            }
+            answers.recipients[index] = scratch.recipients[0]
         }
         if answers.helpdesk == Answers.Helpdesk() { answers.helpdesk = nil }
         notice = removed.isEmpty ? nil : "These answers no longer apply and were removed:\n" + removed.joined(separator: "\n")
@@ -331,9 +420,11 @@ public struct Wizard: Sendable {
     private func firstUnanswered() -> Screen? {
         for question in flow.applicable(to: answers) {
             if question.code == "P1" {
-                if let index = answers.recipients.firstIndex(where: { !Self.isComplete($0) }) {
-                    let scratch = Self.scratch(answers.recipients[index])
-                    let field = Flow.recipientQuestions.first { $0.isRequired && $0.answer(in: scratch) == nil }
+                if let index = answers.recipients.firstIndex(where: { !Self.isComplete($0, method: answers.method) }) {
+                    let scratch = scratchFor(index)
+                    let field = Flow.recipientQuestions.first {
+                        $0.isRequired && $0.applies(to: scratch) && $0.answer(in: scratch) == nil
+                    }
                     return .recipientField(index: index, code: field?.code ?? "P2")
                 }
                 if answers.recipients.isEmpty { return .recipients }
@@ -344,15 +435,19 @@ public struct Wizard: Sendable {
         return nil
     }
 
-    static func isComplete(_ recipient: Answers.Recipient) -> Bool {
-        let scratch = scratch(recipient)
-        return Flow.recipientQuestions.allSatisfy { !$0.isRequired || $0.answer(in: scratch) != nil }
+    /// Whether every required recipient question that applies (P5 only when the method
+    /// delivers to a mailbox) is answered.
+    static func isComplete(_ recipient: Answers.Recipient, method: TransferMethod?) -> Bool {
+        let scratch = scratch(recipient, method: method)
+        return Flow.recipientQuestions.allSatisfy { !$0.isRequired || !$0.applies(to: scratch) || $0.answer(in: scratch) != nil }
     }
 
-    /// Answers holding just one recipient, which the recipient questions read and write.
-    static func scratch(_ recipient: Answers.Recipient) -> Answers {
+    /// Answers holding just one recipient, which the recipient questions read and write, and the
+    /// method, which decides whether the mailbox question (P5) applies.
+    static func scratch(_ recipient: Answers.Recipient, method: TransferMethod?) -> Answers {
         var answers = Answers()
         answers.recipients = [recipient]
+        answers.method = method
         return answers
     }
 
@@ -366,8 +461,10 @@ public struct Wizard: Sendable {
         case "P1": return .recipients
         default: break
         }
-        if Flow.recipientQuestions.contains(where: { $0.code == code }) {
-            guard parts.count == 2, let number = Int(parts[1]), answers.recipients.indices.contains(number - 1) else {
+        if let question = Flow.recipientQuestions.first(where: { $0.code == code }) {
+            guard parts.count == 2, let number = Int(parts[1]), answers.recipients.indices.contains(number - 1),
+                question.applies(to: scratch(answers.recipients[number - 1], method: answers.method))
+            else {
                 return .recipients
             }
             return .recipientField(index: number - 1, code: code)

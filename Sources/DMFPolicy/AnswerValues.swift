@@ -247,6 +247,15 @@ public enum TransferMethod: String, AnswerValue {
 
     /// Any kind of email, secure or not (SECRET and above must never be emailed).
     public var isEmail: Bool { self == .email || self == .secureEmail }
+
+    /// Whether the method delivers into recipients' mailboxes (email, secure or not). Only then
+    /// can a shared or group mailbox block a transfer (recipients-authorised, revised 2026-11-29).
+    public var deliversToMailbox: Bool { isEmail }
+
+    /// Whether the wizard asks, and a complete set of answers needs, each recipient's mailbox:
+    /// when the method delivers to a mailbox, and when it is "not sure" (it may turn out to be
+    /// email, so the answer is kept ready and a shared mailbox is referred, not ignored).
+    public var asksMailbox: Bool { deliversToMailbox || self == .notSure }
 }
 
 /// Security Aspects Letter and Code of Connection answers.

@@ -174,8 +174,14 @@ extension Answers {
         }
     }
 
+    /// Whether each recipient's mailbox is asked and required: only when the method delivers to
+    /// a mailbox (`email`, `secure-email`) or is "not sure". With any other method, or none yet,
+    /// a mailbox answer is not needed and, if given, ignored.
+    public var asksMailbox: Bool { method?.asksMailbox ?? false }
+
     /// The paths of required answers not yet given, in the order the answers file lists them.
-    /// Route-specific fields are required only on the routes that ask them.
+    /// Route-specific fields are required only on the routes that ask them, and recipients'
+    /// mailboxes only when the method delivers to a mailbox (see `asksMailbox`).
     public var missingFields: [String] {
         var missing: [String] = []
         if transfer.kind == nil { missing.append("transfer.kind") }
@@ -189,8 +195,9 @@ extension Answers {
             missing.append("route.destination_accreditation")
         }
         if recipients.isEmpty { missing.append("recipients") }
+        let mailboxNeeded = asksMailbox
         for (index, recipient) in recipients.enumerated() {
-            if recipient.mailbox == nil { missing.append("recipients[\(index)].mailbox") }
+            if mailboxNeeded, recipient.mailbox == nil { missing.append("recipients[\(index)].mailbox") }
             if recipient.authorised == nil { missing.append("recipients[\(index)].authorised") }
             if recipient.clearance == nil { missing.append("recipients[\(index)].clearance") }
         }
@@ -209,8 +216,10 @@ extension Answers {
     /// on every decision).
     public var isComplete: Bool {
         guard transfer.kind != nil, data.classification != nil, data.personalData != nil, effectiveBulk != nil,
-            let type = route.type, method != nil, !recipients.isEmpty,
-            recipients.allSatisfy({ $0.mailbox != nil && $0.authorised != nil && $0.clearance != nil })
+            let type = route.type, let method, !recipients.isEmpty
+        else { return false }
+        let mailboxNeeded = method.asksMailbox
+        guard recipients.allSatisfy({ ($0.mailbox != nil || !mailboxNeeded) && $0.authorised != nil && $0.clearance != nil })
         else { return false }
         if type == .otherGovernmentDepartment || type == .thirdParty, route.destinationAccreditation == nil { return false }
         if type == .thirdParty {

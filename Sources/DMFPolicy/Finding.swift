@@ -25,6 +25,50 @@ public enum FindingKind: String, CaseIterable, Sendable, Codable, Comparable {
     }
 }
 
+/// Where a finding stands on the checklist, in print order: the kinds' own groups, then the
+/// actions that can only be done once the information has been sent.
+///
+/// A finding's kind decides the verdict; its group only decides where and under which words it
+/// is listed. An "after the transfer" item is still an action (it still gives "conditions"),
+/// but it is never listed under "Do before sending", which it cannot be.
+public enum ChecklistGroup: String, CaseIterable, Sendable, Codable, Comparable {
+    case mustChange = "must-change"
+    case askFirst = "ask-first"
+    case beforeSending = "before-sending"
+    case consider
+    case goodToKnow = "good-to-know"
+    case afterTransfer = "after-transfer"
+
+    public init(kind: FindingKind, afterTransfer: Bool = false) {
+        if afterTransfer {
+            self = .afterTransfer
+            return
+        }
+        switch kind {
+        case .blocker: self = .mustChange
+        case .refer: self = .askFirst
+        case .action: self = .beforeSending
+        case .advice: self = .consider
+        case .info: self = .goodToKnow
+        }
+    }
+
+    /// Print order: 0 for "Must change" … 5 for "After the transfer".
+    public var order: Int { Self.allCases.firstIndex(of: self)! }
+    public static func < (lhs: ChecklistGroup, rhs: ChecklistGroup) -> Bool { lhs.order < rhs.order }
+
+    public var label: String {
+        switch self {
+        case .mustChange: FindingKind.blocker.label
+        case .askFirst: FindingKind.refer.label
+        case .beforeSending: FindingKind.action.label
+        case .consider: FindingKind.advice.label
+        case .goodToKnow: FindingKind.info.label
+        case .afterTransfer: "After the transfer"
+        }
+    }
+}
+
 /// Who acts on a checklist item.
 public enum Actor: String, CaseIterable, Sendable, Codable {
     case requester
@@ -59,6 +103,9 @@ public struct Finding: Sendable, Equatable {
     public var rule: RuleID
     public var kind: FindingKind
     public var who: Actor
+    /// True when what it asks can only be done once the information has been sent (deleting
+    /// your copy after a move, confirming that paper arrived).
+    public var isAfterTransfer: Bool
     private var makeText: @Sendable () -> String
     private var makeTodo: @Sendable () -> String
     private var makeBecause: @Sendable () -> [String]
@@ -82,19 +129,23 @@ public struct Finding: Sendable, Equatable {
     public init(
         rule: RuleID, kind: FindingKind, text: @autoclosure @escaping @Sendable () -> String,
         todo: @autoclosure @escaping @Sendable () -> String, who: Actor,
-        because: @autoclosure @escaping @Sendable () -> [String]
+        because: @autoclosure @escaping @Sendable () -> [String], afterTransfer: Bool = false
     ) {
         self.rule = rule
         self.kind = kind
         self.who = who
+        isAfterTransfer = afterTransfer
         makeText = text
         makeTodo = todo
         makeBecause = because
     }
 
+    /// Where it is listed: its kind's group, or "After the transfer".
+    public var group: ChecklistGroup { ChecklistGroup(kind: kind, afterTransfer: isAfterTransfer) }
+
     public static func == (lhs: Finding, rhs: Finding) -> Bool {
-        lhs.rule == rhs.rule && lhs.kind == rhs.kind && lhs.who == rhs.who && lhs.text == rhs.text
-            && lhs.todo == rhs.todo && lhs.because == rhs.because
+        lhs.rule == rhs.rule && lhs.kind == rhs.kind && lhs.who == rhs.who && lhs.isAfterTransfer == rhs.isAfterTransfer
+            && lhs.text == rhs.text && lhs.todo == rhs.todo && lhs.because == rhs.because
     }
 }
 
@@ -102,13 +153,18 @@ public struct Finding: Sendable, Equatable {
 public struct ChecklistItem: Sendable, Equatable {
     public var rule: RuleID
     public var kind: FindingKind
+    /// The heading it is listed under ("Do before sending", "After the transfer").
+    public var group: ChecklistGroup
     public var text: String
     public var who: Actor
     public var done: Bool
 
-    public init(rule: RuleID, kind: FindingKind, text: String, who: Actor, done: Bool = false) {
+    public init(
+        rule: RuleID, kind: FindingKind, text: String, who: Actor, done: Bool = false, afterTransfer: Bool = false
+    ) {
         self.rule = rule
         self.kind = kind
+        group = ChecklistGroup(kind: kind, afterTransfer: afterTransfer)
         self.text = text
         self.who = who
         self.done = done
@@ -124,7 +180,7 @@ public enum Verdict: String, CaseIterable, Sendable, Codable {
         switch self {
         case .blocked: "Do not transfer: the plan breaks a mandatory rule. Change what the checklist says first."
         case .refer: "Not decided yet: ask the people named below before going further."
-        case .conditions: "You may transfer once every action on the checklist is done."
+        case .conditions: "You may transfer once everything the checklist says to do before sending is done."
         case .proceed: "You may go ahead; only the general principles apply."
         }
     }
@@ -146,11 +202,27 @@ public struct Decision: Sendable, Equatable {
     /// In the order the rules are listed in `policy-rules.md`.
     public var findings: [Finding]
 
-    /// One item per finding, heaviest first; ties keep rule order.
+    /// One item per finding, by group (heaviest first, "After the transfer" last); ties keep rule
+    /// order. No item appears twice: an item that a more specific rule's item already asks for
+    /// (`RuleID.moreSpecific`) is left out, and so is an item word for word the same as one
+    /// listed earlier. The findings themselves all stay: each is a reason for the outcome.
     public var checklist: [ChecklistItem] {
-        findings.enumerated()
-            .sorted { ($0.element.kind, $0.offset) < ($1.element.kind, $1.offset) }
-            .map { ChecklistItem(rule: $0.element.rule, kind: $0.element.kind, text: $0.element.todo, who: $0.element.who) }
+        let strongest = Dictionary(findings.map { ($0.rule, $0.kind) }, uniquingKeysWith: min)
+        var seen: Set<String> = []
+        var items: [ChecklistItem] = []
+        items.reserveCapacity(findings.count)
+        let ordered = findings.enumerated().sorted { ($0.element.group, $0.offset) < ($1.element.group, $1.offset) }
+        for finding in ordered.map(\.element) {
+            // Covered when a more specific rule fired at least as heavily: its item says the same.
+            let covered = finding.rule.moreSpecific.contains { strongest[$0].map { $0 <= finding.kind } ?? false }
+            guard !covered else { continue }
+            let item = ChecklistItem(
+                rule: finding.rule, kind: finding.kind, text: finding.todo, who: finding.who,
+                afterTransfer: finding.isAfterTransfer)
+            guard seen.insert("\(item.group.rawValue)|\(item.who.rawValue)|\(item.text)").inserted else { continue }
+            items.append(item)
+        }
+        return items
     }
 
     /// Verdict precedence from `policy-rules.md`: any blocker, else any refer, else any action.
@@ -170,5 +242,7 @@ public enum PolicyInfo {
     public static let source = "MOJ data-sharing guidance"
     public static let dated = "2018-12"
     /// Bump when any rule's decision changes; the decision table is signed off per version.
-    public static let rulesVersion = "2026.11-1"
+    /// 2026.11-2: recipients-authorised blocks a shared mailbox only when the method delivers to
+    /// a mailbox (policy-rules.md revised 2026-11-29).
+    public static let rulesVersion = "2026.11-2"
 }

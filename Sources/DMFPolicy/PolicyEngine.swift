@@ -69,6 +69,12 @@ public enum PolicyEngine {
             let given = answers.recipients[index].name ?? ""
             return given.isEmpty ? "recipient \(index + 1)" : given
         }
+
+        /// One recipient's answer as findings cite it, numbered from 1 as the screens and the
+        /// form number recipients: "recipient 2 mailbox: shared".
+        func recipientFact(_ index: Int, _ key: String, _ value: String) -> String {
+            "recipient \(index + 1) \(key): \(value)"
+        }
     }
 
     private static func list(_ names: [String]) -> String {
@@ -87,17 +93,31 @@ public enum PolicyEngine {
                 text: "\(names) \(refused.count == 1 ? "is" : "are") not authorised to receive this information. Everyone who receives it must be authorised before anything is sent.",
                 todo: "Remove \(names) from the recipients, or have the Information Asset Owner authorise them, before sending.",
                 who: .iao,
-                because: refused.map { "recipients[\($0.index)].authorised: no" }))
+                because: refused.map { f.recipientFact($0.index, "authorised", "no") }))
         }
-        let shared = f.recipients.filter { $0.recipient.mailbox == .shared }
+        // A mailbox matters only when the method delivers to one (revised 2026-11-29); with any
+        // other method the answer is not asked, and ignored if given.
+        let shared = f.method.asksMailbox ? f.recipients.filter { $0.recipient.mailbox == .shared } : []
         if !shared.isEmpty {
             let names = list(shared.map { f.name($0.index) })
-            out.append(Finding(
-                rule: .recipientsAuthorised, kind: .blocker,
-                text: "\(names) \(shared.count == 1 ? "is a shared or group mailbox" : "are shared or group mailboxes"). Nobody can show that everyone who reads a shared mailbox is authorised and cleared.",
-                todo: "Send to named people with personal mailboxes instead of \(names).",
-                who: .requester,
-                because: shared.map { "recipients[\($0.index)].mailbox: shared" }))
+            let what = shared.count == 1 ? "is a shared or group mailbox" : "are shared or group mailboxes"
+            let because: @Sendable () -> [String] = {
+                [f.methodFact] + shared.map { f.recipientFact($0.index, "mailbox", "shared") }
+            }
+            if f.method.deliversToMailbox {
+                out.append(Finding(
+                    rule: .recipientsAuthorised, kind: .blocker,
+                    text: "\(names) \(what), and the method delivers to mailboxes. Nobody can show that everyone who reads a shared mailbox is authorised and cleared.",
+                    todo: "Send to named people with personal mailboxes instead of \(names).",
+                    who: .requester, because: because()))
+            } else {
+                // Method "not sure": it may turn out to be email, when the mailbox would block.
+                out.append(Finding(
+                    rule: .recipientsAuthorised, kind: .refer,
+                    text: "\(names) \(what). If the information goes by email, that is not allowed: nobody can show that everyone who reads a shared mailbox is authorised and cleared.",
+                    todo: "If the method turns out to be email or secure email, send to named people with personal mailboxes instead of \(names).",
+                    who: .requester, because: because()))
+            }
         }
         let unsure = f.recipients.filter { $0.recipient.authorised == .notSure }
         if !unsure.isEmpty {
@@ -107,7 +127,7 @@ public enum PolicyEngine {
                 text: "You are not sure whether \(names) \(unsure.count == 1 ? "is" : "are") authorised to receive this information.",
                 todo: "Confirm with the Information Asset Owner that \(names) \(unsure.count == 1 ? "is" : "are") authorised to receive it.",
                 who: .iao,
-                because: unsure.map { "recipients[\($0.index)].authorised: not-sure" }))
+                because: unsure.map { f.recipientFact($0.index, "authorised", "not-sure") }))
         }
     }
 
@@ -124,7 +144,7 @@ public enum PolicyEngine {
                 text: "Information marked \(f.classification == .notSure ? "at any level" : f.classification.label) needs recipients cleared to at least \(minimum.label); \(names) \(below.count == 1 ? "is" : "are") not.",
                 todo: "Remove \(names), or wait until \(below.count == 1 ? "they hold" : "each holds") \(minimum.label) clearance, before sending.",
                 who: .requester,
-                because: [f.classificationFact] + below.map { "recipients[\($0.index)].clearance: \($0.recipient.clearance!.rawValue)" }))
+                because: [f.classificationFact] + below.map { f.recipientFact($0.index, "clearance", $0.recipient.clearance!.rawValue) }))
         }
         let unsure = f.recipients.filter { $0.recipient.clearance == .notSure }
         if !unsure.isEmpty {
@@ -134,7 +154,7 @@ public enum PolicyEngine {
                 text: "You are not sure of the security clearance of \(names); at least \(minimum.label) is needed.",
                 todo: "Confirm with \(names)'s line manager or the Security team that \(unsure.count == 1 ? "they hold" : "each holds") \(minimum.label) clearance or above.",
                 who: .securityTeam,
-                because: unsure.map { "recipients[\($0.index)].clearance: not-sure" }))
+                because: unsure.map { f.recipientFact($0.index, "clearance", "not-sure") }))
         }
     }
 
@@ -173,8 +193,13 @@ public enum PolicyEngine {
             out.append(Finding(
                 rule: .confidentialityInTransit, kind: .action,
                 text: "Paper is protected in transit only by how it is packed and sent.",
-                todo: "Send paper in an unmarked, double envelope by tracked post or secure courier, warn the recipient and confirm receipt.",
+                todo: "Send paper in an unmarked, double envelope by tracked post or secure courier, and warn the recipient it is coming.",
                 who: .requester, because: because()))
+            out.append(Finding(
+                rule: .confidentialityInTransit, kind: .action,
+                text: "Paper can go astray on the way; only the recipient can say it arrived.",
+                todo: "Confirm with the recipient that the paper has arrived, sealed and complete.",
+                who: .requester, because: because(), afterTransfer: true))
         case .withinSystem:
             out.append(Finding(
                 rule: .confidentialityInTransit, kind: .refer,
@@ -207,7 +232,7 @@ public enum PolicyEngine {
                 rule: .retention, kind: .action,
                 text: "This is a move: afterwards only the recipient should hold the information.",
                 todo: "Delete your own copy once the recipient confirms they have received it.",
-                who: .requester, because: ["transfer.kind: move"]))
+                who: .requester, because: ["transfer.kind: move"], afterTransfer: true))
         case .share:
             out.append(Finding(
                 rule: .retention, kind: .advice,
@@ -349,7 +374,7 @@ public enum PolicyEngine {
             out.append(Finding(
                 rule: .thirdPartyIAOAuthorisation, kind: .action,
                 text: "A transfer to a third party must be authorised by the Information Asset Owner, and the authorisation recorded on the DMF.",
-                todo: "Get the Information Asset Owner's authorisation recorded on this DMF before the transfer.",
+                todo: "Complete this DMF and get the Information Asset Owner's authorisation recorded on it before anything is sent.",
                 who: .iao, because: because()))
         }
     }

@@ -27,6 +27,19 @@ public enum RuleID: String, CaseIterable, Sendable, Codable, Hashable {
     case personalData = "personal-data"
     case bulkApproval = "bulk-approval"
 
+    /// Rules whose checklist item asks for the same thing as this rule's, more specifically.
+    /// When one of them fires at least as heavily, this rule's item is left off the checklist
+    /// (its finding stays): on the third-party route the IAO's authorisation recorded on the DMF
+    /// is `dmf-authorised` said for suppliers, and the IAO's review of an old marking settles a
+    /// classification that is "not sure".
+    public var moreSpecific: [RuleID] {
+        switch self {
+        case .dmfAuthorised: [.thirdPartyIAOAuthorisation]
+        case .classificationNotSure: [.legacyMarkingReview]
+        default: []
+        }
+    }
+
     /// What the rule is about, in a few plain words.
     public var title: String { Rule.catalogue[self]!.title }
     /// Where the rule comes from.

@@ -6,6 +6,21 @@ public enum TextChecks {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(where: \.isWhitespace)
     }
+
+    /// The spelling a closed-set answer is matched by: surrounding spaces dropped, lower case,
+    /// and each space or underscore inside made a hyphen, so `OFFICIAL-SENSITIVE`, `Yes`,
+    /// `Not Sure` and `not_sure` match `official-sensitive`, `yes` and `not-sure`. Other
+    /// characters (line breaks, tabs, punctuation) are kept, so they still fail to match.
+    public static func choiceKey(_ text: String) -> String {
+        String(text.trimmed.lowercased().map { $0 == " " || $0 == "_" ? "-" : $0 })
+    }
+
+    /// Date problems in one sentence for people typing an answer, ending with the forms taken:
+    /// "30 February 2027 does not exist (February 2027 has 28 days). Type the date as …".
+    public static func dateAdvice(_ problem: IsoDate.Problem, typed: String) -> String {
+        let clause = problem.explanation(typed: typed)
+        return clause.prefix(1).uppercased() + clause.dropFirst() + ". Type the date as \(IsoDate.acceptedForms)."
+    }
 }
 
 extension String {

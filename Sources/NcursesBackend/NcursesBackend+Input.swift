@@ -11,6 +11,12 @@ extension NcursesBackend {
     /// wakes it through the pipe; a bare blocking `wget_wch` would sleep through it until the
     /// next key (the flag is checked before read() starts). Keys curses already holds are
     /// drained first with a zero timeout, since poll cannot see curses' own queue.
+    /// Drops what curses and the terminal hold of keys not yet read.
+    public func discardTypeahead() {
+        guard window != nil else { return }
+        flushinp()
+    }
+
     public func readKey() -> Key {
         guard let window else { return .endOfInput }
         var failures = 0

@@ -9,6 +9,9 @@ public final class HeadlessBackend: TerminalBackend {
         case key(Key)
         /// The terminal becomes this size; `readKey()` returns `.resize`.
         case resize(width: Int, height: Int)
+        /// A key typed before the previous key was handled (type-ahead): `discardTypeahead()`
+        /// drops it, as a real terminal's input queue would be flushed.
+        case typedAhead(Key)
     }
 
     public private(set) var size: (width: Int, height: Int)
@@ -20,6 +23,8 @@ public final class HeadlessBackend: TerminalBackend {
     public private(set) var remainingSteps: [Step]
     /// How many times `close()` was called.
     public private(set) var closeCount = 0
+    /// Keys dropped by `discardTypeahead()`, oldest first.
+    public private(set) var discardedKeys: [Key] = []
     private var resizePending = false
 
     /// A backend of the given size that will return `keys` in order, then `.endOfInput`.
@@ -42,6 +47,13 @@ public final class HeadlessBackend: TerminalBackend {
         frames.append(canvas)
     }
 
+    public func discardTypeahead() {
+        while case .typedAhead(let key)? = remainingSteps.first {
+            discardedKeys.append(key)
+            remainingSteps.removeFirst()
+        }
+    }
+
     public func readKey() -> Key {
         if resizePending {
             resizePending = false
@@ -49,7 +61,7 @@ public final class HeadlessBackend: TerminalBackend {
         }
         guard !remainingSteps.isEmpty else { return .endOfInput }
         switch remainingSteps.removeFirst() {
-        case .key(let key):
+        case .key(let key), .typedAhead(let key):
             return key
         case .resize(let width, let height):
             size = (width, height)

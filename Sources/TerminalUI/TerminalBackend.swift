@@ -15,6 +15,9 @@ public protocol TerminalBackend: AnyObject {
     func present(_ canvas: Canvas)
     /// Blocks until the next key, resize, signal or end of input.
     func readKey() -> Key
+    /// Drops keys already typed but not yet read: called when a key has changed the screen, so
+    /// keys typed for the old screen never answer the new one.
+    func discardTypeahead()
     /// Restores the terminal. Safe to call more than once.
     func close()
 }

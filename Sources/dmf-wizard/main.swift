@@ -87,10 +87,31 @@ struct Resume: ParsableCommand {
     @Argument(help: "A draft file, or its name in the drafts folder.")
     var draft: String?
 
+    @Flag(help: "List the saved drafts (requester, route, description, step) instead of resuming.")
+    var list = false
+
+    @Option(help: "Delete the named draft from the drafts folder instead of resuming.")
+    var delete: String?
+
     @OptionGroup var options: WizardOptions
 
     func run() throws {
         var launcher = options.launcher()
+        if list {
+            let drafts = launcher.drafts.list()
+            if drafts.isEmpty { Console.out("No saved drafts in \(launcher.drafts.folder).\n") }
+            for draft in drafts { Console.out(draft.listing + "\n") }
+            return
+        }
+        if let delete {
+            do {
+                Console.out("Deleted \(try launcher.drafts.deleteDraft(named: delete))\n")
+            } catch {
+                Console.error(error.description)
+                throw ExitCode(1)
+            }
+            return
+        }
         guard let path = launcher.drafts.resolve(draft) else {
             let what = draft.map { "no draft called \($0) in \(launcher.drafts.folder)" } ?? "no drafts in \(launcher.drafts.folder)"
             Console.error(what)

@@ -95,6 +95,10 @@ import Testing
         // Steps every transfer takes carry no condition.
         #expect(Self.map.edges.first { $0.from == "Y1" }?.condition == "")
         #expect(Self.map.edges.first { $0.from == "P1" }?.condition == "")
+        // The mailbox question is asked inside the recipients step, and only for some methods.
+        let recipients = try #require(Self.map.nodes.first { $0.id == "P1" })
+        #expect(recipients.label.hasSuffix("(for each recipient P2–P7; P5 only if the method is email, secure email or not sure)"))
+        #expect(Self.map.edges.contains { $0.from == "M1" && $0.to == "P1" && $0.condition.isEmpty }, "the method comes first")
         for (verdict, condition) in FlowMap.verdictNodes {
             #expect(Self.map.edges.contains { $0.from == FlowMap.check && $0.to == verdict.rawValue.uppercased() && $0.condition == condition })
         }
@@ -163,7 +167,8 @@ import Testing
         let lines = text.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("Flow map (") == true)
         for question in Flow().questions {
-            #expect(lines.contains("\(question.code): \(question.prompt)"), "\(question.code) heads its block")
+            // The recipients step adds the questions asked of each recipient after its prompt.
+            #expect(lines.contains { $0.hasPrefix("\(question.code): \(question.prompt)") }, "\(question.code) heads its block")
         }
         for verdict in Verdict.allCases {
             #expect(text.contains("-> Outcome: \(verdict.label)"))
@@ -220,6 +225,21 @@ extension FlowMap {
         for route in RouteType.allCases {
             #expect(Set(Self.rows(route).map(\.verdict)).count >= 3, "\(route) shows several outcomes")
         }
+    }
+
+    /// recipients-authorised as revised on 2026-11-29: a shared mailbox changes the outcome only
+    /// with a method that delivers to a mailbox (blocked), or one not known yet (referred).
+    @Test(arguments: RouteType.allCases)
+    func aSharedMailboxMattersOnlyWithAMethodThatDeliversToAMailbox(_ route: RouteType) {
+        let rows = Self.rows(route).filter { $0.changes.contains("recipients[0].mailbox=shared") }
+        #expect(rows.map(\.changes) == [
+            ["method=secure-email", "recipients[0].mailbox=shared"], ["method=email", "recipients[0].mailbox=shared"],
+            ["method=not-sure", "recipients[0].mailbox=shared"],
+        ])
+        for row in rows where !row.changes.contains("method=not-sure") {
+            #expect(row.verdict == .blocked && row.findings.contains("recipients-authorised (blocker)"), "\(row.changes)")
+        }
+        #expect(rows.last?.findings.contains("recipients-authorised (refer)") == true)
     }
 
     @Test func everyRowAfterTheBaselineChangesTheOutcome() {

@@ -6,7 +6,7 @@ import Testing
 @Suite struct FlowTests {
     static let mainCodes = [
         "Y1", "Y2", "Y3", "T1", "T2", "T3", "D1", "D2", "D3", "D4", "D5", "D6", "R1", "R2", "R3", "R4", "R5",
-        "P1", "M1", "K1", "K2", "X1", "X2", "X3", "X4", "A1", "A2",
+        "M1", "P1", "K1", "K2", "X1", "X2", "X3", "X4", "A1", "A2",
     ]
 
     @Test func stepCodesAreStableAndInOrder() {
@@ -47,7 +47,27 @@ import Testing
 
     @Test func noRouteQuestionsBeforeTheRouteIsChosen() {
         let codes = Flow().applicable(to: Answers()).map(\.code)
-        #expect(codes == ["Y1", "Y2", "Y3", "T1", "T2", "T3", "D1", "D2", "D3", "D4", "D5", "D6", "R1", "R2", "P1", "M1", "K1", "K2"])
+        #expect(codes == ["Y1", "Y2", "Y3", "T1", "T2", "T3", "D1", "D2", "D3", "D4", "D5", "D6", "R1", "R2", "M1", "P1", "K1", "K2"])
+    }
+
+    /// The method decides whether recipients' mailboxes matter, so it is asked first.
+    @Test func theMethodIsAskedBeforeTheRecipients() {
+        let codes = Flow().questions.map(\.code)
+        #expect(codes.firstIndex(of: "M1")! + 1 == codes.firstIndex(of: "P1")!)
+    }
+
+    /// P5 (mailbox) applies only when the method delivers to a mailbox, or is not sure.
+    @Test(arguments: TransferMethod.allCases.map { Optional($0) } + [nil])
+    func mailboxQuestionOnlyForMethodsThatDeliverToAMailbox(method: TransferMethod?) {
+        var answers = Answers()
+        answers.method = method
+        answers.recipients = [Answers.Recipient()]
+        let asked = method == .email || method == .secureEmail || method == .notSure
+        let p5 = Flow.recipientQuestions.first { $0.code == "P5" }!
+        #expect(p5.applies(to: answers) == asked, "\(String(describing: method))")
+        #expect(p5.condition?.contains("email") == true)
+        let others = Flow.recipientQuestions.filter { $0.code != "P5" }
+        #expect(others.allSatisfy { $0.applies(to: answers) }, "the other recipient questions always apply")
     }
 
     @Test(arguments: [(Int?.none, true), (0, false), (250, false), (4200, false)])
@@ -92,7 +112,7 @@ import Testing
         ("Y2", "a.person@justice.gov.uk", nil),
         ("Y2", "not an email", "That doesn't look like an email address. Type it like a.person@justice.gov.uk"),
         ("K1", "2027-03-31", nil),
-        ("K1", "31/03/2027", "Type the date as year-month-day, for example 2027-03-31."),
+        ("K1", "31/03/2027", nil),
         ("D5", "1,200", nil),
         ("D5", "lots", "Type a whole number, for example 4200, or leave it empty if you don't know."),
         ("D5", "", nil),

@@ -61,8 +61,10 @@ import Testing
             let code = String(title[range.upperBound...].prefix { $0.isLetter || $0.isNumber })
             guard let question = Flow(helpdesk: true).question(code: code) else { continue }
             seen.insert(code)
-            let lead = "Read to the caller: " + question.readAloud.prefix(20)
+            let lead = "\(question.helpdeskLine.label): " + question.helpdeskLine.text.prefix(20)
             #expect(frame.contains(lead), "\(code) shows its read-aloud line")
+            // An instruction to the agent is never labelled as words for the caller.
+            if question.readAloud.hasPrefix("(Agent:") { #expect(!frame.contains("Read to the caller"), "\(code)") }
         }
         #expect(seen.isSuperset(of: ["H1", "H2", "H3", "H4", "Y1", "T1", "R1", "R5", "P1", "A2"]), "\(seen.sorted())")
         let last = backend.screen
@@ -89,19 +91,19 @@ import Testing
         #expect(!app.helpdesk)
         let off = ScreenTests.play(app, []).screen
         #expect(off.contains("5 Helpdesk mode is off (switch on)"))
-        ScreenTests.fastForward(app, [.char("5")])
+        ScreenTests.fastForward(app, [.char("5"), .enter])
         #expect(app.helpdesk)
         #expect(app.mode == .start)
         let on = ScreenTests.play(app, []).screen
         #expect(on.contains("5 Helpdesk mode is ON (switch off)"))
-        ScreenTests.fastForward(app, [.char("1")])
+        ScreenTests.fastForward(app, [.char("1"), .enter])
         let started = ScreenTests.play(app, []).screen
         #expect(app.session.wizard.stepCode == "H1")
         #expect(started.contains("Read to the caller: Can I take your full name, please?"))
         // And off again: the ordinary first question, no read-aloud line, no resume code.
         let other = ScreenTests.app(folder, drafts: true)
-        ScreenTests.fastForward(other, [.char("5"), .char("5")])
-        ScreenTests.fastForward(other, [.char("1")])
+        ScreenTests.fastForward(other, [.char("5"), .enter, .char("5"), .enter])
+        ScreenTests.fastForward(other, [.char("1"), .enter])
         let plain = ScreenTests.play(other, []).screen
         #expect(other.session.wizard.stepCode == "Y1")
         #expect(!plain.contains("Read to the caller"))

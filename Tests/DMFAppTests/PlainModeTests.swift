@@ -43,6 +43,10 @@ import Testing
         #expect(session.wizard.decision?.verdict == journey.verdict)
         #expect(io.output.contains("Outcome: \(journey.verdict.label)\n\(journey.verdict.headline)\n"))
         #expect(!io.output.contains("┌") && !io.output.contains("│"), "no box drawing")
+        if session.wizard.answers.transfer.kind == .move {
+            // Deleting your copy can only follow the transfer: the checklist lists it last, apart.
+            #expect(io.output.contains("After the transfer:\n[ ] Delete your own copy once the recipient confirms"))
+        }
 
         let saved = files(in: folder.output).filter { !$0.hasPrefix(".") }
         #expect(saved.count == 3)
@@ -117,15 +121,16 @@ import Testing
     @Test func recipientsCanBeAddedEditedAndRemovedByLine() {
         let folder = TemporaryFolder()
         let toP1 = Drive.plainLines(.sameSystemProceed, to: .check).prefix { $0 != "a" }
-        let lines = Array(toP1) + ["c", "x", "a", "Dana Field", "", "", "1", "1", "2", "a", "Kim Lee", "", "", "1", "1", "2",
-                                    "e 1", "Dana Fields", "", "", "", "", "", "d 2", "c"]
+        // Inside one system no mailbox is asked: name, organisation, role, authorised, clearance.
+        let lines = Array(toP1) + ["c", "x", "a", "Dana Field", "", "", "1", "2", "a", "Kim Lee", "", "", "1", "2",
+                                    "e 1", "Dana Fields", "", "", "", "", "d 2", "c"]
         let (_, io, session) = Self.run(lines, in: folder, drafts: false)
         #expect(io.output.contains("No recipients yet."))
         #expect(io.output.contains("Add at least one recipient before continuing."))
         #expect(io.output.contains("Please type a, e 1, d 1 or c."))
-        #expect(io.output.contains("  1. Dana Field (personal mailbox, authorised: yes, clearance: BPSS)\n  2. Kim Lee"))
+        #expect(io.output.contains("  1. Dana Field (authorised: yes, clearance: BPSS)\n  2. Kim Lee"))
         #expect(session.wizard.answers.recipients.map(\.name) == ["Dana Fields"])
-        #expect(session.wizard.stepCode == "M1")
+        #expect(session.wizard.stepCode == "K1")
     }
 
     @Test func changingAnAnswerAtCheckSaysWhichAnswersNoLongerApply() {
@@ -178,7 +183,7 @@ import Testing
         #expect(resumed.wizard.resumeStep == "P5:2")
         let (finished, io, session) = Self.run(Array(all.dropFirst(count)), in: folder, session: resumed)
         #expect(finished == 0, "\(io.output)")
-        #expect(io.output.hasPrefix("\nWho receives it: step 17 of 26, code P5, recipient 2\n"))
+        #expect(io.output.hasPrefix("\nWho receives it: step 18 of 26, code P5, recipient 2\n"))
         #expect(session.wizard.answers == Drive.wizard(journey).answers)
         #expect(!FileManager.default.fileExists(atPath: path))
     }

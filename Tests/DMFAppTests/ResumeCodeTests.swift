@@ -1,3 +1,4 @@
+import DMFAnswers
 import DMFFlow
 import DMFPolicy
 import Foundation
@@ -12,12 +13,14 @@ import Testing
     /// The questions a code carries: every choice question of the main flow.
     static let choiceQuestions = Flow().questions.filter { !$0.choices.isEmpty }
 
-    /// The answers with every free-text answer (and the helpdesk details) removed: what a code keeps.
+    /// The answers with every free-text answer (and the helpdesk details) removed: what a code
+    /// keeps. A recipient's mailbox is kept only where it is asked (the method delivers to a
+    /// mailbox, or is not sure); otherwise it is ignored, so not in the code.
     static func choicesOnly(_ answers: Answers) -> Answers {
         var kept = Answers()
         for question in choiceQuestions { question.setAnswer(question.answer(in: answers), in: &kept) }
         kept.recipients = answers.recipients.prefix(ResumeCode.maxRecipients).map {
-            Answers.Recipient(mailbox: $0.mailbox, authorised: $0.authorised, clearance: $0.clearance)
+            Answers.Recipient(mailbox: answers.asksMailbox ? $0.mailbox : nil, authorised: $0.authorised, clearance: $0.clearance)
         }
         return kept
     }
@@ -97,6 +100,7 @@ import Testing
 
     @Test func recipientsBeyondTheLimitAreLeftOut() throws {
         var answers = Answers()
+        answers.method = .secureEmail
         answers.recipients = (0..<(ResumeCode.maxRecipients + 2)).map { index in
             Answers.Recipient(mailbox: .personal, authorised: index.isMultiple(of: 2) ? .yes : .no, clearance: .sc)
         }
@@ -252,14 +256,56 @@ import Testing
         #expect(refusedAsIncomplete > 0)
     }
 
-    /// Version 2 codes (a future wizard) are refused with their own message, not decoded wrongly.
-    @Test func codesFromAnotherVersionAreRefused() {
-        // Length 3, the number 2 (version 2, nothing answered), then each possible check symbol:
-        // exactly one passes the check, and it names the version.
-        let problems = Self.symbols.map { Self.problem(decoding: "32\($0)") }
+    /// Codes of another version (version 1, before the method was asked ahead of the
+    /// recipients; version 3, a future wizard) are refused with their own message, not decoded wrongly.
+    @Test(arguments: ["1", "3"])
+    func codesFromAnotherVersionAreRefused(version: String) {
+        // Length 3, the number 1 or 3 (that version, nothing answered), then each possible check
+        // symbol: exactly one passes the check, and it names the version.
+        let problems = Self.symbols.map { Self.problem(decoding: "3\(version)\($0)") }
         #expect(problems.filter { $0 == .checkFailed }.count == 31)
         #expect(problems.filter { $0 == .unknownVersion }.count == 1)
         #expect(ResumeCode.Problem.unknownVersion.description.contains("different version"))
+        // Version 2, this wizard's, with nothing answered: the empty code.
+        #expect(ResumeCode.encode(Answers()).filter { $0 != "-" }.dropLast() == "32")
+    }
+
+    /// Real codes given out by version 1 (the outcome screens' before the method moved ahead of
+    /// the recipients) now say they come from a different version.
+    @Test(arguments: ["B3S-N8Z-PFQ-5F", "CAD-481-DTZ-Q9K", "B3S-XXX-RG1-5Z", "B71-KVY-B99-9F"])
+    func codesFromVersionOneAreRefusedAsAnotherVersion(code: String) {
+        #expect(Self.problem(decoding: code) == .unknownVersion)
+    }
+
+    /// The example answers file's code, as the README quotes it, and a partly answered one.
+    @Test func theExampleFilesCodeIsStable() throws {
+        let example = try AnswersParser.load(path: Self.examplePath("ogd-share.yaml")).answers
+        let code = ResumeCode.encode(example)
+        #expect(code == "B3N-PNK-6CT-PC")
+        #expect(try ResumeCode.decode(code) == Self.choicesOnly(example))
+        #expect(try ResumeCode.decode(code).recipients.first?.mailbox == nil, "secure network: the mailbox is not in the code")
+        var partial = Self.choicesOnly(example)
+        partial.method = nil
+        partial.recipients = []
+        partial.authorisation = .init()
+        #expect(ResumeCode.encode(partial) == "935-D7A-TPG")
+    }
+
+    static func examplePath(_ name: String, _ filePath: String = #filePath) -> String {
+        URL(fileURLWithPath: filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("examples").appendingPathComponent(name).path
+    }
+
+    /// The mailbox matters only when the method delivers to a mailbox: with any other method it
+    /// is left out of the code, so the code is the same with or without it.
+    @Test func aMailboxTheMethodDoesNotAskIsNotInTheCode() throws {
+        var answers = Drive.wizard(.betweenSystemsConditions).answers
+        let without = ResumeCode.encode(answers)
+        answers.recipients[0].mailbox = .shared
+        #expect(ResumeCode.encode(answers) == without)
+        answers.method = .secureEmail
+        #expect(ResumeCode.encode(answers) != without)
+        #expect(try ResumeCode.decode(ResumeCode.encode(answers)).recipients[0].mailbox == .shared)
     }
 
     // MARK: - Asking only the free text

@@ -16,7 +16,8 @@ struct Journey: Sendable, CustomTestStringConvertible {
     let route: RouteType
     let verdict: Verdict
     let typed: [String: String]
-    /// P2–P7 for each recipient, in order.
+    /// P2–P7 for each recipient, in order (P5, the mailbox, only where the method delivers to
+    /// a mailbox: the third-party journey's secure email).
     let recipients: [[String: String]]
 
     var testDescription: String { name }
@@ -32,8 +33,8 @@ struct Journey: Sendable, CustomTestStringConvertible {
             "D1": "Caseload extract, one row per case", "D2": "1", "D3": "1", "D4": "2", "D5": "250",
             "R1": "1", "R2": "DOM1", "M1": "1", "K1": "2027-03-31", "K2": "",
         ],
-        recipients: [["P2": "Ana Lytic", "P3": "HMPPS", "P4": "Analyst", "P5": "1", "P6": "1", "P7": "2"]],
-        expectedCodes: ["Y1", "Y2", "Y3", "T1", "T2", "T3", "D1", "D2", "D3", "D4", "D5", "R1", "R2", "P1", "M1", "K1", "K2"])
+        recipients: [["P2": "Ana Lytic", "P3": "HMPPS", "P4": "Analyst", "P6": "1", "P7": "2"]],
+        expectedCodes: ["Y1", "Y2", "Y3", "T1", "T2", "T3", "D1", "D2", "D3", "D4", "D5", "R1", "R2", "M1", "P1", "K1", "K2"])
 
     static let betweenSystemsConditions = Journey(
         name: "between-moj-systems-conditions", route: .betweenMOJSystems, verdict: .conditions,
@@ -44,9 +45,9 @@ struct Journey: Sendable, CustomTestStringConvertible {
             "R1": "2", "R2": "DISC", "R3": "HMPPS", "R4": "Quantum",
             "M1": "2", "K1": "", "K2": "Until the next release", "A1": "Jo Bloggs", "A2": "1",
         ],
-        recipients: [["P2": "Kim Lee", "P3": "HMPPS Digital", "P4": "Data engineer", "P5": "1", "P6": "1", "P7": "4"]],
+        recipients: [["P2": "Kim Lee", "P3": "HMPPS Digital", "P4": "Data engineer", "P6": "1", "P7": "4"]],
         expectedCodes: [
-            "Y1", "Y2", "Y3", "T1", "T2", "T3", "D1", "D2", "D3", "D4", "D5", "D6", "R1", "R2", "R3", "R4", "P1", "M1",
+            "Y1", "Y2", "Y3", "T1", "T2", "T3", "D1", "D2", "D3", "D4", "D5", "D6", "R1", "R2", "R3", "R4", "M1", "P1",
             "K1", "K2", "A1", "A2",
         ])
 
@@ -59,9 +60,9 @@ struct Journey: Sendable, CustomTestStringConvertible {
             "R1": "3", "R2": "DOM1", "R3": "Department for Education", "R4": "DfE analytical platform", "R5": "6",
             "M1": "3", "K1": "2027-01-31", "K2": "", "A1": "Pat Owner", "A2": "2",
         ],
-        recipients: [["P2": "B. Analyst", "P3": "Department for Education", "P4": "Statistician", "P5": "1", "P6": "1", "P7": "2"]],
+        recipients: [["P2": "B. Analyst", "P3": "Department for Education", "P4": "Statistician", "P6": "1", "P7": "2"]],
         expectedCodes: [
-            "Y1", "Y2", "Y3", "T1", "T2", "T3", "D1", "D2", "D3", "D4", "D5", "R1", "R2", "R3", "R4", "R5", "P1", "M1",
+            "Y1", "Y2", "Y3", "T1", "T2", "T3", "D1", "D2", "D3", "D4", "D5", "R1", "R2", "R3", "R4", "R5", "M1", "P1",
             "K1", "K2", "A1", "A2",
         ])
 
@@ -72,7 +73,7 @@ struct Journey: Sendable, CustomTestStringConvertible {
             "T1": "2", "T2": "1", "T3": "Supplier needs the asset list",
             "D1": "Building asset list", "D2": "1", "D3": "1", "D4": "2", "D5": "12",
             "R1": "4", "R2": "DOM1", "R3": "Acme Facilities Ltd", "R4": "Acme CAFM", "R5": "2",
-            "M1": "6", "K1": "2026-12-31", "K2": "", "X1": "1", "X2": "1", "X3": "3", "X4": "3",
+            "M1": "4", "K1": "2026-12-31", "K2": "", "X1": "1", "X2": "1", "X3": "3", "X4": "3",
             "A1": "Pat Owner", "A2": "1",
         ],
         recipients: [
@@ -80,7 +81,7 @@ struct Journey: Sendable, CustomTestStringConvertible {
             ["P2": "Acme helpdesk", "P3": "Acme Facilities Ltd", "P4": "Support", "P5": "2", "P6": "1", "P7": "2"],
         ],
         expectedCodes: [
-            "Y1", "Y2", "Y3", "T1", "T2", "T3", "D1", "D2", "D3", "D4", "D5", "R1", "R2", "R3", "R4", "R5", "P1", "M1",
+            "Y1", "Y2", "Y3", "T1", "T2", "T3", "D1", "D2", "D3", "D4", "D5", "R1", "R2", "R3", "R4", "R5", "M1", "P1",
             "K1", "K2", "X1", "X2", "X3", "X4", "A1", "A2",
         ])
 
@@ -155,8 +156,8 @@ enum Drive {
                     wizard.finishRecipients()
                 }
             case .question, .recipientField:
-                keys += typing(journey.typed(for: wizard))
-                if case .text = wizard.currentQuestion!.kind { keys.append(.enter) }  // a number answers at once
+                // A number only moves to its choice; Enter chooses it, as Enter ends typed text.
+                keys += typing(journey.typed(for: wizard)) + [.enter]
                 wizard.answer(journey.value(for: wizard))
             }
         }

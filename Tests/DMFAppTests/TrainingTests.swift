@@ -213,11 +213,11 @@ import Testing
         }
         var keys: [Key] = [.enter, .enter]  // open the first case, start it from its story
         keys += Drive.keys(Self.journey(first), to: .outcome)  // "c" on Check goes to the prediction
-        keys += [prediction(firstDecision.verdict)] + Self.pickKeys(Self.needed(firstDecision))
+        keys += [prediction(firstDecision.verdict), .enter] + Self.pickKeys(Self.needed(firstDecision))
         keys += [.enter]  // from the comparison back to the list
         keys += [.down, .enter, .enter]  // the second case
         keys += Drive.keys(Self.journey(second), to: .outcome)
-        keys += [prediction(.proceed), .char("c"), .enter]  // a wrong verdict, no actions
+        keys += [prediction(.proceed), .enter, .char("c"), .enter]  // a wrong verdict, no actions
         keys += [.down, .down, .enter]  // "Finish and see the summary"
         let backend = ScreenTests.play(app, keys + [.enter])
 
@@ -241,7 +241,7 @@ import Testing
         let comparison = try #require(frames.first { $0.contains("How your prediction compares") })
         #expect(comparison.contains("Verdict: right."))
         #expect(frames.contains { $0.contains("How your prediction compares") && $0.contains("Verdict: different.") })
-        #expect(frames.contains { $0.contains("(score 10/10)") }, "the list shows the score of a finished case")
+        #expect(frames.contains { ScreenTests.prose($0).contains("(score 10/10)") }, "the list shows the score of a finished case")
         let summary = WhyThisOutcomeTests.squeeze(try #require(frames.last))
         #expect(summary.contains("Training summary"))
         #expect(summary.contains("10/10 \(first.notes.title)"))

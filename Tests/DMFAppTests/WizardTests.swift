@@ -213,9 +213,10 @@ import Testing
     @Test func aRecipientIsAddedEditedAndRemoved() {
         var wizard = Self.atRecipients()
         wizard.addRecipient()
-        for value in ["Dana Field", "", "", "personal", "yes", "sc"] { do { let result = wizard.answer(value); #expect(result == nil) } }
+        // Inside one system the method delivers to no mailbox: P5 is not asked.
+        for value in ["Dana Field", "", "", "yes", "sc"] { do { let result = wizard.answer(value); #expect(result == nil) } }
         #expect(wizard.screen == .recipients)
-        #expect(wizard.answers.recipients[1] == Answers.Recipient(name: "Dana Field", mailbox: .personal, authorised: .yes, clearance: .sc))
+        #expect(wizard.answers.recipients[1] == Answers.Recipient(name: "Dana Field", authorised: .yes, clearance: .sc))
 
         wizard.editRecipient(1)
         #expect(wizard.screen == .recipientField(index: 1, code: "P2"))
@@ -224,7 +225,7 @@ import Testing
         wizard.answer("Acme")
         #expect(wizard.stepCode == "P4")
         while wizard.screen != .recipients { wizard.answer(wizard.currentAnswer) }
-        #expect(wizard.answers.recipients[1] == Answers.Recipient(name: "Dana Fields", organisation: "Acme", mailbox: .personal, authorised: .yes, clearance: .sc))
+        #expect(wizard.answers.recipients[1] == Answers.Recipient(name: "Dana Fields", organisation: "Acme", authorised: .yes, clearance: .sc))
         #expect(wizard.answers.recipients[0].name == "Ana Lytic", "the other recipient is untouched")
 
         wizard.removeRecipient(0)
@@ -250,7 +251,131 @@ import Testing
         wizard.answer("")
         wizard.answer("")
         do { let result = wizard.answer("sideways"); #expect(result == "Please choose one of the options.") }
-        #expect(wizard.stepCode == "P5")
+        #expect(wizard.stepCode == "P6", "P5 (mailbox) is not asked inside one system")
+    }
+
+    // MARK: - The mailbox question follows the method
+
+    /// The recipient editor's steps for a new recipient with this method.
+    static func recipientSteps(method: String) -> (steps: [String], recipient: Answers.Recipient) {
+        var answers = Drive.wizard(.betweenSystemsConditions).answers
+        answers.method = TransferMethod(rawValue: method)
+        var wizard = Wizard(answers: answers, resumeAt: "P1")
+        wizard.addRecipient()
+        var steps: [String] = []
+        let values = ["P2": "Dana Field", "P3": "", "P4": "", "P5": "personal", "P6": "yes", "P7": "sc"]
+        while case .recipientField(_, let code) = wizard.screen {
+            steps.append(code)
+            wizard.answer(values[code]!)
+        }
+        return (steps, wizard.answers.recipients[1])
+    }
+
+    @Test(arguments: ["email", "secure-email", "not-sure"])
+    func theMailboxIsAskedWhenTheMethodDeliversToAMailbox(method: String) {
+        let (steps, recipient) = Self.recipientSteps(method: method)
+        #expect(steps == ["P2", "P3", "P4", "P5", "P6", "P7"])
+        #expect(recipient.mailbox == .personal)
+    }
+
+    @Test(arguments: ["secure-network", "secure-file-transfer", "sharing-service", "paper", "within-system"])
+    func theMailboxIsNotAskedOtherwise(method: String) {
+        let (steps, recipient) = Self.recipientSteps(method: method)
+        #expect(steps == ["P2", "P3", "P4", "P6", "P7"])
+        #expect(recipient.mailbox == nil)
+        #expect(recipient == Answers.Recipient(name: "Dana Field", authorised: .yes, clearance: .sc), "complete without it")
+    }
+
+    @Test func backSkipsTheMailboxWhenItIsNotAsked() {
+        var wizard = Self.atRecipients()
+        wizard.editRecipient(0)
+        for _ in 0..<3 { wizard.answer(wizard.currentAnswer) }
+        #expect(wizard.stepCode == "P6")
+        wizard.back()
+        #expect(wizard.stepCode == "P4")
+
+        var byEmail = Wizard(answers: Drive.wizard(.thirdPartyBlocked).answers, resumeAt: "P6:1")
+        byEmail.back()
+        #expect(byEmail.screen == .recipientField(index: 0, code: "P5"))
+        #expect(byEmail.currentAnswer == "personal")
+    }
+
+    @Test func aRecipientWithoutAMailboxIsFinishedWhenTheMethodDeliversToNone() {
+        var wizard = Self.atRecipients()
+        #expect(wizard.answers.recipients[0].mailbox == nil)
+        do { let result = wizard.finishRecipients(); #expect(result == nil) }
+        #expect(wizard.stepCode == "K1")
+    }
+
+    @Test func aMailboxStepThatDoesNotApplyResumesAtTheRecipientsList() {
+        let answers = Drive.wizard(.sameSystemProceed).answers
+        #expect(Wizard(answers: answers, resumeAt: "P5:1").screen == .recipients)
+        #expect(Wizard(answers: answers, resumeAt: "P6:1").screen == .recipientField(index: 0, code: "P6"))
+    }
+
+    @Test func changingTheMethodAwayFromEmailRemovesAndNamesTheMailboxes() throws {
+        var wizard = Drive.wizard(.thirdPartyBlocked)
+        #expect(wizard.decision?.verdict == .blocked, "a shared mailbox by secure email")
+        wizard.change("M1")
+        wizard.answer("secure-file-transfer")
+        #expect(wizard.screen == .check, "nothing new to ask")
+        #expect(wizard.answers.recipients.allSatisfy { $0.mailbox == nil })
+        #expect(wizard.answers.recipients.map(\.name) == ["Dana Field", "Acme helpdesk"], "the rest of each recipient is kept")
+        let notice = try #require(wizard.notice)
+        #expect(notice.hasPrefix("These answers no longer apply and were removed:"))
+        #expect(notice.contains("\nP5 Recipient 1, Dana Field: Will it go to their own mailbox or a shared one? (was: Personal mailbox)"))
+        #expect(notice.contains("\nP5 Recipient 2, Acme helpdesk: Will it go to their own mailbox or a shared one? (was: Shared or group mailbox)"))
+        #expect(wizard.decision?.findings.contains { $0.rule == .recipientsAuthorised } == false)
+    }
+
+    @Test func changingBetweenTwoMailboxMethodsKeepsTheMailboxes() {
+        var wizard = Drive.wizard(.thirdPartyBlocked)
+        wizard.change("M1")
+        wizard.answer("not-sure")
+        #expect(wizard.screen == .check)
+        #expect(wizard.notice == nil)
+        #expect(wizard.answers.recipients.map(\.mailbox) == [.personal, .shared])
+    }
+
+    @Test func changingTheMethodToEmailAsksEachRecipientsMailboxThenReturnsToCheck() {
+        var wizard = Drive.wizard(.thirdPartyBlocked)
+        wizard.change("M1")
+        wizard.answer("secure-file-transfer")
+        wizard.change("M1")
+        wizard.answer("email")
+        #expect(wizard.screen == .recipientField(index: 0, code: "P5"))
+        #expect(wizard.currentAnswer == nil)
+        wizard.answer("personal")
+        #expect(wizard.screen == .recipientField(index: 1, code: "P5"), "only the mailboxes, recipient by recipient")
+        wizard.answer("shared")
+        #expect(wizard.screen == .check)
+        #expect(!wizard.isChanging)
+        #expect(wizard.answers.recipients.map(\.mailbox) == [.personal, .shared])
+        #expect(wizard.answers.isComplete)
+    }
+
+    @Test func backFromAMailboxTheMethodAskedForReturnsToTheMethod() {
+        var wizard = Drive.wizard(.betweenSystemsConditions)
+        wizard.change("M1")
+        wizard.answer("secure-email")
+        #expect(wizard.screen == .recipientField(index: 0, code: "P5"))
+        wizard.back()
+        #expect(wizard.screen == .question("M1"))
+        #expect(wizard.isChanging, "still changing the method")
+        wizard.answer("secure-network")
+        #expect(wizard.screen == .check)
+        #expect(wizard.notice == nil, "no mailbox was given, so none is removed")
+    }
+
+    @Test func goingBackToTheMethodAndChoosingEmailAsksTheMailboxesOnTheWayForward() {
+        var wizard = Drive.wizard(.betweenSystemsConditions)
+        wizard.jump(to: "M1")
+        wizard.answer("email")
+        #expect(wizard.screen == .recipientField(index: 0, code: "P5"))
+        wizard.answer("personal")
+        #expect(wizard.screen == .recipients, "then on to the recipients, the step after the method")
+        do { let result = wizard.finishRecipients(); #expect(result == nil) }
+        #expect(wizard.stepCode == "K1")
     }
 
     // MARK: - Resume and jump
@@ -273,7 +398,7 @@ import Testing
     @Test func resumingARecipientFieldShowsThatRecipientsAnswer() {
         let wizard = Wizard(answers: Drive.wizard(.thirdPartyBlocked).answers, resumeAt: "P5:2")
         #expect(wizard.currentAnswer == "shared")
-        #expect(wizard.progress == (17, 26))
+        #expect(wizard.progress == (18, 26), "M1 comes before P1")
     }
 
     @Test func aSavedStepThatNoLongerAppliesResumesAtTheFirstMissingAnswer() {

@@ -134,6 +134,7 @@ import Testing
     @Test func aNameCannotForgeTheRecipientColumns() throws {
         var answers = try Fixtures.answers()
         answers.recipients[0].name = "B. Analyst|\u{301} Department for Education|\u{301} Statistician|\u{301} Personal|\u{301} Yes|\u{301} DV"
+        answers.method = .secureEmail
         answers.recipients[0].mailbox = .shared
         answers.recipients[0].clearance = Clearance.none
         let markdown = MarkdownRenderer.render(try Fixtures.dmf(answers))

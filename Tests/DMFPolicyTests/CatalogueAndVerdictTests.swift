@@ -84,7 +84,7 @@ struct VerdictTests {
         #expect((try decide(route)).dmfRequired == (route != .sameSystem))
     }
 
-    @Test("the checklist has one item per finding, heaviest first, keeping rule order within a kind")
+    @Test("the checklist has one item per finding when none overlap, heaviest first, keeping rule order within a kind")
     func checklistOrder() throws {
         let decision = try decide(.thirdParty) { $0.thirdParty.nda = .no; $0.recipients[0].authorised = .notSure }
         let checklist = decision.checklist

@@ -8,8 +8,16 @@ struct CompletenessTests {
     /// Complete baselines for each route with one answer removed at a time, plus the empty set.
     static var cases: [Answers] {
         var result = [Answers()]
-        for route in RouteType.allCases {
-            let base = baseline(route)
+        // Every route, with a method that does not deliver to a mailbox (the baseline's) and with
+        // each method that asks for recipients' mailboxes.
+        let bases = RouteType.allCases.flatMap { route in
+            [nil, TransferMethod.email, .secureEmail, .notSure].map { method in
+                var answers = baseline(route)
+                if let method { answers.method = method }
+                return answers
+            }
+        }
+        for base in bases {
             result.append(base)
             let removals: [(inout Answers) -> Void] = [
                 { $0.transfer.kind = nil }, { $0.data.classification = nil }, { $0.data.personalData = nil },
@@ -34,6 +42,28 @@ struct CompletenessTests {
         for answers in Self.cases {
             #expect(answers.isComplete == answers.missingFields.isEmpty, "\(answers.missingFields)")
         }
+    }
+
+    @Test("a recipient's mailbox is required only when the method is email, secure email or not sure",
+          arguments: TransferMethod.allCases)
+    func mailboxRequiredOnlyWhenAsked(method: TransferMethod) {
+        var answers = baseline(.otherGovernmentDepartment)
+        answers.method = method
+        answers.recipients.append(.init(name: "D. Other", authorised: .yes, clearance: .bpss))
+        answers.recipients[0].mailbox = nil
+        let asked = method == .email || method == .secureEmail || method == .notSure
+        #expect(method.asksMailbox == asked)
+        #expect(answers.asksMailbox == asked)
+        #expect(answers.missingFields == (asked ? ["recipients[0].mailbox", "recipients[1].mailbox"] : []))
+        #expect(answers.isComplete == !asked)
+    }
+
+    @Test("without a method yet, the mailbox is not listed as missing (the method is)")
+    func mailboxNotRequiredBeforeTheMethod() {
+        var answers = baseline(.thirdParty)
+        answers.method = nil
+        answers.recipients[0].mailbox = nil
+        #expect(answers.missingFields == ["method"])
     }
 
     @Test("the fingerprint changes with any answer and names each key once")

@@ -58,9 +58,12 @@ struct GeneralRuleTests {
         #expect(decision.verdict == .blocked)
     }
 
-    @Test("recipients-authorised fires for a shared mailbox (blocker), even when marked authorised")
+    @Test("recipients-authorised fires for a shared mailbox (blocker) when the method delivers to a mailbox, even when marked authorised")
     func sharedMailbox() throws {
-        let decision = try decide(.otherGovernmentDepartment) { $0.recipients[0].mailbox = .shared }
+        let decision = try decide(.otherGovernmentDepartment) {
+            $0.method = .secureEmail
+            $0.recipients[0].mailbox = .shared
+        }
         #expect(decision.kinds(.recipientsAuthorised) == [.blocker])
         #expect(decision.verdict == .blocked)
     }
@@ -80,7 +83,7 @@ struct GeneralRuleTests {
             $0.recipients.append(.init(name: "D. Other", mailbox: .personal, authorised: .no, clearance: .sc))
         }
         let finding = try #require(decision.findings(.recipientsAuthorised).first)
-        #expect(finding.because == ["recipients[1].authorised: no"])
+        #expect(finding.because == ["recipient 2 authorised: no"], "numbered from 1, as the screens number recipients")
         #expect(finding.text.contains("D. Other") && !finding.text.contains("B. Analyst"))
     }
 

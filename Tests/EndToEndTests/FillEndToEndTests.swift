@@ -12,7 +12,7 @@ import Testing
         let file = try workspace.write("ogd.yaml", try AnswersFixture.example())
         let result = try Wizard.run(["fill", file, "--format", "text"])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("VERDICT: PROCEED WITH CONDITIONS. You may transfer once every action"))
+        #expect(result.stdout.contains("VERDICT: PROCEED WITH CONDITIONS. You may transfer once everything the"))
         #expect(result.stderr.isEmpty, "stderr: \(result.stderr)")
     }
 

@@ -19,7 +19,8 @@ final class TmuxTerminal {
     deinit { _ = try? tmux(["kill-server"]) }
 
     /// Sends tmux key names ("Enter", "C-c", "Escape") or literal text.
-    func send(_ keys: String...) throws { try tmux(["send-keys", "-t", "w"] + keys) }
+    func send(_ keys: String...) throws { try send(keys) }
+    func send(_ keys: [String]) throws { try tmux(["send-keys", "-t", "w"] + keys) }
     func type(_ text: String) throws { try tmux(["send-keys", "-t", "w", "-l", text]) }
 
     func resize(width: Int, height: Int) throws {
@@ -69,23 +70,53 @@ struct WizardInTmuxTests {
             + "status=$?; echo \"EXIT=$status MODES=$(stty -a | tr \" \" \"\\n\" | grep -x -- \"-*icanon\")\"; sleep 30'"
     }
 
-    /// Start → a third-party transfer, answered by number and typing, up to Check your answers.
+    /// Answers the step `code` once it is on screen: types `text` (if any), then presses
+    /// `keys`. Waiting for each screen matters: keys typed while the screen changes are
+    /// dropped on purpose, so that none answers a question the person has not seen.
+    static func answer(_ terminal: TmuxTerminal, _ code: String, text: String? = nil, _ keys: String...) throws {
+        try terminal.waitFor("Code \(code) ")
+        if let text { try terminal.type(text) }
+        try terminal.send(keys)
+    }
+
+    /// Start → a third-party transfer up to Check your answers: every choice by its number key
+    /// and Enter (a number only moves the highlight), text typed.
     static func answerThirdPartyTransfer(_ terminal: TmuxTerminal) throws {
         try terminal.waitFor("Start a new transfer")
-        try terminal.send("Enter")
-        try terminal.waitFor("What is your name?")
-        try terminal.type("Siân Ó Ceallaigh")
-        try terminal.send("Enter", "Enter", "Enter", "1", "1", "Enter", "Enter", "1", "1", "2")
-        try terminal.type("10")
-        try terminal.send("Enter", "4", "Enter")
-        try terminal.type("Acme Ltd")
-        try terminal.send("Enter", "Enter", "2")
+        try terminal.send(["Enter"])
+        try answer(terminal, "Y1", text: "Siân Ó Ceallaigh", "Enter")
+        try answer(terminal, "Y2", "Enter")
+        try answer(terminal, "Y3", "Enter")
+        try answer(terminal, "T1", "1", "Enter")
+        try answer(terminal, "T2", "1", "Enter")
+        try answer(terminal, "T3", "Enter")
+        try answer(terminal, "D1", "Enter")
+        try answer(terminal, "D2", "1", "Enter")
+        try answer(terminal, "D3", "1", "Enter")
+        try answer(terminal, "D4", "2", "Enter")
+        try answer(terminal, "D5", text: "10", "Enter")
+        try answer(terminal, "R1", "4", "Enter")
+        try answer(terminal, "R2", "Enter")
+        try answer(terminal, "R3", text: "Acme Ltd", "Enter")
+        try answer(terminal, "R4", "Enter")
+        try answer(terminal, "R5", "2", "Enter")
+        try answer(terminal, "M1", "2", "Enter")  // a secure network, asked before the recipients
         try terminal.waitFor("Who will receive the information?")
-        try terminal.send("Enter")
-        try terminal.type("Bob Supplier")
-        try terminal.send("Enter", "Enter", "Enter", "1", "1", "2", "c", "2")
-        try terminal.type("2027-01-31")
-        try terminal.send("Enter", "Enter", "1", "1", "3", "3", "Enter", "1")
+        try terminal.send(["Enter"])  // add a recipient
+        try answer(terminal, "P2", text: "Bob Supplier", "Enter")
+        try answer(terminal, "P3", "Enter")
+        try answer(terminal, "P4", "Enter")
+        try answer(terminal, "P6", "1", "Enter")  // no mailbox question by secure network
+        try answer(terminal, "P7", "2", "Enter")
+        try answer(terminal, "P1", "c")
+        try answer(terminal, "K1", text: "2027-01-31", "Enter")
+        try answer(terminal, "K2", "Enter")
+        try answer(terminal, "X1", "1", "Enter")
+        try answer(terminal, "X2", "1", "Enter")
+        try answer(terminal, "X3", "3", "Enter")
+        try answer(terminal, "X4", "3", "Enter")
+        try answer(terminal, "A1", "Enter")
+        try answer(terminal, "A2", "1", "Enter")
         try terminal.waitFor("Check your answers")
     }
 
@@ -102,7 +133,9 @@ struct WizardInTmuxTests {
         try terminal.send("Enter")
         let end = try terminal.waitFor("EXIT=0")
         #expect(end.contains("MODES=icanon"), "the terminal is back in line mode")
-        #expect(saved.contains(".md") && saved.contains(".html"))
+        // Long paths wrap inside the frame: read them with the frame and line breaks taken out.
+        let savedPaths = saved.split(separator: "\n").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "│ ")) }.joined()
+        #expect(savedPaths.contains(".md") && savedPaths.contains(".html"))
         let files = try workspace.files().filter { $0.hasPrefix("DMF-") }
         #expect(files.count == 3, "Markdown, HTML and the answers: \(files)")
         let printed = end.split(separator: "\n").joined()   // long paths wrap at 80 columns
@@ -113,6 +146,31 @@ struct WizardInTmuxTests {
         let markdown = try workspace.contents(try #require(files.first { $0.hasSuffix(".md") }))
         #expect(markdown.contains("Siân Ó Ceallaigh"))
         #expect(markdown.contains("third-party-iao-authorisation") == false, "the IAO authorised it")
+    }
+
+    /// `2` Enter `1` Enter typed in one go: the second pair, typed while T1 gave way to T2,
+    /// never answers T2.
+    @Test func keysTypedWhileTheScreenChangesDoNotAnswerTheNextQuestion() throws {
+        let workspace = try Workspace()
+        let terminal = try TmuxTerminal(Self.script(workspace))
+        try terminal.waitFor("Start a new transfer")
+        try terminal.send(["Enter"])
+        try Self.answer(terminal, "Y1", "Enter")
+        try Self.answer(terminal, "Y2", "Enter")
+        try Self.answer(terminal, "Y3", "Enter")
+        try Self.answer(terminal, "T1", "2", "Enter", "1", "Enter")
+        let t2 = try terminal.waitFor("Code T2 ", "Is this a one-off transfer")
+        Thread.sleep(forTimeInterval: 0.3)
+        let settled = try terminal.capture()
+        #expect(settled.contains("Code T2 "), "still on T2: \(settled)")
+        #expect(!settled.contains("(•)"), "nothing chosen on T2")
+        #expect(t2.contains("Code T2 "))
+        try terminal.send(["q"])
+        try terminal.waitFor("EXIT=0")
+        let draft = try String(contentsOfFile: try #require(try FileManager.default.contentsOfDirectory(
+            atPath: workspace.path("state/dmf-wizard/drafts")).first.map { workspace.path("state/dmf-wizard/drafts/\($0)") }), encoding: .utf8)
+        #expect(draft.contains("kind: move"))
+        #expect(!draft.contains("frequency"), "T2 was never answered")
     }
 
     @Test func withStandardOutputRedirectedTheWizardStillDrawsOnTheTerminal() throws {
@@ -156,17 +214,25 @@ struct WizardInTmuxTests {
         try terminal.waitFor("Start a new transfer")
         try terminal.send("Enter")
         try terminal.waitFor("What is your name?")
-        try terminal.send("Enter", "Enter", "Enter", "2")
+        try Self.answer(terminal, "Y1", "Enter")
+        try Self.answer(terminal, "Y2", "Enter")
+        try Self.answer(terminal, "Y3", "Enter")
+        try Self.answer(terminal, "T1", "2", "Enter")
         try terminal.waitFor("Code T2")
         try terminal.send("C-c")
         let end = try terminal.waitFor("EXIT=130")
         #expect(end.contains("MODES=icanon"), "the terminal is back in line mode")
+        // After the terminal is restored: where the draft is and the command that continues it.
+        let said = end.split(separator: "\n").joined()
+        #expect(said.contains("Your answers are saved in \(workspace.path("state/dmf-wizard/drafts"))"), "\(end)")
+        #expect(said.contains("Continue later with: dmf-wizard resume \(workspace.path("state/dmf-wizard/drafts"))"))
 
         let resumed = try TmuxTerminal(Self.script(workspace, arguments: "resume"))
         try resumed.waitFor("Code T2", "Is this a one-off transfer")
         try resumed.send("Escape")
         // The earlier answer is kept: Move is the highlighted choice.
         try resumed.waitFor("Code T1", "(•) 2 Move")
+        #expect(!(try resumed.capture()).contains("(•) 1"), "only the saved answer shows as chosen")
         try resumed.send("q")
         try resumed.waitFor("EXIT=0")
     }

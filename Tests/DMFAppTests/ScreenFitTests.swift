@@ -1,0 +1,152 @@
+import DMFApp
+import DMFFlow
+import DMFPolicy
+import Foundation
+import TerminalUI
+import Testing
+
+/// Every screen of every mode, at 80×24 and at 60×20: nothing is cut off unseen. A page taller
+/// than the window shows "more" markers, the highlighted item is always wholly in view, every
+/// item of a list can be reached, and the title and key hints are whole.
+@Suite struct ScreenFitTests {
+    init() { FixedClock.install() }
+
+    struct Size: Sendable, CustomTestStringConvertible {
+        var width: Int, height: Int
+        var testDescription: String { "\(width)x\(height)" }
+    }
+
+    static let sizes = [Size(width: 80, height: 24), Size(width: 60, height: 20)]
+
+    /// Checks the frame just drawn.
+    static func checkFrame(_ app: FullScreenApp, _ canvas: Canvas, context: String) {
+        let layout = app.lastLayout
+        #expect(layout.focusVisible, "\(context): the highlighted item is not wholly in view\n\(canvas.text)")
+        let body = canvas.text
+        if layout.linesAbove > 0 { #expect(body.contains("↑ more above"), "\(context): lines above with no marker") }
+        if layout.linesBelow > 0 { #expect(body.contains("↓ more below"), "\(context): lines below with no marker") }
+        // The title line: the title and the step label both whole, not run into each other.
+        let top = canvas.lines[0]
+        #expect(!top.contains("──Step") && !top.contains("─Code"), "\(context): \(top)")
+    }
+
+    /// Plays every key of `keys` one at a time, checking each frame; on each new screen, first
+    /// walks the highlight over every item of its list and back, checking each frame too.
+    static func walk(_ app: FullScreenApp, keys: [Key], size: Size, label: String) {
+        var walked: FullScreenApp.ScreenIdentity?
+        for (index, key) in keys.enumerated() {
+            checkFrame(app, app.render(width: size.width, height: size.height),
+                       context: "\(label) \(size.testDescription) before key \(index) on \(app.session.wizard.stepCode)")
+            if app.screenIdentity != walked {
+                walkList(app, size: size, label: label)
+                walked = app.screenIdentity
+            }
+            app.handle(key)
+        }
+        checkFrame(app, app.render(width: size.width, height: size.height), context: "\(label) \(size.testDescription) at the end")
+    }
+
+    /// The number of items on a list screen (0 for screens without a list).
+    static func listLength(_ app: FullScreenApp) -> Int {
+        guard app.mode == .wizard else { return 0 }
+        switch app.session.wizard.screen {
+        case .question, .recipientField: return app.session.wizard.currentQuestion?.choices.count ?? 0
+        case .recipients: return app.session.wizard.answers.recipients.count + 2
+        case .check: return CheckAnswers.rows(app.session.wizard).count + 1
+        case .outcome: return 0
+        }
+    }
+
+    /// Moves down through a list screen and back up, checking every frame, then puts the
+    /// highlight back as a fresh screen has it, so the journey's own keys still apply.
+    static func walkList(_ app: FullScreenApp, size: Size, label: String, length: Int? = nil) {
+        let count = length ?? listLength(app)
+        guard count > 0 else { return }
+        let shown = app.screenIdentity
+        let answers = app.session.wizard.answers
+        for key in Array(repeating: Key.down, count: count) + Array(repeating: Key.up, count: count) {
+            app.handle(key)
+            guard app.screenIdentity == shown else { return }
+            checkFrame(app, app.render(width: size.width, height: size.height),
+                       context: "\(label) \(size.testDescription) walking \(app.session.wizard.stepCode)")
+        }
+        #expect(app.session.wizard.answers == answers, "walking a list answers nothing")
+    }
+
+    @Test(arguments: sizes)
+    func everyWizardScreenOfEveryJourneyFits(size: Size) {
+        for journey in Journey.all {
+            let folder = TemporaryFolder()
+            let app = ScreenTests.app(folder)
+            Self.walk(app, keys: Drive.keys(journey, to: .outcome), size: size, label: journey.name)
+            // The outcome scrolls to its end.
+            for _ in 0..<80 {
+                app.handle(.down)
+                Self.checkFrame(app, app.render(width: size.width, height: size.height), context: "\(journey.name) outcome")
+            }
+            #expect(app.render(width: size.width, height: size.height).text.contains("Press s to save"))
+        }
+    }
+
+    @Test(arguments: sizes)
+    func helpOnEveryQuestionFitsOrScrolls(size: Size) {
+        for question in Flow(helpdesk: true).questions + Flow.recipientQuestions {
+            let folder = TemporaryFolder()
+            let app = ScreenTests.app(folder)
+            let journey = Journey.all.first { $0.expectedCodes.contains(question.code) } ?? .thirdPartyBlocked
+            ScreenTests.fastForward(app, Drive.keys(journey, until: question.code))
+            app.handle(.function(1))
+            for _ in 0..<20 {
+                Self.checkFrame(app, app.render(width: size.width, height: size.height), context: "help \(question.code)")
+                app.handle(.down)
+            }
+        }
+    }
+
+    @Test(arguments: sizes)
+    func startMenuDraftsSaveAndHelpdeskScreensFit(size: Size) {
+        let folder = TemporaryFolder()
+        let store = folder.drafts
+        let app = FullScreenApp(session: WizardSession(wizard: Wizard(), drafts: store), drafts: store, outputFolder: folder.makeOutputFolder())
+        for item in 0..<5 {
+            Self.checkFrame(app, app.render(width: size.width, height: size.height), context: "start item \(item)")
+            app.handle(.down)
+        }
+        app.handle(.home)
+        for _ in 0..<4 { app.handle(.up) }
+        // Helpdesk on, then a new transfer: the helpdesk questions with their read-aloud lines.
+        ScreenTests.fastForward(app, [.char("5"), .enter, .char("1"), .enter])
+        #expect(app.helpdesk)
+        Self.checkFrame(app, app.render(width: size.width, height: size.height), context: "helpdesk first question")
+    }
+
+    @Test(arguments: sizes)
+    func trainingScreensFit(size: Size) throws {
+        let library = TrainingTests.library
+        let folder = TemporaryFolder()
+        let app = FullScreenApp(session: WizardSession(wizard: Wizard(), drafts: nil, training: true), drafts: folder.drafts)
+        app.startTraining(cases: library.cases)
+        Self.walkList(app, size: size, label: "training list", length: library.cases.count + 1)
+        let trainingCase = try #require(library.cases.first)
+        app.handle(.enter)  // the story
+        for _ in 0..<30 {
+            Self.checkFrame(app, app.render(width: size.width, height: size.height), context: "story")
+            app.handle(.down)
+        }
+        app.handle(.enter)  // work the case
+        Self.walk(app, keys: Drive.keys(TrainingTests.journey(trainingCase), to: .outcome), size: size, label: "training case")
+        // The prediction and the tick list, every item reachable; "Done" at the end.
+        Self.walkList(app, size: size, label: "predict", length: 4)
+        app.handle(.char("1"))
+        app.handle(.enter)
+        let rules = TrainingResult.pickableRules.count
+        var sawDone = false
+        for _ in 0...rules {
+            let canvas = app.render(width: size.width, height: size.height)
+            Self.checkFrame(app, canvas, context: "tick list")
+            if canvas.text.contains("Done: show the outcome") { sawDone = true }
+            app.handle(.down)
+        }
+        #expect(sawDone, "the tick list's Done can be reached and seen")
+    }
+}
