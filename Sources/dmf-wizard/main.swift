@@ -54,7 +54,7 @@ struct WizardOptions: ParsableArguments {
     @Flag(help: "High-contrast look for a projector: no colour, bold and reverse only.")
     var projector = false
 
-    @Option(help: "Rebuild the choices from a resume code read out by a caller (e.g. K7Q-2MX-9RD); only the free-text questions are asked.")
+    @Option(help: "Rebuild the choices from a resume code read out by a caller (e.g. B3N-PNK-6CT-PC); only the free-text questions are asked.")
     var code: String?
 
     func launcher() -> Launcher {
