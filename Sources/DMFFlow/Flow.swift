@@ -7,9 +7,21 @@ import DMFPolicy
 public struct Flow: Sendable {
     public let questions: [Question]
 
-    /// The standard flow; `helpdesk` adds the call details first.
+    /// The standard flow; `helpdesk` adds the call details first. The caller is the requester,
+    /// so their name and team are asked once, at H1 and H2 (which fill in the requester too),
+    /// and Y1/Y3 are not asked again; the email question is worded for the agent.
     public init(helpdesk: Bool = false) {
-        questions = (helpdesk ? Self.helpdeskQuestions : []) + Self.mainQuestions
+        guard helpdesk else {
+            questions = Self.mainQuestions
+            return
+        }
+        questions = Self.helpdeskQuestions + Self.mainQuestions.compactMap { question in
+            switch question.code {
+            case "Y1", "Y3": nil
+            case "Y2": question.reworded(prompt: "What is the caller's work email address?")
+            default: question
+            }
+        }
     }
 
     /// Whether this is the helpdesk flow (the call's details come first).
@@ -63,12 +75,12 @@ public struct Flow: Sendable {
              why: "The form records that the helpdesk completed it on the caller's behalf.",
              help: "Type the caller's full name as they give it.",
              readAloud: "Can I take your full name, please?", required: true,
-             get: { $0.helpdesk?.callerName }, set: { $0.helpdesk(\.callerName, $1) }),
+             get: { $0.helpdesk?.callerName }, set: { $0.helpdesk(\.callerName, $1); $0.requester.name = $1 }),
         text("H2", .helpdesk, "helpdesk.caller_team", prompt: "Which team is the caller in?",
              why: "So the form can be traced back to the team that asked.",
              help: "The caller's team or business unit.",
              readAloud: "Which team or business unit are you in?",
-             get: { $0.helpdesk?.callerTeam }, set: { $0.helpdesk(\.callerTeam, $1) }),
+             get: { $0.helpdesk?.callerTeam }, set: { $0.helpdesk(\.callerTeam, $1); $0.requester.team = $1 }),
         text("H3", .helpdesk, "helpdesk.call_reference", prompt: "What is the call reference?",
              why: "Links this form to the helpdesk ticket.",
              help: "The reference of this call in the helpdesk system.",

@@ -78,6 +78,13 @@ public struct Question: Sendable, Identifiable {
         return ("For you", instruction.prefix(1).uppercased() + instruction.dropFirst())
     }
 
+    /// The same question with other words on screen (the helpdesk asks about "the caller").
+    func reworded(prompt: String) -> Question {
+        Question(
+            code: code, section: section, path: path, prompt: prompt, why: why, help: help, readAloud: readAloud,
+            rule: rule, kind: kind, isRequired: isRequired, condition: condition, applies: applies, read: read, write: write)
+    }
+
     /// Whether the question is asked for these answers.
     public func applies(to answers: Answers) -> Bool { applies(answers) }
 

@@ -11,7 +11,13 @@ import Testing
 
     @Test func stepCodesAreStableAndInOrder() {
         #expect(Flow().questions.map(\.code) == Self.mainCodes)
-        #expect(Flow(helpdesk: true).questions.map(\.code) == ["H1", "H2", "H3", "H4"] + Self.mainCodes)
+        // The caller is the requester: their name and team are asked once, at H1 and H2.
+        #expect(Flow(helpdesk: true).questions.map(\.code) == ["H1", "H2", "H3", "H4"] + Self.mainCodes.filter { $0 != "Y1" && $0 != "Y3" })
+        #expect(Flow(helpdesk: true).question(code: "Y2")?.prompt == "What is the caller's work email address?")
+        var answers = Answers()
+        Flow(helpdesk: true).question(code: "H1")!.setAnswer("Priya Shah", in: &answers)
+        Flow(helpdesk: true).question(code: "H2")!.setAnswer("Probation", in: &answers)
+        #expect(answers.requester.name == "Priya Shah" && answers.requester.team == "Probation")
         #expect(Flow.recipientQuestions.map(\.code) == ["P2", "P3", "P4", "P5", "P6", "P7"])
         let all = Flow(helpdesk: true).questions.map(\.code) + Flow.recipientQuestions.map(\.code)
         #expect(Set(all).count == all.count, "step codes are unique")

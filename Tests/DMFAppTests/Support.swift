@@ -135,8 +135,9 @@ enum Drive {
 
     /// The keys a person presses for the journey, from the first question to `stop`.
     /// With `until`, stops when that step (a code or "P3:1") first comes on screen.
-    static func keys(_ journey: Journey, to stop: Stop = .check, until: String? = nil) -> [Key] {
-        var wizard = Wizard()
+    /// `start` is the wizard as it stands when the keys begin (a helpdesk call already taken).
+    static func keys(_ journey: Journey, to stop: Stop = .check, until: String? = nil, from start: Wizard = Wizard()) -> [Key] {
+        var wizard = start
         var keys: [Key] = []
         for _ in 0..<200 {
             if let until, wizard.resumeStep == until { return keys }
