@@ -48,7 +48,7 @@ extension FullScreenApp {
             case .about: drawAbout(&page)
             case .save: drawSave(&page, charset: charset)
             case .saved(let paths): drawSaved(&page, paths: paths)
-            case .trainingList, .story, .predict, .pickActions, .comparison, .summary: drawTraining(&page, charset: charset)
+            case .traineeName, .trainingList, .story, .predict, .pickActions, .comparison, .summary: drawTraining(&page, charset: charset)
             case .wizard:
                 switch wizard.screen {
                 case .question, .recipientField: drawQuestion(&page, charset: charset)
@@ -89,7 +89,7 @@ extension FullScreenApp {
         case .openFile: return ("\(app) · Open an answers file", nil)
         case .about: return ("\(app) · About and help", nil)
         case .save, .saved: return ("\(app) · Save the DMF and checklist", nil)
-        case .trainingList, .story, .predict, .pickActions, .comparison, .summary: return ("\(app) · Training", nil)
+        case .traineeName, .trainingList, .story, .predict, .pickActions, .comparison, .summary: return ("\(app) · Training", nil)
         case .wizard: break
         }
         switch wizard.screen {
@@ -112,12 +112,13 @@ extension FullScreenApp {
         case .about: return ["Any key: back"]
         case .save: return ["Enter save", "↑↓ move", "Space tick a format", "type the folder", "Esc back"]
         case .saved: return ["Enter finish"]
+        case .traineeName: return ["Type your name", "Enter next", "Esc leave"]
         case .trainingList: return ["Enter open", "↑↓ choose", "q finish"]
         case .story: return ["Enter start the case", "↑↓ scroll", "Esc back"]
         case .predict: return ["Enter next", "↑↓ or 1-4 move", "Esc back"]
         case .pickActions: return ["Space tick", "↑↓ move", "Enter on Done or c: the outcome", "Esc back"]
         case .comparison: return ["Enter next case", "↑↓ scroll"]
-        case .summary: return ["Enter finish"]
+        case .summary: return trainingResults.isEmpty ? ["Enter finish"] : ["s save the score sheet", "Enter finish"]
         case .wizard: break
         }
         // Training saves nothing, so it offers no Ctrl-S.
@@ -254,6 +255,13 @@ extension FullScreenApp {
         // The verdict stays in view while the reasons and the checklist scroll under it.
         page.header("Outcome: \(form.verdict.label)", style: bannerStyle)
         page.header(form.verdict.headline, style: .heading)
+        if helpdesk {
+            page.line("Read to the caller:", style: .accent)
+            for line in OutcomeSummary.readAloud(form, resumeCode: ResumeCode.encode(wizard.answers)) {
+                page.line(line, style: .accent, indent: 2, hang: 3)
+            }
+            page.gap()
+        }
         for line in OutcomeSummary.lines(form).dropFirst(2) {
             // Section headings ("Why:"), the reasons behind a finding (indented) in a quieter style.
             let style: Style = line.hasPrefix("  ") ? .dim : line.hasSuffix(":") && !line.hasPrefix("-") ? .heading : .normal

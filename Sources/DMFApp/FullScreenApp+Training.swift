@@ -11,7 +11,8 @@ extension FullScreenApp {
     public func startTraining(cases: [TrainingCase]) {
         trainingCases = cases
         highlight = 0
-        mode = .trainingList
+        input = TextInput()
+        mode = .traineeName
     }
 
     func startPrediction() {
@@ -23,6 +24,16 @@ extension FullScreenApp {
 
     func handleTraining(_ key: Key) {
         switch mode {
+        case .traineeName:
+            switch key {
+            case .enter:
+                traineeName = input.text.trimmed
+                guard !traineeName.isEmpty else { return message = "Type your name: it goes on your score sheet." }
+                message = nil
+                mode = .trainingList
+            case .escape: ending = .quit
+            default: if input.handle(key) { message = nil }
+            }
         case .trainingList:
             let count = trainingCases.count + 1
             switch key {
@@ -92,7 +103,17 @@ extension FullScreenApp {
             default: break
             }
         case .summary:
-            if key == .enter || key == .escape || key == .char("q") { ending = .finished }
+            switch key {
+            case .char("s") where !trainingResults.isEmpty:
+                let sheet = ScoreSheet(trainee: traineeName, date: ProductionClock.iso8601(ProductionClock.now()), results: trainingResults)
+                do {
+                    message = "Score sheet saved: " + (try sheet.save(in: outputFolder)).joined(separator: " and ")
+                } catch {
+                    message = "Could not save the score sheet: \(error.description)"
+                }
+            case .enter, .escape, .char("q"): ending = .finished
+            default: break
+            }
         default:
             break
         }
@@ -111,6 +132,13 @@ extension FullScreenApp {
 
     func drawTraining(_ page: inout Page, charset: BoxCharset) {
         switch mode {
+        case .traineeName:
+            page.line("Training", style: .heading)
+            page.line("Your name goes on the score sheet at the end; nothing else is kept.", style: .dim)
+            page.gap()
+            page.line("What is your name?", style: .heading)
+            page.field(input, width: 50, focused: true)
+            if let message { page.pinned("! " + message, style: .error) }
         case .trainingList:
             page.line("Training cases", style: .heading)
             page.line("Choose a case. Read the story, answer the questions as the person in it would, then predict the outcome.", style: .dim)
@@ -139,7 +167,7 @@ extension FullScreenApp {
             page.focus = selection
             if let message { page.pinned("! " + message, style: .error) }
         case .pickActions:
-            page.line("Which of these will need action before the transfer? Tick every one that applies.", style: .heading)
+            page.line("Which of these will need action? Tick every one that applies.", style: .heading)
             let rules = TrainingResult.pickableRules
             for (index, rule) in rules.enumerated() {
                 let box = pickedActions.contains(rule) ? charset.checkboxChecked : charset.checkboxUnchecked
@@ -155,7 +183,7 @@ extension FullScreenApp {
                 if line.isEmpty { page.gap() } else { page.line(line) }
             }
         case .summary:
-            page.line("Training summary", style: .heading)
+            page.line("Training summary for \(traineeName)", style: .heading)
             page.gap()
             if trainingResults.isEmpty { page.line("No cases were completed.") }
             for result in trainingResults {
@@ -166,6 +194,7 @@ extension FullScreenApp {
                 page.gap()
                 page.line("Total: \(total) out of \(trainingResults.count * 10).", style: .accent)
             }
+            if let message { page.pinned(message, style: message.hasPrefix("Could not") ? .error : .success) }
         default:
             break
         }

@@ -17,7 +17,9 @@ public final class FullScreenApp {
         case wizard
         case save
         case saved([String])
-        // Training: choose a case, read its story, work it, predict, compare; then a summary.
+        // Training: the trainee's name, then choose a case, read its story, work it, predict,
+        // compare; then a summary that can be saved as a score sheet.
+        case traineeName
         case trainingList
         case story
         case predict
@@ -94,6 +96,8 @@ public final class FullScreenApp {
     var currentCase: TrainingCase?
     public internal(set) var trainingResults: [TrainingResult] = []
     var prediction: Verdict?
+    /// Who is training, for the score sheet.
+    public internal(set) var traineeName = ""
     var pickedActions: Set<RuleID> = []
 
     public init(
@@ -179,7 +183,7 @@ public final class FullScreenApp {
         case .wizard: handleWizard(key)
         case .save: handleSave(key)
         case .saved: if key == .enter || key == .char("q") || key == .escape { ending = .finished }
-        case .trainingList, .story, .predict, .pickActions, .comparison, .summary: handleTraining(key)
+        case .traineeName, .trainingList, .story, .predict, .pickActions, .comparison, .summary: handleTraining(key)
         }
         if mode == .wizard {
             syncWithWizard()

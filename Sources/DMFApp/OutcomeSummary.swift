@@ -34,6 +34,36 @@ public enum OutcomeSummary {
         return lines
     }
 
+    /// What a helpdesk agent reads out on the phone: the verdict, each action as one spoken
+    /// sentence saying who does it, then the reference and the resume code spelt out in groups
+    /// (so the caller can write them down).
+    public static func readAloud(_ form: FilledDMF, resumeCode: String) -> [String] {
+        var lines = ["The outcome is \(form.verdict.label.lowercased()). \(form.verdict.headline)"]
+        let items = form.decision.checklist
+        if items.isEmpty { lines.append("There is nothing more to do.") }
+        for (index, item) in items.enumerated() {
+            let when = item.group == .afterTransfer ? "After the transfer" : "Before sending"
+            lines.append("\(index + 1). \(when), for \(spokenActor(item.who)): \(item.text)")
+        }
+        lines.append("Your reference is \(spelt(form.reference)).")
+        lines.append("Your resume code is \(spelt(resumeCode)).")
+        return lines
+    }
+
+    /// Who does it, as said to the caller: "you", "the line manager", "the Information Asset
+    /// Owner" (a name that is capitalised throughout keeps its capitals).
+    static func spokenActor(_ actor: Actor) -> String {
+        guard actor != .requester else { return "you" }
+        let label = actor.label
+        let properName = label.dropFirst().contains { $0.isUppercase }
+        return "the " + (properName ? label : label.prefix(1).lowercased() + label.dropFirst())
+    }
+
+    /// A code read out a character at a time, its groups apart: `DMF-2026` → "D M F, 2 0 2 6".
+    static func spelt(_ code: String) -> String {
+        code.split(separator: "-").map { $0.map(String.init).joined(separator: " ") }.joined(separator: ", ")
+    }
+
     /// Formats named by the user ("md, html"); empty input means Markdown and HTML.
     public static func formats(from text: String) -> [OutputFormat] {
         let words = text.lowercased().split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)

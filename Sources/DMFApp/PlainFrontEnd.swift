@@ -204,6 +204,11 @@ public final class PlainFrontEnd {
         guard let form = session.filledForm() else { return false }
         say("")
         for line in OutcomeSummary.lines(form) { say(line) }
+        if session.wizard.flow.isHelpdesk {
+            say("")
+            say("Read to the caller:")
+            for line in OutcomeSummary.readAloud(form, resumeCode: ResumeCode.encode(session.wizard.answers)) { say("  " + line) }
+        }
         say("Resume code (rebuilds these choices elsewhere): \(ResumeCode.encode(session.wizard.answers))")
         say("")
         say("Save the DMF and checklist.")

@@ -9,15 +9,22 @@ public final class PlainTraining {
     let cases: [TrainingCase]
     let io: LineIO
     public private(set) var results: [TrainingResult] = []
+    public private(set) var trainee = ""
+    let outputFolder: String
 
-    public init(cases: [TrainingCase], io: LineIO) {
+    public init(cases: [TrainingCase], io: LineIO, outputFolder: String = ProcessContext.currentFolder) {
         self.cases = cases
         self.io = io
+        self.outputFolder = outputFolder
     }
 
     /// Runs the session. Returns 0 when the trainee finishes, 1 when input ends first.
     public func run() -> Int32 {
         say(FilledDMF.trainingBanner)
+        while trainee.isEmpty {
+            guard let name = ask("What is your name? (It goes on your score sheet; nothing else is kept.)") else { return 1 }
+            trainee = name.trimmed
+        }
         while true {
             say("")
             say("Training cases:")
@@ -35,11 +42,21 @@ public final class PlainTraining {
             guard work(cases[number - 1]) else { return 1 }
         }
         say("")
-        say("Training summary")
+        say("Training summary for \(trainee)")
         for result in results {
             say("\(result.score)/10  \(result.title): predicted \(result.predictedVerdict.label), the wizard said \(result.actualVerdict.label)")
         }
         say("Total: \(results.map(\.score).reduce(0, +)) out of \(results.count * 10).")
+        guard !results.isEmpty else { return 0 }
+        guard let answer = ask("Save the score sheet (Markdown and CSV) here? y or n:") else { return 1 }
+        if answer.trimmed.lowercased().hasPrefix("y") {
+            let sheet = ScoreSheet(trainee: trainee, date: ProductionClock.iso8601(ProductionClock.now()), results: results)
+            do {
+                say("Saved: " + (try sheet.save(in: outputFolder)).joined(separator: " and "))
+            } catch {
+                say("Could not save the score sheet: \(error.description)")
+            }
+        }
         return 0
     }
 
@@ -64,7 +81,7 @@ public final class PlainTraining {
         }
 
         say("")
-        say("Which of these will need action before the transfer?")
+        say("Which of these will need action? (Some are done before sending, some after the transfer.)")
         let rules = TrainingResult.pickableRules
         for (index, rule) in rules.enumerated() { say("  \(index + 1). \(rule.title)") }
         var picked: Set<RuleID>?

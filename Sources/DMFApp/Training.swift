@@ -77,8 +77,8 @@ public struct TrainingResult: Sendable, Equatable {
     /// The comparison in words: verdicts side by side, each difference explained.
     public func explanation(decision: Decision, trainingCase: TrainingCase, answers: Answers, flow: Flow) -> [String] {
         var lines = [
-            "Your prediction: \(predictedVerdict.label)    The wizard: \(actualVerdict.label)",
-            verdictCorrect ? "Verdict: right." : "Verdict: different. \(actualVerdict.headline)",
+            "Your prediction: \(predictedVerdict.label) · The wizard: \(actualVerdict.label)",
+            verdictCorrect ? "Verdict: right." : "Verdict: different. \(Self.headline(actualVerdict, decision: decision))",
             "",
         ]
         for rule in matched { lines.append("Right: \(rule.title) [\(rule.rawValue)]") }
@@ -100,6 +100,16 @@ public struct TrainingResult: Sendable, Equatable {
         lines += ["", "Debrief:"] + TrainingNotes.paragraphs(trainingCase.notes.debrief)
         lines.append("Score for this case: \(score) out of 10.")
         return lines
+    }
+
+    /// The verdict's headline; a referral names who must be asked, since no list follows it here.
+    static func headline(_ verdict: Verdict, decision: Decision) -> String {
+        guard verdict == .refer else { return verdict.headline }
+        var who: [String] = []
+        for finding in decision.findings where finding.kind == .refer && !who.contains(finding.who.label) {
+            who.append(finding.who.label)
+        }
+        return "Not decided yet: ask \(who.isEmpty ? "the Information Asset Owner" : who.joined(separator: ", ")) before going further."
     }
 
     /// Verdicts in the order a trainee weighs them, mildest first (numbered so in both front ends).

@@ -59,7 +59,7 @@ public enum MarkdownRenderer {
     /// Markdown punctuation is backslash-escaped, so user text can never become markup. It works
     /// on Unicode scalars, as Markdown parsers do: a `|` followed by a combining mark is one
     /// character to Swift but still splits a table cell in a renderer.
-    static func inline(_ text: String) -> String {
+    public static func inline(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar {

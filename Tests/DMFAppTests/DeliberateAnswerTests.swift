@@ -199,7 +199,7 @@ import Testing
         let folder = TemporaryFolder()
         let app = FullScreenApp(session: WizardSession(wizard: Wizard(), drafts: nil, training: true), drafts: folder.drafts)
         app.startTraining(cases: Array(TrainingTests.cases.prefix(1)))
-        ScreenTests.fastForward(app, [.enter, .enter])  // the story, then the first question
+        ScreenTests.fastForward(app, TrainingTests.nameKeys + [.enter, .enter])  // the story, then the first question
         #expect(app.mode == .wizard)
         ScreenTests.fastForward(app, [.escape])
         #expect(app.mode == .story)

@@ -233,3 +233,36 @@ import Testing
         }
     }
 }
+
+/// The helpdesk outcome: what the agent reads out, in order.
+@Suite struct HelpdeskReadAloudTests {
+    init() { FixedClock.install() }
+
+    @Test func theOutcomeIsReadAsVerdictThenActionsThenCodesInGroups() throws {
+        let folder = TemporaryFolder()
+        let app = HelpdeskScreenTests.app(folder)
+        ScreenTests.fastForward(app, HelpdeskScreenTests.keys(.otherDepartmentRefer, to: .outcome))
+        let form = try #require(app.session.filledForm())
+        let code = ResumeCode.encode(app.session.wizard.answers)
+        let lines = OutcomeSummary.readAloud(form, resumeCode: code)
+        #expect(lines.first == "The outcome is refer. \(form.verdict.headline)")
+        #expect(lines.count == form.decision.checklist.count + 3)
+        for (index, item) in form.decision.checklist.enumerated() {
+            #expect(lines[index + 1].hasPrefix("\(index + 1). "))
+            #expect(lines[index + 1].contains(item.text))
+            #expect(lines[index + 1].contains(" for "), "who does it is said")
+        }
+        let reference = form.reference.split(separator: "-")
+        #expect(lines[lines.count - 2] == "Your reference is \(reference.map { $0.map(String.init).joined(separator: " ") }.joined(separator: ", ")).")
+        #expect(lines.last!.hasPrefix("Your resume code is ") && lines.last!.contains(", "))
+        // On screen, under the verdict, in helpdesk mode only.
+        var seen = ""
+        for _ in 0..<30 { seen += ScreenTests.prose(app.render(width: 80, height: 24).text) + " "; app.handle(.down) }
+        #expect(seen.contains("Read to the caller:"))
+        #expect(seen.contains("Your resume code is"))
+        let plain = TemporaryFolder()
+        let other = ScreenTests.app(plain)
+        ScreenTests.fastForward(other, Drive.keys(.otherDepartmentRefer, to: .outcome))
+        #expect(!ScreenTests.prose(other.render(width: 80, height: 24).text).contains("Read to the caller"))
+    }
+}

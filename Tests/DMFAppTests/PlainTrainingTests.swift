@@ -12,7 +12,7 @@ import Testing
         // Answer case 1 as the same-system journey does (a proceed), predict "proceed" and pick
         // one action that is not needed, then finish.
         let answers = Drive.plainLines(.sameSystemProceed, to: .check) + ["c"]
-        let io = ScriptedLineIO(["1"] + answers + ["1", "3", "f"])
+        let io = ScriptedLineIO(["Robin Trainee", "1"] + answers + ["1", "3", "f", "n"])
         let training = PlainTraining(cases: TrainingTests.cases, io: io)
         #expect(training.run() == 0)
         let output = io.output
@@ -22,7 +22,7 @@ import Testing
         #expect(output.contains("Your prediction: PROCEED"))
         #expect(output.contains("Verdict: right."))
         #expect(output.contains("Not needed here: \(TrainingResult.pickableRules[2].title)"))
-        #expect(output.contains("Training summary"))
+        #expect(output.contains("Training summary for Robin Trainee"))
         #expect(training.results.count == 1)
         let result = try #require(training.results.first)
         #expect(result.verdictCorrect)
@@ -30,7 +30,7 @@ import Testing
     }
 
     @Test func wrongInputIsAskedAgainAndEndOfInputStops() {
-        let io = ScriptedLineIO(["99", "x"])
+        let io = ScriptedLineIO(["Robin", "99", "x"])
         #expect(PlainTraining(cases: TrainingTests.cases, io: io).run() == 1)
         #expect(io.output.contains("Please type a number from 1 to \(TrainingTests.cases.count), or f."))
     }

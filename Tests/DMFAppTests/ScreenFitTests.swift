@@ -126,6 +126,7 @@ import Testing
         let folder = TemporaryFolder()
         let app = FullScreenApp(session: WizardSession(wizard: Wizard(), drafts: nil, training: true), drafts: folder.drafts)
         app.startTraining(cases: library.cases)
+        ScreenTests.fastForward(app, TrainingTests.nameKeys)
         Self.walkList(app, size: size, label: "training list", length: library.cases.count + 1)
         let trainingCase = try #require(library.cases.first)
         app.handle(.enter)  // the story

@@ -1,5 +1,5 @@
 import DMFAnswers
-import DMFApp
+@testable import DMFApp
 import DMFDocuments
 import DMFFlow
 import DMFPolicy
@@ -18,6 +18,8 @@ import Testing
     static let library = TrainingLibrary.load(folder: folder)
     static var cases: [TrainingCase] { library.cases }
     static let banner = FilledDMF.trainingBanner
+    /// The trainee's name, asked first.
+    static let nameKeys: [Key] = typing("Robin Trainee") + [.enter]
 
     /// The rules that asked for something (blocker, referral or action) for these answers.
     static func needed(_ decision: Decision) -> Set<RuleID> {
@@ -98,7 +100,7 @@ import Testing
         #expect(result.missed.isEmpty && result.unnecessary.isEmpty)
         #expect(result.score == 10)
         let lines = result.explanation(decision: decision, trainingCase: item, answers: item.answers, flow: Flow())
-        #expect(lines[0] == "Your prediction: \(decision.verdict.label)    The wizard: \(decision.verdict.label)")
+        #expect(lines[0] == "Your prediction: \(decision.verdict.label) · The wizard: \(decision.verdict.label)")
         #expect(lines[1] == "Verdict: right.")
         for rule in Self.needed(decision) {
             #expect(lines.contains("Right: \(rule.title) [\(rule.rawValue)]"))
@@ -131,7 +133,7 @@ import Testing
         #expect(result.score == expected)
 
         let lines = result.explanation(decision: decision, trainingCase: item, answers: answers, flow: Flow())
-        #expect(lines[0] == "Your prediction: \(Verdict.proceed.label)    The wizard: \(decision.verdict.label)")
+        #expect(lines[0] == "Your prediction: \(Verdict.proceed.label) · The wizard: \(decision.verdict.label)")
         #expect(lines[1] == "Verdict: different. \(decision.verdict.headline)")
         for rule in result.missed {
             let finding = try #require(decision.findings.first { $0.rule == rule && $0.kind <= .action })
@@ -211,7 +213,7 @@ import Testing
         let prediction = { (verdict: Verdict) -> Key in
             .char(Character(String(FullScreenAppPrediction.order.firstIndex(of: verdict)! + 1)))
         }
-        var keys: [Key] = [.enter, .enter]  // open the first case, start it from its story
+        var keys: [Key] = Self.nameKeys + [.enter, .enter]  // the name; open the first case, start it from its story
         keys += Drive.keys(Self.journey(first), to: .outcome)  // "c" on Check goes to the prediction
         keys += [prediction(firstDecision.verdict), .enter] + Self.pickKeys(Self.needed(firstDecision))
         keys += [.enter]  // from the comparison back to the list
@@ -234,16 +236,17 @@ import Testing
         #expect(unmarked.isEmpty, "frames without the training banner: \(unmarked.prefix(5))")
 
         // Each kind of screen was seen, with what it is for.
-        #expect(frames.first?.contains("Training cases") == true)
+        #expect(frames.first?.contains("What is your name?") == true, "the trainee's name comes first")
+        #expect(frames.contains { $0.contains("Training cases") })
         #expect(frames.contains { $0.contains(first.notes.title) && $0.contains("Enter start the case") }, "the story")
         #expect(frames.contains { $0.contains("Before you see the outcome: what will it be?") })
-        #expect(frames.contains { $0.contains("Which of these will need action before the transfer?") })
+        #expect(frames.contains { $0.contains("Which of these will need action?") })
         let comparison = try #require(frames.first { $0.contains("How your prediction compares") })
         #expect(comparison.contains("Verdict: right."))
         #expect(frames.contains { $0.contains("How your prediction compares") && $0.contains("Verdict: different.") })
         #expect(frames.contains { ScreenTests.prose($0).contains("(score 10/10)") }, "the list shows the score of a finished case")
         let summary = WhyThisOutcomeTests.squeeze(try #require(frames.last))
-        #expect(summary.contains("Training summary"))
+        #expect(summary.contains("Training summary for Robin Trainee"))
         #expect(summary.contains("10/10 \(first.notes.title)"))
         #expect(summary.contains("Total: \(10 + app.trainingResults[1].score) out of 20."))
 
@@ -254,12 +257,47 @@ import Testing
         #expect(files(in: output).isEmpty, "no record was written")
     }
 
+    @Test func theNameIsAskedFirstAndTheSummarySavesAScoreSheet() throws {
+        let folder = TemporaryFolder()
+        let output = folder.makeOutputFolder()
+        let app = FullScreenApp(
+            session: WizardSession(wizard: Wizard(), drafts: nil, training: true), drafts: folder.drafts, outputFolder: output)
+        let trainingCase = try #require(Self.cases.first)
+        app.startTraining(cases: [trainingCase])
+        #expect(ScreenTests.play(app, []).screen.contains("What is your name?"))
+        ScreenTests.fastForward(app, [.enter])
+        #expect(app.mode == .traineeName, "a name is needed")
+        let decision = try PolicyEngine.evaluate(trainingCase.answers)
+        let verdictKey = Key.char(Character(String(TrainingResult.predictionOrder.firstIndex(of: decision.verdict)! + 1)))
+        ScreenTests.fastForward(app, Self.nameKeys + [.enter, .enter] + Drive.keys(Self.journey(trainingCase), to: .outcome)
+                                + [verdictKey, .enter] + Self.pickKeys(Self.needed(decision)) + [.enter, .char("q")])
+        #expect(app.mode == .summary)
+        ScreenTests.fastForward(app, [.char("s")])
+        let saved = ScreenTests.prose(app.render(width: 80, height: 24).text)
+        #expect(saved.contains("Score sheet saved"), "\(saved)")
+        let names = files(in: output)
+        #expect(names.count == 2 && names.allSatisfy { $0.hasPrefix("training-scores-RobinTrainee-") })
+        let markdown = try String(contentsOfFile: output + "/" + names.first { $0.hasSuffix(".md") }!, encoding: .utf8)
+        #expect(markdown.contains("Trainee: Robin Trainee"))
+        #expect(markdown.contains("| \(trainingCase.notes.title) |"))
+        #expect(markdown.contains("TRAINING"))
+        let csv = try String(contentsOfFile: output + "/" + names.first { $0.hasSuffix(".csv") }!, encoding: .utf8)
+        #expect(csv.hasPrefix("trainee,date,case,predicted,actual,verdict_right,score\r\nRobin Trainee,"))
+        #expect(csv.contains(",\(trainingCase.id),\(decision.verdict.rawValue),\(decision.verdict.rawValue),yes,10\r\n"))
+        for name in names { #expect(fileMode(output + "/" + name) == 0o600) }
+    }
+
+    @Test func aScoreSheetCellCannotBecomeAFormula() {
+        #expect(ScoreSheet.cell("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
+        #expect(ScoreSheet.cell("Robin, Trainee") == "\"Robin, Trainee\"")
+    }
+
     @Test func escapeOnTheStoryGoesBackToTheListAndTheListCanFinishAtOnce() {
         let folder = TemporaryFolder()
         let app = FullScreenApp(
             session: WizardSession(wizard: Wizard(), drafts: nil, training: true), drafts: folder.drafts)
         app.startTraining(cases: Array(Self.cases.prefix(3)))
-        ScreenTests.fastForward(app, [.down, .enter])
+        ScreenTests.fastForward(app, Self.nameKeys + [.down, .enter])
         #expect(app.mode == .story)
         ScreenTests.fastForward(app, [.escape])
         #expect(app.mode == .trainingList)
@@ -274,6 +312,7 @@ import Testing
         let folder = TemporaryFolder()
         let app = FullScreenApp(session: WizardSession(wizard: Wizard(), drafts: nil, training: true), drafts: folder.drafts)
         app.startTraining(cases: [])
+        ScreenTests.fastForward(app, Self.nameKeys)
         let screen = ScreenTests.play(app, []).screen
         #expect(screen.contains("No training cases were found in assets/training."))
         #expect(screen.contains(Self.banner))

@@ -71,7 +71,7 @@ import Testing
         #expect(result.status == 1, "standard input is empty, so the session ends at once")
         #expect(result.stderr.contains("using plain mode"))
         #expect(result.stdout.contains("TRAINING — not a real transfer"))
-        #expect(result.stdout.contains("Training cases:"))
+        #expect(result.stdout.contains("What is your name?"), "the trainee's name is asked first")
     }
 
     @Test(arguments: [
