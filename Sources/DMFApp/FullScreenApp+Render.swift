@@ -201,7 +201,7 @@ extension FullScreenApp {
         for (index, recipient) in recipients.enumerated() {
             let selected = index == highlight
             page.item(index) {
-                $0.line("\(selected ? ">" : " ") \(index + 1). \(RecipientSummary.line(recipient))",
+                $0.line("\(selected ? ">" : " ") \(index + 1). \(RecipientSummary.line(recipient, method: wizard.answers.method))",
                         style: selected ? .selected : .normal, indent: 1, hang: 5)
             }
         }

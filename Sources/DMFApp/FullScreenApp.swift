@@ -272,7 +272,7 @@ public final class FullScreenApp {
     private func handleOpenFile(_ key: Key) {
         switch key {
         case .escape: backToStart()
-        case .enter: open(path: input.text.trimmingCharacters(in: .whitespaces), isDraft: false)
+        case .enter: open(path: PathInput.expand(input.text, home: ProcessContext.variable("HOME")), isDraft: false)
         default: _ = input.handle(key)
         }
     }
@@ -521,7 +521,7 @@ public final class FullScreenApp {
             message = "Choose at least one format."
             return
         }
-        let folder = input.text.trimmingCharacters(in: .whitespaces)
+        let folder = PathInput.expand(input.text, home: ProcessContext.variable("HOME"))
         do {
             let paths = try session.saveOutcome(formats: formats, folder: folder.isEmpty ? outputFolder : folder)
             mode = .saved(paths)

@@ -108,7 +108,7 @@ public enum CheckAnswers {
                 let recipients = wizard.answers.recipients
                 answers = recipients.isEmpty
                     ? ["None yet"]
-                    : recipients.enumerated().map { "Recipient \($0.offset + 1): \(RecipientSummary.line($0.element))" }
+                    : recipients.enumerated().map { "Recipient \($0.offset + 1): \(RecipientSummary.line($0.element, method: wizard.answers.method))" }
             } else {
                 answers = [question.displayAnswer(in: wizard.answers) ?? "Not provided"]
             }
@@ -123,10 +123,12 @@ public enum CheckAnswers {
 
 public enum RecipientSummary {
     /// "B. Analyst, Statistician, Department for Education: personal mailbox, authorised yes, BPSS".
-    public static func line(_ recipient: Answers.Recipient) -> String {
+    /// The mailbox is left out when the method does not ask about it (a mailbox answer is
+    /// ignored then, so showing it would mislead).
+    public static func line(_ recipient: Answers.Recipient, method: TransferMethod?) -> String {
         let who = [recipient.name ?? "(no name yet)", recipient.role, recipient.organisation].compactMap { $0 }.joined(separator: ", ")
         let facts = [
-            recipient.mailbox?.label.lowercased(),
+            method.map(\.asksMailbox) == false ? nil : recipient.mailbox?.label.lowercased(),
             recipient.authorised.map { "authorised: \($0.label.lowercased())" },
             recipient.clearance.map { "clearance: \($0.label)" },
         ].compactMap { $0 }

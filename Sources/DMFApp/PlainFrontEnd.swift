@@ -159,7 +159,7 @@ public final class PlainFrontEnd {
         say("Why we ask: \(question.why)")
         let list = session.wizard.answers.recipients
         if list.isEmpty { say("No recipients yet.") }
-        for (index, recipient) in list.enumerated() { say("  \(index + 1). \(RecipientSummary.line(recipient))") }
+        for (index, recipient) in list.enumerated() { say("  \(index + 1). \(RecipientSummary.line(recipient, method: session.wizard.answers.method))") }
         guard let line = ask("Type a to add, e and a number to edit, d and a number to remove, c to continue, ? for help, < to go back:")
         else { return nil }
         let typed = line.trimmingCharacters(in: .whitespaces).lowercased()
@@ -217,7 +217,8 @@ public final class PlainFrontEnd {
             session.wizard.back()
             return false
         }
-        let folder = folderLine.trimmingCharacters(in: .whitespaces).isEmpty ? outputFolder : folderLine.trimmingCharacters(in: .whitespaces)
+        let typedFolder = PathInput.expand(folderLine, home: ProcessContext.variable("HOME"))
+        let folder = typedFolder.isEmpty ? outputFolder : typedFolder
         guard let formatLine = ask("Formats: markdown, text, html, json (Enter for markdown and html):") else { return nil }
         let formats = OutcomeSummary.formats(from: formatLine)
         guard !formats.isEmpty else {

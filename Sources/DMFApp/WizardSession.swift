@@ -17,6 +17,11 @@ public final class WizardSession {
     private var lastSaved: (Answers, String)?
 
     public init(wizard: Wizard, drafts: DraftStore?, draftPath: String? = nil, training: Bool = false) {
+        var wizard = wizard
+        if wizard.today == nil {
+            let now = ProductionClock.now()
+            wizard.today = IsoDate(secondsSince1970: Int64(now.timeIntervalSince1970), utcOffset: TimeZone.current.secondsFromGMT(for: now))
+        }
         self.wizard = wizard
         self.drafts = training ? nil : drafts
         self.draftPath = draftPath

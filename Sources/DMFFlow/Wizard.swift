@@ -25,6 +25,11 @@ public struct Wizard: Sendable {
     public private(set) var isChanging = false
     /// Said once on the next screen: answers that stopped applying and were removed.
     public var notice: String?
+    /// The day it is, for the delete-by date: a date already past is accepted only when given a
+    /// second time (nil: no such check, as in tests that do not set a day).
+    public var today: IsoDate?
+    /// A past delete-by date given once, awaiting the same answer again to confirm it.
+    private var pastDateToConfirm: String?
     /// Questions still to ask before returning to "Check your answers" after a change.
     private var pending: [String] = []
     /// The recipient being added, so Back on its first field can drop it again.
@@ -116,10 +121,11 @@ public struct Wizard: Sendable {
     public mutating func answer(_ raw: String?) -> String? {
         guard let question = currentQuestion else { return nil }
         var value = raw
-        if case .text = question.kind {
+        if case .text(let kind) = question.kind {
             let typed = raw ?? ""
             if let problem = question.validate(text: typed) { return problem }
             value = question.normalised(text: typed)
+            if kind == .date, let problem = confirmIfPast(value) { return problem }
         } else if case .choice(let choices) = question.kind {
             // No choice is allowed only for optional questions (the answer stays empty).
             let allowed = raw.map { raw in choices.contains { $0.value == raw } } ?? !question.isRequired
@@ -145,6 +151,21 @@ public struct Wizard: Sendable {
             break
         }
         return nil
+    }
+
+    /// A delete-by date before today is probably a slip (a year typed wrong): it is asked to be
+    /// given again before it is recorded.
+    private mutating func confirmIfPast(_ value: String?) -> String? {
+        guard let value, let today, let date = IsoDate(value), date.isBefore(today: today) else {
+            pastDateToConfirm = nil
+            return nil
+        }
+        if pastDateToConfirm == value {
+            pastDateToConfirm = nil
+            return nil
+        }
+        pastDateToConfirm = value
+        return "\(date.spoken) is in the past, so the copies would already be overdue for deletion. Give the same date again to keep it, or give another."
     }
 
     /// Leaves the recipients list (it needs at least one complete recipient).

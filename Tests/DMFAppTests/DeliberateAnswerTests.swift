@@ -208,3 +208,29 @@ import Testing
         #expect(app.mode != .start)
     }
 }
+
+/// A delete-by date in the past is recorded only when given twice.
+@Suite struct PastDateTests {
+    @Test func aPastDateIsConfirmedByGivingItAgain() throws {
+        var wizard = Wizard()
+        wizard.today = IsoDate("2026-11-29")
+        for _ in 0..<200 where wizard.stepCode != "K1" {
+            switch wizard.screen {
+            case .recipients:
+                if wizard.answers.recipients.isEmpty { wizard.addRecipient() } else { wizard.finishRecipients() }
+            default:
+                wizard.answer(Journey.sameSystemProceed.value(for: wizard))
+            }
+        }
+        try #require(wizard.stepCode == "K1")
+        let problem = wizard.answer("31/03/2025")
+        #expect(problem?.contains("31 March 2025 is in the past") == true, "\(problem ?? "no message")")
+        #expect(wizard.stepCode == "K1" && wizard.answers.retention.deleteBy == nil, "not recorded yet")
+        let again = wizard.answer("2025-03-31")
+        #expect(again == nil, "the same date again (either spelling) keeps it")
+        #expect(wizard.answers.retention.deleteBy == "2025-03-31")
+        wizard.back()
+        let future = wizard.answer("2027-03-31")
+        #expect(future == nil, "a future date needs no confirming")
+    }
+}
