@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Layers (dependencies point one way; see DECISIONS.md and docs in ../shared/docs/architecture.md):
+// Layers (dependencies point one way; see DECISIONS.md):
 //   DMFPolicy (pure rules) ← DMFAnswers (file parsing) / DMFDocuments (renderers) / DMFFlow (questions)
 //   TerminalUI (canvas, keys, headless backend) ← NcursesBackend (the only curses importer)
 //   DMFApp (screens, plain mode, drafts, commands) ← dmf-wizard (argument parsing only)

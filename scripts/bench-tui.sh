@@ -20,8 +20,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 reps="${1:-7}"
-harness="${TUIBENCH:-../shared/tools/tuibench.py}"
-[ -f "$harness" ] || { echo "bench-tui: cannot find tuibench.py (set TUIBENCH=path)"; exit 2; }
+harness="${TUIBENCH:-}"
+[ -f "$harness" ] || { echo "bench-tui: set TUIBENCH to the path of tuibench.py, the pseudo-terminal benchmark harness that measures first screen, keystroke latency, memory and idle CPU"; exit 2; }
 python3 -c 'import pyte' 2>/dev/null || pip install -q pyte
 
 work="$(mktemp -d)"
