@@ -259,6 +259,9 @@ public struct Wizard: Sendable {
     /// After a resume code rebuilt the choices: asks only the free-text questions (and the
     /// recipients list, for names), then shows "Check your answers".
     public mutating func askFreeText() {
+        // A code can carry answers the flow would not ask (third-party answers from a file for
+        // another route): they were never this caller's answers, so they go without a notice.
+        removeAnswersThatNoLongerApply()
         let codes = flow.applicable(to: answers).filter { question in
             if case .choice = question.kind { return question.isRequired && question.answer(in: answers) == nil }
             return true

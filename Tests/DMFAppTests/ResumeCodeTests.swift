@@ -379,3 +379,17 @@ struct SeededGenerator: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// A code carrying answers the flow would not ask (the example file has a `third_party` group on
+/// another route) rebuilds only what applies, and says nothing about the rest.
+@Suite struct ResumeCodeInapplicableAnswersTests {
+    @Test func answersThatDoNotApplyAreDroppedWithoutANotice() throws {
+        var wizard = Wizard(flow: Flow(helpdesk: true), answers: try ResumeCode.decode("B3N-PNK-6CT-PC"))
+        wizard.askFreeText()
+        #expect(wizard.answers.thirdParty == Answers.ThirdParty())
+        #expect(wizard.stepCode == "H1")
+        wizard.answer("Priya Shah")
+        #expect(wizard.notice == nil, "\(wizard.notice ?? "")")
+        #expect(wizard.answers.route.type == .otherGovernmentDepartment)
+    }
+}
