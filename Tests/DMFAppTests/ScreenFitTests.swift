@@ -150,4 +150,44 @@ import Testing
         }
         #expect(sawDone, "the tick list's Done can be reached and seen")
     }
+
+    @Test(arguments: sizes)
+    func aboutOpenFileDraftsSaveAndSavedFit(size: Size) throws {
+        let folder = TemporaryFolder()
+        let store = folder.drafts
+        try FileManager.default.createDirectory(atPath: store.folder, withIntermediateDirectories: true)
+        // More drafts than any window holds, one of them unreadable.
+        for index in 0..<30 {
+            let text = index == 7 ? "format: 1\ntransfer: [oops\n" : "format: 1\ndata:\n  description: \"Draft number \(index) with a longer description to wrap\"\n"
+            try text.write(toFile: store.folder + "/draft-202611\(10 + index % 19)-1200\(10 + index)-AAAA.yaml", atomically: true, encoding: .utf8)
+        }
+        let app = FullScreenApp(session: WizardSession(wizard: Wizard(), drafts: store), drafts: store, outputFolder: folder.makeOutputFolder())
+        func check(_ context: String) { Self.checkFrame(app, app.render(width: size.width, height: size.height), context: context) }
+        check("start with a draft to continue")
+        ScreenTests.fastForward(app, [.char("4"), .enter])
+        check("about")
+        ScreenTests.fastForward(app, [.enter, .char("3"), .enter])
+        check("open file")
+        ScreenTests.fastForward(app, [.escape, .char("2"), .enter])
+        #expect(app.mode == .drafts)
+        var seenLast = false
+        for _ in 0..<32 {
+            let canvas = app.render(width: size.width, height: size.height)
+            Self.checkFrame(app, canvas, context: "drafts")
+            if canvas.text.contains("Draft number 0 ") { seenLast = true }
+            app.handle(.down)
+        }
+        #expect(seenLast, "the oldest draft can be reached")
+        // Save dialog and saved screen after a whole journey.
+        let other = TemporaryFolder()
+        let journey = ScreenTests.app(other)
+        ScreenTests.fastForward(journey, Drive.keys(.thirdPartyBlocked, to: .outcome) + [.char("s")])
+        for _ in 0..<6 {
+            Self.checkFrame(journey, journey.render(width: size.width, height: size.height), context: "save dialog")
+            journey.handle(.down)
+        }
+        ScreenTests.fastForward(journey, [.enter])
+        Self.checkFrame(journey, journey.render(width: size.width, height: size.height), context: "saved")
+        #expect(ScreenTests.prose(journey.render(width: size.width, height: size.height).text).contains("Press Enter to finish"))
+    }
 }
