@@ -40,13 +40,13 @@ let package = Package(
         .testTarget(name: "DMFPolicyTests", dependencies: ["DMFPolicy", "DMFAnswers"],
                     resources: [.copy("Scenarios")]),
         .testTarget(name: "DMFAnswersTests", dependencies: ["DMFAnswers", "DMFPolicy"], exclude: ["JSONFromTools"]),
-        .testTarget(name: "DMFDocumentsTests", dependencies: ["DMFDocuments", "DMFAnswers", "DMFPolicy"],
+        .testTarget(name: "DMFDocumentsTests", dependencies: ["DMFDocuments", "DMFAnswers", "DMFPolicy", "TestSupport"],
                     resources: [.copy("Golden")]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TerminalUI", "CTermSupport", "TestSupport"]),
         .testTarget(
-            name: "DMFAppTests", dependencies: ["DMFApp", "DMFFlow", "DMFPolicy", "DMFAnswers", "TerminalUI"],
+            name: "DMFAppTests", dependencies: ["DMFApp", "DMFFlow", "DMFPolicy", "DMFAnswers", "TerminalUI", "TestSupport"],
             exclude: ["Screens"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ]

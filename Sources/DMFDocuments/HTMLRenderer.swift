@@ -104,16 +104,27 @@ public enum HTMLRenderer {
     /// Escapes the five HTML-significant characters, scalar by scalar: a `<` followed by a
     /// combining mark is one Swift character but still opens a tag for an HTML parser.
     static func escape(_ text: String) -> String {
+        ScalarEscaping.replacing(text) { scalar in
+            switch scalar {
+            case "&": "&amp;"
+            case "<": "&lt;"
+            case ">": "&gt;"
+            case "\"": "&quot;"
+            case "'": "&#39;"
+            default: nil
+            }
+        }
+    }
+}
+
+/// Escaping works on Unicode scalars, as Markdown and HTML parsers read text: per Swift
+/// Character, a `|` or `<` followed by a combining mark would slip through unescaped.
+enum ScalarEscaping {
+    /// `text` with each scalar for which `replacement` gives text replaced by it.
+    static func replacing(_ text: String, _ replacement: (Unicode.Scalar) -> String?) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
-            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
-            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
-            case "\"": out.append(contentsOf: "&quot;".unicodeScalars)
-            case "'": out.append(contentsOf: "&#39;".unicodeScalars)
-            default: out.append(scalar)
-            }
+            if let replaced = replacement(scalar) { out.append(contentsOf: replaced.unicodeScalars) } else { out.append(scalar) }
         }
         return String(out)
     }

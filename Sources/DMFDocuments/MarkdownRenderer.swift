@@ -60,20 +60,16 @@ public enum MarkdownRenderer {
     /// on Unicode scalars, as Markdown parsers do: a `|` followed by a combining mark is one
     /// character to Swift but still splits a table cell in a renderer.
     public static func inline(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
+        ScalarEscaping.replacing(text) { scalar in
             switch scalar {
-            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
-            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
-            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
-            case "\\", "`", "*", "_", "[", "]", "#", "|", "!", "~", "{", "}":
-                out.append("\\")
-                out.append(scalar)
-            case "\n", "\r": out.append(" ")
-            default: out.append(scalar)
+            case "&": "&amp;"
+            case "<": "&lt;"
+            case ">": "&gt;"
+            case "\\", "`", "*", "_", "[", "]", "#", "|", "!", "~", "{", "}": "\\" + String(scalar)
+            case "\n", "\r": " "
+            default: nil
             }
         }
-        return String(out)
     }
 
     /// A table cell: inline escaping, and line breaks as `<br>` so the row stays one line.

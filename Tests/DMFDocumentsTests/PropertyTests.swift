@@ -3,6 +3,7 @@ import DMFDocuments
 import DMFPolicy
 import Foundation
 import Testing
+import TestSupport
 
 /// Random valid answers, with hostile free text, through the `fill` pipeline (written as an
 /// answers file, read back, decided, rendered in every format). Whatever the answers say, the
@@ -17,10 +18,10 @@ import Testing
     static let seed = ProcessInfo.processInfo.environment["DMF_PROPERTY_SEED"].flatMap(UInt64.init) ?? 0x5EED_D3F
 
     @Test func randomAnswersGiveSafeWellFormedOutputsInEveryFormat() throws {
-        var random = SplitMix64(seed: Self.seed)
+        var random = SeededGenerator(seed: Self.seed)
         for index in 0..<Self.cases {
             let caseSeed = random.next()
-            var generator = SplitMix64(seed: caseSeed)
+            var generator = SeededGenerator(seed: caseSeed)
             let answers = RandomAnswers.make(using: &generator, hostile: true)
             let label = "case \(index), seed \(caseSeed)"
             // Through the answers file, as `fill` reads it.
@@ -160,18 +161,5 @@ enum RandomAnswers {
             answers.recipients[index].role = "plain text"
         }
         return answers
-    }
-}
-
-/// A small, fast, seedable generator (SplitMix64), so every run sees the same cases.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E4B9
-        z = (z ^ (z >> 27)) &* 0x94D0_89D9_49D3_133B
-        return z ^ (z >> 31)
     }
 }
