@@ -304,6 +304,7 @@ public final class FullScreenApp {
             return
         }
         if key == .ctrl("s") {
+            guard !session.training else { return message = "Nothing is saved in training." }
             session.autosave()
             message = session.saveProblem ?? session.draftPath.map { "Draft saved: \($0)" } ?? "Nothing to save yet."
             return

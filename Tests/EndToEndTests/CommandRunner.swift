@@ -30,11 +30,12 @@ enum Wizard {
     ///   - folder: the working directory (default: the test runner's).
     ///   - environment: variables to add or override (an empty value unsets).
     ///   - shellPrefix: shell commands to run first (e.g. `umask 000`), through `/bin/sh`.
+    /// With `shell`, `arguments` are given to `/bin/sh` instead (`-c`, a command line).
     static func run(_ arguments: [String], in folder: URL? = nil, environment extra: [String: String] = [:],
-                    shellPrefix: String? = nil, timeout: Double = 60) throws -> CommandResult {
+                    shellPrefix: String? = nil, timeout: Double = 60, shell: Bool = false) throws -> CommandResult {
         try #require(FileManager.default.isExecutableFile(atPath: executable.path),
                      "\(executable.path) is missing: build the package first")
-        let command = shellPrefix.map { ["/bin/sh", "-c", "\($0); exec \"$0\" \"$@\"", executable.path] }
+        let command = shell ? ["/bin/sh"] : shellPrefix.map { ["/bin/sh", "-c", "\($0); exec \"$0\" \"$@\"", executable.path] }
             ?? [executable.path]
         var environment = ProcessInfo.processInfo.environment
         environment["TERM"] = nil
