@@ -4,7 +4,7 @@
 # (median, p95), peak memory, CPU and wake-ups while idle, resize. Not a test: figures vary with
 # the machine's load, so compare only within one run (see the README for recorded figures).
 #
-# Uses the workplace's harness tools/tuibench.py (a pty + the pyte terminal emulator).
+# Uses tuibench.py, a benchmark harness (a pty + the pyte terminal emulator), named by TUIBENCH.
 # Usage: scripts/bench-tui.sh [REPS]   (default 7)
 #
 # Three parts, because the machine matters as much as the program at start-up:
