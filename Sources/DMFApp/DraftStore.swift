@@ -98,8 +98,23 @@ public struct DraftStore: Sendable {
 
     /// Draft file names, newest first (the names start with the time they were begun).
     private func draftNames() -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return names.filter { $0.hasPrefix("draft-") && $0.hasSuffix(".yaml") }.sorted(by: >)
+        fileNames().filter { $0.hasPrefix("draft-") && $0.hasSuffix(".yaml") }.sorted(by: >)
+    }
+
+    /// The names in the drafts folder (none when it does not exist). Read with `readdir`: this
+    /// runs before the first screen, and a missing folder through FileManager builds a localized
+    /// error that pulls megabytes of Foundation data into memory.
+    private func fileNames() -> [String] {
+        guard let directory = opendir(folder) else { return [] }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != ".", name != ".." { names.append(name) }
+        }
+        return names
     }
 
     /// Run at start: the drafts folder is made private again (0700) and each draft readable by
@@ -113,8 +128,7 @@ public struct DraftStore: Sendable {
         if info.st_mode & 0o077 != 0, chmod(folder, 0o700) == 0 {
             notices.append("the drafts folder \(folder) could be read by others; it is now private to you (mode 0700)")
         }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        for name in names {
+        for name in fileNames() {
             let path = folder + "/" + name
             if name.hasPrefix(".draft-"), name.hasSuffix(".tmp") {
                 if !Self.writerIsAlive(temporaryName: name) { unlink(path) }

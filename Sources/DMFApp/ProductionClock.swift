@@ -4,6 +4,16 @@ import Foundation
 /// The time stamped on outputs. `SOURCE_DATE_EPOCH` (the reproducible-builds convention) fixes
 /// it, so golden files and scripted runs can produce identical documents.
 public enum ProductionClock {
+    /// The local calendar day now, for the delete-by date check. The offset from UTC comes from
+    /// the C library (`localtime_r`): Foundation's `TimeZone` would load ICU's time-zone data,
+    /// megabytes of memory for one number.
+    public static func today(now: Date = now()) -> IsoDate? {
+        var seconds = time_t(now.timeIntervalSince1970)
+        var local = tm()
+        guard localtime_r(&seconds, &local) != nil else { return IsoDate(secondsSince1970: Int64(seconds)) }
+        return IsoDate(secondsSince1970: Int64(seconds), utcOffset: Int(local.tm_gmtoff))
+    }
+
     /// The latest time a four-digit year can show: 9999-12-31T23:59:59Z.
     static let latestEpoch: Int64 = 253_402_300_799
 

@@ -18,10 +18,7 @@ public final class WizardSession {
 
     public init(wizard: Wizard, drafts: DraftStore?, draftPath: String? = nil, training: Bool = false) {
         var wizard = wizard
-        if wizard.today == nil {
-            let now = ProductionClock.now()
-            wizard.today = IsoDate(secondsSince1970: Int64(now.timeIntervalSince1970), utcOffset: TimeZone.current.secondsFromGMT(for: now))
-        }
+        if wizard.today == nil { wizard.today = ProductionClock.today() }
         self.wizard = wizard
         self.drafts = training ? nil : drafts
         self.draftPath = draftPath

@@ -101,9 +101,15 @@ extension Canvas {
     static func visibleText(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         func hidden(_ scalar: Unicode.Scalar) -> Bool {
+            let value = scalar.value
+            // The frame, markers and Latin text every screen draws are decided without looking
+            // up Unicode's tables (which would page them in before the first screen).
+            if value < 0xA0 { return value < 0x20 || value >= 0x7F }
+            if value < 0x600 { return value == 0xAD }
+            if (0x2190...0x25FF).contains(value) { return false }
             switch scalar.properties.generalCategory {
-            case .control, .format, .lineSeparator, .paragraphSeparator: true
-            default: false
+            case .control, .format, .lineSeparator, .paragraphSeparator: return true
+            default: return false
             }
         }
         guard text.unicodeScalars.contains(where: hidden) else { return text }
