@@ -68,3 +68,24 @@ import Testing
         #expect(!result.stderr.contains("cannot be used"), "\(command): \(result.stderr)")
     }
 }
+
+/// The shell completions in docs/completions are the ones the command definitions generate
+/// (regenerate with scripts/generate-docs.sh after changing a command).
+@Suite struct CompletionScriptTests {
+    @Test(arguments: ["bash", "zsh", "fish"])
+    func committedCompletionsAreCurrent(shell: String) throws {
+        let result = try Wizard.run(["--generate-completion-script", shell])
+        #expect(result.status == 0)
+        let committed = try String(
+            contentsOf: Wizard.repositoryRoot.appendingPathComponent("docs/completions/dmf-wizard.\(shell)"), encoding: .utf8)
+        #expect(result.stdout == committed, "run scripts/generate-docs.sh")
+    }
+
+    @Test func theManPageCoversEveryCommand() throws {
+        let page = try String(contentsOf: Wizard.repositoryRoot.appendingPathComponent("docs/man/dmf-wizard.1"), encoding: .utf8)
+        for command in ["wizard", "resume", "fill", "train", "flow", "table"] {
+            #expect(page.contains(".It Em \(command)"), "\(command) is in the man page")
+        }
+        #expect(page.contains(".It Fl -delete"), "the man page is as recent as resume --delete")
+    }
+}

@@ -1,0 +1,181 @@
+#compdef dmf-wizard
+
+__dmf-wizard_complete() {
+    local -ar non_empty_completions=("${@:#(|:*)}")
+    local -ar empty_completions=("${(M)@:#(|:*)}")
+    _describe -V '' non_empty_completions -- empty_completions -P $'\'\''
+}
+
+__dmf-wizard_custom_complete() {
+    local -a completions
+    completions=("${(@f)"$("${command_name}" "${@}" "${command_line[@]}")"}")
+    if [[ "${#completions[@]}" -gt 1 ]]; then
+        __dmf-wizard_complete "${completions[@]:0:-1}"
+    fi
+}
+
+__dmf-wizard_cursor_index_in_current_word() {
+    if [[ -z "${QIPREFIX}${IPREFIX}${PREFIX}" ]]; then
+        printf 0
+    else
+        printf %s "${#${(z)LBUFFER}[-1]}"
+    fi
+}
+
+_dmf-wizard() {
+    emulate -RL zsh -G
+    setopt extendedglob nullglob numericglobsort
+    unsetopt aliases banghist
+
+    local -xr SAP_SHELL=zsh
+    local -x SAP_SHELL_VERSION
+    SAP_SHELL_VERSION="$(builtin emulate zsh -c 'printf %s "${ZSH_VERSION}"')"
+    local -r SAP_SHELL_VERSION
+
+    local context state state_descr line
+    local -A opt_args
+
+    local -r command_name="${words[1]}"
+    local -ar command_line=("${words[@]}")
+    local -ir current_word_index="$((CURRENT - 1))"
+
+    local -i ret=1
+    local -ar arg_specs=(
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+        '(-): :->command'
+        '(-)*:: :->arg'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+    case "${state}" in
+    command)
+        local -ar subcommands=(
+            'wizard:Answer the questions step by step (the default).'
+            'resume:Continue a saved draft at the step where it stopped (the newest draft if none is named).'
+            'fill:Decide from an answers file and print (or write) the verdict, checklist and filled DMF.'
+            'train:Training: work prepared cases, predict the outcome, and compare (nothing is saved as a draft).'
+            'flow:Print the flow map: every question and outcome, with the conditions between them.'
+            'table:Print the decision table: the choice answers that change the outcome, with verdicts and findings.'
+            'help:Show subcommand help information.'
+        )
+        _describe -V subcommand subcommands && ret=0
+        ;;
+    arg)
+        case "${words[1]}" in
+        wizard|resume|fill|train|flow|table|help)
+            "_dmf-wizard_${words[1]}" && ret=0
+            ;;
+        esac
+        ;;
+    esac
+
+    return "${ret}"
+}
+
+_dmf-wizard_wizard() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--plain[Plain, line-by-line questions for screen readers, braille displays and piped input.]'
+        '--helpdesk[Helpdesk mode\: record the caller and the agent; read-aloud wording on every question.]'
+        '--projector[High-contrast look for a projector\: no colour, bold and reverse only.]'
+        '--code[Rebuild the choices from a resume code read out by a caller (e.g. B3N-PNK-6CT-PC); only the free-text questions are asked.]:code:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_dmf-wizard_resume() {
+    local -i ret=1
+    local -ar arg_specs=(
+        ':draft:'
+        '--list[List the saved drafts (requester, route, description, step) instead of resuming.]'
+        '--delete[Delete the named draft from the drafts folder instead of resuming.]:delete:'
+        '--plain[Plain, line-by-line questions for screen readers, braille displays and piped input.]'
+        '--helpdesk[Helpdesk mode\: record the caller and the agent; read-aloud wording on every question.]'
+        '--projector[High-contrast look for a projector\: no colour, bold and reverse only.]'
+        '--code[Rebuild the choices from a resume code read out by a caller (e.g. B3N-PNK-6CT-PC); only the free-text questions are asked.]:code:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_dmf-wizard_fill() {
+    local -i ret=1
+    local -ar ___format=('markdown' 'text' 'html' 'json')
+    local -ar arg_specs=(
+        ':answers:'
+        '(--format -f)'{--format,-f}'[Output format\: markdown, text, html or json.]:format:{__dmf-wizard_complete "${___format[@]}"}'
+        '(--output -o)'{--output,-o}'[Write to this file instead of printing.]:output:'
+        '--output-dir[Write every format into this folder, named after the DMF reference.]:output-dir:'
+        '--force[Replace files that already exist.]'
+        '--verdict-exit[Exit with the verdict\: 0 proceed, 3 conditions, 4 refer, 5 blocked.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_dmf-wizard_train() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--list[Print the training cases and exit.]'
+        '--projector[High-contrast look for a projector.]'
+        '--plain[Plain, line-by-line training for screen readers and terminals without full-screen support.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_dmf-wizard_flow() {
+    local -i ret=1
+    local -ar ___format=('text' 'dot' 'mermaid')
+    local -ar arg_specs=(
+        '(--format -f)'{--format,-f}'[text, dot (Graphviz) or mermaid.]:format:{__dmf-wizard_complete "${___format[@]}"}'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_dmf-wizard_table() {
+    local -i ret=1
+    local -ar ___format=('csv' 'markdown')
+    local -ar arg_specs=(
+        '(--format -f)'{--format,-f}'[csv or markdown.]:format:{__dmf-wizard_complete "${___format[@]}"}'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_dmf-wizard_help() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '*:subcommands:'
+        '--version[Show the version.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+if [[ "${funcstack[1]}" = _dmf-wizard ]]; then
+    _dmf-wizard "${@}"
+else
+    compdef _dmf-wizard dmf-wizard
+fi
