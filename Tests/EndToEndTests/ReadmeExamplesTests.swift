@@ -27,7 +27,7 @@ import Testing
     /// The `dmf-wizard …` code spans of the text, each alternative of `a\|b` spelt out.
     static var inlineExamples: [String] {
         var commands: [String] = []
-        for match in readme.matches(of: /`(dmf-wizard[^`]*)`/) {
+        for match in readme.matches(of: /`(dmf-wizard(?: [^`]*)?)`/) {
             let span = String(match.1).replacingOccurrences(of: "\\|", with: "|")
             guard !span.contains(where: \.isUppercase) || span.contains("--code") else { continue }
             guard let options = span.split(separator: " ").first(where: { $0.contains("|") }) else {
