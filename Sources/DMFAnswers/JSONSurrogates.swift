@@ -39,7 +39,8 @@ enum JSONSurrogates {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// The UTF-16 unit of a `\uXXXX` escape starting at `index`, if there is one.
+    /// The UTF-16 unit of a `\u` escape (backslash, `u`, four hex digits) starting at `index`,
+    /// if there is one.
     private static func unit(_ bytes: [UInt8], at index: Int) -> UInt16? {
         guard index + 6 <= bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
             return nil

@@ -58,17 +58,12 @@ extension FullScreenApp {
                 mode = .wizard
                 shownScreen = nil
             case .escape: mode = .trainingList
-            case .down: scroll += 1
-            case .up: scroll = max(0, scroll - 1)
-            default: break
+            default: _ = scrolled(by: key)
             }
         case .predict:
             // Like a question: nothing is predicted for the trainee, and a number only moves.
-            let count = TrainingResult.predictionOrder.count
-            if let number = typedOption(key, count: count) { return selection = number }
+            if moveSelection(key, count: TrainingResult.predictionOrder.count) { return }
             switch key {
-            case .up: selection = max(0, (selection ?? 1) - 1)
-            case .down: selection = min(count - 1, (selection ?? -1) + 1)
             case .enter:
                 guard let selection else { return message = "Choose your prediction first: move to it with ↑↓ or its number, then press Enter." }
                 message = nil
@@ -91,11 +86,8 @@ extension FullScreenApp {
             default: break
             }
         case .comparison:
+            if scrolled(by: key) { return }
             switch key {
-            case .down: scroll += 1
-            case .up: scroll = max(0, scroll - 1)
-            case .pageDown: scroll += 10
-            case .pageUp: scroll = max(0, scroll - 10)
             case .enter, .escape:
                 currentCase = nil
                 highlight = 0

@@ -164,12 +164,7 @@ public final class FullScreenApp {
         if isTooSmall { return }
         if showingHelp {
             // Long help scrolls; any other key goes back to the question.
-            switch key {
-            case .down: scroll += 1
-            case .up: scroll = max(0, scroll - 1)
-            case .pageDown: scroll += 10
-            case .pageUp: scroll = max(0, scroll - 10)
-            default:
+            if !scrolled(by: key) {
                 showingHelp = false
                 scroll = 0
             }
@@ -239,10 +234,34 @@ public final class FullScreenApp {
         syncWithWizard()
     }
 
+    /// Scrolls a page that has no list to move through (help, the outcome, a story): the
+    /// window itself clamps the line it starts at. Returns false for any other key.
+    func scrolled(by key: Key) -> Bool {
+        switch key {
+        case .down: scroll += 1
+        case .up: scroll = max(0, scroll - 1)
+        case .pageDown: scroll += 10
+        case .pageUp: scroll = max(0, scroll - 10)
+        default: return false
+        }
+        return true
+    }
+
+    /// After a removal was asked for (`pendingRemoval`): the item to remove when this key is `y`;
+    /// nil, with "Kept." said, for any other key. Every key ends the question.
+    private func confirmedRemoval(_ key: Key) -> Int? {
+        guard let removal = pendingRemoval else { return nil }
+        pendingRemoval = nil
+        guard key == .char("y") || key == .char("Y") else {
+            message = "Kept."
+            return nil
+        }
+        return removal
+    }
+
     private func handleDrafts(_ key: Key) {
-        if let removal = pendingRemoval {
-            pendingRemoval = nil
-            guard key == .char("y") || key == .char("Y"), draftList.indices.contains(removal) else { return message = "Kept." }
+        if pendingRemoval != nil {
+            guard let removal = confirmedRemoval(key), draftList.indices.contains(removal) else { return }
             do {
                 _ = try drafts.deleteDraft(named: draftList[removal].path)
                 draftList = drafts.list()
@@ -366,7 +385,7 @@ public final class FullScreenApp {
 
     /// Moves the highlight of a list that starts with nothing highlighted; the message about an
     /// earlier key goes once the person acts on it.
-    private func moveSelection(_ key: Key, count: Int) -> Bool {
+    func moveSelection(_ key: Key, count: Int) -> Bool {
         let moved: Int? =
             switch key {
             case .up: selection.map { max(0, $0 - 1) } ?? 0
@@ -422,9 +441,8 @@ public final class FullScreenApp {
 
     private func handleRecipients(_ key: Key) {
         let count = wizard.answers.recipients.count
-        if let removal = pendingRemoval {
-            pendingRemoval = nil
-            guard key == .char("y") || key == .char("Y"), removal < count else { return message = "Kept." }
+        if pendingRemoval != nil {
+            guard let removal = confirmedRemoval(key), removal < count else { return }
             wizard.removeRecipient(removal)
             highlight = min(highlight, recipientRowCount - 1)
             return message = "Recipient \(removal + 1) removed."
@@ -480,11 +498,8 @@ public final class FullScreenApp {
     }
 
     private func handleOutcome(_ key: Key) {
+        if scrolled(by: key) { return }
         switch key {
-        case .up: scroll = max(0, scroll - 1)
-        case .down: scroll += 1
-        case .pageUp: scroll = max(0, scroll - 10)
-        case .pageDown: scroll += 10
         case .char("s"), .enter:
             input = TextInput(outputFolder)
             saveField = 4

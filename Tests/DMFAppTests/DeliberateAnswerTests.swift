@@ -234,3 +234,22 @@ import Testing
         #expect(future == nil, "a future date needs no confirming")
     }
 }
+
+/// Long help scrolls with the arrow keys; any other key goes back to the question.
+@Suite struct HelpScrollTests {
+    @Test func arrowsScrollTheHelpAndAnyOtherKeyClosesIt() throws {
+        let folder = TemporaryFolder()
+        let app = ScreenTests.app(folder)
+        ScreenTests.fastForward(app, Drive.keys(.thirdPartyBlocked, until: "R1") + [.function(1)])
+        let top = app.render(width: 60, height: 20).text
+        #expect(top.contains("Help for R1") && top.contains("↓ more below"), "R1's help is longer than a 60x20 window")
+        ScreenTests.fastForward(app, [.down, .down])
+        let scrolled = app.render(width: 60, height: 20).text
+        #expect(scrolled.contains("↑ more above"), "the arrows scroll it")
+        #expect(app.lastLayout.start > 0)
+        ScreenTests.fastForward(app, [.char("x")])
+        let question = app.render(width: 60, height: 20).text
+        #expect(!question.contains("Help for R1") && question.contains("Where is the information going?"))
+        #expect(app.session.wizard.stepCode == "R1" && app.session.wizard.answers.route.type == nil)
+    }
+}
