@@ -29,7 +29,7 @@ let package = Package(
             name: "DMFApp",
             dependencies: [
                 "DMFPolicy", "DMFAnswers", "DMFDocuments", "DMFFlow", "TerminalUI", "NcursesBackend",
-                "CTermSupport",
+                "CTermSupport", "ProcessSupport",
             ]),
         .executableTarget(
             name: "dmf-wizard",
@@ -38,16 +38,17 @@ let package = Package(
         // scripts/fuzz-answers.sh with -DFUZZING and -sanitize=fuzzer it is the libFuzzer binary.
         .executableTarget(name: "AnswersFuzz", dependencies: ["DMFAnswers", "DMFPolicy"]),
         .testTarget(name: "DMFPolicyTests", dependencies: ["DMFPolicy", "DMFAnswers"],
-                    resources: [.copy("Scenarios")]),
+                    resources: [.copy("Scenarios"), .copy("Guidance")]),
         .testTarget(name: "DMFAnswersTests", dependencies: ["DMFAnswers", "DMFPolicy"], exclude: ["JSONFromTools"]),
         .testTarget(name: "DMFDocumentsTests", dependencies: ["DMFDocuments", "DMFAnswers", "DMFPolicy", "TestSupport"],
                     resources: [.copy("Golden")]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "ProcessSupport"),
+        .target(name: "TestSupport", dependencies: ["ProcessSupport"], path: "Tests/TestSupport"),
         .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TerminalUI", "CTermSupport", "TestSupport"]),
         .testTarget(
             name: "DMFAppTests", dependencies: ["DMFApp", "DMFFlow", "DMFPolicy", "DMFAnswers", "TerminalUI", "TestSupport"],
-            exclude: ["Screens"]),
+            exclude: ["Screens", "Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ]
 )

@@ -15,6 +15,9 @@ public enum Console {
     /// Prints `text` on standard error, cleaned, as it is (for messages already prefixed).
     public static func errorText(_ text: String) { write(text, to: FileHandle.standardError) }
 
+    /// Writes bytes to standard output as they are: a PDF sent down a pipe, never to a terminal.
+    public static func outBytes(_ bytes: [UInt8]) { try? FileHandle.standardOutput.write(contentsOf: Data(bytes)) }
+
     /// A failed write (a terminal that hung up, a full disk) is ignored: there is nobody left
     /// to tell, and the work itself is already saved.
     static func write(_ text: String, to handle: FileHandle) {

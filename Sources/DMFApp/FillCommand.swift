@@ -11,6 +11,10 @@ public struct FillCommand {
     public var outputFolder: String?
     public var force = false
     public var verdictExitStatus = false
+    /// Finds the browser that prints PDF; asked only when a PDF is wanted.
+    public var printer: () -> PDFPrinter? = { PDFPrinter.find() }
+    /// Whether standard output is a terminal, where a PDF's bytes must not be poured out.
+    public var stdoutIsTerminal: () -> Bool = { isatty(STDOUT_FILENO) == 1 }
 
     public init(answersPath: String) { self.answersPath = answersPath }
 
@@ -27,7 +31,10 @@ public struct FillCommand {
 
     /// Runs the command, printing to the given streams (`Console` in the program, which cleans
     /// every line: messages quote the answers file and paths as given); returns the exit status.
-    public func run(stdout: (String) -> Void = Console.out, stderr: (String) -> Void = Console.errorText) -> Int32 {
+    public func run(
+        stdout: (String) -> Void = Console.out, stderr: (String) -> Void = Console.errorText,
+        stdoutBytes: ([UInt8]) -> Void = Console.outBytes
+    ) -> Int32 {
         if let problem = ProductionClock.sourceDateEpochProblem() {
             stderr("dmf-wizard: \(problem)\n")
             return 2
@@ -48,14 +55,24 @@ public struct FillCommand {
         do {
             if let folder = outputFolder {
                 try SafeFile.createFolder(folder)
-                let files = OutputFormat.allCases.map {
-                    ((folder as NSString).appendingPathComponent("\(dmf.reference).\($0.fileExtension)"), $0.render(dmf))
-                }
+                // Every format; PDF too when a browser can print it, else a note says why not.
+                let browser = printer()
+                let formats = browser == nil ? OutputFormat.textFormats : OutputFormat.allCases
+                let base = (folder as NSString).appendingPathComponent(dmf.reference)
+                let files = try FormFiles.contents(dmf, formats: formats, base: base, printer: { browser })
                 try SafeFile.writeAll(files, overwrite: force)
-                stdout("\(dmf.verdictLine)\nWrote:\n" + files.map { "  \($0.0)\n" }.joined())
+                stdout("\(dmf.verdictLine)\nWrote:\n" + files.map { "  \($0.path)\n" }.joined())
+                if browser == nil { stdout("No PDF: \(PrintError.noBrowser.description)\n") }
             } else if let path = outputPath {
-                try SafeFile.write(format.render(dmf), to: path, overwrite: force)
+                let bytes = try FormFiles.bytes(dmf, format: format, printer: printer)
+                try SafeFile.writeAll([(path, bytes)], overwrite: force)
                 stdout("\(dmf.verdictLine)\nWrote: \(path)\n")
+            } else if format.isPrinted {
+                guard !stdoutIsTerminal() else {
+                    stderr("dmf-wizard: a PDF is not for the terminal: give --output FILE.pdf, or redirect the output to a file\n")
+                    return 2
+                }
+                stdoutBytes(try FormFiles.bytes(dmf, format: format, printer: printer))
             } else {
                 stdout(format.render(dmf))
             }

@@ -287,7 +287,7 @@ extension FullScreenApp {
         if let rule = question.rule {
             page.gap()
             page.line("Rule \(rule.rawValue): \(rule.title).", style: .accent)
-            page.line("From the guidance (\(rule.source.section)): \"\(rule.source.text)\"", style: .dim)
+            page.line("From the guidance (\(rule.source.section)): \(rule.source.quotation)", style: .dim)
         }
     }
 
@@ -344,6 +344,7 @@ extension FullScreenApp {
         page.gap()
         let names: [OutputFormat: String] = [
             .markdown: "Markdown (.md): for email and wikis", .html: "HTML (.html): for printing on A4",
+            .pdf: "PDF (.pdf): to sign and file (needs Chromium)",
             .text: "Plain text (.txt): for screen readers and email", .json: "JSON (.json): for systems",
         ]
         for (index, format) in Self.saveFormatsOrder.enumerated() {
@@ -351,9 +352,9 @@ extension FullScreenApp {
             page.item(index) { $0.line("\(box) \(names[format]!)", style: saveField == index ? .selected : .normal, indent: 1, hang: 4) }
         }
         page.gap()
-        page.item(4) { page in
-            page.line("Folder:", style: saveField == 4 ? .selected : .normal, indent: 1)
-            page.field(input, width: 70, focused: saveField == 4)
+        page.item(Self.saveFolderRow) { page in
+            page.line("Folder:", style: saveField == Self.saveFolderRow ? .selected : .normal, indent: 1)
+            page.field(input, width: 70, focused: saveField == Self.saveFolderRow)
         }
         page.focus = saveField
         drawMessage(&page)

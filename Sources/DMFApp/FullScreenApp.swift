@@ -502,7 +502,7 @@ public final class FullScreenApp {
         switch key {
         case .char("s"), .enter:
             input = TextInput(outputFolder)
-            saveField = 4
+            saveField = Self.saveFolderRow
             message = nil
             mode = .save
         case .escape, .left: goBack()
@@ -511,23 +511,25 @@ public final class FullScreenApp {
         }
     }
 
-    static let saveFormatsOrder: [OutputFormat] = [.markdown, .html, .text, .json]
+    static let saveFormatsOrder: [OutputFormat] = [.markdown, .html, .pdf, .text, .json]
+    /// The save dialog's folder row, after one row per format.
+    static let saveFolderRow = saveFormatsOrder.count
 
-    /// Save dialog: rows 0–3 are the formats (Space ticks), row 4 the folder; Enter saves from
-    /// anywhere, so the default (Markdown and HTML, here) is one key away.
+    /// Save dialog: a row per format (Space ticks), then the folder; Enter saves from anywhere,
+    /// so the default (Markdown and HTML, here) is one key away.
     private func handleSave(_ key: Key) {
         switch key {
         case .up: saveField = max(0, saveField - 1)
-        case .down, .tab: saveField = min(4, saveField + 1)
+        case .down, .tab: saveField = min(Self.saveFolderRow, saveField + 1)
         case .escape:
             mode = .wizard
             message = nil
-        case .char(" ") where saveField < 4:
+        case .char(" ") where saveField < Self.saveFolderRow:
             let format = Self.saveFormatsOrder[saveField]
             if let ticked = saveFormats.firstIndex(of: format) { saveFormats.remove(at: ticked) } else { saveFormats.append(format) }
         case .enter, .ctrl("s"): save()
         default:
-            if saveField == 4 { _ = input.handle(key) }
+            if saveField == Self.saveFolderRow { _ = input.handle(key) }
         }
     }
 

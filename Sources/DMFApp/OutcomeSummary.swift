@@ -76,10 +76,11 @@ public enum OutcomeSummary {
                 case "txt", "text": .text
                 case "html", "htm": .html
                 case "json": .json
+                case "pdf": .pdf
                 case "all": nil
                 default: nil
                 }
-            if word == "all" { return OutputFormat.allCases }
+            if word == "all" { return OutputFormat.textFormats }
             guard let format else { return [] }
             if !formats.contains(format) { formats.append(format) }
         }

@@ -142,7 +142,7 @@ public final class PlainFrontEnd {
         switch typed {
         case "?":
             say("Help: \(question.help)")
-            if let rule = question.rule { say("Rule \(rule.rawValue): \(rule.title). Guidance (\(rule.source.section)): \"\(rule.source.text)\"") }
+            if let rule = question.rule { say("Rule \(rule.rawValue): \(rule.title). Guidance (\(rule.source.section)): \(rule.source.quotation)") }
             return true
         case "<":
             if !session.wizard.back() { say("This is the first question.") }
@@ -219,10 +219,10 @@ public final class PlainFrontEnd {
         }
         let typedFolder = PathInput.expand(folderLine, home: ProcessContext.variable("HOME"))
         let folder = typedFolder.isEmpty ? outputFolder : typedFolder
-        guard let formatLine = ask("Formats: markdown, text, html, json (Enter for markdown and html):") else { return nil }
+        guard let formatLine = ask("Formats: markdown, text, html, json, pdf (Enter for markdown and html):") else { return nil }
         let formats = OutcomeSummary.formats(from: formatLine)
         guard !formats.isEmpty else {
-            say("Please name one or more of: markdown, text, html, json.")
+            say("Please name one or more of: markdown, text, html, json, pdf.")
             return false
         }
         do {

@@ -17,6 +17,11 @@ public enum SafeFile {
 
     /// Writes every file or none: on any failure nothing new is left behind.
     public static func writeAll(_ files: [(path: String, text: String)], overwrite: Bool) throws(WriteError) {
+        try writeAll(files.map { ($0.path, Array($0.text.utf8)) }, overwrite: overwrite)
+    }
+
+    /// Writes every file or none, given as bytes (a PDF).
+    public static func writeAll(_ files: [(path: String, bytes: [UInt8])], overwrite: Bool) throws(WriteError) {
         for (path, _) in files {
             let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
             var isDirectory: ObjCBool = false
@@ -29,8 +34,8 @@ public enum SafeFile {
         }
         var temporaries: [String] = []
         defer { temporaries.forEach { unlink($0) } }
-        for (path, text) in files {
-            temporaries.append(try writeTemporary(text, beside: path))
+        for (path, bytes) in files {
+            temporaries.append(try writeTemporary(bytes, beside: path))
         }
         var published: [String] = []
         for (index, (path, _)) in files.enumerated() {
@@ -80,8 +85,8 @@ public enum SafeFile {
     /// The prefix of every temporary file, so an interrupted save can be recognised and removed.
     static let temporaryPrefix = "."
 
-    /// Writes `text` to a new temporary file in `path`'s folder, synced to disk; returns its path.
-    private static func writeTemporary(_ text: String, beside path: String) throws(WriteError) -> String {
+    /// Writes `bytes` to a new temporary file in `path`'s folder, synced to disk; returns its path.
+    private static func writeTemporary(_ bytes: [UInt8], beside path: String) throws(WriteError) -> String {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         let temporary = folder + "/\(temporaryPrefix)\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
@@ -89,7 +94,6 @@ public enum SafeFile {
         guard fd >= 0 else {
             throw WriteError(description: "cannot write in \(folder): \(String(cString: strerror(errno)))")
         }
-        let bytes = Array(text.utf8)
         var written = 0
         var failure: Int32 = 0
         while written < bytes.count {

@@ -64,7 +64,9 @@ public final class WizardSession {
     /// Writes the form in each format into `folder`, never replacing an existing file, plus the
     /// answers (outside training); then the draft is no longer needed.
     /// - Returns: the paths written.
-    public func saveOutcome(formats: [OutputFormat], folder: String) throws(WriteError) -> [String] {
+    public func saveOutcome(
+        formats: [OutputFormat], folder: String, printer: () -> PDFPrinter? = { PDFPrinter.find() }
+    ) throws(WriteError) -> [String] {
         guard let form = filledForm() else { throw WriteError(description: "the answers are not complete yet") }
         let base = (folder as NSString).appendingPathComponent(form.reference)
         var suffix = ""
@@ -74,8 +76,8 @@ public final class WizardSession {
             attempt += 1
             suffix = "-\(attempt)"
         }
-        var files = formats.map { ("\(base)\(suffix).\($0.fileExtension)", $0.render(form)) }
-        if !training { files.append(("\(base)\(suffix).answers.yaml", AnswersWriter.yaml(wizard.answers))) }
+        var files = try FormFiles.contents(form, formats: formats, base: base + suffix, printer: printer)
+        if !training { files.append(("\(base)\(suffix).answers.yaml", Array(AnswersWriter.yaml(wizard.answers).utf8))) }
         try SafeFile.writeAll(files, overwrite: false)
         if !training {
             if let draftPath { drafts?.delete(draftPath) }

@@ -46,7 +46,8 @@ public enum DMFBuilder {
                 retention(answers),
                 thirdParty(answers),
             ],
-            authorisation: authorisation(answers.authorisation))
+            authorisation: authorisation(answers.authorisation),
+            signOff: signOff(answers, decision: decision))
     }
 
     /// `DMF-20261129-7K3Q`: the production date and four Crockford symbols hashed from the answers,
@@ -97,9 +98,12 @@ public enum DMFBuilder {
 
     private static func status(reference: String, decision: Decision, context: Context) -> DMFSection {
         let state =
-            decision.dmfRequired
-            ? "Draft: to be authorised by the Information Asset Owner before transfer"
-            : "For information: this route does not need a DMF"
+            switch (decision.verdict, decision.dmfRequired) {
+            case (.blocked, _): "Blocked: must not be authorised; change the plan and produce a new form"
+            case (.refer, _): "Waiting for answers: not ready to be authorised"
+            case (_, true): "Draft: to be authorised by the Information Asset Owner before transfer"
+            case (_, false): "For information: this route does not need a DMF"
+            }
         return DMFSection(key: "status", title: "Reference and status", fields: [
             derived("reference", "Reference", reference),
             derived("status", "Status", state),
@@ -218,6 +222,83 @@ public enum DMFBuilder {
             choice("security_aspects_letter", "Security Aspects Letter (SAL)", answers.securityAspectsLetter),
             choice("code_of_connection", "Codes of Connection (CoCo)", answers.codeOfConnection),
         ])
+    }
+
+    // MARK: - Sign-off
+
+    /// Who signs, approves or answers on the printed form. A BLOCKED form has no signature
+    /// boxes (it must not be authorised, so nothing invites a signature); a REFER form has
+    /// answer boxes for the people it names and none for authorisation, because their answers
+    /// can change the outcome and the form must be produced again.
+    static func signOff(_ answers: Answers, decision: Decision) -> DMFSignOff {
+        let checklist = decision.checklist
+        switch decision.verdict {
+        case .blocked:
+            return DMFSignOff(
+                state: .mustNotBeAuthorised,
+                notice: "This transfer must not be authorised, and nobody signs this form. Change what is listed "
+                    + "below, then answer again and produce a new form.",
+                mustChange: checklist.filter { $0.group == .mustChange }.map(\.text), blocks: [])
+        case .refer:
+            let questions = checklist.filter { $0.group == .askFirst }
+            return DMFSignOff(
+                state: .waitingForAnswers,
+                notice: "Not ready to be authorised: the people named below answer first. Write their answers "
+                    + "here, then update the answers and produce the form again for the Information Asset Owner.",
+                mustChange: [],
+                blocks: questions.enumerated().map { index, item in
+                    DMFSignatureBlock(
+                        key: "answer_\(index + 1)", title: "Answer from the \(item.who.label.lowercasedFirst)",
+                        statement: item.text, fields: [], choices: [], blanks: ["Answer", "Name", "Date"])
+                })
+        case .conditions, .proceed:
+            let declaration = requesterDeclaration(answers.requester)
+            guard decision.dmfRequired else {
+                return DMFSignOff(
+                    state: .forInformation,
+                    notice: "This route does not need a DMF or an Information Asset Owner's authorisation. "
+                        + "Keep this copy with your records.",
+                    mustChange: [], blocks: [declaration])
+            }
+            let records = checklist.filter { $0.group == .beforeSending }.compactMap { item in
+                item.formRecord.map { record(item, $0) }
+            }
+            return DMFSignOff(
+                state: .forSignature,
+                notice: "Nothing is sent until the Information Asset Owner has authorised this form and "
+                    + "everything below is filled in.",
+                mustChange: [], blocks: [declaration] + records + [iaoDecision(answers.authorisation)])
+        }
+    }
+
+    private static func requesterDeclaration(_ requester: Answers.Requester) -> DMFSignatureBlock {
+        DMFSignatureBlock(
+            key: "requester_declaration", title: "Requester's declaration",
+            statement: "The answers on this form are true and complete to the best of my knowledge, and I will "
+                + "do what the checklist asks of me.",
+            fields: [text("name", "Name", requester.name)], choices: [], blanks: ["Signature", "Date"])
+    }
+
+    private static func record(_ item: ChecklistItem, _ record: FormRecord) -> DMFSignatureBlock {
+        switch record {
+        case .approval(let title):
+            DMFSignatureBlock(
+                key: "approval_\(item.rule.rawValue)", title: title,
+                statement: "I approve the transfer this form describes.", fields: [],
+                choices: ["Approved", "Not approved"], blanks: ["Name", "Signature", "Date"])
+        case .entry(let title):
+            DMFSignatureBlock(
+                key: "record_\(item.rule.rawValue)", title: title, statement: item.text, fields: [],
+                choices: [], blanks: ["Agreed", "Name", "Date"])
+        }
+    }
+
+    private static func iaoDecision(_ authorisation: Answers.Authorisation) -> DMFSignatureBlock {
+        DMFSignatureBlock(
+            key: "iao_decision", title: "Information Asset Owner's decision",
+            statement: "I have read this form and its checklist, and I decide:",
+            fields: [text("iao_name", "Information Asset Owner", authorisation.iaoName)],
+            choices: ["Authorised", "Refused"], blanks: ["Reason or conditions", "Signature", "Date"])
     }
 
     private static func authorisation(_ authorisation: Answers.Authorisation) -> DMFSection {

@@ -32,6 +32,45 @@ public struct DMFRecipientRow: Sendable, Equatable {
     public static let columns = ["Name", "Organisation", "Role", "Mailbox", "Authorised", "Clearance"]
 }
 
+/// One block of the sign-off part of the form: who signs or answers, what signing means, and
+/// the boxes and lines they fill in by hand.
+public struct DMFSignatureBlock: Sendable, Equatable {
+    /// The JSON key (`requester_declaration`, `iao_decision`, `answer_1`…).
+    public var key: String
+    public var title: String
+    /// What the person declares, approves or is asked.
+    public var statement: String
+    /// What the answers already say (the IAO's name), printed rather than left blank.
+    public var fields: [DMFField]
+    /// Boxes to tick, one of them ("Authorised", "Refused"); empty when there is no choice.
+    public var choices: [String]
+    /// Lines left blank to write on ("Name", "Signature", "Date").
+    public var blanks: [String]
+}
+
+/// Where the signatures go, and what the form says there for its verdict.
+public struct DMFSignOff: Sendable, Equatable {
+    public enum State: String, Sendable {
+        /// The route needs a DMF and nothing stops it: the IAO decides and signs.
+        case forSignature = "for-signature"
+        /// The route needs no DMF: the requester's declaration only.
+        case forInformation = "for-information"
+        /// REFER: named people answer first; nobody authorises this copy.
+        case waitingForAnswers = "waiting-for-answers"
+        /// BLOCKED: it must not be authorised; no signature boxes at all.
+        case mustNotBeAuthorised = "must-not-be-authorised"
+    }
+
+    public var state: State
+    /// What the form says above the blocks (or instead of them).
+    public var notice: String
+    /// For BLOCKED, what has to change; else empty.
+    public var mustChange: [String]
+    public var blocks: [DMFSignatureBlock]
+
+    public static let title = "Sign-off"
+}
+
 /// The filled Data Movement Form and checklist: one model, rendered to every format.
 ///
 /// All user text in it has already been through `Sanitizer`; renderers add their format's escaping.
@@ -49,8 +88,10 @@ public struct FilledDMF: Sendable, Equatable {
     public var sectionsBeforeRecipients: [DMFSection]
     public var recipients: [DMFRecipientRow]
     public var sectionsAfterRecipients: [DMFSection]
-    /// The authorisation block: IAO name and decision (signature and date lines are printed blank).
+    /// The authorisation answers: the IAO's name and decision as given.
     public var authorisation: DMFSection
+    /// The signatures, approvals and answers to be written on the printed form.
+    public var signOff: DMFSignOff
 
     public var verdict: Verdict { decision.verdict }
 

@@ -14,7 +14,8 @@ public enum HTMLRenderer {
         for section in dmf.sectionsAfterRecipients { body.append(table(section)) }
         body.append(decision(dmf))
         body.append(checklist(dmf))
-        body.append(table(dmf.authorisation, extraRows: ["Signature", "Date"]))
+        body.append(table(dmf.authorisation))
+        body.append(signOff(dmf.signOff))
         body.append("<p class=\"provenance\">\(escape(dmf.provenanceLine))</p>")
         if dmf.training { body.append("<p class=\"training\">\(FilledDMF.trainingBanner)</p>") }
         body.append("<p class=\"marking\">\(dmf.marking.rawValue)</p>")
@@ -27,6 +28,7 @@ public enum HTMLRenderer {
             <title>\(dmf.marking.rawValue): \(FilledDMF.title) \(escape(dmf.reference))</title>
             <style>
             \(stylesheet)
+            \(pageRules(dmf))
             </style>
             </head>
             <body>
@@ -46,6 +48,9 @@ public enum HTMLRenderer {
         table { border-collapse: collapse; width: 100%; margin-bottom: 0.6em; }
         th, td { border: 1px solid #505a5f; padding: 0.25em 0.4em; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
         th { background: #f3f2f1; }
+        th[scope="row"] { width: 34%; }
+        table.recipients { table-layout: fixed; }
+        table.recipients th, table.recipients td { overflow-wrap: break-word; }
         td.value { white-space: pre-wrap; }
         .verdict { border-left: 6px solid #0b0c0c; padding: 0.4em 0.6em; background: #f3f2f1; }
         .rule { font-family: monospace; }
@@ -53,23 +58,89 @@ public enum HTMLRenderer {
         ul.checklist li { margin: 0.3em 0; }
         .box { display: inline-block; width: 0.9em; height: 0.9em; border: 1.5px solid #0b0c0c; margin-right: 0.4em; vertical-align: -0.1em; }
         .sign { height: 2.2em; }
+        .choices .box { margin-left: 0.8em; }
+        .choices .box:first-child { margin-left: 0; }
+        .signoff .notice { border: 2px solid #0b0c0c; padding: 0.4em 0.6em; }
+        .block { border: 1px solid #505a5f; padding: 0 0.6em 0.4em; margin: 0.8em 0; }
+        .block h3 { margin: 0.5em 0 0.2em; font-size: 11pt; }
         .provenance { font-size: 9pt; color: #505a5f; }
-        @page { size: A4; margin: 18mm 16mm; }
         @media print {
           body { margin: 0; max-width: none; font-size: 10pt; }
-          h2 { break-after: avoid; }
-          tr, li { break-inside: avoid; }
-          .verdict { background: none; }
-          th { background: none; }
+          h2, h3 { break-after: avoid; }
+          tr, li, .block, .verdict, .notice { break-inside: avoid; }
+          thead { display: table-header-group; }
+          .verdict, th { background: none; }
+          .provenance { color: #0b0c0c; }
         }
         """
 
-    private static func table(_ section: DMFSection, extraRows: [String] = []) -> String {
-        var rows = section.fields.map {
-            "<tr><th scope=\"row\">\(escape($0.label))</th><td class=\"value\">\(escape($0.value))</td></tr>"
+    /// The printed page: A4 portrait, with the protective marking and the reference at the top
+    /// and bottom of every page and "page N of M", so any single sheet says what it belongs to.
+    static func pageRules(_ dmf: FilledDMF) -> String {
+        let marking = cssString(dmf.training ? "\(dmf.marking.rawValue) \(FilledDMF.trainingBanner)" : dmf.marking.rawValue)
+        let reference = cssString(dmf.reference)
+        let pageNumber = "\"page \" counter(page) \" of \" counter(pages)"
+        return """
+            @page {
+              size: A4 portrait; margin: 20mm 16mm;
+              @top-left { content: \(reference); font: 9pt Arial, Helvetica, sans-serif; }
+              @top-center { content: \(marking); font: bold 10pt Arial, Helvetica, sans-serif; }
+              @top-right { content: \(pageNumber); font: 9pt Arial, Helvetica, sans-serif; }
+              @bottom-left { content: \(reference); font: 9pt Arial, Helvetica, sans-serif; }
+              @bottom-center { content: \(marking); font: bold 10pt Arial, Helvetica, sans-serif; }
+              @bottom-right { content: \(pageNumber); font: 9pt Arial, Helvetica, sans-serif; }
+            }
+            """
+    }
+
+    /// A CSS string literal. The reference and marking are the tool's own words, but escaping
+    /// keeps that true by construction; `<` is escaped so nothing can close the style element.
+    static func cssString(_ text: String) -> String {
+        let escaped = ScalarEscaping.replacing(text) { scalar in
+            switch scalar {
+            case "\\", "\"", "<", ">", "&": "\\" + String(scalar.value, radix: 16) + " "
+            default: scalar.value < 0x20 || scalar.value == 0x7F ? " " : nil
+            }
         }
-        rows += extraRows.map { "<tr><th scope=\"row\">\($0)</th><td class=\"sign\"></td></tr>" }
-        return "<h2>\(escape(section.title))</h2>\n<table>\n\(rows.joined(separator: "\n"))\n</table>"
+        return "\"\(escaped)\""
+    }
+
+    private static func table(_ section: DMFSection) -> String {
+        "<h2>\(escape(section.title))</h2>\n<table>\n\(section.fields.map(row).joined(separator: "\n"))\n</table>"
+    }
+
+    private static func row(_ field: DMFField) -> String {
+        "<tr><th scope=\"row\">\(escape(field.label))</th><td class=\"value\">\(escape(field.value))</td></tr>"
+    }
+
+    /// The sign-off: a notice, then one bordered block per person, each kept whole on a page.
+    private static func signOff(_ signOff: DMFSignOff) -> String {
+        var out = ["<section class=\"signoff signoff-\(signOff.state.rawValue)\">", "<h2>\(DMFSignOff.title)</h2>"]
+        out.append("<p class=\"notice\"><strong>\(escape(signOff.notice))</strong></p>")
+        if !signOff.mustChange.isEmpty {
+            out.append("<p>What has to change:</p>\n<ul>")
+            out += signOff.mustChange.map { "<li>\(escape($0))</li>" }
+            out.append("</ul>")
+        }
+        for block in signOff.blocks {
+            var rows = block.fields.map(row)
+            if !block.choices.isEmpty {
+                let boxes = block.choices.map { "<span class=\"box\" aria-hidden=\"true\"></span>\(escape($0))" }
+                rows.append("<tr><th scope=\"row\">Tick one</th><td class=\"choices\">\(boxes.joined(separator: " "))</td></tr>")
+            }
+            rows += block.blanks.map { "<tr><th scope=\"row\">\(escape($0))</th><td class=\"sign\"></td></tr>" }
+            out.append("""
+                <div class="block" id="\(block.key)">
+                <h3>\(escape(block.title))</h3>
+                <p>\(escape(block.statement))</p>
+                <table>
+                \(rows.joined(separator: "\n"))
+                </table>
+                </div>
+                """)
+        }
+        out.append("</section>")
+        return out.joined(separator: "\n")
     }
 
     private static func recipients(_ dmf: FilledDMF) -> String {
@@ -77,7 +148,8 @@ public enum HTMLRenderer {
         let rows = dmf.recipients.map { row in
             "<tr>" + row.cells.map { "<td class=\"value\">\(escape($0.value))</td>" }.joined() + "</tr>"
         }
-        return "<h2>Recipients</h2>\n<table>\n<tr>\(head)</tr>\n\(rows.joined(separator: "\n"))\n</table>"
+        let widths = [20, 20, 16, 16, 13, 15].map { "<col style=\"width: \($0)%\">" }.joined()
+        return "<h2>Recipients</h2>\n<table class=\"recipients\">\n<colgroup>\(widths)</colgroup>\n<thead><tr>\(head)</tr></thead>\n\(rows.joined(separator: "\n"))\n</table>"
     }
 
     private static func decision(_ dmf: FilledDMF) -> String {

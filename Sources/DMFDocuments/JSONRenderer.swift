@@ -47,6 +47,7 @@ public enum JSONRenderer {
                 "verdict": .string(dmf.verdict.rawValue), "headline": .string(dmf.verdict.headline),
             ])
             if let onBehalf = dmf.onBehalfOf { form["completed_on_behalf"] = .string(onBehalf) }
+            form["sign_off"] = Self.signOff(dmf.signOff)
             self.dmf = form
             policy = ["source": PolicyInfo.source, "dated": PolicyInfo.dated, "rules_version": PolicyInfo.rulesVersion]
             reference = dmf.reference
@@ -54,6 +55,23 @@ public enum JSONRenderer {
             produced_at = dmf.producedAt
             training = dmf.training
             notice = dmf.training ? FilledDMF.trainingBanner : nil
+        }
+
+        /// Added to the contract: who signs, approves or answers on the printed form.
+        private static func signOff(_ signOff: DMFSignOff) -> JSONValue {
+            .object([
+                "state": .string(signOff.state.rawValue),
+                "notice": .string(signOff.notice),
+                "must_change": .array(signOff.mustChange.map(JSONValue.string)),
+                "blocks": .array(signOff.blocks.map { block in
+                    .object([
+                        "key": .string(block.key), "title": .string(block.title),
+                        "statement": .string(block.statement), "fields": .object(Self.fields(block.fields)),
+                        "choices": .array(block.choices.map(JSONValue.string)),
+                        "blanks": .array(block.blanks.map(JSONValue.string)),
+                    ])
+                }),
+            ])
         }
 
         private static func fields(_ fields: [DMFField]) -> [String: JSONValue] {
@@ -83,6 +101,8 @@ public enum JSONRenderer {
                 "section": source.section, "text": source.text,
                 "source": source.isLaterGuidance ? "later MOJ guidance" : "\(PolicyInfo.source) (\(PolicyInfo.dated))",
             ]
+            // Added to the contract: our note on the quotation, kept apart so `text` stays exact.
+            if let note = source.note { guidance["note"] = note }
         }
     }
 

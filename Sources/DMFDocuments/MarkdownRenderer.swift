@@ -21,18 +21,36 @@ public enum MarkdownRenderer {
         for section in dmf.sectionsAfterRecipients { out += table(section) }
         out += decision(dmf)
         out += checklist(dmf)
-        out += table(dmf.authorisation, extraRows: [("Signature", "&nbsp;"), ("Date", "&nbsp;")])
+        out += table(dmf.authorisation)
+        out += signOff(dmf.signOff)
         out += ["---", "", "_\(inline(dmf.provenanceLine))_", ""]
         if dmf.training { out += ["> **\(FilledDMF.trainingBanner)**", ""] }
         out.append("**\(dmf.marking.rawValue)**")
         return out.joined(separator: "\n") + "\n"
     }
 
-    private static func table(_ section: DMFSection, extraRows: [(String, String)] = []) -> [String] {
+    private static func table(_ section: DMFSection) -> [String] {
         var out = ["## \(section.title)", "", "| Field | Answer |", "|---|---|"]
         for field in section.fields { out.append("| \(cell(field.label)) | \(cell(field.value)) |") }
-        for (label, value) in extraRows { out.append("| \(label) | \(value) |") }
         return out + [""]
+    }
+
+    /// Each block as a small table whose blank cells are left empty to write in on paper.
+    private static func signOff(_ signOff: DMFSignOff) -> [String] {
+        var out = ["## \(DMFSignOff.title)", "", "**\(inline(signOff.notice))**", ""]
+        if !signOff.mustChange.isEmpty {
+            out += ["What has to change:", ""] + signOff.mustChange.map { "- \(inline($0))" } + [""]
+        }
+        for block in signOff.blocks {
+            out += ["### \(inline(block.title))", "", inline(block.statement), "", "| | |", "|---|---|"]
+            for field in block.fields { out.append("| \(cell(field.label)) | \(cell(field.value)) |") }
+            if !block.choices.isEmpty {
+                out.append("| Tick one | " + block.choices.map { "☐ \(inline($0))" }.joined(separator: "   ") + " |")
+            }
+            for blank in block.blanks { out.append("| \(inline(blank)) | |") }
+            out.append("")
+        }
+        return out
     }
 
     private static func decision(_ dmf: FilledDMF) -> [String] {

@@ -2,7 +2,13 @@ import DMFPolicy
 
 /// The formats a filled DMF can be written in.
 public enum OutputFormat: String, CaseIterable, Sendable {
-    case markdown, text, html, json
+    case markdown, text, html, json, pdf
+
+    /// The formats this module writes itself; PDF is the HTML printed by a browser.
+    public static let textFormats: [OutputFormat] = allCases.filter { !$0.isPrinted }
+
+    /// True for PDF: made by printing `render`'s HTML, which needs a browser.
+    public var isPrinted: Bool { self == .pdf }
 
     public var fileExtension: String {
         switch self {
@@ -10,15 +16,16 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         case .text: "txt"
         case .html: "html"
         case .json: "json"
+        case .pdf: "pdf"
         }
     }
 
-    /// Renders the form in this format.
+    /// Renders the form in this format; for PDF, the HTML page it is printed from.
     public func render(_ dmf: FilledDMF) -> String {
         switch self {
         case .markdown: MarkdownRenderer.render(dmf)
         case .text: TextRenderer.render(dmf)
-        case .html: HTMLRenderer.render(dmf)
+        case .html, .pdf: HTMLRenderer.render(dmf)
         case .json: JSONRenderer.render(dmf)
         }
     }
@@ -42,7 +49,7 @@ extension Finding {
     public var guidanceLine: String {
         let source = rule.source
         let later = source.isLaterGuidance ? " [later guidance]" : ""
-        return "\(source.section)\(later): \"\(source.text)\""
+        return "\(source.section)\(later): \(source.quotation)"
     }
 
     /// The answers that made it fire, or a note that it applies to every transfer.

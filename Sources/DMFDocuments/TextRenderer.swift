@@ -36,7 +36,7 @@ public enum TextRenderer {
         }
         out.append("")
         out += fields(dmf.authorisation)
-        out += ["Signature: ______________________________", "", "Date:      ______________________________", ""]
+        out += signOff(dmf.signOff)
         out += wrap(dmf.provenanceLine)
         out.append("")
         if dmf.training { out += ["*** \(FilledDMF.trainingBanner) ***", ""] }
@@ -54,7 +54,30 @@ public enum TextRenderer {
         return out + [""]
     }
 
-    /// Word-wraps one paragraph; each line of a multi-line value is wrapped on its own.
+    /// Each block with its statement, what is already known, boxes to tick and lines to write on.
+    private static func signOff(_ signOff: DMFSignOff) -> [String] {
+        var out = heading(DMFSignOff.title) + wrap(signOff.notice, indent: "", first: "") + [""]
+        if !signOff.mustChange.isEmpty {
+            out.append("What has to change:")
+            for item in signOff.mustChange { out += wrap("- \(item)", indent: "    ", first: "  ") }
+            out.append("")
+        }
+        let labelWidth = signOff.blocks.flatMap { $0.blanks + $0.fields.map(\.label) }.map(\.count).max() ?? 0
+        for block in signOff.blocks {
+            out += [block.title] + wrap(block.statement, indent: "  ", first: "  ")
+            for field in block.fields { out += wrap("\(field.label): \(field.value)", indent: "    ", first: "  ") }
+            if !block.choices.isEmpty { out.append("  " + block.choices.map { "[ ] \($0)" }.joined(separator: "   ")) }
+            for blank in block.blanks {
+                let label = "  \(blank):".padding(toLength: labelWidth + 4, withPad: " ", startingAt: 0)
+                out += ["", label + String(repeating: "_", count: max(20, width - label.count))]
+            }
+            out.append("")
+        }
+        return out
+    }
+
+    /// Word-wraps one paragraph to `width` columns; each line of a multi-line value is wrapped
+    /// on its own, and a word too long for a line (a path, a long address) is split across lines.
     static func wrap(_ text: String, indent: String = "  ", first: String = "") -> [String] {
         var lines: [String] = []
         for (paragraphIndex, paragraph) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -66,7 +89,15 @@ public enum TextRenderer {
                     line = indent
                     lineHasWord = false
                 }
-                line += (lineHasWord ? " " : "") + word
+                var rest = Substring(word)
+                if lineHasWord { line += " " }
+                while line.count + rest.count > width, width - line.count > 0 {
+                    let room = width - line.count
+                    lines.append(line + rest.prefix(room))
+                    rest = rest.dropFirst(room)
+                    line = indent
+                }
+                line += rest
                 lineHasWord = true
             }
             lines.append(line)

@@ -94,6 +94,21 @@ public enum Actor: String, CaseIterable, Sendable, Codable {
     }
 }
 
+/// What a checklist item leaves on the form to fill in by hand, when the rule asks for
+/// something to be "recorded on the DMF" before sending.
+public enum FormRecord: Sendable, Equatable {
+    /// Someone approves: boxes to tick, name, signature and date ("Senior manager's approval").
+    case approval(title: String)
+    /// Something agreed is written down: the agreement, name and date ("Deletion date agreed").
+    case entry(title: String)
+
+    public var title: String {
+        switch self {
+        case .approval(let title), .entry(let title): title
+        }
+    }
+}
+
 /// One conclusion of one rule about one set of answers.
 ///
 /// The words are built only when read: deciding (the verdict, and the decision table's
@@ -106,6 +121,8 @@ public struct Finding: Sendable, Equatable {
     /// True when what it asks can only be done once the information has been sent (deleting
     /// your copy after a move, confirming that paper arrived).
     public var isAfterTransfer: Bool
+    /// What the form leaves to be filled in for it, if the rule asks for a record on the DMF.
+    public var formRecord: FormRecord?
     private var makeText: @Sendable () -> String
     private var makeTodo: @Sendable () -> String
     private var makeBecause: @Sendable () -> [String]
@@ -129,12 +146,14 @@ public struct Finding: Sendable, Equatable {
     public init(
         rule: RuleID, kind: FindingKind, text: @autoclosure @escaping @Sendable () -> String,
         todo: @autoclosure @escaping @Sendable () -> String, who: Actor,
-        because: @autoclosure @escaping @Sendable () -> [String], afterTransfer: Bool = false
+        because: @autoclosure @escaping @Sendable () -> [String], afterTransfer: Bool = false,
+        formRecord: FormRecord? = nil
     ) {
         self.rule = rule
         self.kind = kind
         self.who = who
         isAfterTransfer = afterTransfer
+        self.formRecord = formRecord
         makeText = text
         makeTodo = todo
         makeBecause = because
@@ -145,6 +164,7 @@ public struct Finding: Sendable, Equatable {
 
     public static func == (lhs: Finding, rhs: Finding) -> Bool {
         lhs.rule == rhs.rule && lhs.kind == rhs.kind && lhs.who == rhs.who && lhs.isAfterTransfer == rhs.isAfterTransfer
+            && lhs.formRecord == rhs.formRecord
             && lhs.text == rhs.text && lhs.todo == rhs.todo && lhs.because == rhs.because
     }
 }
@@ -158,9 +178,12 @@ public struct ChecklistItem: Sendable, Equatable {
     public var text: String
     public var who: Actor
     public var done: Bool
+    /// What the form leaves to be filled in for it, if anything.
+    public var formRecord: FormRecord?
 
     public init(
-        rule: RuleID, kind: FindingKind, text: String, who: Actor, done: Bool = false, afterTransfer: Bool = false
+        rule: RuleID, kind: FindingKind, text: String, who: Actor, done: Bool = false, afterTransfer: Bool = false,
+        formRecord: FormRecord? = nil
     ) {
         self.rule = rule
         self.kind = kind
@@ -168,6 +191,7 @@ public struct ChecklistItem: Sendable, Equatable {
         self.text = text
         self.who = who
         self.done = done
+        self.formRecord = formRecord
     }
 }
 
@@ -218,7 +242,7 @@ public struct Decision: Sendable, Equatable {
             guard !covered else { continue }
             let item = ChecklistItem(
                 rule: finding.rule, kind: finding.kind, text: finding.todo, who: finding.who,
-                afterTransfer: finding.isAfterTransfer)
+                afterTransfer: finding.isAfterTransfer, formRecord: finding.formRecord)
             guard seen.insert("\(item.group.rawValue)|\(item.who.rawValue)|\(item.text)").inserted else { continue }
             items.append(item)
         }

@@ -224,7 +224,8 @@ public enum PolicyEngine {
                 rule: .retention, kind: .action,
                 text: "No deletion date or retention period is given. Copies must be kept only as long as they are needed.",
                 todo: "Agree a deletion date or retention period with the recipient and record it on the DMF.",
-                who: .requester, because: ["retention: not given"]))
+                who: .requester, because: ["retention: not given"],
+                formRecord: .entry(title: "Deletion date or retention period agreed with the recipient")))
         }
         switch f.kind {
         case .move:
@@ -558,7 +559,8 @@ public enum PolicyEngine {
             rule: .bulkApproval, kind: .action,
             text: "This is a bulk transfer (records about 1,000 or more people), which needs a senior manager's approval.",
             todo: "Get a senior manager's approval for the bulk transfer and record it on the DMF.",
-            who: .seniorManager, because: because()))
+            who: .seniorManager, because: because(),
+            formRecord: .approval(title: "Senior manager's approval of the bulk transfer")))
     }
 }
 

@@ -135,13 +135,13 @@ struct Fill: ParsableCommand {
     @Argument(help: "The answers file (YAML or JSON).")
     var answers: String
 
-    @Option(name: .shortAndLong, help: "Output format: markdown, text, html or json.")
+    @Option(name: .shortAndLong, help: "Output format: markdown, text, html, json or pdf (pdf is the HTML printed by Chromium).")
     var format: OutputFormat = .markdown
 
     @Option(name: .shortAndLong, help: "Write to this file instead of printing.")
     var output: String?
 
-    @Option(name: .customLong("output-dir"), help: "Write every format into this folder, named after the DMF reference.")
+    @Option(name: .customLong("output-dir"), help: "Write every format into this folder, named after the DMF reference (PDF when Chromium is installed).")
     var outputDir: String?
 
     @Flag(help: "Replace files that already exist.")

@@ -63,6 +63,50 @@ enum Fixtures {
 
         """
 
+    /// A bulk transfer to another department that the IAO can authorise once the checklist is
+    /// done: its form has every kind of sign-off block (requester, senior manager, a record of
+    /// the agreed deletion date, IAO).
+    static let bulkYAML = """
+        format: 1
+        transfer: {kind: share, frequency: one-off, purpose: "Annual linked-data research extract"}
+        requester: {name: "Morgan Analyst", email: "morgan.analyst@justice.gov.uk", team: "Data First"}
+        data:
+          description: "Court records extract, pseudonymised identifiers"
+          classification: official-sensitive
+          legacy_marking: none
+          personal_data: yes
+          records: 2000000
+        route:
+          type: other-government-department
+          source_system: "Analytical Platform"
+          destination_organisation: "Office for National Statistics"
+          destination_system: "ONS Secure Research Service"
+          destination_accreditation: official-sensitive
+        recipients:
+          - {name: "R. Ingest", organisation: "Office for National Statistics", role: "Data engineer",
+             mailbox: personal, authorised: yes, clearance: sc}
+        method: encrypted-storage-device
+        authorisation: {iao_name: "Data First IAO", iao_decision: pending}
+
+        """
+
+    /// A transfer that must not go ahead: a shared mailbox by email.
+    static let blockedYAML = """
+        format: 1
+        transfer: {kind: share, frequency: one-off, purpose: "Weekly escalations list"}
+        requester: {name: "Dana Ops", team: "Operations"}
+        data: {description: "Escalated cases", classification: official-sensitive, legacy_marking: none,
+               personal_data: yes, records: 25}
+        route: {type: other-government-department, source_system: DOM1, destination_organisation: "Home Office",
+                destination_accreditation: official-sensitive}
+        recipients:
+          - {name: "escalations@homeoffice.gov.uk", organisation: "Home Office", mailbox: shared,
+             authorised: not-sure, clearance: not-sure}
+        method: secure-email
+        retention: {period: "4 weeks"}
+
+        """
+
     static func answers(_ yaml: String = richYAML) throws -> Answers {
         try AnswersParser.parse(data: Data(yaml.utf8), file: "rich.yaml").answers
     }

@@ -3,7 +3,8 @@ import DMFPolicy
 import Foundation
 import Testing
 
-/// The rich case rendered in every format must match its golden file exactly.
+/// Each case rendered in every format must match its golden file exactly: the rich case (REFER),
+/// a bulk transfer for the IAO to authorise, and a BLOCKED one, so every kind of sign-off is seen.
 ///
 /// To re-record after an intended change: `RECORD_GOLDEN=1 swift test --filter GoldenTests`,
 /// review the diff with git, then run again without the variable. A recording run always fails,
@@ -16,24 +17,28 @@ import Testing
         URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Golden")
     }
 
-    static func fileName(_ format: OutputFormat) -> String { "rich.\(format.fileExtension)" }
+    static let cases = ["rich": Fixtures.richYAML, "bulk": Fixtures.bulkYAML, "blocked": Fixtures.blockedYAML]
 
-    @Test(arguments: OutputFormat.allCases)
-    func richCaseMatchesItsGoldenFile(format: OutputFormat) throws {
-        let actual = format.render(try Fixtures.rich())
-        let name = Self.fileName(format)
+    static var arguments: [(String, OutputFormat)] {
+        cases.keys.sorted().flatMap { name in OutputFormat.textFormats.map { (name, $0) } }
+    }
+
+    @Test(arguments: arguments)
+    func caseMatchesItsGoldenFile(name: String, format: OutputFormat) throws {
+        let actual = format.render(try Fixtures.dmf(try Fixtures.answers(Self.cases[name]!)))
+        let file = "\(name).\(format.fileExtension)"
         if Self.isRecording {
-            try Data(actual.utf8).write(to: Self.sourceFolder().appendingPathComponent(name))
-            Issue.record("Recorded Golden/\(name) because RECORD_GOLDEN=1; review it, then run again without it.")
+            try Data(actual.utf8).write(to: Self.sourceFolder().appendingPathComponent(file))
+            Issue.record("Recorded Golden/\(file) because RECORD_GOLDEN=1; review it, then run again without it.")
             return
         }
         let url = try #require(
-            Bundle.module.url(forResource: "rich", withExtension: format.fileExtension, subdirectory: "Golden"),
-            "Golden/\(name) is missing; record it with RECORD_GOLDEN=1")
+            Bundle.module.url(forResource: name, withExtension: format.fileExtension, subdirectory: "Golden"),
+            "Golden/\(file) is missing; record it with RECORD_GOLDEN=1")
         let expected = String(decoding: try Data(contentsOf: url), as: UTF8.self)
         // Not #expect(actual == expected): that would print both documents whole.
         if actual != expected {
-            Issue.record("Golden/\(name) differs; if intended, re-record with RECORD_GOLDEN=1. \(lineDiff(expected: expected, actual: actual))")
+            Issue.record("Golden/\(file) differs; if intended, re-record with RECORD_GOLDEN=1. \(lineDiff(expected: expected, actual: actual))")
         }
     }
 
@@ -62,7 +67,7 @@ import Testing
         #expect(object["notice"] as? String == FilledDMF.trainingBanner)
     }
 
-    @Test(arguments: OutputFormat.allCases)
+    @Test(arguments: OutputFormat.textFormats)
     func realTransfersCarryNoTrainingBanner(format: OutputFormat) throws {
         #expect(!format.render(try Fixtures.rich()).contains("TRAINING"))
     }

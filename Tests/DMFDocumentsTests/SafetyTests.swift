@@ -57,7 +57,7 @@ import Testing
 
     @Test func pagePrintsOnA4() throws {
         let html = HTMLRenderer.render(try Fixtures.rich())
-        #expect(html.contains("@page { size: A4"))
+        #expect(html.contains("@page {\n  size: A4 portrait;"))
         #expect(html.contains("@media print"))
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en-GB\">"))
     }
@@ -107,11 +107,12 @@ import Testing
         let dmf = try Fixtures.dmf(try Fixtures.answers(withEveryTextFieldSetTo: value))
         let markdown = MarkdownRenderer.render(dmf)
         let tables = Self.tables(markdown)
-        // Every section's table, the recipients table and the authorisation table (with two
-        // signature rows) keep one line per row: no value split a row.
+        // Every section's table, the recipients table, the authorisation table and each
+        // sign-off block's table keep one line per row: no value split a row.
         let expectedRows = dmf.sectionsBeforeRecipients.map { $0.fields.count }
             + [dmf.recipients.count] + dmf.sectionsAfterRecipients.map { $0.fields.count }
-            + [dmf.authorisation.fields.count + 2]
+            + [dmf.authorisation.fields.count]
+            + dmf.signOff.blocks.map { $0.fields.count + ($0.choices.isEmpty ? 0 : 1) + $0.blanks.count }
         #expect(tables.map { $0.count - 2 } == expectedRows)
         for table in tables {
             let columns = Self.unescapedPipes(table[0])
@@ -221,7 +222,7 @@ import Testing
         switch format {
         case .markdown: "**\(marking.rawValue)**"
         case .text: marking.rawValue
-        case .html: "<p class=\"marking\">\(marking.rawValue)</p>"
+        case .html, .pdf: "<p class=\"marking\">\(marking.rawValue)</p>"
         case .json: ""
         }
     }
@@ -291,7 +292,7 @@ import Testing
         switch format {
         case .markdown: "| Email | Not provided |"
         case .text: "\nEmail: Not provided\n"
-        case .html: "<tr><th scope=\"row\">Email</th><td class=\"value\">Not provided</td></tr>"
+        case .html, .pdf: "<tr><th scope=\"row\">Email</th><td class=\"value\">Not provided</td></tr>"
         case .json: ""
         }
     }

@@ -227,7 +227,7 @@ _dmf-wizard_fill() {
     # Offer option value completions
     case "${prev}" in
     '--format'|'-f')
-        __dmf-wizard_add_completions -W 'markdown'$'\n''text'$'\n''html'$'\n''json'
+        __dmf-wizard_add_completions -W 'markdown'$'\n''text'$'\n''html'$'\n''json'$'\n''pdf'
         return
         ;;
     '--output'|'-o')

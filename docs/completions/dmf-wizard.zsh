@@ -107,12 +107,12 @@ _dmf-wizard_resume() {
 
 _dmf-wizard_fill() {
     local -i ret=1
-    local -ar ___format=('markdown' 'text' 'html' 'json')
+    local -ar ___format=('markdown' 'text' 'html' 'json' 'pdf')
     local -ar arg_specs=(
         ':answers:'
-        '(--format -f)'{--format,-f}'[Output format\: markdown, text, html or json.]:format:{__dmf-wizard_complete "${___format[@]}"}'
+        '(--format -f)'{--format,-f}'[Output format\: markdown, text, html, json or pdf (pdf is the HTML printed by Chromium).]:format:{__dmf-wizard_complete "${___format[@]}"}'
         '(--output -o)'{--output,-o}'[Write to this file instead of printing.]:output:'
-        '--output-dir[Write every format into this folder, named after the DMF reference.]:output-dir:'
+        '--output-dir[Write every format into this folder, named after the DMF reference (PDF when Chromium is installed).]:output-dir:'
         '--force[Replace files that already exist.]'
         '--verdict-exit[Exit with the verdict\: 0 proceed, 3 conditions, 4 refer, 5 blocked.]'
         '--version[Show the version.]'

@@ -1,10 +1,11 @@
 import Glibc
 
-/// Spawn attributes for every child a test starts: an empty signal mask and default handlers.
+/// Spawn attributes for every child process: an empty signal mask and default handlers.
 ///
 /// A child inherits its parent's signal mask and ignored signals through posix_spawn. The test
 /// runner blocks almost every signal in its threads, so tmux servers started from a test
-/// ignored SIGTERM and outlived the run, each with a zombie shell.
+/// ignored SIGTERM and outlived the run; the wizard blocks signals around its own handling too,
+/// and a browser started to print a PDF must still stop when it is told to.
 public final class CleanSpawnAttributes {
     public var raw = posix_spawnattr_t()
 
