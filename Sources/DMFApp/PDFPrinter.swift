@@ -28,6 +28,8 @@ public struct PDFPrinter: Sendable {
     /// The browser's path.
     public var browser: String
     public var timeoutSeconds = 60
+    /// Where the private print folder is made (and removed again).
+    public var temporaryRoot = NSTemporaryDirectory()
 
     /// The browser named by `DMF_CHROMIUM`, else the first Chromium or Chrome on `PATH`.
     public static func find(environment: [String: String] = ProcessInfo.processInfo.environment) -> PDFPrinter? {
@@ -46,7 +48,7 @@ public struct PDFPrinter: Sendable {
     /// The PDF's bytes. The HTML goes into a private temporary folder (mode 0700) with the
     /// browser's throwaway profile, and the folder is removed afterwards whatever happens.
     public func pdf(fromHTML html: String) throws(PrintError) -> [UInt8] {
-        var template = Array((NSTemporaryDirectory() + "/dmf-wizard-print.XXXXXX").utf8CString)
+        var template = Array((temporaryRoot + "/dmf-wizard-print.XXXXXX").utf8CString)
         guard let folderPointer = mkdtemp(&template) else { throw .failed("no temporary folder: \(Self.lastError())") }
         let folder = String(cString: folderPointer)
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -8,6 +8,8 @@ import Foundation
 /// draft after every step, and the outcome written as files at the end.
 public final class WizardSession {
     public var wizard: Wizard
+    /// Finds the browser that prints PDF, asked only when a PDF is saved (tests give their own).
+    public var printer: () -> PDFPrinter? = { PDFPrinter.find() }
     /// Nil in training: nothing from training is written to drafts or records.
     public let drafts: DraftStore?
     public private(set) var draftPath: String?
@@ -64,9 +66,7 @@ public final class WizardSession {
     /// Writes the form in each format into `folder`, never replacing an existing file, plus the
     /// answers (outside training); then the draft is no longer needed.
     /// - Returns: the paths written.
-    public func saveOutcome(
-        formats: [OutputFormat], folder: String, printer: () -> PDFPrinter? = { PDFPrinter.find() }
-    ) throws(WriteError) -> [String] {
+    public func saveOutcome(formats: [OutputFormat], folder: String) throws(WriteError) -> [String] {
         guard let form = filledForm() else { throw WriteError(description: "the answers are not complete yet") }
         let base = (folder as NSString).appendingPathComponent(form.reference)
         var suffix = ""

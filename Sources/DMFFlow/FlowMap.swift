@@ -2,7 +2,10 @@ import DMFPolicy
 
 /// The flow as a graph for policy owners: every question and outcome, with the conditions on
 /// the way between them, derived from the questions' own `applies` conditions (so the map
-/// cannot drift from what the wizard does).
+/// cannot drift from what the wizard does). The standard and helpdesk flows share one map:
+/// each has its own start, and the helpdesk questions join the standard ones where that flow
+/// does. The recipients step is drawn as the loop it is (P2–P7 for each recipient), and each
+/// outcome names the rules that can lead to it, taken from the decision table.
 public struct FlowMap: Sendable {
     public struct Edge: Sendable, Equatable, Hashable {
         public var from: String
@@ -20,11 +23,15 @@ public struct FlowMap: Sendable {
     public private(set) var edges: [Edge] = []
 
     public static let start = "START"
+    public static let helpdeskStart = "START_HELPDESK"
+    /// The decision after each recipient: add another (back to P2) or go on.
+    public static let nextRecipient = "NEXT_RECIPIENT"
     public static let check = "CHECK"
-    public static let verdictNodes: [(Verdict, String)] = [
-        (.blocked, "any finding is a blocker"), (.refer, "no blocker, any refer finding"),
-        (.conditions, "no blocker or refer, any action"), (.proceed, "only advice and information"),
-    ]
+    public static let anotherRecipient = "another recipient"
+    public static let noMoreRecipients = "no more recipients"
+
+    /// The node id of an outcome: "BLOCKED".
+    public static func outcome(_ verdict: Verdict) -> String { verdict.rawValue.uppercased() }
 
     /// The situations that decide which questions apply: every route, with and without a record count.
     static var situations: [(label: String, answers: Answers)] {
@@ -38,40 +45,132 @@ public struct FlowMap: Sendable {
         }
     }
 
-    public init(flow: Flow = Flow()) {
-        nodes.append(Node(id: Self.start, label: "Start"))
-        for question in flow.questions { nodes.append(Node(id: question.code, label: Self.label(question))) }
-        nodes.append(Node(id: Self.check, label: "Check your answers"))
-        for (verdict, _) in Self.verdictNodes { nodes.append(Node(id: verdict.rawValue.uppercased(), label: "Outcome: \(verdict.label)")) }
-
-        // Follow each situation's path; an edge's condition lists the situations that take it.
-        var taken: [String: [String: [String]]] = [:]
-        var order: [(String, String)] = []
-        for situation in Self.situations {
-            let path = [Self.start] + flow.applicable(to: situation.answers).map(\.code) + [Self.check]
-            for (from, to) in zip(path, path.dropFirst()) {
-                if taken[from]?[to] == nil { order.append((from, to)) }
-                taken[from, default: [:]][to, default: []].append(situation.label)
-            }
-        }
-        for (from, to) in order {
-            let labels = taken[from]![to]!
-            edges.append(Edge(from: from, to: to, condition: labels.count == Self.situations.count ? "" : Self.condense(labels)))
-        }
-        for (verdict, condition) in Self.verdictNodes {
-            edges.append(Edge(from: Self.check, to: verdict.rawValue.uppercased(), condition: condition))
+    /// What decides which recipient questions apply: the method (P5, the mailbox, only where it
+    /// delivers to a mailbox). Like the wizard, they are asked of one recipient with the method.
+    static var recipientSituations: [(label: String, answers: Answers)] {
+        TransferMethod.allCases.map { method in
+            var answers = Answers()
+            answers.method = method
+            answers.recipients = [Answers.Recipient()]
+            return (method.rawValue, answers)
         }
     }
 
-    /// "R2: Which MOJ system…"; the recipients step also names the questions asked of each
-    /// recipient and when the conditional ones apply (P5, the mailbox, depends on the method).
+    public init(flow: Flow, table: DecisionTable = DecisionTable()) { self.init(flows: [flow], table: table) }
+
+    public init(flows: [Flow] = [Flow(), Flow(helpdesk: true)], table: DecisionTable = DecisionTable()) {
+        // The recipients step (P1) is followed by the questions asked of each recipient.
+        let list = flows.lazy.flatMap(\.questions).first(where: \.isRecipientsList)?.code
+        let perRecipient = Flow.recipientQuestions.map(\.code)
+
+        // Nodes: each flow's start, every question in the order the flows ask them, Check, outcomes.
+        var labels = [Self.nextRecipient: "Another recipient? (back on the \(list ?? "") list: add one, or go on)"]
+        for question in flows.flatMap(\.questions) + Flow.recipientQuestions where labels[question.code] == nil {
+            labels[question.code] = Self.label(question)
+        }
+        let codes = Self.merged(flows.map { $0.questions.map(\.code) })
+            .flatMap { $0 == list ? [$0] + perRecipient + [Self.nextRecipient] : [$0] }
+        nodes = flows.map { Node(id: Self.start(of: $0), label: $0.isHelpdesk ? "Start (helpdesk)" : "Start") }
+        nodes += codes.map { Node(id: $0, label: labels[$0]!) }
+        nodes.append(Node(id: Self.check, label: "Check your answers"))
+        nodes += Verdict.allCases.map { Node(id: Self.outcome($0), label: "Outcome: \($0.label)") }
+
+        // Follow each situation's path; an edge's condition lists the situations that take it.
+        // The recipients step goes straight to "another recipient?" here; its loop comes next.
+        var steps = PathTally()
+        for flow in flows {
+            for situation in Self.situations {
+                let codes = flow.applicable(to: situation.answers).map(\.code)
+                    .flatMap { $0 == list ? [$0, Self.nextRecipient] : [$0] }
+                steps.add([Self.start(of: flow)] + codes + [Self.check], situation.label,
+                          flow: flow.isHelpdesk ? "a helpdesk call" : "not a helpdesk call")
+            }
+        }
+        var edges: [Edge] = []
+        if let list, let first = perRecipient.first {
+            var loop = PathTally()
+            for situation in Self.recipientSituations {
+                let codes = Flow.recipientQuestions.filter { $0.applies(to: situation.answers) }.map(\.code)
+                loop.add([list] + codes + [Self.nextRecipient], situation.label)
+            }
+            edges += loop.edges(total: Self.recipientSituations.count, condense: Self.condenseMethods)
+            edges.append(Edge(from: Self.nextRecipient, to: first, condition: Self.anotherRecipient))
+        }
+        for edge in steps.edges(total: Self.situations.count, condense: Self.condense)
+        where !(edge.from == list && edge.to == Self.nextRecipient) {
+            guard edge.from == Self.nextRecipient else { edges.append(edge); continue }
+            let condition = [Self.noMoreRecipients, edge.condition].filter { !$0.isEmpty }.joined(separator: "; ")
+            edges.append(Edge(from: edge.from, to: edge.to, condition: condition))
+        }
+        edges += Self.outcomeEdges(table)
+        // In node order, so every format lists a node's ways on together and the same way each run.
+        let position = Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($0.element.id, $0.offset) })
+        self.edges = edges.sorted { (position[$0.from]!, position[$0.to]!) < (position[$1.from]!, position[$1.to]!) }
+    }
+
+    static func start(of flow: Flow) -> String { flow.isHelpdesk ? helpdeskStart : start }
+
+    /// The flows' question codes as one list that keeps each flow's order: a code only one flow
+    /// asks goes right after the one it follows there (H1–H4 before Y1, where the helpdesk starts).
+    static func merged(_ lists: [[String]]) -> [String] {
+        var codes: [String] = []
+        for list in lists {
+            var previous: String?
+            for code in list {
+                if !codes.contains(code) {
+                    codes.insert(code, at: previous.flatMap { codes.firstIndex(of: $0) }.map { $0 + 1 } ?? 0)
+                }
+                previous = code
+            }
+        }
+        return codes
+    }
+
+    /// Check → each outcome, naming the rules that can give the kinds of finding that decide it
+    /// (from the decision table's rows) rather than a list kept by hand.
+    static func outcomeEdges(_ table: DecisionTable) -> [Edge] {
+        let rulesByKind = table.rulesByKind
+        return Verdict.allCases.compactMap { verdict in
+            let kinds = FindingKind.allCases.filter { DecisionTable.verdict(for: $0) == verdict }
+            guard let heaviest = kinds.min() else { return nil }
+            let heavier = FindingKind.allCases.filter { $0 < heaviest }.map(\.label)
+            let rules = RuleID.allCases.filter { rule in kinds.contains { rulesByKind[$0]?.contains(rule) == true } }
+            let named = rules.map { "\($0.rawValue) (\($0.title))" }.joined(separator: ", ")
+            let says = orList(kinds.map(\.label))
+            let condition =
+                if heavier.isEmpty {
+                    "a rule says \(says): \(named)"
+                } else if kinds.contains(FindingKind.allCases.max()!) {
+                    // The lightest outcome also covers no finding at all.
+                    "no rule says \(orList(heavier)); at most \(says): \(named)"
+                } else {
+                    "no rule says \(orList(heavier)), and one says \(says): \(named)"
+                }
+            return Edge(from: check, to: outcome(verdict), condition: condition)
+        }
+    }
+
+    /// "R2: Which MOJ system…"; the recipients step also names the questions asked of each recipient.
     static func label(_ question: Question) -> String {
         var label = "\(question.code): \(question.prompt)"
-        if case .recipients = question.kind, let first = Flow.recipientQuestions.first, let last = Flow.recipientQuestions.last {
-            let conditional = Flow.recipientQuestions.compactMap { field in field.condition.map { "\(field.code) only if \($0)" } }
-            label += " (for each recipient \(first.code)–\(last.code)\(conditional.map { "; " + $0 }.joined()))"
+        let asked = Flow.recipientQuestions
+        if question.isRecipientsList, let first = asked.first, let last = asked.last {
+            label += " (then \(first.code)–\(last.code) for each recipient)"
         }
         return label
+    }
+
+    /// Recipient steps taken with only some methods: "method secure-email, email or not-sure",
+    /// or, when most methods take it, "method other than …".
+    static func condenseMethods(_ methods: [String]) -> String {
+        let others = TransferMethod.allCases.map(\.rawValue).filter { !methods.contains($0) }
+        return methods.count <= others.count
+            ? "method \(orList(methods))" : "method other than \(orList(others))"
+    }
+
+    /// "a", "a or b", "a, b or c".
+    static func orList(_ items: [String]) -> String {
+        items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " or " + items.last!
     }
 
     /// "route third-party, records given" + "…not given" → "route third-party".
@@ -93,10 +192,10 @@ public struct FlowMap: Sendable {
         return labels.joined(separator: "; ")
     }
 
-    /// Every node reachable from the start.
+    /// Every node reachable from a start (standard or helpdesk).
     public var reachable: Set<String> {
-        var seen: Set<String> = [Self.start]
-        var queue = [Self.start]
+        var seen = Set([Self.start, Self.helpdeskStart].filter { id in nodes.contains { $0.id == id } })
+        var queue = Array(seen)
         while let node = queue.popLast() {
             for edge in edges where edge.from == node && !seen.contains(edge.to) {
                 seen.insert(edge.to)
@@ -135,7 +234,8 @@ public struct FlowMap: Sendable {
     var dot: String {
         var lines = ["digraph dmf_wizard {", "  rankdir=TB;", "  node [shape=box, fontname=\"Helvetica\"];"]
         for node in nodes {
-            let shape = node.id == Self.start || Verdict.allCases.map({ $0.rawValue.uppercased() }).contains(node.id) ? ", shape=oval" : ""
+            let ends = [Self.start, Self.helpdeskStart] + Verdict.allCases.map(Self.outcome)
+            let shape = ends.contains(node.id) ? ", shape=oval" : node.id == Self.nextRecipient ? ", shape=diamond" : ""
             lines.append("  \(node.id) [label=\"\(Self.dotEscape(node.label))\"\(shape)];")
         }
         for edge in edges {
@@ -163,6 +263,44 @@ public struct FlowMap: Sendable {
 
     static func mermaidEscape(_ text: String) -> String {
         text.replacingOccurrences(of: "\"", with: "#quot;")
+    }
+}
+
+/// The edges a set of paths take, with the situations (and flows) taking each.
+struct PathTally {
+    private var taken: [String: [String: (situations: [String], flows: Set<String>)]] = [:]
+    /// The flows passing through each node.
+    private var flowsAt: [String: Set<String>] = [:]
+
+    /// Both flows take the same situations, so each situation counts once per edge.
+    mutating func add(_ path: [String], _ situation: String, flow: String = "") {
+        for (from, to) in zip(path, path.dropFirst()) {
+            var entry = taken[from]?[to] ?? ([], [])
+            if !entry.situations.contains(situation) { entry.situations.append(situation) }
+            entry.flows.insert(flow)
+            taken[from, default: [:]][to] = entry
+            flowsAt[from, default: []].insert(flow)
+        }
+    }
+
+    /// An edge every situation takes has no condition; the others say which situations take them.
+    /// Where the flows part (Y2: the helpdesk skips Y3), the edge also says which flow takes it.
+    func edges(total: Int, condense: ([String]) -> String) -> [FlowMap.Edge] {
+        taken.flatMap { from, targets in
+            targets.map { to, entry in
+                let flows = entry.flows == flowsAt[from] ? "" : entry.flows.sorted().joined(separator: " or ")
+                let situations = entry.situations.count == total ? "" : condense(entry.situations)
+                let condition = [flows, situations].filter { !$0.isEmpty }.joined(separator: "; ")
+                return FlowMap.Edge(from: from, to: to, condition: condition)
+            }
+        }
+    }
+}
+
+extension Question {
+    /// The recipients list screen, which asks `Flow.recipientQuestions` of each recipient.
+    var isRecipientsList: Bool {
+        if case .recipients = kind { true } else { false }
     }
 }
 

@@ -1,12 +1,17 @@
 import DMFFlow
 import DMFPolicy
+import Foundation
 import Testing
 
 /// The flow map and the decision table policy owners sign off: derived from the questions and
 /// the engine, they must show every question, every outcome and every rule, with no dead ends.
 @Suite struct FlowMapTests {
-    static let map = FlowMap(flow: Flow(helpdesk: false))
-    static let verdictIDs = Set(Verdict.allCases.map { $0.rawValue.uppercased() })
+    static let table = DecisionTable()
+    static let map = FlowMap(flow: Flow(helpdesk: false), table: table)
+    /// What `dmf-wizard flow` prints: the standard and helpdesk flows on one map.
+    static let both = FlowMap(table: table)
+    static let verdictIDs = Set(Verdict.allCases.map(FlowMap.outcome))
+    static let recipientCodes = Flow.recipientQuestions.map(\.code)
 
     static func outgoing(_ node: String) -> [FlowMap.Edge] { map.edges.filter { $0.from == node } }
     static func edges(into node: String) -> [FlowMap.Edge] { map.edges.filter { $0.to == node } }
@@ -22,11 +27,89 @@ import Testing
 
     @Test func theNodesAreTheStartEveryQuestionCheckAndEachVerdict() {
         let ids = Self.map.nodes.map(\.id)
-        #expect(ids == [FlowMap.start] + Flow().questions.map(\.code) + [FlowMap.check] + Verdict.allCases.map { $0.rawValue.uppercased() })
+        // The recipients step is followed by the questions asked of each recipient, then the loop's decision.
+        let questions = Flow().questions.map(\.code)
+            .flatMap { $0 == "P1" ? ["P1"] + Self.recipientCodes + [FlowMap.nextRecipient] : [$0] }
+        #expect(ids == [FlowMap.start] + questions + [FlowMap.check] + Verdict.allCases.map(FlowMap.outcome))
         #expect(Set(ids).count == ids.count)
-        let helpdesk = FlowMap(flow: Flow(helpdesk: true))
-        #expect(helpdesk.outgoing(from: FlowMap.start).map(\.to) == ["H1"])
+        let helpdesk = FlowMap(flow: Flow(helpdesk: true), table: Self.table)
+        #expect(helpdesk.outgoing(from: FlowMap.helpdeskStart).map(\.to) == ["H1"])
         #expect(Set(Flow(helpdesk: true).questions.map(\.code)).isSubset(of: helpdesk.reachable))
+    }
+
+    /// `flow` shows every question of both flows, and of the recipient editor, as a node.
+    @Test func everyQuestionOfEveryFlowIsANode() {
+        let ids = Set(Self.both.nodes.map(\.id))
+        let codes = Flow().questions.map(\.code) + Flow(helpdesk: true).questions.map(\.code) + Self.recipientCodes
+        let missing = codes.filter { !ids.contains($0) }
+        #expect(missing.isEmpty, "questions the map leaves out: \(missing)")
+        #expect(Set(codes).isSubset(of: Self.both.reachable))
+        #expect(Self.both.nodes.prefix(2).map(\.id) == [FlowMap.start, FlowMap.helpdeskStart])
+    }
+
+    /// The helpdesk asks H1–H4 first and joins the standard flow where `Flow(helpdesk:)` does.
+    @Test func theHelpdeskStartLeadsThroughItsQuestionsToWhereItJoins() throws {
+        let helpdesk = Flow(helpdesk: true).questions
+        let own = helpdesk.filter { $0.section == .helpdesk }.map(\.code)
+        #expect(own == ["H1", "H2", "H3", "H4"])
+        let joins = try #require(helpdesk.first { $0.section != .helpdesk }?.code)
+        let path = [FlowMap.helpdeskStart] + own + [joins]
+        for (from, to) in zip(path, path.dropFirst()) {
+            #expect(Self.both.outgoing(from: from).map(\.to) == [to], "\(from) → \(to)")
+        }
+        #expect(Self.both.outgoing(from: FlowMap.start).map(\.to) == ["Y1"])
+        // Y2 is shared: the standard flow goes on to Y3, the helpdesk (which asked the team at H2) to T1.
+        let afterEmail = Self.both.outgoing(from: "Y2")
+        #expect(afterEmail.contains { $0.to == "Y3" && $0.condition == "not a helpdesk call" }, "\(afterEmail)")
+        #expect(afterEmail.contains { $0.to == "T1" && $0.condition == "a helpdesk call" }, "\(afterEmail)")
+    }
+
+    /// P1 → P2 … P7 → "another recipient?" → back to P2, or on; P5 only where the method asks it.
+    @Test func theRecipientLoopIsDrawnWithTheMailboxOnlyForSomeMethods() throws {
+        let into = Self.map.edges.filter { $0.to == "P5" }
+        #expect(into.map(\.from) == ["P4"])
+        let mailboxMethods = TransferMethod.allCases.filter(\.asksMailbox).map(\.rawValue)
+        let listed = mailboxMethods.dropLast().joined(separator: ", ") + " or " + mailboxMethods.last!
+        #expect(into.first?.condition == "method " + listed)
+        let skip = try #require(Self.map.edges.first { $0.from == "P4" && $0.to == "P6" })
+        #expect(skip.condition == "method other than " + listed)
+        for (from, to) in [("P1", "P2"), ("P2", "P3"), ("P3", "P4"), ("P6", "P7"), ("P7", FlowMap.nextRecipient)] {
+            #expect(Self.map.outgoing(from: from).map(\.to) == [to], "\(from) → \(to)")
+            #expect(Self.map.outgoing(from: from).first?.condition == "", "\(from) always goes on")
+        }
+        let next = Self.map.outgoing(from: FlowMap.nextRecipient)
+        #expect(next.map(\.to) == ["P2", "K1"])
+        #expect(next.map(\.condition) == [FlowMap.anotherRecipient, FlowMap.noMoreRecipients])
+    }
+
+    /// Each outcome names the rules that can lead to it, as found in the decision table's rows.
+    @Test(arguments: FindingKind.allCases)
+    func eachOutcomeNamesEveryRuleThatCanGiveItsKindOfFinding(_ kind: FindingKind) throws {
+        let verdict = DecisionTable.verdict(for: kind)
+        let edge = try #require(Self.map.edges.first { $0.from == FlowMap.check && $0.to == FlowMap.outcome(verdict) })
+        let giving = Set(Self.table.rows.flatMap(\.findings).filter { $0.kind == kind }.map(\.rule))
+        #expect(!giving.isEmpty || kind == .info)
+        for rule in giving {
+            #expect(edge.condition.contains("\(rule.rawValue) (\(rule.title))"), "\(verdict) names \(rule.rawValue)")
+        }
+        #expect(edge.condition.contains(kind.label))
+    }
+
+    /// ...and only those: a rule that never gives the outcome's kinds is not named on its edge.
+    @Test(arguments: Verdict.allCases)
+    func anOutcomeNamesNoRuleThatCannotLeadToIt(_ verdict: Verdict) throws {
+        let edge = try #require(Self.map.edges.first { $0.from == FlowMap.check && $0.to == FlowMap.outcome(verdict) })
+        let kinds = FindingKind.allCases.filter { DecisionTable.verdict(for: $0) == verdict }
+        let giving = Set(Self.table.rows.flatMap(\.findings).filter { kinds.contains($0.kind) }.map(\.rule))
+        let named = Set(RuleID.allCases.filter { edge.condition.contains(" \($0.rawValue) (\($0.title))") })
+        #expect(named == giving)
+    }
+
+    /// The blocker edge as the brief words it: the must-change rules, by id and title.
+    @Test func blockedNamesTheRecipientRules() throws {
+        let blocked = try #require(Self.map.edges.first { $0.to == FlowMap.outcome(.blocked) })
+        let start = "a rule says \(FindingKind.blocker.label): recipients-authorised (Every recipient is authorised), "
+        #expect(blocked.condition.hasPrefix(start), "\(blocked.condition)")
     }
 
     @Test func everyNodeButTheVerdictsLeadsSomewhere() {
@@ -42,14 +125,21 @@ import Testing
         #expect(Set(Self.map.edges).count == Self.map.edges.count, "no edge twice")
     }
 
-    /// Walks every path from the start: each goes through Check to a verdict and never loops.
-    @Test func everyPathReachesCheckAndThenAVerdict() {
+    /// The recipient loop's way back to P2, the one edge that goes back.
+    static func isLoopBack(_ edge: FlowMap.Edge) -> Bool {
+        edge.from == FlowMap.nextRecipient && edge.condition == FlowMap.anotherRecipient
+    }
+
+    /// Walks every path from each start: each goes through Check to a verdict, and apart from
+    /// going round the recipient loop again, never loops.
+    @Test(arguments: [FlowMap.start, FlowMap.helpdeskStart])
+    func everyPathReachesCheckAndThenAVerdict(_ start: String) {
         var paths = 0
         var problems: [String] = []
         func walk(_ node: String, _ path: [String]) {
             if path.contains(node) { problems.append("cycle: \((path + [node]).joined(separator: " → "))"); return }
             let path = path + [node]
-            let out = Self.outgoing(node)
+            let out = Self.both.outgoing(from: node).filter { !Self.isLoopBack($0) }
             if out.isEmpty {
                 paths += 1
                 if !Self.verdictIDs.contains(node) { problems.append("dead end: \(path.joined(separator: " → "))") }
@@ -58,9 +148,10 @@ import Testing
             }
             for edge in out { walk(edge.to, path) }
         }
-        walk(FlowMap.start, [])
+        walk(start, [])
         #expect(problems.isEmpty, "\(problems.prefix(3))")
         #expect(paths >= 4 * 4, "every route, each to every verdict")
+        #expect(Self.both.edges.filter(Self.isLoopBack).map(\.to) == [Self.recipientCodes[0]])
     }
 
     /// The questions on each route's path are exactly the ones the wizard asks on that route.
@@ -69,7 +160,9 @@ import Testing
         var answers = Answers()
         answers.route.type = route
         answers.data.records = 10
+        // The recipients step runs through its loop (here without the mailbox) before going on.
         let asked = Flow().applicable(to: answers).map(\.code)
+            .flatMap { $0 == "P1" ? ["P1", "P2", "P3", "P4", "P6", "P7", FlowMap.nextRecipient] : [$0] }
         let path = [FlowMap.start] + asked + [FlowMap.check]
         for (from, to) in zip(path, path.dropFirst()) {
             #expect(Self.map.edges.contains { $0.from == from && $0.to == to }, "\(from) → \(to) on \(route)")
@@ -95,18 +188,15 @@ import Testing
         // Steps every transfer takes carry no condition.
         #expect(Self.map.edges.first { $0.from == "Y1" }?.condition == "")
         #expect(Self.map.edges.first { $0.from == "P1" }?.condition == "")
-        // The mailbox question is asked inside the recipients step, and only for some methods.
+        #expect(Self.map.edges.contains { $0.from == "M1" && $0.to == "P1" && $0.condition.isEmpty },
+                "the method comes first")
         let recipients = try #require(Self.map.nodes.first { $0.id == "P1" })
-        #expect(recipients.label.hasSuffix("(for each recipient P2–P7; P5 only if the method is email, secure email or not sure)"))
-        #expect(Self.map.edges.contains { $0.from == "M1" && $0.to == "P1" && $0.condition.isEmpty }, "the method comes first")
-        for (verdict, condition) in FlowMap.verdictNodes {
-            #expect(Self.map.edges.contains { $0.from == FlowMap.check && $0.to == verdict.rawValue.uppercased() && $0.condition == condition })
-        }
+        #expect(recipients.label == "P1: Who will receive the information? (then P2–P7 for each recipient)")
     }
 
     // MARK: - Renders
 
-    static var allIDs: [String] { map.nodes.map(\.id) }
+    static var allIDs: [String] { both.nodes.map(\.id) }
 
     static func balanced(_ text: String, _ open: Character, _ close: Character) -> Bool {
         var depth = 0
@@ -124,7 +214,7 @@ import Testing
     }
 
     @Test func dotIsAPlausibleGraphvizDigraph() {
-        let dot = Self.map.render(.dot)
+        let dot = Self.both.render(.dot)
         let lines = dot.split(separator: "\n").map(String.init)
         #expect(lines.first == "digraph dmf_wizard {")
         #expect(lines.last == "}")
@@ -134,7 +224,7 @@ import Testing
             #expect(lines.contains { $0.hasPrefix("  \(id) [label=\"") }, "node \(id)")
         }
         let edgeLines = lines.filter { $0.contains(" -> ") }
-        #expect(edgeLines.count == Self.map.edges.count, "one edge per line")
+        #expect(edgeLines.count == Self.both.edges.count, "one edge per line")
         for line in edgeLines {
             #expect(line.hasSuffix(";"), "\(line)")
             #expect(line.components(separatedBy: " -> ").count == 2, "\(line)")
@@ -145,14 +235,14 @@ import Testing
     }
 
     @Test func mermaidIsAPlausibleFlowchart() {
-        let mermaid = Self.map.render(.mermaid)
+        let mermaid = Self.both.render(.mermaid)
         let lines = mermaid.split(separator: "\n").map(String.init)
         #expect(lines.first == "flowchart TD")
         for id in Self.allIDs {
             #expect(lines.contains { $0.hasPrefix("  \(id)[\"") && $0.hasSuffix("\"]") }, "node \(id)")
         }
         let edgeLines = lines.filter { $0.contains("-->") }
-        #expect(edgeLines.count == Self.map.edges.count, "one edge per line")
+        #expect(edgeLines.count == Self.both.edges.count, "one edge per line")
         for line in edgeLines {
             #expect(line.components(separatedBy: "-->").count == 2, "\(line)")
             let quotes = line.filter { $0 == "\"" }.count
@@ -163,17 +253,18 @@ import Testing
     }
 
     @Test func textNamesEveryStepAndEveryOutcome() {
-        let text = Self.map.render(.text)
+        let text = Self.both.render(.text)
         let lines = text.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("Flow map (") == true)
-        for question in Flow().questions {
-            // The recipients step adds the questions asked of each recipient after its prompt.
-            #expect(lines.contains { $0.hasPrefix("\(question.code): \(question.prompt)") }, "\(question.code) heads its block")
+        for question in Flow().questions + Flow(helpdesk: true).questions + Flow.recipientQuestions {
+            // Each node heads the block of its ways on; the helpdesk's Y2 shares the standard wording.
+            #expect(lines.contains { $0.hasPrefix("\(question.code): ") }, "\(question.code) heads its block")
         }
+        #expect(lines.contains("Start (helpdesk)"))
         for verdict in Verdict.allCases {
             #expect(text.contains("-> Outcome: \(verdict.label)"))
         }
-        #expect(lines.filter { $0.hasPrefix("  -> ") }.count == Self.map.edges.count, "one edge per line")
+        #expect(lines.filter { $0.hasPrefix("  -> ") }.count == Self.both.edges.count, "one edge per line")
     }
 }
 
@@ -189,9 +280,9 @@ extension FlowMap {
     @Test(arguments: RouteType.allCases)
     func eachRouteStartsWithItsBaseline(_ route: RouteType) throws {
         let first = try #require(Self.rows(route).first)
-        #expect(first.changes.isEmpty)
+        #expect(first.changes.isEmpty && first.plainChanges.isEmpty)
         #expect(first == Self.table.rows.first { $0.route == route }, "the baseline comes first")
-        let actions = first.findings.filter { $0.hasSuffix("(action)") || $0.hasSuffix("(refer)") || $0.hasSuffix("(blocker)") }
+        let actions = first.findings.filter { $0.kind <= .action }.map(\.description)
         // The baseline meets every rule; leaving the system still needs the DMF authorised (and,
         // between MOJ systems, the transit controls agreed): those are actions on every such transfer.
         switch route {
@@ -210,6 +301,51 @@ extension FlowMap {
         #expect(Self.rows(route).dropFirst().allSatisfy { !$0.changes.isEmpty }, "only one baseline per route")
     }
 
+    @Test func theBaselineReadsInPlainWords() {
+        #expect(DecisionTable.baselineAnswers(.sameSystem) == [
+            "Share or move: Share (I will keep a copy)", "Classification: OFFICIAL", "Old marking: None",
+            "Personal data: No", "Bulk (about 1,000 people or more): No",
+            "Method: It stays inside the system (a shared folder or drive on it)",
+            "Recipient's mailbox: Personal mailbox (not asked with this method)", "Recipient authorised: Yes",
+            "Recipient's clearance: BPSS", "Deletion date or period: delete by 2027-03-31",
+        ])
+        let thirdParty = DecisionTable.baselineAnswers(.thirdParty)
+        #expect(thirdParty.contains("Receiving system accredited to: TOP SECRET"))
+        #expect(thirdParty.contains("Contract: Yes") && thirdParty.contains("Codes of Connection: Not needed"))
+        #expect(thirdParty.last == "IAO decision: Authorised")
+        #expect(!DecisionTable.baselineAnswers(.betweenMOJSystems).contains { $0.hasPrefix("Contract") })
+    }
+
+    /// Rows say what changed as people read it: a named answer and its label, never `key=value`.
+    @Test func changesReadInPlainWords() throws {
+        for row in Self.table.rows {
+            #expect(row.plainChanges.count == row.changes.count, "\(row.changes)")
+            for (raw, plain) in zip(row.changes, row.plainChanges) {
+                let key = String(raw.prefix { $0 != "=" })
+                let name = try #require(DecisionTable.answerNames[key], "no plain name for \(key)")
+                #expect(plain.hasPrefix(name + ": "), "\(raw) → \(plain)")
+            }
+        }
+        let secret = Self.rows(.sameSystem)
+            .first { $0.changes == ["data.classification=secret", "data.legacy_marking=il3-restricted"] }
+        #expect(secret?.plainChanges == ["Classification: SECRET", "Old marking: IL3 RESTRICTED"])
+        // A value the baseline already has is no change, so it is not listed.
+        #expect(!Self.table.rows.contains { $0.changes.contains("data.classification=official") })
+        for route in RouteType.allCases {
+            #expect(Set(Self.rows(route).map(\.plainChanges)).count == Self.rows(route).count, "\(route): no row twice")
+        }
+    }
+
+    @Test func findingsReadAsKindRuleTitleAndId() throws {
+        let finding = DecisionTable.RuleFinding(rule: .recipientsAuthorised, kind: .blocker)
+        #expect(finding.plain == "Must change: Every recipient is authorised [recipients-authorised]")
+        #expect(finding.description == "recipients-authorised (blocker)")
+        for row in Self.table.rows {
+            #expect(row.findings == row.findings.sorted(), "heaviest first")
+            #expect(row.verdict == row.findings.first.map { DecisionTable.verdict(for: $0.kind) } ?? .proceed)
+        }
+    }
+
     @Test func routesComeInOrder() {
         var routes: [RouteType] = []
         for row in Self.table.rows where routes.last != row.route { routes.append(row.route) }
@@ -217,9 +353,8 @@ extension FlowMap {
     }
 
     @Test func everyRuleAndEveryVerdictAppears() {
-        let findings = Set(Self.table.rows.flatMap(\.findings))
-        let rules = Set(findings.map { String($0.prefix { $0 != " " }) })
-        let missing = RuleID.allCases.filter { $0 != .recipientsListed && !rules.contains($0.rawValue) }
+        let rules = Set(Self.table.rows.flatMap(\.findings).map(\.rule))
+        let missing = RuleID.allCases.filter { $0 != .recipientsListed && !rules.contains($0) }
         #expect(missing.isEmpty, "rules no row shows: \(missing)")
         #expect(Set(Self.table.rows.map(\.verdict)) == Set(Verdict.allCases))
         for route in RouteType.allCases {
@@ -236,10 +371,11 @@ extension FlowMap {
             ["method=secure-email", "recipients[0].mailbox=shared"], ["method=email", "recipients[0].mailbox=shared"],
             ["method=not-sure", "recipients[0].mailbox=shared"],
         ])
+        let blocker = DecisionTable.RuleFinding(rule: .recipientsAuthorised, kind: .blocker)
         for row in rows where !row.changes.contains("method=not-sure") {
-            #expect(row.verdict == .blocked && row.findings.contains("recipients-authorised (blocker)"), "\(row.changes)")
+            #expect(row.verdict == .blocked && row.findings.contains(blocker), "\(row.changes)")
         }
-        #expect(rows.last?.findings.contains("recipients-authorised (refer)") == true)
+        #expect(rows.last?.findings.contains(.init(rule: .recipientsAuthorised, kind: .refer)) == true)
     }
 
     @Test func everyRowAfterTheBaselineChangesTheOutcome() {
@@ -253,67 +389,144 @@ extension FlowMap {
         }
     }
 
-    /// CSV fields, honouring quotes ("a, b" and doubled quotes).
-    static func parseCSV(_ text: String) -> [[String]] {
+    // MARK: - CSV
+
+    /// A strict RFC 4180 reader: a quote may only open a field and, doubled, stand for itself
+    /// inside one. Returns nil for text a spreadsheet would read differently from what was meant.
+    static func parseCSV(_ text: String) -> [[String]]? {
         var rows: [[String]] = []
         var row: [String] = []
         var field = ""
         var quoted = false
+        var closed = false  // just after a closing quote: only a separator may follow
         var characters = Array(text)[...]
         while let character = characters.popFirst() {
             if quoted {
-                if character == "\"" {
-                    if characters.first == "\"" { field.append("\""); characters.removeFirst() } else { quoted = false }
+                if character != "\"" { field.append(character); continue }
+                if characters.first == "\"" {
+                    field.append("\"")
+                    characters.removeFirst()
                 } else {
-                    field.append(character)
+                    quoted = false
+                    closed = true
                 }
                 continue
             }
             switch character {
-            case "\"": quoted = true
-            case ",": row.append(field); field = ""
-            case "\n": row.append(field); rows.append(row); row = []; field = ""
-            default: field.append(character)
+            case "\"":
+                guard field.isEmpty, !closed else { return nil }
+                quoted = true
+            case ",": row.append(field); field = ""; closed = false
+            case "\n": row.append(field); rows.append(row); row = []; field = ""; closed = false
+            default:
+                guard !closed else { return nil }
+                field.append(character)
             }
         }
+        guard !quoted else { return nil }
         if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
         return rows
     }
 
-    @Test func csvHasAHeaderAndTheSameColumnsOnEveryRow() throws {
+    /// The product's CSV, read back: one record per row of the model, every field as the model has it.
+    @Test func csvReadsBackAsTheTable() throws {
         let csv = Self.table.render(.csv)
         #expect(csv.hasSuffix("\n"))
-        let rows = Self.parseCSV(csv)
+        let rows = try #require(Self.parseCSV(csv), "the CSV is not valid RFC 4180")
         let header = try #require(rows.first)
-        #expect(header == ["route", "answers_changed_from_baseline", "verdict", "dmf_required", "findings"])
+        #expect(header == DecisionTable.csvHeader)
+        let raw = ["route", "answers_changed_from_baseline", "verdict", "dmf_required", "findings"]
+        #expect(Array(header.prefix(5)) == raw, "the raw columns stay where scripts expect them")
         #expect(rows.count == Self.table.rows.count + 1)
-        let widths = Set(rows.map(\.count))
-        #expect(widths == [header.count], "column counts: \(widths)")
+        #expect(Set(rows.map(\.count)) == [header.count], "the same columns on every line")
         for (parsed, row) in zip(rows.dropFirst(), Self.table.rows) {
-            #expect(parsed[0] == row.route.rawValue)
-            #expect(parsed[1] == (row.changes.isEmpty ? "(baseline)" : row.changes.joined(separator: "; ")))
-            #expect(parsed[2] == row.verdict.rawValue)
-            #expect(parsed[3] == (row.dmfRequired ? "yes" : "no"))
-            #expect(parsed[4] == row.findings.joined(separator: "; "))
+            let baseline = "Baseline: " + DecisionTable.baselineAnswers(row.route).joined(separator: "; ")
+            #expect(parsed == [
+                row.route.rawValue, row.changes.isEmpty ? "(baseline)" : row.changes.joined(separator: "; "),
+                row.verdict.rawValue, row.dmfRequired ? "yes" : "no",
+                row.findings.map(\.description).joined(separator: "; "),
+                row.route.shortLabel, row.changes.isEmpty ? baseline : row.plainChanges.joined(separator: "; "),
+                row.verdict.label, row.findings.map(\.plain).joined(separator: "; "),
+            ])
         }
+        // Commas in the product's own words ("about 1,000 people") survive the round trip.
+        #expect(rows.contains { $0[6].contains("Bulk (about 1,000 people or more): Not sure") })
+        #expect(csv.contains("\"Bulk (about 1,000 people or more): Not sure\""))
     }
 
-    @Test func csvFieldsWithCommasOrQuotesAreQuoted() {
-        let rows = Self.parseCSV("a,\"b, c\",\"say \"\"hi\"\"\"\n")
-        #expect(rows == [["a", "b, c", "say \"hi\""]])
+    @Test(arguments: ["plain", "a, b", "say \"hi\"", "\"", "two\nlines", "", "trailing,"])
+    func aCSVFieldRoundTrips(_ text: String) throws {
+        let line = [text, "next"].map(DecisionTable.csvField).joined(separator: ",") + "\n"
+        #expect(Self.parseCSV(line) == [[text, "next"]], "\(line.debugDescription)")
     }
 
-    @Test func markdownRowsHaveFiveColumns() {
+    // MARK: - Markdown
+
+    @Test func markdownHasAHeadingABaselineAndATablePerRoute() throws {
         let markdown = Self.table.render(.markdown)
-        let lines = markdown.split(separator: "\n").map(String.init)
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.first?.hasPrefix("# Decision table (") == true)
-        let tableLines = lines.filter { $0.hasPrefix("|") }
-        #expect(tableLines.count == Self.table.rows.count + 2, "header, rule, then one line per row")
-        #expect(tableLines[1] == "|---|---|---|---|---|")
-        for line in tableLines {
-            #expect(line.hasSuffix("|"))
-            #expect(line.filter { $0 == "|" }.count == 6, "5 columns: \(line)")
+        #expect(lines.filter { $0.hasPrefix("## ") } == RouteType.allCases.map { "## \($0.shortLabel)" })
+        #expect(lines.filter { $0 == "### Baseline" }.count == RouteType.allCases.count)
+        for route in RouteType.allCases {
+            let heading = try #require(lines.firstIndex(of: "## \(route.shortLabel)"))
+            let block = lines[heading...].prefix { !$0.hasPrefix("| Answers changed from the baseline |") }
+            #expect(block.contains("Route: \(route.label) (`\(route.rawValue)`)"))
+            for answer in DecisionTable.baselineAnswers(route) { #expect(block.contains("- \(answer)"), "\(answer)") }
+            let base = Self.rows(route)[0]
+            let required = base.dmfRequired ? "yes" : "no"
+            #expect(block.contains("Verdict: **\(base.verdict.label)**. DMF required: \(required)."))
+            for finding in base.findings { #expect(block.contains("- \(finding.plain)")) }
         }
-        #expect(tableLines.contains { $0.hasPrefix("| same-system | (baseline) | proceed | no |") })
+        let tableLines = lines.filter { $0.hasPrefix("|") }
+        let headers = RouteType.allCases.count * 2
+        #expect(tableLines.count == Self.table.rows.count - RouteType.allCases.count + headers,
+                "the baselines are blocks of their own, not rows")
+        #expect(tableLines.filter { $0 == "|---|---|---|---|" }.count == RouteType.allCases.count)
+        for line in tableLines {
+            #expect(line.hasSuffix(" |") || line.hasSuffix("-|"))
+            let separators = zip(line, " " + line).filter { $0.0 == "|" && $0.1 != "\\" }.count
+            #expect(separators == 5, "4 columns: \(line)")
+        }
+        #expect(tableLines.contains {
+            $0.hasPrefix("| Classification: SECRET | BLOCKED | no | + Must change: Every recipient holds the clearance")
+        })
+    }
+
+    // MARK: - Golden
+
+    /// The table policy owners sign off, kept in the repository so a rule change shows as a diff.
+    /// After an intended change: `RECORD_GOLDEN=1 swift test --filter DecisionTableTests`, review
+    /// `git diff Tests/DMFAppTests/Golden`, then run again without the variable. A recording run
+    /// always fails, so it can never pass silently.
+    @Test func markdownMatchesTheGoldenFile() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Golden/decision-table.md")
+        let actual = Self.table.render(.markdown)
+        if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
+            try Data(actual.utf8).write(to: url)
+            Issue.record("Recorded Golden/decision-table.md because RECORD_GOLDEN=1; review it, then run again.")
+            return
+        }
+        let expected = try #require(try? String(contentsOf: url, encoding: .utf8),
+                                    "Golden/decision-table.md is missing; record it with RECORD_GOLDEN=1")
+        guard actual != expected else { return }
+        // Not #expect(actual == expected): that would print two tables of thousands of lines.
+        let old = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        let new = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        func line(_ lines: [Substring], _ index: Int) -> Substring { index < lines.count ? lines[index] : "" }
+        let differing = (0..<max(old.count, new.count)).filter { line(old, $0) != line(new, $0) }
+        let shown = differing.prefix(6).map { "- \($0 + 1)  \(line(old, $0))\n+ \($0 + 1)  \(line(new, $0))" }
+        Issue.record("""
+            Golden/decision-table.md differs in \(differing.count) line(s); if intended, re-record with RECORD_GOLDEN=1.
+            \(shown.joined(separator: "\n"))
+            """)
+    }
+
+    @Test func theGoldenFolderTellsEditorsToKeepWhitespace() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Golden/.editorconfig")
+        let config = try String(contentsOf: url, encoding: .utf8)
+        #expect(config.contains("trim_trailing_whitespace = false") && config.contains("end_of_line = lf"))
     }
 }

@@ -206,8 +206,10 @@ import Testing
 
     @Test func savingWithNoFormatTickedSaysWhy() {
         let folder = TemporaryFolder()
-        // Focus starts on the folder; move up to the two ticked formats and untick both.
-        let keys = Drive.keys(.sameSystemProceed, to: .outcome) + [.char("s"), .up, .up, .up, .char(" "), .up, .char(" "), .enter]
+        // Focus starts on the folder, below Markdown, HTML, PDF, text and JSON: move up to the two
+        // ticked formats (HTML, then Markdown) and untick both.
+        let keys = Drive.keys(.sameSystemProceed, to: .outcome)
+            + [.char("s"), .up, .up, .up, .up, .char(" "), .up, .char(" "), .enter]
         let (app, screen) = Self.screen(after: keys, in: folder)
         #expect(app.mode == .save)
         #expect(screen.contains("! Choose at least one format."))

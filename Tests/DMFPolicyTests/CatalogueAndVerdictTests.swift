@@ -38,7 +38,7 @@ struct CatalogueTests {
 
     @Test("the catalogue says NCSC (not just CESG) and expands IAO as Information Asset Owner")
     func wording() {
-        let texts = Rule.catalogue.values.map { $0.title + " " + $0.source.text }
+        let texts = Rule.catalogue.values.map { $0.title + " " + $0.source.quotation }
         #expect(!texts.contains { $0.contains("Information Assurance Officer") })
         #expect(!texts.contains { $0.contains("CESG") && !$0.contains("NCSC") })
     }

@@ -78,9 +78,13 @@ import Testing
         let workspace = try Workspace()
         let file = try workspace.write("ogd.yaml", try AnswersFixture.example())
         try FileManager.default.createDirectory(atPath: workspace.path("out"), withIntermediateDirectories: false)
-        let result = try Wizard.run(["fill", file, "--output-dir", workspace.path("out")])
+        // Without a browser: the text formats, and a note that PDF needs Chromium (the PDF
+        // itself is checked in PDFPrintTests).
+        let result = try Wizard.run(
+            ["fill", file, "--output-dir", workspace.path("out")], environment: ["DMF_CHROMIUM": "/nonexistent/chromium"])
         #expect(result.status == 0)
         #expect(result.stderr.isEmpty)
+        #expect(result.stdout.contains("No PDF: PDF needs Chromium"))
         let names = try FileManager.default.contentsOfDirectory(atPath: workspace.path("out")).sorted()
         let reference = try #require(names.first.map { String($0.prefix { $0 != "." }) })
         #expect(reference.wholeMatch(of: Self.referencePattern) != nil, "\(reference)")
@@ -150,7 +154,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ["fill"], ["fill", "answers.yaml", "--format", "pdf"], ["fill", "answers.yaml", "--no-such-flag"],
+        ["fill"], ["fill", "answers.yaml", "--format", "docx"], ["fill", "answers.yaml", "--no-such-flag"],
         ["fill", "answers.yaml", "--output", "a.md", "--output-dir", "."], ["no-such-command"],
     ])
     func badUsageExitsTwo(arguments: [String]) throws {

@@ -8,8 +8,18 @@ import Testing
         (["flow", "-f", "dot"], "digraph dmf_wizard {\n", "  CHECK -> BLOCKED"),
         (["flow", "--format", "mermaid"], "flowchart TD\n", "  START --> Y1"),
         (["flow"], "Flow map (", "  -> Outcome: PROCEED"),
-        (["table", "-f", "csv"], "route,answers_changed_from_baseline,verdict,dmf_required,findings\n", "same-system,(baseline),proceed,no,"),
-        (["table"], "# Decision table (", "| same-system | (baseline) | proceed | no |"),
+        (["flow"], "Flow map (", "Start (helpdesk)\n  -> H1: What is the caller's name?\n"),
+        (["flow"], "Flow map (", "P4: What is their role?\n  -> P5: "),
+        (["flow"], "Flow map (", "  -> Outcome: BLOCKED   [if a rule says Must change: recipients-authorised ("),
+        (
+            ["table", "-f", "csv"],
+            "route,answers_changed_from_baseline,verdict,dmf_required,findings,"
+                + "route_label,answers_changed_plain,verdict_label,findings_plain\n",
+            "same-system,(baseline),proceed,no,"
+        ),
+        (["table"], "# Decision table (", "\n## Inside one MOJ system\n"),
+        (["table"], "# Decision table (", "\n- Classification: OFFICIAL\n"),
+        (["table"], "# Decision table (", "\n| Classification: SECRET | BLOCKED | no | + Must change: "),
     ])
     func mapsAndTablesPrintAndExitZero(arguments: [String], start: String, contains: String) throws {
         let result = try Wizard.run(arguments)

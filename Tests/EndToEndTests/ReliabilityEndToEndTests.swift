@@ -3,6 +3,9 @@ import Testing
 
 /// Holes found by a test campaign against the release binary, each run as a person would hit it.
 @Suite struct ReliabilityEndToEndTests {
+    /// The text formats only: these tests count files, and PDF depends on a browser being there.
+    static let withoutBrowser = ["DMF_CHROMIUM": "/nonexistent/chromium"]
+
     /// Bytes that would act on the reader's terminal: ESC (sequences for the title, the
     /// clipboard, clearing the screen), BEL and the 8-bit CSI.
     static func hasTerminalControls(_ text: String) -> Bool {
@@ -85,7 +88,7 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: out) == ["\(reference).txt"], "nothing else was written")
 
         try FileManager.default.removeItem(atPath: "\(out)/\(reference).txt")
-        let retried = try Wizard.run(["fill", file, "--output-dir", out])
+        let retried = try Wizard.run(["fill", file, "--output-dir", out], environment: Self.withoutBrowser)
         #expect(retried.status == 0, "\(retried.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).count == 4)
     }
@@ -93,7 +96,7 @@ import Testing
     @Test func outputDirThatDoesNotExistIsCreatedPrivate() throws {
         let workspace = try Workspace()
         let file = try workspace.write("ogd.yaml", try AnswersFixture.example())
-        let result = try Wizard.run(["fill", file, "--output-dir", "forms/"], in: workspace.url)
+        let result = try Wizard.run(["fill", file, "--output-dir", "forms/"], in: workspace.url, environment: Self.withoutBrowser)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try workspace.mode("forms") == 0o700)
         #expect(try FileManager.default.contentsOfDirectory(atPath: workspace.path("forms")).count == 4)
