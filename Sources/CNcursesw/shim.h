@@ -1,6 +1,6 @@
 /* The one header Swift sees for ncursesw.
  *
- * Why each part is here (see shared/research/swift-ncurses.md):
+ * Why each part is here (docs/terminal-layer.md has the longer story):
  * - NCURSES_WIDECHAR must be defined before curses.h or the wide API (wget_wch, cchar_t,
  *   mvwinnwstr) is silently hidden; SwiftPM would drop a -D flag from pkg-config anyway.
  * - Some distributions only make <ncursesw/curses.h> wide, so prefer it.
