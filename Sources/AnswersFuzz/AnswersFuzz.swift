@@ -46,54 +46,54 @@ public func fuzzerTestOneInput(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> 
 }
 
 #if FUZZING
-/// libFuzzer's driver (in the runtime `-sanitize=fuzzer` links): parses libFuzzer's options and fuzzes.
-@_extern(c, "LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ testOneInput: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt
+    /// libFuzzer's driver (in the runtime `-sanitize=fuzzer` links): parses libFuzzer's options and fuzzes.
+    @_extern(c, "LLVMFuzzerRunDriver")
+    func runFuzzerDriver(
+        _ argc: UnsafeMutablePointer<CInt>,
+        _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+        _ testOneInput: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+    ) -> CInt
 
-@main
-enum Fuzz {
-    static func main() {
-        var argc = CommandLine.argc
-        var argv = CommandLine.unsafeArgv
-        exit(runFuzzerDriver(&argc, &argv, fuzzerTestOneInput))
+    @main
+    enum Fuzz {
+        static func main() {
+            var argc = CommandLine.argc
+            var argv = CommandLine.unsafeArgv
+            exit(runFuzzerDriver(&argc, &argv, fuzzerTestOneInput))
+        }
     }
-}
 #else
-/// The corpus replayer: every file named, and every file in every folder named (not recursive).
-@main
-enum Replay {
-    static func main() {
-        let arguments = CommandLine.arguments.dropFirst()
-        if arguments.isEmpty {
-            check(FileHandle.standardInput.readDataToEndOfFile())
-            print("replayed standard input")
-            return
+    /// The corpus replayer: every file named, and every file in every folder named (not recursive).
+    @main
+    enum Replay {
+        static func main() {
+            let arguments = CommandLine.arguments.dropFirst()
+            if arguments.isEmpty {
+                check(FileHandle.standardInput.readDataToEndOfFile())
+                print("replayed standard input")
+                return
+            }
+            var count = 0
+            for argument in arguments {
+                var isFolder: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder) else {
+                    FileHandle.standardError.write(Data("AnswersFuzz: no such file or folder: \(argument)\n".utf8))
+                    exit(2)
+                }
+                let files: [String]
+                if isFolder.boolValue {
+                    let names = (try? FileManager.default.contentsOfDirectory(atPath: argument)) ?? []
+                    files = names.sorted().filter { !$0.hasPrefix(".") }.map { argument + "/" + $0 }
+                } else {
+                    files = [argument]
+                }
+                for file in files {
+                    guard let data = FileManager.default.contents(atPath: file) else { continue }
+                    check(data)
+                    count += 1
+                }
+            }
+            print("replayed \(count) files: no crash, every property held")
         }
-        var count = 0
-        for argument in arguments {
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder) else {
-                FileHandle.standardError.write(Data("AnswersFuzz: no such file or folder: \(argument)\n".utf8))
-                exit(2)
-            }
-            let files: [String]
-            if isFolder.boolValue {
-                let names = (try? FileManager.default.contentsOfDirectory(atPath: argument)) ?? []
-                files = names.sorted().filter { !$0.hasPrefix(".") }.map { argument + "/" + $0 }
-            } else {
-                files = [argument]
-            }
-            for file in files {
-                guard let data = FileManager.default.contents(atPath: file) else { continue }
-                check(data)
-                count += 1
-            }
-        }
-        print("replayed \(count) files: no crash, every property held")
     }
-}
 #endif

@@ -86,9 +86,12 @@ public enum AnswersParser {
     }
 
     /// Parses answers from bytes. `file` only names the source in messages.
-    public static func parse(data: Data, file: String = "answers", mode: Mode = .complete) throws(AnswersFileError) -> AnswersDocument {
+    public static func parse(data: Data, file: String = "answers", mode: Mode = .complete) throws(AnswersFileError)
+        -> AnswersDocument
+    {
         func fail(_ message: String, line: Int? = nil, column: Int? = nil) -> AnswersFileError {
-            AnswersFileError(file: file, problems: [AnswersProblem(path: "", line: line, column: column, message: message)])
+            AnswersFileError(
+                file: file, problems: [AnswersProblem(path: "", line: line, column: column, message: message)])
         }
         guard data.count <= maxBytes else {
             throw fail("the file is larger than \(maxBytes / 1024) KiB; an answers file is a few kilobytes")
@@ -97,8 +100,9 @@ public enum AnswersParser {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let place = firstInvalidUTF8(in: bytes)
-            throw fail("the file is not UTF-8 text (byte 0x\(String(place.byte, radix: 16, uppercase: true)) here cannot be read); save it as UTF-8 YAML or JSON",
-                       line: place.line, column: place.column)
+            throw fail(
+                "the file is not UTF-8 text (byte 0x\(String(place.byte, radix: 16, uppercase: true)) here cannot be read); save it as UTF-8 YAML or JSON",
+                line: place.line, column: place.column)
         }
         let root: Node?
         do {
@@ -110,24 +114,30 @@ public enum AnswersParser {
         }
         // A lone `---` (or `~`) composes to a null value: as empty as no text at all.
         let isNull: Bool
-        if case .scalar(let scalar)? = root, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+        if case .scalar(let scalar)? = root, scalar.style == .plain,
+            ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        {
             isNull = true
         } else {
             isNull = false
         }
         guard let root, !isNull else {
-            let what = text.trimmed.isEmpty ? "the file is empty" : "the file holds no answers (only comments or an empty document)"
+            let what =
+                text.trimmed.isEmpty
+                ? "the file is empty" : "the file holds no answers (only comments or an empty document)"
             throw fail("\(what); it should hold `key: value` answers, starting with `format: 1`", line: 1, column: 1)
         }
         guard case .mapping(let mapping) = root else {
-            throw fail("the file should be a set of `key: value` answers, starting with `format: 1`",
-                       line: root.mark?.line, column: root.mark?.column)
+            throw fail(
+                "the file should be a set of `key: value` answers, starting with `format: 1`",
+                line: root.mark?.line, column: root.mark?.column)
         }
         var budget = maxNodes
         var lastCounted: Node?
         guard withinBudget(root, &budget, last: &lastCounted) else {
-            throw fail("the file has more than \(maxNodes) values (aliases count each time they are used), the limit for an answers file, which has a few dozen; the limit was passed here",
-                       line: lastCounted?.mark?.line, column: lastCounted?.mark?.column)
+            throw fail(
+                "the file has more than \(maxNodes) values (aliases count each time they are used), the limit for an answers file, which has a few dozen; the limit was passed here",
+                line: lastCounted?.mark?.line, column: lastCounted?.mark?.column)
         }
         var reader = AnswersReader(file: file)
         let document = reader.read(root: mapping, mode: mode)
@@ -201,14 +211,16 @@ public enum AnswersParser {
                 problem: problem, context: context?.text ?? "",
                 contextPlace: context.map { Place(line: $0.mark.line, column: $0.mark.column) },
                 place: Place(line: mark.line, column: mark.column))
-            return AnswersProblem(path: "", line: explained.place.line, column: explained.place.column, message: explained.message)
+            return AnswersProblem(
+                path: "", line: explained.place.line, column: explained.place.column, message: explained.message)
         case .reader(let problem, let offset, let value, _):
             let place = offset.map { location(atCharacterOffset: $0, in: text) }
             let message: String
             if problem.contains("control character") {
                 let hex = String(UInt32(bitPattern: value), radix: 16, uppercase: true)
                 let code = value >= 0 ? " (U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex))" : ""
-                message = "this line holds an invisible control character\(code), which an answers file cannot contain; delete it"
+                message =
+                    "this line holds an invisible control character\(code), which an answers file cannot contain; delete it"
             } else {
                 message = "the file holds a character that cannot be read here; save it as UTF-8 text"
             }
@@ -218,7 +230,10 @@ public enum AnswersParser {
                 path: "", line: context.mark.line, column: context.mark.column,
                 message: "a key is given twice: \(duplicates.sorted().joined(separator: ", ")); give each answer once")
         default:
-            return AnswersProblem(path: "", message: "the file could not be read as YAML or JSON; check that it is a text file of `key: value` answers")
+            return AnswersProblem(
+                path: "",
+                message:
+                    "the file could not be read as YAML or JSON; check that it is a text file of `key: value` answers")
         }
     }
 
@@ -272,18 +287,25 @@ struct SyntaxExplainer {
 
     // MARK: Explaining
 
-    func explain(problem: String, context: String, contextPlace: Place?, place: Place) -> (place: Place, message: String) {
+    func explain(problem: String, context: String, contextPlace: Place?, place: Place) -> (
+        place: Place, message: String
+    ) {
         let here = scalar(at: place)
 
         // Tabs: libyaml says "found a tab character that violates indentation", or, for a tab at
         // the start of a line, "found character that cannot start any token".
         if problem.contains("tab character") || (problem.contains("cannot start any token") && here == "\t") {
             let tab = line(place.line).prefix { $0 == " " || $0 == "\t" }.firstIndex(of: "\t")
-            return (Place(line: place.line, column: tab.map { $0 + 1 } ?? place.column),
-                    "this line is indented with a tab: tabs cannot indent YAML; use spaces")
+            return (
+                Place(line: place.line, column: tab.map { $0 + 1 } ?? place.column),
+                "this line is indented with a tab: tabs cannot indent YAML; use spaces"
+            )
         }
         if problem.contains("cannot start any token"), let here {
-            return (place, "a value cannot start with \(shown(here)); put the whole value in quotes, such as \"\(shown(here))…\"")
+            return (
+                place,
+                "a value cannot start with \(shown(here)); put the whole value in quotes, such as \"\(shown(here))…\""
+            )
         }
 
         // Quotes.
@@ -291,10 +313,16 @@ struct SyntaxExplainer {
             if problem.contains("end of stream") || problem.contains("document indicator"), let open = contextPlace {
                 let quote = scalar(at: open) == "'" ? "'" : "\""
                 let apostrophe = quote == "'" ? "; inside single quotes write an apostrophe as ''" : ""
-                return (open, "the quote \(quote) that starts this value is never closed; end the value with \(quote)\(apostrophe)")
+                return (
+                    open,
+                    "the quote \(quote) that starts this value is never closed; end the value with \(quote)\(apostrophe)"
+                )
             }
             if problem.contains("escape") || problem.contains("hexdecimal") {
-                return (place, "this backslash starts an escape that YAML does not know; inside double quotes write a backslash as \\\\, or put the value in single quotes")
+                return (
+                    place,
+                    "this backslash starts an escape that YAML does not know; inside double quotes write a backslash as \\\\, or put the value in single quotes"
+                )
             }
         }
 
@@ -303,12 +331,18 @@ struct SyntaxExplainer {
             let isList = problem.hasSuffix("']'")
             let (opener, closer) = isList ? ("[", "]") : ("{", "}")
             if !hasMatchingCloser(from: open) {
-                return (open, isList
-                    ? "the list opened with [ here is never closed; add ] after its last item"
-                    : "the group opened with { here is never closed; add } after its last entry")
+                return (
+                    open,
+                    isList
+                        ? "the list opened with [ here is never closed; add ] after its last item"
+                        : "the group opened with { here is never closed; add } after its last entry"
+                )
             }
             let what = isList ? "items" : "entries, or a colon between a key and its value"
-            return (place, "a comma or \(closer) was expected here, inside the \(opener) opened at line \(open.line), column \(open.column); a comma may be missing between two \(what)")
+            return (
+                place,
+                "a comma or \(closer) was expected here, inside the \(opener) opened at line \(open.line), column \(open.column); a comma may be missing between two \(what)"
+            )
         }
         if problem.contains("expected node content"), context.contains("flow") {
             return (place, "a value is missing here, inside [ ] or { }; check for a comma or a bracket too many")
@@ -317,18 +351,30 @@ struct SyntaxExplainer {
         // A colon where no key can start: a missing space after a colon on the line above
         // (`kind:share` runs on into the next line), `: ` inside a value, or a key indented too far.
         if problem.contains("mapping values are not allowed") {
-            if let previous = previousContentLine(before: place.line), contentIndent(previous) == contentIndent(place.line),
-                !isKeyLine(previous) {
+            if let previous = previousContentLine(before: place.line),
+                contentIndent(previous) == contentIndent(place.line),
+                !isKeyLine(previous)
+            {
                 return runOnLine(previous)
             }
             if let keyColon = keyColon(in: place.line), keyColon < place.column {
-                return (place, "this value contains ': ', which YAML reads as the start of another key; put the whole value in quotes")
+                return (
+                    place,
+                    "this value contains ': ', which YAML reads as the start of another key; put the whole value in quotes"
+                )
             }
-            if let previous = previousContentLine(before: place.line), contentIndent(place.line) > contentIndent(previous) {
-                return (Place(line: place.line, column: contentIndent(place.line) + 1),
-                        "this key is indented further than the line above it; keys of one group start in the same column")
+            if let previous = previousContentLine(before: place.line),
+                contentIndent(place.line) > contentIndent(previous)
+            {
+                return (
+                    Place(line: place.line, column: contentIndent(place.line) + 1),
+                    "this key is indented further than the line above it; keys of one group start in the same column"
+                )
             }
-            return (place, "a colon here starts a key where none can start; check this line's indentation, or put the value in quotes if it contains ': '")
+            return (
+                place,
+                "a colon here starts a key where none can start; check this line's indentation, or put the value in quotes if it contains ': '"
+            )
         }
         if problem.contains("could not find expected ':'"), let start = contextPlace {
             return runOnLine(start.line)
@@ -337,50 +383,87 @@ struct SyntaxExplainer {
         // Keys and list items out of line.
         if problem.contains("did not find expected key") || problem.contains("expected <document start>") {
             if here == "-" {
-                return (place, "a list item (a line starting with -) is here, where a `key: value` answer was expected; remove the -, or indent the list under its key")
+                return (
+                    place,
+                    "a list item (a line starting with -) is here, where a `key: value` answer was expected; remove the -, or indent the list under its key"
+                )
             }
             if place.column == indent(place.line) + 1 {
-                return (place, "this line does not line up with the keys above it; keys of one group start in the same column")
+                return (
+                    place,
+                    "this line does not line up with the keys above it; keys of one group start in the same column"
+                )
             }
-            if let before = line(place.line).prefix(place.column - 1).last(where: { $0 != " " }), before == "\"" || before == "'" {
-                return (place, "there is more text after the closing quote here; put the whole value in quotes (inside single quotes, write an apostrophe as '')")
+            if let before = line(place.line).prefix(place.column - 1).last(where: { $0 != " " }),
+                before == "\"" || before == "'"
+            {
+                return (
+                    place,
+                    "there is more text after the closing quote here; put the whole value in quotes (inside single quotes, write an apostrophe as '')"
+                )
             }
         }
         if problem.contains("expected '-' indicator") {
-            return (place, "this line is not part of the list above it; indent it to line up with the first key after the dash, or start a new item with a dash")
+            return (
+                place,
+                "this line is not part of the list above it; indent it to line up with the first key after the dash, or start a new item with a dash"
+            )
         }
         if problem.contains("block sequence entries are not allowed") {
-            return (place, "a list item (-) cannot start here, after a key on the same line; put each item on its own line below the key, indented")
+            return (
+                place,
+                "a list item (-) cannot start here, after a key on the same line; put each item on its own line below the key, indented"
+            )
         }
-        if problem.contains("expected node content") || problem.contains("expected comment or line break"), !context.contains("block scalar") {
+        if problem.contains("expected node content") || problem.contains("expected comment or line break"),
+            !context.contains("block scalar")
+        {
             if let here, "]},".unicodeScalars.contains(here) {
                 return (place, "a value cannot start with \(shown(here)); put the whole value in quotes")
             }
-            return (place, "there is more on this line than one value; put the whole value in quotes, or start a comment with a space then #")
+            return (
+                place,
+                "there is more on this line than one value; put the whole value in quotes, or start a comment with a space then #"
+            )
         }
 
         // YAML features an answers file does not use.
         if problem.contains("undefined alias") {
-            return (place, "a value starting with * is read as a reference to an anchor (&name) that is not defined; put the value in quotes")
+            return (
+                place,
+                "a value starting with * is read as a reference to an anchor (&name) that is not defined; put the value in quotes"
+            )
         }
         if context.contains("anchor") || context.contains("alias") {
             return (place, "a value starting with & or * must be in quotes here")
         }
         if (context.contains("tag") && !context.contains("directive")) || problem.contains("tag handle") {
-            return (place, "a value starting with ! is read as a YAML type tag, which answers files do not use; put the value in quotes")
+            return (
+                place,
+                "a value starting with ! is read as a YAML type tag, which answers files do not use; put the value in quotes"
+            )
         }
-        if context.contains("directive") || problem.contains("directive") || problem.contains("incompatible YAML document") {
-            return (Place(line: place.line, column: 1),
-                    "a line starting with % is a YAML directive, which answers files do not use; delete the line")
+        if context.contains("directive") || problem.contains("directive")
+            || problem.contains("incompatible YAML document")
+        {
+            return (
+                Place(line: place.line, column: 1),
+                "a line starting with % is a YAML directive, which answers files do not use; delete the line"
+            )
         }
         if problem.contains("another document") {
             return (place, "a second document starts here (after a --- line); an answers file holds one set of answers")
         }
         if context.contains("block scalar"), let start = contextPlace {
-            return (start, "the text block that starts with | or > here is not written correctly; end the line with | or > alone and indent the text on the lines below")
+            return (
+                start,
+                "the text block that starts with | or > here is not written correctly; end the line with | or > alone and indent the text on the lines below"
+            )
         }
         if problem.contains("nesting level") {
-            return (place, "lists and groups are nested too deeply here; an answers file needs only two or three levels")
+            return (
+                place, "lists and groups are nested too deeply here; an answers file needs only two or three levels"
+            )
         }
         return (place, "the file's layout cannot be read here; check the indentation and quotes on this line")
     }
@@ -392,11 +475,17 @@ struct SyntaxExplainer {
         if let colon = colonWithoutSpace(number) {
             let key = String(String.UnicodeScalarView(code[contentIndent(number)..<colon]))
             let value = String(String.UnicodeScalarView(code[(colon + 1)...]))
-            let example = key.count + value.count <= 60 ? " (`\(Sanitizer.visible(key)): \(Sanitizer.visible(value))`)" : ""
-            return (Place(line: number, column: colon + 1), "a space is missing after this colon\(example); write each answer as `key: value`")
+            let example =
+                key.count + value.count <= 60 ? " (`\(Sanitizer.visible(key)): \(Sanitizer.visible(value))`)" : ""
+            return (
+                Place(line: number, column: colon + 1),
+                "a space is missing after this colon\(example); write each answer as `key: value`"
+            )
         }
-        return (Place(line: number, column: contentIndent(number) + 1),
-                "this line has no colon between a key and its value; write each answer as `key: value`")
+        return (
+            Place(line: number, column: contentIndent(number) + 1),
+            "this line has no colon between a key and its value; write each answer as `key: value`"
+        )
     }
 
     // MARK: Reading lines
@@ -516,7 +605,8 @@ struct SyntaxExplainer {
                     continue
                 }
                 switch scalar {
-                case "\"" where "[{,: ".unicodeScalars.contains(previous), "'" where "[{,: ".unicodeScalars.contains(previous):
+                case "\"" where "[{,: ".unicodeScalars.contains(previous),
+                    "'" where "[{,: ".unicodeScalars.contains(previous):
                     quote = scalar
                 case "#" where previous == " " || previous == "\t": column = text.count
                 case "[": expected.append("]")

@@ -26,7 +26,9 @@ struct AnswersReader {
         "transfer": ["kind", "frequency", "purpose"],
         "requester": ["name", "email", "team"],
         "data": ["description", "classification", "legacy_marking", "personal_data", "records", "bulk"],
-        "route": ["type", "source_system", "destination_organisation", "destination_system", "destination_accreditation"],
+        "route": [
+            "type", "source_system", "destination_organisation", "destination_system", "destination_accreditation",
+        ],
         "recipients[]": ["name", "organisation", "role", "mailbox", "authorised", "clearance"],
         "retention": ["delete_by", "period"],
         "third_party": ["contract", "nda", "security_aspects_letter", "code_of_connection"],
@@ -88,9 +90,11 @@ struct AnswersReader {
         if let map = mapping(top["route"], path: "route") {
             answers.route.type = choice(map["type"], "route.type")
             answers.route.sourceSystem = text(map["source_system"], "route.source_system")
-            answers.route.destinationOrganisation = text(map["destination_organisation"], "route.destination_organisation")
+            answers.route.destinationOrganisation = text(
+                map["destination_organisation"], "route.destination_organisation")
             answers.route.destinationSystem = text(map["destination_system"], "route.destination_system")
-            answers.route.destinationAccreditation = choice(map["destination_accreditation"], "route.destination_accreditation")
+            answers.route.destinationAccreditation = choice(
+                map["destination_accreditation"], "route.destination_accreditation")
         }
         if let node = top["recipients"] {
             answers.recipients = recipients(node)
@@ -103,7 +107,8 @@ struct AnswersReader {
         if let map = mapping(top["third_party"], path: "third_party") {
             answers.thirdParty.contract = choice(map["contract"], "third_party.contract")
             answers.thirdParty.nda = choice(map["nda"], "third_party.nda")
-            answers.thirdParty.securityAspectsLetter = choice(map["security_aspects_letter"], "third_party.security_aspects_letter")
+            answers.thirdParty.securityAspectsLetter = choice(
+                map["security_aspects_letter"], "third_party.security_aspects_letter")
             answers.thirdParty.codeOfConnection = choice(map["code_of_connection"], "third_party.code_of_connection")
         }
         if let map = mapping(top["authorisation"], path: "authorisation") {
@@ -143,17 +148,21 @@ struct AnswersReader {
         for path in answers.missingFields {
             if path == "recipients" {
                 let mark = keyMarks["recipients"] ?? marks[""]
-                problems.append(AnswersProblem(
-                    path: path, line: mark?.line, column: mark?.column,
-                    message: "at least one recipient is needed, each with name, authorised and clearance, and a mailbox when the method is email, secure-email or not-sure (rule recipients-listed)"))
+                problems.append(
+                    AnswersProblem(
+                        path: path, line: mark?.line, column: mark?.column,
+                        message:
+                            "at least one recipient is needed, each with name, authorised and clearance, and a mailbox when the method is email, secure-email or not-sure (rule recipients-listed)"
+                    ))
                 continue
             }
             let parent = path.split(separator: ".").dropLast().joined(separator: ".")
             let mark = marks[parent] ?? marks[""]
             let schemaPath = path.replacing(/\[\d+\]/, with: "[]")
             let allowed = Self.allowedValues[schemaPath].map { "; use one of: \($0)" } ?? ""
-            problems.append(AnswersProblem(
-                path: path, line: mark?.line, column: mark?.column, message: "this answer is required\(allowed)"))
+            problems.append(
+                AnswersProblem(
+                    path: path, line: mark?.line, column: mark?.column, message: "this answer is required\(allowed)"))
         }
     }
 
@@ -170,23 +179,35 @@ struct AnswersReader {
                     if let rule: RuleID = choiceOf(item, "training.key_actions[\(index)]") { actions.append(rule) }
                 }
             } else if !isNull(node) {
-                report("training.key_actions", node, "expected a list of rule ids, such as [third-party-nda, personal-data]")
+                report(
+                    "training.key_actions", node,
+                    "expected a list of rule ids, such as [third-party-nda, personal-data]")
             }
         }
         for (key, value) in [("title", title), ("story", story), ("debrief", debrief)] where value == nil {
-            problems.append(AnswersProblem(path: "training.\(key)", line: marks["training"]?.line, column: marks["training"]?.column, message: "a training case needs a \(key)"))
+            problems.append(
+                AnswersProblem(
+                    path: "training.\(key)", line: marks["training"]?.line, column: marks["training"]?.column,
+                    message: "a training case needs a \(key)"))
         }
         if verdict == nil, map["expected_verdict"] == nil {
-            problems.append(AnswersProblem(path: "training.expected_verdict", line: marks["training"]?.line, column: marks["training"]?.column,
-                                           message: "a training case needs its verdict; use one of: \(Verdict.allCases.map(\.rawValue).joined(separator: ", "))"))
+            problems.append(
+                AnswersProblem(
+                    path: "training.expected_verdict", line: marks["training"]?.line, column: marks["training"]?.column,
+                    message:
+                        "a training case needs its verdict; use one of: \(Verdict.allCases.map(\.rawValue).joined(separator: ", "))"
+                ))
         }
         guard let title, let story, let debrief, let verdict else { return nil }
-        return TrainingNotes(title: title, story: story, debrief: debrief, expectedVerdict: verdict, keyActions: actions)
+        return TrainingNotes(
+            title: title, story: story, debrief: debrief, expectedVerdict: verdict, keyActions: actions)
     }
 
     private mutating func recipients(_ node: Node) -> [Answers.Recipient] {
         guard case .sequence(let list) = node else {
-            if !isNull(node) { report("recipients", node, "expected a list of recipients, each starting with `- name:`") }
+            if !isNull(node) {
+                report("recipients", node, "expected a list of recipients, each starting with `- name:`")
+            }
             return []
         }
         marks["recipients"] = node.mark
@@ -194,18 +215,21 @@ struct AnswersReader {
         for (index, item) in list.enumerated() {
             let path = "recipients[\(index)]"
             guard case .mapping(let itemMap) = item else {
-                report(path, item, "expected a recipient with keys: \(Self.sectionKeys["recipients[]"]!.joined(separator: ", "))")
+                report(
+                    path, item,
+                    "expected a recipient with keys: \(Self.sectionKeys["recipients[]"]!.joined(separator: ", "))")
                 continue
             }
             marks[path] = item.mark
             let map = section(itemMap, path: path, keys: Self.sectionKeys["recipients[]"]!)
-            result.append(Answers.Recipient(
-                name: text(map["name"], "\(path).name"),
-                organisation: text(map["organisation"], "\(path).organisation"),
-                role: text(map["role"], "\(path).role"),
-                mailbox: choice(map["mailbox"], "\(path).mailbox"),
-                authorised: choice(map["authorised"], "\(path).authorised"),
-                clearance: choice(map["clearance"], "\(path).clearance")))
+            result.append(
+                Answers.Recipient(
+                    name: text(map["name"], "\(path).name"),
+                    organisation: text(map["organisation"], "\(path).organisation"),
+                    role: text(map["role"], "\(path).role"),
+                    mailbox: choice(map["mailbox"], "\(path).mailbox"),
+                    authorised: choice(map["authorised"], "\(path).authorised"),
+                    clearance: choice(map["clearance"], "\(path).clearance")))
         }
         return result
     }
@@ -284,7 +308,8 @@ struct AnswersReader {
         if spellings.contains("yes"), spellings.contains("no"), let word = Self.yesNoLookalikes[key] {
             // YAML 1.1 booleans and their short forms: the file says the answer in words.
             hint = "write \(word) in words (true/false, on/off and y/n are not accepted); "
-        } else if !key.isEmpty, !key.contains(where: \.isNewline), let near = Suggestion.closest(to: key, in: spellings) {
+        } else if !key.isEmpty, !key.contains(where: \.isNewline), let near = Suggestion.closest(to: key, in: spellings)
+        {
             hint = "did you mean '\(near)'? "
         } else {
             hint = ""
@@ -303,7 +328,9 @@ struct AnswersReader {
         guard !value.isEmpty, value.count <= 12, value.allSatisfy(\.isASCII), value.allSatisfy(\.isNumber),
             let number = Int(value)
         else {
-            report(path, node, "'\(Sanitizer.visible(value))' is not a whole number; write the number of records, such as 4200")
+            report(
+                path, node,
+                "'\(Sanitizer.visible(value))' is not a whole number; write the number of records, such as 4200")
             return nil
         }
         return number
@@ -325,7 +352,8 @@ struct AnswersReader {
     private mutating func email(_ node: Node?, _ path: String) -> String? {
         guard let value = text(node, path) else { return nil }
         guard TextChecks.isEmailAddress(value) else {
-            report(path, node!, "'\(Sanitizer.visible(value))' is not an email address, such as a.person@justice.gov.uk")
+            report(
+                path, node!, "'\(Sanitizer.visible(value))' is not an email address, such as a.person@justice.gov.uk")
             return nil
         }
         return value

@@ -12,28 +12,36 @@ public enum AnswersWriter {
             let present = pairs.compactMap { pair in pair.1.map { (key(pair.0), $0) } }
             if !present.isEmpty { root.append((key(name), Node(present))) }
         }
-        add("transfer", [
-            ("kind", value(answers.transfer.kind)), ("frequency", value(answers.transfer.frequency)),
-            ("purpose", text(answers.transfer.purpose)),
-        ])
-        add("requester", [
-            ("name", text(answers.requester.name)), ("email", text(answers.requester.email)),
-            ("team", text(answers.requester.team)),
-        ])
-        add("data", [
-            ("description", text(answers.data.description)),
-            ("classification", value(answers.data.classification)),
-            ("legacy_marking", value(answers.data.legacyMarking)),
-            ("personal_data", value(answers.data.personalData)),
-            ("records", answers.data.records.map { Node(String($0)) }),
-            ("bulk", value(answers.data.bulk)),
-        ])
-        add("route", [
-            ("type", value(answers.route.type)), ("source_system", text(answers.route.sourceSystem)),
-            ("destination_organisation", text(answers.route.destinationOrganisation)),
-            ("destination_system", text(answers.route.destinationSystem)),
-            ("destination_accreditation", value(answers.route.destinationAccreditation)),
-        ])
+        add(
+            "transfer",
+            [
+                ("kind", value(answers.transfer.kind)), ("frequency", value(answers.transfer.frequency)),
+                ("purpose", text(answers.transfer.purpose)),
+            ])
+        add(
+            "requester",
+            [
+                ("name", text(answers.requester.name)), ("email", text(answers.requester.email)),
+                ("team", text(answers.requester.team)),
+            ])
+        add(
+            "data",
+            [
+                ("description", text(answers.data.description)),
+                ("classification", value(answers.data.classification)),
+                ("legacy_marking", value(answers.data.legacyMarking)),
+                ("personal_data", value(answers.data.personalData)),
+                ("records", answers.data.records.map { Node(String($0)) }),
+                ("bulk", value(answers.data.bulk)),
+            ])
+        add(
+            "route",
+            [
+                ("type", value(answers.route.type)), ("source_system", text(answers.route.sourceSystem)),
+                ("destination_organisation", text(answers.route.destinationOrganisation)),
+                ("destination_system", text(answers.route.destinationSystem)),
+                ("destination_accreditation", value(answers.route.destinationAccreditation)),
+            ])
         if !answers.recipients.isEmpty {
             let list = answers.recipients.map { recipient -> Node in
                 let pairs: [(String, Node?)] = [
@@ -46,22 +54,31 @@ public enum AnswersWriter {
             root.append((key("recipients"), Node(list)))
         }
         if let method = answers.method { root.append((key("method"), Node(method.rawValue))) }
-        add("retention", [
-            ("delete_by", answers.retention.deleteBy.map { Node($0) }), ("period", text(answers.retention.period)),
-        ])
-        add("third_party", [
-            ("contract", value(answers.thirdParty.contract)), ("nda", value(answers.thirdParty.nda)),
-            ("security_aspects_letter", value(answers.thirdParty.securityAspectsLetter)),
-            ("code_of_connection", value(answers.thirdParty.codeOfConnection)),
-        ])
-        add("authorisation", [
-            ("iao_name", text(answers.authorisation.iaoName)), ("iao_decision", value(answers.authorisation.iaoDecision)),
-        ])
-        if let helpdesk = answers.helpdesk {
-            add("helpdesk", [
-                ("caller_name", text(helpdesk.callerName)), ("caller_team", text(helpdesk.callerTeam)),
-                ("call_reference", text(helpdesk.callReference)), ("agent_name", text(helpdesk.agentName)),
+        add(
+            "retention",
+            [
+                ("delete_by", answers.retention.deleteBy.map { Node($0) }), ("period", text(answers.retention.period)),
             ])
+        add(
+            "third_party",
+            [
+                ("contract", value(answers.thirdParty.contract)), ("nda", value(answers.thirdParty.nda)),
+                ("security_aspects_letter", value(answers.thirdParty.securityAspectsLetter)),
+                ("code_of_connection", value(answers.thirdParty.codeOfConnection)),
+            ])
+        add(
+            "authorisation",
+            [
+                ("iao_name", text(answers.authorisation.iaoName)),
+                ("iao_decision", value(answers.authorisation.iaoDecision)),
+            ])
+        if let helpdesk = answers.helpdesk {
+            add(
+                "helpdesk",
+                [
+                    ("caller_name", text(helpdesk.callerName)), ("caller_team", text(helpdesk.callerTeam)),
+                    ("call_reference", text(helpdesk.callReference)), ("agent_name", text(helpdesk.agentName)),
+                ])
         }
         add("draft", [("step", text(resumeStep)), ("saved_at", text(savedAt))])
         // Serialising our own well-formed tree cannot fail; fall back to an empty document regardless.

@@ -24,7 +24,8 @@ enum JSONSurrogates {
             }
             // In JSON a backslash only ever appears inside a string, as the start of an escape.
             if let high = unit(bytes, at: index), (0xD800...0xDBFF).contains(high),
-                let low = unit(bytes, at: index + 6), (0xDC00...0xDFFF).contains(low) {
+                let low = unit(bytes, at: index + 6), (0xDC00...0xDFFF).contains(low)
+            {
                 let scalar = 0x10000 + ((UInt32(high) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
                 let hex = String(scalar, radix: 16, uppercase: true)
                 out += Array("\\U\(String(repeating: "0", count: 8 - hex.count))\(hex)".utf8)

@@ -10,23 +10,32 @@ public enum AssetLocator {
     ) -> [String] {
         var paths: [String] = []
         if let explicit = environment["DMF_WIZARD_ASSETS"], !explicit.isEmpty { return [explicit] }
-        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent().path
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+            .path
         paths.append(executable + "/assets")
         paths.append(URL(fileURLWithPath: executable + "/../share/dmf-wizard/assets").standardized.path)
         // Sources/DMFApp/AssetLocator.swift → the checkout's top folder.
-        let checkout = URL(fileURLWithPath: sourceFile).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let checkout = URL(fileURLWithPath: sourceFile).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         paths.append(checkout.appendingPathComponent("assets").path)
         return paths
     }
 
     /// The first candidate folder that exists.
     /// - Throws: a message listing every place looked in.
-    public static func folder(environment: [String: String] = ProcessInfo.processInfo.environment) throws(WriteError) -> String {
+    public static func folder(environment: [String: String] = ProcessInfo.processInfo.environment) throws(WriteError)
+        -> String
+    {
         let paths = candidates(environment: environment)
         for path in paths {
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { return path }
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                return path
+            }
         }
-        throw WriteError(description: "the assets folder was not found; looked in: \(paths.joined(separator: ", ")). Set DMF_WIZARD_ASSETS to its path.")
+        throw WriteError(
+            description:
+                "the assets folder was not found; looked in: \(paths.joined(separator: ", ")). Set DMF_WIZARD_ASSETS to its path."
+        )
     }
 }

@@ -21,7 +21,9 @@ public struct DraftSummary: Sendable, Equatable {
     /// Two lines for `resume --list`: the file, when and where it stopped; then who, where to and what.
     public var listing: String {
         guard problem == nil else { return "\(name)  saved \(savedAt)  CANNOT BE READ\n    \(problem ?? "")" }
-        let details = [requester.map { "Requester: \($0)" }, route.map { "Route: \($0)" }, description].compactMap { $0 }
+        let details = [requester.map { "Requester: \($0)" }, route.map { "Route: \($0)" }, description].compactMap {
+            $0
+        }
         return "\(name)  saved \(savedAt)  step \(step)\n    " + details.joined(separator: " · ")
     }
 }
@@ -75,10 +77,12 @@ public struct DraftStore: Sendable {
             do {
                 document = try load(path)
             } catch {
-                return DraftSummary(path: path, savedAt: savedAt(of: path), step: "?", description: name,
-                                    problem: String(describing: error))
+                return DraftSummary(
+                    path: path, savedAt: savedAt(of: path), step: "?", description: name,
+                    problem: String(describing: error))
             }
-            let description = document.answers.data.description ?? document.answers.transfer.purpose ?? "(no description yet)"
+            let description =
+                document.answers.data.description ?? document.answers.transfer.purpose ?? "(no description yet)"
             return DraftSummary(
                 path: path, savedAt: savedAt(of: path), step: document.resumeStep ?? "Y1", description: description,
                 requester: document.answers.requester.name, route: document.answers.route.type?.shortLabel)
@@ -188,7 +192,9 @@ public struct DraftStore: Sendable {
     public func delete(_ path: String) { try? FileManager.default.removeItem(atPath: path) }
 
     private func savedAt(of path: String) -> String {
-        guard let date = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date else { return "" }
+        guard let date = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date else {
+            return ""
+        }
         return String(ProductionClock.iso8601(date).prefix(16)).replacingOccurrences(of: "T", with: " ")
     }
 

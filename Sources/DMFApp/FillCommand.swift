@@ -69,7 +69,9 @@ public struct FillCommand {
                 stdout("\(dmf.verdictLine)\nWrote: \(path)\n")
             } else if format.isPrinted {
                 guard !stdoutIsTerminal() else {
-                    stderr("dmf-wizard: a PDF is not for the terminal: give --output FILE.pdf, or redirect the output to a file\n")
+                    stderr(
+                        "dmf-wizard: a PDF is not for the terminal: give --output FILE.pdf, or redirect the output to a file\n"
+                    )
                     return 2
                 }
                 stdoutBytes(try FormFiles.bytes(dmf, format: format, printer: printer))

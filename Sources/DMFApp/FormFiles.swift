@@ -16,7 +16,8 @@ enum FormFiles {
         return files
     }
 
-    static func bytes(_ form: FilledDMF, format: OutputFormat, printer: () -> PDFPrinter?) throws(WriteError) -> [UInt8] {
+    static func bytes(_ form: FilledDMF, format: OutputFormat, printer: () -> PDFPrinter?) throws(WriteError) -> [UInt8]
+    {
         guard format.isPrinted else { return Array(format.render(form).utf8) }
         do throws(PrintError) {
             guard let printer = printer() else { throw PrintError.noBrowser }

@@ -6,7 +6,9 @@ import TerminalUI
 /// Drawing: one function per screen, all into a canvas.
 extension FullScreenApp {
     /// Draws the whole screen for the current state.
-    public func render(width: Int, height: Int, widthFunction: @escaping DisplayWidth = DisplayWidths.approximate) -> Canvas {
+    public func render(width: Int, height: Int, widthFunction: @escaping DisplayWidth = DisplayWidths.approximate)
+        -> Canvas
+    {
         lastSize = (width, height)
         // Without UTF-8 every character is drawn as one ASCII column (see `AsciiFallback`).
         let oneColumn: DisplayWidth = { _ in 1 }
@@ -48,7 +50,8 @@ extension FullScreenApp {
             case .about: drawAbout(&page)
             case .save: drawSave(&page, charset: charset)
             case .saved(let paths): drawSaved(&page, paths: paths)
-            case .traineeName, .trainingList, .story, .predict, .pickActions, .comparison, .summary: drawTraining(&page, charset: charset)
+            case .traineeName, .trainingList, .story, .predict, .pickActions, .comparison, .summary:
+                drawTraining(&page, charset: charset)
             case .wizard:
                 switch wizard.screen {
                 case .question, .recipientField: drawQuestion(&page, charset: charset)
@@ -89,7 +92,8 @@ extension FullScreenApp {
         case .openFile: return ("\(app) · Open an answers file", nil)
         case .about: return ("\(app) · About and help", nil)
         case .save, .saved: return ("\(app) · Save the DMF and checklist", nil)
-        case .traineeName, .trainingList, .story, .predict, .pickActions, .comparison, .summary: return ("\(app) · Training", nil)
+        case .traineeName, .trainingList, .story, .predict, .pickActions, .comparison, .summary:
+            return ("\(app) · Training", nil)
         case .wizard: break
         }
         switch wizard.screen {
@@ -126,7 +130,8 @@ extension FullScreenApp {
         switch wizard.screen {
         case .question, .recipientField:
             if case .choice = wizard.currentQuestion?.kind {
-                return ["Enter choose", "↑↓ or number move", "Esc back", "F1/? help"] + (helpdesk ? ["g go to step"] : []) + save + ["q quit"]
+                return ["Enter choose", "↑↓ or number move", "Esc back", "F1/? help"]
+                    + (helpdesk ? ["g go to step"] : []) + save + ["q quit"]
             }
             return ["Enter next", "Esc back", "F1 help"] + (helpdesk ? ["Ctrl-G go to step"] : []) + save
         case .recipients: return ["Enter choose", "a add", "d remove", "c continue", "Esc back", "F1 help", "q quit"]
@@ -173,14 +178,17 @@ extension FullScreenApp {
         case .choice(let choices):
             // On a projector, a blank line between choices, so a room can read them.
             for (index, choice) in choices.enumerated() {
-                page.option(choice.label, number: choice.number, selected: index == selection, charset: charset, item: index)
+                page.option(
+                    choice.label, number: choice.number, selected: index == selection, charset: charset, item: index)
                 if projector { page.gap() }
             }
             page.focus = selection
         case .text:
             page.item(0) { page in
                 page.field(input, width: 60, focused: true)
-                page.line(question.isRequired ? "Required." : "Optional: press Enter with the field empty to skip.", style: .dim, indent: 1)
+                page.line(
+                    question.isRequired ? "Required." : "Optional: press Enter with the field empty to skip.",
+                    style: .dim, indent: 1)
             }
             page.focus = 0
         case .recipients:
@@ -201,14 +209,19 @@ extension FullScreenApp {
         for (index, recipient) in recipients.enumerated() {
             let selected = index == highlight
             page.item(index) {
-                $0.line("\(selected ? ">" : " ") \(index + 1). \(RecipientSummary.line(recipient, method: wizard.answers.method))",
-                        style: selected ? .selected : .normal, indent: 1, hang: 5)
+                $0.line(
+                    "\(selected ? ">" : " ") \(index + 1). \(RecipientSummary.line(recipient, method: wizard.answers.method))",
+                    style: selected ? .selected : .normal, indent: 1, hang: 5)
             }
         }
         page.gap()
         let add = highlight == recipients.count, next = highlight == recipients.count + 1
-        page.item(recipients.count) { $0.line("\(add ? ">" : " ") + Add a recipient", style: add ? .selected : .normal, indent: 1) }
-        page.item(recipients.count + 1) { $0.line("\(next ? ">" : " ") Continue", style: next ? .selected : .normal, indent: 1) }
+        page.item(recipients.count) {
+            $0.line("\(add ? ">" : " ") + Add a recipient", style: add ? .selected : .normal, indent: 1)
+        }
+        page.item(recipients.count + 1) {
+            $0.line("\(next ? ">" : " ") Continue", style: next ? .selected : .normal, indent: 1)
+        }
         page.focus = highlight
         drawMessage(&page)
     }
@@ -237,7 +250,9 @@ extension FullScreenApp {
         page.gap()
         let confirmSelected = selection == rows.count
         page.item(rows.count) {
-            $0.line("\(confirmSelected ? ">" : " ") Confirm and see the outcome", style: confirmSelected ? .selected : .normal)
+            $0.line(
+                "\(confirmSelected ? ">" : " ") Confirm and see the outcome",
+                style: confirmSelected ? .selected : .normal)
         }
         page.focus = selection
         drawMessage(&page)
@@ -264,7 +279,8 @@ extension FullScreenApp {
         }
         for line in OutcomeSummary.lines(form).dropFirst(2) {
             // Section headings ("Why:"), the reasons behind a finding (indented) in a quieter style.
-            let style: Style = line.hasPrefix("  ") ? .dim : line.hasSuffix(":") && !line.hasPrefix("-") ? .heading : .normal
+            let style: Style =
+                line.hasPrefix("  ") ? .dim : line.hasSuffix(":") && !line.hasPrefix("-") ? .heading : .normal
             // List items ("- ", "[ ] ") get a hanging indent so each item reads as one block.
             let lead = line.prefix { $0 == " " }.count
             let hang = line.dropFirst(lead).hasPrefix("- ") ? 2 : line.hasPrefix("[ ] ") ? 4 : lead > 0 ? 2 : 0
@@ -276,9 +292,13 @@ extension FullScreenApp {
     private func drawHelp(_ page: inout Page) {
         guard mode == .wizard, let question = wizard.currentQuestion else {
             page.line("Help", style: .heading)
-            page.line("This wizard asks about a transfer of MOJ information, one question at a time, and decides whether and how it may go ahead. At the end it fills in the Data Movement Form and a checklist you can save, print and email.")
+            page.line(
+                "This wizard asks about a transfer of MOJ information, one question at a time, and decides whether and how it may go ahead. At the end it fills in the Data Movement Form and a checklist you can save, print and email."
+            )
             page.gap()
-            page.line("Your answers are saved as a draft after every step; choose 'Continue a saved draft' to pick up where you left off.")
+            page.line(
+                "Your answers are saved as a draft after every step; choose 'Continue a saved draft' to pick up where you left off."
+            )
             return
         }
         page.line("Help for \(question.code): \(question.prompt)", style: .heading)
@@ -293,11 +313,15 @@ extension FullScreenApp {
 
     private func drawStart(_ page: inout Page, charset: BoxCharset) {
         page.line("Moving or sharing MOJ information?", style: .heading)
-        page.line("This wizard asks about the transfer one question at a time, tells you whether and how it may go ahead, and fills in the Data Movement Form (DMF) and a checklist.")
+        page.line(
+            "This wizard asks about the transfer one question at a time, tells you whether and how it may go ahead, and fills in the Data Movement Form (DMF) and a checklist."
+        )
         page.gap()
         if let newestDraft {
             let when = newestDraft.isEmpty ? "" : " (begun \(newestDraft))"
-            page.line("You have a saved draft\(when). To carry on with it rather than start again, choose 2 Continue a saved draft.", style: .accent)
+            page.line(
+                "You have a saved draft\(when). To carry on with it rather than start again, choose 2 Continue a saved draft.",
+                style: .accent)
             page.gap()
         }
         for (index, item) in startItems.enumerated() {
@@ -313,8 +337,13 @@ extension FullScreenApp {
         if draftList.isEmpty { page.line("There are no saved drafts. Press Esc to go back.") }
         for (index, draft) in draftList.enumerated() {
             let selected = index == highlight
-            let what = draft.problem == nil ? "step \(draft.step)  \(draft.description)" : "CANNOT BE READ  \(draft.description)"
-            page.item(index) { $0.line("\(selected ? ">" : " ") \(draft.savedAt)  \(what)", style: selected ? .selected : .normal, hang: 2) }
+            let what =
+                draft.problem == nil
+                ? "step \(draft.step)  \(draft.description)" : "CANNOT BE READ  \(draft.description)"
+            page.item(index) {
+                $0.line(
+                    "\(selected ? ">" : " ") \(draft.savedAt)  \(what)", style: selected ? .selected : .normal, hang: 2)
+            }
         }
         page.focus = highlight
         drawMessage(&page)
@@ -329,18 +358,24 @@ extension FullScreenApp {
 
     private func drawAbout(_ page: inout Page) {
         page.line("About dmf-wizard", style: .heading)
-        page.line("It follows the \(PolicyInfo.source) (dated \(PolicyInfo.dated)), rule set \(PolicyInfo.rulesVersion).")
+        page.line(
+            "It follows the \(PolicyInfo.source) (dated \(PolicyInfo.dated)), rule set \(PolicyInfo.rulesVersion).")
         page.gap()
-        page.line("Keys: Enter goes on, Esc goes back, F1 or ? shows help for the question. On a choice, ↑↓ or the choice's number moves to it and Enter chooses it. Every screen shows a step code (such as R2) to read out on the phone.")
+        page.line(
+            "Keys: Enter goes on, Esc goes back, F1 or ? shows help for the question. On a choice, ↑↓ or the choice's number moves to it and Enter chooses it. Every screen shows a step code (such as R2) to read out on the phone."
+        )
         page.gap()
         page.line("Not sure of an answer? Choose 'Not sure': the checklist will say who can confirm it.")
         page.gap()
-        page.line("Answers are saved as a draft after every step. Without a full-screen terminal, run: dmf-wizard --plain")
+        page.line(
+            "Answers are saved as a draft after every step. Without a full-screen terminal, run: dmf-wizard --plain")
     }
 
     private func drawSave(_ page: inout Page, charset: BoxCharset) {
         page.line("Save the DMF and checklist", style: .heading)
-        page.line("Press Enter to save. To change the formats, move up and press Space; the folder can be edited.", style: .dim)
+        page.line(
+            "Press Enter to save. To change the formats, move up and press Space; the folder can be edited.",
+            style: .dim)
         page.gap()
         let names: [OutputFormat: String] = [
             .markdown: "Markdown (.md): for email and wikis", .html: "HTML (.html): for printing on A4",
@@ -349,7 +384,9 @@ extension FullScreenApp {
         ]
         for (index, format) in Self.saveFormatsOrder.enumerated() {
             let box = saveFormats.contains(format) ? charset.checkboxChecked : charset.checkboxUnchecked
-            page.item(index) { $0.line("\(box) \(names[format]!)", style: saveField == index ? .selected : .normal, indent: 1, hang: 4) }
+            page.item(index) {
+                $0.line("\(box) \(names[format]!)", style: saveField == index ? .selected : .normal, indent: 1, hang: 4)
+            }
         }
         page.gap()
         page.item(Self.saveFolderRow) { page in

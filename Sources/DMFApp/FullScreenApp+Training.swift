@@ -65,7 +65,9 @@ extension FullScreenApp {
             if moveSelection(key, count: TrainingResult.predictionOrder.count) { return }
             switch key {
             case .enter:
-                guard let selection else { return message = "Choose your prediction first: move to it with ↑↓ or its number, then press Enter." }
+                guard let selection else {
+                    return message = "Choose your prediction first: move to it with ↑↓ or its number, then press Enter."
+                }
                 message = nil
                 prediction = TrainingResult.predictionOrder[selection]
                 highlight = 0
@@ -97,7 +99,9 @@ extension FullScreenApp {
         case .summary:
             switch key {
             case .char("s") where !trainingResults.isEmpty:
-                let sheet = ScoreSheet(trainee: traineeName, date: ProductionClock.iso8601(ProductionClock.now()), results: trainingResults)
+                let sheet = ScoreSheet(
+                    trainee: traineeName, date: ProductionClock.iso8601(ProductionClock.now()), results: trainingResults
+                )
                 do {
                     message = "Score sheet saved: " + (try sheet.save(in: outputFolder)).joined(separator: " and ")
                 } catch {
@@ -111,11 +115,12 @@ extension FullScreenApp {
         }
     }
 
-
     private func finishPrediction() {
         guard let trainingCase = currentCase, let prediction, let decision = wizard.decision else { return }
-        trainingResults.append(TrainingResult(
-            trainingCase: trainingCase, answers: wizard.answers, decision: decision, predicted: prediction, picked: pickedActions))
+        trainingResults.append(
+            TrainingResult(
+                trainingCase: trainingCase, answers: wizard.answers, decision: decision, predicted: prediction,
+                picked: pickedActions))
         scroll = 0
         mode = .comparison
     }
@@ -133,14 +138,20 @@ extension FullScreenApp {
             if let message { page.pinned("! " + message, style: .error) }
         case .trainingList:
             page.line("Training cases", style: .heading)
-            page.line("Choose a case. Read the story, answer the questions as the person in it would, then predict the outcome.", style: .dim)
+            page.line(
+                "Choose a case. Read the story, answer the questions as the person in it would, then predict the outcome.",
+                style: .dim)
             page.gap()
             if trainingCases.isEmpty { page.line("No training cases were found in assets/training.", style: .error) }
             for (index, item) in trainingCases.enumerated() {
                 let done = trainingResults.last { $0.caseID == item.id }.map { "  (score \($0.score)/10)" } ?? ""
-                page.option("\(item.notes.title)\(done)", number: index + 1, selected: index == highlight, charset: charset, item: index)
+                page.option(
+                    "\(item.notes.title)\(done)", number: index + 1, selected: index == highlight, charset: charset,
+                    item: index)
             }
-            page.option("Finish and see the summary", selected: highlight == trainingCases.count, charset: charset, item: trainingCases.count)
+            page.option(
+                "Finish and see the summary", selected: highlight == trainingCases.count, charset: charset,
+                item: trainingCases.count)
             page.focus = highlight
         case .story:
             guard let trainingCase = currentCase else { return }
@@ -154,7 +165,9 @@ extension FullScreenApp {
             page.line("Before you see the outcome: what will it be?", style: .heading)
             page.gap()
             for (index, verdict) in TrainingResult.predictionOrder.enumerated() {
-                page.option("\(verdict.label): \(verdict.headline)", number: index + 1, selected: index == selection, charset: charset, item: index)
+                page.option(
+                    "\(verdict.label): \(verdict.headline)", number: index + 1, selected: index == selection,
+                    charset: charset, item: index)
             }
             page.focus = selection
             if let message { page.pinned("! " + message, style: .error) }
@@ -163,15 +176,22 @@ extension FullScreenApp {
             let rules = TrainingResult.pickableRules
             for (index, rule) in rules.enumerated() {
                 let box = pickedActions.contains(rule) ? charset.checkboxChecked : charset.checkboxUnchecked
-                page.item(index) { $0.line("\(box) \(rule.title)", style: index == highlight ? .selected : .normal, indent: 1, hang: 4) }
+                page.item(index) {
+                    $0.line("\(box) \(rule.title)", style: index == highlight ? .selected : .normal, indent: 1, hang: 4)
+                }
             }
             let done = highlight == rules.count
-            page.item(rules.count) { $0.line("\(done ? ">" : " ") Done: show the outcome", style: done ? .selected : .normal, indent: 1) }
+            page.item(rules.count) {
+                $0.line("\(done ? ">" : " ") Done: show the outcome", style: done ? .selected : .normal, indent: 1)
+            }
             page.focus = highlight
         case .comparison:
-            guard let result = trainingResults.last, let trainingCase = currentCase, let decision = wizard.decision else { return }
+            guard let result = trainingResults.last, let trainingCase = currentCase, let decision = wizard.decision
+            else { return }
             page.line("How your prediction compares", style: .heading)
-            for line in result.explanation(decision: decision, trainingCase: trainingCase, answers: wizard.answers, flow: wizard.flow) {
+            for line in result.explanation(
+                decision: decision, trainingCase: trainingCase, answers: wizard.answers, flow: wizard.flow)
+            {
                 if line.isEmpty { page.gap() } else { page.line(line) }
             }
         case .summary:
@@ -179,7 +199,9 @@ extension FullScreenApp {
             page.gap()
             if trainingResults.isEmpty { page.line("No cases were completed.") }
             for result in trainingResults {
-                page.line("\(result.score)/10  \(result.title): predicted \(result.predictedVerdict.label), the wizard said \(result.actualVerdict.label)")
+                page.line(
+                    "\(result.score)/10  \(result.title): predicted \(result.predictedVerdict.label), the wizard said \(result.actualVerdict.label)"
+                )
             }
             if !trainingResults.isEmpty {
                 let total = trainingResults.map(\.score).reduce(0, +)

@@ -101,7 +101,8 @@ public final class FullScreenApp {
     var pickedActions: Set<RuleID> = []
 
     public init(
-        session: @autoclosure @escaping () -> WizardSession, drafts: DraftStore, helpdesk: Bool = false, startAt mode: Mode = .start,
+        session: @autoclosure @escaping () -> WizardSession, drafts: DraftStore, helpdesk: Bool = false,
+        startAt mode: Mode = .start,
         outputFolder: String = ProcessContext.currentFolder
     ) {
         self.makeSession = session
@@ -134,7 +135,9 @@ public final class FullScreenApp {
         var screen: Screen?
     }
 
-    public var screenIdentity: ScreenIdentity { ScreenIdentity(mode: mode, screen: mode == .wizard ? wizard.screen : nil) }
+    public var screenIdentity: ScreenIdentity {
+        ScreenIdentity(mode: mode, screen: mode == .wizard ? wizard.screen : nil)
+    }
 
     /// Applies one key. Sets `ending` when the run should stop.
     public func handle(_ key: Key) {
@@ -277,7 +280,8 @@ public final class FullScreenApp {
         case .delete, .char("d"):
             guard draftList.indices.contains(highlight) else { return }
             pendingRemoval = highlight
-            message = "Delete the draft \(draftList[highlight].description) (saved \(draftList[highlight].savedAt))? Press y to delete it, any other key to keep it."
+            message =
+                "Delete the draft \(draftList[highlight].description) (saved \(draftList[highlight].savedAt))? Press y to delete it, any other key to keep it."
         case .up: highlight = max(0, highlight - 1)
         case .down: highlight = min(max(0, draftList.count - 1), highlight + 1)
         case .escape, .left: backToStart()
@@ -408,7 +412,9 @@ public final class FullScreenApp {
             if moveSelection(key, count: choices.count) { return }
             switch key {
             case .enter, .right:
-                guard let selection else { return message = "Choose one of the options: move to it with ↑↓ or its number, then press Enter." }
+                guard let selection else {
+                    return message = "Choose one of the options: move to it with ↑↓ or its number, then press Enter."
+                }
                 submit(choices[selection].value)
             case .escape, .left: goBack()
             case .function(1), .char("?"): showingHelp = true
@@ -460,9 +466,13 @@ public final class FullScreenApp {
                 message = "Remove recipient \(highlight + 1) (\(name))? Press y to remove, any other key to keep."
             }
         case .enter, .right:
-            if highlight < count { wizard.editRecipient(highlight) }
-            else if highlight == count { wizard.addRecipient() }
-            else { finishRecipients() }
+            if highlight < count {
+                wizard.editRecipient(highlight)
+            } else if highlight == count {
+                wizard.addRecipient()
+            } else {
+                finishRecipients()
+            }
         case .escape, .left: goBack()
         case .function(1), .char("?"): showingHelp = true
         case .char("q"): quit()
@@ -481,7 +491,10 @@ public final class FullScreenApp {
         if moveSelection(key, count: rows.count + 1) { return }
         switch key {
         case .enter, .right:
-            guard let selection else { return message = "Move to an answer with ↑↓ and press Enter to change it, or press c to confirm them all." }
+            guard let selection else {
+                return message =
+                    "Move to an answer with ↑↓ and press Enter to change it, or press c to confirm them all."
+            }
             if selection < rows.count { wizard.change(rows[selection].code) } else { confirm() }
         case .char("c"): confirm()
         case .escape, .left: goBack()
@@ -526,7 +539,11 @@ public final class FullScreenApp {
             message = nil
         case .char(" ") where saveField < Self.saveFolderRow:
             let format = Self.saveFormatsOrder[saveField]
-            if let ticked = saveFormats.firstIndex(of: format) { saveFormats.remove(at: ticked) } else { saveFormats.append(format) }
+            if let ticked = saveFormats.firstIndex(of: format) {
+                saveFormats.remove(at: ticked)
+            } else {
+                saveFormats.append(format)
+            }
         case .enter, .ctrl("s"): save()
         default:
             if saveField == Self.saveFolderRow { _ = input.handle(key) }

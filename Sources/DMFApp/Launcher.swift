@@ -56,7 +56,8 @@ public struct Launcher {
             return PlainFrontEnd(session: resumed ?? newTransfer(), io: StandardLineIO()).run()
         }
         let app = FullScreenApp(
-            session: resumed ?? newTransfer(), drafts: drafts, helpdesk: helpdesk, startAt: resumed == nil ? .start : .wizard)
+            session: resumed ?? newTransfer(), drafts: drafts, helpdesk: helpdesk,
+            startAt: resumed == nil ? .start : .wizard)
         app.projector = projector
         let ending = FullScreenLoop.run(app, on: backend)
         switch ending {

@@ -6,7 +6,10 @@ import DMFPolicy
 public enum OutcomeSummary {
     public static func lines(_ form: FilledDMF) -> [String] {
         var lines = ["Outcome: \(form.verdict.label)", form.verdict.headline]
-        lines.append(form.decision.dmfRequired ? "A Data Movement Form is required." : "A Data Movement Form is not required (it can be kept for information).")
+        lines.append(
+            form.decision.dmfRequired
+                ? "A Data Movement Form is required."
+                : "A Data Movement Form is not required (it can be kept for information).")
         lines.append("")
         lines.append("Why:")
         // Heaviest first, as the checklist lists them: what must be done before sending ahead of
@@ -107,15 +110,19 @@ public enum CheckAnswers {
             let answers: [String]
             if question.code == "P1" {
                 let recipients = wizard.answers.recipients
-                answers = recipients.isEmpty
+                answers =
+                    recipients.isEmpty
                     ? ["None yet"]
-                    : recipients.enumerated().map { "Recipient \($0.offset + 1): \(RecipientSummary.line($0.element, method: wizard.answers.method))" }
+                    : recipients.enumerated().map {
+                        "Recipient \($0.offset + 1): \(RecipientSummary.line($0.element, method: wizard.answers.method))"
+                    }
             } else {
                 answers = [question.displayAnswer(in: wizard.answers) ?? "Not provided"]
             }
-            rows.append(CheckRow(
-                sectionHeading: question.section == lastSection ? nil : question.section.title,
-                code: question.code, label: question.prompt, answers: answers))
+            rows.append(
+                CheckRow(
+                    sectionHeading: question.section == lastSection ? nil : question.section.title,
+                    code: question.code, label: question.prompt, answers: answers))
             lastSection = question.section
         }
         return rows
@@ -127,7 +134,8 @@ public enum RecipientSummary {
     /// The mailbox is left out when the method does not ask about it (a mailbox answer is
     /// ignored then, so showing it would mislead).
     public static func line(_ recipient: Answers.Recipient, method: TransferMethod?) -> String {
-        let who = [recipient.name ?? "(no name yet)", recipient.role, recipient.organisation].compactMap { $0 }.joined(separator: ", ")
+        let who = [recipient.name ?? "(no name yet)", recipient.role, recipient.organisation].compactMap { $0 }.joined(
+            separator: ", ")
         let facts = [
             method.map(\.asksMailbox) == false ? nil : recipient.mailbox?.label.lowercased(),
             recipient.authorised.map { "authorised: \($0.label.lowercased())" },

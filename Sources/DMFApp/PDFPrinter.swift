@@ -73,7 +73,8 @@ public struct PDFPrinter: Sendable {
         guard status == 0, bytes.starts(with: Array("%PDF-".utf8)) else {
             let words = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
             let lastLine = words.split(separator: "\n").last { !$0.contains("dbus") && !$0.contains("D-Bus") } ?? ""
-            throw .failed(status == 0 ? "it wrote no PDF" : "exit status \(status). \(Sanitizer.line(String(lastLine)))")
+            throw .failed(
+                status == 0 ? "it wrote no PDF" : "exit status \(status). \(Sanitizer.line(String(lastLine)))")
         }
         return bytes
     }
@@ -89,7 +90,7 @@ public struct PDFPrinter: Sendable {
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
         let attributes = CleanSpawnAttributes(extraFlags: Int32(POSIX_SPAWN_SETPGROUP))
         var argv = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for argument in argv { free(argument) } }
         var pid: pid_t = 0
         let failure = posix_spawn(&pid, browser, &actions, &attributes.raw, &argv, environ)
         guard failure == 0 else { throw .failed("cannot start \(browser): \(String(cString: strerror(failure)))") }

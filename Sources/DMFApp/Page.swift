@@ -68,8 +68,10 @@ public struct Page {
     mutating func field(_ input: TextInput, width: Int, focused: Bool) {
         let fieldWidth = max(4, min(self.width - 4, width))
         let (visible, cursorColumn) = input.visible(width: fieldWidth - 1, widthFunction: widthFunction)
-        lines.append(Line(text: "", style: .input, indent: 0, item: currentItem,
-                          field: Field(visible: visible, cursorColumn: cursorColumn, width: fieldWidth, focused: focused)))
+        lines.append(
+            Line(
+                text: "", style: .input, indent: 0, item: currentItem,
+                field: Field(visible: visible, cursorColumn: cursorColumn, width: fieldWidth, focused: focused)))
     }
 
     /// A line kept in view at the top of the page, above what scrolls (the training banner, the
@@ -86,7 +88,9 @@ public struct Page {
     private func wrapped(_ text: String, style: Style, indent: Int, hang: Int) -> [Line] {
         let leading = text.prefix { $0 == " " }.count
         let indent = indent + leading
-        let parts = wrap(String(text.dropFirst(leading)), width: max(1, width - max(indent, indent - leading + hang)), widthFunction: widthFunction)
+        let parts = wrap(
+            String(text.dropFirst(leading)), width: max(1, width - max(indent, indent - leading + hang)),
+            widthFunction: widthFunction)
         // Continuation lines hang under the text after a marker (`hang` columns from `indent`),
         // or under the first line's own indentation when that is deeper.
         let continuation = indent - leading + max(leading, hang)
@@ -141,14 +145,17 @@ public struct Page {
                 _ = canvas.put(Self.moreAbove, x: left, y: y, style: .dim)
                 y += 1
             }
-            for line in lines[start..<min(lines.count, start + space)] { draw(line, into: &canvas, left: left, y: y); y += 1 }
+            for line in lines[start..<min(lines.count, start + space)] {
+                draw(line, into: &canvas, left: left, y: y); y += 1
+            }
             if start + space < lines.count { _ = canvas.put(Self.moreBelow, x: left, y: y, style: .dim) }
             y += 1
             layout.start = start
             layout.linesAbove = start
             layout.linesBelow = max(0, lines.count - start - space)
             if let focus, let first = lines.firstIndex(where: { $0.item == focus }),
-                let last = lines.lastIndex(where: { $0.item == focus }) {
+                let last = lines.lastIndex(where: { $0.item == focus })
+            {
                 layout.focusVisible = first >= start && last < start + space
             }
         }

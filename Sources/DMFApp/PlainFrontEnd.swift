@@ -142,7 +142,9 @@ public final class PlainFrontEnd {
         switch typed {
         case "?":
             say("Help: \(question.help)")
-            if let rule = question.rule { say("Rule \(rule.rawValue): \(rule.title). Guidance (\(rule.source.section)): \(rule.source.quotation)") }
+            if let rule = question.rule {
+                say("Rule \(rule.rawValue): \(rule.title). Guidance (\(rule.source.section)): \(rule.source.quotation)")
+            }
             return true
         case "<":
             if !session.wizard.back() { say("This is the first question.") }
@@ -159,8 +161,13 @@ public final class PlainFrontEnd {
         say("Why we ask: \(question.why)")
         let list = session.wizard.answers.recipients
         if list.isEmpty { say("No recipients yet.") }
-        for (index, recipient) in list.enumerated() { say("  \(index + 1). \(RecipientSummary.line(recipient, method: session.wizard.answers.method))") }
-        guard let line = ask("Type a to add, e and a number to edit, d and a number to remove, c to continue, ? for help, < to go back:")
+        for (index, recipient) in list.enumerated() {
+            say("  \(index + 1). \(RecipientSummary.line(recipient, method: session.wizard.answers.method))")
+        }
+        guard
+            let line = ask(
+                "Type a to add, e and a number to edit, d and a number to remove, c to continue, ? for help, < to go back:"
+            )
         else { return nil }
         let typed = line.trimmingCharacters(in: .whitespaces).lowercased()
         if handleCommand(typed, question: question) { return false }
@@ -182,7 +189,8 @@ public final class PlainFrontEnd {
             if let section = row.sectionHeading { say("\(section):") }
             say("  \(row.code)  \(row.label): \(row.answers.joined(separator: "; "))")
         }
-        guard let line = ask("Type a step code to change an answer (for example R1), c to confirm, < to go back:") else { return nil }
+        guard let line = ask("Type a step code to change an answer (for example R1), c to confirm, < to go back:")
+        else { return nil }
         let typed = line.trimmingCharacters(in: .whitespaces)
         switch typed.lowercased() {
         case "c":
@@ -207,19 +215,25 @@ public final class PlainFrontEnd {
         if session.wizard.flow.isHelpdesk {
             say("")
             say("Read to the caller:")
-            for line in OutcomeSummary.readAloud(form, resumeCode: ResumeCode.encode(session.wizard.answers)) { say("  " + line) }
+            for line in OutcomeSummary.readAloud(form, resumeCode: ResumeCode.encode(session.wizard.answers)) {
+                say("  " + line)
+            }
         }
         say("Resume code (rebuilds these choices elsewhere): \(ResumeCode.encode(session.wizard.answers))")
         say("")
         say("Save the DMF and checklist.")
-        guard let folderLine = ask("Folder to save in (Enter for \(outputFolder)), or < to go back:") else { return nil }
+        guard let folderLine = ask("Folder to save in (Enter for \(outputFolder)), or < to go back:") else {
+            return nil
+        }
         if folderLine.trimmingCharacters(in: .whitespaces) == "<" {
             session.wizard.back()
             return false
         }
         let typedFolder = PathInput.expand(folderLine, home: ProcessContext.variable("HOME"))
         let folder = typedFolder.isEmpty ? outputFolder : typedFolder
-        guard let formatLine = ask("Formats: markdown, text, html, json, pdf (Enter for markdown and html):") else { return nil }
+        guard let formatLine = ask("Formats: markdown, text, html, json, pdf (Enter for markdown and html):") else {
+            return nil
+        }
         let formats = OutcomeSummary.formats(from: formatLine)
         guard !formats.isEmpty else {
             say("Please name one or more of: markdown, text, html, json, pdf.")

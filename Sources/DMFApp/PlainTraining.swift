@@ -22,7 +22,9 @@ public final class PlainTraining {
     public func run() -> Int32 {
         say(FilledDMF.trainingBanner)
         while trainee.isEmpty {
-            guard let name = ask("What is your name? (It goes on your score sheet; nothing else is kept.)") else { return 1 }
+            guard let name = ask("What is your name? (It goes on your score sheet; nothing else is kept.)") else {
+                return 1
+            }
             trainee = name.trimmed
         }
         while true {
@@ -44,13 +46,16 @@ public final class PlainTraining {
         say("")
         say("Training summary for \(trainee)")
         for result in results {
-            say("\(result.score)/10  \(result.title): predicted \(result.predictedVerdict.label), the wizard said \(result.actualVerdict.label)")
+            say(
+                "\(result.score)/10  \(result.title): predicted \(result.predictedVerdict.label), the wizard said \(result.actualVerdict.label)"
+            )
         }
         say("Total: \(results.map(\.score).reduce(0, +)) out of \(results.count * 10).")
         guard !results.isEmpty else { return 0 }
         guard let answer = ask("Save the score sheet (Markdown and CSV) here? y or n:") else { return 1 }
         if answer.trimmed.lowercased().hasPrefix("y") {
-            let sheet = ScoreSheet(trainee: trainee, date: ProductionClock.iso8601(ProductionClock.now()), results: results)
+            let sheet = ScoreSheet(
+                trainee: trainee, date: ProductionClock.iso8601(ProductionClock.now()), results: results)
             do {
                 say("Saved: " + (try sheet.save(in: outputFolder)).joined(separator: " and "))
             } catch {
@@ -67,7 +72,9 @@ public final class PlainTraining {
         for paragraph in TrainingNotes.paragraphs(trainingCase.notes.story) { say(paragraph) }
         let session = WizardSession(wizard: Wizard(flow: Flow()), drafts: nil, training: true)
         let questions = PlainFrontEnd(session: session, io: io)
-        guard questions.answerQuestions(untilOutcome: true) != nil, let decision = session.wizard.decision else { return false }
+        guard questions.answerQuestions(untilOutcome: true) != nil, let decision = session.wizard.decision else {
+            return false
+        }
 
         say("")
         say("Before you see the outcome: what will it be?")
@@ -76,8 +83,11 @@ public final class PlainTraining {
         var predicted: Verdict?
         while predicted == nil {
             guard let line = ask("Type a number:") else { return false }
-            if let number = Int(line.trimmed), order.indices.contains(number - 1) { predicted = order[number - 1] }
-            else { say("Please type a number from 1 to \(order.count).") }
+            if let number = Int(line.trimmed), order.indices.contains(number - 1) {
+                predicted = order[number - 1]
+            } else {
+                say("Please type a number from 1 to \(order.count).")
+            }
         }
 
         say("")
@@ -96,10 +106,13 @@ public final class PlainTraining {
         }
 
         let result = TrainingResult(
-            trainingCase: trainingCase, answers: session.wizard.answers, decision: decision, predicted: predicted!, picked: picked!)
+            trainingCase: trainingCase, answers: session.wizard.answers, decision: decision, predicted: predicted!,
+            picked: picked!)
         results.append(result)
         say("")
-        for line in result.explanation(decision: decision, trainingCase: trainingCase, answers: session.wizard.answers, flow: session.wizard.flow) {
+        for line in result.explanation(
+            decision: decision, trainingCase: trainingCase, answers: session.wizard.answers, flow: session.wizard.flow)
+        {
             say(line)
         }
         return true

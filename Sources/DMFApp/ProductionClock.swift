@@ -25,9 +25,12 @@ public enum ProductionClock {
     /// Why `SOURCE_DATE_EPOCH` cannot be used, or nil when it is unset or valid. The convention
     /// asks for whole seconds since 1970 and for tools to fail on anything else; a value such as
     /// `nan` or `1e20` used to stamp a year like -4713 and a reference that breaks its pattern.
-    public static func sourceDateEpochProblem(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+    public static func sourceDateEpochProblem(environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> String?
+    {
         guard let value = environment["SOURCE_DATE_EPOCH"], sourceDateEpoch(environment) == nil else { return nil }
-        return "SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 (0 to \(latestEpoch)), not '\(Sanitizer.visible(value))'"
+        return
+            "SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 (0 to \(latestEpoch)), not '\(Sanitizer.visible(value))'"
     }
 
     private static func sourceDateEpoch(_ environment: [String: String]) -> Int64? {
@@ -42,6 +45,7 @@ public enum ProductionClock {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+        return String(
+            format: "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
     }
 }

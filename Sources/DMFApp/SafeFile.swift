@@ -23,9 +23,12 @@ public enum SafeFile {
     /// Writes every file or none, given as bytes (a PDF).
     public static func writeAll(_ files: [(path: String, bytes: [UInt8])], overwrite: Bool) throws(WriteError) {
         for (path, _) in files {
-            let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+            let folder =
+                (path as NSString).deletingLastPathComponent.isEmpty
+                ? "." : (path as NSString).deletingLastPathComponent
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue
+            else {
                 throw WriteError(description: "cannot write \(path): the folder \(folder) does not exist")
             }
             if !overwrite, exists(path) {
@@ -33,18 +36,21 @@ public enum SafeFile {
             }
         }
         var temporaries: [String] = []
-        defer { temporaries.forEach { unlink($0) } }
+        defer { for temporary in temporaries { unlink(temporary) } }
         for (path, bytes) in files {
             temporaries.append(try writeTemporary(bytes, beside: path))
         }
         var published: [String] = []
         for (index, (path, _)) in files.enumerated() {
-            let failure = overwrite ? move(temporaries[index], to: path) : moveWithoutReplacing(temporaries[index], to: path)
+            let failure =
+                overwrite ? move(temporaries[index], to: path) : moveWithoutReplacing(temporaries[index], to: path)
             if failure != 0 {
                 // Take back what this call published, so a retry starts from a clean folder
                 // (files it replaced under `overwrite` cannot be brought back).
-                if !overwrite { published.forEach { unlink($0) } }
-                if failure == EEXIST { throw WriteError(description: "\(path) already exists; use --force to replace it") }
+                if !overwrite { for path in published { unlink(path) } }
+                if failure == EEXIST {
+                    throw WriteError(description: "\(path) already exists; use --force to replace it")
+                }
                 throw WriteError(description: "cannot write \(path): \(String(cString: strerror(failure)))")
             }
             published.append(path)
@@ -89,7 +95,8 @@ public enum SafeFile {
     private static func writeTemporary(_ bytes: [UInt8], beside path: String) throws(WriteError) -> String {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
-        let temporary = folder + "/\(temporaryPrefix)\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let temporary =
+            folder + "/\(temporaryPrefix)\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else {
             throw WriteError(description: "cannot write in \(folder): \(String(cString: strerror(errno)))")
@@ -127,7 +134,9 @@ public enum SafeFile {
             return 0
         }
         let failure = errno
-        guard failure == EPERM || failure == ENOTSUP || failure == EOPNOTSUPP || failure == EMLINK else { return failure }
+        guard failure == EPERM || failure == ENOTSUP || failure == EOPNOTSUPP || failure == EMLINK else {
+            return failure
+        }
         if exists(path) { return EEXIST }
         return move(temporary, to: path)
     }

@@ -27,7 +27,9 @@ public struct ScoreSheet: Sendable {
             "| Case | Predicted | The wizard said | Verdict right | Score |", "|---|---|---|---|---|",
         ]
         for result in results {
-            lines.append("| \(MarkdownRenderer.inline(Sanitizer.clean(result.title))) | \(result.predictedVerdict.label) | \(result.actualVerdict.label) | \(result.verdictCorrect ? "Yes" : "No") | \(result.score)/10 |")
+            lines.append(
+                "| \(MarkdownRenderer.inline(Sanitizer.clean(result.title))) | \(result.predictedVerdict.label) | \(result.actualVerdict.label) | \(result.verdictCorrect ? "Yes" : "No") | \(result.score)/10 |"
+            )
         }
         lines += ["", "**Total: \(total) out of \(results.count * 10).**", ""]
         return lines.joined(separator: "\n")
@@ -37,8 +39,10 @@ public struct ScoreSheet: Sendable {
     public var csv: String {
         var rows = [["trainee", "date", "case", "predicted", "actual", "verdict_right", "score"]]
         for result in results {
-            rows.append([trainee, date, result.caseID, result.predictedVerdict.rawValue, result.actualVerdict.rawValue,
-                         result.verdictCorrect ? "yes" : "no", String(result.score)])
+            rows.append([
+                trainee, date, result.caseID, result.predictedVerdict.rawValue, result.actualVerdict.rawValue,
+                result.verdictCorrect ? "yes" : "no", String(result.score),
+            ])
         }
         return rows.map { $0.map(Self.cell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
@@ -54,7 +58,8 @@ public struct ScoreSheet: Sendable {
     public func save(in folder: String) throws(WriteError) -> [String] {
         let safeName = trainee.filter { $0.isLetter || $0.isNumber }.prefix(40)
         let stamp = date.filter(\.isNumber).prefix(12)
-        let base = (folder as NSString).appendingPathComponent("training-scores-\(safeName.isEmpty ? "trainee" : String(safeName))-\(stamp)")
+        let base = (folder as NSString).appendingPathComponent(
+            "training-scores-\(safeName.isEmpty ? "trainee" : String(safeName))-\(stamp)")
         let files = [(base + ".md", markdown), (base + ".csv", csv)]
         try SafeFile.writeAll(files, overwrite: false)
         return files.map(\.0)

@@ -65,7 +65,9 @@ public struct TrainingResult: Sendable, Equatable {
         return Int(((verdictCorrect ? 5.0 : 0.0) + 5.0 * actions).rounded())
     }
 
-    public init(trainingCase: TrainingCase, answers: Answers, decision: Decision, predicted: Verdict, picked: Set<RuleID>) {
+    public init(
+        trainingCase: TrainingCase, answers: Answers, decision: Decision, predicted: Verdict, picked: Set<RuleID>
+    ) {
         caseID = trainingCase.id
         title = trainingCase.notes.title
         predictedVerdict = predicted
@@ -78,7 +80,8 @@ public struct TrainingResult: Sendable, Equatable {
     public func explanation(decision: Decision, trainingCase: TrainingCase, answers: Answers, flow: Flow) -> [String] {
         var lines = [
             "Your prediction: \(predictedVerdict.label) · The wizard: \(actualVerdict.label)",
-            verdictCorrect ? "Verdict: right." : "Verdict: different. \(Self.headline(actualVerdict, decision: decision))",
+            verdictCorrect
+                ? "Verdict: right." : "Verdict: different. \(Self.headline(actualVerdict, decision: decision))",
             "",
         ]
         for rule in matched { lines.append("Right: \(rule.title) [\(rule.rawValue)]") }
@@ -87,12 +90,15 @@ public struct TrainingResult: Sendable, Equatable {
             lines.append("Missed: \(rule.title) [\(rule.rawValue)]. \(why)")
         }
         for rule in unnecessary {
-            lines.append("Not needed here: \(rule.title) [\(rule.rawValue)]. Nothing in these answers makes this rule ask for an action.")
+            lines.append(
+                "Not needed here: \(rule.title) [\(rule.rawValue)]. Nothing in these answers makes this rule ask for an action."
+            )
         }
         let differences = flow.questions.compactMap { question -> String? in
             let yours = question.displayAnswer(in: answers), model = question.displayAnswer(in: trainingCase.answers)
             guard case .choice = question.kind, yours != model else { return nil }
-            return "\(question.code) \(question.prompt) You: \(yours ?? "not answered"); the case: \(model ?? "not answered")."
+            return
+                "\(question.code) \(question.prompt) You: \(yours ?? "not answered"); the case: \(model ?? "not answered")."
         }
         if !differences.isEmpty {
             lines += ["", "Where your answers differ from the case's:"] + differences
@@ -109,7 +115,8 @@ public struct TrainingResult: Sendable, Equatable {
         for finding in decision.findings where finding.kind == .refer && !who.contains(finding.who.label) {
             who.append(finding.who.label)
         }
-        return "Not decided yet: ask \(who.isEmpty ? "the Information Asset Owner" : who.joined(separator: ", ")) before going further."
+        return
+            "Not decided yet: ask \(who.isEmpty ? "the Information Asset Owner" : who.joined(separator: ", ")) before going further."
     }
 
     /// Verdicts in the order a trainee weighs them, mildest first (numbered so in both front ends).
@@ -117,8 +124,10 @@ public struct TrainingResult: Sendable, Equatable {
 
     /// The rules a trainee can pick actions from: every rule that can ask for something.
     public static let pickableRules: [RuleID] = RuleID.allCases.filter {
-        ![.recipientsListed, .minimiseRisk, .acceptableUse, .sameSystemNoExtraControls, .dataInTransitGuidance,
-          .ogdSecureNetwork, .thirdPartySecurityAdvice].contains($0)
+        ![
+            .recipientsListed, .minimiseRisk, .acceptableUse, .sameSystemNoExtraControls, .dataInTransitGuidance,
+            .ogdSecureNetwork, .thirdPartySecurityAdvice,
+        ].contains($0)
     }
 }
 

@@ -75,7 +75,9 @@ public enum DMFBuilder {
     // MARK: - Fields
 
     private static func text(_ key: String, _ label: String, _ value: String?, multiline: Bool = false) -> DMFField {
-        let cleaned = value.map { Sanitizer.clean($0, keepNewlines: multiline).trimmed }.flatMap { $0.isEmpty ? nil : $0 }
+        let cleaned = value.map { Sanitizer.clean($0, keepNewlines: multiline).trimmed }.flatMap {
+            $0.isEmpty ? nil : $0
+        }
         return DMFField(key: key, label: label, value: cleaned ?? DMFField.notProvided, raw: cleaned)
     }
 
@@ -89,7 +91,8 @@ public enum DMFBuilder {
 
     private static func onBehalfOf(_ helpdesk: Answers.Helpdesk?) -> String? {
         guard let helpdesk else { return nil }
-        let caller = [helpdesk.callerName, helpdesk.callerTeam.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")
+        let caller = [helpdesk.callerName, helpdesk.callerTeam.map { "(\($0))" }].compactMap { $0 }.joined(
+            separator: " ")
         var line = "Completed by the helpdesk on behalf of \(caller.isEmpty ? "the caller" : caller)"
         if let agent = helpdesk.agentName, !agent.isEmpty { line += ", by \(agent)" }
         if let call = helpdesk.callReference, !call.isEmpty { line += ", call reference \(call)" }
@@ -104,54 +107,72 @@ public enum DMFBuilder {
             case (_, true): "Draft: to be authorised by the Information Asset Owner before transfer"
             case (_, false): "For information: this route does not need a DMF"
             }
-        return DMFSection(key: "status", title: "Reference and status", fields: [
-            derived("reference", "Reference", reference),
-            derived("status", "Status", state),
-            DMFField(key: "dmf_required", label: "DMF required", value: decision.dmfRequired ? "Yes" : "No",
-                     raw: decision.dmfRequired ? "yes" : "no"),
-            derived("produced_at", "Produced", context.producedAt),
-        ])
+        return DMFSection(
+            key: "status", title: "Reference and status",
+            fields: [
+                derived("reference", "Reference", reference),
+                derived("status", "Status", state),
+                DMFField(
+                    key: "dmf_required", label: "DMF required", value: decision.dmfRequired ? "Yes" : "No",
+                    raw: decision.dmfRequired ? "yes" : "no"),
+                derived("produced_at", "Produced", context.producedAt),
+            ])
     }
 
     private static func requester(_ requester: Answers.Requester) -> DMFSection {
-        DMFSection(key: "requester", title: "Requester", fields: [
-            text("name", "Name", requester.name),
-            text("email", "Email", requester.email),
-            text("team", "Team or business unit", requester.team),
-        ])
+        DMFSection(
+            key: "requester", title: "Requester",
+            fields: [
+                text("name", "Name", requester.name),
+                text("email", "Email", requester.email),
+                text("team", "Team or business unit", requester.team),
+            ])
     }
 
     private static func transfer(_ transfer: Answers.Transfer) -> DMFSection {
-        DMFSection(key: "transfer", title: "The transfer", fields: [
-            choice("kind", "Share or move", transfer.kind),
-            choice("frequency", "One-off or recurring", transfer.frequency),
-            text("purpose", "Purpose", transfer.purpose, multiline: true),
-        ])
+        DMFSection(
+            key: "transfer", title: "The transfer",
+            fields: [
+                choice("kind", "Share or move", transfer.kind),
+                choice("frequency", "One-off or recurring", transfer.frequency),
+                text("purpose", "Purpose", transfer.purpose, multiline: true),
+            ])
     }
 
     private static func information(_ data: Answers.DataDetails) -> DMFSection {
-        DMFSection(key: "information", title: "The information", fields: [
-            text("description", "Description", data.description, multiline: true),
-            choice("classification", "Classification", data.classification),
-            choice("legacy_marking", "Old (pre-2014) marking", data.legacyMarking),
-            choice("personal_data", "Personal data", data.personalData),
-            DMFField(key: "records", label: "Number of records or people",
-                     value: data.records.map { String($0) } ?? DMFField.notProvided, raw: data.records.map { String($0) }),
-            choice("bulk", "Bulk (about 1,000 people or more)", Answers(data: data).effectiveBulk),
-        ])
+        DMFSection(
+            key: "information", title: "The information",
+            fields: [
+                text("description", "Description", data.description, multiline: true),
+                choice("classification", "Classification", data.classification),
+                choice("legacy_marking", "Old (pre-2014) marking", data.legacyMarking),
+                choice("personal_data", "Personal data", data.personalData),
+                DMFField(
+                    key: "records", label: "Number of records or people",
+                    value: data.records.map { String($0) } ?? DMFField.notProvided, raw: data.records.map { String($0) }
+                ),
+                choice("bulk", "Bulk (about 1,000 people or more)", Answers(data: data).effectiveBulk),
+            ])
     }
 
     private static func destination(_ route: Answers.Route) -> DMFSection {
         let leaves = route.type?.leavesSystem ?? false
-        return DMFSection(key: "route", title: "Route and destination", fields: [
-            DMFField(key: "type", label: "Route", value: route.type?.shortLabel ?? DMFField.notProvided, raw: route.type?.rawValue),
-            text("source_system", "From system or domain", route.sourceSystem),
-            leaves ? text("destination_organisation", "To organisation", route.destinationOrganisation)
-                : derived("destination_organisation", "To organisation", "Not applicable (stays inside one system)"),
-            leaves ? text("destination_system", "To system", route.destinationSystem)
-                : derived("destination_system", "To system", "Not applicable (stays inside one system)"),
-            choice("destination_accreditation", "Receiving system accredited to", route.destinationAccreditation),
-        ])
+        return DMFSection(
+            key: "route", title: "Route and destination",
+            fields: [
+                DMFField(
+                    key: "type", label: "Route", value: route.type?.shortLabel ?? DMFField.notProvided,
+                    raw: route.type?.rawValue),
+                text("source_system", "From system or domain", route.sourceSystem),
+                leaves
+                    ? text("destination_organisation", "To organisation", route.destinationOrganisation)
+                    : derived(
+                        "destination_organisation", "To organisation", "Not applicable (stays inside one system)"),
+                leaves
+                    ? text("destination_system", "To system", route.destinationSystem)
+                    : derived("destination_system", "To system", "Not applicable (stays inside one system)"),
+                choice("destination_accreditation", "Receiving system accredited to", route.destinationAccreditation),
+            ])
     }
 
     /// The mailbox cell when the method does not deliver to a mailbox: the question was not
@@ -164,7 +185,8 @@ public enum DMFBuilder {
             text("name", "Name", recipient.name),
             text("organisation", "Organisation", recipient.organisation),
             text("role", "Role", recipient.role),
-            asksMailbox ? choice("mailbox", "Mailbox", recipient.mailbox) : derived("mailbox", "Mailbox", mailboxNotAsked),
+            asksMailbox
+                ? choice("mailbox", "Mailbox", recipient.mailbox) : derived("mailbox", "Mailbox", mailboxNotAsked),
             choice("authorised", "Authorised", recipient.authorised),
             choice("clearance", "Clearance", recipient.clearance),
         ])
@@ -184,12 +206,18 @@ public enum DMFBuilder {
         }
         let agreed = "To be agreed and recorded before transfer (rule transit-controls)"
         let notRequired = leaves ? "Recommended; not required for this route" : "Not required inside one system"
-        return DMFSection(key: "method_and_controls", title: "Method and controls", fields: [
-            choice("method", "Transfer method", method),
-            derived("confidentiality", "Confidentiality in transit", confidentiality),
-            derived("integrity", "Integrity (e.g. a checksum the recipient verifies)", fired.contains(.transitControls) ? agreed : notRequired),
-            derived("proof_of_sending_and_receipt", "Proof of sending and of receipt", fired.contains(.transitControls) ? agreed : notRequired),
-        ])
+        return DMFSection(
+            key: "method_and_controls", title: "Method and controls",
+            fields: [
+                choice("method", "Transfer method", method),
+                derived("confidentiality", "Confidentiality in transit", confidentiality),
+                derived(
+                    "integrity", "Integrity (e.g. a checksum the recipient verifies)",
+                    fired.contains(.transitControls) ? agreed : notRequired),
+                derived(
+                    "proof_of_sending_and_receipt", "Proof of sending and of receipt",
+                    fired.contains(.transitControls) ? agreed : notRequired),
+            ])
     }
 
     private static func retention(_ answers: Answers) -> DMFSection {
@@ -199,29 +227,35 @@ public enum DMFBuilder {
             case .share: "Share: the sender keeps a copy; record where every copy is kept"
             case .notSure, nil: "Not decided (share or move to be confirmed)"
             }
-        return DMFSection(key: "retention", title: "Retention and deletion", fields: [
-            text("delete_by", "Delete by", answers.retention.deleteBy),
-            text("period", "Retention period", answers.retention.period),
-            derived("copies", "Copies after the transfer", copies),
-        ])
+        return DMFSection(
+            key: "retention", title: "Retention and deletion",
+            fields: [
+                text("delete_by", "Delete by", answers.retention.deleteBy),
+                text("period", "Retention period", answers.retention.period),
+                derived("copies", "Copies after the transfer", copies),
+            ])
     }
 
     private static func thirdParty(_ answers: Answers) -> DMFSection {
         guard answers.route.type == .thirdParty else {
             let na = "Not applicable (not a third party)"
-            return DMFSection(key: "third_party", title: "Third-party arrangements", fields: [
-                derived("contract", "Contract in place", na), derived("nda", "Non-Disclosure Agreement", na),
-                derived("security_aspects_letter", "Security Aspects Letter", na),
-                derived("code_of_connection", "Codes of Connection", na),
-            ])
+            return DMFSection(
+                key: "third_party", title: "Third-party arrangements",
+                fields: [
+                    derived("contract", "Contract in place", na), derived("nda", "Non-Disclosure Agreement", na),
+                    derived("security_aspects_letter", "Security Aspects Letter", na),
+                    derived("code_of_connection", "Codes of Connection", na),
+                ])
         }
         let answers = answers.thirdParty
-        return DMFSection(key: "third_party", title: "Third-party arrangements", fields: [
-            choice("contract", "Contract in place", answers.contract),
-            choice("nda", "Non-Disclosure Agreement (NDA) in place", answers.nda),
-            choice("security_aspects_letter", "Security Aspects Letter (SAL)", answers.securityAspectsLetter),
-            choice("code_of_connection", "Codes of Connection (CoCo)", answers.codeOfConnection),
-        ])
+        return DMFSection(
+            key: "third_party", title: "Third-party arrangements",
+            fields: [
+                choice("contract", "Contract in place", answers.contract),
+                choice("nda", "Non-Disclosure Agreement (NDA) in place", answers.nda),
+                choice("security_aspects_letter", "Security Aspects Letter (SAL)", answers.securityAspectsLetter),
+                choice("code_of_connection", "Codes of Connection (CoCo)", answers.codeOfConnection),
+            ])
     }
 
     // MARK: - Sign-off
@@ -302,10 +336,12 @@ public enum DMFBuilder {
     }
 
     private static func authorisation(_ authorisation: Answers.Authorisation) -> DMFSection {
-        DMFSection(key: "authorisation", title: "Authorisation", fields: [
-            text("iao_name", "Information Asset Owner", authorisation.iaoName),
-            choice("iao_decision", "IAO decision", authorisation.iaoDecision),
-        ])
+        DMFSection(
+            key: "authorisation", title: "Authorisation",
+            fields: [
+                text("iao_name", "Information Asset Owner", authorisation.iaoName),
+                choice("iao_decision", "IAO decision", authorisation.iaoDecision),
+            ])
     }
 }
 

@@ -97,5 +97,6 @@ public struct FilledDMF: Sendable, Equatable {
 
     public static let title = "Data Movement Form (DMF)"
     public static let trainingBanner = "TRAINING — not a real transfer"
-    public static let policyLine = "\(PolicyInfo.source), dated \(PolicyInfo.dated); rule set \(PolicyInfo.rulesVersion)"
+    public static let policyLine =
+        "\(PolicyInfo.source), dated \(PolicyInfo.dated); rule set \(PolicyInfo.rulesVersion)"
 }

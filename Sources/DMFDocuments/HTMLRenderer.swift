@@ -7,7 +7,9 @@ public enum HTMLRenderer {
         body.append("<p class=\"marking\">\(dmf.marking.rawValue)</p>")
         if dmf.training { body.append("<p class=\"training\">\(FilledDMF.trainingBanner)</p>") }
         body.append("<h1>\(FilledDMF.title): \(escape(dmf.reference))</h1>")
-        body.append("<p class=\"verdict verdict-\(dmf.verdict.rawValue)\"><strong>Verdict: \(dmf.verdict.label).</strong> \(escape(dmf.verdict.headline))</p>")
+        body.append(
+            "<p class=\"verdict verdict-\(dmf.verdict.rawValue)\"><strong>Verdict: \(dmf.verdict.label).</strong> \(escape(dmf.verdict.headline))</p>"
+        )
         if let onBehalf = dmf.onBehalfOf { body.append("<p class=\"behalf\">\(escape(onBehalf))</p>") }
         for section in dmf.sectionsBeforeRecipients { body.append(table(section)) }
         body.append(recipients(dmf))
@@ -77,7 +79,8 @@ public enum HTMLRenderer {
     /// The printed page: A4 portrait, with the protective marking and the reference at the top
     /// and bottom of every page and "page N of M", so any single sheet says what it belongs to.
     static func pageRules(_ dmf: FilledDMF) -> String {
-        let marking = cssString(dmf.training ? "\(dmf.marking.rawValue) \(FilledDMF.trainingBanner)" : dmf.marking.rawValue)
+        let marking = cssString(
+            dmf.training ? "\(dmf.marking.rawValue) \(FilledDMF.trainingBanner)" : dmf.marking.rawValue)
         let reference = cssString(dmf.reference)
         let pageNumber = "\"page \" counter(page) \" of \" counter(pages)"
         return """
@@ -126,10 +129,13 @@ public enum HTMLRenderer {
             var rows = block.fields.map(row)
             if !block.choices.isEmpty {
                 let boxes = block.choices.map { "<span class=\"box\" aria-hidden=\"true\"></span>\(escape($0))" }
-                rows.append("<tr><th scope=\"row\">Tick one</th><td class=\"choices\">\(boxes.joined(separator: " "))</td></tr>")
+                rows.append(
+                    "<tr><th scope=\"row\">Tick one</th><td class=\"choices\">\(boxes.joined(separator: " "))</td></tr>"
+                )
             }
             rows += block.blanks.map { "<tr><th scope=\"row\">\(escape($0))</th><td class=\"sign\"></td></tr>" }
-            out.append("""
+            out.append(
+                """
                 <div class="block" id="\(block.key)">
                 <h3>\(escape(block.title))</h3>
                 <p>\(escape(block.statement))</p>
@@ -149,18 +155,23 @@ public enum HTMLRenderer {
             "<tr>" + row.cells.map { "<td class=\"value\">\(escape($0.value))</td>" }.joined() + "</tr>"
         }
         let widths = [20, 20, 16, 16, 13, 15].map { "<col style=\"width: \($0)%\">" }.joined()
-        return "<h2>Recipients</h2>\n<table class=\"recipients\">\n<colgroup>\(widths)</colgroup>\n<thead><tr>\(head)</tr></thead>\n\(rows.joined(separator: "\n"))\n</table>"
+        return
+            "<h2>Recipients</h2>\n<table class=\"recipients\">\n<colgroup>\(widths)</colgroup>\n<thead><tr>\(head)</tr></thead>\n\(rows.joined(separator: "\n"))\n</table>"
     }
 
     private static func decision(_ dmf: FilledDMF) -> String {
         var out = ["<h2>Decision</h2>"]
         out.append("<p><strong>Verdict:</strong> \(dmf.verdict.label). \(escape(dmf.verdict.headline))</p>")
-        out.append("<p><strong>DMF required:</strong> \(dmf.decision.dmfRequired ? "Yes" : "No (this copy is for information)")</p>")
+        out.append(
+            "<p><strong>DMF required:</strong> \(dmf.decision.dmfRequired ? "Yes" : "No (this copy is for information)")</p>"
+        )
         out.append("<h3>Why this outcome</h3>\n<ol>")
         for finding in dmf.decision.findings {
             let because = escape(finding.becauseLine)
             let guidance = escape(finding.guidanceLine)
-            out.append("<li><strong>\(finding.group.label)</strong> (<span class=\"rule\">\(finding.rule.rawValue)</span>): \(escape(finding.text))<br>Because: \(because)<br>Guidance, \(guidance)</li>")
+            out.append(
+                "<li><strong>\(finding.group.label)</strong> (<span class=\"rule\">\(finding.rule.rawValue)</span>): \(escape(finding.text))<br>Because: \(because)<br>Guidance, \(guidance)</li>"
+            )
         }
         out.append("</ol>")
         return out.joined(separator: "\n")
@@ -196,7 +207,11 @@ enum ScalarEscaping {
     static func replacing(_ text: String, _ replacement: (Unicode.Scalar) -> String?) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if let replaced = replacement(scalar) { out.append(contentsOf: replaced.unicodeScalars) } else { out.append(scalar) }
+            if let replaced = replacement(scalar) {
+                out.append(contentsOf: replaced.unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
         }
         return String(out)
     }

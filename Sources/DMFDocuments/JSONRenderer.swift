@@ -35,7 +35,8 @@ public enum JSONRenderer {
             findings = dmf.decision.findings.map(FindingJSON.init)
             checklist = dmf.decision.checklist.map {
                 ChecklistJSON(
-                    rule: $0.rule.rawValue, kind: $0.kind.rawValue, group: $0.group.rawValue, done: $0.done, text: $0.text,
+                    rule: $0.rule.rawValue, kind: $0.kind.rawValue, group: $0.group.rawValue, done: $0.done,
+                    text: $0.text,
                     who: $0.who.label)
             }
             var form: [String: JSONValue] = [:]
@@ -63,14 +64,15 @@ public enum JSONRenderer {
                 "state": .string(signOff.state.rawValue),
                 "notice": .string(signOff.notice),
                 "must_change": .array(signOff.mustChange.map(JSONValue.string)),
-                "blocks": .array(signOff.blocks.map { block in
-                    .object([
-                        "key": .string(block.key), "title": .string(block.title),
-                        "statement": .string(block.statement), "fields": .object(Self.fields(block.fields)),
-                        "choices": .array(block.choices.map(JSONValue.string)),
-                        "blanks": .array(block.blanks.map(JSONValue.string)),
-                    ])
-                }),
+                "blocks": .array(
+                    signOff.blocks.map { block in
+                        .object([
+                            "key": .string(block.key), "title": .string(block.title),
+                            "statement": .string(block.statement), "fields": .object(Self.fields(block.fields)),
+                            "choices": .array(block.choices.map(JSONValue.string)),
+                            "blanks": .array(block.blanks.map(JSONValue.string)),
+                        ])
+                    }),
             ])
         }
 
@@ -118,7 +120,10 @@ public enum JSONRenderer {
     }
 
     enum JSONValue: Encodable {
-        case string(String), null, object([String: JSONValue]), array([JSONValue])
+        case string(String)
+        case null
+        case object([String: JSONValue])
+        case array([JSONValue])
 
         func encode(to encoder: Encoder) throws {
             var container = encoder.singleValueContainer()

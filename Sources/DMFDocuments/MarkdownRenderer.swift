@@ -16,7 +16,9 @@ public enum MarkdownRenderer {
         out += ["## Recipients", ""]
         out.append("| " + DMFRecipientRow.columns.joined(separator: " | ") + " |")
         out.append("|" + String(repeating: "---|", count: DMFRecipientRow.columns.count))
-        for row in dmf.recipients { out.append("| " + row.cells.map { cell($0.value) }.joined(separator: " | ") + " |") }
+        for row in dmf.recipients {
+            out.append("| " + row.cells.map { cell($0.value) }.joined(separator: " | ") + " |")
+        }
         out.append("")
         for section in dmf.sectionsAfterRecipients { out += table(section) }
         out += decision(dmf)
@@ -68,7 +70,9 @@ public enum MarkdownRenderer {
     private static func checklist(_ dmf: FilledDMF) -> [String] {
         var out = ["## Checklist", ""]
         for item in dmf.decision.checklist {
-            out.append("- [\(item.done ? "x" : " ")] **\(item.group.label):** \(inline(item.text)) Who: \(item.who.label). (`\(item.rule.rawValue)`)")
+            out.append(
+                "- [\(item.done ? "x" : " ")] **\(item.group.label):** \(inline(item.text)) Who: \(item.who.label). (`\(item.rule.rawValue)`)"
+            )
         }
         return out + [""]
     }
@@ -92,6 +96,7 @@ public enum MarkdownRenderer {
 
     /// A table cell: inline escaping, and line breaks as `<br>` so the row stays one line.
     static func cell(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { inline(String($0)) }.joined(separator: "<br>")
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { inline(String($0)) }.joined(
+            separator: "<br>")
     }
 }

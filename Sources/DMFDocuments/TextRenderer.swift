@@ -24,15 +24,18 @@ public enum TextRenderer {
         out.append("DMF required: \(dmf.decision.dmfRequired ? "Yes" : "No (this copy is for information)")")
         out += ["", "Why this outcome:"]
         for (index, finding) in dmf.decision.findings.enumerated() {
-            out += wrap("\(index + 1). \(finding.group.label) [\(finding.rule.rawValue)]: \(finding.text)", indent: "   ", first: "")
+            out += wrap(
+                "\(index + 1). \(finding.group.label) [\(finding.rule.rawValue)]: \(finding.text)", indent: "   ",
+                first: "")
             out += wrap("Because: \(finding.becauseLine)", indent: "     ", first: "   ")
             out += wrap("Guidance, \(finding.guidanceLine)", indent: "     ", first: "   ")
         }
         out.append("")
         out += heading("Checklist")
         for item in dmf.decision.checklist {
-            out += wrap("[\(item.done ? "x" : " ")] \(item.group.label): \(item.text) Who: \(item.who.label). [\(item.rule.rawValue)]",
-                        indent: "    ", first: "")
+            out += wrap(
+                "[\(item.done ? "x" : " ")] \(item.group.label): \(item.text) Who: \(item.who.label). [\(item.rule.rawValue)]",
+                indent: "    ", first: "")
         }
         out.append("")
         out += fields(dmf.authorisation)

@@ -214,16 +214,18 @@ public struct DecisionTable: Sendable {
         result += vary("data.bulk", YesNoNotSure.allCases, { $0.data.bulk = $1 }, from: origin)
         // A shared mailbox counts only with a method that delivers to a mailbox (or is not sure),
         // so it is shown with each method; combinations where it changes nothing are left out.
-        result += vary("recipients[0].mailbox", [Mailbox.shared], { $0.recipients[0].mailbox = $1 },
-                       from: vary("method", TransferMethod.allCases, { $0.method = $1 }, from: origin),
-                       onlyWhereItMatters: true)
+        result += vary(
+            "recipients[0].mailbox", [Mailbox.shared], { $0.recipients[0].mailbox = $1 },
+            from: vary("method", TransferMethod.allCases, { $0.method = $1 }, from: origin),
+            onlyWhereItMatters: true)
         result += vary(
             "recipients[0].authorised", YesNoNotSure.allCases, { $0.recipients[0].authorised = $1 }, from: origin)
         var noRetention = base
         noRetention.retention = .init()
-        result.append(Variant(
-            answers: noRetention, changes: ["retention=not given"],
-            plainChanges: [plain("retention", "not given")]))
+        result.append(
+            Variant(
+                answers: noRetention, changes: ["retention=not given"],
+                plainChanges: [plain("retention", "not given")]))
         if route.leavesSystem {
             result += vary(
                 "authorisation.iao_decision", IAODecision.allCases, { $0.authorisation.iaoDecision = $1 }, from: origin)
@@ -271,7 +273,8 @@ public struct DecisionTable: Sendable {
         let baselines = Dictionary(uniqueKeysWithValues: RouteType.allCases.map { ($0, Self.baselineAnswers($0)) })
         let lines = rows.map { row in
             // The baseline row spells out the baseline, so a spreadsheet alone is enough to read it.
-            let plainChanges = row.changes.isEmpty
+            let plainChanges =
+                row.changes.isEmpty
                 ? "Baseline: " + baselines[row.route]!.joined(separator: "; ")
                 : row.plainChanges.joined(separator: "; ")
             return [

@@ -15,13 +15,15 @@ public struct Flow: Sendable {
             questions = Self.mainQuestions
             return
         }
-        questions = Self.helpdeskQuestions + Self.mainQuestions.compactMap { question in
-            switch question.code {
-            case "Y1", "Y3": nil
-            case "Y2": question.reworded(prompt: "What is the caller's work email address?")
-            default: question
+        questions =
+            Self.helpdeskQuestions
+            + Self.mainQuestions.compactMap { question in
+                switch question.code {
+                case "Y1", "Y3": nil
+                case "Y2": question.reworded(prompt: "What is the caller's work email address?")
+                default: question
+                }
             }
-        }
     }
 
     /// Whether this is the helpdesk flow (the call's details come first).
@@ -43,7 +45,9 @@ public struct Flow: Sendable {
         applies: @escaping @Sendable (Answers) -> Bool = { _ in true },
         get: @escaping @Sendable (Answers) -> Value?, set: @escaping @Sendable (inout Answers, Value?) -> Void
     ) -> Question {
-        let choices = Value.allCases.enumerated().map { Choice(number: $0.offset + 1, value: $0.element.rawValue, label: $0.element.label) }
+        let choices = Value.allCases.enumerated().map {
+            Choice(number: $0.offset + 1, value: $0.element.rawValue, label: $0.element.label)
+        }
         return Question(
             code: code, section: section, path: path, prompt: prompt, why: why, help: help, readAloud: readAloud,
             rule: rule, kind: .choice(choices), isRequired: required, condition: condition, applies: applies,
@@ -71,240 +75,309 @@ public struct Flow: Sendable {
     // MARK: - The questions
 
     static let helpdeskQuestions: [Question] = [
-        text("H1", .helpdesk, "helpdesk.caller_name", prompt: "What is the caller's name?",
-             why: "The form records that the helpdesk completed it on the caller's behalf.",
-             help: "Type the caller's full name as they give it.",
-             readAloud: "Can I take your full name, please?", required: true,
-             get: { $0.helpdesk?.callerName }, set: { $0.helpdesk(\.callerName, $1); $0.requester.name = $1 }),
-        text("H2", .helpdesk, "helpdesk.caller_team", prompt: "Which team is the caller in?",
-             why: "So the form can be traced back to the team that asked.",
-             help: "The caller's team or business unit.",
-             readAloud: "Which team or business unit are you in?",
-             get: { $0.helpdesk?.callerTeam }, set: { $0.helpdesk(\.callerTeam, $1); $0.requester.team = $1 }),
-        text("H3", .helpdesk, "helpdesk.call_reference", prompt: "What is the call reference?",
-             why: "Links this form to the helpdesk ticket.",
-             help: "The reference of this call in the helpdesk system.",
-             readAloud: "(Agent: type the ticket reference.)",
-             get: { $0.helpdesk?.callReference }, set: { $0.helpdesk(\.callReference, $1) }),
-        text("H4", .helpdesk, "helpdesk.agent_name", prompt: "What is your name (the helpdesk agent)?",
-             why: "The form names who completed it.",
-             help: "Your own name, as it should appear on the form.",
-             readAloud: "(Agent: type your own name.)", required: true,
-             get: { $0.helpdesk?.agentName }, set: { $0.helpdesk(\.agentName, $1) }),
+        text(
+            "H1", .helpdesk, "helpdesk.caller_name", prompt: "What is the caller's name?",
+            why: "The form records that the helpdesk completed it on the caller's behalf.",
+            help: "Type the caller's full name as they give it.",
+            readAloud: "Can I take your full name, please?", required: true,
+            get: { $0.helpdesk?.callerName },
+            set: {
+                $0.helpdesk(\.callerName, $1); $0.requester.name = $1
+            }),
+        text(
+            "H2", .helpdesk, "helpdesk.caller_team", prompt: "Which team is the caller in?",
+            why: "So the form can be traced back to the team that asked.",
+            help: "The caller's team or business unit.",
+            readAloud: "Which team or business unit are you in?",
+            get: { $0.helpdesk?.callerTeam },
+            set: {
+                $0.helpdesk(\.callerTeam, $1); $0.requester.team = $1
+            }),
+        text(
+            "H3", .helpdesk, "helpdesk.call_reference", prompt: "What is the call reference?",
+            why: "Links this form to the helpdesk ticket.",
+            help: "The reference of this call in the helpdesk system.",
+            readAloud: "(Agent: type the ticket reference.)",
+            get: { $0.helpdesk?.callReference }, set: { $0.helpdesk(\.callReference, $1) }),
+        text(
+            "H4", .helpdesk, "helpdesk.agent_name", prompt: "What is your name (the helpdesk agent)?",
+            why: "The form names who completed it.",
+            help: "Your own name, as it should appear on the form.",
+            readAloud: "(Agent: type your own name.)", required: true,
+            get: { $0.helpdesk?.agentName }, set: { $0.helpdesk(\.agentName, $1) }),
     ]
 
     static let mainQuestions: [Question] = [
-        text("Y1", .requester, "requester.name", prompt: "What is your name?",
-             why: "The form records who asked for the transfer.",
-             help: "Your full name. It is printed on the Data Movement Form as the requester.",
-             readAloud: "What is your full name?",
-             get: { $0.requester.name }, set: { $0.requester.name = $1 }),
-        text("Y2", .requester, "requester.email", kind: .email, prompt: "What is your work email address?",
-             why: "So the Information Asset Owner can contact you about the form.",
-             help: "Your work email address, for example a.person@justice.gov.uk.",
-             readAloud: "What is your work email address?",
-             get: { $0.requester.email }, set: { $0.requester.email = $1 }),
-        text("Y3", .requester, "requester.team", prompt: "Which team or business unit are you in?",
-             why: "The form records which part of the MOJ the request comes from.",
-             help: "Your team, business unit, Arm's Length Body or Executive Agency.",
-             readAloud: "Which team or business unit are you in?",
-             get: { $0.requester.team }, set: { $0.requester.team = $1 }),
+        text(
+            "Y1", .requester, "requester.name", prompt: "What is your name?",
+            why: "The form records who asked for the transfer.",
+            help: "Your full name. It is printed on the Data Movement Form as the requester.",
+            readAloud: "What is your full name?",
+            get: { $0.requester.name }, set: { $0.requester.name = $1 }),
+        text(
+            "Y2", .requester, "requester.email", kind: .email, prompt: "What is your work email address?",
+            why: "So the Information Asset Owner can contact you about the form.",
+            help: "Your work email address, for example a.person@justice.gov.uk.",
+            readAloud: "What is your work email address?",
+            get: { $0.requester.email }, set: { $0.requester.email = $1 }),
+        text(
+            "Y3", .requester, "requester.team", prompt: "Which team or business unit are you in?",
+            why: "The form records which part of the MOJ the request comes from.",
+            help: "Your team, business unit, Arm's Length Body or Executive Agency.",
+            readAloud: "Which team or business unit are you in?",
+            get: { $0.requester.team }, set: { $0.requester.team = $1 }),
 
-        choice("T1", .transfer, "transfer.kind", TransferKind.self,
-               prompt: "Will you keep a copy of the information after it is sent?",
-               why: "Keeping a copy (sharing) or not (moving) changes which copies must later be deleted.",
-               help: "If you SHARE information, you keep a copy. If you MOVE information, you do not keep a copy: afterwards only the recipient has it. TRANSPORTING means either. Choose 'Not sure' if this is not decided yet; the checklist will say who to ask.",
-               readAloud: "After you send it, will you still keep a copy? Say share if you keep one, move if you don't, or not sure.",
-               rule: .retention, get: { $0.transfer.kind }, set: { $0.transfer.kind = $1 }),
-        choice("T2", .transfer, "transfer.frequency", Frequency.self,
-               prompt: "Is this a one-off transfer or will it happen regularly?",
-               why: "Recurring transfers are recorded once and reviewed.",
-               help: "One-off: it happens once. Recurring: it repeats, for example a nightly or monthly extract.",
-               readAloud: "Is this a one-off, or will it happen regularly?",
-               rule: nil, required: false, get: { $0.transfer.frequency }, set: { $0.transfer.frequency = $1 }),
-        text("T3", .transfer, "transfer.purpose", prompt: "Why does the information need to be sent?",
-             why: "The purpose shows the transfer is needed, and helps send only what is needed.",
-             help: "In a sentence: what the recipient will use it for. For example 'Monthly caseload figures for the joint inspection'.",
-             readAloud: "In a sentence, why does it need to be sent?", rule: .minimiseRisk,
-             get: { $0.transfer.purpose }, set: { $0.transfer.purpose = $1 }),
+        choice(
+            "T1", .transfer, "transfer.kind", TransferKind.self,
+            prompt: "Will you keep a copy of the information after it is sent?",
+            why: "Keeping a copy (sharing) or not (moving) changes which copies must later be deleted.",
+            help:
+                "If you SHARE information, you keep a copy. If you MOVE information, you do not keep a copy: afterwards only the recipient has it. TRANSPORTING means either. Choose 'Not sure' if this is not decided yet; the checklist will say who to ask.",
+            readAloud:
+                "After you send it, will you still keep a copy? Say share if you keep one, move if you don't, or not sure.",
+            rule: .retention, get: { $0.transfer.kind }, set: { $0.transfer.kind = $1 }),
+        choice(
+            "T2", .transfer, "transfer.frequency", Frequency.self,
+            prompt: "Is this a one-off transfer or will it happen regularly?",
+            why: "Recurring transfers are recorded once and reviewed.",
+            help: "One-off: it happens once. Recurring: it repeats, for example a nightly or monthly extract.",
+            readAloud: "Is this a one-off, or will it happen regularly?",
+            rule: nil, required: false, get: { $0.transfer.frequency }, set: { $0.transfer.frequency = $1 }),
+        text(
+            "T3", .transfer, "transfer.purpose", prompt: "Why does the information need to be sent?",
+            why: "The purpose shows the transfer is needed, and helps send only what is needed.",
+            help:
+                "In a sentence: what the recipient will use it for. For example 'Monthly caseload figures for the joint inspection'.",
+            readAloud: "In a sentence, why does it need to be sent?", rule: .minimiseRisk,
+            get: { $0.transfer.purpose }, set: { $0.transfer.purpose = $1 }),
 
-        text("D1", .information, "data.description", prompt: "What information is it?",
-             why: "The form describes what is moving, without including the information itself.",
-             help: "Describe it briefly, for example 'Caseload extract, one row per case'. Do not paste the information itself.",
-             readAloud: "Briefly, what information is it?", rule: .minimiseRisk,
-             get: { $0.data.description }, set: { $0.data.description = $1 }),
-        choice("D2", .information, "data.classification", Classification.self,
-               prompt: "How is the information classified?",
-               why: "The classification decides who may receive it and how it must travel.",
-               help: "Most MOJ information is OFFICIAL. OFFICIAL-SENSITIVE is OFFICIAL with the SENSITIVE handling caveat: it must be marked and shared only with people who need it. SECRET and TOP SECRET need the Security team first. If you are not sure, choose 'Not sure': the Information Asset Owner decides.",
-               readAloud: "How is it classified: official, official-sensitive, secret, top secret, or are you not sure?",
-               rule: .classificationNotSure, get: { $0.data.classification }, set: { $0.data.classification = $1 }),
-        choice("D3", .information, "data.legacy_marking", LegacyMarking.self,
-               prompt: "Does it carry an old marking from before 2014?",
-               why: "Old markings do not translate automatically; the owner must review them.",
-               help: "Before April 2014 the government used markings such as IL3 RESTRICTED, PROTECT and CONFIDENTIAL. If the file or document still shows one, choose it here. The wizard never converts old markings by itself.",
-               readAloud: "Does it show an old marking such as restricted, protect or confidential?",
-               rule: .legacyMarkingReview, required: false,
-               get: { $0.data.legacyMarking }, set: { $0.data.legacyMarking = $1 }),
-        choice("D4", .information, "data.personal_data", YesNoNotSure.self,
-               prompt: "Does it include personal data about living people?",
-               why: "Personal data may need a privacy check (DPIA) and a data sharing agreement.",
-               help: "Personal data is anything that identifies a living person: names, addresses, case numbers linked to people, and so on.",
-               readAloud: "Does it include anything about identifiable living people?",
-               rule: .personalData, get: { $0.data.personalData }, set: { $0.data.personalData = $1 }),
-        text("D5", .information, "data.records", kind: .count,
-             prompt: "About how many records or people does it cover?",
-             why: "Records about 1,000 or more people count as a bulk transfer.",
-             help: "A rough number is fine. Leave it empty if you don't know; the next question then asks whether it is bulk.",
-             readAloud: "Roughly how many people or records does it cover?", rule: .bulkApproval,
-             get: { $0.data.records.map(String.init) }, set: { $0.data.records = $1.flatMap { Int($0) } }),
-        choice("D6", .information, "data.bulk", YesNoNotSure.self,
-               prompt: "Is it a bulk transfer (records about 1,000 or more people)?",
-               why: "Bulk transfers need a senior manager's approval.",
-               help: "Bulk means a large quantity: as a guide, records about 1,000 or more people.",
-               readAloud: "Is it about a thousand people or more?",
-               rule: .bulkApproval, condition: "the number of records is not given",
-               applies: { $0.data.records == nil }, get: { $0.data.bulk }, set: { $0.data.bulk = $1 }),
+        text(
+            "D1", .information, "data.description", prompt: "What information is it?",
+            why: "The form describes what is moving, without including the information itself.",
+            help:
+                "Describe it briefly, for example 'Caseload extract, one row per case'. Do not paste the information itself.",
+            readAloud: "Briefly, what information is it?", rule: .minimiseRisk,
+            get: { $0.data.description }, set: { $0.data.description = $1 }),
+        choice(
+            "D2", .information, "data.classification", Classification.self,
+            prompt: "How is the information classified?",
+            why: "The classification decides who may receive it and how it must travel.",
+            help:
+                "Most MOJ information is OFFICIAL. OFFICIAL-SENSITIVE is OFFICIAL with the SENSITIVE handling caveat: it must be marked and shared only with people who need it. SECRET and TOP SECRET need the Security team first. If you are not sure, choose 'Not sure': the Information Asset Owner decides.",
+            readAloud: "How is it classified: official, official-sensitive, secret, top secret, or are you not sure?",
+            rule: .classificationNotSure, get: { $0.data.classification }, set: { $0.data.classification = $1 }),
+        choice(
+            "D3", .information, "data.legacy_marking", LegacyMarking.self,
+            prompt: "Does it carry an old marking from before 2014?",
+            why: "Old markings do not translate automatically; the owner must review them.",
+            help:
+                "Before April 2014 the government used markings such as IL3 RESTRICTED, PROTECT and CONFIDENTIAL. If the file or document still shows one, choose it here. The wizard never converts old markings by itself.",
+            readAloud: "Does it show an old marking such as restricted, protect or confidential?",
+            rule: .legacyMarkingReview, required: false,
+            get: { $0.data.legacyMarking }, set: { $0.data.legacyMarking = $1 }),
+        choice(
+            "D4", .information, "data.personal_data", YesNoNotSure.self,
+            prompt: "Does it include personal data about living people?",
+            why: "Personal data may need a privacy check (DPIA) and a data sharing agreement.",
+            help:
+                "Personal data is anything that identifies a living person: names, addresses, case numbers linked to people, and so on.",
+            readAloud: "Does it include anything about identifiable living people?",
+            rule: .personalData, get: { $0.data.personalData }, set: { $0.data.personalData = $1 }),
+        text(
+            "D5", .information, "data.records", kind: .count,
+            prompt: "About how many records or people does it cover?",
+            why: "Records about 1,000 or more people count as a bulk transfer.",
+            help:
+                "A rough number is fine. Leave it empty if you don't know; the next question then asks whether it is bulk.",
+            readAloud: "Roughly how many people or records does it cover?", rule: .bulkApproval,
+            get: { $0.data.records.map(String.init) }, set: { $0.data.records = $1.flatMap { Int($0) } }),
+        choice(
+            "D6", .information, "data.bulk", YesNoNotSure.self,
+            prompt: "Is it a bulk transfer (records about 1,000 or more people)?",
+            why: "Bulk transfers need a senior manager's approval.",
+            help: "Bulk means a large quantity: as a guide, records about 1,000 or more people.",
+            readAloud: "Is it about a thousand people or more?",
+            rule: .bulkApproval, condition: "the number of records is not given",
+            applies: { $0.data.records == nil }, get: { $0.data.bulk }, set: { $0.data.bulk = $1 }),
 
-        choice("R1", .route, "route.type", RouteType.self,
-               prompt: "Where is the information going?",
-               why: "Each route has its own rules.",
-               help: "Inside one system: it stays on one MOJ system or domain such as DOM1. Between MOJ systems: for example DISC to Quantum, or to an MOJ Arm's Length Body or Executive Agency. Another government department: for example the Department for Education. Third party: suppliers, sub-contractors, service providers, anyone outside government.",
-               readAloud: "Where is it going: within one MOJ system, between MOJ systems, to another government department, or to a third party such as a supplier?",
-               rule: .dmfAuthorised, get: { $0.route.type }, set: { $0.route.type = $1 }),
-        text("R2", .route, "route.source_system", prompt: "Which MOJ system or domain is it in now?",
-             why: "The form records where the information comes from.",
-             help: "For example DOM1, DISC or Quantum.",
-             readAloud: "Which MOJ system is it in now, for example DOM1?",
-             get: { $0.route.sourceSystem }, set: { $0.route.sourceSystem = $1 }),
-        text("R3", .route, "route.destination_organisation", prompt: "Which organisation is receiving it?",
-             why: "The form records who receives the information.",
-             help: "The receiving organisation, for example 'Department for Education' or the supplier's company name.",
-             readAloud: "Which organisation is receiving it?", condition: "the route leaves one system",
-             applies: leavesSystem, get: { $0.route.destinationOrganisation }, set: { $0.route.destinationOrganisation = $1 }),
-        text("R4", .route, "route.destination_system", prompt: "Which system will receive it?",
-             why: "The receiving system must be able to protect the information.",
-             help: "The name of the receiving system or service, for example 'DfE analytical platform'.",
-             readAloud: "Which system will it go into at their end?", condition: "the route leaves one system",
-             applies: leavesSystem, get: { $0.route.destinationSystem }, set: { $0.route.destinationSystem = $1 }),
-        choice("R5", .route, "route.destination_accreditation", Accreditation.self,
-               prompt: "What level is the receiving system accredited to hold?",
-               why: "The receiving system must be accredited to the information's level or higher.",
-               help: "Accreditation (also called assurance) says the highest classification a system may hold. The receiving organisation's security contact can tell you. Choose 'Not sure' if you don't know; the checklist will say who to ask.",
-               readAloud: "Do you know what level their system is accredited to: official, official-sensitive, secret, top secret, not accredited, or not sure?",
-               rule: .ogdAccreditedDestination,
-               condition: "the route is another government department or a third party",
-               applies: needsAccreditation, get: { $0.route.destinationAccreditation },
-               set: { $0.route.destinationAccreditation = $1 }),
+        choice(
+            "R1", .route, "route.type", RouteType.self,
+            prompt: "Where is the information going?",
+            why: "Each route has its own rules.",
+            help:
+                "Inside one system: it stays on one MOJ system or domain such as DOM1. Between MOJ systems: for example DISC to Quantum, or to an MOJ Arm's Length Body or Executive Agency. Another government department: for example the Department for Education. Third party: suppliers, sub-contractors, service providers, anyone outside government.",
+            readAloud:
+                "Where is it going: within one MOJ system, between MOJ systems, to another government department, or to a third party such as a supplier?",
+            rule: .dmfAuthorised, get: { $0.route.type }, set: { $0.route.type = $1 }),
+        text(
+            "R2", .route, "route.source_system", prompt: "Which MOJ system or domain is it in now?",
+            why: "The form records where the information comes from.",
+            help: "For example DOM1, DISC or Quantum.",
+            readAloud: "Which MOJ system is it in now, for example DOM1?",
+            get: { $0.route.sourceSystem }, set: { $0.route.sourceSystem = $1 }),
+        text(
+            "R3", .route, "route.destination_organisation", prompt: "Which organisation is receiving it?",
+            why: "The form records who receives the information.",
+            help: "The receiving organisation, for example 'Department for Education' or the supplier's company name.",
+            readAloud: "Which organisation is receiving it?", condition: "the route leaves one system",
+            applies: leavesSystem, get: { $0.route.destinationOrganisation },
+            set: { $0.route.destinationOrganisation = $1 }),
+        text(
+            "R4", .route, "route.destination_system", prompt: "Which system will receive it?",
+            why: "The receiving system must be able to protect the information.",
+            help: "The name of the receiving system or service, for example 'DfE analytical platform'.",
+            readAloud: "Which system will it go into at their end?", condition: "the route leaves one system",
+            applies: leavesSystem, get: { $0.route.destinationSystem }, set: { $0.route.destinationSystem = $1 }),
+        choice(
+            "R5", .route, "route.destination_accreditation", Accreditation.self,
+            prompt: "What level is the receiving system accredited to hold?",
+            why: "The receiving system must be accredited to the information's level or higher.",
+            help:
+                "Accreditation (also called assurance) says the highest classification a system may hold. The receiving organisation's security contact can tell you. Choose 'Not sure' if you don't know; the checklist will say who to ask.",
+            readAloud:
+                "Do you know what level their system is accredited to: official, official-sensitive, secret, top secret, not accredited, or not sure?",
+            rule: .ogdAccreditedDestination,
+            condition: "the route is another government department or a third party",
+            applies: needsAccreditation, get: { $0.route.destinationAccreditation },
+            set: { $0.route.destinationAccreditation = $1 }),
 
-        choice("M1", .method, "method", TransferMethod.self,
-               prompt: "How will the information travel?",
-               why: "It must be kept confidential all the way, for example by a secure network or encryption.",
-               help: "Choose the method you plan to use. Ordinary email to outside the MOJ and unencrypted USB sticks or disks do not protect the information. SECRET and above must never be emailed.",
-               readAloud: "How will you send it: a secure network, Teams or SharePoint, secure email, ordinary email, an encrypted file, secure file transfer, an encrypted USB drive, an unencrypted disk, paper, or not sure?",
-               rule: .confidentialityInTransit, get: { $0.method }, set: { $0.method = $1 }),
+        choice(
+            "M1", .method, "method", TransferMethod.self,
+            prompt: "How will the information travel?",
+            why: "It must be kept confidential all the way, for example by a secure network or encryption.",
+            help:
+                "Choose the method you plan to use. Ordinary email to outside the MOJ and unencrypted USB sticks or disks do not protect the information. SECRET and above must never be emailed.",
+            readAloud:
+                "How will you send it: a secure network, Teams or SharePoint, secure email, ordinary email, an encrypted file, secure file transfer, an encrypted USB drive, an unencrypted disk, paper, or not sure?",
+            rule: .confidentialityInTransit, get: { $0.method }, set: { $0.method = $1 }),
 
         Question(
             code: "P1", section: .recipients, path: "recipients",
             prompt: "Who will receive the information?",
             why: "Every recipient must be authorised and cleared before anything is sent.",
-            help: "Add every person who will receive it. For each: their name, organisation, role, whether they are authorised, and their security clearance; when it goes by email, also whether it goes to their own mailbox or a shared one. Shared or group mailboxes cannot be shown to be authorised.",
+            help:
+                "Add every person who will receive it. For each: their name, organisation, role, whether they are authorised, and their security clearance; when it goes by email, also whether it goes to their own mailbox or a shared one. Shared or group mailboxes cannot be shown to be authorised.",
             readAloud: "Who exactly will receive it? I'll take each person's name, organisation and role.",
             rule: .recipientsAuthorised, kind: .recipients, isRequired: true, condition: nil, applies: { _ in true },
-            read: { $0.recipients.isEmpty ? nil : String($0.recipients.count) }, write: { answers, value in if value == nil { answers.recipients = [] } }),
+            read: { $0.recipients.isEmpty ? nil : String($0.recipients.count) },
+            write: { answers, value in if value == nil { answers.recipients = [] } }),
 
-        text("K1", .retention, "retention.delete_by", kind: .date,
-             prompt: "By what date should the copies be deleted?",
-             why: "Copies must be kept only as long as they are needed.",
-             help: "Type the date as year-month-day, for example 2027-03-31. Leave it empty if you give a period instead (next question).",
-             readAloud: "By what date should the copies be deleted?", rule: .retention,
-             get: { $0.retention.deleteBy }, set: { $0.retention.deleteBy = $1 }),
-        text("K2", .retention, "retention.period", prompt: "Or for how long will the copies be kept?",
-             why: "If there is no date, a period or event says when copies go.",
-             help: "For example 'until the inspection report is published' or '6 months after the contract ends'.",
-             readAloud: "Or how long will the copies be kept?", rule: .retention,
-             get: { $0.retention.period }, set: { $0.retention.period = $1 }),
+        text(
+            "K1", .retention, "retention.delete_by", kind: .date,
+            prompt: "By what date should the copies be deleted?",
+            why: "Copies must be kept only as long as they are needed.",
+            help:
+                "Type the date as year-month-day, for example 2027-03-31. Leave it empty if you give a period instead (next question).",
+            readAloud: "By what date should the copies be deleted?", rule: .retention,
+            get: { $0.retention.deleteBy }, set: { $0.retention.deleteBy = $1 }),
+        text(
+            "K2", .retention, "retention.period", prompt: "Or for how long will the copies be kept?",
+            why: "If there is no date, a period or event says when copies go.",
+            help: "For example 'until the inspection report is published' or '6 months after the contract ends'.",
+            readAloud: "Or how long will the copies be kept?", rule: .retention,
+            get: { $0.retention.period }, set: { $0.retention.period = $1 }),
 
-        choice("X1", .thirdParty, "third_party.contract", YesNoNotSure.self,
-               prompt: "Is there a contract with the third party that covers this information?",
-               why: "An appropriate contract must be in place before the transfer.",
-               help: "The contract with the supplier or service provider that covers handling this information.",
-               readAloud: "Is there a contract with them that covers this information?",
-               rule: .thirdPartyContract, condition: "the route is a third party", applies: isThirdParty,
-               get: { $0.thirdParty.contract }, set: { $0.thirdParty.contract = $1 }),
-        choice("X2", .thirdParty, "third_party.nda", YesNoNotSure.self,
-               prompt: "Is a Non-Disclosure Agreement (NDA) signed?",
-               why: "An NDA must be in place before the transfer.",
-               help: "A Non-Disclosure Agreement is a signed promise to keep the information confidential.",
-               readAloud: "Have they signed a non-disclosure agreement?",
-               rule: .thirdPartyNDA, condition: "the route is a third party", applies: isThirdParty,
-               get: { $0.thirdParty.nda }, set: { $0.thirdParty.nda = $1 }),
-        choice("X3", .thirdParty, "third_party.security_aspects_letter", YesNoNotNeeded.self,
-               prompt: "Is there a Security Aspects Letter (SAL)?",
-               why: "A SAL may be appropriate; the form records whether there is one.",
-               help: "A Security Aspects Letter from the CISO tells a supplier what security it must provide. It is generally not needed at OFFICIAL.",
-               readAloud: "Is there a security aspects letter, or is one not needed?",
-               rule: .thirdPartySALCoCo, condition: "the route is a third party", applies: isThirdParty,
-               get: { $0.thirdParty.securityAspectsLetter }, set: { $0.thirdParty.securityAspectsLetter = $1 }),
-        choice("X4", .thirdParty, "third_party.code_of_connection", YesNoNotNeeded.self,
-               prompt: "Are Codes of Connection (CoCo) in place?",
-               why: "Codes of Connection apply when their system connects to ours.",
-               help: "Codes of Connection are signed by the third party, the IAO and the Accreditor before a third-party system connects to an MOJ system. Choose 'Not needed' if no systems connect.",
-               readAloud: "Will their system connect to ours, and if so are codes of connection in place?",
-               rule: .thirdPartySALCoCo, condition: "the route is a third party", applies: isThirdParty,
-               get: { $0.thirdParty.codeOfConnection }, set: { $0.thirdParty.codeOfConnection = $1 }),
+        choice(
+            "X1", .thirdParty, "third_party.contract", YesNoNotSure.self,
+            prompt: "Is there a contract with the third party that covers this information?",
+            why: "An appropriate contract must be in place before the transfer.",
+            help: "The contract with the supplier or service provider that covers handling this information.",
+            readAloud: "Is there a contract with them that covers this information?",
+            rule: .thirdPartyContract, condition: "the route is a third party", applies: isThirdParty,
+            get: { $0.thirdParty.contract }, set: { $0.thirdParty.contract = $1 }),
+        choice(
+            "X2", .thirdParty, "third_party.nda", YesNoNotSure.self,
+            prompt: "Is a Non-Disclosure Agreement (NDA) signed?",
+            why: "An NDA must be in place before the transfer.",
+            help: "A Non-Disclosure Agreement is a signed promise to keep the information confidential.",
+            readAloud: "Have they signed a non-disclosure agreement?",
+            rule: .thirdPartyNDA, condition: "the route is a third party", applies: isThirdParty,
+            get: { $0.thirdParty.nda }, set: { $0.thirdParty.nda = $1 }),
+        choice(
+            "X3", .thirdParty, "third_party.security_aspects_letter", YesNoNotNeeded.self,
+            prompt: "Is there a Security Aspects Letter (SAL)?",
+            why: "A SAL may be appropriate; the form records whether there is one.",
+            help:
+                "A Security Aspects Letter from the CISO tells a supplier what security it must provide. It is generally not needed at OFFICIAL.",
+            readAloud: "Is there a security aspects letter, or is one not needed?",
+            rule: .thirdPartySALCoCo, condition: "the route is a third party", applies: isThirdParty,
+            get: { $0.thirdParty.securityAspectsLetter }, set: { $0.thirdParty.securityAspectsLetter = $1 }),
+        choice(
+            "X4", .thirdParty, "third_party.code_of_connection", YesNoNotNeeded.self,
+            prompt: "Are Codes of Connection (CoCo) in place?",
+            why: "Codes of Connection apply when their system connects to ours.",
+            help:
+                "Codes of Connection are signed by the third party, the IAO and the Accreditor before a third-party system connects to an MOJ system. Choose 'Not needed' if no systems connect.",
+            readAloud: "Will their system connect to ours, and if so are codes of connection in place?",
+            rule: .thirdPartySALCoCo, condition: "the route is a third party", applies: isThirdParty,
+            get: { $0.thirdParty.codeOfConnection }, set: { $0.thirdParty.codeOfConnection = $1 }),
 
-        text("A1", .authorisation, "authorisation.iao_name", prompt: "Who is the Information Asset Owner (IAO)?",
-             why: "The IAO owns the information and authorises the form.",
-             help: "The Information Asset Owner is the senior person responsible for this information. Your line manager can tell you who it is.",
-             readAloud: "Who is the information asset owner?", rule: .dmfAuthorised,
-             condition: "the route leaves one system", applies: leavesSystem,
-             get: { $0.authorisation.iaoName }, set: { $0.authorisation.iaoName = $1 }),
-        choice("A2", .authorisation, "authorisation.iao_decision", IAODecision.self,
-               prompt: "Has the Information Asset Owner decided yet?",
-               why: "Transfers outside one system need the IAO's authorisation, recorded on the form.",
-               help: "Choose 'Not decided yet' if the IAO has not seen the form: the checklist will include getting it authorised.",
-               readAloud: "Has the information asset owner already authorised it, refused it, or not decided yet?",
-               rule: .thirdPartyIAOAuthorisation, required: true, condition: "the route leaves one system",
-               applies: leavesSystem, get: { $0.authorisation.iaoDecision }, set: { $0.authorisation.iaoDecision = $1 }),
+        text(
+            "A1", .authorisation, "authorisation.iao_name", prompt: "Who is the Information Asset Owner (IAO)?",
+            why: "The IAO owns the information and authorises the form.",
+            help:
+                "The Information Asset Owner is the senior person responsible for this information. Your line manager can tell you who it is.",
+            readAloud: "Who is the information asset owner?", rule: .dmfAuthorised,
+            condition: "the route leaves one system", applies: leavesSystem,
+            get: { $0.authorisation.iaoName }, set: { $0.authorisation.iaoName = $1 }),
+        choice(
+            "A2", .authorisation, "authorisation.iao_decision", IAODecision.self,
+            prompt: "Has the Information Asset Owner decided yet?",
+            why: "Transfers outside one system need the IAO's authorisation, recorded on the form.",
+            help:
+                "Choose 'Not decided yet' if the IAO has not seen the form: the checklist will include getting it authorised.",
+            readAloud: "Has the information asset owner already authorised it, refused it, or not decided yet?",
+            rule: .thirdPartyIAOAuthorisation, required: true, condition: "the route leaves one system",
+            applies: leavesSystem, get: { $0.authorisation.iaoDecision }, set: { $0.authorisation.iaoDecision = $1 }),
     ]
 
     /// The recipient editor's questions, asked of a one-recipient scratch copy of the answers
     /// that also holds the method (`Wizard.scratch`), so P5 applies only when the method
     /// delivers to a mailbox. The method (M1) is therefore asked before the recipients (P1).
     public static let recipientQuestions: [Question] = [
-        text("P2", .recipients, "recipients[].name", prompt: "What is the recipient's name?",
-             why: "Each recipient is named on the form.", help: "The person's full name.",
-             readAloud: "What is their full name?", rule: .recipientsListed, required: true,
-             get: { $0.recipients.first?.name }, set: { answers, value in answers.recipient { $0.name = value } }),
-        text("P3", .recipients, "recipients[].organisation", prompt: "Which organisation are they in?",
-             why: "The form records where each recipient works.", help: "Their organisation or team.",
-             readAloud: "Which organisation are they in?",
-             get: { $0.recipients.first?.organisation }, set: { answers, value in answers.recipient { $0.organisation = value } }),
-        text("P4", .recipients, "recipients[].role", prompt: "What is their role?",
-             why: "Their role shows why they need the information.", help: "Their job title or role.",
-             readAloud: "What is their role?",
-             get: { $0.recipients.first?.role }, set: { answers, value in answers.recipient { $0.role = value } }),
-        choice("P5", .recipients, "recipients[].mailbox", Mailbox.self,
-               prompt: "Will it go to their own mailbox or a shared one?",
-               why: "Nobody can show that everyone reading a shared mailbox is authorised.",
-               help: "A personal mailbox belongs to one person. A shared or group mailbox is read by several people.",
-               readAloud: "Is that their own mailbox, or a shared or group mailbox?",
-               rule: .recipientsAuthorised,
-               condition: "the method is email, secure email or not sure",
-               applies: { $0.asksMailbox }, get: { $0.recipients.first?.mailbox }, set: { answers, value in answers.recipient { $0.mailbox = value } }),
-        choice("P6", .recipients, "recipients[].authorised", YesNoNotSure.self,
-               prompt: "Are they authorised to receive this information?",
-               why: "Every recipient must be authorised before anything is sent.",
-               help: "Authorised means the Information Asset Owner agrees they should have it for their work.",
-               readAloud: "Are they authorised to receive it?",
-               rule: .recipientsAuthorised, get: { $0.recipients.first?.authorised }, set: { answers, value in answers.recipient { $0.authorised = value } }),
-        choice("P7", .recipients, "recipients[].clearance", Clearance.self,
-               prompt: "What security clearance do they hold?",
-               why: "Recipients need at least the clearance the information's level requires.",
-               help: "BPSS is the basic check everyone has; it is enough for OFFICIAL and OFFICIAL-SENSITIVE. SECRET needs SC; TOP SECRET needs DV. CTC is a counter-terrorist check.",
-               readAloud: "What security clearance do they have: none, BPSS, CTC, SC, DV, or not sure?",
-               rule: .recipientsCleared, get: { $0.recipients.first?.clearance }, set: { answers, value in answers.recipient { $0.clearance = value } }),
+        text(
+            "P2", .recipients, "recipients[].name", prompt: "What is the recipient's name?",
+            why: "Each recipient is named on the form.", help: "The person's full name.",
+            readAloud: "What is their full name?", rule: .recipientsListed, required: true,
+            get: { $0.recipients.first?.name }, set: { answers, value in answers.recipient { $0.name = value } }),
+        text(
+            "P3", .recipients, "recipients[].organisation", prompt: "Which organisation are they in?",
+            why: "The form records where each recipient works.", help: "Their organisation or team.",
+            readAloud: "Which organisation are they in?",
+            get: { $0.recipients.first?.organisation },
+            set: { answers, value in answers.recipient { $0.organisation = value } }),
+        text(
+            "P4", .recipients, "recipients[].role", prompt: "What is their role?",
+            why: "Their role shows why they need the information.", help: "Their job title or role.",
+            readAloud: "What is their role?",
+            get: { $0.recipients.first?.role }, set: { answers, value in answers.recipient { $0.role = value } }),
+        choice(
+            "P5", .recipients, "recipients[].mailbox", Mailbox.self,
+            prompt: "Will it go to their own mailbox or a shared one?",
+            why: "Nobody can show that everyone reading a shared mailbox is authorised.",
+            help: "A personal mailbox belongs to one person. A shared or group mailbox is read by several people.",
+            readAloud: "Is that their own mailbox, or a shared or group mailbox?",
+            rule: .recipientsAuthorised,
+            condition: "the method is email, secure email or not sure",
+            applies: { $0.asksMailbox }, get: { $0.recipients.first?.mailbox },
+            set: { answers, value in answers.recipient { $0.mailbox = value } }),
+        choice(
+            "P6", .recipients, "recipients[].authorised", YesNoNotSure.self,
+            prompt: "Are they authorised to receive this information?",
+            why: "Every recipient must be authorised before anything is sent.",
+            help: "Authorised means the Information Asset Owner agrees they should have it for their work.",
+            readAloud: "Are they authorised to receive it?",
+            rule: .recipientsAuthorised, get: { $0.recipients.first?.authorised },
+            set: { answers, value in answers.recipient { $0.authorised = value } }),
+        choice(
+            "P7", .recipients, "recipients[].clearance", Clearance.self,
+            prompt: "What security clearance do they hold?",
+            why: "Recipients need at least the clearance the information's level requires.",
+            help:
+                "BPSS is the basic check everyone has; it is enough for OFFICIAL and OFFICIAL-SENSITIVE. SECRET needs SC; TOP SECRET needs DV. CTC is a counter-terrorist check.",
+            readAloud: "What security clearance do they have: none, BPSS, CTC, SC, DV, or not sure?",
+            rule: .recipientsCleared, get: { $0.recipients.first?.clearance },
+            set: { answers, value in answers.recipient { $0.clearance = value } }),
     ]
 }
 

@@ -82,8 +82,9 @@ public struct FlowMap: Sendable {
             for situation in Self.situations {
                 let codes = flow.applicable(to: situation.answers).map(\.code)
                     .flatMap { $0 == list ? [$0, Self.nextRecipient] : [$0] }
-                steps.add([Self.start(of: flow)] + codes + [Self.check], situation.label,
-                          flow: flow.isHelpdesk ? "a helpdesk call" : "not a helpdesk call")
+                steps.add(
+                    [Self.start(of: flow)] + codes + [Self.check], situation.label,
+                    flow: flow.isHelpdesk ? "a helpdesk call" : "not a helpdesk call")
             }
         }
         var edges: [Edge] = []
@@ -250,9 +251,10 @@ public struct FlowMap: Sendable {
         var lines = ["flowchart TD"]
         for node in nodes { lines.append("  \(node.id)[\"\(Self.mermaidEscape(node.label))\"]") }
         for edge in edges {
-            lines.append(edge.condition.isEmpty
-                ? "  \(edge.from) --> \(edge.to)"
-                : "  \(edge.from) -->|\"\(Self.mermaidEscape(edge.condition))\"| \(edge.to)")
+            lines.append(
+                edge.condition.isEmpty
+                    ? "  \(edge.from) --> \(edge.to)"
+                    : "  \(edge.from) -->|\"\(Self.mermaidEscape(edge.condition))\"| \(edge.to)")
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -73,7 +73,9 @@ public struct Question: Sendable, Identifiable {
     /// "For you" with an instruction meant for the agent alone.
     public var helpdeskLine: (label: String, text: String) {
         let agentPrefix = "(Agent: "
-        guard readAloud.hasPrefix(agentPrefix), readAloud.hasSuffix(")") else { return ("Read to the caller", readAloud) }
+        guard readAloud.hasPrefix(agentPrefix), readAloud.hasSuffix(")") else {
+            return ("Read to the caller", readAloud)
+        }
         let instruction = readAloud.dropFirst(agentPrefix.count).dropLast()
         return ("For you", instruction.prefix(1).uppercased() + instruction.dropFirst())
     }
@@ -82,7 +84,8 @@ public struct Question: Sendable, Identifiable {
     func reworded(prompt: String) -> Question {
         Question(
             code: code, section: section, path: path, prompt: prompt, why: why, help: help, readAloud: readAloud,
-            rule: rule, kind: kind, isRequired: isRequired, condition: condition, applies: applies, read: read, write: write)
+            rule: rule, kind: kind, isRequired: isRequired, condition: condition, applies: applies, read: read,
+            write: write)
     }
 
     /// Whether the question is asked for these answers.
@@ -114,7 +117,8 @@ public struct Question: Sendable, Identifiable {
         case .free:
             return text.count > 500 ? "Please keep this under 500 characters." : nil
         case .email:
-            return TextChecks.isEmailAddress(text) ? nil : "That doesn't look like an email address. Type it like a.person@justice.gov.uk"
+            return TextChecks.isEmailAddress(text)
+                ? nil : "That doesn't look like an email address. Type it like a.person@justice.gov.uk"
         case .date:
             if case .failure(let problem) = IsoDate.read(text) { return TextChecks.dateAdvice(problem, typed: text) }
             return nil

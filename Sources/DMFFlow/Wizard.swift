@@ -165,7 +165,8 @@ public struct Wizard: Sendable {
             return nil
         }
         pastDateToConfirm = value
-        return "\(date.spoken) is in the past, so the copies would already be overdue for deletion. Give the same date again to keep it, or give another."
+        return
+            "\(date.spoken) is in the past, so the copies would already be overdue for deletion. Give the same date again to keep it, or give another."
     }
 
     /// Leaves the recipients list (it needs at least one complete recipient).
@@ -212,7 +213,8 @@ public struct Wizard: Sendable {
         case .outcome:
             screen = .check
         case .check:
-            screen = flow.applicable(to: answers).last.map { $0.code == "P1" ? .recipients : .question($0.code) } ?? .check
+            screen =
+                flow.applicable(to: answers).last.map { $0.code == "P1" ? .recipients : .question($0.code) } ?? .check
         case .recipients:
             if isChanging { returnToCheck(); return true }
             guard let previous = previousQuestion(before: "P1") else { return false }
@@ -388,14 +390,17 @@ public struct Wizard: Sendable {
     /// recipient finished.
     private func isUnanswered(_ question: Question) -> Bool {
         if question.code == "P1" {
-            return answers.recipients.isEmpty || answers.recipients.contains { !Self.isComplete($0, method: answers.method) }
+            return answers.recipients.isEmpty
+                || answers.recipients.contains { !Self.isComplete($0, method: answers.method) }
         }
         return question.answer(in: answers) == nil
     }
 
     /// The recipient editor's steps for one recipient: P5 only when the method delivers to a mailbox.
     private func recipientCodes(_ index: Int) -> [String] {
-        let scratch = answers.recipients.indices.contains(index) ? scratchFor(index) : Self.scratch(Answers.Recipient(), method: answers.method)
+        let scratch =
+            answers.recipients.indices.contains(index)
+            ? scratchFor(index) : Self.scratch(Answers.Recipient(), method: answers.method)
         return Flow.recipientQuestions.filter { $0.applies(to: scratch) }.map(\.code)
     }
 
@@ -437,7 +442,9 @@ public struct Wizard: Sendable {
             answers.recipients[index] = scratch.recipients[0]
         }
         if answers.helpdesk == Answers.Helpdesk() { answers.helpdesk = nil }
-        notice = removed.isEmpty ? nil : "These answers no longer apply and were removed:\n" + removed.joined(separator: "\n")
+        notice =
+            removed.isEmpty
+            ? nil : "These answers no longer apply and were removed:\n" + removed.joined(separator: "\n")
     }
 
     /// The first required question not yet answered, or an unfinished recipient.
@@ -463,7 +470,9 @@ public struct Wizard: Sendable {
     /// delivers to a mailbox) is answered.
     static func isComplete(_ recipient: Answers.Recipient, method: TransferMethod?) -> Bool {
         let scratch = scratch(recipient, method: method)
-        return Flow.recipientQuestions.allSatisfy { !$0.isRequired || !$0.applies(to: scratch) || $0.answer(in: scratch) != nil }
+        return Flow.recipientQuestions.allSatisfy {
+            !$0.isRequired || !$0.applies(to: scratch) || $0.answer(in: scratch) != nil
+        }
     }
 
     /// Answers holding just one recipient, which the recipient questions read and write, and the

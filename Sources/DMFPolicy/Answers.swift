@@ -219,9 +219,14 @@ extension Answers {
             let type = route.type, let method, !recipients.isEmpty
         else { return false }
         let mailboxNeeded = method.asksMailbox
-        guard recipients.allSatisfy({ ($0.mailbox != nil || !mailboxNeeded) && $0.authorised != nil && $0.clearance != nil })
+        guard
+            recipients.allSatisfy({
+                ($0.mailbox != nil || !mailboxNeeded) && $0.authorised != nil && $0.clearance != nil
+            })
         else { return false }
-        if type == .otherGovernmentDepartment || type == .thirdParty, route.destinationAccreditation == nil { return false }
+        if type == .otherGovernmentDepartment || type == .thirdParty, route.destinationAccreditation == nil {
+            return false
+        }
         if type == .thirdParty {
             return thirdParty.contract != nil && thirdParty.nda != nil && thirdParty.securityAspectsLetter != nil
                 && thirdParty.codeOfConnection != nil && authorisation.iaoDecision != nil

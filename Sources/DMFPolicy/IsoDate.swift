@@ -39,11 +39,13 @@ public struct IsoDate: Sendable, Equatable, Comparable, CustomStringConvertible 
         let (local, overflow) = seconds.addingReportingOverflow(Int64(utcOffset))
         guard !overflow else { return nil }
         var whole = local / 86_400
-        if local % 86_400 < 0 { whole -= 1 }   // before 1970: round towards the past
-        guard whole >= -Int64(daysBefore1970), whole < Int64(daysInTenThousandYears - daysBefore1970) else { return nil }
-        var days = Int(whole) + daysBefore1970   // days since 0000-01-01
+        if local % 86_400 < 0 { whole -= 1 }  // before 1970: round towards the past
+        guard whole >= -Int64(daysBefore1970), whole < Int64(daysInTenThousandYears - daysBefore1970) else {
+            return nil
+        }
+        var days = Int(whole) + daysBefore1970  // days since 0000-01-01
         var year = 0
-        while days >= 146_097 {   // whole 400-year cycles
+        while days >= 146_097 {  // whole 400-year cycles
             days -= 146_097
             year += 400
         }
@@ -140,7 +142,8 @@ extension IsoDate {
                 let name = IsoDate.monthNames[month - 1]
                 if day < 1 { return "\(quoted) has day \(day), but days start at 1" }
                 let length = IsoDate.days(inMonth: month, year: year)
-                let why = month == 2 && day == 29
+                let why =
+                    month == 2 && day == 29
                     ? "\(year) is not a leap year" : "\(name) \(month == 2 ? "\(year) " : "")has \(length) days"
                 return "\(day) \(name) \(year) does not exist (\(why))"
             }

@@ -61,7 +61,8 @@ extension Canvas {
         guard width > 0 else { return }
         var rule = String(repeating: charset.horizontal, count: width)
         if tees, width >= 2 {
-            rule = String(charset.teeLeft) + String(repeating: charset.horizontal, count: width - 2)
+            rule =
+                String(charset.teeLeft) + String(repeating: charset.horizontal, count: width - 2)
                 + String(charset.teeRight)
         }
         put(rule, x: x, y: y, style: style)

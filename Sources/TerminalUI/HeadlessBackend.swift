@@ -28,7 +28,8 @@ public final class HeadlessBackend: TerminalBackend {
     private var resizePending = false
 
     /// A backend of the given size that will return `keys` in order, then `.endOfInput`.
-    public convenience init(width: Int = 80, height: Int = 24, keys: [Key], unicode: Bool = true, colour: Bool = false) {
+    public convenience init(width: Int = 80, height: Int = 24, keys: [Key], unicode: Bool = true, colour: Bool = false)
+    {
         self.init(width: width, height: height, steps: keys.map(Step.key), unicode: unicode, colour: colour)
     }
 

@@ -75,7 +75,9 @@ public struct TextInput: Equatable, Sendable {
     /// the cursor is always visible, and the cursor's column within that part.
     ///
     /// One column is kept for the cursor when it sits after the last character.
-    public func visible(width: Int, widthFunction: DisplayWidth = DisplayWidths.approximate) -> (text: String, cursorColumn: Int) {
+    public func visible(width: Int, widthFunction: DisplayWidth = DisplayWidths.approximate) -> (
+        text: String, cursorColumn: Int
+    ) {
         guard width > 0 else { return ("", 0) }
         let characters = Array(text)
         let widths = characters.map { max(0, widthFunction($0)) }

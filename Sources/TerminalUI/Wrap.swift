@@ -50,6 +50,8 @@ public func wrap(_ text: String, width: Int, widthFunction: DisplayWidth = Displ
 }
 
 /// The total columns of `text` under `widthFunction`.
-public func displayColumns<S: StringProtocol>(of text: S, _ widthFunction: DisplayWidth = DisplayWidths.approximate) -> Int {
+public func displayColumns<S: StringProtocol>(of text: S, _ widthFunction: DisplayWidth = DisplayWidths.approximate)
+    -> Int
+{
     text.reduce(0) { $0 + max(0, widthFunction($1)) }
 }

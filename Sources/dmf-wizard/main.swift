@@ -54,7 +54,10 @@ struct WizardOptions: ParsableArguments {
     @Flag(help: "High-contrast look for a projector: no colour, bold and reverse only.")
     var projector = false
 
-    @Option(help: "Rebuild the choices from a resume code read out by a caller (e.g. B3N-PNK-6CT-PC); only the free-text questions are asked.")
+    @Option(
+        help:
+            "Rebuild the choices from a resume code read out by a caller (e.g. B3N-PNK-6CT-PC); only the free-text questions are asked."
+    )
     var code: String?
 
     func launcher() -> Launcher {
@@ -113,7 +116,9 @@ struct Resume: ParsableCommand {
             return
         }
         guard let path = launcher.drafts.resolve(draft) else {
-            let what = draft.map { "no draft called \($0) in \(launcher.drafts.folder)" } ?? "no drafts in \(launcher.drafts.folder)"
+            let what =
+                draft.map { "no draft called \($0) in \(launcher.drafts.folder)" }
+                ?? "no drafts in \(launcher.drafts.folder)"
             Console.error(what)
             throw ExitCode(1)
         }
@@ -135,19 +140,24 @@ struct Fill: ParsableCommand {
     @Argument(help: "The answers file (YAML or JSON).")
     var answers: String
 
-    @Option(name: .shortAndLong, help: "Output format: markdown, text, html, json or pdf (pdf is the HTML printed by Chromium).")
+    @Option(
+        name: .shortAndLong,
+        help: "Output format: markdown, text, html, json or pdf (pdf is the HTML printed by Chromium).")
     var format: OutputFormat = .markdown
 
     @Option(name: .shortAndLong, help: "Write to this file instead of printing.")
     var output: String?
 
-    @Option(name: .customLong("output-dir"), help: "Write every format into this folder, named after the DMF reference (PDF when Chromium is installed).")
+    @Option(
+        name: .customLong("output-dir"),
+        help: "Write every format into this folder, named after the DMF reference (PDF when Chromium is installed).")
     var outputDir: String?
 
     @Flag(help: "Replace files that already exist.")
     var force = false
 
-    @Flag(name: .customLong("verdict-exit"), help: "Exit with the verdict: 0 proceed, 3 conditions, 4 refer, 5 blocked.")
+    @Flag(
+        name: .customLong("verdict-exit"), help: "Exit with the verdict: 0 proceed, 3 conditions, 4 refer, 5 blocked.")
     var verdictExit = false
 
     func validate() throws {

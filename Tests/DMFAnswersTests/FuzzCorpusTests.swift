@@ -13,7 +13,8 @@ struct FuzzCorpusTests {
 
     /// `corpus/NAME` and `crashes/NAME` for every file in the two folders (crashes/ may be absent).
     static let files: [String] = ["corpus", "crashes"].flatMap { folder -> [String] in
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: fuzzFolder.appendingPathComponent(folder).path)) ?? []
+        let names =
+            (try? FileManager.default.contentsOfDirectory(atPath: fuzzFolder.appendingPathComponent(folder).path)) ?? []
         return names.filter { !$0.hasPrefix(".") }.sorted().map { "\(folder)/\($0)" }
     }
 

@@ -19,62 +19,95 @@ struct BadEdit: CustomTestStringConvertible, Sendable {
 struct InvalidAnswersTests {
     static let edits: [BadEdit] = [
         // Unknown keys, with a suggestion and the allowed keys.
-        .init(what: "unknown key in a section", old: "  purpose:", new: "  purpos:", path: "transfer.purpos",
-              says: ["unknown key", "did you mean 'purpose'", "kind, frequency, purpose"]),
-        .init(what: "unknown top-level key", old: "method:", new: "metod:", path: "metod",
-              says: ["unknown key", "did you mean 'method'", "recipients", "third_party"]),
-        .init(what: "unknown key in a recipient", old: "    clearance: bpss", new: "    clearence: bpss",
-              path: "recipients[0].clearence", says: ["did you mean 'clearance'", "mailbox, authorised, clearance"]),
+        .init(
+            what: "unknown key in a section", old: "  purpose:", new: "  purpos:", path: "transfer.purpos",
+            says: ["unknown key", "did you mean 'purpose'", "kind, frequency, purpose"]),
+        .init(
+            what: "unknown top-level key", old: "method:", new: "metod:", path: "metod",
+            says: ["unknown key", "did you mean 'method'", "recipients", "third_party"]),
+        .init(
+            what: "unknown key in a recipient", old: "    clearance: bpss", new: "    clearence: bpss",
+            path: "recipients[0].clearence", says: ["did you mean 'clearance'", "mailbox, authorised, clearance"]),
         // Wrong types.
-        .init(what: "list where text is expected", old: "  team: \"Performance Analysis\"", new: "  team: [Analysis, Stats]",
-              path: "requester.team", says: ["single value", "not a list"]),
-        .init(what: "list where a choice is expected", old: "    clearance: bpss", new: "    clearance: [bpss, sc]",
-              path: "recipients[0].clearance", says: ["single value", "none, bpss, ctc, sc, dv, not-sure"]),
-        .init(what: "group where a value is expected", old: "method: secure-network", new: "method: {type: secure-network}",
-              path: "method", says: ["single value", "within-system, secure-network"]),
-        .init(what: "value where a group is expected",
-              old: "authorisation:\n  iao_name: \"C. Owner\"\n  iao_decision: pending                # authorised | pending | refused",
-              new: "authorisation: C. Owner", path: "authorisation", says: ["group of answers", "iao_name, iao_decision"]),
+        .init(
+            what: "list where text is expected", old: "  team: \"Performance Analysis\"",
+            new: "  team: [Analysis, Stats]",
+            path: "requester.team", says: ["single value", "not a list"]),
+        .init(
+            what: "list where a choice is expected", old: "    clearance: bpss", new: "    clearance: [bpss, sc]",
+            path: "recipients[0].clearance", says: ["single value", "none, bpss, ctc, sc, dv, not-sure"]),
+        .init(
+            what: "group where a value is expected", old: "method: secure-network",
+            new: "method: {type: secure-network}",
+            path: "method", says: ["single value", "within-system, secure-network"]),
+        .init(
+            what: "value where a group is expected",
+            old:
+                "authorisation:\n  iao_name: \"C. Owner\"\n  iao_decision: pending                # authorised | pending | refused",
+            new: "authorisation: C. Owner", path: "authorisation", says: ["group of answers", "iao_name, iao_decision"]),
         // Values not allowed.
-        .init(what: "clearance: secret", old: "    clearance: bpss", new: "    clearance: secret",
-              path: "recipients[0].clearance", says: ["'secret' is not allowed", "none, bpss, ctc, sc, dv, not-sure"]),
+        .init(
+            what: "clearance: secret", old: "    clearance: bpss", new: "    clearance: secret",
+            path: "recipients[0].clearance", says: ["'secret' is not allowed", "none, bpss, ctc, sc, dv, not-sure"]),
         // (A value that differs only in case, or in a space for the hyphen, is accepted: see
         // TypedValueTests. The hint is for real typos.)
-        .init(what: "a typo in an allowed value", old: "classification: official-sensitive", new: "classification: Offical Sensitive",
-              path: "data.classification", says: ["did you mean 'official-sensitive'", "official, official-sensitive, secret, top-secret, not-sure"]),
-        .init(what: "a typo in a hyphenated value", old: "mailbox: personal", new: "mailbox: persnal",
-              path: "recipients[0].mailbox", says: ["did you mean 'personal'", "personal, shared"]),
-        .init(what: "true/false where yes/no is expected", old: "  nda: yes", new: "  nda: true",
-              path: "third_party.nda", says: ["'true' is not allowed", "write yes in words", "true/false", "not accepted", "yes, no, not-sure"]),
+        .init(
+            what: "a typo in an allowed value", old: "classification: official-sensitive",
+            new: "classification: Offical Sensitive",
+            path: "data.classification",
+            says: ["did you mean 'official-sensitive'", "official, official-sensitive, secret, top-secret, not-sure"]),
+        .init(
+            what: "a typo in a hyphenated value", old: "mailbox: personal", new: "mailbox: persnal",
+            path: "recipients[0].mailbox", says: ["did you mean 'personal'", "personal, shared"]),
+        .init(
+            what: "true/false where yes/no is expected", old: "  nda: yes", new: "  nda: true",
+            path: "third_party.nda",
+            says: ["'true' is not allowed", "write yes in words", "true/false", "not accepted", "yes, no, not-sure"]),
         // Dates.
-        .init(what: "date 2027-02-30", old: "delete_by: 2027-03-31", new: "delete_by: 2027-02-30", path: "retention.delete_by",
-              says: ["30 February 2027 does not exist", "31/03/2027", "2027-03-31"]),
-        .init(what: "date 03/31/2027 (US order)", old: "delete_by: 2027-03-31", new: "delete_by: 03/31/2027", path: "retention.delete_by",
-              says: ["'03/31/2027' puts the month first", "the day comes first", "31/03/2027", "2027-03-31"]),
-        .init(what: "date 2026-02-29 (not a leap year)", old: "delete_by: 2027-03-31", new: "delete_by: 2026-02-29",
-              path: "retention.delete_by", says: ["29 February 2026 does not exist", "not a leap year"]),
-        .init(what: "date 31/03/27 (two-digit year)", old: "delete_by: 2027-03-31", new: "delete_by: 31/03/27",
-              path: "retention.delete_by", says: ["two-digit year", "ambiguous", "day/month/year", "year-month-day"]),
-        .init(what: "date 'next spring'", old: "delete_by: 2027-03-31", new: "delete_by: next spring",
-              path: "retention.delete_by", says: ["'next spring' is not a date", "such as 31/03/2027", "such as 2027-03-31"]),
+        .init(
+            what: "date 2027-02-30", old: "delete_by: 2027-03-31", new: "delete_by: 2027-02-30",
+            path: "retention.delete_by",
+            says: ["30 February 2027 does not exist", "31/03/2027", "2027-03-31"]),
+        .init(
+            what: "date 03/31/2027 (US order)", old: "delete_by: 2027-03-31", new: "delete_by: 03/31/2027",
+            path: "retention.delete_by",
+            says: ["'03/31/2027' puts the month first", "the day comes first", "31/03/2027", "2027-03-31"]),
+        .init(
+            what: "date 2026-02-29 (not a leap year)", old: "delete_by: 2027-03-31", new: "delete_by: 2026-02-29",
+            path: "retention.delete_by", says: ["29 February 2026 does not exist", "not a leap year"]),
+        .init(
+            what: "date 31/03/27 (two-digit year)", old: "delete_by: 2027-03-31", new: "delete_by: 31/03/27",
+            path: "retention.delete_by", says: ["two-digit year", "ambiguous", "day/month/year", "year-month-day"]),
+        .init(
+            what: "date 'next spring'", old: "delete_by: 2027-03-31", new: "delete_by: next spring",
+            path: "retention.delete_by",
+            says: ["'next spring' is not a date", "such as 31/03/2027", "such as 2027-03-31"]),
         // Record counts.
-        .init(what: "records: lots", old: "records: 4200", new: "records: lots", path: "data.records",
-              says: ["'lots' is not a whole number"]),
-        .init(what: "records: -5", old: "records: 4200", new: "records: -5", path: "data.records",
-              says: ["'-5' is not a whole number"]),
-        .init(what: "records: 12.5", old: "records: 4200", new: "records: 12.5", path: "data.records",
-              says: ["'12.5' is not a whole number"]),
-        .init(what: "records: 0x1F", old: "records: 4200", new: "records: 0x1F", path: "data.records",
-              says: ["not a whole number"]),
+        .init(
+            what: "records: lots", old: "records: 4200", new: "records: lots", path: "data.records",
+            says: ["'lots' is not a whole number"]),
+        .init(
+            what: "records: -5", old: "records: 4200", new: "records: -5", path: "data.records",
+            says: ["'-5' is not a whole number"]),
+        .init(
+            what: "records: 12.5", old: "records: 4200", new: "records: 12.5", path: "data.records",
+            says: ["'12.5' is not a whole number"]),
+        .init(
+            what: "records: 0x1F", old: "records: 4200", new: "records: 0x1F", path: "data.records",
+            says: ["not a whole number"]),
         // Email addresses.
-        .init(what: "email without @", old: "\"a.person@example.gov.uk\"", new: "\"a.person.example.gov.uk\"",
-              path: "requester.email", says: ["not an email address"]),
-        .init(what: "email with a space", old: "\"a.person@example.gov.uk\"", new: "\"a person@example.gov.uk\"",
-              path: "requester.email", says: ["not an email address"]),
-        .init(what: "email without a domain dot", old: "\"a.person@example.gov.uk\"", new: "\"a.person@localhost\"",
-              path: "requester.email", says: ["not an email address"]),
+        .init(
+            what: "email without @", old: "\"a.person@example.gov.uk\"", new: "\"a.person.example.gov.uk\"",
+            path: "requester.email", says: ["not an email address"]),
+        .init(
+            what: "email with a space", old: "\"a.person@example.gov.uk\"", new: "\"a person@example.gov.uk\"",
+            path: "requester.email", says: ["not an email address"]),
+        .init(
+            what: "email without a domain dot", old: "\"a.person@example.gov.uk\"", new: "\"a.person@localhost\"",
+            path: "requester.email", says: ["not an email address"]),
         // Format.
-        .init(what: "format: 2", old: "format: 1", new: "format: 2", path: "format", says: ["only format 1", "format 2"]),
+        .init(
+            what: "format: 2", old: "format: 1", new: "format: 2", path: "format", says: ["only format 1", "format 2"]),
     ]
 
     @Test("a bad edit gives one problem with its key path, its line and what is allowed", arguments: edits)
@@ -93,7 +126,7 @@ struct InvalidAnswersTests {
     @Test("no recipients: a problem at recipients citing rule recipients-listed")
     func noRecipients() throws {
         let text = validYAML.components(separatedBy: "\n")
-            .filter { !$0.hasPrefix("  - name:") && !$0.hasPrefix("    ") }   // the recipient and comment lines
+            .filter { !$0.hasPrefix("  - name:") && !$0.hasPrefix("    ") }  // the recipient and comment lines
             .joined(separator: "\n")
         let found = try problem(text)
         #expect(found.path == "recipients")
@@ -115,7 +148,9 @@ struct InvalidAnswersTests {
 
     @Test("no classification: required, with the allowed values, pointing at the data section")
     func noClassification() throws {
-        let text = try edit("  classification: official-sensitive   # official | official-sensitive | secret | top-secret | not-sure\n", "")
+        let text = try edit(
+            "  classification: official-sensitive   # official | official-sensitive | secret | top-secret | not-sure\n",
+            "")
         let found = try problem(text)
         #expect(found.path == "data.classification")
         #expect(found.message.contains("required"))
@@ -130,11 +165,13 @@ struct InvalidAnswersTests {
         var text = validYAML
         text.removeSubrange(start..<end)
         let found = try problems(text)
-        #expect(found.map(\.path) == [
-            "third_party.contract", "third_party.nda", "third_party.security_aspects_letter", "third_party.code_of_connection",
-        ])
+        #expect(
+            found.map(\.path) == [
+                "third_party.contract", "third_party.nda", "third_party.security_aspects_letter",
+                "third_party.code_of_connection",
+            ])
         #expect(found[2].message.contains("yes, no, not-needed, not-sure"))
-        #expect(found.allSatisfy { $0.line == 1 })   // no third_party section: point at the file's top
+        #expect(found.allSatisfy { $0.line == 1 })  // no third_party section: point at the file's top
     }
 
     @Test("the contract example verbatim (OGD route with a third_party section) is complete, not refused")
@@ -173,13 +210,16 @@ struct InvalidAnswersTests {
         #expect(candidates.contains(found.line ?? 0), "line \(found.line ?? 0)")
     }
 
-    @Test("an empty or comment-only file says it is empty", arguments: ["", "\n\n", "# just a comment\n# and another\n", "---\n"])
+    @Test(
+        "an empty or comment-only file says it is empty",
+        arguments: ["", "\n\n", "# just a comment\n# and another\n", "---\n"])
     func emptyFile(text: String) throws {
         #expect(try problem(text).message.contains("empty"))
     }
 
-    @Test("a root that is a list, or a single value, is refused at line 1",
-          arguments: ["- format: 1\n- transfer: {}\n", "just some text\n", "42\n"])
+    @Test(
+        "a root that is a list, or a single value, is refused at line 1",
+        arguments: ["- format: 1\n- transfer: {}\n", "just some text\n", "42\n"])
     func rootNotMapping(text: String) throws {
         let found = try problem(text)
         #expect(found.message.contains("`key: value`"))
@@ -188,22 +228,27 @@ struct InvalidAnswersTests {
 
     // MARK: Hostile bytes
 
-    @Test("binary or invalid UTF-8 is refused as not UTF-8 text",
-          arguments: [Data([0xFF, 0xFE, 0x00, 0x41]), Data([0x66, 0x6F, 0x72, 0xC3, 0x28]), Data((0..<256).map { UInt8($0) })])
+    @Test(
+        "binary or invalid UTF-8 is refused as not UTF-8 text",
+        arguments: [
+            Data([0xFF, 0xFE, 0x00, 0x41]), Data([0x66, 0x6F, 0x72, 0xC3, 0x28]), Data((0..<256).map { UInt8($0) }),
+        ])
     func invalidUTF8(data: Data) throws {
         let found = try problems(data)
         #expect(found.count == 1)
         #expect(found[0].message.contains("not UTF-8"))
     }
 
-    @Test("a NUL byte is refused and located on its line, also after multi-byte text",
-          arguments: ["Performance Analysis", String(repeating: "Siân Ó Ceallaigh ", count: 40)])
+    @Test(
+        "a NUL byte is refused and located on its line, also after multi-byte text",
+        arguments: ["Performance Analysis", String(repeating: "Siân Ó Ceallaigh ", count: 40)])
     func nulByte(before: String) throws {
-        let text = try edit("  team: \"Performance Analysis\"", "  team: \"Perfor\u{0}mance\"",
-                            in: try edit("\"A. Person\"", "\"\(before)\""))
+        let text = try edit(
+            "  team: \"Performance Analysis\"", "  team: \"Perfor\u{0}mance\"",
+            in: try edit("\"A. Person\"", "\"\(before)\""))
         let found = try problem(text)
         #expect(found.line == (try line(of: "team:", in: text)))
-        #expect(found.column == 16)   // `  team: "Perfor` is 15 characters
+        #expect(found.column == 16)  // `  team: "Perfor` is 15 characters
     }
 
     @Test("a control byte is located on its line in a file with Windows line endings")
@@ -215,9 +260,12 @@ struct InvalidAnswersTests {
 
     @Test("a file over 1 MiB is refused before parsing, from bytes and from a path")
     func oversize() throws {
-        let big = Data(validYAML.utf8) + Data(("# padding\n" as String).utf8.map { $0 }) + Data(repeating: 0x20, count: 1 << 20)
+        let big =
+            Data(validYAML.utf8) + Data(("# padding\n" as String).utf8.map { $0 })
+            + Data(repeating: 0x20, count: 1 << 20)
         #expect(try problem(String(decoding: big, as: UTF8.self)).message.contains("larger than 1024 KiB"))
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("dmf-oversize-\(UUID().uuidString).yaml")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "dmf-oversize-\(UUID().uuidString).yaml")
         try big.write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
         let error = try #require(throws: AnswersFileError.self) { try AnswersParser.load(path: url.path) }
@@ -227,17 +275,21 @@ struct InvalidAnswersTests {
 
     @Test("a missing file is an error naming it, not a crash")
     func missingFile() throws {
-        let error = try #require(throws: AnswersFileError.self) { try AnswersParser.load(path: "/nonexistent/answers.yaml") }
+        let error = try #require(throws: AnswersFileError.self) {
+            try AnswersParser.load(path: "/nonexistent/answers.yaml")
+        }
         #expect(error.problems[0].message.contains("does not exist"))
     }
 
-    @Test("10,000 levels of nesting are refused quickly, in flow and in block style",
-          arguments: [
+    @Test(
+        "10,000 levels of nesting are refused quickly, in flow and in block style",
+        arguments: [
             String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000),
-            "transfer:\n  purpose: " + String(repeating: "{a: ", count: 10_000) + "x" + String(repeating: "}", count: 10_000),
+            "transfer:\n  purpose: " + String(repeating: "{a: ", count: 10_000) + "x"
+                + String(repeating: "}", count: 10_000),
             String(repeating: "- ", count: 10_000) + "x\n",
             "recipients:\n" + String(repeating: "- ", count: 10_000) + "x\n",
-          ])
+        ])
     func deepNesting(text: String) throws {
         let clock = ContinuousClock()
         let elapsed = try clock.measure { _ = try problems(text) }

@@ -15,8 +15,9 @@ struct MailboxAnswersTests {
         return try edit("mailbox: personal", "mailbox: \(mailbox)", in: text)
     }
 
-    @Test("with a method that delivers to no mailbox, a recipient without a mailbox is complete",
-          arguments: ["secure-network", "secure-file-transfer", "sharing-service", "paper", "encrypted-storage-device"])
+    @Test(
+        "with a method that delivers to no mailbox, a recipient without a mailbox is complete",
+        arguments: ["secure-network", "secure-file-transfer", "sharing-service", "paper", "encrypted-storage-device"])
     func noMailboxNeeded(method: String) throws {
         let answers = try parse(try Self.file(method: method, mailbox: nil))
         #expect(answers.recipients[0].mailbox == nil)
@@ -31,8 +32,9 @@ struct MailboxAnswersTests {
         #expect(decision.verdict != .blocked)
     }
 
-    @Test("with email, secure email or not sure, a missing mailbox is reported with its key, line and values",
-          arguments: ["email", "secure-email", "not-sure"])
+    @Test(
+        "with email, secure email or not sure, a missing mailbox is reported with its key, line and values",
+        arguments: ["email", "secure-email", "not-sure"])
     func mailboxNeeded(method: String) throws {
         let text = try Self.file(method: method, mailbox: nil)
         let found = try problem(text)

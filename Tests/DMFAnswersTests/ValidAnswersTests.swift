@@ -25,16 +25,28 @@ struct ValidAnswersTests {
     @Test("the contract example parses, with every answer read as written")
     func contractExample() throws {
         let answers = try parse(validYAML)
-        #expect(answers.transfer == .init(kind: .share, frequency: .oneOff, purpose: "Monthly caseload figures for the joint inspection"))
-        #expect(answers.data == .init(
-            description: "Caseload extract, one row per case", classification: .officialSensitive, legacyMarking: LegacyMarking.none,
-            personalData: .yes, records: 4200, bulk: .yes))
-        #expect(answers.recipients == [.init(
-            name: "B. Analyst", organisation: "Department for Education", role: "Statistician", mailbox: .personal,
-            authorised: .yes, clearance: .bpss)])
+        #expect(
+            answers.transfer
+                == .init(kind: .share, frequency: .oneOff, purpose: "Monthly caseload figures for the joint inspection")
+        )
+        #expect(
+            answers.data
+                == .init(
+                    description: "Caseload extract, one row per case", classification: .officialSensitive,
+                    legacyMarking: LegacyMarking.none,
+                    personalData: .yes, records: 4200, bulk: .yes))
+        #expect(
+            answers.recipients == [
+                .init(
+                    name: "B. Analyst", organisation: "Department for Education", role: "Statistician",
+                    mailbox: .personal,
+                    authorised: .yes, clearance: .bpss)
+            ])
         #expect(answers.method == .secureNetwork)
         #expect(answers.retention == .init(deleteBy: "2027-03-31", period: "until the inspection report is published"))
-        #expect(answers.thirdParty == .init(contract: .yes, nda: .yes, securityAspectsLetter: .notNeeded, codeOfConnection: .notNeeded))
+        #expect(
+            answers.thirdParty
+                == .init(contract: .yes, nda: .yes, securityAspectsLetter: .notNeeded, codeOfConnection: .notNeeded))
         #expect(answers.authorisation == .init(iaoName: "C. Owner", iaoDecision: .pending))
         #expect(answers.isComplete)
     }
@@ -53,8 +65,11 @@ struct ValidAnswersTests {
 
     @Test("bulk may be left out when records is given", arguments: [(4200, YesNoNotSure.yes), (12, .no)])
     func bulkFromRecords(records: Int, bulk: YesNoNotSure) throws {
-        let text = try edit("records: 4200", "records: \(records)",
-                            in: try edit("  bulk: yes                            # yes | no | not-sure (may be left out when records is given)\n", ""))
+        let text = try edit(
+            "records: 4200", "records: \(records)",
+            in: try edit(
+                "  bulk: yes                            # yes | no | not-sure (may be left out when records is given)\n",
+                ""))
         let answers = try parse(text)
         #expect(answers.data.bulk == nil)
         #expect(answers.effectiveBulk == bulk)
@@ -73,7 +88,10 @@ struct ValidAnswersTests {
 
     @Test("yes, no and dates stay the words written (no YAML 1.1 booleans, no Date)")
     func noNorwayProblem() throws {
-        let answers = try parse(try edit("  name: \"A. Person\"", "  name: No", in: try edit("period: \"until the inspection report is published\"", "period: yes")))
+        let answers = try parse(
+            try edit(
+                "  name: \"A. Person\"", "  name: No",
+                in: try edit("period: \"until the inspection report is published\"", "period: yes")))
         #expect(answers.requester.name == "No")
         #expect(answers.retention.period == "yes")
         #expect(answers.retention.deleteBy == "2027-03-31")
@@ -81,7 +99,8 @@ struct ValidAnswersTests {
 
     @Test("draft mode accepts partial answers and keeps the step to resume at")
     func draftPartial() throws {
-        let text = "format: 1\ntransfer:\n  kind: move\ndata:\n  classification: not-sure\ndraft:\n  step: route\n  saved_at: \"2026-11-29T10:00:00Z\"\n"
+        let text =
+            "format: 1\ntransfer:\n  kind: move\ndata:\n  classification: not-sure\ndraft:\n  step: route\n  saved_at: \"2026-11-29T10:00:00Z\"\n"
         let document = try AnswersParser.parse(data: Data(text.utf8), mode: .draft)
         #expect(document.answers.transfer.kind == .move)
         #expect(document.answers.data.classification == .notSure)
@@ -95,7 +114,9 @@ struct ValidAnswersTests {
     @Test("draft mode still refuses bad values and unknown keys")
     func draftStillStrict() throws {
         let found = try problems("transfer:\n  kind: maybe\n  knd: move\n", mode: .draft)
-        #expect(found.map(\.path) == ["transfer.knd", "transfer.kind"] || found.map(\.path) == ["transfer.kind", "transfer.knd"])
+        #expect(
+            found.map(\.path) == ["transfer.knd", "transfer.kind"]
+                || found.map(\.path) == ["transfer.kind", "transfer.knd"])
     }
 
     @Test("the scenario-style answers load from a file path")
@@ -111,7 +132,8 @@ struct ValidAnswersTests {
 struct RoundTripTests {
     static let awkward = [
         "No", "yes", "off", "null", "~", "1:30", "012", "0x1F", "2027-03-31", "a: b", "- dash", "[x]", "{a: 1}",
-        "\"double\" and 'single' quotes", "Siân Ó Ceallaigh", "line one\nline two", "# not a comment", "text # with hash",
+        "\"double\" and 'single' quotes", "Siân Ó Ceallaigh", "line one\nline two", "# not a comment",
+        "text # with hash",
         "  leading and trailing  ", "tab\there", "*alias", "&anchor", "!tag", "%percent", "@at", "`back`", "|", ">",
         "back\\slash", "emoji 😀", "\u{2028}line separator",
     ]
@@ -162,7 +184,8 @@ struct RoundTripTests {
         var partial = Answers()
         partial.transfer.kind = .move
         partial.recipients = [.init(name: "Only a name")]
-        let document = try AnswersParser.parse(data: Data(AnswersWriter.yaml(partial, resumeStep: "recipients").utf8), mode: .draft)
+        let document = try AnswersParser.parse(
+            data: Data(AnswersWriter.yaml(partial, resumeStep: "recipients").utf8), mode: .draft)
         #expect(document.answers == partial)
         #expect(document.resumeStep == "recipients")
     }

@@ -31,7 +31,7 @@ import Testing
         let folder = TemporaryFolder()
         let app = ScreenTests.app(folder)
         app.projector = true
-        ScreenTests.fastForward(app, [.enter, .enter, .enter])   // Y1–Y3 skipped: T1 is a choice
+        ScreenTests.fastForward(app, [.enter, .enter, .enter])  // Y1–Y3 skipped: T1 is a choice
         let screen = ScreenTests.play(app, [.down]).screen
         let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let framed = screen.contains("┌") || screen.contains("│")

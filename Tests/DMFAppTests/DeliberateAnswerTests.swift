@@ -29,7 +29,8 @@ import Testing
         #expect(app.session.wizard.answers == before, "nothing recorded")
         #expect(screen.contains("Choose one of the options"))
         let chosen = BoxCharset.unicode.radioSelected
-        #expect(!screen.split(separator: "\n").contains { $0.contains(chosen) }, "no choice shown as chosen:\n\(screen)")
+        #expect(
+            !screen.split(separator: "\n").contains { $0.contains(chosen) }, "no choice shown as chosen:\n\(screen)")
     }
 
     @Test func aNumberThenEnterRecordsExactlyOneAnswer() throws {
@@ -65,7 +66,9 @@ import Testing
         let app = ScreenTests.app(folder)
         ScreenTests.fastForward(app, Drive.keys(.betweenSystemsConditions, until: "M1"))
         ScreenTests.fastForward(app, [.char("1"), .char("1"), .char("3"), .enter])
-        #expect(app.session.wizard.answers.method?.rawValue == app.session.wizard.flow.question(code: "M1")!.choices[2].value)
+        #expect(
+            app.session.wizard.answers.method?.rawValue
+                == app.session.wizard.flow.question(code: "M1")!.choices[2].value)
     }
 
     @Test func aSavedAnswerShowsAsChosenWhenGoingBack() throws {
@@ -94,7 +97,8 @@ import Testing
         let folder = TemporaryFolder()
         let app = ScreenTests.app(folder)
         ScreenTests.fastForward(app, Drive.keys(.sameSystemProceed, until: "T1"))
-        let backend = ScreenTests.play(app, steps: [.key(.char("2")), .key(.enter), .typedAhead(.char("1")), .typedAhead(.enter)])
+        let backend = ScreenTests.play(
+            app, steps: [.key(.char("2")), .key(.enter), .typedAhead(.char("1")), .typedAhead(.enter)])
         #expect(backend.discardedKeys == [.char("1"), .enter])
         #expect(app.session.wizard.stepCode == "T2")
         #expect(app.session.wizard.answers.transfer.frequency == nil, "T2 was not answered by keys meant for T1")
@@ -163,7 +167,9 @@ import Testing
         try FileManager.default.createDirectory(atPath: store.folder, withIntermediateDirectories: true)
         try "format: 1\ndata:\n  description: \"Rota\"\n".write(
             toFile: store.folder + "/draft-20261129-140210-AAAA.yaml", atomically: true, encoding: .utf8)
-        return FullScreenApp(session: WizardSession(wizard: Wizard(), drafts: store), drafts: store, outputFolder: folder.makeOutputFolder())
+        return FullScreenApp(
+            session: WizardSession(wizard: Wizard(), drafts: store), drafts: store,
+            outputFolder: folder.makeOutputFolder())
     }
 
     @Test func theStartScreenOffersToContinueTheNewestDraft() throws {
@@ -172,7 +178,9 @@ import Testing
         let screen = ScreenTests.prose(ScreenTests.play(app, []).screen)
         #expect(screen.contains("You have a saved draft (begun 2026-11-29 14:02)"))
         let fresh = TemporaryFolder()
-        #expect(!ScreenTests.prose(ScreenTests.play(ScreenTests.app(fresh, drafts: true), []).screen).contains("You have a saved draft"))
+        #expect(
+            !ScreenTests.prose(ScreenTests.play(ScreenTests.app(fresh, drafts: true), []).screen).contains(
+                "You have a saved draft"))
     }
 
     @Test func aDraftIsDeletedFromTheListAfterConfirming() throws {
@@ -197,7 +205,8 @@ import Testing
 @Suite struct TrainingStaysInTrainingTests {
     @Test func backFromTheFirstQuestionReturnsToTheStory() throws {
         let folder = TemporaryFolder()
-        let app = FullScreenApp(session: WizardSession(wizard: Wizard(), drafts: nil, training: true), drafts: folder.drafts)
+        let app = FullScreenApp(
+            session: WizardSession(wizard: Wizard(), drafts: nil, training: true), drafts: folder.drafts)
         app.startTraining(cases: Array(TrainingTests.cases.prefix(1)))
         ScreenTests.fastForward(app, TrainingTests.nameKeys + [.enter, .enter])  // the story, then the first question
         #expect(app.mode == .wizard)

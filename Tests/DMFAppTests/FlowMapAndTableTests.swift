@@ -181,15 +181,17 @@ import Testing
         #expect(bulk.first?.condition.contains("records not given") == true, "\(bulk)")
         let skipBulk = try #require(Self.map.edges.first { $0.from == "D5" && $0.to == "R1" })
         #expect(skipBulk.condition.contains("records given"))
-        #expect(Self.edges(into: "R5").allSatisfy {
-            $0.condition.contains("other-government-department") && $0.condition.contains("third-party")
-                && !$0.condition.contains("between-moj-systems")
-        })
+        #expect(
+            Self.edges(into: "R5").allSatisfy {
+                $0.condition.contains("other-government-department") && $0.condition.contains("third-party")
+                    && !$0.condition.contains("between-moj-systems")
+            })
         // Steps every transfer takes carry no condition.
         #expect(Self.map.edges.first { $0.from == "Y1" }?.condition == "")
         #expect(Self.map.edges.first { $0.from == "P1" }?.condition == "")
-        #expect(Self.map.edges.contains { $0.from == "M1" && $0.to == "P1" && $0.condition.isEmpty },
-                "the method comes first")
+        #expect(
+            Self.map.edges.contains { $0.from == "M1" && $0.to == "P1" && $0.condition.isEmpty },
+            "the method comes first")
         let recipients = try #require(Self.map.nodes.first { $0.id == "P1" })
         #expect(recipients.label == "P1: Who will receive the information? (then P2–P7 for each recipient)")
     }
@@ -302,13 +304,14 @@ extension FlowMap {
     }
 
     @Test func theBaselineReadsInPlainWords() {
-        #expect(DecisionTable.baselineAnswers(.sameSystem) == [
-            "Share or move: Share (I will keep a copy)", "Classification: OFFICIAL", "Old marking: None",
-            "Personal data: No", "Bulk (about 1,000 people or more): No",
-            "Method: It stays inside the system (a shared folder or drive on it)",
-            "Recipient's mailbox: Personal mailbox (not asked with this method)", "Recipient authorised: Yes",
-            "Recipient's clearance: BPSS", "Deletion date or period: delete by 2027-03-31",
-        ])
+        #expect(
+            DecisionTable.baselineAnswers(.sameSystem) == [
+                "Share or move: Share (I will keep a copy)", "Classification: OFFICIAL", "Old marking: None",
+                "Personal data: No", "Bulk (about 1,000 people or more): No",
+                "Method: It stays inside the system (a shared folder or drive on it)",
+                "Recipient's mailbox: Personal mailbox (not asked with this method)", "Recipient authorised: Yes",
+                "Recipient's clearance: BPSS", "Deletion date or period: delete by 2027-03-31",
+            ])
         let thirdParty = DecisionTable.baselineAnswers(.thirdParty)
         #expect(thirdParty.contains("Receiving system accredited to: TOP SECRET"))
         #expect(thirdParty.contains("Contract: Yes") && thirdParty.contains("Codes of Connection: Not needed"))
@@ -367,10 +370,12 @@ extension FlowMap {
     @Test(arguments: RouteType.allCases)
     func aSharedMailboxMattersOnlyWithAMethodThatDeliversToAMailbox(_ route: RouteType) {
         let rows = Self.rows(route).filter { $0.changes.contains("recipients[0].mailbox=shared") }
-        #expect(rows.map(\.changes) == [
-            ["method=secure-email", "recipients[0].mailbox=shared"], ["method=email", "recipients[0].mailbox=shared"],
-            ["method=not-sure", "recipients[0].mailbox=shared"],
-        ])
+        #expect(
+            rows.map(\.changes) == [
+                ["method=secure-email", "recipients[0].mailbox=shared"],
+                ["method=email", "recipients[0].mailbox=shared"],
+                ["method=not-sure", "recipients[0].mailbox=shared"],
+            ])
         let blocker = DecisionTable.RuleFinding(rule: .recipientsAuthorised, kind: .blocker)
         for row in rows where !row.changes.contains("method=not-sure") {
             #expect(row.verdict == .blocked && row.findings.contains(blocker), "\(row.changes)")
@@ -441,13 +446,14 @@ extension FlowMap {
         #expect(Set(rows.map(\.count)) == [header.count], "the same columns on every line")
         for (parsed, row) in zip(rows.dropFirst(), Self.table.rows) {
             let baseline = "Baseline: " + DecisionTable.baselineAnswers(row.route).joined(separator: "; ")
-            #expect(parsed == [
-                row.route.rawValue, row.changes.isEmpty ? "(baseline)" : row.changes.joined(separator: "; "),
-                row.verdict.rawValue, row.dmfRequired ? "yes" : "no",
-                row.findings.map(\.description).joined(separator: "; "),
-                row.route.shortLabel, row.changes.isEmpty ? baseline : row.plainChanges.joined(separator: "; "),
-                row.verdict.label, row.findings.map(\.plain).joined(separator: "; "),
-            ])
+            #expect(
+                parsed == [
+                    row.route.rawValue, row.changes.isEmpty ? "(baseline)" : row.changes.joined(separator: "; "),
+                    row.verdict.rawValue, row.dmfRequired ? "yes" : "no",
+                    row.findings.map(\.description).joined(separator: "; "),
+                    row.route.shortLabel, row.changes.isEmpty ? baseline : row.plainChanges.joined(separator: "; "),
+                    row.verdict.label, row.findings.map(\.plain).joined(separator: "; "),
+                ])
         }
         // Commas in the product's own words ("about 1,000 people") survive the round trip.
         #expect(rows.contains { $0[6].contains("Bulk (about 1,000 people or more): Not sure") })
@@ -480,17 +486,20 @@ extension FlowMap {
         }
         let tableLines = lines.filter { $0.hasPrefix("|") }
         let headers = RouteType.allCases.count * 2
-        #expect(tableLines.count == Self.table.rows.count - RouteType.allCases.count + headers,
-                "the baselines are blocks of their own, not rows")
+        #expect(
+            tableLines.count == Self.table.rows.count - RouteType.allCases.count + headers,
+            "the baselines are blocks of their own, not rows")
         #expect(tableLines.filter { $0 == "|---|---|---|---|" }.count == RouteType.allCases.count)
         for line in tableLines {
             #expect(line.hasSuffix(" |") || line.hasSuffix("-|"))
             let separators = zip(line, " " + line).filter { $0.0 == "|" && $0.1 != "\\" }.count
             #expect(separators == 5, "4 columns: \(line)")
         }
-        #expect(tableLines.contains {
-            $0.hasPrefix("| Classification: SECRET | BLOCKED | no | + Must change: Every recipient holds the clearance")
-        })
+        #expect(
+            tableLines.contains {
+                $0.hasPrefix(
+                    "| Classification: SECRET | BLOCKED | no | + Must change: Every recipient holds the clearance")
+            })
     }
 
     // MARK: - Golden
@@ -508,8 +517,9 @@ extension FlowMap {
             Issue.record("Recorded Golden/decision-table.md because RECORD_GOLDEN=1; review it, then run again.")
             return
         }
-        let expected = try #require(try? String(contentsOf: url, encoding: .utf8),
-                                    "Golden/decision-table.md is missing; record it with RECORD_GOLDEN=1")
+        let expected = try #require(
+            try? String(contentsOf: url, encoding: .utf8),
+            "Golden/decision-table.md is missing; record it with RECORD_GOLDEN=1")
         guard actual != expected else { return }
         // Not #expect(actual == expected): that would print two tables of thousands of lines.
         let old = expected.split(separator: "\n", omittingEmptySubsequences: false)
@@ -517,7 +527,8 @@ extension FlowMap {
         func line(_ lines: [Substring], _ index: Int) -> Substring { index < lines.count ? lines[index] : "" }
         let differing = (0..<max(old.count, new.count)).filter { line(old, $0) != line(new, $0) }
         let shown = differing.prefix(6).map { "- \($0 + 1)  \(line(old, $0))\n+ \($0 + 1)  \(line(new, $0))" }
-        Issue.record("""
+        Issue.record(
+            """
             Golden/decision-table.md differs in \(differing.count) line(s); if intended, re-record with RECORD_GOLDEN=1.
             \(shown.joined(separator: "\n"))
             """)

@@ -12,7 +12,9 @@ import Testing
     @Test func stepCodesAreStableAndInOrder() {
         #expect(Flow().questions.map(\.code) == Self.mainCodes)
         // The caller is the requester: their name and team are asked once, at H1 and H2.
-        #expect(Flow(helpdesk: true).questions.map(\.code) == ["H1", "H2", "H3", "H4"] + Self.mainCodes.filter { $0 != "Y1" && $0 != "Y3" })
+        #expect(
+            Flow(helpdesk: true).questions.map(\.code) == ["H1", "H2", "H3", "H4"]
+                + Self.mainCodes.filter { $0 != "Y1" && $0 != "Y3" })
         #expect(Flow(helpdesk: true).question(code: "Y2")?.prompt == "What is the caller's work email address?")
         var answers = Answers()
         Flow(helpdesk: true).question(code: "H1")!.setAnswer("Priya Shah", in: &answers)
@@ -53,7 +55,11 @@ import Testing
 
     @Test func noRouteQuestionsBeforeTheRouteIsChosen() {
         let codes = Flow().applicable(to: Answers()).map(\.code)
-        #expect(codes == ["Y1", "Y2", "Y3", "T1", "T2", "T3", "D1", "D2", "D3", "D4", "D5", "D6", "R1", "R2", "M1", "P1", "K1", "K2"])
+        #expect(
+            codes == [
+                "Y1", "Y2", "Y3", "T1", "T2", "T3", "D1", "D2", "D3", "D4", "D5", "D6", "R1", "R2", "M1", "P1", "K1",
+                "K2",
+            ])
     }
 
     /// The method decides whether recipients' mailboxes matter, so it is asked first.
@@ -114,16 +120,17 @@ import Testing
         #expect(Flow().question(code: "T1")?.rule == .retention)
     }
 
-    @Test(arguments: [
-        ("Y2", "a.person@justice.gov.uk", nil),
-        ("Y2", "not an email", "That doesn't look like an email address. Type it like a.person@justice.gov.uk"),
-        ("K1", "2027-03-31", nil),
-        ("K1", "31/03/2027", nil),
-        ("D5", "1,200", nil),
-        ("D5", "lots", "Type a whole number, for example 4200, or leave it empty if you don't know."),
-        ("D5", "", nil),
-        ("P2", "  ", "Please type an answer; this one is needed."),
-    ] as [(String, String, String?)])
+    @Test(
+        arguments: [
+            ("Y2", "a.person@justice.gov.uk", nil),
+            ("Y2", "not an email", "That doesn't look like an email address. Type it like a.person@justice.gov.uk"),
+            ("K1", "2027-03-31", nil),
+            ("K1", "31/03/2027", nil),
+            ("D5", "1,200", nil),
+            ("D5", "lots", "Type a whole number, for example 4200, or leave it empty if you don't know."),
+            ("D5", "", nil),
+            ("P2", "  ", "Please type an answer; this one is needed."),
+        ] as [(String, String, String?)])
     func textAnswersAreValidatedWithAReason(code: String, text: String, problem: String?) {
         #expect(Flow().question(code: code)!.validate(text: text) == problem)
     }

@@ -50,7 +50,8 @@ import Testing
         #expect(screen.contains("Read to the caller: Can I take your full name, please?"))
         #expect(screen.contains("Code H1"), "the step code is in the top border")
         let code = ResumeCode.encode(Answers())
-        #expect(Self.bottomBorder(screen).contains("Resume code \(code)"), "the resume code is on screen from the start")
+        #expect(
+            Self.bottomBorder(screen).contains("Resume code \(code)"), "the resume code is on screen from the start")
     }
 
     @Test func everyHelpdeskQuestionHasItsReadAloudLineAndTheCurrentResumeCode() throws {
@@ -209,7 +210,10 @@ import Testing
             return
         }
         let answers = app.session.wizard.answers
-        #expect(answers.helpdesk == .init(callerName: "Priya Shah", callerTeam: "Probation", callReference: "INC-42", agentName: "Sam Agent"))
+        #expect(
+            answers.helpdesk
+                == .init(
+                    callerName: "Priya Shah", callerTeam: "Probation", callReference: "INC-42", agentName: "Sam Agent"))
         let line = "Completed by the helpdesk on behalf of Priya Shah (Probation), by Sam Agent, call reference INC-42"
         let markdown = try String(contentsOfFile: try #require(paths.first { $0.hasSuffix(".md") }), encoding: .utf8)
         #expect(markdown.contains("Completed by the helpdesk on behalf of Priya Shah"))
@@ -221,12 +225,14 @@ import Testing
             #expect(format.render(form).contains("Completed by the helpdesk on behalf of Priya Shah"), "\(format)")
         }
         // The answers file keeps the call details, so the form can be rebuilt.
-        let saved = try String(contentsOfFile: try #require(paths.first { $0.hasSuffix(".answers.yaml") }), encoding: .utf8)
+        let saved = try String(
+            contentsOfFile: try #require(paths.first { $0.hasSuffix(".answers.yaml") }), encoding: .utf8)
         #expect(saved.contains("INC-42"))
     }
 
     @Test func anOrdinaryDMFSaysNothingAboutTheHelpdesk() throws {
-        let form = try DMFBuilder.build(Drive.wizard(.thirdPartyBlocked).answers, context: .init(producedAt: FixedClock.iso))
+        let form = try DMFBuilder.build(
+            Drive.wizard(.thirdPartyBlocked).answers, context: .init(producedAt: FixedClock.iso))
         #expect(form.onBehalfOf == nil)
         for format in OutputFormat.allCases {
             #expect(!format.render(form).contains("on behalf of"), "\(format)")
@@ -253,7 +259,10 @@ import Testing
             #expect(lines[index + 1].contains(" for "), "who does it is said")
         }
         let reference = form.reference.split(separator: "-")
-        #expect(lines[lines.count - 2] == "Your reference is \(reference.map { $0.map(String.init).joined(separator: " ") }.joined(separator: ", ")).")
+        #expect(
+            lines[lines.count - 2]
+                == "Your reference is \(reference.map { $0.map(String.init).joined(separator: " ") }.joined(separator: ", "))."
+        )
         #expect(lines.last!.hasPrefix("Your resume code is ") && lines.last!.contains(", "))
         // On screen, under the verdict, in helpdesk mode only.
         var seen = ""

@@ -61,7 +61,9 @@ import Testing
         #expect(filled.status == 0, "\(filled.err)")
         let written = try String(contentsOfFile: folder.output + "/" + markdown, encoding: .utf8)
         #expect(written == filled.out, "plain mode's Markdown equals fill's for the saved answers")
-        let html = try String(contentsOfFile: folder.output + "/" + markdown.replacingOccurrences(of: ".md", with: ".html"), encoding: .utf8)
+        let html = try String(
+            contentsOfFile: folder.output + "/" + markdown.replacingOccurrences(of: ".md", with: ".html"),
+            encoding: .utf8)
         #expect(html == Self.fill(answersPath, format: .html).out)
 
         // The same through the builder, and the answers file reads back as what was answered.
@@ -79,16 +81,22 @@ import Testing
         let last = journey.expectedCodes.last!
         #expect(io.output.contains(": step \(total) of \(total), code \(last)\n"))
         #expect(io.output.contains("About you: step 1 of 18, code Y1\n"))
-        #expect(io.output.contains("Who receives it: step \(journey.expectedCodes.firstIndex(of: "P1")! + 1) of \(total), code P3, recipient 1\n"))
+        #expect(
+            io.output.contains(
+                "Who receives it: step \(journey.expectedCodes.firstIndex(of: "P1")! + 1) of \(total), code P3, recipient 1\n"
+            ))
         #expect(io.output.contains("\nCheck your answers\n"))
-        #expect(io.output.contains("  1. Share (I will keep a copy)\n  2. Move (I will not keep a copy)\n  3. Not sure\n"))
+        #expect(
+            io.output.contains("  1. Share (I will keep a copy)\n  2. Move (I will not keep a copy)\n  3. Not sure\n"))
     }
 
     @Test func questionMarkShowsHelpWithTheRuleAndAsksAgain() {
         let folder = TemporaryFolder()
         let (_, io, session) = Self.run(["", "", "", "?", "2"], in: folder, drafts: false)
         #expect(io.output.contains("Help: If you SHARE information, you keep a copy."))
-        #expect(io.output.contains("Rule retention: Copies are kept only as long as needed. Guidance (General principles): \""))
+        #expect(
+            io.output.contains(
+                "Rule retention: Copies are kept only as long as needed. Guidance (General principles): \""))
         #expect(io.output.components(separatedBy: "code T1\n").count == 3, "T1 is asked again after the help")
         #expect(session.wizard.answers.transfer.kind == .move)
     }
@@ -106,7 +114,10 @@ import Testing
         (["", "", "", "9"], "Please type one of the numbers 1 to 3.", "T1"),
         (["", "", "", "share"], "Please type one of the numbers 1 to 3.", "T1"),
         (["", "not an email"], "That doesn't look like an email address. Type it like a.person@justice.gov.uk", "Y2"),
-        (["", "", "", "1", "1", "", "", "1", "1", "2", "lots"], "Type a whole number, for example 4200, or leave it empty if you don't know.", "D5"),
+        (
+            ["", "", "", "1", "1", "", "", "1", "1", "2", "lots"],
+            "Type a whole number, for example 4200, or leave it empty if you don't know.", "D5"
+        ),
     ])
     func invalidInputIsAskedAgainWithTheReason(lines: [String], reason: String, code: String) {
         let folder = TemporaryFolder()
@@ -122,8 +133,11 @@ import Testing
         let folder = TemporaryFolder()
         let toP1 = Drive.plainLines(.sameSystemProceed, to: .check).prefix { $0 != "a" }
         // Inside one system no mailbox is asked: name, organisation, role, authorised, clearance.
-        let lines = Array(toP1) + ["c", "x", "a", "Dana Field", "", "", "1", "2", "a", "Kim Lee", "", "", "1", "2",
-                                    "e 1", "Dana Fields", "", "", "", "", "d 2", "c"]
+        let lines =
+            Array(toP1) + [
+                "c", "x", "a", "Dana Field", "", "", "1", "2", "a", "Kim Lee", "", "", "1", "2",
+                "e 1", "Dana Fields", "", "", "", "", "d 2", "c",
+            ]
         let (_, io, session) = Self.run(lines, in: folder, drafts: false)
         #expect(io.output.contains("No recipients yet."))
         #expect(io.output.contains("Add at least one recipient before continuing."))
@@ -149,7 +163,9 @@ import Testing
         #expect(status == 1)
         let path = try #require(session.draftPath)
         #expect(path.hasPrefix(folder.drafts.folder + "/draft-"))
-        #expect(io.output.hasSuffix("Input ended. Your answers are saved in \(path)\nContinue later with: dmf-wizard resume \(path)\n"))
+        #expect(
+            io.output.hasSuffix(
+                "Input ended. Your answers are saved in \(path)\nContinue later with: dmf-wizard resume \(path)\n"))
         #expect(fileMode(path) == 0o600)
         #expect(try folder.drafts.load(path).resumeStep == "CHECK")
         let filled = Self.fill(path)
@@ -179,7 +195,8 @@ import Testing
         #expect(document.resumeStep == "P5:2")
 
         let resumed = WizardSession(
-            wizard: Wizard(answers: document.answers, resumeAt: document.resumeStep), drafts: folder.drafts, draftPath: path)
+            wizard: Wizard(answers: document.answers, resumeAt: document.resumeStep), drafts: folder.drafts,
+            draftPath: path)
         #expect(resumed.wizard.resumeStep == "P5:2")
         let (finished, io, session) = Self.run(Array(all.dropFirst(count)), in: folder, session: resumed)
         #expect(finished == 0, "\(io.output)")

@@ -2,8 +2,8 @@ import DMFAnswers
 import DMFFlow
 import DMFPolicy
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The resume code read out over the phone: it carries every choice answered so far (never the
 /// free text), survives the ways people mistype, and refuses codes that were misheard.
@@ -21,7 +21,8 @@ import TestSupport
         var kept = Answers()
         for question in choiceQuestions { question.setAnswer(question.answer(in: answers), in: &kept) }
         kept.recipients = answers.recipients.prefix(ResumeCode.maxRecipients).map {
-            Answers.Recipient(mailbox: answers.asksMailbox ? $0.mailbox : nil, authorised: $0.authorised, clearance: $0.clearance)
+            Answers.Recipient(
+                mailbox: answers.asksMailbox ? $0.mailbox : nil, authorised: $0.authorised, clearance: $0.clearance)
         }
         return kept
     }
@@ -40,7 +41,8 @@ import TestSupport
     @Test(arguments: Journey.all)
     func eachJourneysChoicesComeBackAndNoText(_ journey: Journey) throws {
         var answers = Drive.wizard(journey).answers
-        answers.helpdesk = .init(callerName: "Priya Shah", callerTeam: "Probation", callReference: "INC-1", agentName: "Sam")
+        answers.helpdesk = .init(
+            callerName: "Priya Shah", callerTeam: "Probation", callReference: "INC-1", agentName: "Sam")
         let code = ResumeCode.encode(answers)
         #expect(code.wholeMatch(of: Self.format) != nil, "\(code)")
         let decoded = try ResumeCode.decode(code)
@@ -71,17 +73,20 @@ import TestSupport
                 answers.retention.deleteBy = "2027-03-31"
             }
             for index in 0..<Int.random(in: 0...ResumeCode.maxRecipients, using: &random) {
-                answers.recipients.append(Answers.Recipient(
-                    name: Bool.random(using: &random) ? "Recipient \(index)" : nil,
-                    mailbox: Self.pick(Mailbox.self, &random),
-                    authorised: Self.pick(YesNoNotSure.self, &random),
-                    clearance: Self.pick(Clearance.self, &random)))
+                answers.recipients.append(
+                    Answers.Recipient(
+                        name: Bool.random(using: &random) ? "Recipient \(index)" : nil,
+                        mailbox: Self.pick(Mailbox.self, &random),
+                        authorised: Self.pick(YesNoNotSure.self, &random),
+                        clearance: Self.pick(Clearance.self, &random)))
             }
             let code = ResumeCode.encode(answers)
             if code.wholeMatch(of: Self.format) == nil { failures.append("format \(code)") }
             do {
                 let decoded = try ResumeCode.decode(code)
-                if decoded != Self.choicesOnly(answers) { failures.append("round \(round): \(code) decodes differently") }
+                if decoded != Self.choicesOnly(answers) {
+                    failures.append("round \(round): \(code) decodes differently")
+                }
             } catch {
                 failures.append("round \(round): \(code) refused: \(error)")
             }
@@ -139,7 +144,9 @@ import TestSupport
                     wrong[position] = symbol
                     tried += 1
                     let problem = Self.problem(decoding: String(wrong))
-                    if problem != .checkFailed { missed.append("\(code) → \(String(wrong)): \(String(describing: problem))") }
+                    if problem != .checkFailed {
+                        missed.append("\(code) → \(String(wrong)): \(String(describing: problem))")
+                    }
                 }
             }
         }
@@ -284,7 +291,9 @@ import TestSupport
         let code = ResumeCode.encode(example)
         #expect(code == "B3N-PNK-6CT-PC")
         #expect(try ResumeCode.decode(code) == Self.choicesOnly(example))
-        #expect(try ResumeCode.decode(code).recipients.first?.mailbox == nil, "secure network: the mailbox is not in the code")
+        #expect(
+            try ResumeCode.decode(code).recipients.first?.mailbox == nil,
+            "secure network: the mailbox is not in the code")
         var partial = Self.choicesOnly(example)
         partial.method = nil
         partial.recipients = []
@@ -293,7 +302,8 @@ import TestSupport
     }
 
     static func examplePath(_ name: String, _ filePath: String = #filePath) -> String {
-        URL(fileURLWithPath: filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .appendingPathComponent("examples").appendingPathComponent(name).path
     }
 

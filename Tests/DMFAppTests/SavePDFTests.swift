@@ -1,9 +1,10 @@
-@testable import DMFApp
 import DMFFlow
 import DMFPolicy
 import Foundation
 import TerminalUI
 import Testing
+
+@testable import DMFApp
 
 /// The outcome screen's save offers PDF: printed through the browser when there is one, and
 /// when there is none, a clear message and nothing written (the set is all-or-nothing).
@@ -11,7 +12,9 @@ import Testing
     init() { FixedClock.install() }
 
     /// The app at the save dialog with the PDF box ticked (rows: Markdown, HTML, PDF, …, folder).
-    static func atSaveWithPDFTicked(_ folder: borrowing TemporaryFolder, printer: @escaping () -> PDFPrinter?) -> FullScreenApp {
+    static func atSaveWithPDFTicked(_ folder: borrowing TemporaryFolder, printer: @escaping () -> PDFPrinter?)
+        -> FullScreenApp
+    {
         let app = ScreenTests.app(folder)
         app.session.printer = printer
         ScreenTests.fastForward(app, Drive.keys(.thirdPartyBlocked, to: .outcome) + [.char("s")])
@@ -36,11 +39,11 @@ import Testing
         // A stand-in browser: writes a tiny PDF where Chromium's --print-to-pdf= says.
         let browser = folder.path + "/fake-chromium"
         try """
-            #!/bin/sh
-            for argument in "$@"; do
-              case "$argument" in --print-to-pdf=*) printf '%%PDF-1.4 stand-in\\n' > "${argument#--print-to-pdf=}";; esac
-            done
-            """.write(toFile: browser, atomically: true, encoding: .utf8)
+        #!/bin/sh
+        for argument in "$@"; do
+          case "$argument" in --print-to-pdf=*) printf '%%PDF-1.4 stand-in\\n' > "${argument#--print-to-pdf=}";; esac
+        done
+        """.write(toFile: browser, atomically: true, encoding: .utf8)
         chmod(browser, 0o700)
         let app = Self.atSaveWithPDFTicked(folder, printer: { PDFPrinter(browser: browser) })
         app.handle(.enter)
@@ -58,7 +61,8 @@ import Testing
     @Test func aBrowserThatFailsIsReportedAndNothingIsWritten() throws {
         let folder = TemporaryFolder()
         let browser = folder.path + "/broken-chromium"
-        try "#!/bin/sh\necho 'cannot open display' >&2\nexit 3\n".write(toFile: browser, atomically: true, encoding: .utf8)
+        try "#!/bin/sh\necho 'cannot open display' >&2\nexit 3\n".write(
+            toFile: browser, atomically: true, encoding: .utf8)
         chmod(browser, 0o700)
         let app = Self.atSaveWithPDFTicked(folder, printer: { PDFPrinter(browser: browser) })
         app.handle(.enter)

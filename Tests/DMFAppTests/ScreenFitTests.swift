@@ -35,15 +35,18 @@ import Testing
     static func walk(_ app: FullScreenApp, keys: [Key], size: Size, label: String) {
         var walked: FullScreenApp.ScreenIdentity?
         for (index, key) in keys.enumerated() {
-            checkFrame(app, app.render(width: size.width, height: size.height),
-                       context: "\(label) \(size.testDescription) before key \(index) on \(app.session.wizard.stepCode)")
+            checkFrame(
+                app, app.render(width: size.width, height: size.height),
+                context: "\(label) \(size.testDescription) before key \(index) on \(app.session.wizard.stepCode)")
             if app.screenIdentity != walked {
                 walkList(app, size: size, label: label)
                 walked = app.screenIdentity
             }
             app.handle(key)
         }
-        checkFrame(app, app.render(width: size.width, height: size.height), context: "\(label) \(size.testDescription) at the end")
+        checkFrame(
+            app, app.render(width: size.width, height: size.height),
+            context: "\(label) \(size.testDescription) at the end")
     }
 
     /// The number of items on a list screen (0 for screens without a list).
@@ -67,8 +70,9 @@ import Testing
         for key in Array(repeating: Key.down, count: count) + Array(repeating: Key.up, count: count) {
             app.handle(key)
             guard app.screenIdentity == shown else { return }
-            checkFrame(app, app.render(width: size.width, height: size.height),
-                       context: "\(label) \(size.testDescription) walking \(app.session.wizard.stepCode)")
+            checkFrame(
+                app, app.render(width: size.width, height: size.height),
+                context: "\(label) \(size.testDescription) walking \(app.session.wizard.stepCode)")
         }
         #expect(app.session.wizard.answers == answers, "walking a list answers nothing")
     }
@@ -82,7 +86,8 @@ import Testing
             // The outcome scrolls to its end.
             for _ in 0..<80 {
                 app.handle(.down)
-                Self.checkFrame(app, app.render(width: size.width, height: size.height), context: "\(journey.name) outcome")
+                Self.checkFrame(
+                    app, app.render(width: size.width, height: size.height), context: "\(journey.name) outcome")
             }
             #expect(app.render(width: size.width, height: size.height).text.contains("Press s to save"))
         }
@@ -97,7 +102,8 @@ import Testing
             ScreenTests.fastForward(app, Drive.keys(journey, until: question.code))
             app.handle(.function(1))
             for _ in 0..<20 {
-                Self.checkFrame(app, app.render(width: size.width, height: size.height), context: "help \(question.code)")
+                Self.checkFrame(
+                    app, app.render(width: size.width, height: size.height), context: "help \(question.code)")
                 app.handle(.down)
             }
         }
@@ -107,7 +113,9 @@ import Testing
     func startMenuDraftsSaveAndHelpdeskScreensFit(size: Size) {
         let folder = TemporaryFolder()
         let store = folder.drafts
-        let app = FullScreenApp(session: WizardSession(wizard: Wizard(), drafts: store), drafts: store, outputFolder: folder.makeOutputFolder())
+        let app = FullScreenApp(
+            session: WizardSession(wizard: Wizard(), drafts: store), drafts: store,
+            outputFolder: folder.makeOutputFolder())
         for item in 0..<5 {
             Self.checkFrame(app, app.render(width: size.width, height: size.height), context: "start item \(item)")
             app.handle(.down)
@@ -124,7 +132,8 @@ import Testing
     func trainingScreensFit(size: Size) throws {
         let library = TrainingTests.library
         let folder = TemporaryFolder()
-        let app = FullScreenApp(session: WizardSession(wizard: Wizard(), drafts: nil, training: true), drafts: folder.drafts)
+        let app = FullScreenApp(
+            session: WizardSession(wizard: Wizard(), drafts: nil, training: true), drafts: folder.drafts)
         app.startTraining(cases: library.cases)
         ScreenTests.fastForward(app, TrainingTests.nameKeys)
         Self.walkList(app, size: size, label: "training list", length: library.cases.count + 1)
@@ -135,7 +144,9 @@ import Testing
             app.handle(.down)
         }
         app.handle(.enter)  // work the case
-        Self.walk(app, keys: Drive.keys(TrainingTests.journey(trainingCase), to: .outcome), size: size, label: "training case")
+        Self.walk(
+            app, keys: Drive.keys(TrainingTests.journey(trainingCase), to: .outcome), size: size, label: "training case"
+        )
         // The prediction and the tick list, every item reachable; "Done" at the end.
         Self.walkList(app, size: size, label: "predict", length: 4)
         app.handle(.char("1"))
@@ -158,11 +169,20 @@ import Testing
         try FileManager.default.createDirectory(atPath: store.folder, withIntermediateDirectories: true)
         // More drafts than any window holds, one of them unreadable.
         for index in 0..<30 {
-            let text = index == 7 ? "format: 1\ntransfer: [oops\n" : "format: 1\ndata:\n  description: \"Draft number \(index) with a longer description to wrap\"\n"
-            try text.write(toFile: store.folder + "/draft-202611\(10 + index % 19)-1200\(10 + index)-AAAA.yaml", atomically: true, encoding: .utf8)
+            let text =
+                index == 7
+                ? "format: 1\ntransfer: [oops\n"
+                : "format: 1\ndata:\n  description: \"Draft number \(index) with a longer description to wrap\"\n"
+            try text.write(
+                toFile: store.folder + "/draft-202611\(10 + index % 19)-1200\(10 + index)-AAAA.yaml", atomically: true,
+                encoding: .utf8)
         }
-        let app = FullScreenApp(session: WizardSession(wizard: Wizard(), drafts: store), drafts: store, outputFolder: folder.makeOutputFolder())
-        func check(_ context: String) { Self.checkFrame(app, app.render(width: size.width, height: size.height), context: context) }
+        let app = FullScreenApp(
+            session: WizardSession(wizard: Wizard(), drafts: store), drafts: store,
+            outputFolder: folder.makeOutputFolder())
+        func check(_ context: String) {
+            Self.checkFrame(app, app.render(width: size.width, height: size.height), context: context)
+        }
         check("start with a draft to continue")
         ScreenTests.fastForward(app, [.char("4"), .enter])
         check("about")
@@ -188,6 +208,8 @@ import Testing
         }
         ScreenTests.fastForward(journey, [.enter])
         Self.checkFrame(journey, journey.render(width: size.width, height: size.height), context: "saved")
-        #expect(ScreenTests.prose(journey.render(width: size.width, height: size.height).text).contains("Press Enter to finish"))
+        #expect(
+            ScreenTests.prose(journey.render(width: size.width, height: size.height).text).contains(
+                "Press Enter to finish"))
     }
 }

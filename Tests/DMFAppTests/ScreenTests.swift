@@ -36,7 +36,9 @@ import Testing
     }
 
     @discardableResult
-    static func play(_ app: FullScreenApp, steps: [HeadlessBackend.Step], width: Int = 80, height: Int = 24) -> HeadlessBackend {
+    static func play(_ app: FullScreenApp, steps: [HeadlessBackend.Step], width: Int = 80, height: Int = 24)
+        -> HeadlessBackend
+    {
         let backend = HeadlessBackend(width: width, height: height, steps: steps)
         let ending = FullScreenLoop.run(app, on: backend)
         #expect(ending == app.ending)
@@ -89,13 +91,18 @@ import Testing
         Golden.check(backend.screen, "text-error-Y2")
         #expect(app.session.wizard.stepCode == "Y2")
         let field = try! #require(Self.line(containing: "[sian justice.gov.uk", in: backend.screen))
-        let problem = try! #require(Self.line(containing: "! That doesn't look like an email address", in: backend.screen))
+        let problem = try! #require(
+            Self.line(containing: "! That doesn't look like an email address", in: backend.screen))
         let lines = backend.screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.firstIndex(of: field)! < lines.firstIndex(of: problem)!, "the message is under the field")
 
         // Fix it in place: Home, past "sian", Delete the space, type "@".
         let fixed = Self.app(folder)
-        Self.fastForward(fixed, toY2 + typing("sian justice.gov.uk") + [.enter, .home] + Array(repeating: .right, count: 4) + [.delete, .char("@"), .enter])
+        Self.fastForward(
+            fixed,
+            toY2 + typing("sian justice.gov.uk") + [.enter, .home] + Array(repeating: .right, count: 4) + [
+                .delete, .char("@"), .enter,
+            ])
         #expect(fixed.session.wizard.answers.requester.email == "sian@justice.gov.uk")
         #expect(fixed.session.wizard.stepCode == "Y3")
     }
@@ -135,12 +142,15 @@ import Testing
         // The page scrolls to the highlighted row; every row is reachable.
         let rows = CheckAnswers.rows(app.session.wizard)
         #expect(rows.map(\.code) == Journey.betweenSystemsConditions.expectedCodes)
-        #expect(rows.compactMap(\.sectionHeading) == [
-            "About you", "The transfer", "The information", "Where it is going", "How it travels", "Who receives it",
-            "Keeping copies", "Authorisation",
-        ])
+        #expect(
+            rows.compactMap(\.sectionHeading) == [
+                "About you", "The transfer", "The information", "Where it is going", "How it travels",
+                "Who receives it",
+                "Keeping copies", "Authorisation",
+            ])
         #expect(rows.first { $0.code == "Y3" }?.answers == ["Not provided"])
-        let (_, top) = Self.screen(after: Drive.keys(.betweenSystemsConditions) + [.pageUp, .pageUp, .pageUp], in: folder)
+        let (_, top) = Self.screen(
+            after: Drive.keys(.betweenSystemsConditions) + [.pageUp, .pageUp, .pageUp], in: folder)
         #expect(top.contains("> Y1 What is your name?"))
         #expect(top.contains("About you"))
     }
@@ -208,7 +218,8 @@ import Testing
         let folder = TemporaryFolder()
         // Focus starts on the folder, below Markdown, HTML, PDF, text and JSON: move up to the two
         // ticked formats (HTML, then Markdown) and untick both.
-        let keys = Drive.keys(.sameSystemProceed, to: .outcome)
+        let keys =
+            Drive.keys(.sameSystemProceed, to: .outcome)
             + [.char("s"), .up, .up, .up, .up, .char(" "), .up, .char(" "), .enter]
         let (app, screen) = Self.screen(after: keys, in: folder)
         #expect(app.mode == .save)
@@ -228,7 +239,9 @@ import Testing
             steps: [.resize(width: width, height: height), .resize(width: 80, height: 24)])
         let frames = backend.frames.map(\.text)
         let small = frames[frames.count - 2]
-        #expect(small.replacingOccurrences(of: "\n ", with: " ").contains("Make the window at least 60×20 (it is \(width)×\(height) now)."))
+        #expect(
+            small.replacingOccurrences(of: "\n ", with: " ").contains(
+                "Make the window at least 60×20 (it is \(width)×\(height) now)."))
         #expect(backend.frames[frames.count - 2].width == width)
         #expect(frames.last == frames[frames.count - 3], "the question comes back as it was")
         #expect(app.session.wizard.stepCode == "T1")
@@ -285,7 +298,8 @@ import Testing
 
     /// Esc goes back everywhere; Left too on screens without a text field.
     @Test(arguments: [
-        ("T1", Key.escape, "Y3"), ("T1", .left, "Y3"), ("Y2", .escape, "Y1"), ("P1", .escape, "M1"), ("P1", .left, "M1"),
+        ("T1", Key.escape, "Y3"), ("T1", .left, "Y3"), ("Y2", .escape, "Y1"), ("P1", .escape, "M1"),
+        ("P1", .left, "M1"),
         ("P3:1", .escape, "P2:1"), ("P6:1", .left, "P4:1"), ("CHECK", .escape, "K2"), ("CHECK", .left, "K2"),
         ("OUTCOME", .escape, "CHECK"),
     ])
@@ -307,7 +321,8 @@ import Testing
 
     @Test func leftMovesTheCursorInATextFieldInsteadOfGoingBack() {
         let folder = TemporaryFolder()
-        let (app, screen) = Self.screen(after: Drive.keys(.sameSystemProceed, until: "Y2") + [.char("b"), .left, .char("a")], in: folder)
+        let (app, screen) = Self.screen(
+            after: Drive.keys(.sameSystemProceed, until: "Y2") + [.char("b"), .left, .char("a")], in: folder)
         #expect(app.session.wizard.stepCode == "Y2")
         #expect(screen.contains("[ab"))
     }
@@ -348,7 +363,10 @@ import Testing
         }
         let (app, screen) = Self.screen(after: keys, in: folder)
         #expect(app.session.wizard.screen == .check)
-        #expect(app.session.wizard.answers.thirdParty == Answers.ThirdParty(contract: .yes, nda: .yes, securityAspectsLetter: .notNeeded, codeOfConnection: .notNeeded))
+        #expect(
+            app.session.wizard.answers.thirdParty
+                == Answers.ThirdParty(
+                    contract: .yes, nda: .yes, securityAspectsLetter: .notNeeded, codeOfConnection: .notNeeded))
         #expect(screen.contains("Check your answers. Choose any answer to change it"))
     }
 
@@ -382,8 +400,9 @@ import Testing
         let app = FullScreenApp(session: newSession(), drafts: store, outputFolder: folder.makeOutputFolder())
         _ = FullScreenLoop.run(app, on: backend)
         #expect(builtAt.count == 1)
-        #expect(builtAt.first?.frames == 1 && builtAt.first?.keysLeft == 1,
-                "built once, after the start menu was drawn and before its first key was read")
+        #expect(
+            builtAt.first?.frames == 1 && builtAt.first?.keysLeft == 1,
+            "built once, after the start menu was drawn and before its first key was read")
         #expect(backend.frames.count >= 2)
         #expect(app.session.wizard.stepCode == "Y1", "the new transfer began with that session")
     }
@@ -432,7 +451,9 @@ import Testing
         let path = try #require(recipient.session.draftPath)
         let document = try folder.drafts.load(path)
         let wizard = Wizard(flow: Flow(), answers: document.answers, resumeAt: document.resumeStep)
-        let app = FullScreenApp(session: WizardSession(wizard: wizard, drafts: folder.drafts, draftPath: path), drafts: folder.drafts, startAt: .wizard, outputFolder: folder.output)
+        let app = FullScreenApp(
+            session: WizardSession(wizard: wizard, drafts: folder.drafts, draftPath: path), drafts: folder.drafts,
+            startAt: .wizard, outputFolder: folder.output)
         let screen = Self.play(app, []).screen
         #expect(screen.contains("Code P5"))
         #expect(screen.contains("Recipient 2"))

@@ -2,8 +2,8 @@ import DMFApp
 import DMFFlow
 import DMFPolicy
 import Foundation
-import Testing
 import TerminalUI
+import Testing
 
 // Shared fixtures: four journeys (one per route, one per verdict), drivers that turn a journey
 // into wizard calls, key presses or plain-mode lines, temporary folders, golden screens and a
@@ -34,7 +34,9 @@ struct Journey: Sendable, CustomTestStringConvertible {
             "R1": "1", "R2": "DOM1", "M1": "1", "K1": "2027-03-31", "K2": "",
         ],
         recipients: [["P2": "Ana Lytic", "P3": "HMPPS", "P4": "Analyst", "P6": "1", "P7": "2"]],
-        expectedCodes: ["Y1", "Y2", "Y3", "T1", "T2", "T3", "D1", "D2", "D3", "D4", "D5", "R1", "R2", "M1", "P1", "K1", "K2"])
+        expectedCodes: [
+            "Y1", "Y2", "Y3", "T1", "T2", "T3", "D1", "D2", "D3", "D4", "D5", "R1", "R2", "M1", "P1", "K1", "K2",
+        ])
 
     static let betweenSystemsConditions = Journey(
         name: "between-moj-systems-conditions", route: .betweenMOJSystems, verdict: .conditions,
@@ -60,7 +62,9 @@ struct Journey: Sendable, CustomTestStringConvertible {
             "R1": "3", "R2": "DOM1", "R3": "Department for Education", "R4": "DfE analytical platform", "R5": "6",
             "M1": "3", "K1": "2027-01-31", "K2": "", "A1": "Pat Owner", "A2": "2",
         ],
-        recipients: [["P2": "B. Analyst", "P3": "Department for Education", "P4": "Statistician", "P6": "1", "P7": "2"]],
+        recipients: [
+            ["P2": "B. Analyst", "P3": "Department for Education", "P4": "Statistician", "P6": "1", "P7": "2"]
+        ],
         expectedCodes: [
             "Y1", "Y2", "Y3", "T1", "T2", "T3", "D1", "D2", "D3", "D4", "D5", "R1", "R2", "R3", "R4", "R5", "M1", "P1",
             "K1", "K2", "A1", "A2",
@@ -77,7 +81,10 @@ struct Journey: Sendable, CustomTestStringConvertible {
             "A1": "Pat Owner", "A2": "1",
         ],
         recipients: [
-            ["P2": "Dana Field", "P3": "Acme Facilities Ltd", "P4": "Contract manager", "P5": "1", "P6": "1", "P7": "2"],
+            [
+                "P2": "Dana Field", "P3": "Acme Facilities Ltd", "P4": "Contract manager", "P5": "1", "P6": "1",
+                "P7": "2",
+            ],
             ["P2": "Acme helpdesk", "P3": "Acme Facilities Ltd", "P4": "Support", "P5": "2", "P6": "1", "P7": "2"],
         ],
         expectedCodes: [
@@ -136,7 +143,9 @@ enum Drive {
     /// The keys a person presses for the journey, from the first question to `stop`.
     /// With `until`, stops when that step (a code or "P3:1") first comes on screen.
     /// `start` is the wizard as it stands when the keys begin (a helpdesk call already taken).
-    static func keys(_ journey: Journey, to stop: Stop = .check, until: String? = nil, from start: Wizard = Wizard()) -> [Key] {
+    static func keys(_ journey: Journey, to stop: Stop = .check, until: String? = nil, from start: Wizard = Wizard())
+        -> [Key]
+    {
         var wizard = start
         var keys: [Key] = []
         for _ in 0..<200 {
@@ -261,11 +270,13 @@ enum Golden {
         let actual = screen + "\n"
         if ProcessInfo.processInfo.environment["RECORD_SCREENS"] == "1" {
             try! actual.write(to: url, atomically: true, encoding: .utf8)
-            Issue.record("Recorded \(name).txt; run again without RECORD_SCREENS to check it.", sourceLocation: sourceLocation)
+            Issue.record(
+                "Recorded \(name).txt; run again without RECORD_SCREENS to check it.", sourceLocation: sourceLocation)
             return
         }
         guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            Issue.record("No golden screen \(name).txt; record it with RECORD_SCREENS=1.", sourceLocation: sourceLocation)
+            Issue.record(
+                "No golden screen \(name).txt; record it with RECORD_SCREENS=1.", sourceLocation: sourceLocation)
             return
         }
         #expect(actual == expected, "screen \(name) differs:\n\(actual)", sourceLocation: sourceLocation)

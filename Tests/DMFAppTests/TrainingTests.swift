@@ -1,11 +1,12 @@
 import DMFAnswers
-@testable import DMFApp
 import DMFDocuments
 import DMFFlow
 import DMFPolicy
 import Foundation
 import TerminalUI
 import Testing
+
+@testable import DMFApp
 
 /// Training: the prepared cases in `assets/training`, the scoring and its explanation, and a
 /// whole session through the screens, which must say TRAINING everywhere and save nothing.
@@ -49,7 +50,9 @@ import Testing
         let needed = Self.needed(decision)
         let missing = item.notes.keyActions.filter { !needed.contains($0) }
         #expect(missing.isEmpty, "\(id): key actions the answers do not ask for: \(missing)")
-        #expect(item.notes.keyActions.allSatisfy(TrainingResult.pickableRules.contains), "a trainee can pick every key action")
+        #expect(
+            item.notes.keyActions.allSatisfy(TrainingResult.pickableRules.contains),
+            "a trainee can pick every key action")
         // The wizard asks every answer the case needs: none is left for the trainee to guess.
         let wizard = Wizard(answers: item.answers)
         #expect(wizard.screen == .check, "\(id) is complete")
@@ -95,7 +98,8 @@ import Testing
         let item = try Self.supplierCase()
         let decision = try PolicyEngine.evaluate(item.answers)
         let result = TrainingResult(
-            trainingCase: item, answers: item.answers, decision: decision, predicted: decision.verdict, picked: Self.needed(decision))
+            trainingCase: item, answers: item.answers, decision: decision, predicted: decision.verdict,
+            picked: Self.needed(decision))
         #expect(result.verdictCorrect)
         #expect(result.missed.isEmpty && result.unnecessary.isEmpty)
         #expect(result.score == 10)
@@ -121,7 +125,8 @@ import Testing
         let decision = try PolicyEngine.evaluate(answers)
         let needed = Self.needed(decision)
         let picked: Set<RuleID> = [.retention, .bulkApproval]
-        let result = TrainingResult(trainingCase: item, answers: answers, decision: decision, predicted: .proceed, picked: picked)
+        let result = TrainingResult(
+            trainingCase: item, answers: answers, decision: decision, predicted: .proceed, picked: picked)
         #expect(result.actualVerdict == decision.verdict)
         #expect(!result.verdictCorrect)
         #expect(result.needed == needed)
@@ -154,7 +159,8 @@ import Testing
         (true, 0, 0, 0, 10), (false, 0, 0, 0, 5), (true, 1, 1, 0, 8), (true, 1, 0, 1, 8),
         (false, 0, 2, 2, 0), (true, 2, 1, 1, 8), (false, 3, 0, 0, 5),
     ])
-    func scoresHalfForTheVerdictHalfForTheActions(right: Bool, matched: Int, extra: Int, missed: Int, score: Int) throws {
+    func scoresHalfForTheVerdictHalfForTheActions(right: Bool, matched: Int, extra: Int, missed: Int, score: Int) throws
+    {
         let item = try Self.supplierCase()
         let decision = try PolicyEngine.evaluate(item.answers)
         let rules = TrainingResult.pickableRules
@@ -244,7 +250,9 @@ import Testing
         let comparison = try #require(frames.first { $0.contains("How your prediction compares") })
         #expect(comparison.contains("Verdict: right."))
         #expect(frames.contains { $0.contains("How your prediction compares") && $0.contains("Verdict: different.") })
-        #expect(frames.contains { ScreenTests.prose($0).contains("(score 10/10)") }, "the list shows the score of a finished case")
+        #expect(
+            frames.contains { ScreenTests.prose($0).contains("(score 10/10)") },
+            "the list shows the score of a finished case")
         let summary = WhyThisOutcomeTests.squeeze(try #require(frames.last))
         #expect(summary.contains("Training summary for Robin Trainee"))
         #expect(summary.contains("10/10 \(first.notes.title)"))
@@ -261,16 +269,20 @@ import Testing
         let folder = TemporaryFolder()
         let output = folder.makeOutputFolder()
         let app = FullScreenApp(
-            session: WizardSession(wizard: Wizard(), drafts: nil, training: true), drafts: folder.drafts, outputFolder: output)
+            session: WizardSession(wizard: Wizard(), drafts: nil, training: true), drafts: folder.drafts,
+            outputFolder: output)
         let trainingCase = try #require(Self.cases.first)
         app.startTraining(cases: [trainingCase])
         #expect(ScreenTests.play(app, []).screen.contains("What is your name?"))
         ScreenTests.fastForward(app, [.enter])
         #expect(app.mode == .traineeName, "a name is needed")
         let decision = try PolicyEngine.evaluate(trainingCase.answers)
-        let verdictKey = Key.char(Character(String(TrainingResult.predictionOrder.firstIndex(of: decision.verdict)! + 1)))
-        ScreenTests.fastForward(app, Self.nameKeys + [.enter, .enter] + Drive.keys(Self.journey(trainingCase), to: .outcome)
-                                + [verdictKey, .enter] + Self.pickKeys(Self.needed(decision)) + [.enter, .char("q")])
+        let verdictKey = Key.char(
+            Character(String(TrainingResult.predictionOrder.firstIndex(of: decision.verdict)! + 1)))
+        ScreenTests.fastForward(
+            app,
+            Self.nameKeys + [.enter, .enter] + Drive.keys(Self.journey(trainingCase), to: .outcome)
+                + [verdictKey, .enter] + Self.pickKeys(Self.needed(decision)) + [.enter, .char("q")])
         #expect(app.mode == .summary)
         ScreenTests.fastForward(app, [.char("s")])
         let saved = ScreenTests.prose(app.render(width: 80, height: 24).text)
@@ -283,7 +295,8 @@ import Testing
         #expect(markdown.contains("TRAINING"))
         let csv = try String(contentsOfFile: output + "/" + names.first { $0.hasSuffix(".csv") }!, encoding: .utf8)
         #expect(csv.hasPrefix("trainee,date,case,predicted,actual,verdict_right,score\r\nRobin Trainee,"))
-        #expect(csv.contains(",\(trainingCase.id),\(decision.verdict.rawValue),\(decision.verdict.rawValue),yes,10\r\n"))
+        #expect(
+            csv.contains(",\(trainingCase.id),\(decision.verdict.rawValue),\(decision.verdict.rawValue),yes,10\r\n"))
         for name in names { #expect(fileMode(output + "/" + name) == 0o600) }
     }
 
@@ -310,7 +323,8 @@ import Testing
 
     @Test func anEmptyCaseListSaysWhereCasesComeFrom() {
         let folder = TemporaryFolder()
-        let app = FullScreenApp(session: WizardSession(wizard: Wizard(), drafts: nil, training: true), drafts: folder.drafts)
+        let app = FullScreenApp(
+            session: WizardSession(wizard: Wizard(), drafts: nil, training: true), drafts: folder.drafts)
         app.startTraining(cases: [])
         ScreenTests.fastForward(app, Self.nameKeys)
         let screen = ScreenTests.play(app, []).screen
@@ -377,7 +391,8 @@ enum FullScreenAppPrediction {
         #expect(text.contains("Why this outcome:"))
         for finding in findings {
             #expect(text.contains("[\(finding.rule.rawValue)]: \(Self.squeeze(finding.text))"), "\(finding.rule)")
-            let because = finding.because.isEmpty ? "applies to every transfer" : finding.because.joined(separator: "; ")
+            let because =
+                finding.because.isEmpty ? "applies to every transfer" : finding.because.joined(separator: "; ")
             #expect(text.contains("Because: \(Self.squeeze(because))"), "\(finding.rule)")
             #expect(text.contains(Self.squeeze(finding.rule.source.text)), "\(finding.rule) guidance")
         }

@@ -14,7 +14,11 @@ import Testing
             progress.append("\(wizard.progress.step)/\(wizard.progress.of)")
             switch wizard.screen {
             case .recipients:
-                if wizard.answers.recipients.count < journey.recipients.count { wizard.addRecipient() } else { wizard.finishRecipients() }
+                if wizard.answers.recipients.count < journey.recipients.count {
+                    wizard.addRecipient()
+                } else {
+                    wizard.finishRecipients()
+                }
             default:
                 do { let result = wizard.answer(journey.value(for: wizard)); #expect(result == nil) }
             }
@@ -145,7 +149,8 @@ import Testing
         #expect(wizard.screen == .check)
         #expect(wizard.answers.data.records == 1500)
         #expect(wizard.answers.data.bulk == nil)
-        #expect(wizard.notice?.contains("D6 Is it a bulk transfer (records about 1,000 or more people)? (was: No)") == true)
+        #expect(
+            wizard.notice?.contains("D6 Is it a bulk transfer (records about 1,000 or more people)? (was: No)") == true)
     }
 
     @Test func backWhileChangingReturnsToCheckUnchanged() {
@@ -206,7 +211,10 @@ import Testing
         wizard.back()
         #expect(wizard.screen == .recipients)
         #expect(wizard.answers.recipients.count == 2, "a started recipient is kept")
-        do { let result = wizard.finishRecipients(); #expect(result == "Recipient 2 is not finished: choose it and answer the remaining questions.") }
+        do {
+            let result = wizard.finishRecipients();
+            #expect(result == "Recipient 2 is not finished: choose it and answer the remaining questions.")
+        }
         #expect(wizard.screen == .recipients)
     }
 
@@ -214,7 +222,9 @@ import Testing
         var wizard = Self.atRecipients()
         wizard.addRecipient()
         // Inside one system the method delivers to no mailbox: P5 is not asked.
-        for value in ["Dana Field", "", "", "yes", "sc"] { do { let result = wizard.answer(value); #expect(result == nil) } }
+        for value in ["Dana Field", "", "", "yes", "sc"] {
+            do { let result = wizard.answer(value); #expect(result == nil) }
+        }
         #expect(wizard.screen == .recipients)
         #expect(wizard.answers.recipients[1] == Answers.Recipient(name: "Dana Field", authorised: .yes, clearance: .sc))
 
@@ -225,7 +235,9 @@ import Testing
         wizard.answer("Acme")
         #expect(wizard.stepCode == "P4")
         while wizard.screen != .recipients { wizard.answer(wizard.currentAnswer) }
-        #expect(wizard.answers.recipients[1] == Answers.Recipient(name: "Dana Fields", organisation: "Acme", authorised: .yes, clearance: .sc))
+        #expect(
+            wizard.answers.recipients[1]
+                == Answers.Recipient(name: "Dana Fields", organisation: "Acme", authorised: .yes, clearance: .sc))
         #expect(wizard.answers.recipients[0].name == "Ana Lytic", "the other recipient is untouched")
 
         wizard.removeRecipient(0)
@@ -237,7 +249,9 @@ import Testing
     @Test func atLeastOneRecipientIsNeeded() {
         var wizard = Self.atRecipients()
         wizard.removeRecipient(0)
-        do { let result = wizard.finishRecipients(); #expect(result == "Add at least one recipient before continuing.") }
+        do {
+            let result = wizard.finishRecipients(); #expect(result == "Add at least one recipient before continuing.")
+        }
         #expect(wizard.screen == .recipients)
         do { let result = wizard.confirm(); #expect(result == ["P1"]) }
     }
@@ -283,7 +297,8 @@ import Testing
         let (steps, recipient) = Self.recipientSteps(method: method)
         #expect(steps == ["P2", "P3", "P4", "P6", "P7"])
         #expect(recipient.mailbox == nil)
-        #expect(recipient == Answers.Recipient(name: "Dana Field", authorised: .yes, clearance: .sc), "complete without it")
+        #expect(
+            recipient == Answers.Recipient(name: "Dana Field", authorised: .yes, clearance: .sc), "complete without it")
     }
 
     @Test func backSkipsTheMailboxWhenItIsNotAsked() {
@@ -320,11 +335,19 @@ import Testing
         wizard.answer("secure-file-transfer")
         #expect(wizard.screen == .check, "nothing new to ask")
         #expect(wizard.answers.recipients.allSatisfy { $0.mailbox == nil })
-        #expect(wizard.answers.recipients.map(\.name) == ["Dana Field", "Acme helpdesk"], "the rest of each recipient is kept")
+        #expect(
+            wizard.answers.recipients.map(\.name) == ["Dana Field", "Acme helpdesk"],
+            "the rest of each recipient is kept")
         let notice = try #require(wizard.notice)
         #expect(notice.hasPrefix("These answers no longer apply and were removed:"))
-        #expect(notice.contains("\nP5 Recipient 1, Dana Field: Will it go to their own mailbox or a shared one? (was: Personal mailbox)"))
-        #expect(notice.contains("\nP5 Recipient 2, Acme helpdesk: Will it go to their own mailbox or a shared one? (was: Shared or group mailbox)"))
+        #expect(
+            notice.contains(
+                "\nP5 Recipient 1, Dana Field: Will it go to their own mailbox or a shared one? (was: Personal mailbox)"
+            ))
+        #expect(
+            notice.contains(
+                "\nP5 Recipient 2, Acme helpdesk: Will it go to their own mailbox or a shared one? (was: Shared or group mailbox)"
+            ))
         #expect(wizard.decision?.findings.contains { $0.rule == .recipientsAuthorised } == false)
     }
 
@@ -406,7 +429,9 @@ import Testing
         #expect(Wizard(answers: answers, resumeAt: "X1").screen == .check)
         answers.method = nil
         #expect(Wizard(answers: answers, resumeAt: "X1").screen == .question("M1"))
-        #expect(Wizard(answers: answers, resumeAt: "OUTCOME").screen == .check, "incomplete answers cannot show the outcome")
+        #expect(
+            Wizard(answers: answers, resumeAt: "OUTCOME").screen == .check, "incomplete answers cannot show the outcome"
+        )
         #expect(Wizard(answers: answers).screen == .question("M1"))
         #expect(Wizard().screen == .question("Y1"))
     }

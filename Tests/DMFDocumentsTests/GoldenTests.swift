@@ -38,12 +38,15 @@ import Testing
         let expected = String(decoding: try Data(contentsOf: url), as: UTF8.self)
         // Not #expect(actual == expected): that would print both documents whole.
         if actual != expected {
-            Issue.record("Golden/\(file) differs; if intended, re-record with RECORD_GOLDEN=1. \(lineDiff(expected: expected, actual: actual))")
+            Issue.record(
+                "Golden/\(file) differs; if intended, re-record with RECORD_GOLDEN=1. \(lineDiff(expected: expected, actual: actual))"
+            )
         }
     }
 
     @Test func goldenFolderTellsEditorsToKeepWhitespace() throws {
-        let config = try String(contentsOf: Self.sourceFolder().appendingPathComponent(".editorconfig"), encoding: .utf8)
+        let config = try String(
+            contentsOf: Self.sourceFolder().appendingPathComponent(".editorconfig"), encoding: .utf8)
         #expect(config.contains("trim_trailing_whitespace = false"))
         #expect(config.contains("end_of_line = lf"))
     }

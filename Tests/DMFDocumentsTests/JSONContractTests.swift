@@ -8,7 +8,9 @@ import Testing
     /// The contract's shape, decoded strictly: a wrong type (a string for a bool) fails.
     struct Contract: Decodable {
         struct FindingEntry: Decodable { var rule: String; var kind: String; var text: String; var group: String }
-        struct ChecklistEntry: Decodable { var rule: String; var done: Bool; var text: String; var who: String; var group: String }
+        struct ChecklistEntry: Decodable {
+            var rule: String; var done: Bool; var text: String; var who: String; var group: String
+        }
         struct Policy: Decodable { var source: String; var dated: String; var rules_version: String }
         var format: Int
         var verdict: String
@@ -23,8 +25,10 @@ import Testing
         var sameSystem = try Fixtures.answers()
         sameSystem.route.type = .sameSystem
         sameSystem.method = .withinSystem
-        return [("rich", try Fixtures.rich()), ("same-system", try Fixtures.dmf(sameSystem)),
-                ("training", try Fixtures.rich(training: true))]
+        return [
+            ("rich", try Fixtures.rich()), ("same-system", try Fixtures.dmf(sameSystem)),
+            ("training", try Fixtures.rich(training: true)),
+        ]
     }
 
     @Test func keysAreSortedAtEveryLevel() throws {
@@ -34,7 +38,9 @@ import Testing
             let resorted = try JSONSerialization.data(
                 withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
             let expected = String(decoding: resorted, as: UTF8.self) + "\n"
-            if output != expected { Issue.record("\(name): keys not sorted. \(lineDiff(expected: expected, actual: output))") }
+            if output != expected {
+                Issue.record("\(name): keys not sorted. \(lineDiff(expected: expected, actual: output))")
+            }
         }
     }
 
@@ -103,6 +109,8 @@ import Testing
         #expect(recipients[1]["authorised"] as? String == "not-sure")
         // Secure file transfer delivers to no mailbox: the answer given is not printed.
         #expect(recipients[0]["mailbox"] as? String == DMFBuilder.mailboxNotAsked)
-        #expect((form["completed_on_behalf"] as? String)?.hasPrefix("Completed by the helpdesk on behalf of D. Sender") == true)
+        #expect(
+            (form["completed_on_behalf"] as? String)?.hasPrefix("Completed by the helpdesk on behalf of D. Sender")
+                == true)
     }
 }

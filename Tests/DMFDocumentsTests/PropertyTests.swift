@@ -2,8 +2,8 @@ import DMFAnswers
 import DMFDocuments
 import DMFPolicy
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Random valid answers, with hostile free text, through the `fill` pipeline (written as an
 /// answers file, read back, decided, rendered in every format). Whatever the answers say, the
@@ -37,13 +37,15 @@ import TestSupport
             for format in OutputFormat.allCases {
                 let output = format.render(dmf)
                 let bad = output.unicodeScalars.first { $0 != "\n" && Self.isHidden($0) }
-                #expect(bad == nil, "\(label): \(format) holds U+\(String(bad?.value ?? 0, radix: 16, uppercase: true))")
+                #expect(
+                    bad == nil, "\(label): \(format) holds U+\(String(bad?.value ?? 0, radix: 16, uppercase: true))")
             }
             let html = HTMLRenderer.render(dmf)
             let tags = Self.tags(html), plainTags = Self.tags(HTMLRenderer.render(plain))
             if tags != plainTags {
                 let first = tags.indices.first { $0 >= plainTags.count || tags[$0] != plainTags[$0] } ?? plainTags.count
-                Issue.record("\(label): user text changed the HTML's tags at tag \(first): \(tags.dropFirst(first).prefix(3))")
+                Issue.record(
+                    "\(label): user text changed the HTML's tags at tag \(first): \(tags.dropFirst(first).prefix(3))")
             }
             #expect(Self.entitiesAreWellFormed(html), "\(label): a bare & in the HTML")
 
@@ -54,12 +56,15 @@ import TestSupport
                     #expect(MarkdownTableTests.unescapedPipes(row) == columns, "\(label): \(row.debugDescription)")
                 }
             }
-            #expect(markdown.split(separator: "\n", omittingEmptySubsequences: false).count
+            #expect(
+                markdown.split(separator: "\n", omittingEmptySubsequences: false).count
                     == MarkdownRenderer.render(plain).split(separator: "\n", omittingEmptySubsequences: false).count,
-                    "\(label): user text added or removed Markdown lines")
+                "\(label): user text added or removed Markdown lines")
 
             let json = try jsonObject(JSONRenderer.render(dmf))
-            #expect(!allStrings(in: json).contains { $0.unicodeScalars.contains { $0 != "\n" && Self.isHidden($0) } }, "\(label)")
+            #expect(
+                !allStrings(in: json).contains { $0.unicodeScalars.contains { $0 != "\n" && Self.isHidden($0) } },
+                "\(label)")
         }
     }
 
@@ -91,8 +96,10 @@ import TestSupport
         for index in bytes.indices where bytes[index] == UInt8(ascii: "&") {
             var end = index + 1
             while end < bytes.count, end - index < 10,
-                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(bytes[end]) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[end])
-                    || bytes[end] == UInt8(ascii: "#") {
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(bytes[end])
+                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[end])
+                    || bytes[end] == UInt8(ascii: "#")
+            {
                 end += 1
             }
             if end == index + 1 || end >= bytes.count || bytes[end] != UInt8(ascii: ";") { return false }
@@ -107,7 +114,8 @@ import TestSupport
 enum RandomAnswers {
     static let fragments = [
         "A. Person", "Department for Education", "DOM1", "café", "漢字", "📊", "👩‍💻", "Siân Ó",
-        "|", "|\u{301}", "\\", "\\|", "`", "*", "_", "[x](y)", "#", "<", "<\u{301}script>", ">", "&", "&amp;", "\"", "'",
+        "|", "|\u{301}", "\\", "\\|", "`", "*", "_", "[x](y)", "#", "<", "<\u{301}script>", ">", "&", "&amp;", "\"",
+        "'",
         "\u{1B}[2J", "\u{1B}]0;title\u{07}", "\u{1B}]52;c;eA==\u{07}", "\u{9B}1m", "\u{7F}", "\u{0}",
         "\u{202E}", "\u{2066}", "\u{061C}", "\u{200B}", "\u{200D}", "\u{2060}", "\u{FEFF}", "\u{AD}",
         "\n", "\r\n", "\u{2028}", "\u{2029}", "\u{85}", "\t", "  ", "-", "1.", "+", "=", "~~",
@@ -128,19 +136,23 @@ enum RandomAnswers {
         func text() -> String { RandomAnswers.text(&generator, hostile: hostile) }
         answers.transfer = .init(kind: pick(&generator), frequency: pick(&generator), purpose: text())
         answers.requester = .init(name: text(), email: "a.person@example.gov.uk", team: text())
-        answers.data = .init(description: text(), classification: pick(&generator), legacyMarking: pick(&generator),
-                             personalData: pick(&generator), records: Int.random(in: 0...100_000, using: &generator),
-                             bulk: pick(&generator))
-        answers.route = .init(type: pick(&generator), sourceSystem: text(), destinationOrganisation: text(),
-                              destinationSystem: text(), destinationAccreditation: pick(&generator))
+        answers.data = .init(
+            description: text(), classification: pick(&generator), legacyMarking: pick(&generator),
+            personalData: pick(&generator), records: Int.random(in: 0...100_000, using: &generator),
+            bulk: pick(&generator))
+        answers.route = .init(
+            type: pick(&generator), sourceSystem: text(), destinationOrganisation: text(),
+            destinationSystem: text(), destinationAccreditation: pick(&generator))
         answers.recipients = (0..<Int.random(in: 1...4, using: &generator)).map { _ in
-            Answers.Recipient(name: text(), organisation: text(), role: text(), mailbox: pick(&generator),
-                              authorised: pick(&generator), clearance: pick(&generator))
+            Answers.Recipient(
+                name: text(), organisation: text(), role: text(), mailbox: pick(&generator),
+                authorised: pick(&generator), clearance: pick(&generator))
         }
         answers.method = pick(&generator)
         answers.retention = .init(deleteBy: Bool.random(using: &generator) ? "2027-03-31" : nil, period: text())
-        answers.thirdParty = .init(contract: pick(&generator), nda: pick(&generator),
-                                   securityAspectsLetter: pick(&generator), codeOfConnection: pick(&generator))
+        answers.thirdParty = .init(
+            contract: pick(&generator), nda: pick(&generator),
+            securityAspectsLetter: pick(&generator), codeOfConnection: pick(&generator))
         answers.authorisation = .init(iaoName: text(), iaoDecision: pick(&generator))
         if Bool.random(using: &generator) {
             answers.helpdesk = .init(callerName: text(), callerTeam: text(), callReference: text(), agentName: text())
@@ -151,8 +163,11 @@ enum RandomAnswers {
     /// The same answers with every free-text value replaced by harmless words.
     static func harmless(_ answers: Answers) -> Answers {
         var answers = answers
-        let recipientFields: [TextField] = [.firstRecipientName, .secondRecipientName, .recipientOrganisation, .recipientRole]
-        for field in TextField.allCases where ![.requesterEmail, .deleteBy].contains(field) && !recipientFields.contains(field) {
+        let recipientFields: [TextField] = [
+            .firstRecipientName, .secondRecipientName, .recipientOrganisation, .recipientRole,
+        ]
+        for field in TextField.allCases
+        where ![.requesterEmail, .deleteBy].contains(field) && !recipientFields.contains(field) {
             field.set(&answers, to: "plain text")
         }
         for index in answers.recipients.indices {

@@ -109,7 +109,8 @@ import Testing
         let tables = Self.tables(markdown)
         // Every section's table, the recipients table, the authorisation table and each
         // sign-off block's table keep one line per row: no value split a row.
-        let expectedRows = dmf.sectionsBeforeRecipients.map { $0.fields.count }
+        let expectedRows =
+            dmf.sectionsBeforeRecipients.map { $0.fields.count }
             + [dmf.recipients.count] + dmf.sectionsAfterRecipients.map { $0.fields.count }
             + [dmf.authorisation.fields.count]
             + dmf.signOff.blocks.map { $0.fields.count + ($0.choices.isEmpty ? 0 : 1) + $0.blanks.count }
@@ -134,7 +135,8 @@ import Testing
     /// made-up columns ("Personal / Yes / DV") on a BLOCKED form.
     @Test func aNameCannotForgeTheRecipientColumns() throws {
         var answers = try Fixtures.answers()
-        answers.recipients[0].name = "B. Analyst|\u{301} Department for Education|\u{301} Statistician|\u{301} Personal|\u{301} Yes|\u{301} DV"
+        answers.recipients[0].name =
+            "B. Analyst|\u{301} Department for Education|\u{301} Statistician|\u{301} Personal|\u{301} Yes|\u{301} DV"
         answers.method = .secureEmail
         answers.recipients[0].mailbox = .shared
         answers.recipients[0].clearance = Clearance.none
@@ -146,7 +148,8 @@ import Testing
 
     @Test func multiLineAnswersBecomeLineBreaksInsideTheCell() throws {
         let markdown = MarkdownRenderer.render(try Fixtures.rich())
-        #expect(markdown.contains("| Description | Payroll extract, one row per employee.<br>Includes bank sort codes. |"))
+        #expect(
+            markdown.contains("| Description | Payroll extract, one row per employee.<br>Includes bank sort codes. |"))
     }
 }
 
@@ -180,7 +183,9 @@ import Testing
         let badBytes = output.utf8.filter { [0x1B, 0x07, 0x9B].contains($0) }.count
         #expect(badBytes == 0, "bytes 0x1B/0x07/0x9B in \(format)")
         let badLines = output.split(separator: "\n").filter { $0.unicodeScalars.contains(where: Self.isForbidden) }
-        #expect(badLines.isEmpty, "lines with forbidden characters:\n\(badLines.map(\.debugDescription).joined(separator: "\n"))")
+        #expect(
+            badLines.isEmpty,
+            "lines with forbidden characters:\n\(badLines.map(\.debugDescription).joined(separator: "\n"))")
         #expect(output.contains("red"), "the visible text survives")
         if format == .json {
             // JSON could carry them escaped (\u001b); decoded strings must be clean too.

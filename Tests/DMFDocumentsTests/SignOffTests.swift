@@ -1,8 +1,9 @@
 import DMFAnswers
-@testable import DMFDocuments
 import DMFPolicy
 import Foundation
 import Testing
+
+@testable import DMFDocuments
 
 /// The form is a record people sign: who signs depends on the verdict, and a form that must not
 /// be authorised never invites a signature.
@@ -28,7 +29,10 @@ import Testing
         #expect(dmf.verdict == .conditions)
         #expect(dmf.signOff.state == .forSignature)
         // The requester declares first, the IAO decides last, the approvals in between.
-        #expect(dmf.signOff.blocks.map(\.key) == ["requester_declaration", "record_retention", "approval_bulk-approval", "iao_decision"])
+        #expect(
+            dmf.signOff.blocks.map(\.key) == [
+                "requester_declaration", "record_retention", "approval_bulk-approval", "iao_decision",
+            ])
         let iao = try #require(dmf.signOff.blocks.last)
         #expect(iao.choices == ["Authorised", "Refused"])
         #expect(iao.fields.map(\.value) == ["Data First IAO"])
@@ -36,8 +40,10 @@ import Testing
         #expect(dmf.signOff.blocks[0].fields.map(\.value) == ["Morgan Analyst"])
         for format in Self.readable {
             let output = format.render(dmf)
-            for words in ["Requester's declaration", "Senior manager's approval of the bulk transfer", "Not approved",
-                          "Deletion date or retention period agreed", "Information Asset Owner's decision", "Refused"] {
+            for words in [
+                "Requester's declaration", "Senior manager's approval of the bulk transfer", "Not approved",
+                "Deletion date or retention period agreed", "Information Asset Owner's decision", "Refused",
+            ] {
                 #expect(Self.shows(output, words, in: format), "\(format): \(words)")
             }
         }
@@ -92,8 +98,10 @@ import Testing
         #expect(dmf.signOff.blocks.map(\.key) == ["requester_declaration"])
     }
 
-    @Test(arguments: [(Fixtures.blockedYAML, "Blocked: must not be authorised"), (Fixtures.richYAML, "Waiting for answers"),
-                      (Fixtures.bulkYAML, "Draft: to be authorised by the Information Asset Owner")])
+    @Test(arguments: [
+        (Fixtures.blockedYAML, "Blocked: must not be authorised"), (Fixtures.richYAML, "Waiting for answers"),
+        (Fixtures.bulkYAML, "Draft: to be authorised by the Information Asset Owner"),
+    ])
     func theStatusLineFollowsTheVerdict(yaml: String, status: String) throws {
         let dmf = try Self.form(yaml)
         let field = dmf.sectionsBeforeRecipients.first { $0.key == "status" }?.fields.first { $0.key == "status" }
@@ -126,9 +134,11 @@ import Testing
     @Test func everyPrintedPageCarriesTheMarkingReferenceAndPageNumber() throws {
         let dmf = try Self.form(Fixtures.bulkYAML)
         let html = HTMLRenderer.render(dmf)
-        for box in ["@top-center { content: \"OFFICIAL-SENSITIVE\"", "@bottom-center { content: \"OFFICIAL-SENSITIVE\"",
-                    "@top-left { content: \"\(dmf.reference)\"", "@bottom-left { content: \"\(dmf.reference)\"",
-                    "@bottom-right { content: \"page \" counter(page) \" of \" counter(pages)", "size: A4 portrait"] {
+        for box in [
+            "@top-center { content: \"OFFICIAL-SENSITIVE\"", "@bottom-center { content: \"OFFICIAL-SENSITIVE\"",
+            "@top-left { content: \"\(dmf.reference)\"", "@bottom-left { content: \"\(dmf.reference)\"",
+            "@bottom-right { content: \"page \" counter(page) \" of \" counter(pages)", "size: A4 portrait",
+        ] {
             #expect(html.contains(box), "\(box)")
         }
         let training = HTMLRenderer.render(try Fixtures.dmf(try Fixtures.answers(Fixtures.bulkYAML), training: true))

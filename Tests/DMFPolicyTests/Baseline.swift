@@ -14,8 +14,9 @@ func baseline(_ route: RouteType = .sameSystem) -> Answers {
         personalData: .no, bulk: .no)
     answers.route = .init(type: route, sourceSystem: "DOM1")
     answers.recipients = [
-        .init(name: "B. Analyst", organisation: "MOJ", role: "Statistician", mailbox: .personal,
-              authorised: .yes, clearance: .bpss)
+        .init(
+            name: "B. Analyst", organisation: "MOJ", role: "Statistician", mailbox: .personal,
+            authorised: .yes, clearance: .bpss)
     ]
     answers.method = route == .sameSystem ? .withinSystem : .secureNetwork
     answers.retention = .init(period: "until the report is published")
@@ -24,7 +25,8 @@ func baseline(_ route: RouteType = .sameSystem) -> Answers {
         answers.route.destinationAccreditation = .officialSensitive
     }
     if route == .thirdParty {
-        answers.thirdParty = .init(contract: .yes, nda: .yes, securityAspectsLetter: .notNeeded, codeOfConnection: .notNeeded)
+        answers.thirdParty = .init(
+            contract: .yes, nda: .yes, securityAspectsLetter: .notNeeded, codeOfConnection: .notNeeded)
         answers.authorisation = .init(iaoName: "C. Owner", iaoDecision: .authorised)
     }
     return answers

@@ -50,12 +50,13 @@ struct VerdictTests {
         Finding(rule: .minimiseRisk, kind: kind, text: "t", todo: "d", who: .requester, because: [])
     }
 
-    @Test("the heaviest finding decides: blocker > refer > action > proceed; advice and info never change it",
-          arguments: [
+    @Test(
+        "the heaviest finding decides: blocker > refer > action > proceed; advice and info never change it",
+        arguments: [
             ([FindingKind](), Verdict.proceed), ([.advice, .info], .proceed), ([.action], .conditions),
             ([.action, .advice, .info], .conditions), ([.refer, .action], .refer), ([.info, .refer], .refer),
             ([.blocker, .refer, .action], .blocked), ([.advice, .blocker], .blocked), ([.blocker], .blocked),
-          ])
+        ])
     func precedence(kinds: [FindingKind], verdict: Verdict) {
         #expect(Decision.verdict(for: kinds.map(Self.finding)) == verdict)
         #expect(Decision.verdict(for: kinds.reversed().map(Self.finding)) == verdict)
@@ -64,9 +65,9 @@ struct VerdictTests {
     @Test("the engine's verdict follows precedence: a blocker beats a referral and actions")
     func engineBlockerBeatsRefer() throws {
         let decision = try decide(.thirdParty) {
-            $0.thirdParty.nda = .no                   // action
-            $0.recipients[0].clearance = .notSure     // refer
-            $0.method = .unencryptedMedia             // blocker
+            $0.thirdParty.nda = .no  // action
+            $0.recipients[0].clearance = .notSure  // refer
+            $0.method = .unencryptedMedia  // blocker
         }
         #expect(Set(decision.findings.map(\.kind)).isSuperset(of: [.blocker, .refer, .action]))
         #expect(decision.verdict == .blocked)
@@ -74,19 +75,24 @@ struct VerdictTests {
 
     @Test("the engine's verdict follows precedence: a referral beats actions")
     func engineReferBeatsAction() throws {
-        let decision = try decide(.thirdParty) { $0.thirdParty.nda = .no; $0.data.classification = .notSure }
+        let decision = try decide(.thirdParty) {
+            $0.thirdParty.nda = .no; $0.data.classification = .notSure
+        }
         #expect(decision.verdict == .refer)
     }
 
-    @Test("DMF required for between-moj-systems, other-government-department and third-party; not for same-system",
-          arguments: RouteType.allCases)
+    @Test(
+        "DMF required for between-moj-systems, other-government-department and third-party; not for same-system",
+        arguments: RouteType.allCases)
     func dmfRequired(route: RouteType) throws {
         #expect((try decide(route)).dmfRequired == (route != .sameSystem))
     }
 
     @Test("the checklist has one item per finding when none overlap, heaviest first, keeping rule order within a kind")
     func checklistOrder() throws {
-        let decision = try decide(.thirdParty) { $0.thirdParty.nda = .no; $0.recipients[0].authorised = .notSure }
+        let decision = try decide(.thirdParty) {
+            $0.thirdParty.nda = .no; $0.recipients[0].authorised = .notSure
+        }
         let checklist = decision.checklist
         #expect(checklist.count == decision.findings.count)
         #expect(checklist.map(\.kind) == checklist.map(\.kind).sorted())

@@ -21,7 +21,12 @@ struct CompletenessTests {
             result.append(base)
             let removals: [(inout Answers) -> Void] = [
                 { $0.transfer.kind = nil }, { $0.data.classification = nil }, { $0.data.personalData = nil },
-                { $0.data.bulk = nil; $0.data.records = nil }, { $0.data.bulk = nil; $0.data.records = 12 },
+                {
+                    $0.data.bulk = nil; $0.data.records = nil
+                },
+                {
+                    $0.data.bulk = nil; $0.data.records = 12
+                },
                 { $0.route.type = nil }, { $0.route.destinationAccreditation = nil }, { $0.recipients = [] },
                 { $0.recipients[0].mailbox = nil }, { $0.recipients[0].authorised = nil },
                 { $0.recipients[0].clearance = nil }, { $0.method = nil }, { $0.thirdParty.contract = nil },
@@ -44,8 +49,9 @@ struct CompletenessTests {
         }
     }
 
-    @Test("a recipient's mailbox is required only when the method is email, secure email or not sure",
-          arguments: TransferMethod.allCases)
+    @Test(
+        "a recipient's mailbox is required only when the method is email, secure email or not sure",
+        arguments: TransferMethod.allCases)
     func mailboxRequiredOnlyWhenAsked(method: TransferMethod) {
         var answers = baseline(.otherGovernmentDepartment)
         answers.method = method

@@ -58,7 +58,9 @@ struct GeneralRuleTests {
         #expect(decision.verdict == .blocked)
     }
 
-    @Test("recipients-authorised fires for a shared mailbox (blocker) when the method delivers to a mailbox, even when marked authorised")
+    @Test(
+        "recipients-authorised fires for a shared mailbox (blocker) when the method delivers to a mailbox, even when marked authorised"
+    )
     func sharedMailbox() throws {
         let decision = try decide(.otherGovernmentDepartment) {
             $0.method = .secureEmail
@@ -96,11 +98,12 @@ struct GeneralRuleTests {
 
     // MARK: recipients-cleared
 
-    @Test("recipients-cleared fires (blocker) below the minimum: BPSS official/O-S, SC secret, DV top-secret",
-          arguments: [
+    @Test(
+        "recipients-cleared fires (blocker) below the minimum: BPSS official/O-S, SC secret, DV top-secret",
+        arguments: [
             (Classification.official, Clearance.none), (.officialSensitive, .none), (.secret, .bpss),
             (.secret, .ctc), (.topSecret, .sc), (.notSure, .none),
-          ])
+        ])
     func belowMinimumClearance(classification: Classification, clearance: Clearance) throws {
         let decision = try decide(.sameSystem) {
             $0.data.classification = classification
@@ -110,11 +113,12 @@ struct GeneralRuleTests {
         #expect(decision.verdict == .blocked)
     }
 
-    @Test("recipients-cleared does not fire at or above the minimum",
-          arguments: [
+    @Test(
+        "recipients-cleared does not fire at or above the minimum",
+        arguments: [
             (Classification.official, Clearance.bpss), (.officialSensitive, .bpss), (.officialSensitive, .ctc),
             (.secret, .sc), (.secret, .dv), (.topSecret, .dv), (.notSure, .bpss),
-          ])
+        ])
     func atMinimumClearance(classification: Classification, clearance: Clearance) throws {
         let decision = try decide(.sameSystem) {
             $0.data.classification = classification
@@ -134,16 +138,18 @@ struct GeneralRuleTests {
 
     // MARK: confidentiality-in-transit
 
-    @Test("confidentiality-in-transit blocks ordinary email to outside the MOJ",
-          arguments: [RouteType.otherGovernmentDepartment, .thirdParty])
+    @Test(
+        "confidentiality-in-transit blocks ordinary email to outside the MOJ",
+        arguments: [RouteType.otherGovernmentDepartment, .thirdParty])
     func emailOutsideMOJ(route: RouteType) throws {
         let decision = try decide(route) { $0.method = .email }
         #expect(decision.kinds(.confidentialityInTransit) == [.blocker])
         #expect(decision.verdict == .blocked)
     }
 
-    @Test("confidentiality-in-transit blocks unencrypted removable media on every route leaving the system",
-          arguments: offSystemRoutes)
+    @Test(
+        "confidentiality-in-transit blocks unencrypted removable media on every route leaving the system",
+        arguments: offSystemRoutes)
     func unencryptedMedia(route: RouteType) throws {
         let decision = try decide(route) { $0.method = .unencryptedMedia }
         #expect(decision.kinds(.confidentialityInTransit) == [.blocker])
@@ -163,16 +169,20 @@ struct GeneralRuleTests {
         #expect(finding.who == .securityTeam)
     }
 
-    @Test("confidentiality-in-transit does not fire for a method that protects confidentiality",
-          arguments: offSystemRoutes,
-          [TransferMethod.secureNetwork, .sharingService, .secureEmail, .encryptedFile, .secureFileTransfer,
-           .encryptedStorageDevice])
+    @Test(
+        "confidentiality-in-transit does not fire for a method that protects confidentiality",
+        arguments: offSystemRoutes,
+        [
+            TransferMethod.secureNetwork, .sharingService, .secureEmail, .encryptedFile, .secureFileTransfer,
+            .encryptedStorageDevice,
+        ])
     func protectedMethod(route: RouteType, method: TransferMethod) throws {
         #expect((try decide(route) { $0.method = method }).findings(.confidentialityInTransit).isEmpty)
     }
 
-    @Test("confidentiality-in-transit does not apply inside one system, whatever the known method",
-          arguments: TransferMethod.allCases.filter { $0 != .notSure })
+    @Test(
+        "confidentiality-in-transit does not apply inside one system, whatever the known method",
+        arguments: TransferMethod.allCases.filter { $0 != .notSure })
     func sameSystemAnyMethod(method: TransferMethod) throws {
         #expect((try decide(.sameSystem) { $0.method = method }).findings(.confidentialityInTransit).isEmpty)
     }
@@ -215,8 +225,9 @@ struct GeneralRuleTests {
         #expect(finding.who == .iao)
     }
 
-    @Test("retention asks no action when a date is given and the sender shares",
-          arguments: [Answers.Retention(deleteBy: "2027-03-31"), .init(period: "one year")])
+    @Test(
+        "retention asks no action when a date is given and the sender shares",
+        arguments: [Answers.Retention(deleteBy: "2027-03-31"), .init(period: "one year")])
     func retentionGiven(retention: Answers.Retention) throws {
         let decision = try decide(.sameSystem) { $0.retention = retention }
         #expect(!decision.kinds(.retention).contains(.action))
@@ -225,8 +236,9 @@ struct GeneralRuleTests {
 
     // MARK: minimise-risk, acceptable-use (always present, never weigh)
 
-    @Test("minimise-risk is advice and acceptable-use is info on every route, never changing the verdict",
-          arguments: RouteType.allCases)
+    @Test(
+        "minimise-risk is advice and acceptable-use is info on every route, never changing the verdict",
+        arguments: RouteType.allCases)
     func alwaysPresentRules(route: RouteType) throws {
         let decision = try decide(route)
         #expect(decision.kinds(.minimiseRisk) == [.advice])

@@ -8,8 +8,9 @@ struct MailboxRuleTests {
     static let mailboxMethods: [TransferMethod] = [.email, .secureEmail]
     static let otherMethods = TransferMethod.allCases.filter { !$0.deliversToMailbox && $0 != .notSure }
 
-    @Test("a shared mailbox blocks when the method is email or secure email, on every route",
-          arguments: mailboxMethods, RouteType.allCases)
+    @Test(
+        "a shared mailbox blocks when the method is email or secure email, on every route",
+        arguments: mailboxMethods, RouteType.allCases)
     func sharedMailboxBlocksByEmail(method: TransferMethod, route: RouteType) throws {
         let decision = try decide(route) {
             $0.method = method
@@ -23,15 +24,17 @@ struct MailboxRuleTests {
         #expect(decision.verdict == .blocked)
     }
 
-    @Test("a personal mailbox with email or secure email raises nothing from recipients-authorised",
-          arguments: mailboxMethods)
+    @Test(
+        "a personal mailbox with email or secure email raises nothing from recipients-authorised",
+        arguments: mailboxMethods)
     func personalMailboxByEmail(method: TransferMethod) throws {
         let decision = try decide(.betweenMOJSystems) { $0.method = method }
         #expect(decision.findings(.recipientsAuthorised).isEmpty)
     }
 
-    @Test("with any other method a shared mailbox is ignored: the decision is the same as with none",
-          arguments: otherMethods, RouteType.allCases)
+    @Test(
+        "with any other method a shared mailbox is ignored: the decision is the same as with none",
+        arguments: otherMethods, RouteType.allCases)
     func sharedMailboxIgnoredOtherwise(method: TransferMethod, route: RouteType) throws {
         let shared = try decide(route) {
             $0.method = method
@@ -100,12 +103,14 @@ struct RecipientNumberingTests {
                 .init(name: "E. Second", mailbox: .personal, authorised: .notSure, clearance: .notSure),
             ]
         }
-        let cited = decision.findings.filter { [.recipientsAuthorised, .recipientsCleared].contains($0.rule) }.flatMap(\.because)
-        #expect(Set(cited) == [
-            "recipient 1 authorised: no", "method: secure-email", "recipient 1 mailbox: shared",
-            "recipient 2 authorised: not-sure", "data.classification: official", "recipient 1 clearance: none",
-            "recipient 2 clearance: not-sure",
-        ])
+        let cited = decision.findings.filter { [.recipientsAuthorised, .recipientsCleared].contains($0.rule) }.flatMap(
+            \.because)
+        #expect(
+            Set(cited) == [
+                "recipient 1 authorised: no", "method: secure-email", "recipient 1 mailbox: shared",
+                "recipient 2 authorised: not-sure", "data.classification: official", "recipient 1 clearance: none",
+                "recipient 2 clearance: not-sure",
+            ])
         #expect(!decision.findings.flatMap(\.because).contains { $0.contains("recipients[") })
         // An unnamed recipient is called by the same number in the words.
         #expect(decision.findings(.recipientsAuthorised).first?.text.hasPrefix("recipient 1 is not authorised") == true)
@@ -136,8 +141,9 @@ struct ChecklistTests {
         #expect(items[1].text.localizedCaseInsensitiveContains("arrived"))
     }
 
-    @Test("nothing under 'Do before sending' can only be done after sending, on any route or kind",
-          arguments: RouteType.allCases, TransferKind.allCases)
+    @Test(
+        "nothing under 'Do before sending' can only be done after sending, on any route or kind",
+        arguments: RouteType.allCases, TransferKind.allCases)
     func nothingAfterUnderBefore(route: RouteType, kind: TransferKind) throws {
         for method in TransferMethod.allCases {
             let decision = try decide(route) {
@@ -145,8 +151,12 @@ struct ChecklistTests {
                 $0.method = method
             }
             for item in decision.checklist where item.group == .beforeSending {
-                for afterOnly in ["once the recipient confirms", "has arrived", "confirm receipt", "delete your own copy"] {
-                    #expect(!item.text.localizedCaseInsensitiveContains(afterOnly), "\(route) \(kind) \(method): \(item.text)")
+                for afterOnly in [
+                    "once the recipient confirms", "has arrived", "confirm receipt", "delete your own copy",
+                ] {
+                    #expect(
+                        !item.text.localizedCaseInsensitiveContains(afterOnly),
+                        "\(route) \(kind) \(method): \(item.text)")
                 }
             }
         }
@@ -154,9 +164,10 @@ struct ChecklistTests {
 
     @Test("groups print in a fixed order, with their labels")
     func groupOrderAndLabels() {
-        #expect(ChecklistGroup.allCases.map(\.label) == [
-            "Must change", "Ask first", "Do before sending", "Consider", "Good to know", "After the transfer",
-        ])
+        #expect(
+            ChecklistGroup.allCases.map(\.label) == [
+                "Must change", "Ask first", "Do before sending", "Consider", "Good to know", "After the transfer",
+            ])
         #expect(ChecklistGroup.allCases == ChecklistGroup.allCases.sorted())
         for kind in FindingKind.allCases {
             #expect(ChecklistGroup(kind: kind).label == kind.label)
@@ -182,8 +193,9 @@ struct ChecklistTests {
         #expect(decision.checklist.first?.group == .mustChange)
     }
 
-    @Test("other routes keep the dmf-authorised item; the third party keeps it once the IAO has authorised",
-          arguments: RouteType.allCases.filter(\.leavesSystem))
+    @Test(
+        "other routes keep the dmf-authorised item; the third party keeps it once the IAO has authorised",
+        arguments: RouteType.allCases.filter(\.leavesSystem))
     func dmfItemKeptOtherwise(route: RouteType) throws {
         let decision = try decide(route) { $0.authorisation.iaoDecision = .authorised }
         #expect(decision.checklist.filter { $0.rule == .dmfAuthorised }.count == 1)

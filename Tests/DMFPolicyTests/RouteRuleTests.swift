@@ -6,10 +6,13 @@ import Testing
 struct RouteRuleTests {
     // MARK: same-system-no-extra-controls
 
-    @Test("same-system-no-extra-controls fires (info) for OFFICIAL and OFFICIAL-SENSITIVE inside one system",
-          arguments: [Classification.official, .officialSensitive])
+    @Test(
+        "same-system-no-extra-controls fires (info) for OFFICIAL and OFFICIAL-SENSITIVE inside one system",
+        arguments: [Classification.official, .officialSensitive])
     func sameSystemFires(classification: Classification) throws {
-        let decision = try decide(.sameSystem) { $0.data.classification = classification; $0.data.bulk = .yes }
+        let decision = try decide(.sameSystem) {
+            $0.data.classification = classification; $0.data.bulk = .yes
+        }
         #expect(decision.kinds(.sameSystemNoExtraControls) == [.info])
         #expect(decision.verdict == .proceed)
     }
@@ -30,8 +33,9 @@ struct RouteRuleTests {
 
     // MARK: dmf-authorised and dmfRequired
 
-    @Test("dmf-authorised fires (action, IAO) and a DMF is required on every route leaving the system",
-          arguments: offSystemRoutes)
+    @Test(
+        "dmf-authorised fires (action, IAO) and a DMF is required on every route leaving the system",
+        arguments: offSystemRoutes)
     func dmfFires(route: RouteType) throws {
         let decision = try decide(route)
         let finding = try #require(decision.findings(.dmfAuthorised).first)
@@ -50,7 +54,8 @@ struct RouteRuleTests {
 
     // MARK: transit-controls, data-in-transit-guidance
 
-    @Test("transit-controls fires (action) between MOJ systems: confidentiality, integrity, proof of sending and receipt")
+    @Test(
+        "transit-controls fires (action) between MOJ systems: confidentiality, integrity, proof of sending and receipt")
     func transitControlsFires() throws {
         let finding = try #require((try decide(.betweenMOJSystems)).findings(.transitControls).first)
         #expect(finding.kind == .action)
@@ -59,8 +64,9 @@ struct RouteRuleTests {
         }
     }
 
-    @Test("transit-controls does not fire on other routes",
-          arguments: [RouteType.sameSystem, .otherGovernmentDepartment, .thirdParty])
+    @Test(
+        "transit-controls does not fire on other routes",
+        arguments: [RouteType.sameSystem, .otherGovernmentDepartment, .thirdParty])
     func transitControlsDoesNotFire(route: RouteType) throws {
         #expect((try decide(route)).findings(.transitControls).isEmpty)
     }
@@ -77,11 +83,12 @@ struct RouteRuleTests {
 
     // MARK: ogd-accredited-destination, ogd-secure-network
 
-    @Test("ogd-accredited-destination blocks a receiving system accredited lower than the information, or not at all",
-          arguments: [
+    @Test(
+        "ogd-accredited-destination blocks a receiving system accredited lower than the information, or not at all",
+        arguments: [
             (Classification.officialSensitive, Accreditation.official), (.official, .none), (.officialSensitive, .none),
             (.secret, .officialSensitive), (.topSecret, .secret),
-          ])
+        ])
     func ogdLower(classification: Classification, accreditation: Accreditation) throws {
         let decision = try decide(.otherGovernmentDepartment) {
             $0.data.classification = classification
@@ -100,11 +107,12 @@ struct RouteRuleTests {
         #expect(finding.who == .receivingOrganisation)
     }
 
-    @Test("ogd-accredited-destination does not fire at the same level or higher",
-          arguments: [
+    @Test(
+        "ogd-accredited-destination does not fire at the same level or higher",
+        arguments: [
             (Classification.official, Accreditation.official), (.official, .topSecret),
             (.officialSensitive, .officialSensitive), (.secret, .secret), (.topSecret, .topSecret),
-          ])
+        ])
     func ogdSameOrHigher(classification: Classification, accreditation: Accreditation) throws {
         let decision = try decide(.otherGovernmentDepartment) {
             $0.data.classification = classification
@@ -125,8 +133,9 @@ struct RouteRuleTests {
 
     // MARK: third parties
 
-    @Test("third-party-iao-authorisation: refused blocks, pending is an action",
-          arguments: [(IAODecision.refused, FindingKind.blocker), (.pending, .action)])
+    @Test(
+        "third-party-iao-authorisation: refused blocks, pending is an action",
+        arguments: [(IAODecision.refused, FindingKind.blocker), (.pending, .action)])
     func iaoAuthorisationFires(decision iao: IAODecision, kind: FindingKind) throws {
         let decision = try decide(.thirdParty) { $0.authorisation.iaoDecision = iao }
         #expect(decision.kinds(.thirdPartyIAOAuthorisation) == [kind])
@@ -138,9 +147,10 @@ struct RouteRuleTests {
         #expect((try decide(.otherGovernmentDepartment)).findings(.thirdPartyIAOAuthorisation).isEmpty)
     }
 
-    @Test("third-party-contract and third-party-nda: not yet in place is an action, not sure refers to the IAO",
-          arguments: [RuleID.thirdPartyContract, .thirdPartyNDA],
-          [(YesNoNotSure.no, FindingKind.action), (.notSure, .refer)])
+    @Test(
+        "third-party-contract and third-party-nda: not yet in place is an action, not sure refers to the IAO",
+        arguments: [RuleID.thirdPartyContract, .thirdPartyNDA],
+        [(YesNoNotSure.no, FindingKind.action), (.notSure, .refer)])
     func contractAndNDAFire(rule: RuleID, answer: (YesNoNotSure, FindingKind)) throws {
         let decision = try decide(.thirdParty) {
             if rule == .thirdPartyContract { $0.thirdParty.contract = answer.0 } else { $0.thirdParty.nda = answer.0 }
@@ -151,8 +161,9 @@ struct RouteRuleTests {
         #expect(decision.findings.filter { $0.rule == .thirdPartyContract || $0.rule == .thirdPartyNDA }.count == 1)
     }
 
-    @Test("third-party-contract and third-party-nda do not fire when both are in place",
-          arguments: [RuleID.thirdPartyContract, .thirdPartyNDA])
+    @Test(
+        "third-party-contract and third-party-nda do not fire when both are in place",
+        arguments: [RuleID.thirdPartyContract, .thirdPartyNDA])
     func contractAndNDADoNotFire(rule: RuleID) throws {
         #expect((try decide(.thirdParty)).findings(rule).isEmpty)
     }
@@ -160,14 +171,16 @@ struct RouteRuleTests {
     @Test("third-party-sal-coco is advice to record SAL and CoCo; not sure refers to the Security team")
     func salCoCoFires() throws {
         #expect((try decide(.thirdParty)).kinds(.thirdPartySALCoCo) == [.advice])
-        let unsure = try #require((try decide(.thirdParty) { $0.thirdParty.codeOfConnection = .notSure })
-            .findings(.thirdPartySALCoCo).first)
+        let unsure = try #require(
+            (try decide(.thirdParty) { $0.thirdParty.codeOfConnection = .notSure })
+                .findings(.thirdPartySALCoCo).first)
         #expect(unsure.kind == .refer)
         #expect(unsure.who == .securityTeam)
     }
 
-    @Test("third-party-sal-coco and third-party-security-advice do not fire off the third-party route",
-          arguments: [RouteType.sameSystem, .betweenMOJSystems, .otherGovernmentDepartment])
+    @Test(
+        "third-party-sal-coco and third-party-security-advice do not fire off the third-party route",
+        arguments: [RouteType.sameSystem, .betweenMOJSystems, .otherGovernmentDepartment])
     func thirdPartyAdviceDoesNotFire(route: RouteType) throws {
         let decision = try decide(route)
         #expect(decision.findings(.thirdPartySALCoCo).isEmpty)
@@ -181,13 +194,15 @@ struct RouteRuleTests {
         #expect(finding.todo.contains("Accreditor") && finding.todo.contains("CISO"))
     }
 
-    @Test("third-party-accredited-destination blocks sensitive information to a system accredited lower or not at all",
-          arguments: [
+    @Test(
+        "third-party-accredited-destination blocks sensitive information to a system accredited lower or not at all",
+        arguments: [
             (Classification.officialSensitive, LegacyMarking.none, Accreditation.official),
             (.officialSensitive, .none, .none), (.secret, .none, .officialSensitive),
             // IL3 RESTRICTED counts as OFFICIAL-SENSITIVE, whatever the current classification says.
-            (.official, .il3Restricted, .official), (.official, .il3Restricted, .none), (.notSure, .il3Restricted, .none),
-          ])
+            (.official, .il3Restricted, .official), (.official, .il3Restricted, .none),
+            (.notSure, .il3Restricted, .none),
+        ])
     func thirdPartyAccreditationFires(
         classification: Classification, legacy: LegacyMarking, accreditation: Accreditation
     ) throws {
@@ -212,12 +227,13 @@ struct RouteRuleTests {
         #expect(finding.who == .accreditor)
     }
 
-    @Test("third-party-accredited-destination does not fire for plain OFFICIAL, or at the same level or higher",
-          arguments: [
+    @Test(
+        "third-party-accredited-destination does not fire for plain OFFICIAL, or at the same level or higher",
+        arguments: [
             (Classification.official, LegacyMarking.none, Accreditation.none),
             (.officialSensitive, .none, .officialSensitive), (.officialSensitive, .none, .secret),
             (.official, .il3Restricted, .officialSensitive), (.secret, .none, .secret),
-          ])
+        ])
     func thirdPartyAccreditationDoesNotFire(
         classification: Classification, legacy: LegacyMarking, accreditation: Accreditation
     ) throws {

@@ -19,33 +19,47 @@ struct ScenarioTests {
     }
 
     static let scenarios: [Scenario] = [
-        .init(file: "01-same-domain-copy", verdict: .proceed, decisive: [],
-              alsoPresent: [.sameSystemNoExtraControls, .retention, .minimiseRisk, .acceptableUse]),
-        .init(file: "02-nightly-disc-quantum", verdict: .conditions,
-              decisive: [.dmfAuthorised, .transitControls, .personalData, .bulkApproval],
-              alsoPresent: [.dataInTransitGuidance]),
-        .init(file: "03-ogd-approved-tool", verdict: .conditions, decisive: [.dmfAuthorised, .personalData],
-              alsoPresent: [.ogdSecureNetwork]),
-        .init(file: "04-bulk-ogd-usb", verdict: .conditions,
-              decisive: [.dmfAuthorised, .personalData, .bulkApproval], alsoPresent: [.ogdSecureNetwork]),
-        .init(file: "05-supplier-no-nda", verdict: .conditions,
-              decisive: [.dmfAuthorised, .thirdPartyNDA, .thirdPartyIAOAuthorisation, .personalData],
-              alsoPresent: [.thirdPartySALCoCo, .thirdPartySecurityAdvice]),
-        .init(file: "06-unassured-saas", verdict: .blocked,
-              decisive: [.thirdPartyAccreditedDestination, .dmfAuthorised]),
-        .init(file: "07-secret-by-email", verdict: .blocked,
-              decisive: [.aboveOfficial, .confidentialityInTransit, .dmfAuthorised]),
-        .init(file: "08-legacy-restricted", verdict: .refer,
-              decisive: [.legacyMarkingReview, .classificationNotSure, .dmfAuthorised]),
-        .init(file: "09-oversize-email", verdict: .blocked,
-              decisive: [.confidentialityInTransit, .dmfAuthorised, .personalData]),
-        .init(file: "10-shared-mailbox", verdict: .blocked,
-              decisive: [.recipientsAuthorised, .recipientsCleared, .dmfAuthorised, .personalData]),
-        .init(file: "11-offshore-support", verdict: .refer,
-              decisive: [.thirdPartySALCoCo, .thirdPartyIAOAuthorisation, .dmfAuthorised, .personalData, .bulkApproval,
-                         .thirdPartyAccreditedDestination]),
-        .init(file: "12-laptop-disposal", verdict: .conditions,
-              decisive: [.retention, .dmfAuthorised, .thirdPartyIAOAuthorisation, .personalData]),
+        .init(
+            file: "01-same-domain-copy", verdict: .proceed, decisive: [],
+            alsoPresent: [.sameSystemNoExtraControls, .retention, .minimiseRisk, .acceptableUse]),
+        .init(
+            file: "02-nightly-disc-quantum", verdict: .conditions,
+            decisive: [.dmfAuthorised, .transitControls, .personalData, .bulkApproval],
+            alsoPresent: [.dataInTransitGuidance]),
+        .init(
+            file: "03-ogd-approved-tool", verdict: .conditions, decisive: [.dmfAuthorised, .personalData],
+            alsoPresent: [.ogdSecureNetwork]),
+        .init(
+            file: "04-bulk-ogd-usb", verdict: .conditions,
+            decisive: [.dmfAuthorised, .personalData, .bulkApproval], alsoPresent: [.ogdSecureNetwork]),
+        .init(
+            file: "05-supplier-no-nda", verdict: .conditions,
+            decisive: [.dmfAuthorised, .thirdPartyNDA, .thirdPartyIAOAuthorisation, .personalData],
+            alsoPresent: [.thirdPartySALCoCo, .thirdPartySecurityAdvice]),
+        .init(
+            file: "06-unassured-saas", verdict: .blocked,
+            decisive: [.thirdPartyAccreditedDestination, .dmfAuthorised]),
+        .init(
+            file: "07-secret-by-email", verdict: .blocked,
+            decisive: [.aboveOfficial, .confidentialityInTransit, .dmfAuthorised]),
+        .init(
+            file: "08-legacy-restricted", verdict: .refer,
+            decisive: [.legacyMarkingReview, .classificationNotSure, .dmfAuthorised]),
+        .init(
+            file: "09-oversize-email", verdict: .blocked,
+            decisive: [.confidentialityInTransit, .dmfAuthorised, .personalData]),
+        .init(
+            file: "10-shared-mailbox", verdict: .blocked,
+            decisive: [.recipientsAuthorised, .recipientsCleared, .dmfAuthorised, .personalData]),
+        .init(
+            file: "11-offshore-support", verdict: .refer,
+            decisive: [
+                .thirdPartySALCoCo, .thirdPartyIAOAuthorisation, .dmfAuthorised, .personalData, .bulkApproval,
+                .thirdPartyAccreditedDestination,
+            ]),
+        .init(
+            file: "12-laptop-disposal", verdict: .conditions,
+            decisive: [.retention, .dmfAuthorised, .thirdPartyIAOAuthorisation, .personalData]),
     ]
 
     static func path(_ file: String) throws -> String {

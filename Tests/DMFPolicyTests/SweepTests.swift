@@ -24,7 +24,9 @@ struct SweepTests {
     ]
     static let clearanceClasses: [[Clearance]] = [[.none], [.bpss, .ctc], [.sc], [.dv], [.notSure]]
     /// bulk given, or left out with a record count either side of the threshold.
-    static let bulkAnswers: [(YesNoNotSure?, Int?)] = [(.yes, nil), (.no, nil), (.notSure, 12), (nil, 999), (nil, 1_000)]
+    static let bulkAnswers: [(YesNoNotSure?, Int?)] = [
+        (.yes, nil), (.no, nil), (.notSure, 12), (nil, 999), (nil, 1_000),
+    ]
 
     static let thirdPartyAnswers: [(Answers.ThirdParty, IAODecision)] =
         YesNoNotSure.allCases.flatMap { contract in
@@ -32,7 +34,11 @@ struct SweepTests {
                 YesNoNotNeeded.allCases.flatMap { sal in
                     YesNoNotNeeded.allCases.flatMap { coco in
                         IAODecision.allCases.map {
-                            (Answers.ThirdParty(contract: contract, nda: nda, securityAspectsLetter: sal, codeOfConnection: coco), $0)
+                            (
+                                Answers.ThirdParty(
+                                    contract: contract, nda: nda, securityAspectsLetter: sal, codeOfConnection: coco),
+                                $0
+                            )
                         }
                     }
                 }
@@ -53,8 +59,9 @@ struct SweepTests {
         }
     }
 
-    @Test("every combination of interacting answers decides without crashing and keeps the invariants",
-          arguments: RouteType.allCases)
+    @Test(
+        "every combination of interacting answers decides without crashing and keeps the invariants",
+        arguments: RouteType.allCases)
     func interactingAnswers(route: RouteType) throws {
         let accreditations: [Accreditation?] =
             route == .otherGovernmentDepartment || route == .thirdParty ? Accreditation.allCases : [nil]
@@ -82,8 +89,9 @@ struct SweepTests {
         #expect(failures == 0)
     }
 
-    @Test("every combination of kind, personal data, bulk, authorised and mailbox keeps the invariants",
-          arguments: RouteType.allCases)
+    @Test(
+        "every combination of kind, personal data, bulk, authorised and mailbox keeps the invariants",
+        arguments: RouteType.allCases)
     func independentAnswers(route: RouteType) throws {
         var failures = 0
         for i in 0..<270 {
@@ -113,10 +121,15 @@ struct SweepTests {
         var broken: [String] = []
         let kinds = Set(decision.findings.map(\.kind))
         let expected: Verdict =
-            kinds.contains(.blocker) ? .blocked : kinds.contains(.refer) ? .refer : kinds.contains(.action) ? .conditions : .proceed
-        if decision.verdict != expected { broken.append("verdict \(decision.verdict) but precedence gives \(expected)") }
+            kinds.contains(.blocker)
+            ? .blocked : kinds.contains(.refer) ? .refer : kinds.contains(.action) ? .conditions : .proceed
+        if decision.verdict != expected {
+            broken.append("verdict \(decision.verdict) but precedence gives \(expected)")
+        }
         if (decision.verdict == .blocked) != kinds.contains(.blocker) { broken.append("blocked iff a blocker") }
-        if decision.findings.contains(where: { Rule.catalogue[$0.rule] == nil }) { broken.append("rule missing from catalogue") }
+        if decision.findings.contains(where: { Rule.catalogue[$0.rule] == nil }) {
+            broken.append("rule missing from catalogue")
+        }
         broken += checklistProblems(decision)
         broken += mailboxProblems(answers, decision)
         if decision.dmfRequired != (answers.route.type != .sameSystem) { broken.append("dmfRequired") }
@@ -129,9 +142,12 @@ struct SweepTests {
         if decision.findings.contains(where: { $0.text.isEmpty || $0.todo.isEmpty }) { broken.append("empty text") }
         // A "not sure" to a question every route relies on can never give proceed or conditions.
         let r = answers.recipients[0]
-        let unsure = answers.data.classification == .notSure || r.authorised == .notSure || r.clearance == .notSure
+        let unsure =
+            answers.data.classification == .notSure || r.authorised == .notSure || r.clearance == .notSure
             || answers.transfer.kind == .notSure || answers.data.personalData == .notSure
-        if unsure, decision.verdict != .refer, decision.verdict != .blocked { broken.append("not sure gave \(decision.verdict)") }
+        if unsure, decision.verdict != .refer, decision.verdict != .blocked {
+            broken.append("not sure gave \(decision.verdict)")
+        }
         guard !broken.isEmpty else { return }
         failures += 1
         if failures <= 5 { Issue.record("\(broken.joined(separator: "; ")) for \(answers)") }
@@ -144,16 +160,21 @@ struct SweepTests {
         let checklist = decision.checklist
         let listed = Set(checklist.map(\.rule))
         for finding in decision.findings where !listed.contains(finding.rule) {
-            if !finding.rule.moreSpecific.contains(where: listed.contains) { broken.append("\(finding.rule) has no checklist item") }
+            if !finding.rule.moreSpecific.contains(where: listed.contains) {
+                broken.append("\(finding.rule) has no checklist item")
+            }
         }
         if !listed.isSubset(of: decision.rules) { broken.append("checklist item without a finding") }
         let keys = checklist.map { "\($0.group)|\($0.who)|\($0.text)" }
         if Set(keys).count != keys.count { broken.append("a checklist item appears twice") }
-        if checklist.contains(where: { $0.rule == .dmfAuthorised }) && checklist.contains(where: { $0.rule == .thirdPartyIAOAuthorisation }) {
+        if checklist.contains(where: { $0.rule == .dmfAuthorised })
+            && checklist.contains(where: { $0.rule == .thirdPartyIAOAuthorisation })
+        {
             broken.append("two IAO authorisation items")
         }
         if checklist.map(\.group) != checklist.map(\.group).sorted() { broken.append("checklist groups out of order") }
-        if checklist.contains(where: { $0.group == .beforeSending && $0.text.contains("once the recipient confirms") }) {
+        if checklist.contains(where: { $0.group == .beforeSending && $0.text.contains("once the recipient confirms") })
+        {
             broken.append("an after-the-transfer action under Do before sending")
         }
         return broken
@@ -164,10 +185,13 @@ struct SweepTests {
     static func mailboxProblems(_ answers: Answers, _ decision: Decision) -> [String] {
         guard let method = answers.method else { return [] }
         let mailboxBlocker = decision.findings.contains {
-            $0.rule == .recipientsAuthorised && $0.kind == .blocker && $0.because.contains { $0.hasSuffix("mailbox: shared") }
+            $0.rule == .recipientsAuthorised && $0.kind == .blocker
+                && $0.because.contains { $0.hasSuffix("mailbox: shared") }
         }
         let shared = answers.recipients.contains { $0.mailbox == .shared }
-        if mailboxBlocker != (shared && method.deliversToMailbox) { return ["shared-mailbox blocker with method \(method)"] }
+        if mailboxBlocker != (shared && method.deliversToMailbox) {
+            return ["shared-mailbox blocker with method \(method)"]
+        }
         guard !method.asksMailbox else { return [] }
         var without = answers
         for index in without.recipients.indices { without.recipients[index].mailbox = nil }

@@ -13,7 +13,8 @@ enum Wizard {
     /// `swift test` builds every product; the executable sits next to the test runner.
     /// `DMF_WIZARD_BINARY` points the end-to-end tests at another build, such as the fully
     /// static release binary of `scripts/build-release.sh`.
-    static let executable: URL = ProcessInfo.processInfo.environment["DMF_WIZARD_BINARY"]
+    static let executable: URL =
+        ProcessInfo.processInfo.environment["DMF_WIZARD_BINARY"]
         .map { URL(fileURLWithPath: $0).standardizedFileURL }
         ?? URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         .deletingLastPathComponent().appendingPathComponent("dmf-wizard")
@@ -31,12 +32,18 @@ enum Wizard {
     ///   - environment: variables to add or override (an empty value unsets).
     ///   - shellPrefix: shell commands to run first (e.g. `umask 000`), through `/bin/sh`.
     /// With `shell`, `arguments` are given to `/bin/sh` instead (`-c`, a command line).
-    static func run(_ arguments: [String], in folder: URL? = nil, environment extra: [String: String] = [:],
-                    shellPrefix: String? = nil, timeout: Double = 60, shell: Bool = false) throws -> CommandResult {
-        try #require(FileManager.default.isExecutableFile(atPath: executable.path),
-                     "\(executable.path) is missing: build the package first")
-        let command = shell ? ["/bin/sh"] : shellPrefix.map { ["/bin/sh", "-c", "\($0); exec \"$0\" \"$@\"", executable.path] }
-            ?? [executable.path]
+    static func run(
+        _ arguments: [String], in folder: URL? = nil, environment extra: [String: String] = [:],
+        shellPrefix: String? = nil, timeout: Double = 60, shell: Bool = false
+    ) throws -> CommandResult {
+        try #require(
+            FileManager.default.isExecutableFile(atPath: executable.path),
+            "\(executable.path) is missing: build the package first")
+        let command =
+            shell
+            ? ["/bin/sh"]
+            : shellPrefix.map { ["/bin/sh", "-c", "\($0); exec \"$0\" \"$@\"", executable.path] }
+                ?? [executable.path]
         var environment = ProcessInfo.processInfo.environment
         environment["TERM"] = nil
         environment["DMF_WIZARD_ASSETS"] = nil
@@ -46,7 +53,6 @@ enum Wizard {
         return CommandResult(status: output.status, stdout: output.stdout, stderr: output.stderr)
     }
 }
-
 
 // MARK: - Fixtures
 

@@ -33,7 +33,8 @@ import Testing
     @Test func defaultFormatIsMarkdownAndJsonParses() throws {
         let workspace = try Workspace()
         let file = try workspace.write("ogd.yaml", try AnswersFixture.example())
-        #expect(try Wizard.run(["fill", file]).stdout == (try Wizard.run(["fill", file, "--format", "markdown"])).stdout)
+        #expect(
+            try Wizard.run(["fill", file]).stdout == (try Wizard.run(["fill", file, "--format", "markdown"])).stdout)
         let json = try Wizard.run(["fill", file, "--format", "json"]).stdout
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(object["verdict"] as? String == "conditions")
@@ -43,7 +44,9 @@ import Testing
     @Test func sameFileAndTimeGiveIdenticalOutput() throws {
         let workspace = try Workspace()
         let file = try workspace.write("ogd.yaml", try AnswersFixture.example())
-        #expect(try Wizard.run(["fill", file, "-f", "html"]).stdout == (try Wizard.run(["fill", file, "-f", "html"])).stdout)
+        #expect(
+            try Wizard.run(["fill", file, "-f", "html"]).stdout
+                == (try Wizard.run(["fill", file, "-f", "html"])).stdout)
     }
 
     // MARK: - Writing files
@@ -81,7 +84,8 @@ import Testing
         // Without a browser: the text formats, and a note that PDF needs Chromium (the PDF
         // itself is checked in PDFPrintTests).
         let result = try Wizard.run(
-            ["fill", file, "--output-dir", workspace.path("out")], environment: ["DMF_CHROMIUM": "/nonexistent/chromium"])
+            ["fill", file, "--output-dir", workspace.path("out")],
+            environment: ["DMF_CHROMIUM": "/nonexistent/chromium"])
         #expect(result.status == 0)
         #expect(result.stderr.isEmpty)
         #expect(result.stdout.contains("No PDF: PDF needs Chromium"))
@@ -112,7 +116,8 @@ import Testing
     @Test func runsFromAnotherWorkingDirectoryWithRelativePaths() throws {
         let workspace = try Workspace()
         try workspace.write("answers.yaml", try AnswersFixture.example())
-        let result = try Wizard.run(["fill", "answers.yaml", "--output", "dmf.txt", "--format", "text"], in: workspace.url)
+        let result = try Wizard.run(
+            ["fill", "answers.yaml", "--output", "dmf.txt", "--format", "text"], in: workspace.url)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try workspace.contents("dmf.txt").contains("VERDICT: PROCEED WITH CONDITIONS"))
     }
@@ -130,7 +135,8 @@ import Testing
         let result = try Wizard.run(["fill", file])
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
-        let escaped = NSRegularExpression.escapedPattern(for: "\(file)") + ":\\d+:\\d+: "
+        let escaped =
+            NSRegularExpression.escapedPattern(for: "\(file)") + ":\\d+:\\d+: "
             + NSRegularExpression.escapedPattern(for: keyPath) + ": .*use one of: "
         let line = try Regex(escaped)
         #expect(result.stderr.split(separator: "\n").contains { $0.firstMatch(of: line) != nil }, "\(result.stderr)")
@@ -139,7 +145,8 @@ import Testing
     @Test func errorMessagesCarryNoTerminalEscapes() throws {
         let workspace = try Workspace()
         let hostile = "classification: \"\\e]0;owned\\a\\e[31moffical\\x9b2J\""
-        let file = try workspace.write("bad.yaml", AnswersFixture.proceedChanging("classification: official", with: hostile))
+        let file = try workspace.write(
+            "bad.yaml", AnswersFixture.proceedChanging("classification: official", with: hostile))
         let result = try Wizard.run(["fill", file])
         #expect(result.status == 1)
         #expect(result.stderr.contains("offical"))

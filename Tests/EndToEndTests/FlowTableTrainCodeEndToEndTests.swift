@@ -38,8 +38,10 @@ import Testing
     @Test func trainListPrintsEveryCase() throws {
         let result = try Wizard.run(["train", "--list"])
         #expect(result.status == 0, "\(result.stderr)")
-        let cases = try FileManager.default.contentsOfDirectory(atPath: Wizard.repositoryRoot.appendingPathComponent("assets/training").path)
-            .filter { $0.hasSuffix(".yaml") }.sorted()
+        let cases = try FileManager.default.contentsOfDirectory(
+            atPath: Wizard.repositoryRoot.appendingPathComponent("assets/training").path
+        )
+        .filter { $0.hasSuffix(".yaml") }.sorted()
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == cases.count)
         for (line, file) in zip(lines, cases) {
@@ -49,7 +51,8 @@ import Testing
     }
 
     @Test func trainListFindsTheCasesWhereTheEnvironmentSays() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dmf-e2e-\(UInt32.random(in: 0...UInt32.max))")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "dmf-e2e-\(UInt32.random(in: 0...UInt32.max))")
         defer { try? FileManager.default.removeItem(at: folder) }
         let training = folder.appendingPathComponent("training")
         try FileManager.default.createDirectory(at: training, withIntermediateDirectories: true)

@@ -8,7 +8,8 @@ enum PrintTools {
     static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first {
         FileManager.default.isExecutableFile(atPath: $0)
     }
-    static let pdftotext = FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext") ? "/usr/bin/pdftotext" : nil
+    static let pdftotext =
+        FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext") ? "/usr/bin/pdftotext" : nil
     static var available: Bool { chromium != nil && pdftotext != nil }
     static var mustRun: Bool { available || ProcessInfo.processInfo.environment["CI"] == "true" }
 
@@ -26,7 +27,9 @@ enum PrintTools {
 /// Each route's form, and a BLOCKED and a REFER one, printed to PDF by `fill --format pdf` as
 /// a person would, then read back: every page carries the marking, the reference and "page N
 /// of M", and nothing on the form is lost in printing.
-@Suite(.serialized, .enabled(if: PrintTools.mustRun, "Chromium or pdftotext is not installed (apt-get install chromium poppler-utils)"))
+@Suite(
+    .serialized,
+    .enabled(if: PrintTools.mustRun, "Chromium or pdftotext is not installed (apt-get install chromium poppler-utils)"))
 struct PDFPrintTests {
     static let scenarios = Wizard.repositoryRoot.appendingPathComponent("Tests/DMFPolicyTests/Scenarios")
 
@@ -62,7 +65,9 @@ struct PDFPrintTests {
         let pages = try PrintTools.pages(of: pdf)
         #expect(pages.count >= 2, "a whole form runs to more than one A4 page")
         for (index, page) in pages.enumerated() {
-            let lines = page.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let lines = page.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+                !$0.isEmpty
+            }
             let number = "page \(index + 1) of \(pages.count)"
             for (name, line) in [("top", lines.first), ("bottom", lines.last)] {
                 let line = try #require(line, "page \(index + 1) is empty")

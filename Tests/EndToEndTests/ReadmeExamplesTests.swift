@@ -6,7 +6,8 @@ import Testing
 /// Interactive commands run with no terminal and no input, so they fall back to plain mode and
 /// end when input does. Commands with a placeholder in capitals (ANSWERS, DRAFT) are skipped.
 @Suite struct ReadmeExamplesTests {
-    static let readme = (try? String(contentsOf: Wizard.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)) ?? ""
+    static let readme =
+        (try? String(contentsOf: Wizard.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)) ?? ""
 
     /// The shell lines of the ```sh blocks that start with `dmf-wizard`, comments removed.
     static var shellExamples: [String] {
@@ -64,7 +65,8 @@ import Testing
             shell: true)
         // 0 done, or 3-5 with --verdict-exit; 1 only where an interactive command ran out of input.
         let words = command.split(separator: " ").map(String.init)
-        let interactive = !["fill", "flow", "table"].contains(words.dropFirst().first ?? "") && !words.contains("--list")
+        let interactive =
+            !["fill", "flow", "table"].contains(words.dropFirst().first ?? "") && !words.contains("--list")
         let allowed: [Int32] = (interactive ? [0, 1] : [0]) + (words.contains("--verdict-exit") ? [3, 4, 5] : [])
         #expect(allowed.contains(result.status), "\(command): exit \(result.status)\n\(result.stderr)")
         #expect(!result.stderr.contains("Error:") && !result.stderr.contains("Usage:"), "\(command): \(result.stderr)")
@@ -80,12 +82,14 @@ import Testing
         let result = try Wizard.run(["--generate-completion-script", shell])
         #expect(result.status == 0)
         let committed = try String(
-            contentsOf: Wizard.repositoryRoot.appendingPathComponent("docs/completions/dmf-wizard.\(shell)"), encoding: .utf8)
+            contentsOf: Wizard.repositoryRoot.appendingPathComponent("docs/completions/dmf-wizard.\(shell)"),
+            encoding: .utf8)
         #expect(result.stdout == committed, "run scripts/generate-docs.sh")
     }
 
     @Test func theManPageCoversEveryCommand() throws {
-        let page = try String(contentsOf: Wizard.repositoryRoot.appendingPathComponent("docs/man/dmf-wizard.1"), encoding: .utf8)
+        let page = try String(
+            contentsOf: Wizard.repositoryRoot.appendingPathComponent("docs/man/dmf-wizard.1"), encoding: .utf8)
         for command in ["wizard", "resume", "fill", "train", "flow", "table"] {
             #expect(page.contains(".It Em \(command)"), "\(command) is in the man page")
         }

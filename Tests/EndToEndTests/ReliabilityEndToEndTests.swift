@@ -19,11 +19,16 @@ import Testing
     @Test func resumingAFileInPlainModePrintsItsTextWithoutEscapes() throws {
         let workspace = try Workspace()
         let text = try AnswersFixture.example()
-            .replacingOccurrences(of: "\"Monthly caseload figures for the joint inspection\"", with: "\"\(Self.escapedYAML(Self.hostileText))\"")
+            .replacingOccurrences(
+                of: "\"Monthly caseload figures for the joint inspection\"",
+                with: "\"\(Self.escapedYAML(Self.hostileText))\"")
         let file = try workspace.write("case.yaml", text)
-        let result = try Wizard.run(["resume", file, "--plain"], environment: ["XDG_STATE_HOME": workspace.path("state")])
+        let result = try Wizard.run(
+            ["resume", file, "--plain"], environment: ["XDG_STATE_HOME": workspace.path("state")])
         // The purpose is shown with its escape sequences (and what they carried) taken out.
-        #expect(result.stdout.contains("T3  Why does the information need to be sent?: Rota"), "\(result.stdout.suffix(300))")
+        #expect(
+            result.stdout.contains("T3  Why does the information need to be sent?: Rota"),
+            "\(result.stdout.suffix(300))")
         #expect(result.stdout.contains(" end\n"))
         #expect(!Self.hasTerminalControls(result.stdout + result.stderr))
     }
@@ -32,8 +37,9 @@ import Testing
         let workspace = try Workspace()
         let drafts = workspace.path("state/dmf-wizard/drafts")
         try FileManager.default.createDirectory(atPath: drafts, withIntermediateDirectories: true)
-        try workspace.write("state/dmf-wizard/drafts/draft-20261129-010101-AAAA.yaml",
-                            "format: 1\ntransfer:\n  kind: \"\\e]0;PWNED\\a\"\n")
+        try workspace.write(
+            "state/dmf-wizard/drafts/draft-20261129-010101-AAAA.yaml",
+            "format: 1\ntransfer:\n  kind: \"\\e]0;PWNED\\a\"\n")
         let result = try Wizard.run(["resume", "--plain"], environment: ["XDG_STATE_HOME": workspace.path("state")])
         #expect(result.status == 1)
         #expect(result.stderr.contains("transfer.kind: '<U+001B>]0;PWNED<U+0007>' is not allowed"), "\(result.stderr)")
@@ -49,10 +55,13 @@ import Testing
     ])
     func typedValuesAreNotEchoedRaw(arguments: [String]) throws {
         let workspace = try Workspace()
-        let result = try Wizard.run(arguments, in: workspace.url, environment: ["XDG_STATE_HOME": workspace.path("state")])
+        let result = try Wizard.run(
+            arguments, in: workspace.url, environment: ["XDG_STATE_HOME": workspace.path("state")])
         #expect(result.status != 0)
         #expect(!result.stderr.isEmpty)
-        #expect(!Self.hasTerminalControls(result.stdout + result.stderr), "\((result.stdout + result.stderr).debugDescription)")
+        #expect(
+            !Self.hasTerminalControls(result.stdout + result.stderr),
+            "\((result.stdout + result.stderr).debugDescription)")
     }
 
     // MARK: - A person's own answers file is theirs
@@ -62,7 +71,8 @@ import Testing
         let original = try AnswersFixture.example()
         let file = try workspace.write("mine.yaml", original)
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file)
-        let result = try Wizard.run(["resume", file, "--plain"], environment: ["XDG_STATE_HOME": workspace.path("state")])
+        let result = try Wizard.run(
+            ["resume", file, "--plain"], environment: ["XDG_STATE_HOME": workspace.path("state")])
         #expect(result.status == 1, "input ended before the end")
         #expect(try workspace.contents("mine.yaml") == original, "comments and all")
         #expect(try workspace.mode("mine.yaml") == 0o644)
@@ -81,11 +91,14 @@ import Testing
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: false)
         // A dangling link where the text form goes: the old pre-check followed it, saw nothing,
         // wrote the Markdown and then failed on the text.
-        try FileManager.default.createSymbolicLink(atPath: "\(out)/\(reference).txt", withDestinationPath: "\(out)/missing")
+        try FileManager.default.createSymbolicLink(
+            atPath: "\(out)/\(reference).txt", withDestinationPath: "\(out)/missing")
         let refused = try Wizard.run(["fill", file, "--output-dir", out])
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("\(reference).txt already exists"), "\(refused.stderr)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out) == ["\(reference).txt"], "nothing else was written")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: out) == ["\(reference).txt"], "nothing else was written"
+        )
 
         try FileManager.default.removeItem(atPath: "\(out)/\(reference).txt")
         let retried = try Wizard.run(["fill", file, "--output-dir", out], environment: Self.withoutBrowser)
@@ -96,7 +109,8 @@ import Testing
     @Test func outputDirThatDoesNotExistIsCreatedPrivate() throws {
         let workspace = try Workspace()
         let file = try workspace.write("ogd.yaml", try AnswersFixture.example())
-        let result = try Wizard.run(["fill", file, "--output-dir", "forms/"], in: workspace.url, environment: Self.withoutBrowser)
+        let result = try Wizard.run(
+            ["fill", file, "--output-dir", "forms/"], in: workspace.url, environment: Self.withoutBrowser)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try workspace.mode("forms") == 0o700)
         #expect(try FileManager.default.contentsOfDirectory(atPath: workspace.path("forms")).count == 4)
@@ -116,10 +130,12 @@ import Testing
 
     @Test func aNamedPipeAmongTheDraftsDoesNotHangResume() throws {
         let workspace = try Workspace()
-        try FileManager.default.createDirectory(atPath: workspace.path("state/dmf-wizard/drafts"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: workspace.path("state/dmf-wizard/drafts"), withIntermediateDirectories: true)
         #expect(mkfifo(workspace.path("state/dmf-wizard/drafts/draft-20991231-235959-ZZZZ.yaml"), 0o600) == 0)
         let start = Date()
-        let result = try Wizard.run(["resume", "--plain"], environment: ["XDG_STATE_HOME": workspace.path("state")], timeout: 5)
+        let result = try Wizard.run(
+            ["resume", "--plain"], environment: ["XDG_STATE_HOME": workspace.path("state")], timeout: 5)
         #expect(Date().timeIntervalSince(start) < 5)
         #expect(result.status == 1)
         #expect(result.stderr.contains("named pipe"), "\(result.stderr)")
@@ -144,16 +160,20 @@ import Testing
         let drafts = "state/dmf-wizard/drafts"
         try FileManager.default.createDirectory(atPath: workspace.path(drafts), withIntermediateDirectories: true)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: workspace.path(drafts))
-        let draft = try workspace.write("\(drafts)/draft-20261129-090000-AAAA.yaml", "format: 1\ntransfer:\n  kind: share\n")
+        let draft = try workspace.write(
+            "\(drafts)/draft-20261129-090000-AAAA.yaml", "format: 1\ntransfer:\n  kind: share\n")
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: draft)
         // Left by a save that was killed: its process (a pid that cannot exist) is gone.
         try workspace.write("\(drafts)/.draft-20261129-090000-AAAA.yaml.99999999.123.tmp", "half")
-        let result = try Wizard.run(["resume", draft, "--plain"], environment: ["XDG_STATE_HOME": workspace.path("state")])
+        let result = try Wizard.run(
+            ["resume", draft, "--plain"], environment: ["XDG_STATE_HOME": workspace.path("state")])
         #expect(result.stderr.contains("now private to you (mode 0700)"), "\(result.stderr)")
         #expect(result.stderr.contains("readable only by you (mode 0600)"))
         #expect(try workspace.mode(drafts) == 0o700)
         #expect(try workspace.mode("\(drafts)/draft-20261129-090000-AAAA.yaml") == 0o600)
-        #expect(!FileManager.default.fileExists(atPath: workspace.path("\(drafts)/.draft-20261129-090000-AAAA.yaml.99999999.123.tmp")))
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: workspace.path("\(drafts)/.draft-20261129-090000-AAAA.yaml.99999999.123.tmp")))
     }
 
     // MARK: - Helpers

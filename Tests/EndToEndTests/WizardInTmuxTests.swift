@@ -10,8 +10,9 @@ final class TmuxTerminal {
     /// Starts `script` (a shell command line) in a detached session of the given size.
     init(_ script: String, width: Int = 80, height: Int = 24) throws {
         // Fail at once rather than wait out every screen when the binary is not there.
-        try #require(FileManager.default.isExecutableFile(atPath: Wizard.executable.path),
-                     "\(Wizard.executable.path) is missing: build the package first")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: Wizard.executable.path),
+            "\(Wizard.executable.path) is missing: build the package first")
         try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "w", "-x", "\(width)", "-y", "\(height)", script])
         try tmux(["set-option", "-t", "w", "remain-on-exit", "on"])
     }
@@ -52,7 +53,8 @@ final class TmuxTerminal {
     private func tmux(_ arguments: [String]) throws -> String {
         let capture = arguments.contains("capture-pane")
         let output = try Spawn.run(
-            ["/usr/bin/tmux", "-L", socket] + arguments, environment: ProcessInfo.processInfo.environment, capture: capture)
+            ["/usr/bin/tmux", "-L", socket] + arguments, environment: ProcessInfo.processInfo.environment,
+            capture: capture)
         return output.stdout
     }
 }
@@ -134,11 +136,13 @@ struct WizardInTmuxTests {
         let end = try terminal.waitFor("EXIT=0")
         #expect(end.contains("MODES=icanon"), "the terminal is back in line mode")
         // Long paths wrap inside the frame: read them with the frame and line breaks taken out.
-        let savedPaths = saved.split(separator: "\n").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "│ ")) }.joined()
+        let savedPaths = saved.split(separator: "\n").map {
+            $0.trimmingCharacters(in: CharacterSet(charactersIn: "│ "))
+        }.joined()
         #expect(savedPaths.contains(".md") && savedPaths.contains(".html"))
         let files = try workspace.files().filter { $0.hasPrefix("DMF-") }
         #expect(files.count == 3, "Markdown, HTML and the answers: \(files)")
-        let printed = end.split(separator: "\n").joined()   // long paths wrap at 80 columns
+        let printed = end.split(separator: "\n").joined()  // long paths wrap at 80 columns
         for file in files {
             #expect(printed.contains(file), "the paths are printed after the screen closes")
             #expect(try workspace.mode(file) == 0o600)
@@ -167,8 +171,11 @@ struct WizardInTmuxTests {
         #expect(t2.contains("Code T2 "))
         try terminal.send(["q"])
         try terminal.waitFor("EXIT=0")
-        let draft = try String(contentsOfFile: try #require(try FileManager.default.contentsOfDirectory(
-            atPath: workspace.path("state/dmf-wizard/drafts")).first.map { workspace.path("state/dmf-wizard/drafts/\($0)") }), encoding: .utf8)
+        let draft = try String(
+            contentsOfFile: try #require(
+                try FileManager.default.contentsOfDirectory(
+                    atPath: workspace.path("state/dmf-wizard/drafts")
+                ).first.map { workspace.path("state/dmf-wizard/drafts/\($0)") }), encoding: .utf8)
         #expect(draft.contains("kind: move"))
         #expect(!draft.contains("frequency"), "T2 was never answered")
     }

@@ -3,8 +3,8 @@ import Dispatch
 import Foundation
 import Glibc
 import NcursesBackend
-import Testing
 import TerminalUI
+import Testing
 
 /// Every test that touches curses lives in this one serialized suite: curses is process-global
 /// (SP, stdscr, cur_term), and parallel runs garble snapshots or crash.

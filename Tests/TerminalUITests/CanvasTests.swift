@@ -1,5 +1,5 @@
-import Testing
 import TerminalUI
+import Testing
 
 @Suite struct CanvasTests {
     @Test func newCanvasIsBlankAndEveryLineIsExactlyTheWidth() {
@@ -110,12 +110,13 @@ import TerminalUI
     @Test func unicodeBoxWithTitle() {
         var canvas = Canvas(width: 16, height: 4)
         canvas.box(x: 0, y: 0, width: 16, height: 4, title: "Setup")
-        #expect(canvas.text == """
-            ┌─ Setup ──────┐
-            │              │
-            │              │
-            └──────────────┘
-            """)
+        #expect(
+            canvas.text == """
+                ┌─ Setup ──────┐
+                │              │
+                │              │
+                └──────────────┘
+                """)
         #expect(canvas.style(atX: 0, y: 0) == .border)
         #expect(canvas.style(atX: 4, y: 0) == .title)
     }
@@ -124,12 +125,13 @@ import TerminalUI
         var canvas = Canvas(width: 8, height: 4)
         canvas.box(x: 0, y: 0, width: 8, height: 4, charset: .ascii)
         canvas.hline(x: 0, y: 2, width: 8, charset: .ascii, tees: true)
-        #expect(canvas.text == """
-            +------+
-            |      |
-            +------+
-            +------+
-            """)
+        #expect(
+            canvas.text == """
+                +------+
+                |      |
+                +------+
+                +------+
+                """)
     }
 
     @Test func unicodeSeparatorJoinsTheSides() {

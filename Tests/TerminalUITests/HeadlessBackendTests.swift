@@ -1,5 +1,5 @@
-import Testing
 import TerminalUI
+import Testing
 
 @Suite struct HeadlessBackendTests {
     @Test func returnsScriptedKeysThenEndOfInput() {
@@ -24,7 +24,8 @@ import TerminalUI
     }
 
     @Test func scriptedResizeChangesSizeAndReportsResize() {
-        let backend = HeadlessBackend(width: 80, height: 24, steps: [.key(.tab), .resize(width: 40, height: 10), .key(.enter)])
+        let backend = HeadlessBackend(
+            width: 80, height: 24, steps: [.key(.tab), .resize(width: 40, height: 10), .key(.enter)])
         #expect(backend.readKey() == .tab)
         #expect(backend.size == (80, 24))
         #expect(backend.readKey() == .resize)
