@@ -101,7 +101,10 @@ public enum AnswersParser {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let place = firstInvalidUTF8(in: bytes)
             throw fail(
-                "the file is not UTF-8 text (byte 0x\(String(place.byte, radix: 16, uppercase: true)) here cannot be read); save it as UTF-8 YAML or JSON",
+                """
+                the file is not UTF-8 text (byte 0x\(String(place.byte, radix: 16, uppercase: true)) here cannot \
+                be read); save it as UTF-8 YAML or JSON
+                """,
                 line: place.line, column: place.column)
         }
         let root: Node?
@@ -136,7 +139,10 @@ public enum AnswersParser {
         var lastCounted: Node?
         guard withinBudget(root, &budget, last: &lastCounted) else {
             throw fail(
-                "the file has more than \(maxNodes) values (aliases count each time they are used), the limit for an answers file, which has a few dozen; the limit was passed here",
+                """
+                the file has more than \(maxNodes) values (aliases count each time they are used), the limit for \
+                an answers file, which has a few dozen; the limit was passed here
+                """,
                 line: lastCounted?.mark?.line, column: lastCounted?.mark?.column)
         }
         var reader = AnswersReader(file: file)
@@ -220,7 +226,10 @@ public enum AnswersParser {
                 let hex = String(UInt32(bitPattern: value), radix: 16, uppercase: true)
                 let code = value >= 0 ? " (U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex))" : ""
                 message =
-                    "this line holds an invisible control character\(code), which an answers file cannot contain; delete it"
+                    """
+                    this line holds an invisible control character\(code), which an answers file cannot contain; \
+                    delete it
+                    """
             } else {
                 message = "the file holds a character that cannot be read here; save it as UTF-8 text"
             }
@@ -315,13 +324,19 @@ struct SyntaxExplainer {
                 let apostrophe = quote == "'" ? "; inside single quotes write an apostrophe as ''" : ""
                 return (
                     open,
-                    "the quote \(quote) that starts this value is never closed; end the value with \(quote)\(apostrophe)"
+                    """
+                    the quote \(quote) that starts this value is never closed; end the value with \
+                    \(quote)\(apostrophe)
+                    """
                 )
             }
             if problem.contains("escape") || problem.contains("hexdecimal") {
                 return (
                     place,
-                    "this backslash starts an escape that YAML does not know; inside double quotes write a backslash as \\\\, or put the value in single quotes"
+                    """
+                    this backslash starts an escape that YAML does not know; inside double quotes write a \
+                    backslash as \\\\, or put the value in single quotes
+                    """
                 )
             }
         }
@@ -341,7 +356,10 @@ struct SyntaxExplainer {
             let what = isList ? "items" : "entries, or a colon between a key and its value"
             return (
                 place,
-                "a comma or \(closer) was expected here, inside the \(opener) opened at line \(open.line), column \(open.column); a comma may be missing between two \(what)"
+                """
+                a comma or \(closer) was expected here, inside the \(opener) opened at line \(open.line), column \
+                \(open.column); a comma may be missing between two \(what)
+                """
             )
         }
         if problem.contains("expected node content"), context.contains("flow") {
@@ -360,7 +378,10 @@ struct SyntaxExplainer {
             if let keyColon = keyColon(in: place.line), keyColon < place.column {
                 return (
                     place,
-                    "this value contains ': ', which YAML reads as the start of another key; put the whole value in quotes"
+                    """
+                    this value contains ': ', which YAML reads as the start of another key; put the whole value \
+                    in quotes
+                    """
                 )
             }
             if let previous = previousContentLine(before: place.line),
@@ -373,7 +394,10 @@ struct SyntaxExplainer {
             }
             return (
                 place,
-                "a colon here starts a key where none can start; check this line's indentation, or put the value in quotes if it contains ': '"
+                """
+                a colon here starts a key where none can start; check this line's indentation, or put the value \
+                in quotes if it contains ': '
+                """
             )
         }
         if problem.contains("could not find expected ':'"), let start = contextPlace {
@@ -385,7 +409,10 @@ struct SyntaxExplainer {
             if here == "-" {
                 return (
                     place,
-                    "a list item (a line starting with -) is here, where a `key: value` answer was expected; remove the -, or indent the list under its key"
+                    """
+                    a list item (a line starting with -) is here, where a `key: value` answer was expected; \
+                    remove the -, or indent the list under its key
+                    """
                 )
             }
             if place.column == indent(place.line) + 1 {
@@ -399,20 +426,29 @@ struct SyntaxExplainer {
             {
                 return (
                     place,
-                    "there is more text after the closing quote here; put the whole value in quotes (inside single quotes, write an apostrophe as '')"
+                    """
+                    there is more text after the closing quote here; put the whole value in quotes (inside single \
+                    quotes, write an apostrophe as '')
+                    """
                 )
             }
         }
         if problem.contains("expected '-' indicator") {
             return (
                 place,
-                "this line is not part of the list above it; indent it to line up with the first key after the dash, or start a new item with a dash"
+                """
+                this line is not part of the list above it; indent it to line up with the first key after the \
+                dash, or start a new item with a dash
+                """
             )
         }
         if problem.contains("block sequence entries are not allowed") {
             return (
                 place,
-                "a list item (-) cannot start here, after a key on the same line; put each item on its own line below the key, indented"
+                """
+                a list item (-) cannot start here, after a key on the same line; put each item on its own line \
+                below the key, indented
+                """
             )
         }
         if problem.contains("expected node content") || problem.contains("expected comment or line break"),
@@ -423,7 +459,10 @@ struct SyntaxExplainer {
             }
             return (
                 place,
-                "there is more on this line than one value; put the whole value in quotes, or start a comment with a space then #"
+                """
+                there is more on this line than one value; put the whole value in quotes, or start a comment with \
+                a space then #
+                """
             )
         }
 
@@ -431,7 +470,10 @@ struct SyntaxExplainer {
         if problem.contains("undefined alias") {
             return (
                 place,
-                "a value starting with * is read as a reference to an anchor (&name) that is not defined; put the value in quotes"
+                """
+                a value starting with * is read as a reference to an anchor (&name) that is not defined; put the \
+                value in quotes
+                """
             )
         }
         if context.contains("anchor") || context.contains("alias") {
@@ -440,7 +482,10 @@ struct SyntaxExplainer {
         if (context.contains("tag") && !context.contains("directive")) || problem.contains("tag handle") {
             return (
                 place,
-                "a value starting with ! is read as a YAML type tag, which answers files do not use; put the value in quotes"
+                """
+                a value starting with ! is read as a YAML type tag, which answers files do not use; put the value \
+                in quotes
+                """
             )
         }
         if context.contains("directive") || problem.contains("directive")
@@ -457,7 +502,10 @@ struct SyntaxExplainer {
         if context.contains("block scalar"), let start = contextPlace {
             return (
                 start,
-                "the text block that starts with | or > here is not written correctly; end the line with | or > alone and indent the text on the lines below"
+                """
+                the text block that starts with | or > here is not written correctly; end the line with | or > \
+                alone and indent the text on the lines below
+                """
             )
         }
         if problem.contains("nesting level") {

@@ -152,7 +152,10 @@ struct AnswersReader {
                     AnswersProblem(
                         path: path, line: mark?.line, column: mark?.column,
                         message:
-                            "at least one recipient is needed, each with name, authorised and clearance, and a mailbox when the method is email, secure-email or not-sure (rule recipients-listed)"
+                            """
+                            at least one recipient is needed, each with name, authorised and clearance, and a \
+                            mailbox when the method is email, secure-email or not-sure (rule recipients-listed)
+                            """
                     ))
                 continue
             }
@@ -195,7 +198,8 @@ struct AnswersReader {
                 AnswersProblem(
                     path: "training.expected_verdict", line: marks["training"]?.line, column: marks["training"]?.column,
                     message:
-                        "a training case needs its verdict; use one of: \(Verdict.allCases.map(\.rawValue).joined(separator: ", "))"
+                        "a training case needs its verdict; use one of: "
+                        + Verdict.allCases.map(\.rawValue).joined(separator: ", ")
                 ))
         }
         guard let title, let story, let debrief, let verdict else { return nil }

@@ -35,7 +35,8 @@ public enum AssetLocator {
         }
         throw WriteError(
             description:
-                "the assets folder was not found; looked in: \(paths.joined(separator: ", ")). Set DMF_WIZARD_ASSETS to its path."
+                "the assets folder was not found; looked in: \(paths.joined(separator: ", ")). "
+                + "Set DMF_WIZARD_ASSETS to its path."
         )
     }
 }

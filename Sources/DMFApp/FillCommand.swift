@@ -70,7 +70,10 @@ public struct FillCommand {
             } else if format.isPrinted {
                 guard !stdoutIsTerminal() else {
                     stderr(
-                        "dmf-wizard: a PDF is not for the terminal: give --output FILE.pdf, or redirect the output to a file\n"
+                        """
+                        dmf-wizard: a PDF is not for the terminal: give --output FILE.pdf, or redirect the output \
+                        to a file\n
+                        """
                     )
                     return 2
                 }

@@ -76,7 +76,11 @@ extension FullScreenApp {
     private func tooSmall(_ canvas: Canvas) -> Canvas {
         var canvas = canvas
         let lines = wrap(
-            "Make the window at least \(Self.minimumSize.width)×\(Self.minimumSize.height) (it is \(canvas.width)×\(canvas.height) now). Your answers are kept; the wizard continues when it is large enough.",
+            """
+            Make the window at least \(Self.minimumSize.width)×\(Self.minimumSize.height) (it is \
+            \(canvas.width)×\(canvas.height) now). Your answers are kept; the wizard continues when it is large \
+            enough.
+            """,
             width: max(1, canvas.width - 2), widthFunction: canvas.widthFunction)
         for (index, line) in lines.prefix(canvas.height).enumerated() {
             _ = canvas.put(line, x: min(1, canvas.width - 1), y: index, style: index == 0 ? .warning : .normal)
@@ -210,7 +214,8 @@ extension FullScreenApp {
             let selected = index == highlight
             page.item(index) {
                 $0.line(
-                    "\(selected ? ">" : " ") \(index + 1). \(RecipientSummary.line(recipient, method: wizard.answers.method))",
+                    "\(selected ? ">" : " ") \(index + 1). "
+                        + RecipientSummary.line(recipient, method: wizard.answers.method),
                     style: selected ? .selected : .normal, indent: 1, hang: 5)
             }
         }
@@ -293,11 +298,18 @@ extension FullScreenApp {
         guard mode == .wizard, let question = wizard.currentQuestion else {
             page.line("Help", style: .heading)
             page.line(
-                "This wizard asks about a transfer of MOJ information, one question at a time, and decides whether and how it may go ahead. At the end it fills in the Data Movement Form and a checklist you can save, print and email."
+                """
+                This wizard asks about a transfer of MOJ information, one question at a time, and decides whether \
+                and how it may go ahead. At the end it fills in the Data Movement Form and a checklist you can \
+                save, print and email.
+                """
             )
             page.gap()
             page.line(
-                "Your answers are saved as a draft after every step; choose 'Continue a saved draft' to pick up where you left off."
+                """
+                Your answers are saved as a draft after every step; choose 'Continue a saved draft' to pick up \
+                where you left off.
+                """
             )
             return
         }
@@ -314,13 +326,19 @@ extension FullScreenApp {
     private func drawStart(_ page: inout Page, charset: BoxCharset) {
         page.line("Moving or sharing MOJ information?", style: .heading)
         page.line(
-            "This wizard asks about the transfer one question at a time, tells you whether and how it may go ahead, and fills in the Data Movement Form (DMF) and a checklist."
+            """
+            This wizard asks about the transfer one question at a time, tells you whether and how it may go \
+            ahead, and fills in the Data Movement Form (DMF) and a checklist.
+            """
         )
         page.gap()
         if let newestDraft {
             let when = newestDraft.isEmpty ? "" : " (begun \(newestDraft))"
             page.line(
-                "You have a saved draft\(when). To carry on with it rather than start again, choose 2 Continue a saved draft.",
+                """
+                You have a saved draft\(when). To carry on with it rather than start again, choose 2 Continue a \
+                saved draft.
+                """,
                 style: .accent)
             page.gap()
         }
@@ -362,7 +380,11 @@ extension FullScreenApp {
             "It follows the \(PolicyInfo.source) (dated \(PolicyInfo.dated)), rule set \(PolicyInfo.rulesVersion).")
         page.gap()
         page.line(
-            "Keys: Enter goes on, Esc goes back, F1 or ? shows help for the question. On a choice, ↑↓ or the choice's number moves to it and Enter chooses it. Every screen shows a step code (such as R2) to read out on the phone."
+            """
+            Keys: Enter goes on, Esc goes back, F1 or ? shows help for the question. On a choice, ↑↓ or the \
+            choice's number moves to it and Enter chooses it. Every screen shows a step code (such as R2) to read \
+            out on the phone.
+            """
         )
         page.gap()
         page.line("Not sure of an answer? Choose 'Not sure': the checklist will say who can confirm it.")

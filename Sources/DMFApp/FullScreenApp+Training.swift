@@ -66,7 +66,8 @@ extension FullScreenApp {
             switch key {
             case .enter:
                 guard let selection else {
-                    return message = "Choose your prediction first: move to it with ↑↓ or its number, then press Enter."
+                    message = "Choose your prediction first: move to it with ↑↓ or its number, then press Enter."
+                    return
                 }
                 message = nil
                 prediction = TrainingResult.predictionOrder[selection]
@@ -139,7 +140,10 @@ extension FullScreenApp {
         case .trainingList:
             page.line("Training cases", style: .heading)
             page.line(
-                "Choose a case. Read the story, answer the questions as the person in it would, then predict the outcome.",
+                """
+                Choose a case. Read the story, answer the questions as the person in it would, then predict the \
+                outcome.
+                """,
                 style: .dim)
             page.gap()
             if trainingCases.isEmpty { page.line("No training cases were found in assets/training.", style: .error) }
@@ -200,7 +204,10 @@ extension FullScreenApp {
             if trainingResults.isEmpty { page.line("No cases were completed.") }
             for result in trainingResults {
                 page.line(
-                    "\(result.score)/10  \(result.title): predicted \(result.predictedVerdict.label), the wizard said \(result.actualVerdict.label)"
+                    """
+                    \(result.score)/10  \(result.title): predicted \(result.predictedVerdict.label), the wizard \
+                    said \(result.actualVerdict.label)
+                    """
                 )
             }
             if !trainingResults.isEmpty {

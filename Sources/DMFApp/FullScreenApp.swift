@@ -281,7 +281,10 @@ public final class FullScreenApp {
             guard draftList.indices.contains(highlight) else { return }
             pendingRemoval = highlight
             message =
-                "Delete the draft \(draftList[highlight].description) (saved \(draftList[highlight].savedAt))? Press y to delete it, any other key to keep it."
+                """
+                Delete the draft \(draftList[highlight].description) (saved \(draftList[highlight].savedAt))? \
+                Press y to delete it, any other key to keep it.
+                """
         case .up: highlight = max(0, highlight - 1)
         case .down: highlight = min(max(0, draftList.count - 1), highlight + 1)
         case .escape, .left: backToStart()
@@ -413,7 +416,8 @@ public final class FullScreenApp {
             switch key {
             case .enter, .right:
                 guard let selection else {
-                    return message = "Choose one of the options: move to it with ↑↓ or its number, then press Enter."
+                    message = "Choose one of the options: move to it with ↑↓ or its number, then press Enter."
+                    return
                 }
                 submit(choices[selection].value)
             case .escape, .left: goBack()

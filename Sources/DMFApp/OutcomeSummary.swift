@@ -114,7 +114,10 @@ public enum CheckAnswers {
                     recipients.isEmpty
                     ? ["None yet"]
                     : recipients.enumerated().map {
-                        "Recipient \($0.offset + 1): \(RecipientSummary.line($0.element, method: wizard.answers.method))"
+                        """
+                        Recipient \($0.offset + 1): \
+                        \(RecipientSummary.line($0.element, method: wizard.answers.method))
+                        """
                     }
             } else {
                 answers = [question.displayAnswer(in: wizard.answers) ?? "Not provided"]

@@ -166,7 +166,10 @@ public final class PlainFrontEnd {
         }
         guard
             let line = ask(
-                "Type a to add, e and a number to edit, d and a number to remove, c to continue, ? for help, < to go back:"
+                """
+                Type a to add, e and a number to edit, d and a number to remove, c to continue, ? for help, < to \
+                go back:
+                """
             )
         else { return nil }
         let typed = line.trimmingCharacters(in: .whitespaces).lowercased()

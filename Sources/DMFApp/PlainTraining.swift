@@ -47,7 +47,10 @@ public final class PlainTraining {
         say("Training summary for \(trainee)")
         for result in results {
             say(
-                "\(result.score)/10  \(result.title): predicted \(result.predictedVerdict.label), the wizard said \(result.actualVerdict.label)"
+                """
+                \(result.score)/10  \(result.title): predicted \(result.predictedVerdict.label), the wizard said \
+                \(result.actualVerdict.label)
+                """
             )
         }
         say("Total: \(results.map(\.score).reduce(0, +)) out of \(results.count * 10).")

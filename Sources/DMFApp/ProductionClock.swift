@@ -30,7 +30,10 @@ public enum ProductionClock {
     {
         guard let value = environment["SOURCE_DATE_EPOCH"], sourceDateEpoch(environment) == nil else { return nil }
         return
-            "SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 (0 to \(latestEpoch)), not '\(Sanitizer.visible(value))'"
+            """
+            SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 (0 to \(latestEpoch)), not \
+            '\(Sanitizer.visible(value))'
+            """
     }
 
     private static func sourceDateEpoch(_ environment: [String: String]) -> Int64? {

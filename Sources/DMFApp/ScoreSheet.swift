@@ -27,9 +27,11 @@ public struct ScoreSheet: Sendable {
             "| Case | Predicted | The wizard said | Verdict right | Score |", "|---|---|---|---|---|",
         ]
         for result in results {
-            lines.append(
-                "| \(MarkdownRenderer.inline(Sanitizer.clean(result.title))) | \(result.predictedVerdict.label) | \(result.actualVerdict.label) | \(result.verdictCorrect ? "Yes" : "No") | \(result.score)/10 |"
-            )
+            let cells = [
+                MarkdownRenderer.inline(Sanitizer.clean(result.title)), result.predictedVerdict.label,
+                result.actualVerdict.label, result.verdictCorrect ? "Yes" : "No", "\(result.score)/10",
+            ]
+            lines.append("| " + cells.joined(separator: " | ") + " |")
         }
         lines += ["", "**Total: \(total) out of \(results.count * 10).**", ""]
         return lines.joined(separator: "\n")

@@ -91,14 +91,17 @@ public struct TrainingResult: Sendable, Equatable {
         }
         for rule in unnecessary {
             lines.append(
-                "Not needed here: \(rule.title) [\(rule.rawValue)]. Nothing in these answers makes this rule ask for an action."
+                """
+                Not needed here: \(rule.title) [\(rule.rawValue)]. Nothing in these answers makes this rule ask \
+                for an action.
+                """
             )
         }
         let differences = flow.questions.compactMap { question -> String? in
             let yours = question.displayAnswer(in: answers), model = question.displayAnswer(in: trainingCase.answers)
             guard case .choice = question.kind, yours != model else { return nil }
-            return
-                "\(question.code) \(question.prompt) You: \(yours ?? "not answered"); the case: \(model ?? "not answered")."
+            return "\(question.code) \(question.prompt) You: \(yours ?? "not answered"); "
+                + "the case: \(model ?? "not answered")."
         }
         if !differences.isEmpty {
             lines += ["", "Where your answers differ from the case's:"] + differences
@@ -115,8 +118,8 @@ public struct TrainingResult: Sendable, Equatable {
         for finding in decision.findings where finding.kind == .refer && !who.contains(finding.who.label) {
             who.append(finding.who.label)
         }
-        return
-            "Not decided yet: ask \(who.isEmpty ? "the Information Asset Owner" : who.joined(separator: ", ")) before going further."
+        let whom = who.isEmpty ? "the Information Asset Owner" : who.joined(separator: ", ")
+        return "Not decided yet: ask \(whom) before going further."
     }
 
     /// Verdicts in the order a trainee weighs them, mildest first (numbered so in both front ends).

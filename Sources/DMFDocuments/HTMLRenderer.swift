@@ -8,7 +8,10 @@ public enum HTMLRenderer {
         if dmf.training { body.append("<p class=\"training\">\(FilledDMF.trainingBanner)</p>") }
         body.append("<h1>\(FilledDMF.title): \(escape(dmf.reference))</h1>")
         body.append(
-            "<p class=\"verdict verdict-\(dmf.verdict.rawValue)\"><strong>Verdict: \(dmf.verdict.label).</strong> \(escape(dmf.verdict.headline))</p>"
+            """
+            <p class=\"verdict verdict-\(dmf.verdict.rawValue)\"><strong>Verdict: \(dmf.verdict.label).</strong> \
+            \(escape(dmf.verdict.headline))</p>
+            """
         )
         if let onBehalf = dmf.onBehalfOf { body.append("<p class=\"behalf\">\(escape(onBehalf))</p>") }
         for section in dmf.sectionsBeforeRecipients { body.append(table(section)) }
@@ -42,13 +45,15 @@ public enum HTMLRenderer {
     }
 
     static let stylesheet = """
-        body { font-family: Arial, Helvetica, sans-serif; font-size: 11pt; line-height: 1.4; color: #0b0c0c; max-width: 48em; margin: 1.5em auto; padding: 0 1em; }
+        body { font-family: Arial, Helvetica, sans-serif; font-size: 11pt; line-height: 1.4; color: #0b0c0c;
+          max-width: 48em; margin: 1.5em auto; padding: 0 1em; }
         .marking { text-align: center; font-weight: bold; letter-spacing: 0.05em; margin: 0.5em 0; }
         .training { text-align: center; font-weight: bold; border: 3px solid #0b0c0c; padding: 0.3em; }
         h1 { font-size: 18pt; margin: 0.6em 0; }
         h2 { font-size: 13pt; margin: 1.2em 0 0.4em; border-bottom: 2px solid #0b0c0c; }
         table { border-collapse: collapse; width: 100%; margin-bottom: 0.6em; }
-        th, td { border: 1px solid #505a5f; padding: 0.25em 0.4em; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+        th, td { border: 1px solid #505a5f; padding: 0.25em 0.4em; text-align: left; vertical-align: top;
+          overflow-wrap: anywhere; }
         th { background: #f3f2f1; }
         th[scope="row"] { width: 34%; }
         table.recipients { table-layout: fixed; }
@@ -58,7 +63,8 @@ public enum HTMLRenderer {
         .rule { font-family: monospace; }
         ul.checklist { list-style: none; padding-left: 0; }
         ul.checklist li { margin: 0.3em 0; }
-        .box { display: inline-block; width: 0.9em; height: 0.9em; border: 1.5px solid #0b0c0c; margin-right: 0.4em; vertical-align: -0.1em; }
+        .box { display: inline-block; width: 0.9em; height: 0.9em; border: 1.5px solid #0b0c0c; margin-right: 0.4em;
+          vertical-align: -0.1em; }
         .sign { height: 2.2em; }
         .choices .box { margin-left: 0.8em; }
         .choices .box:first-child { margin-left: 0; }
@@ -155,22 +161,27 @@ public enum HTMLRenderer {
             "<tr>" + row.cells.map { "<td class=\"value\">\(escape($0.value))</td>" }.joined() + "</tr>"
         }
         let widths = [20, 20, 16, 16, 13, 15].map { "<col style=\"width: \($0)%\">" }.joined()
-        return
-            "<h2>Recipients</h2>\n<table class=\"recipients\">\n<colgroup>\(widths)</colgroup>\n<thead><tr>\(head)</tr></thead>\n\(rows.joined(separator: "\n"))\n</table>"
+        let table = [
+            "<table class=\"recipients\">", "<colgroup>\(widths)</colgroup>", "<thead><tr>\(head)</tr></thead>",
+        ]
+        return (["<h2>Recipients</h2>"] + table + rows + ["</table>"]).joined(separator: "\n")
     }
 
     private static func decision(_ dmf: FilledDMF) -> String {
         var out = ["<h2>Decision</h2>"]
         out.append("<p><strong>Verdict:</strong> \(dmf.verdict.label). \(escape(dmf.verdict.headline))</p>")
-        out.append(
-            "<p><strong>DMF required:</strong> \(dmf.decision.dmfRequired ? "Yes" : "No (this copy is for information)")</p>"
-        )
+        let required = dmf.decision.dmfRequired ? "Yes" : "No (this copy is for information)"
+        out.append("<p><strong>DMF required:</strong> \(required)</p>")
         out.append("<h3>Why this outcome</h3>\n<ol>")
         for finding in dmf.decision.findings {
             let because = escape(finding.becauseLine)
             let guidance = escape(finding.guidanceLine)
             out.append(
-                "<li><strong>\(finding.group.label)</strong> (<span class=\"rule\">\(finding.rule.rawValue)</span>): \(escape(finding.text))<br>Because: \(because)<br>Guidance, \(guidance)</li>"
+                """
+                <li><strong>\(finding.group.label)</strong> (<span \
+                class=\"rule\">\(finding.rule.rawValue)</span>): \(escape(finding.text))<br>Because: \
+                \(because)<br>Guidance, \(guidance)</li>
+                """
             )
         }
         out.append("</ol>")
@@ -179,7 +190,10 @@ public enum HTMLRenderer {
 
     private static func checklist(_ dmf: FilledDMF) -> String {
         let items = dmf.decision.checklist.map { item in
-            "<li><span class=\"box\" role=\"img\" aria-label=\"\(item.done ? "done" : "not done")\"></span><strong>\(item.group.label):</strong> \(escape(item.text)) Who: \(escape(item.who.label)). <span class=\"rule\">(\(item.rule.rawValue))</span></li>"
+            let box = "<span class=\"box\" role=\"img\" aria-label=\"\(item.done ? "done" : "not done")\"></span>"
+            return
+                "<li>\(box)<strong>\(item.group.label):</strong> \(escape(item.text)) Who: \(escape(item.who.label)). "
+                + "<span class=\"rule\">(\(item.rule.rawValue))</span></li>"
         }
         return "<h2>Checklist</h2>\n<ul class=\"checklist\">\n\(items.joined(separator: "\n"))\n</ul>"
     }

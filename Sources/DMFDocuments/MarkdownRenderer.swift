@@ -70,9 +70,9 @@ public enum MarkdownRenderer {
     private static func checklist(_ dmf: FilledDMF) -> [String] {
         var out = ["## Checklist", ""]
         for item in dmf.decision.checklist {
-            out.append(
-                "- [\(item.done ? "x" : " ")] **\(item.group.label):** \(inline(item.text)) Who: \(item.who.label). (`\(item.rule.rawValue)`)"
-            )
+            let box = item.done ? "[x]" : "[ ]"
+            let who = "Who: \(item.who.label). (`\(item.rule.rawValue)`)"
+            out.append("- \(box) **\(item.group.label):** \(inline(item.text)) \(who)")
         }
         return out + [""]
     }

@@ -33,9 +33,9 @@ public enum TextRenderer {
         out.append("")
         out += heading("Checklist")
         for item in dmf.decision.checklist {
+            let who = "Who: \(item.who.label). [\(item.rule.rawValue)]"
             out += wrap(
-                "[\(item.done ? "x" : " ")] \(item.group.label): \(item.text) Who: \(item.who.label). [\(item.rule.rawValue)]",
-                indent: "    ", first: "")
+                "\(item.done ? "[x]" : "[ ]") \(item.group.label): \(item.text) \(who)", indent: "    ", first: "")
         }
         out.append("")
         out += fields(dmf.authorisation)

@@ -132,9 +132,16 @@ public struct Flow: Sendable {
             prompt: "Will you keep a copy of the information after it is sent?",
             why: "Keeping a copy (sharing) or not (moving) changes which copies must later be deleted.",
             help:
-                "If you SHARE information, you keep a copy. If you MOVE information, you do not keep a copy: afterwards only the recipient has it. TRANSPORTING means either. Choose 'Not sure' if this is not decided yet; the checklist will say who to ask.",
+                """
+                If you SHARE information, you keep a copy. If you MOVE information, you do not keep a copy: \
+                afterwards only the recipient has it. TRANSPORTING means either. Choose 'Not sure' if this is not \
+                decided yet; the checklist will say who to ask.
+                """,
             readAloud:
-                "After you send it, will you still keep a copy? Say share if you keep one, move if you don't, or not sure.",
+                """
+                After you send it, will you still keep a copy? Say share if you keep one, move if you don't, or \
+                not sure.
+                """,
             rule: .retention, get: { $0.transfer.kind }, set: { $0.transfer.kind = $1 }),
         choice(
             "T2", .transfer, "transfer.frequency", Frequency.self,
@@ -147,7 +154,10 @@ public struct Flow: Sendable {
             "T3", .transfer, "transfer.purpose", prompt: "Why does the information need to be sent?",
             why: "The purpose shows the transfer is needed, and helps send only what is needed.",
             help:
-                "In a sentence: what the recipient will use it for. For example 'Monthly caseload figures for the joint inspection'.",
+                """
+                In a sentence: what the recipient will use it for. For example 'Monthly caseload figures for the \
+                joint inspection'.
+                """,
             readAloud: "In a sentence, why does it need to be sent?", rule: .minimiseRisk,
             get: { $0.transfer.purpose }, set: { $0.transfer.purpose = $1 }),
 
@@ -155,7 +165,10 @@ public struct Flow: Sendable {
             "D1", .information, "data.description", prompt: "What information is it?",
             why: "The form describes what is moving, without including the information itself.",
             help:
-                "Describe it briefly, for example 'Caseload extract, one row per case'. Do not paste the information itself.",
+                """
+                Describe it briefly, for example 'Caseload extract, one row per case'. Do not paste the \
+                information itself.
+                """,
             readAloud: "Briefly, what information is it?", rule: .minimiseRisk,
             get: { $0.data.description }, set: { $0.data.description = $1 }),
         choice(
@@ -163,7 +176,11 @@ public struct Flow: Sendable {
             prompt: "How is the information classified?",
             why: "The classification decides who may receive it and how it must travel.",
             help:
-                "Most MOJ information is OFFICIAL. OFFICIAL-SENSITIVE is OFFICIAL with the SENSITIVE handling caveat: it must be marked and shared only with people who need it. SECRET and TOP SECRET need the Security team first. If you are not sure, choose 'Not sure': the Information Asset Owner decides.",
+                """
+                Most MOJ information is OFFICIAL. OFFICIAL-SENSITIVE is OFFICIAL with the SENSITIVE handling \
+                caveat: it must be marked and shared only with people who need it. SECRET and TOP SECRET need the \
+                Security team first. If you are not sure, choose 'Not sure': the Information Asset Owner decides.
+                """,
             readAloud: "How is it classified: official, official-sensitive, secret, top secret, or are you not sure?",
             rule: .classificationNotSure, get: { $0.data.classification }, set: { $0.data.classification = $1 }),
         choice(
@@ -171,7 +188,11 @@ public struct Flow: Sendable {
             prompt: "Does it carry an old marking from before 2014?",
             why: "Old markings do not translate automatically; the owner must review them.",
             help:
-                "Before April 2014 the government used markings such as IL3 RESTRICTED, PROTECT and CONFIDENTIAL. If the file or document still shows one, choose it here. The wizard never converts old markings by itself.",
+                """
+                Before April 2014 the government used markings such as IL3 RESTRICTED, PROTECT and CONFIDENTIAL. \
+                If the file or document still shows one, choose it here. The wizard never converts old markings \
+                by itself.
+                """,
             readAloud: "Does it show an old marking such as restricted, protect or confidential?",
             rule: .legacyMarkingReview, required: false,
             get: { $0.data.legacyMarking }, set: { $0.data.legacyMarking = $1 }),
@@ -180,7 +201,10 @@ public struct Flow: Sendable {
             prompt: "Does it include personal data about living people?",
             why: "Personal data may need a privacy check (DPIA) and a data sharing agreement.",
             help:
-                "Personal data is anything that identifies a living person: names, addresses, case numbers linked to people, and so on.",
+                """
+                Personal data is anything that identifies a living person: names, addresses, case numbers linked \
+                to people, and so on.
+                """,
             readAloud: "Does it include anything about identifiable living people?",
             rule: .personalData, get: { $0.data.personalData }, set: { $0.data.personalData = $1 }),
         text(
@@ -188,7 +212,10 @@ public struct Flow: Sendable {
             prompt: "About how many records or people does it cover?",
             why: "Records about 1,000 or more people count as a bulk transfer.",
             help:
-                "A rough number is fine. Leave it empty if you don't know; the next question then asks whether it is bulk.",
+                """
+                A rough number is fine. Leave it empty if you don't know; the next question then asks whether it \
+                is bulk.
+                """,
             readAloud: "Roughly how many people or records does it cover?", rule: .bulkApproval,
             get: { $0.data.records.map(String.init) }, set: { $0.data.records = $1.flatMap { Int($0) } }),
         choice(
@@ -205,9 +232,17 @@ public struct Flow: Sendable {
             prompt: "Where is the information going?",
             why: "Each route has its own rules.",
             help:
-                "Inside one system: it stays on one MOJ system or domain such as DOM1. Between MOJ systems: for example DISC to Quantum, or to an MOJ Arm's Length Body or Executive Agency. Another government department: for example the Department for Education. Third party: suppliers, sub-contractors, service providers, anyone outside government.",
+                """
+                Inside one system: it stays on one MOJ system or domain such as DOM1. Between MOJ systems: for \
+                example DISC to Quantum, or to an MOJ Arm's Length Body or Executive Agency. Another government \
+                department: for example the Department for Education. Third party: suppliers, sub-contractors, \
+                service providers, anyone outside government.
+                """,
             readAloud:
-                "Where is it going: within one MOJ system, between MOJ systems, to another government department, or to a third party such as a supplier?",
+                """
+                Where is it going: within one MOJ system, between MOJ systems, to another government department, \
+                or to a third party such as a supplier?
+                """,
             rule: .dmfAuthorised, get: { $0.route.type }, set: { $0.route.type = $1 }),
         text(
             "R2", .route, "route.source_system", prompt: "Which MOJ system or domain is it in now?",
@@ -233,9 +268,16 @@ public struct Flow: Sendable {
             prompt: "What level is the receiving system accredited to hold?",
             why: "The receiving system must be accredited to the information's level or higher.",
             help:
-                "Accreditation (also called assurance) says the highest classification a system may hold. The receiving organisation's security contact can tell you. Choose 'Not sure' if you don't know; the checklist will say who to ask.",
+                """
+                Accreditation (also called assurance) says the highest classification a system may hold. The \
+                receiving organisation's security contact can tell you. Choose 'Not sure' if you don't know; the \
+                checklist will say who to ask.
+                """,
             readAloud:
-                "Do you know what level their system is accredited to: official, official-sensitive, secret, top secret, not accredited, or not sure?",
+                """
+                Do you know what level their system is accredited to: official, official-sensitive, secret, top \
+                secret, not accredited, or not sure?
+                """,
             rule: .ogdAccreditedDestination,
             condition: "the route is another government department or a third party",
             applies: needsAccreditation, get: { $0.route.destinationAccreditation },
@@ -246,9 +288,16 @@ public struct Flow: Sendable {
             prompt: "How will the information travel?",
             why: "It must be kept confidential all the way, for example by a secure network or encryption.",
             help:
-                "Choose the method you plan to use. Ordinary email to outside the MOJ and unencrypted USB sticks or disks do not protect the information. SECRET and above must never be emailed.",
+                """
+                Choose the method you plan to use. Ordinary email to outside the MOJ and unencrypted USB sticks \
+                or disks do not protect the information. SECRET and above must never be emailed.
+                """,
             readAloud:
-                "How will you send it: a secure network, Teams or SharePoint, secure email, ordinary email, an encrypted file, secure file transfer, an encrypted USB drive, an unencrypted disk, paper, or not sure?",
+                """
+                How will you send it: a secure network, Teams or SharePoint, secure email, ordinary email, an \
+                encrypted file, secure file transfer, an encrypted USB drive, an unencrypted disk, paper, or not \
+                sure?
+                """,
             rule: .confidentialityInTransit, get: { $0.method }, set: { $0.method = $1 }),
 
         Question(
@@ -256,7 +305,11 @@ public struct Flow: Sendable {
             prompt: "Who will receive the information?",
             why: "Every recipient must be authorised and cleared before anything is sent.",
             help:
-                "Add every person who will receive it. For each: their name, organisation, role, whether they are authorised, and their security clearance; when it goes by email, also whether it goes to their own mailbox or a shared one. Shared or group mailboxes cannot be shown to be authorised.",
+                """
+                Add every person who will receive it. For each: their name, organisation, role, whether they are \
+                authorised, and their security clearance; when it goes by email, also whether it goes to their \
+                own mailbox or a shared one. Shared or group mailboxes cannot be shown to be authorised.
+                """,
             readAloud: "Who exactly will receive it? I'll take each person's name, organisation and role.",
             rule: .recipientsAuthorised, kind: .recipients, isRequired: true, condition: nil, applies: { _ in true },
             read: { $0.recipients.isEmpty ? nil : String($0.recipients.count) },
@@ -267,7 +320,10 @@ public struct Flow: Sendable {
             prompt: "By what date should the copies be deleted?",
             why: "Copies must be kept only as long as they are needed.",
             help:
-                "Type the date as year-month-day, for example 2027-03-31. Leave it empty if you give a period instead (next question).",
+                """
+                Type the date as year-month-day, for example 2027-03-31. Leave it empty if you give a period \
+                instead (next question).
+                """,
             readAloud: "By what date should the copies be deleted?", rule: .retention,
             get: { $0.retention.deleteBy }, set: { $0.retention.deleteBy = $1 }),
         text(
@@ -298,7 +354,10 @@ public struct Flow: Sendable {
             prompt: "Is there a Security Aspects Letter (SAL)?",
             why: "A SAL may be appropriate; the form records whether there is one.",
             help:
-                "A Security Aspects Letter from the CISO tells a supplier what security it must provide. It is generally not needed at OFFICIAL.",
+                """
+                A Security Aspects Letter from the CISO tells a supplier what security it must provide. It is \
+                generally not needed at OFFICIAL.
+                """,
             readAloud: "Is there a security aspects letter, or is one not needed?",
             rule: .thirdPartySALCoCo, condition: "the route is a third party", applies: isThirdParty,
             get: { $0.thirdParty.securityAspectsLetter }, set: { $0.thirdParty.securityAspectsLetter = $1 }),
@@ -307,7 +366,10 @@ public struct Flow: Sendable {
             prompt: "Are Codes of Connection (CoCo) in place?",
             why: "Codes of Connection apply when their system connects to ours.",
             help:
-                "Codes of Connection are signed by the third party, the IAO and the Accreditor before a third-party system connects to an MOJ system. Choose 'Not needed' if no systems connect.",
+                """
+                Codes of Connection are signed by the third party, the IAO and the Accreditor before a \
+                third-party system connects to an MOJ system. Choose 'Not needed' if no systems connect.
+                """,
             readAloud: "Will their system connect to ours, and if so are codes of connection in place?",
             rule: .thirdPartySALCoCo, condition: "the route is a third party", applies: isThirdParty,
             get: { $0.thirdParty.codeOfConnection }, set: { $0.thirdParty.codeOfConnection = $1 }),
@@ -316,7 +378,10 @@ public struct Flow: Sendable {
             "A1", .authorisation, "authorisation.iao_name", prompt: "Who is the Information Asset Owner (IAO)?",
             why: "The IAO owns the information and authorises the form.",
             help:
-                "The Information Asset Owner is the senior person responsible for this information. Your line manager can tell you who it is.",
+                """
+                The Information Asset Owner is the senior person responsible for this information. Your line \
+                manager can tell you who it is.
+                """,
             readAloud: "Who is the information asset owner?", rule: .dmfAuthorised,
             condition: "the route leaves one system", applies: leavesSystem,
             get: { $0.authorisation.iaoName }, set: { $0.authorisation.iaoName = $1 }),
@@ -325,7 +390,10 @@ public struct Flow: Sendable {
             prompt: "Has the Information Asset Owner decided yet?",
             why: "Transfers outside one system need the IAO's authorisation, recorded on the form.",
             help:
-                "Choose 'Not decided yet' if the IAO has not seen the form: the checklist will include getting it authorised.",
+                """
+                Choose 'Not decided yet' if the IAO has not seen the form: the checklist will include getting it \
+                authorised.
+                """,
             readAloud: "Has the information asset owner already authorised it, refused it, or not decided yet?",
             rule: .thirdPartyIAOAuthorisation, required: true, condition: "the route leaves one system",
             applies: leavesSystem, get: { $0.authorisation.iaoDecision }, set: { $0.authorisation.iaoDecision = $1 }),
@@ -374,7 +442,10 @@ public struct Flow: Sendable {
             prompt: "What security clearance do they hold?",
             why: "Recipients need at least the clearance the information's level requires.",
             help:
-                "BPSS is the basic check everyone has; it is enough for OFFICIAL and OFFICIAL-SENSITIVE. SECRET needs SC; TOP SECRET needs DV. CTC is a counter-terrorist check.",
+                """
+                BPSS is the basic check everyone has; it is enough for OFFICIAL and OFFICIAL-SENSITIVE. SECRET \
+                needs SC; TOP SECRET needs DV. CTC is a counter-terrorist check.
+                """,
             readAloud: "What security clearance do they have: none, BPSS, CTC, SC, DV, or not sure?",
             rule: .recipientsCleared, get: { $0.recipients.first?.clearance },
             set: { answers, value in answers.recipient { $0.clearance = value } }),

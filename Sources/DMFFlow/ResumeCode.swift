@@ -30,9 +30,15 @@ public enum ResumeCode {
             switch self {
             case .empty: "Type the code the caller reads out, for example B3N-PNK-6CT-PC."
             case .badSymbol(let symbol):
-                "'\(Sanitizer.visible(String(symbol)))' cannot be in a code: codes use digits and the letters A to Z except I, L, O and U."
+                """
+                '\(Sanitizer.visible(String(symbol)))' cannot be in a code: codes use digits and the letters A to \
+                Z except I, L, O and U.
+                """
             case .checkFailed:
-                "That code does not check out: a character is probably misheard, mistyped or missed out. Ask the caller to read it again."
+                """
+                That code does not check out: a character is probably misheard, mistyped or missed out. Ask the \
+                caller to read it again.
+                """
             case .unknownVersion: "That code comes from a different version of the wizard and cannot be used here."
             case .malformed: "That code is not complete. Ask the caller to read all of it."
             }

@@ -166,7 +166,10 @@ public struct Wizard: Sendable {
         }
         pastDateToConfirm = value
         return
-            "\(date.spoken) is in the past, so the copies would already be overdue for deletion. Give the same date again to keep it, or give another."
+            """
+            \(date.spoken) is in the past, so the copies would already be overdue for deletion. Give the same \
+            date again to keep it, or give another.
+            """
     }
 
     /// Leaves the recipients list (it needs at least one complete recipient).

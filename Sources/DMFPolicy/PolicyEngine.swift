@@ -92,9 +92,13 @@ public enum PolicyEngine {
                 Finding(
                     rule: .recipientsAuthorised, kind: .blocker,
                     text:
-                        "\(names) \(refused.count == 1 ? "is" : "are") not authorised to receive this information. Everyone who receives it must be authorised before anything is sent.",
+                        "\(names) \(refused.count == 1 ? "is" : "are") not authorised to receive this information. "
+                        + "Everyone who receives it must be authorised before anything is sent.",
                     todo:
-                        "Remove \(names) from the recipients, or have the Information Asset Owner authorise them, before sending.",
+                        """
+                        Remove \(names) from the recipients, or have the Information Asset Owner authorise them, \
+                        before sending.
+                        """,
                     who: .iao,
                     because: refused.map { f.recipientFact($0.index, "authorised", "no") }))
         }
@@ -112,7 +116,10 @@ public enum PolicyEngine {
                     Finding(
                         rule: .recipientsAuthorised, kind: .blocker,
                         text:
-                            "\(names) \(what), and the method delivers to mailboxes. Nobody can show that everyone who reads a shared mailbox is authorised and cleared.",
+                            """
+                            \(names) \(what), and the method delivers to mailboxes. Nobody can show that everyone \
+                            who reads a shared mailbox is authorised and cleared.
+                            """,
                         todo: "Send to named people with personal mailboxes instead of \(names).",
                         who: .requester, because: because()))
             } else {
@@ -121,9 +128,15 @@ public enum PolicyEngine {
                     Finding(
                         rule: .recipientsAuthorised, kind: .refer,
                         text:
-                            "\(names) \(what). If the information goes by email, that is not allowed: nobody can show that everyone who reads a shared mailbox is authorised and cleared.",
+                            """
+                            \(names) \(what). If the information goes by email, that is not allowed: nobody can \
+                            show that everyone who reads a shared mailbox is authorised and cleared.
+                            """,
                         todo:
-                            "If the method turns out to be email or secure email, send to named people with personal mailboxes instead of \(names).",
+                            """
+                            If the method turns out to be email or secure email, send to named people with \
+                            personal mailboxes instead of \(names).
+                            """,
                         who: .requester, because: because()))
             }
         }
@@ -134,9 +147,11 @@ public enum PolicyEngine {
                 Finding(
                     rule: .recipientsAuthorised, kind: .refer,
                     text:
-                        "You are not sure whether \(names) \(unsure.count == 1 ? "is" : "are") authorised to receive this information.",
+                        "You are not sure whether \(names) \(unsure.count == 1 ? "is" : "are") "
+                        + "authorised to receive this information.",
                     todo:
-                        "Confirm with the Information Asset Owner that \(names) \(unsure.count == 1 ? "is" : "are") authorised to receive it.",
+                        "Confirm with the Information Asset Owner that \(names) \(unsure.count == 1 ? "is" : "are") "
+                        + "authorised to receive it.",
                     who: .iao,
                     because: unsure.map { f.recipientFact($0.index, "authorised", "not-sure") }))
         }
@@ -154,9 +169,12 @@ public enum PolicyEngine {
                 Finding(
                     rule: .recipientsCleared, kind: .blocker,
                     text:
-                        "Information marked \(f.classification == .notSure ? "at any level" : f.classification.label) needs recipients cleared to at least \(minimum.label); \(names) \(below.count == 1 ? "is" : "are") not.",
+                        "Information marked \(f.classification == .notSure ? "at any level" : f.classification.label) "
+                        + "needs recipients cleared to at least \(minimum.label); "
+                        + "\(names) \(below.count == 1 ? "is" : "are") not.",
                     todo:
-                        "Remove \(names), or wait until \(below.count == 1 ? "they hold" : "each holds") \(minimum.label) clearance, before sending.",
+                        "Remove \(names), or wait until \(below.count == 1 ? "they hold" : "each holds") "
+                        + "\(minimum.label) clearance, before sending.",
                     who: .requester,
                     because: [f.classificationFact]
                         + below.map { f.recipientFact($0.index, "clearance", $0.recipient.clearance!.rawValue) }))
@@ -170,7 +188,8 @@ public enum PolicyEngine {
                     text:
                         "You are not sure of the security clearance of \(names); at least \(minimum.label) is needed.",
                     todo:
-                        "Confirm with \(names)'s line manager or the Security team that \(unsure.count == 1 ? "they hold" : "each holds") \(minimum.label) clearance or above.",
+                        "Confirm with \(names)'s line manager or the Security team that "
+                        + "\(unsure.count == 1 ? "they hold" : "each holds") \(minimum.label) clearance or above.",
                     who: .securityTeam,
                     because: unsure.map { f.recipientFact($0.index, "clearance", "not-sure") }))
         }
@@ -196,23 +215,35 @@ public enum PolicyEngine {
                     rule: .confidentialityInTransit, kind: .blocker,
                     text: "Ordinary email to outside the MOJ is not protected while it travels.",
                     todo:
-                        "Choose a protected method instead: an approved sharing service, secure email, secure file transfer or an encrypted file.",
+                        """
+                        Choose a protected method instead: an approved sharing service, secure email, secure file \
+                        transfer or an encrypted file.
+                        """,
                     who: .requester, because: because()))
         case .email:
             out.append(
                 Finding(
                     rule: .confidentialityInTransit, kind: .action,
                     text:
-                        "Ordinary email between MOJ systems stays on MOJ networks only if both mailboxes are MOJ mailboxes.",
+                        """
+                        Ordinary email between MOJ systems stays on MOJ networks only if both mailboxes are MOJ \
+                        mailboxes.
+                        """,
                     todo:
-                        "Check that both ends are MOJ mailboxes on MOJ networks, or use a secure network or sharing service instead.",
+                        """
+                        Check that both ends are MOJ mailboxes on MOJ networks, or use a secure network or \
+                        sharing service instead.
+                        """,
                     who: .requester, because: because()))
         case .unencryptedMedia:
             out.append(
                 Finding(
                     rule: .confidentialityInTransit, kind: .blocker,
                     text:
-                        "An unencrypted USB stick, disk or CD does not protect the information if it is lost or stolen.",
+                        """
+                        An unencrypted USB stick, disk or CD does not protect the information if it is lost or \
+                        stolen.
+                        """,
                     todo: "Use an MOJ-issued encrypted storage device, or a secure network or sharing service instead.",
                     who: .requester, because: because()))
         case .paper:
@@ -221,7 +252,10 @@ public enum PolicyEngine {
                     rule: .confidentialityInTransit, kind: .action,
                     text: "Paper is protected in transit only by how it is packed and sent.",
                     todo:
-                        "Send paper in an unmarked, double envelope by tracked post or secure courier, and warn the recipient it is coming.",
+                        """
+                        Send paper in an unmarked, double envelope by tracked post or secure courier, and warn \
+                        the recipient it is coming.
+                        """,
                     who: .requester, because: because()))
             out.append(
                 Finding(
@@ -234,7 +268,10 @@ public enum PolicyEngine {
                 Finding(
                     rule: .confidentialityInTransit, kind: .refer,
                     text:
-                        "You said the information stays inside one system, but it is going to another system or organisation, so it is not clear how it will travel.",
+                        """
+                        You said the information stays inside one system, but it is going to another system or \
+                        organisation, so it is not clear how it will travel.
+                        """,
                     todo: "Agree with the Security team how the information will be protected in transit.",
                     who: .securityTeam, because: because()))
         case .notSure:
@@ -242,7 +279,10 @@ public enum PolicyEngine {
                 Finding(
                     rule: .confidentialityInTransit, kind: .refer,
                     text:
-                        "You are not sure how the information will travel, so nobody can yet check that it is protected on the way.",
+                        """
+                        You are not sure how the information will travel, so nobody can yet check that it is \
+                        protected on the way.
+                        """,
                     todo: "Confirm with the Security team a method that protects the information in transit.",
                     who: .securityTeam, because: because()))
         case .secureNetwork, .sharingService, .secureEmail, .encryptedFile, .secureFileTransfer,
@@ -257,7 +297,10 @@ public enum PolicyEngine {
                 Finding(
                     rule: .retention, kind: .action,
                     text:
-                        "No deletion date or retention period is given. Copies must be kept only as long as they are needed.",
+                        """
+                        No deletion date or retention period is given. Copies must be kept only as long as they \
+                        are needed.
+                        """,
                     todo: "Agree a deletion date or retention period with the recipient and record it on the DMF.",
                     who: .requester, because: ["retention: not given"],
                     formRecord: .entry(title: "Deletion date or retention period agreed with the recipient")))
@@ -282,7 +325,10 @@ public enum PolicyEngine {
                 Finding(
                     rule: .retention, kind: .refer,
                     text:
-                        "You are not sure whether you will keep a copy (share) or not (move), so it is unclear which copies must be deleted.",
+                        """
+                        You are not sure whether you will keep a copy (share) or not (move), so it is unclear \
+                        which copies must be deleted.
+                        """,
                     todo: "Confirm with the Information Asset Owner whether this is a share or a move.",
                     who: .iao, because: ["transfer.kind: not-sure"]))
         }
@@ -294,7 +340,10 @@ public enum PolicyEngine {
                 rule: .minimiseRisk, kind: .advice,
                 text: "The less you send, the less can go wrong.",
                 todo:
-                    "Send only the information the recipient needs: remove columns, records or detail they do not need.",
+                    """
+                    Send only the information the recipient needs: remove columns, records or detail they do not \
+                    need.
+                    """,
                 who: .requester, because: []))
     }
 
@@ -316,7 +365,10 @@ public enum PolicyEngine {
             Finding(
                 rule: .sameSystemNoExtraControls, kind: .info,
                 text:
-                    "OFFICIAL and OFFICIAL-SENSITIVE information can move inside one MOJ system or domain, in any quantity, without extra controls.",
+                    """
+                    OFFICIAL and OFFICIAL-SENSITIVE information can move inside one MOJ system or domain, in any \
+                    quantity, without extra controls.
+                    """,
                 todo: "No extra controls are needed inside the system; a DMF may still be kept for information.",
                 who: .requester, because: [f.routeFact, f.classificationFact]))
     }
@@ -330,7 +382,10 @@ public enum PolicyEngine {
                 Finding(
                     rule: .dmfAuthorised, kind: .blocker,
                     text:
-                        "The Information Asset Owner has refused this transfer, and it needs an authorised Data Movement Form.",
+                        """
+                        The Information Asset Owner has refused this transfer, and it needs an authorised Data \
+                        Movement Form.
+                        """,
                     todo: "Do not transfer. Talk to the Information Asset Owner about what would make it acceptable.",
                     who: .iao, because: [f.routeFact, "authorisation.iao_decision: refused"]))
             return
@@ -349,9 +404,15 @@ public enum PolicyEngine {
             Finding(
                 rule: .transitControls, kind: .action,
                 text:
-                    "Between MOJ systems, the transfer must stay confidential, arrive unchanged, and be provable by both sides.",
+                    """
+                    Between MOJ systems, the transfer must stay confidential, arrive unchanged, and be provable \
+                    by both sides.
+                    """,
                 todo:
-                    "Agree the controls: how it stays confidential, an integrity check the recipient verifies (for example a checksum), and proof of sending and of receipt.",
+                    """
+                    Agree the controls: how it stays confidential, an integrity check the recipient verifies (for \
+                    example a checksum), and proof of sending and of receipt.
+                    """,
                 who: .requester, because: [f.routeFact]))
     }
 
@@ -381,7 +442,10 @@ public enum PolicyEngine {
                 Finding(
                     rule: rule, kind: .refer,
                     text:
-                        "You are not sure what level the receiving system is accredited to; it must be at least \(needed.label).",
+                        """
+                        You are not sure what level the receiving system is accredited to; it must be at least \
+                        \(needed.label).
+                        """,
                     todo: unsureTodo, who: unsureWho, because: because()))
             return
         }
@@ -391,7 +455,10 @@ public enum PolicyEngine {
             Finding(
                 rule: rule, kind: .blocker,
                 text:
-                    "The receiving system \(what), but this information needs a system accredited to \(needed.label) or higher.",
+                    """
+                    The receiving system \(what), but this information needs a system accredited to \
+                    \(needed.label) or higher.
+                    """,
                 todo: "Find a receiving system accredited to \(needed.label) or higher before sending anything.",
                 who: .requester, because: because()))
     }
@@ -402,7 +469,10 @@ public enum PolicyEngine {
         accreditationFindings(
             f, rule: .ogdAccreditedDestination, needed: needed, unsureWho: .receivingOrganisation,
             unsureTodo:
-                "Confirm the receiving system's accreditation level with the other department's security contact or Accreditor.",
+                """
+                Confirm the receiving system's accreditation level with the other department's security contact \
+                or Accreditor.
+                """,
             into: &out)
     }
 
@@ -412,9 +482,16 @@ public enum PolicyEngine {
             Finding(
                 rule: .ogdSecureNetwork, kind: .advice,
                 text:
-                    "A secure network is the preferred way to send to another department. For occasional bulk transfers, an NCSC-approved (formerly CESG-approved) encrypted storage device may suit better.",
+                    """
+                    A secure network is the preferred way to send to another department. For occasional bulk \
+                    transfers, an NCSC-approved (formerly CESG-approved) encrypted storage device may suit \
+                    better.
+                    """,
                 todo:
-                    "Use a secure network if you can; for occasional bulk transfers consider an NCSC-approved encrypted storage device.",
+                    """
+                    Use a secure network if you can; for occasional bulk transfers consider an NCSC-approved \
+                    encrypted storage device.
+                    """,
                 who: .requester, because: [f.routeFact, f.methodFact]))
     }
 
@@ -437,9 +514,15 @@ public enum PolicyEngine {
                 Finding(
                     rule: .thirdPartyIAOAuthorisation, kind: .action,
                     text:
-                        "A transfer to a third party must be authorised by the Information Asset Owner, and the authorisation recorded on the DMF.",
+                        """
+                        A transfer to a third party must be authorised by the Information Asset Owner, and the \
+                        authorisation recorded on the DMF.
+                        """,
                     todo:
-                        "Complete this DMF and get the Information Asset Owner's authorisation recorded on it before anything is sent.",
+                        """
+                        Complete this DMF and get the Information Asset Owner's authorisation recorded on it \
+                        before anything is sent.
+                        """,
                     who: .iao, because: because()))
         }
     }
@@ -466,7 +549,10 @@ public enum PolicyEngine {
                     rule: rule, kind: .refer,
                     text: "You are not sure whether \(document.lowercasedFirst) is in place with the third party.",
                     todo:
-                        "Confirm with the Information Asset Owner (or the contract manager) that \(document.lowercasedFirst) is in place.",
+                        """
+                        Confirm with the Information Asset Owner (or the contract manager) that \
+                        \(document.lowercasedFirst) is in place.
+                        """,
                     who: .iao, because: because()))
         }
     }
@@ -498,9 +584,15 @@ public enum PolicyEngine {
                 Finding(
                     rule: .thirdPartySALCoCo, kind: .refer,
                     text:
-                        "You are not sure whether a Security Aspects Letter (SAL) or Codes of Connection (CoCo) are needed.",
+                        """
+                        You are not sure whether a Security Aspects Letter (SAL) or Codes of Connection (CoCo) \
+                        are needed.
+                        """,
                     todo:
-                        "Confirm with the Security team (CISO) whether a Security Aspects Letter or Codes of Connection are needed, and record the answer on the DMF.",
+                        """
+                        Confirm with the Security team (CISO) whether a Security Aspects Letter or Codes of \
+                        Connection are needed, and record the answer on the DMF.
+                        """,
                     who: .securityTeam, because: because()))
             return
         }
@@ -508,9 +600,15 @@ public enum PolicyEngine {
             Finding(
                 rule: .thirdPartySALCoCo, kind: .advice,
                 text:
-                    "A Security Aspects Letter (SAL) sets out the security the supplier must provide; Codes of Connection (CoCo) apply when their system connects to ours.",
+                    """
+                    A Security Aspects Letter (SAL) sets out the security the supplier must provide; Codes of \
+                    Connection (CoCo) apply when their system connects to ours.
+                    """,
                 todo:
-                    "Record on the DMF whether a Security Aspects Letter (\(sal.label.lowercased())) and Codes of Connection (\(coco.label.lowercased())) are in place or not needed.",
+                    """
+                    Record on the DMF whether a Security Aspects Letter (\(sal.label.lowercased())) and Codes of \
+                    Connection (\(coco.label.lowercased())) are in place or not needed.
+                    """,
                 who: .iao, because: because()))
     }
 
@@ -527,7 +625,10 @@ public enum PolicyEngine {
                     rule: .thirdPartyAccreditedDestination, kind: .refer,
                     text: "You are not sure what level the third party's system is accredited to.",
                     todo:
-                        "Confirm with the third party and the MOJ Accreditor what their system is accredited to, and record it on the DMF.",
+                        """
+                        Confirm with the third party and the MOJ Accreditor what their system is accredited to, \
+                        and record it on the DMF.
+                        """,
                     who: .accreditor,
                     because: [f.routeFact, f.classificationFact, "route.destination_accreditation: not-sure"]))
             return
@@ -535,7 +636,10 @@ public enum PolicyEngine {
         accreditationFindings(
             f, rule: .thirdPartyAccreditedDestination, needed: level, unsureWho: .accreditor,
             unsureTodo:
-                "Confirm with the third party and the MOJ Accreditor that their system is accredited to \(level.label) or higher.",
+                """
+                Confirm with the third party and the MOJ Accreditor that their system is accredited to \
+                \(level.label) or higher.
+                """,
             into: &out)
     }
 
@@ -545,7 +649,10 @@ public enum PolicyEngine {
             Finding(
                 rule: .thirdPartySecurityAdvice, kind: .advice,
                 text:
-                    "Transfers to third parties need the right security controls; the Accreditor and the MoJ CISO can advise.",
+                    """
+                    Transfers to third parties need the right security controls; the Accreditor and the MoJ CISO \
+                    can advise.
+                    """,
                 todo:
                     "Ask the system Accreditor and the MoJ CISO for advice if anything about the controls is unclear.",
                 who: .securityTeam, because: [f.routeFact]))
@@ -567,7 +674,10 @@ public enum PolicyEngine {
             Finding(
                 rule: .aboveOfficial, kind: .refer,
                 text:
-                    "\(f.classification.label) information is outside what this guidance covers; the Security team must advise before any transfer.",
+                    """
+                    \(f.classification.label) information is outside what this guidance covers; the Security team \
+                    must advise before any transfer.
+                    """,
                 todo: "Ask the Security team (CISO) for advice before completing a DMF or moving anything.",
                 who: .securityTeam, because: [f.classificationFact]))
     }
@@ -578,9 +688,14 @@ public enum PolicyEngine {
             Finding(
                 rule: .legacyMarkingReview, kind: .refer,
                 text:
-                    "The information carries an old marking (\(f.legacy.label)) from before 2014. Old markings do not translate automatically to today's levels.",
+                    """
+                    The information carries an old marking (\(f.legacy.label)) from before 2014. Old markings do \
+                    not translate automatically to today's levels.
+                    """,
                 todo:
-                    "Ask the Information Asset Owner to review the classification before the transfer\(f.route == .thirdParty ? "; until then treat it as needing an accredited receiving system" : "").",
+                    "Ask the Information Asset Owner to review the classification before the transfer"
+                    + (f.route == .thirdParty ? "; until then treat it as needing an accredited receiving system" : "")
+                    + ".",
                 who: .iao, because: ["data.legacy_marking: \(f.legacy.rawValue)"]))
     }
 
@@ -591,7 +706,10 @@ public enum PolicyEngine {
                 rule: .classificationNotSure, kind: .refer,
                 text: "You are not sure how the information is classified, and the rules depend on it.",
                 todo:
-                    "Confirm the classification with the Information Asset Owner, who owns the information and its marking.",
+                    """
+                    Confirm the classification with the Information Asset Owner, who owns the information and its \
+                    marking.
+                    """,
                 who: .iao, because: [f.classificationFact]))
     }
 
@@ -608,7 +726,10 @@ public enum PolicyEngine {
                 Finding(
                     rule: .personalData, kind: .refer,
                     text:
-                        "You are not sure whether the information includes personal data (anything about an identifiable living person).",
+                        """
+                        You are not sure whether the information includes personal data (anything about an \
+                        identifiable living person).
+                        """,
                     todo: "Confirm with the Data Protection Officer whether it includes personal data.",
                     who: .dataProtectionOfficer, because: because()))
         case .yes where !f.route.leavesSystem:
@@ -616,7 +737,10 @@ public enum PolicyEngine {
                 Finding(
                     rule: .personalData, kind: .advice,
                     text:
-                        "The information includes personal data; even inside one system only people who need it should see it.",
+                        """
+                        The information includes personal data; even inside one system only people who need it \
+                        should see it.
+                        """,
                     todo: "Make sure only people who need to know can open the personal data.",
                     who: .requester, because: because()))
         case .yes:
@@ -626,7 +750,10 @@ public enum PolicyEngine {
                     rule: .personalData, kind: .action,
                     text: "The information includes personal data and is leaving its system.",
                     todo:
-                        "Check with the Data Protection Officer whether a DPIA and a data sharing agreement are needed.\(privacy)",
+                        """
+                        Check with the Data Protection Officer whether a DPIA and a data sharing agreement are \
+                        needed.\(privacy)
+                        """,
                     who: .dataProtectionOfficer, because: because()))
         }
     }
@@ -655,7 +782,10 @@ public enum PolicyEngine {
             Finding(
                 rule: .bulkApproval, kind: .action,
                 text:
-                    "This is a bulk transfer (records about 1,000 or more people), which needs a senior manager's approval.",
+                    """
+                    This is a bulk transfer (records about 1,000 or more people), which needs a senior manager's \
+                    approval.
+                    """,
                 todo: "Get a senior manager's approval for the bulk transfer and record it on the DMF.",
                 who: .seniorManager, because: because(),
                 formRecord: .approval(title: "Senior manager's approval of the bulk transfer")))

@@ -91,21 +91,30 @@ public struct Rule: Sendable {
                 source: .init(
                     section: general,
                     text:
-                        "before you transmit the information, all the recipients are authorised and cleared to receive the information"
+                        """
+                        before you transmit the information, all the recipients are authorised and cleared to \
+                        receive the information
+                        """
                 )),
             Rule(
                 id: .recipientsAuthorised, title: "Every recipient is authorised",
                 source: .init(
                     section: general,
                     text:
-                        "before you transmit the information, all the recipients are authorised and cleared to receive the information"
+                        """
+                        before you transmit the information, all the recipients are authorised and cleared to \
+                        receive the information
+                        """
                 )),
             Rule(
                 id: .recipientsCleared, title: "Every recipient holds the clearance the information needs",
                 source: .init(
                     section: general,
                     text:
-                        "before you transmit the information, all the recipients are authorised and cleared to receive the information",
+                        """
+                        before you transmit the information, all the recipients are authorised and cleared to \
+                        receive the information
+                        """,
                     note:
                         "Minimum clearances, from later guidance: BPSS for OFFICIAL, SC for SECRET, DV for TOP SECRET.")
             ),
@@ -114,14 +123,21 @@ public struct Rule: Sendable {
                 source: .init(
                     section: general,
                     text:
-                        "the confidentiality of the information is protected at all times during transmission, for example by using a secure network or encrypting the data to an acceptable level"
+                        """
+                        the confidentiality of the information is protected at all times during transmission, for \
+                        example by using a secure network or encrypting the data to an acceptable level
+                        """
                 )),
             Rule(
                 id: .retention, title: "Copies are kept only as long as needed",
                 source: .init(
                     section: general,
                     text:
-                        "any copies of information are kept only for as long as needed, including those transported externally … if you share information, you keep a copy of the information … if you move information, you do not keep a copy of the information"
+                        """
+                        any copies of information are kept only for as long as needed, including those \
+                        transported externally … if you share information, you keep a copy of the information … \
+                        if you move information, you do not keep a copy of the information
+                        """
                 )),
             Rule(
                 id: .minimiseRisk, title: "Send only what is needed",
@@ -134,23 +150,41 @@ public struct Rule: Sendable {
                 source: .init(
                     section: internalSection,
                     text:
-                        "Information classified as OFFICIAL, or with the SENSITIVE handling warning, can be transported within a MoJ ICT system or domain, such as DOM1, without additional controls being required. This applies to small quantities or larg - bulk - transport of information.",
+                        """
+                        Information classified as OFFICIAL, or with the SENSITIVE handling warning, can be \
+                        transported within a MoJ ICT system or domain, such as DOM1, without additional controls \
+                        being required. This applies to small quantities or larg - bulk - transport of \
+                        information.
+                        """,
                     note: "\"larg\" is the guidance's own spelling of \"large\".")),
             Rule(
                 id: .dmfAuthorised, title: "A completed and authorised Data Movement Form",
                 source: .init(
                     section: internalSection,
                     text:
-                        "You must have a completed and authorised DMF to transport information between two MOJ systems.",
+                        """
+                        You must have a completed and authorised DMF to transport information between two MOJ \
+                        systems.
+                        """,
                     note:
-                        "The guidance asks the same for other government departments (\"A completed and authorised DMF is required.\") and for 3rd parties."
+                        """
+                        The guidance asks the same for other government departments (\"A completed and authorised \
+                        DMF is required.\") and for 3rd parties.
+                        """
                 )),
             Rule(
                 id: .transitControls, title: "Controls for confidentiality, integrity and proof of sending and receipt",
                 source: .init(
                     section: internalSection,
                     text:
-                        "If the transport is between different MOJ systems or domains, for example between DISC and Quantum, then additional controls might be required. These controls: … ensure the information is transported correctly to preserve its confidentiality … maintain the integrity of the data during transport, to guard against inadvertent, accidental or deliberate modification … ensure the exchange cannot be denied by either party, for example by enabling proof of sending or proof of receipt"
+                        """
+                        If the transport is between different MOJ systems or domains, for example between DISC \
+                        and Quantum, then additional controls might be required. These controls: … ensure the \
+                        information is transported correctly to preserve its confidentiality … maintain the \
+                        integrity of the data during transport, to guard against inadvertent, accidental or \
+                        deliberate modification … ensure the exchange cannot be denied by either party, for \
+                        example by enabling proof of sending or proof of receipt
+                        """
                 )),
             Rule(
                 id: .dataInTransitGuidance, title: "Follow the data in transit guidance",
@@ -163,14 +197,21 @@ public struct Rule: Sendable {
                 source: .init(
                     section: ogdSection,
                     text:
-                        "Information transported with another government department must be sent to an accredited system. This means that the receiving system must be accredited to the same level as the data being sent, or higher."
+                        """
+                        Information transported with another government department must be sent to an accredited \
+                        system. This means that the receiving system must be accredited to the same level as the \
+                        data being sent, or higher.
+                        """
                 )),
             Rule(
                 id: .ogdSecureNetwork, title: "Prefer a secure network",
                 source: .init(
                     section: ogdSection,
                     text:
-                        "If possible, transport information using a secure network. For occasional bulk transport of data, a CESG-approved encrypted storage device might be more suitable.",
+                        """
+                        If possible, transport information using a secure network. For occasional bulk transport \
+                        of data, a CESG-approved encrypted storage device might be more suitable.
+                        """,
                     note: "CESG is now the NCSC: an NCSC-approved device.")),
             Rule(
                 id: .thirdPartyIAOAuthorisation,
@@ -178,28 +219,40 @@ public struct Rule: Sendable {
                 source: .init(
                     section: thirdPartySection,
                     text:
-                        "Any transport of information to a 3rd party, including sub-contractors or service providers, must be authorised by the relevant IAO.",
+                        """
+                        Any transport of information to a 3rd party, including sub-contractors or service \
+                        providers, must be authorised by the relevant IAO.
+                        """,
                     note: "General principles: \"The authorisation must be recorded in a Data Movement Form (DMF).\"")),
             Rule(
                 id: .thirdPartyContract, title: "A contract is in place before the transfer",
                 source: .init(
                     section: thirdPartySection,
                     text:
-                        "An appropriate contract, DMF … and Non-disclosure Agreement (NDA) must be in place prior to the transfer"
+                        """
+                        An appropriate contract, DMF … and Non-disclosure Agreement (NDA) must be in place prior \
+                        to the transfer
+                        """
                 )),
             Rule(
                 id: .thirdPartyNDA, title: "A Non-Disclosure Agreement is in place before the transfer",
                 source: .init(
                     section: thirdPartySection,
                     text:
-                        "An appropriate contract, DMF … and Non-disclosure Agreement (NDA) must be in place prior to the transfer"
+                        """
+                        An appropriate contract, DMF … and Non-disclosure Agreement (NDA) must be in place prior \
+                        to the transfer
+                        """
                 )),
             Rule(
                 id: .thirdPartySALCoCo, title: "Consider a Security Aspects Letter and Codes of Connection",
                 source: .init(
                     section: thirdPartySection,
                     text:
-                        "it may also be appropriate to establish a Security Aspects Letter (SAL) and Codes of Connection (CoCo)."
+                        """
+                        it may also be appropriate to establish a Security Aspects Letter (SAL) and Codes of \
+                        Connection (CoCo).
+                        """
                 )),
             Rule(
                 id: .thirdPartyAccreditedDestination,
@@ -207,49 +260,74 @@ public struct Rule: Sendable {
                 source: .init(
                     section: thirdPartySection,
                     text:
-                        "Where the information attracts a marking of IL3 REST*, it must be transferred to an accredited system (accredited to the same level as the data being transferred) provided by the external 3rd party",
+                        """
+                        Where the information attracts a marking of IL3 REST*, it must be transferred to an \
+                        accredited system (accredited to the same level as the data being transferred) provided \
+                        by the external 3rd party
+                        """,
                     note: "IL3 REST* is the pre-2014 marking IL3 RESTRICTED.")),
             Rule(
                 id: .thirdPartySecurityAdvice, title: "Seek the Accreditor's and CISO's advice as required",
                 source: .init(
                     section: thirdPartySection,
                     text:
-                        "Any transfer to a 3rd party must be undertaken with appropriate security controls in place, using the guidance from this document, and seeking advice from the system Accreditor and MoJ CISO as required."
+                        """
+                        Any transfer to a 3rd party must be undertaken with appropriate security controls in \
+                        place, using the guidance from this document, and seeking advice from the system \
+                        Accreditor and MoJ CISO as required.
+                        """
                 )),
             Rule(
                 id: .aboveOfficial, title: "SECRET and TOP SECRET need the Security team first, and never go by email",
                 source: .init(
                     section: "Classification and handling (later guidance)",
                     text:
-                        "The route rules cover OFFICIAL information. Above OFFICIAL, ask the Security team or CISO before completing a DMF; never email SECRET or above.",
+                        """
+                        The route rules cover OFFICIAL information. Above OFFICIAL, ask the Security team or CISO \
+                        before completing a DMF; never email SECRET or above.
+                        """,
                     isLaterGuidance: true)),
             Rule(
                 id: .legacyMarkingReview, title: "An old marking is reviewed by the IAO first",
                 source: .init(
                     section: "Classification and handling (later guidance)",
                     text:
-                        "Markings from before April 2014 (such as IL3 RESTRICTED, PROTECT, CONFIDENTIAL) do not map automatically to today's levels; the owner re-reviews the classification before transfer.",
+                        """
+                        Markings from before April 2014 (such as IL3 RESTRICTED, PROTECT, CONFIDENTIAL) do not \
+                        map automatically to today's levels; the owner re-reviews the classification before \
+                        transfer.
+                        """,
                     isLaterGuidance: true)),
             Rule(
                 id: .classificationNotSure, title: "The IAO confirms the classification",
                 source: .init(
                     section: general,
                     text:
-                        "before you transmit the information, all the recipients are authorised and cleared to receive the information",
+                        """
+                        before you transmit the information, all the recipients are authorised and cleared to \
+                        receive the information
+                        """,
                     note: "The Information Asset Owner owns the information and decides its classification.")),
             Rule(
                 id: .personalData, title: "Personal data: check with the Data Protection Officer",
                 source: .init(
                     section: "Personal data (later guidance)",
                     text:
-                        "Personal data sent outside its system: check with the Data Protection Officer whether a DPIA and a data sharing agreement are needed; personal data to a 3rd party: the privacy team must be told.",
+                        """
+                        Personal data sent outside its system: check with the Data Protection Officer whether a \
+                        DPIA and a data sharing agreement are needed; personal data to a 3rd party: the privacy \
+                        team must be told.
+                        """,
                     isLaterGuidance: true)),
             Rule(
                 id: .bulkApproval, title: "Bulk transfers need a senior manager's approval",
                 source: .init(
                     section: "Bulk transfers (later guidance)",
                     text:
-                        "Bulk transfers (indicatively records about 1,000 or more people) must be authorised by a senior manager.",
+                        """
+                        Bulk transfers (indicatively records about 1,000 or more people) must be authorised by a \
+                        senior manager.
+                        """,
                     isLaterGuidance: true)),
         ]
         return Dictionary(uniqueKeysWithValues: rules.map { ($0.id, $0) })

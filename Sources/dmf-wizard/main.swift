@@ -56,7 +56,10 @@ struct WizardOptions: ParsableArguments {
 
     @Option(
         help:
-            "Rebuild the choices from a resume code read out by a caller (e.g. B3N-PNK-6CT-PC); only the free-text questions are asked."
+            """
+            Rebuild the choices from a resume code read out by a caller (e.g. B3N-PNK-6CT-PC); only the free-text \
+            questions are asked.
+            """
     )
     var code: String?
 

@@ -54,7 +54,8 @@ import Testing
     func jsonFromOtherTools(name: String) throws {
         let document = try AnswersParser.load(path: Self.toolFolder.appendingPathComponent(name).path)
         #expect(
-            document.answers.data.description == "Quarterly statistics 📊 for 𝔘nit 7, café, back\\slash, \"quoted\", a/b"
+            document.answers.data.description
+                == "Quarterly statistics 📊 for 𝔘nit 7, café, back\\slash, \"quoted\", a/b"
         )
         #expect(document.answers.recipients.first?.name == "Zoë Analyst 👩‍💻")
     }

@@ -43,8 +43,13 @@ struct InvalidAnswersTests {
         .init(
             what: "value where a group is expected",
             old:
-                "authorisation:\n  iao_name: \"C. Owner\"\n  iao_decision: pending                # authorised | pending | refused",
-            new: "authorisation: C. Owner", path: "authorisation", says: ["group of answers", "iao_name, iao_decision"]),
+                """
+                authorisation:\n  iao_name: \"C. Owner\"\n  iao_decision: pending                # authorised | \
+                pending | refused
+                """,
+            new: """
+                authorisation: C. Owner
+                """, path: "authorisation", says: ["group of answers", "iao_name, iao_decision"]),
         // Values not allowed.
         .init(
             what: "clearance: secret", old: "    clearance: bpss", new: "    clearance: secret",

@@ -22,11 +22,13 @@ let contractYAML = """
       records: 4200                        # optional whole number: records or people
       bulk: yes                            # yes | no | not-sure (may be left out when records is given)
     route:
-      type: other-government-department    # same-system | between-moj-systems | other-government-department | third-party
+      # same-system | between-moj-systems | other-government-department | third-party
+      type: other-government-department
       source_system: DOM1
       destination_organisation: "Department for Education"
       destination_system: "DfE analytical platform"
-      destination_accreditation: official-sensitive  # none | official | official-sensitive | secret | top-secret | not-sure
+      # none | official | official-sensitive | secret | top-secret | not-sure
+      destination_accreditation: official-sensitive
     recipients:                            # one or more
       - name: "B. Analyst"
         organisation: "Department for Education"

@@ -94,7 +94,10 @@ struct TypedValueTests {
     func trainingValuesIgnoreCase() throws {
         let text =
             validYAML
-            + "training:\n  title: T\n  story: S\n  debrief: D\n  expected_verdict: Conditions\n  key_actions: [Third-Party-NDA]\n"
+                + """
+                training:\n  title: T\n  story: S\n  debrief: D\n  expected_verdict: Conditions\n  key_actions: \
+                [Third-Party-NDA]\n
+                """
         let document = try AnswersParser.parse(data: Data(text.utf8), file: "case.yaml", mode: .complete)
         #expect(document.training?.expectedVerdict == .conditions)
         #expect(document.training?.keyActions == [.thirdPartyNDA])

@@ -8,17 +8,20 @@ struct ValidAnswersTests {
     /// `validYAML` (the contract example on the third-party route) written as JSON.
     static let validJSON = #"""
         {"format": 1,
-         "transfer": {"kind": "share", "frequency": "one-off", "purpose": "Monthly caseload figures for the joint inspection"},
+         "transfer": {"kind": "share", "frequency": "one-off",
+                      "purpose": "Monthly caseload figures for the joint inspection"},
          "requester": {"name": "A. Person", "email": "a.person@example.gov.uk", "team": "Performance Analysis"},
          "data": {"description": "Caseload extract, one row per case", "classification": "official-sensitive",
                   "legacy_marking": "none", "personal_data": "yes", "records": 4200, "bulk": "yes"},
-         "route": {"type": "third-party", "source_system": "DOM1", "destination_organisation": "Department for Education",
+         "route": {"type": "third-party", "source_system": "DOM1",
+                   "destination_organisation": "Department for Education",
                    "destination_system": "DfE analytical platform", "destination_accreditation": "official-sensitive"},
          "recipients": [{"name": "B. Analyst", "organisation": "Department for Education", "role": "Statistician",
                          "mailbox": "personal", "authorised": "yes", "clearance": "bpss"}],
          "method": "secure-network",
          "retention": {"delete_by": "2027-03-31", "period": "until the inspection report is published"},
-         "third_party": {"contract": "yes", "nda": "yes", "security_aspects_letter": "not-needed", "code_of_connection": "not-needed"},
+         "third_party": {"contract": "yes", "nda": "yes", "security_aspects_letter": "not-needed",
+                         "code_of_connection": "not-needed"},
          "authorisation": {"iao_name": "C. Owner", "iao_decision": "pending"}}
         """#
 
@@ -68,7 +71,10 @@ struct ValidAnswersTests {
         let text = try edit(
             "records: 4200", "records: \(records)",
             in: try edit(
-                "  bulk: yes                            # yes | no | not-sure (may be left out when records is given)\n",
+                """
+                  bulk: yes                            # yes | no | not-sure (may be left out when records is \
+                given)\n
+                """,
                 ""))
         let answers = try parse(text)
         #expect(answers.data.bulk == nil)
@@ -100,7 +106,10 @@ struct ValidAnswersTests {
     @Test("draft mode accepts partial answers and keeps the step to resume at")
     func draftPartial() throws {
         let text =
-            "format: 1\ntransfer:\n  kind: move\ndata:\n  classification: not-sure\ndraft:\n  step: route\n  saved_at: \"2026-11-29T10:00:00Z\"\n"
+            """
+            format: 1\ntransfer:\n  kind: move\ndata:\n  classification: not-sure\ndraft:\n  step: route\n  \
+            saved_at: \"2026-11-29T10:00:00Z\"\n
+            """
         let document = try AnswersParser.parse(data: Data(text.utf8), mode: .draft)
         #expect(document.answers.transfer.kind == .move)
         #expect(document.answers.data.classification == .notSure)

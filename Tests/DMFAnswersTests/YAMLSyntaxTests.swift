@@ -44,7 +44,12 @@ struct YAMLSyntaxTests {
         .init(
             what: "an unclosed double quote",
             text: "format: 1\nauthorisation:\n  iao_name: \"C. Owner\n  iao_decision: pending\n",
-            line: 3, column: 13, says: ["the quote \" that starts this value is never closed", "end the value with \""]),
+            line: 3, column: 13,
+            says: [
+                """
+                the quote \" that starts this value is never closed
+                """, "end the value with \"",
+            ]),
         .init(
             what: "an unclosed single quote",
             text: "format: 1\nauthorisation:\n  iao_name: 'C. Owner\n  iao_decision: pending\n",

@@ -251,7 +251,8 @@ import Testing
         let app = ScreenTests.app(folder)
         ScreenTests.fastForward(app, Drive.keys(.thirdPartyBlocked, until: "R1") + [.function(1)])
         let top = app.render(width: 60, height: 20).text
-        #expect(top.contains("Help for R1") && top.contains("↓ more below"), "R1's help is longer than a 60x20 window")
+        #expect(
+            top.contains("Help for R1") && top.contains("↓ more below"), "R1's help is longer than a 60x20 window")
         ScreenTests.fastForward(app, [.down, .down])
         let scrolled = app.render(width: 60, height: 20).text
         #expect(scrolled.contains("↑ more above"), "the arrows scroll it")

@@ -261,7 +261,8 @@ import Testing
         let reference = form.reference.split(separator: "-")
         #expect(
             lines[lines.count - 2]
-                == "Your reference is \(reference.map { $0.map(String.init).joined(separator: " ") }.joined(separator: ", "))."
+                == "Your reference is "
+                + reference.map { $0.map(String.init).joined(separator: " ") }.joined(separator: ", ") + "."
         )
         #expect(lines.last!.hasPrefix("Your resume code is ") && lines.last!.contains(", "))
         // On screen, under the verdict, in helpdesk mode only.

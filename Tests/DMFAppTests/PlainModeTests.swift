@@ -83,7 +83,8 @@ import Testing
         #expect(io.output.contains("About you: step 1 of 18, code Y1\n"))
         #expect(
             io.output.contains(
-                "Who receives it: step \(journey.expectedCodes.firstIndex(of: "P1")! + 1) of \(total), code P3, recipient 1\n"
+                "Who receives it: step \(journey.expectedCodes.firstIndex(of: "P1")! + 1) of \(total), "
+                    + "code P3, recipient 1\n"
             ))
         #expect(io.output.contains("\nCheck your answers\n"))
         #expect(

@@ -57,7 +57,8 @@ import Testing
     /// The screen's text without its frame, lines joined by single spaces: for messages that
     /// wrap.
     static func prose(_ screen: String) -> String {
-        screen.split(separator: "\n").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "│|┌┐└┘─ ")) }
+        let frame = CharacterSet(charactersIn: "│|┌┐└┘─ ")
+        return screen.split(separator: "\n").map { $0.trimmingCharacters(in: frame) }
             .filter { !$0.isEmpty }.joined(separator: " ")
     }
 

@@ -346,7 +346,10 @@ import Testing
             ))
         #expect(
             notice.contains(
-                "\nP5 Recipient 2, Acme helpdesk: Will it go to their own mailbox or a shared one? (was: Shared or group mailbox)"
+                """
+                \nP5 Recipient 2, Acme helpdesk: Will it go to their own mailbox or a shared one? (was: Shared or \
+                group mailbox)
+                """
             ))
         #expect(wizard.decision?.findings.contains { $0.rule == .recipientsAuthorised } == false)
     }

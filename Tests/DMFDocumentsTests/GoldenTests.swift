@@ -39,7 +39,10 @@ import Testing
         // Not #expect(actual == expected): that would print both documents whole.
         if actual != expected {
             Issue.record(
-                "Golden/\(file) differs; if intended, re-record with RECORD_GOLDEN=1. \(lineDiff(expected: expected, actual: actual))"
+                """
+                Golden/\(file) differs; if intended, re-record with RECORD_GOLDEN=1. \
+                \(lineDiff(expected: expected, actual: actual))
+                """
             )
         }
     }

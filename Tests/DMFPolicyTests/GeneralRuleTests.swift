@@ -59,7 +59,10 @@ struct GeneralRuleTests {
     }
 
     @Test(
-        "recipients-authorised fires for a shared mailbox (blocker) when the method delivers to a mailbox, even when marked authorised"
+        """
+        recipients-authorised fires for a shared mailbox (blocker) when the method delivers to a mailbox, even \
+        when marked authorised
+        """
     )
     func sharedMailbox() throws {
         let decision = try decide(.otherGovernmentDepartment) {

@@ -169,7 +169,10 @@ struct TextChecksTests {
         let advice = TextChecks.dateAdvice(.noSuchDay(day: 30, month: 2, year: 2027), typed: "30/02/2027")
         #expect(
             advice
-                == "30 February 2027 does not exist (February 2027 has 28 days). Type the date as day/month/year, such as 31/03/2027, or year-month-day, such as 2027-03-31."
+                == """
+                30 February 2027 does not exist (February 2027 has 28 days). Type the date as day/month/year, \
+                such as 31/03/2027, or year-month-day, such as 2027-03-31.
+                """
         )
         #expect(TextChecks.dateAdvice(.notADate, typed: "soon").hasPrefix("'soon' is not a date. Type the date as"))
     }

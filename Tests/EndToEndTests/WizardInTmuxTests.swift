@@ -69,7 +69,10 @@ struct WizardInTmuxTests {
     static func script(_ workspace: Workspace, arguments: String = "") -> String {
         "sh -c 'trap \"\" INT; cd \(workspace.url.path); env TERM=xterm-256color SOURCE_DATE_EPOCH=\(Wizard.epoch) "
             + "XDG_STATE_HOME=\(workspace.path("state")) \(Wizard.executable.path) \(arguments); "
-            + "status=$?; echo \"EXIT=$status MODES=$(stty -a | tr \" \" \"\\n\" | grep -x -- \"-*icanon\")\"; sleep 30'"
+                + """
+                status=$?; echo \"EXIT=$status MODES=$(stty -a | tr \" \" \"\\n\" | grep -x -- \"-*icanon\")\"; sleep \
+                30'
+                """
     }
 
     /// Answers the step `code` once it is on screen: types `text` (if any), then presses
