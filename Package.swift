@@ -37,17 +37,21 @@ let package = Package(
         // Fuzz target for the answers reader. A plain build makes a corpus replayer; built by
         // scripts/fuzz-answers.sh with -DFUZZING and -sanitize=fuzzer it is the libFuzzer binary.
         .executableTarget(name: "AnswersFuzz", dependencies: ["DMFAnswers", "DMFPolicy"]),
-        .testTarget(name: "DMFPolicyTests", dependencies: ["DMFPolicy", "DMFAnswers"],
-                    resources: [.copy("Scenarios"), .copy("Guidance")]),
+        .testTarget(
+            name: "DMFPolicyTests", dependencies: ["DMFPolicy", "DMFAnswers"],
+            resources: [.copy("Scenarios"), .copy("Guidance")]),
         .testTarget(name: "DMFAnswersTests", dependencies: ["DMFAnswers", "DMFPolicy"], exclude: ["JSONFromTools"]),
-        .testTarget(name: "DMFDocumentsTests", dependencies: ["DMFDocuments", "DMFAnswers", "DMFPolicy", "TestSupport"],
-                    resources: [.copy("Golden")]),
+        .testTarget(
+            name: "DMFDocumentsTests", dependencies: ["DMFDocuments", "DMFAnswers", "DMFPolicy", "TestSupport"],
+            resources: [.copy("Golden")]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .target(name: "ProcessSupport"),
         .target(name: "TestSupport", dependencies: ["ProcessSupport"], path: "Tests/TestSupport"),
-        .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TerminalUI", "CTermSupport", "TestSupport"]),
         .testTarget(
-            name: "DMFAppTests", dependencies: ["DMFApp", "DMFFlow", "DMFPolicy", "DMFAnswers", "TerminalUI", "TestSupport"],
+            name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TerminalUI", "CTermSupport", "TestSupport"]),
+        .testTarget(
+            name: "DMFAppTests",
+            dependencies: ["DMFApp", "DMFFlow", "DMFPolicy", "DMFAnswers", "TerminalUI", "TestSupport"],
             exclude: ["Screens", "Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ]
