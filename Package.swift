@@ -46,13 +46,17 @@ let package = Package(
             resources: [.copy("Golden")]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .target(name: "ProcessSupport"),
-        .target(name: "TestSupport", dependencies: ["ProcessSupport"], path: "Tests/TestSupport"),
+        .target(
+            name: "TestSupport", dependencies: ["ProcessSupport", "DMFFlow", "DMFPolicy"], path: "Tests/TestSupport"),
         .testTarget(
             name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TerminalUI", "CTermSupport", "TestSupport"]),
         .testTarget(
             name: "DMFAppTests",
             dependencies: ["DMFApp", "DMFFlow", "DMFPolicy", "DMFAnswers", "TerminalUI", "TestSupport"],
-            exclude: ["Screens", "Golden"]),
+            exclude: ["Screens"]),
+        .testTarget(
+            name: "DMFFlowTests", dependencies: ["DMFFlow", "DMFPolicy", "DMFAnswers", "TestSupport"],
+            exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ]
 )

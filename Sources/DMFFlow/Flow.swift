@@ -41,7 +41,7 @@ public struct Flow: Sendable {
 
     static func choice<Value: AnswerValue>(
         _ code: String, _ section: FlowSection, _ path: String, _ type: Value.Type, prompt: String, why: String,
-        help: String, readAloud: String, rule: RuleID?, required: Bool = true, condition: String? = nil,
+        help: String, readAloud: String, rule: RuleID?, required: Bool = true,
         applies: @escaping @Sendable (Answers) -> Bool = { _ in true },
         get: @escaping @Sendable (Answers) -> Value?, set: @escaping @Sendable (inout Answers, Value?) -> Void
     ) -> Question {
@@ -50,19 +50,19 @@ public struct Flow: Sendable {
         }
         return Question(
             code: code, section: section, path: path, prompt: prompt, why: why, help: help, readAloud: readAloud,
-            rule: rule, kind: .choice(choices), isRequired: required, condition: condition, applies: applies,
+            rule: rule, kind: .choice(choices), isRequired: required, applies: applies,
             read: { get($0)?.rawValue }, write: { answers, raw in set(&answers, raw.flatMap(Value.init(rawValue:))) })
     }
 
     static func text(
         _ code: String, _ section: FlowSection, _ path: String, kind: TextKind = .free, prompt: String, why: String,
-        help: String, readAloud: String, rule: RuleID? = nil, required: Bool = false, condition: String? = nil,
+        help: String, readAloud: String, rule: RuleID? = nil, required: Bool = false,
         applies: @escaping @Sendable (Answers) -> Bool = { _ in true },
         get: @escaping @Sendable (Answers) -> String?, set: @escaping @Sendable (inout Answers, String?) -> Void
     ) -> Question {
         Question(
             code: code, section: section, path: path, prompt: prompt, why: why, help: help, readAloud: readAloud,
-            rule: rule, kind: .text(kind), isRequired: required, condition: condition, applies: applies,
+            rule: rule, kind: .text(kind), isRequired: required, applies: applies,
             read: get, write: set)
     }
 
@@ -224,7 +224,7 @@ public struct Flow: Sendable {
             why: "Bulk transfers need a senior manager's approval.",
             help: "Bulk means a large quantity: as a guide, records about 1,000 or more people.",
             readAloud: "Is it about a thousand people or more?",
-            rule: .bulkApproval, condition: "the number of records is not given",
+            rule: .bulkApproval,
             applies: { $0.data.records == nil }, get: { $0.data.bulk }, set: { $0.data.bulk = $1 }),
 
         choice(
@@ -254,14 +254,14 @@ public struct Flow: Sendable {
             "R3", .route, "route.destination_organisation", prompt: "Which organisation is receiving it?",
             why: "The form records who receives the information.",
             help: "The receiving organisation, for example 'Department for Education' or the supplier's company name.",
-            readAloud: "Which organisation is receiving it?", condition: "the route leaves one system",
+            readAloud: "Which organisation is receiving it?",
             applies: leavesSystem, get: { $0.route.destinationOrganisation },
             set: { $0.route.destinationOrganisation = $1 }),
         text(
             "R4", .route, "route.destination_system", prompt: "Which system will receive it?",
             why: "The receiving system must be able to protect the information.",
             help: "The name of the receiving system or service, for example 'DfE analytical platform'.",
-            readAloud: "Which system will it go into at their end?", condition: "the route leaves one system",
+            readAloud: "Which system will it go into at their end?",
             applies: leavesSystem, get: { $0.route.destinationSystem }, set: { $0.route.destinationSystem = $1 }),
         choice(
             "R5", .route, "route.destination_accreditation", Accreditation.self,
@@ -279,7 +279,6 @@ public struct Flow: Sendable {
                 secret, not accredited, or not sure?
                 """,
             rule: .ogdAccreditedDestination,
-            condition: "the route is another government department or a third party",
             applies: needsAccreditation, get: { $0.route.destinationAccreditation },
             set: { $0.route.destinationAccreditation = $1 }),
 
@@ -311,7 +310,7 @@ public struct Flow: Sendable {
                 own mailbox or a shared one. Shared or group mailboxes cannot be shown to be authorised.
                 """,
             readAloud: "Who exactly will receive it? I'll take each person's name, organisation and role.",
-            rule: .recipientsAuthorised, kind: .recipients, isRequired: true, condition: nil, applies: { _ in true },
+            rule: .recipientsAuthorised, kind: .recipients, isRequired: true, applies: { _ in true },
             read: { $0.recipients.isEmpty ? nil : String($0.recipients.count) },
             write: { answers, value in if value == nil { answers.recipients = [] } }),
 
@@ -339,7 +338,7 @@ public struct Flow: Sendable {
             why: "An appropriate contract must be in place before the transfer.",
             help: "The contract with the supplier or service provider that covers handling this information.",
             readAloud: "Is there a contract with them that covers this information?",
-            rule: .thirdPartyContract, condition: "the route is a third party", applies: isThirdParty,
+            rule: .thirdPartyContract, applies: isThirdParty,
             get: { $0.thirdParty.contract }, set: { $0.thirdParty.contract = $1 }),
         choice(
             "X2", .thirdParty, "third_party.nda", YesNoNotSure.self,
@@ -347,7 +346,7 @@ public struct Flow: Sendable {
             why: "An NDA must be in place before the transfer.",
             help: "A Non-Disclosure Agreement is a signed promise to keep the information confidential.",
             readAloud: "Have they signed a non-disclosure agreement?",
-            rule: .thirdPartyNDA, condition: "the route is a third party", applies: isThirdParty,
+            rule: .thirdPartyNDA, applies: isThirdParty,
             get: { $0.thirdParty.nda }, set: { $0.thirdParty.nda = $1 }),
         choice(
             "X3", .thirdParty, "third_party.security_aspects_letter", YesNoNotNeeded.self,
@@ -359,7 +358,7 @@ public struct Flow: Sendable {
                 generally not needed at OFFICIAL.
                 """,
             readAloud: "Is there a security aspects letter, or is one not needed?",
-            rule: .thirdPartySALCoCo, condition: "the route is a third party", applies: isThirdParty,
+            rule: .thirdPartySALCoCo, applies: isThirdParty,
             get: { $0.thirdParty.securityAspectsLetter }, set: { $0.thirdParty.securityAspectsLetter = $1 }),
         choice(
             "X4", .thirdParty, "third_party.code_of_connection", YesNoNotNeeded.self,
@@ -371,7 +370,7 @@ public struct Flow: Sendable {
                 third-party system connects to an MOJ system. Choose 'Not needed' if no systems connect.
                 """,
             readAloud: "Will their system connect to ours, and if so are codes of connection in place?",
-            rule: .thirdPartySALCoCo, condition: "the route is a third party", applies: isThirdParty,
+            rule: .thirdPartySALCoCo, applies: isThirdParty,
             get: { $0.thirdParty.codeOfConnection }, set: { $0.thirdParty.codeOfConnection = $1 }),
 
         text(
@@ -382,8 +381,7 @@ public struct Flow: Sendable {
                 The Information Asset Owner is the senior person responsible for this information. Your line \
                 manager can tell you who it is.
                 """,
-            readAloud: "Who is the information asset owner?", rule: .dmfAuthorised,
-            condition: "the route leaves one system", applies: leavesSystem,
+            readAloud: "Who is the information asset owner?", rule: .dmfAuthorised, applies: leavesSystem,
             get: { $0.authorisation.iaoName }, set: { $0.authorisation.iaoName = $1 }),
         choice(
             "A2", .authorisation, "authorisation.iao_decision", IAODecision.self,
@@ -395,7 +393,7 @@ public struct Flow: Sendable {
                 authorised.
                 """,
             readAloud: "Has the information asset owner already authorised it, refused it, or not decided yet?",
-            rule: .thirdPartyIAOAuthorisation, required: true, condition: "the route leaves one system",
+            rule: .thirdPartyIAOAuthorisation, required: true,
             applies: leavesSystem, get: { $0.authorisation.iaoDecision }, set: { $0.authorisation.iaoDecision = $1 }),
     ]
 
@@ -426,7 +424,6 @@ public struct Flow: Sendable {
             help: "A personal mailbox belongs to one person. A shared or group mailbox is read by several people.",
             readAloud: "Is that their own mailbox, or a shared or group mailbox?",
             rule: .recipientsAuthorised,
-            condition: "the method is email, secure email or not sure",
             applies: { $0.asksMailbox }, get: { $0.recipients.first?.mailbox },
             set: { answers, value in answers.recipient { $0.mailbox = value } }),
         choice(

@@ -61,8 +61,6 @@ public struct Question: Sendable, Identifiable {
     public let kind: QuestionKind
     /// Required questions must be answered to finish; optional ones can be skipped with Enter.
     public let isRequired: Bool
-    /// Where the question applies, in words, for the flow map ("route is third-party").
-    public let condition: String?
     let applies: @Sendable (Answers) -> Bool
     let read: @Sendable (Answers) -> String?
     let write: @Sendable (inout Answers, String?) -> Void
@@ -84,7 +82,7 @@ public struct Question: Sendable, Identifiable {
     func reworded(prompt: String) -> Question {
         Question(
             code: code, section: section, path: path, prompt: prompt, why: why, help: help, readAloud: readAloud,
-            rule: rule, kind: kind, isRequired: isRequired, condition: condition, applies: applies, read: read,
+            rule: rule, kind: kind, isRequired: isRequired, applies: applies, read: read,
             write: write)
     }
 

@@ -14,8 +14,6 @@ where RawValue == String, AllCases: RandomAccessCollection, AllCases.Index == In
 extension AnswerValue {
     /// The spellings the answers file accepts, for error messages: "share, move, not-sure".
     public static var allowedValues: String { allCases.map(\.rawValue).joined(separator: ", ") }
-    /// True for the "not sure" answer that the rules turn into a referral.
-    public var isNotSure: Bool { rawValue == "not-sure" }
 }
 
 public enum TransferKind: String, AnswerValue {
@@ -146,28 +144,13 @@ public enum Accreditation: String, AnswerValue {
     case topSecret = "top-secret"
     case notSure = "not-sure"
 
-    public var label: String {
-        switch self {
-        case .none: "Not accredited"
-        case .official: "OFFICIAL"
-        case .officialSensitive: "OFFICIAL-SENSITIVE"
-        case .secret: "SECRET"
-        case .topSecret: "TOP SECRET"
-        case .notSure: "Not sure"
-        }
-    }
+    /// The classification of the same spelling: an accreditation is to a classification level.
+    var level: Classification? { Classification(rawValue: rawValue) }
+
+    public var label: String { level?.label ?? "Not accredited" }
 
     /// -1 for no accreditation, then the classification ranks; nil for "not sure".
-    public var rank: Int? {
-        switch self {
-        case .none: -1
-        case .official: 0
-        case .officialSensitive: 1
-        case .secret: 2
-        case .topSecret: 3
-        case .notSure: nil
-        }
-    }
+    public var rank: Int? { self == .none ? -1 : level?.rank }
 }
 
 public enum Mailbox: String, AnswerValue {

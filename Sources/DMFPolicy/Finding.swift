@@ -76,7 +76,6 @@ public enum Actor: String, CaseIterable, Sendable, Codable {
     case securityTeam
     case accreditor
     case dataProtectionOfficer
-    case lineManager
     case seniorManager
     case receivingOrganisation
 
@@ -87,7 +86,6 @@ public enum Actor: String, CaseIterable, Sendable, Codable {
         case .securityTeam: "Security team / CISO"
         case .accreditor: "Accreditor"
         case .dataProtectionOfficer: "Data Protection Officer"
-        case .lineManager: "Line manager"
         case .seniorManager: "Senior manager"
         case .receivingOrganisation: "Receiving organisation's security contact"
         }

@@ -68,12 +68,6 @@ extension Canvas {
         put(rule, x: x, y: y, style: style)
     }
 
-    /// Draws a vertical rule.
-    public mutating func vline(x: Int, y: Int, height: Int, style: Style = .border, charset: BoxCharset = .unicode) {
-        guard height > 0 else { return }
-        for row in y..<(y + height) { put(String(charset.vertical), x: x, y: row, style: style) }
-    }
-
     /// Draws a box outline, with an optional title set into the top border (`┌─ Title ───┐`).
     ///
     /// The inside is left untouched. Boxes smaller than 2×2 draw nothing. The title is clipped

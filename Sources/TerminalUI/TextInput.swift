@@ -16,12 +16,6 @@ public struct TextInput: Equatable, Sendable {
         self.cursor = text.count
     }
 
-    /// Replaces the contents and moves the cursor to the end.
-    public mutating func setText(_ newText: String) {
-        text = newText
-        cursor = newText.count
-    }
-
     /// Inserts `character` at the cursor and moves the cursor after it.
     ///
     /// A combining mark typed after a letter joins that letter's grapheme, so the cursor is

@@ -3,6 +3,7 @@ import DMFFlow
 import DMFPolicy
 import Foundation
 import TerminalUI
+import TestSupport
 import Testing
 
 /// Every recorded answer is one the person gave: nothing pre-selected, a number only moves the

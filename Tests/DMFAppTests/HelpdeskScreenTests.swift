@@ -4,6 +4,7 @@ import DMFFlow
 import DMFPolicy
 import Foundation
 import TerminalUI
+import TestSupport
 import Testing
 
 /// Helpdesk mode, full screen and headless: the caller's details first, read-aloud lines, step
@@ -198,7 +199,7 @@ import Testing
         #expect(app.session.wizard.screen == .outcome)
         let code = ResumeCode.encode(app.session.wizard.answers)
         #expect(Self.bottomBorder(outcome).contains("Resume code \(code)"))
-        #expect(try ResumeCode.decode(code) == ResumeCodeTests.choicesOnly(app.session.wizard.answers))
+        #expect(try ResumeCode.decode(code) == app.session.wizard.answers.choicesOnly)
     }
 
     @Test func aHelpdeskDMFSaysItWasCompletedOnTheCallersBehalf() throws {

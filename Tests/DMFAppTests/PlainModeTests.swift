@@ -4,6 +4,7 @@ import DMFDocuments
 import DMFFlow
 import DMFPolicy
 import Foundation
+import TestSupport
 import Testing
 
 /// The accessible line mode end to end, with scripted input.

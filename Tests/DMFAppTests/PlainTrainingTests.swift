@@ -2,6 +2,7 @@ import DMFApp
 import DMFDocuments
 import DMFFlow
 import DMFPolicy
+import TestSupport
 import Testing
 
 /// Training as line prompts: the same cases, prediction, comparison and summary as the screens.

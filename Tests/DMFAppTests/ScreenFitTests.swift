@@ -3,6 +3,7 @@ import DMFFlow
 import DMFPolicy
 import Foundation
 import TerminalUI
+import TestSupport
 import Testing
 
 /// Every screen of every mode, at 80×24 and at 60×20: nothing is cut off unseen. A page taller

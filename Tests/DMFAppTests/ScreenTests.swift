@@ -3,6 +3,7 @@ import DMFFlow
 import DMFPolicy
 import Foundation
 import TerminalUI
+import TestSupport
 import Testing
 
 /// The full-screen wizard driven through the headless backend: scripted keys in, exact screens out.

@@ -4,6 +4,7 @@ import DMFFlow
 import DMFPolicy
 import Foundation
 import TerminalUI
+import TestSupport
 import Testing
 
 @testable import DMFApp

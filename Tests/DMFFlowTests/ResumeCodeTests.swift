@@ -10,23 +10,9 @@ import Testing
 @Suite struct ResumeCodeTests {
     /// The code's symbols: Crockford base32, no I, L, O or U.
     static let symbols = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
-    static var format: Regex<AnyRegexOutput> { try! Regex("^[0-9A-HJKMNP-TV-Z]{3}(-[0-9A-HJKMNP-TV-Z]{1,3})*$") }
     /// The questions a code carries: every choice question of the main flow.
     static let choiceQuestions = Flow().questions.filter { !$0.choices.isEmpty }
-
-    /// The answers with every free-text answer (and the helpdesk details) removed: what a code
-    /// keeps. A recipient's mailbox is kept only where it is asked (the method delivers to a
-    /// mailbox, or is not sure); otherwise it is ignored, so not in the code.
-    static func choicesOnly(_ answers: Answers) -> Answers {
-        var kept = Answers()
-        for question in choiceQuestions { question.setAnswer(question.answer(in: answers), in: &kept) }
-        kept.recipients = answers.recipients.prefix(ResumeCode.maxRecipients).map {
-            Answers.Recipient(
-                mailbox: answers.asksMailbox ? $0.mailbox : nil, authorised: $0.authorised, clearance: $0.clearance)
-        }
-        return kept
-    }
-
+    static var format: Regex<AnyRegexOutput> { try! Regex("^[0-9A-HJKMNP-TV-Z]{3}(-[0-9A-HJKMNP-TV-Z]{1,3})*$") }
     static func problem(decoding code: String) -> ResumeCode.Problem? {
         do {
             _ = try ResumeCode.decode(code)
@@ -46,7 +32,7 @@ import Testing
         let code = ResumeCode.encode(answers)
         #expect(code.wholeMatch(of: Self.format) != nil, "\(code)")
         let decoded = try ResumeCode.decode(code)
-        #expect(decoded == Self.choicesOnly(answers))
+        #expect(decoded == answers.choicesOnly)
         #expect(decoded.route.type == journey.route)
         #expect(decoded.recipients.count == journey.recipients.count)
         #expect(decoded.requester == Answers.Requester(), "no free text in a code")
@@ -84,7 +70,7 @@ import Testing
             if code.wholeMatch(of: Self.format) == nil { failures.append("format \(code)") }
             do {
                 let decoded = try ResumeCode.decode(code)
-                if decoded != Self.choicesOnly(answers) {
+                if decoded != answers.choicesOnly {
                     failures.append("round \(round): \(code) decodes differently")
                 }
             } catch {
@@ -116,7 +102,7 @@ import Testing
 
     @Test func theSameChoicesGiveTheSameCode() {
         let one = Drive.wizard(.otherDepartmentRefer).answers
-        var other = Self.choicesOnly(one)
+        var other = one.choicesOnly
         other.requester.name = "Someone else"
         #expect(ResumeCode.encode(one) == ResumeCode.encode(other), "free text does not change the code")
         var changed = one
@@ -290,11 +276,11 @@ import Testing
         let example = try AnswersParser.load(path: Self.examplePath("ogd-share.yaml")).answers
         let code = ResumeCode.encode(example)
         #expect(code == "B3N-PNK-6CT-PC")
-        #expect(try ResumeCode.decode(code) == Self.choicesOnly(example))
+        #expect(try ResumeCode.decode(code) == example.choicesOnly)
         #expect(
             try ResumeCode.decode(code).recipients.first?.mailbox == nil,
             "secure network: the mailbox is not in the code")
-        var partial = Self.choicesOnly(example)
+        var partial = example.choicesOnly
         partial.method = nil
         partial.recipients = []
         partial.authorisation = .init()

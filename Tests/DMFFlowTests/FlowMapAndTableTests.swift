@@ -506,7 +506,7 @@ extension FlowMap {
 
     /// The table policy owners sign off, kept in the repository so a rule change shows as a diff.
     /// After an intended change: `RECORD_GOLDEN=1 swift test --filter DecisionTableTests`, review
-    /// `git diff Tests/DMFAppTests/Golden`, then run again without the variable. A recording run
+    /// `git diff Tests/DMFFlowTests/Golden`, then run again without the variable. A recording run
     /// always fails, so it can never pass silently.
     @Test func markdownMatchesTheGoldenFile() throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

@@ -1,5 +1,6 @@
 import DMFFlow
 import DMFPolicy
+import TestSupport
 import Testing
 
 /// Navigation without any drawing: answer, back, change, recipients, resume, jump.
