@@ -18,43 +18,23 @@ struct AnswersReader {
 
     // MARK: - The schema
 
-    static let rootKeys = [
-        "format", "transfer", "requester", "data", "route", "recipients", "method", "retention",
-        "third_party", "authorisation", "helpdesk", "draft", "training",
-    ]
-    static let sectionKeys: [String: [String]] = [
-        "transfer": ["kind", "frequency", "purpose"],
-        "requester": ["name", "email", "team"],
-        "data": ["description", "classification", "legacy_marking", "personal_data", "records", "bulk"],
-        "route": [
-            "type", "source_system", "destination_organisation", "destination_system", "destination_accreditation",
-        ],
-        "recipients[]": ["name", "organisation", "role", "mailbox", "authorised", "clearance"],
-        "retention": ["delete_by", "period"],
-        "third_party": ["contract", "nda", "security_aspects_letter", "code_of_connection"],
-        "authorisation": ["iao_name", "iao_decision"],
-        "helpdesk": ["caller_name", "caller_team", "call_reference", "agent_name"],
-        "draft": ["step", "saved_at"],
-        "training": ["title", "story", "debrief", "expected_verdict", "key_actions"],
-    ]
+    /// The answers' keys come from `AnswerSchema`; `format`, `draft` and `training` are the
+    /// file's own (its version, where a draft stopped, a training case's notes).
+    static let rootKeys = ["format"] + AnswerSchema.topLevelKeys + ["draft", "training"]
+    static let sectionKeys: [String: [String]] = {
+        var keys = Dictionary(uniqueKeysWithValues: AnswerSchema.sections.map { ($0.name, $0.keys) })
+        keys["draft"] = ["step", "saved_at"]
+        keys["training"] = ["title", "story", "debrief", "expected_verdict", "key_actions"]
+        return keys
+    }()
     /// Allowed values by key path (recipients' keys under `recipients[]`), for "missing" messages.
-    static let allowedValues: [String: String] = [
-        "transfer.kind": TransferKind.allowedValues,
-        "data.classification": Classification.allowedValues,
-        "data.personal_data": YesNoNotSure.allowedValues,
-        "data.bulk": YesNoNotSure.allowedValues + " (or give data.records)",
-        "route.type": RouteType.allowedValues,
-        "route.destination_accreditation": Accreditation.allowedValues,
-        "recipients[].mailbox": Mailbox.allowedValues,
-        "recipients[].authorised": YesNoNotSure.allowedValues,
-        "recipients[].clearance": Clearance.allowedValues,
-        "method": TransferMethod.allowedValues,
-        "third_party.contract": YesNoNotSure.allowedValues,
-        "third_party.nda": YesNoNotSure.allowedValues,
-        "third_party.security_aspects_letter": YesNoNotNeeded.allowedValues,
-        "third_party.code_of_connection": YesNoNotNeeded.allowedValues,
-        "authorisation.iao_decision": IAODecision.allowedValues,
-    ]
+    static let allowedValues: [String: String] = {
+        let choices = AnswerSchema.fields.map { ($0.path, $0.type) } + AnswerSchema.recipient.map { ($0.path, $0.type) }
+        var allowed: [String: String] = [:]
+        for (path, type) in choices where !type.values.isEmpty { allowed[path] = type.values.joined(separator: ", ") }
+        allowed["data.bulk"]? += " (or give data.records)"
+        return allowed
+    }()
 
     // MARK: - Reading
 
@@ -69,58 +49,22 @@ struct AnswersReader {
                 report("format", node, "only format 1 is understood; this file says format \(Sanitizer.visible(text))")
             }
         }
-        if let map = mapping(top["transfer"], path: "transfer") {
-            answers.transfer.kind = choice(map["kind"], "transfer.kind")
-            answers.transfer.frequency = choice(map["frequency"], "transfer.frequency")
-            answers.transfer.purpose = text(map["purpose"], "transfer.purpose")
-        }
-        if let map = mapping(top["requester"], path: "requester") {
-            answers.requester.name = text(map["name"], "requester.name")
-            answers.requester.email = email(map["email"], "requester.email")
-            answers.requester.team = text(map["team"], "requester.team")
-        }
-        if let map = mapping(top["data"], path: "data") {
-            answers.data.description = text(map["description"], "data.description")
-            answers.data.classification = choice(map["classification"], "data.classification")
-            answers.data.legacyMarking = choice(map["legacy_marking"], "data.legacy_marking")
-            answers.data.personalData = choice(map["personal_data"], "data.personal_data")
-            answers.data.records = count(map["records"], "data.records")
-            answers.data.bulk = choice(map["bulk"], "data.bulk")
-        }
-        if let map = mapping(top["route"], path: "route") {
-            answers.route.type = choice(map["type"], "route.type")
-            answers.route.sourceSystem = text(map["source_system"], "route.source_system")
-            answers.route.destinationOrganisation = text(
-                map["destination_organisation"], "route.destination_organisation")
-            answers.route.destinationSystem = text(map["destination_system"], "route.destination_system")
-            answers.route.destinationAccreditation = choice(
-                map["destination_accreditation"], "route.destination_accreditation")
-        }
-        if let node = top["recipients"] {
-            answers.recipients = recipients(node)
-        }
-        answers.method = choice(top["method"], "method")
-        if let map = mapping(top["retention"], path: "retention") {
-            answers.retention.deleteBy = date(map["delete_by"], "retention.delete_by")
-            answers.retention.period = text(map["period"], "retention.period")
-        }
-        if let map = mapping(top["third_party"], path: "third_party") {
-            answers.thirdParty.contract = choice(map["contract"], "third_party.contract")
-            answers.thirdParty.nda = choice(map["nda"], "third_party.nda")
-            answers.thirdParty.securityAspectsLetter = choice(
-                map["security_aspects_letter"], "third_party.security_aspects_letter")
-            answers.thirdParty.codeOfConnection = choice(map["code_of_connection"], "third_party.code_of_connection")
-        }
-        if let map = mapping(top["authorisation"], path: "authorisation") {
-            answers.authorisation.iaoName = text(map["iao_name"], "authorisation.iao_name")
-            answers.authorisation.iaoDecision = choice(map["iao_decision"], "authorisation.iao_decision")
-        }
-        if let map = mapping(top["helpdesk"], path: "helpdesk") {
-            answers.helpdesk = Answers.Helpdesk(
-                callerName: text(map["caller_name"], "helpdesk.caller_name"),
-                callerTeam: text(map["caller_team"], "helpdesk.caller_team"),
-                callReference: text(map["call_reference"], "helpdesk.call_reference"),
-                agentName: text(map["agent_name"], "helpdesk.agent_name"))
+        for topKey in AnswerSchema.topLevelKeys {
+            if topKey == "recipients" {
+                if let node = top["recipients"] { answers.recipients = recipients(node) }
+                continue
+            }
+            let fields = AnswerSchema.fields(under: topKey)
+            if fields.count == 1, fields[0].section.isEmpty {
+                fields[0].set(value(top[topKey], fields[0].path, fields[0].type), in: &answers)
+            } else if let map = mapping(top[topKey], path: topKey) {
+                // Only answers given are set: setting even an empty helpdesk detail would mark
+                // the form as completed by the helpdesk.
+                for field in fields {
+                    guard let given = value(map[field.key], field.path, field.type) else { continue }
+                    field.set(given, in: &answers)
+                }
+            }
         }
         if let map = mapping(top["draft"], path: "draft") {
             resumeStep = text(map["step"], "draft.step")
@@ -226,14 +170,11 @@ struct AnswersReader {
             }
             marks[path] = item.mark
             let map = section(itemMap, path: path, keys: Self.sectionKeys["recipients[]"]!)
-            result.append(
-                Answers.Recipient(
-                    name: text(map["name"], "\(path).name"),
-                    organisation: text(map["organisation"], "\(path).organisation"),
-                    role: text(map["role"], "\(path).role"),
-                    mailbox: choice(map["mailbox"], "\(path).mailbox"),
-                    authorised: choice(map["authorised"], "\(path).authorised"),
-                    clearance: choice(map["clearance"], "\(path).clearance")))
+            var recipient = Answers.Recipient()
+            for field in AnswerSchema.recipient {
+                field.set(value(map[field.key], "\(path).\(field.key)", field.type), in: &recipient)
+            }
+            result.append(recipient)
         }
         return result
     }
@@ -289,14 +230,26 @@ struct AnswersReader {
         return value.isEmpty ? nil : value
     }
 
-    private mutating func choice<Value: AnswerValue>(_ node: Node?, _ path: String) -> Value? {
-        choiceOf(node, path)
+    /// The answer at `path` as its type reads it (nil, reported, when it is not valid).
+    private mutating func value(_ node: Node?, _ path: String, _ type: FieldType) -> String? {
+        switch type {
+        case .choice(let choices): choice(node, path, spellings: choices.map(\.value))
+        case .text: text(node, path)
+        case .email: email(node, path)
+        case .date: date(node, path)
+        case .count: count(node, path).map(String.init)
+        }
     }
 
-    /// Any closed set of spellings (answer values, verdicts, rule ids).
+    /// Any closed set of spellings given as a type (verdicts, rule ids).
     private mutating func choiceOf<Value: RawRepresentable & CaseIterable>(_ node: Node?, _ path: String) -> Value?
     where Value.RawValue == String {
-        let allowed = Value.allCases.map(\.rawValue).joined(separator: ", ")
+        choice(node, path, spellings: Value.allCases.map(\.rawValue)).flatMap(Value.init(rawValue:))
+    }
+
+    /// One of `spellings`, matched whatever its case and spacing; the canonical spelling is kept.
+    private mutating func choice(_ node: Node?, _ path: String, spellings: [String]) -> String? {
+        let allowed = spellings.joined(separator: ", ")
         guard let node else { return nil }
         guard case .scalar = node else {
             report(path, node, "expected a single value, not a list or a group; use one of: \(allowed)")
@@ -306,8 +259,7 @@ struct AnswersReader {
         // Case, surrounding spaces and a space or underscore for the hyphen do not matter
         // (`OFFICIAL-SENSITIVE`, `Yes`, `not sure`); the canonical spelling is what is stored.
         let key = TextChecks.choiceKey(value)
-        if let match = Value.allCases.first(where: { $0.rawValue == key }) { return match }
-        let spellings = Value.allCases.map(\.rawValue)
+        if spellings.contains(key) { return key }
         let hint: String
         if spellings.contains("yes"), spellings.contains("no"), let word = Self.yesNoLookalikes[key] {
             // YAML 1.1 booleans and their short forms: the file says the answer in words.

@@ -179,57 +179,33 @@ extension Answers {
     /// a mailbox answer is not needed and, if given, ignored.
     public var asksMailbox: Bool { method?.asksMailbox ?? false }
 
-    /// The paths of required answers not yet given, in the order the answers file lists them.
-    /// Route-specific fields are required only on the routes that ask them, and recipients'
-    /// mailboxes only when the method delivers to a mailbox (see `asksMailbox`).
+    /// The paths of required answers not yet given, in the order the answers file lists them
+    /// (`AnswerSchema` says which answers are required when).
     public var missingFields: [String] {
         var missing: [String] = []
-        if transfer.kind == nil { missing.append("transfer.kind") }
-        if data.classification == nil { missing.append("data.classification") }
-        if data.personalData == nil { missing.append("data.personal_data") }
-        if effectiveBulk == nil { missing.append("data.bulk") }
-        if route.type == nil { missing.append("route.type") }
-        if let type = route.type, type == .otherGovernmentDepartment || type == .thirdParty,
-            route.destinationAccreditation == nil
-        {
-            missing.append("route.destination_accreditation")
+        for field in AnswerSchema.before where field.isRequired(self) && field.value(in: self) == nil {
+            missing.append(field.path)
         }
         if recipients.isEmpty { missing.append("recipients") }
-        let mailboxNeeded = asksMailbox
+        let recipientFields = AnswerSchema.recipient.filter { $0.isRequired(self) }
         for (index, recipient) in recipients.enumerated() {
-            if mailboxNeeded, recipient.mailbox == nil { missing.append("recipients[\(index)].mailbox") }
-            if recipient.authorised == nil { missing.append("recipients[\(index)].authorised") }
-            if recipient.clearance == nil { missing.append("recipients[\(index)].clearance") }
+            for field in recipientFields where field.value(in: recipient) == nil {
+                missing.append("recipients[\(index)].\(field.key)")
+            }
         }
-        if method == nil { missing.append("method") }
-        if route.type == .thirdParty {
-            if thirdParty.contract == nil { missing.append("third_party.contract") }
-            if thirdParty.nda == nil { missing.append("third_party.nda") }
-            if thirdParty.securityAspectsLetter == nil { missing.append("third_party.security_aspects_letter") }
-            if thirdParty.codeOfConnection == nil { missing.append("third_party.code_of_connection") }
-            if authorisation.iaoDecision == nil { missing.append("authorisation.iao_decision") }
+        for field in AnswerSchema.after where field.isRequired(self) && field.value(in: self) == nil {
+            missing.append(field.path)
         }
         return missing
     }
 
-    /// The same test as `missingFields.isEmpty`, without building the list (the engine asks it
+    /// The same test as `missingFields.isEmpty`, stopping at the first gap (the engine asks it
     /// on every decision).
     public var isComplete: Bool {
-        guard transfer.kind != nil, data.classification != nil, data.personalData != nil, effectiveBulk != nil,
-            let type = route.type, let method, !recipients.isEmpty
-        else { return false }
-        let mailboxNeeded = method.asksMailbox
-        guard
-            recipients.allSatisfy({
-                ($0.mailbox != nil || !mailboxNeeded) && $0.authorised != nil && $0.clearance != nil
-            })
-        else { return false }
-        if type == .otherGovernmentDepartment || type == .thirdParty, route.destinationAccreditation == nil {
-            return false
-        }
-        if type == .thirdParty {
-            return thirdParty.contract != nil && thirdParty.nda != nil && thirdParty.securityAspectsLetter != nil
-                && thirdParty.codeOfConnection != nil && authorisation.iaoDecision != nil
+        guard !recipients.isEmpty else { return false }
+        for field in AnswerSchema.fields where field.isRequired(self) && field.value(in: self) == nil { return false }
+        for field in AnswerSchema.recipient where field.isRequired(self) {
+            if recipients.contains(where: { field.value(in: $0) == nil }) { return false }
         }
         return true
     }
@@ -242,46 +218,12 @@ extension Answers {
     /// references (unlike `String(describing:)`, it does not depend on how Swift prints types).
     public var fingerprint: String {
         var lines: [String] = []
-        func add(_ key: String, _ value: String?) { if let value { lines.append(key + "=" + value) } }
-        add("transfer.kind", transfer.kind?.rawValue)
-        add("transfer.frequency", transfer.frequency?.rawValue)
-        add("transfer.purpose", transfer.purpose)
-        add("requester.name", requester.name)
-        add("requester.email", requester.email)
-        add("requester.team", requester.team)
-        add("data.description", data.description)
-        add("data.classification", data.classification?.rawValue)
-        add("data.legacy_marking", data.legacyMarking?.rawValue)
-        add("data.personal_data", data.personalData?.rawValue)
-        add("data.records", data.records.map(String.init))
-        add("data.bulk", data.bulk?.rawValue)
-        add("route.type", route.type?.rawValue)
-        add("route.source_system", route.sourceSystem)
-        add("route.destination_organisation", route.destinationOrganisation)
-        add("route.destination_system", route.destinationSystem)
-        add("route.destination_accreditation", route.destinationAccreditation?.rawValue)
+        func add(_ path: String, _ value: String?) { if let value { lines.append(path + "=" + value) } }
+        for field in AnswerSchema.before { add(field.path, field.value(in: self)) }
         for (index, recipient) in recipients.enumerated() {
-            let prefix = "recipients[\(index)]."
-            add(prefix + "name", recipient.name)
-            add(prefix + "organisation", recipient.organisation)
-            add(prefix + "role", recipient.role)
-            add(prefix + "mailbox", recipient.mailbox?.rawValue)
-            add(prefix + "authorised", recipient.authorised?.rawValue)
-            add(prefix + "clearance", recipient.clearance?.rawValue)
+            for field in AnswerSchema.recipient { add("recipients[\(index)].\(field.key)", field.value(in: recipient)) }
         }
-        add("method", method?.rawValue)
-        add("retention.delete_by", retention.deleteBy)
-        add("retention.period", retention.period)
-        add("third_party.contract", thirdParty.contract?.rawValue)
-        add("third_party.nda", thirdParty.nda?.rawValue)
-        add("third_party.security_aspects_letter", thirdParty.securityAspectsLetter?.rawValue)
-        add("third_party.code_of_connection", thirdParty.codeOfConnection?.rawValue)
-        add("authorisation.iao_name", authorisation.iaoName)
-        add("authorisation.iao_decision", authorisation.iaoDecision?.rawValue)
-        add("helpdesk.caller_name", helpdesk?.callerName)
-        add("helpdesk.caller_team", helpdesk?.callerTeam)
-        add("helpdesk.call_reference", helpdesk?.callReference)
-        add("helpdesk.agent_name", helpdesk?.agentName)
+        for field in AnswerSchema.after { add(field.path, field.value(in: self)) }
         return lines.joined(separator: "\n")
     }
 }

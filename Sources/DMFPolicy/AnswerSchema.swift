@@ -1,0 +1,250 @@
+/// What kind of value an answer holds, which decides how it is read, written and checked.
+public enum FieldType: Sendable, Equatable {
+    /// One of a closed set: each value's answers-file spelling and the label people read.
+    case choice([(value: String, label: String)])
+    case text
+    case email
+    /// Stored as `YYYY-MM-DD`.
+    case date
+    /// A whole number of records.
+    case count
+
+    public static func == (lhs: FieldType, rhs: FieldType) -> Bool {
+        switch (lhs, rhs) {
+        case (.choice(let left), .choice(let right)):
+            left.map(\.value) == right.map(\.value) && left.map(\.label) == right.map(\.label)
+        case (.text, .text), (.email, .email), (.date, .date), (.count, .count): true
+        default: false
+        }
+    }
+
+    /// The choice spellings, in order; empty for other types.
+    public var values: [String] {
+        if case .choice(let choices) = self { return choices.map(\.value) }
+        return []
+    }
+
+    static func choice<Value: AnswerValue>(_: Value.Type) -> FieldType {
+        .choice(Value.allCases.map { ($0.rawValue, $0.label) })
+    }
+}
+
+/// One answer of the answers file, described once: its key path, type, label, when a complete
+/// set of answers needs it, and how to read and set it. The answers reader and writer, the
+/// completeness check, the fingerprint behind the DMF reference, the wizard's questions and the
+/// form are all driven by these descriptors, so a new answer is one entry here (plus its
+/// question's wording and the rule that uses it).
+public struct AnswerField: Sendable, Identifiable {
+    /// The answers-file key path: `data.classification`; a recipient's: `recipients[].clearance`.
+    public let path: String
+    public let type: FieldType
+    /// The form's label for it ("Classification").
+    public let label: String
+    /// Whether a complete set of answers must give it (route-specific answers only on their
+    /// routes, a recipient's mailbox only with a method that delivers to a mailbox).
+    public let isRequired: @Sendable (Answers) -> Bool
+    let read: @Sendable (Answers) -> String?
+    let write: @Sendable (inout Answers, String?) -> Void
+
+    public var id: String { path }
+
+    /// The section key (`data`), or "" for a top-level answer (`method`).
+    public var section: String {
+        guard let dot = path.firstIndex(of: ".") else { return "" }
+        return String(path[..<dot])
+    }
+
+    /// The key inside its section (`classification`), or the whole path at the top level.
+    public var key: String {
+        guard let dot = path.lastIndex(of: ".") else { return path }
+        return String(path[path.index(after: dot)...])
+    }
+
+    /// The answer in answers-file spelling (a choice's value, text as given, a count's digits).
+    public func value(in answers: Answers) -> String? { read(answers) }
+
+    /// Sets (or with nil, clears) the answer; the value must already be valid for the type.
+    public func set(_ value: String?, in answers: inout Answers) { write(&answers, value) }
+}
+
+/// One answer about one recipient, described like `AnswerField` but read from the recipient.
+public struct RecipientField: Sendable, Identifiable {
+    /// The key in a recipient's entry (`clearance`).
+    public let key: String
+    public let type: FieldType
+    public let label: String
+    /// Whether every recipient must give it, for these answers.
+    public let isRequired: @Sendable (Answers) -> Bool
+    let read: @Sendable (Answers.Recipient) -> String?
+    let write: @Sendable (inout Answers.Recipient, String?) -> Void
+
+    public var id: String { key }
+    /// `recipients[].clearance`.
+    public var path: String { "recipients[].\(key)" }
+
+    public func value(in recipient: Answers.Recipient) -> String? { read(recipient) }
+    public func set(_ value: String?, in recipient: inout Answers.Recipient) { write(&recipient, value) }
+}
+
+/// Every answer of the answers file, in the file's order (recipients between `route` and
+/// `method`, as the file lists them).
+public enum AnswerSchema {
+    public static let before: [AnswerField] = [
+        choice("transfer.kind", "Share or move", \.transfer.kind, required: { _ in true }),
+        choice("transfer.frequency", "One-off or recurring", \.transfer.frequency),
+        text("transfer.purpose", "Purpose", \.transfer.purpose),
+        text("requester.name", "Name", \.requester.name),
+        text("requester.email", "Email", \.requester.email, type: .email),
+        text("requester.team", "Team or business unit", \.requester.team),
+        text("data.description", "Description", \.data.description),
+        choice("data.classification", "Classification", \.data.classification, required: { _ in true }),
+        choice("data.legacy_marking", "Old (pre-2014) marking", \.data.legacyMarking),
+        choice("data.personal_data", "Personal data", \.data.personalData, required: { _ in true }),
+        AnswerField(
+            path: "data.records", type: .count, label: "Number of records or people", isRequired: { _ in false },
+            read: { $0.data.records.map(String.init) }, write: { $0.data.records = $1.flatMap { Int($0) } }),
+        // Needed only when the number of records, from which it follows, is not given.
+        choice(
+            "data.bulk", "Bulk (about 1,000 people or more)", \.data.bulk, required: { $0.data.records == nil }),
+        choice("route.type", "Route", \.route.type, required: { _ in true }),
+        text("route.source_system", "From system or domain", \.route.sourceSystem),
+        text("route.destination_organisation", "To organisation", \.route.destinationOrganisation),
+        text("route.destination_system", "To system", \.route.destinationSystem),
+        choice(
+            "route.destination_accreditation", "Receiving system accredited to", \.route.destinationAccreditation,
+            required: { $0.route.type?.needsAccreditedDestination ?? false }),
+    ]
+
+    public static let recipient: [RecipientField] = [
+        recipientText("name", "Name", \.name),
+        recipientText("organisation", "Organisation", \.organisation),
+        recipientText("role", "Role", \.role),
+        recipientChoice("mailbox", "Mailbox", \.mailbox, required: { $0.asksMailbox }),
+        recipientChoice("authorised", "Authorised", \.authorised, required: { _ in true }),
+        recipientChoice("clearance", "Clearance", \.clearance, required: { _ in true }),
+    ]
+
+    public static let after: [AnswerField] = [
+        choice("method", "Transfer method", \.method, required: { _ in true }),
+        AnswerField(
+            path: "retention.delete_by", type: .date, label: "Delete by", isRequired: { _ in false },
+            read: { $0.retention.deleteBy }, write: { $0.retention.deleteBy = $1 }),
+        text("retention.period", "Retention period", \.retention.period),
+        choice("third_party.contract", "Contract in place", \.thirdParty.contract, required: isThirdParty),
+        choice("third_party.nda", "Non-Disclosure Agreement (NDA) in place", \.thirdParty.nda, required: isThirdParty),
+        choice(
+            "third_party.security_aspects_letter", "Security Aspects Letter (SAL)",
+            \.thirdParty.securityAspectsLetter, required: isThirdParty),
+        choice(
+            "third_party.code_of_connection", "Codes of Connection (CoCo)", \.thirdParty.codeOfConnection,
+            required: isThirdParty),
+        text("authorisation.iao_name", "Information Asset Owner", \.authorisation.iaoName),
+        choice("authorisation.iao_decision", "IAO decision", \.authorisation.iaoDecision, required: isThirdParty),
+        helpdesk("caller_name", "Caller", \.callerName),
+        helpdesk("caller_team", "Caller's team", \.callerTeam),
+        helpdesk("call_reference", "Call reference", \.callReference),
+        helpdesk("agent_name", "Helpdesk agent", \.agentName),
+    ]
+
+    /// Every answer that is not about one recipient, in file order.
+    public static let fields = before + after
+
+    /// The sections in file order, each with its keys (`recipients[]` for a recipient's keys).
+    public static let sections: [(name: String, keys: [String])] = {
+        var sections: [(name: String, keys: [String])] = []
+        func add(_ name: String, _ key: String) {
+            if let index = sections.firstIndex(where: { $0.name == name }) {
+                sections[index].keys.append(key)
+            } else {
+                sections.append((name, [key]))
+            }
+        }
+        for field in before where !field.section.isEmpty { add(field.section, field.key) }
+        for field in recipient { add("recipients[]", field.key) }
+        for field in after where !field.section.isEmpty { add(field.section, field.key) }
+        return sections
+    }()
+
+    /// The answers file's top-level keys for answers, in order: sections, `recipients`, `method`.
+    public static let topLevelKeys: [String] = {
+        var keys: [String] = []
+        func add(_ key: String) { if !keys.contains(key) { keys.append(key) } }
+        for field in before { add(field.section.isEmpty ? field.key : field.section) }
+        add("recipients")
+        for field in after { add(field.section.isEmpty ? field.key : field.section) }
+        return keys
+    }()
+
+    /// The fields under a top-level key, in order (one field for a top-level answer).
+    public static func fields(under topLevelKey: String) -> [AnswerField] {
+        fields.filter { ($0.section.isEmpty ? $0.key : $0.section) == topLevelKey }
+    }
+
+    /// The field at `path` (`data.classification`, `recipients[].clearance` or `recipients[2].clearance`).
+    public static func type(at path: String) -> FieldType? {
+        let schemaPath = path.replacing(/\[\d+\]/, with: "[]")
+        return fields.first { $0.path == schemaPath }?.type ?? recipient.first { $0.path == schemaPath }?.type
+    }
+
+    // MARK: - Building blocks
+
+    private static let isThirdParty: @Sendable (Answers) -> Bool = { $0.route.type == .thirdParty }
+
+    private static func choice<Value: AnswerValue>(
+        _ path: String, _ label: String, _ keyPath: WritableKeyPath<Answers, Value?> & Sendable,
+        required: @escaping @Sendable (Answers) -> Bool = { _ in false }
+    ) -> AnswerField {
+        AnswerField(
+            path: path, type: .choice(Value.self), label: label, isRequired: required,
+            read: { $0[keyPath: keyPath]?.rawValue },
+            write: { $0[keyPath: keyPath] = $1.flatMap(Value.init(rawValue:)) })
+    }
+
+    private static func text(
+        _ path: String, _ label: String, _ keyPath: WritableKeyPath<Answers, String?> & Sendable,
+        type: FieldType = .text
+    ) -> AnswerField {
+        AnswerField(
+            path: path, type: type, label: label, isRequired: { _ in false }, read: { $0[keyPath: keyPath] },
+            write: { $0[keyPath: keyPath] = $1 })
+    }
+
+    /// A helpdesk detail: setting one creates the `helpdesk` section, which marks the form as
+    /// completed on the caller's behalf.
+    private static func helpdesk(
+        _ key: String, _ label: String, _ keyPath: WritableKeyPath<Answers.Helpdesk, String?> & Sendable
+    ) -> AnswerField {
+        AnswerField(
+            path: "helpdesk.\(key)", type: .text, label: label, isRequired: { _ in false },
+            read: { $0.helpdesk?[keyPath: keyPath] },
+            write: { answers, value in
+                guard value != nil || answers.helpdesk != nil else { return }
+                var details = answers.helpdesk ?? Answers.Helpdesk()
+                details[keyPath: keyPath] = value
+                answers.helpdesk = details
+            })
+    }
+
+    private static func recipientChoice<Value: AnswerValue>(
+        _ key: String, _ label: String, _ keyPath: WritableKeyPath<Answers.Recipient, Value?> & Sendable,
+        required: @escaping @Sendable (Answers) -> Bool
+    ) -> RecipientField {
+        RecipientField(
+            key: key, type: .choice(Value.self), label: label, isRequired: required,
+            read: { $0[keyPath: keyPath]?.rawValue },
+            write: { $0[keyPath: keyPath] = $1.flatMap(Value.init(rawValue:)) })
+    }
+
+    private static func recipientText(
+        _ key: String, _ label: String, _ keyPath: WritableKeyPath<Answers.Recipient, String?> & Sendable
+    ) -> RecipientField {
+        RecipientField(
+            key: key, type: .text, label: label, isRequired: { _ in false }, read: { $0[keyPath: keyPath] },
+            write: { $0[keyPath: keyPath] = $1 })
+    }
+}
+
+extension RouteType {
+    /// Routes to another organisation's system, which must be accredited to the information's level.
+    public var needsAccreditedDestination: Bool { self == .otherGovernmentDepartment || self == .thirdParty }
+}
