@@ -39,37 +39,79 @@ public struct Flow: Sendable {
 
     // MARK: - Building blocks
 
-    static func choice<Value: AnswerValue>(
-        _ code: String, _ section: FlowSection, _ path: String, _ type: Value.Type, prompt: String, why: String,
-        help: String, readAloud: String, rule: RuleID?, required: Bool = true,
-        applies: @escaping @Sendable (Answers) -> Bool = { _ in true },
-        get: @escaping @Sendable (Answers) -> Value?, set: @escaping @Sendable (inout Answers, Value?) -> Void
+    /// A choice question bound to the answer at `path`: its options, where it applies and how its
+    /// answer is read and set all come from `AnswerSchema`.
+    static func choice(
+        _ code: String, _ section: FlowSection, _ path: String, prompt: String, why: String, help: String,
+        readAloud: String, rule: RuleID?, required: Bool = true
     ) -> Question {
-        let choices = Value.allCases.enumerated().map {
-            Choice(number: $0.offset + 1, value: $0.element.rawValue, label: $0.element.label)
+        let binding = Binding(path)
+        guard case .choice(let options) = binding.type else { preconditionFailure("\(path) is not a choice") }
+        let choices = options.enumerated().map {
+            Choice(number: $0.offset + 1, value: $0.element.value, label: $0.element.label)
         }
         return Question(
             code: code, section: section, path: path, prompt: prompt, why: why, help: help, readAloud: readAloud,
-            rule: rule, kind: .choice(choices), isRequired: required, applies: applies,
-            read: { get($0)?.rawValue }, write: { answers, raw in set(&answers, raw.flatMap(Value.init(rawValue:))) })
+            rule: rule, kind: .choice(choices), isRequired: required, applies: binding.applies, read: binding.read,
+            write: binding.write)
     }
 
+    /// A typed question bound to the answer at `path`; what it accepts (free text, an email
+    /// address, a date, a number) follows the answer's type. `alsoSets` names another answer
+    /// given the same text (the caller's name is also the requester's).
     static func text(
-        _ code: String, _ section: FlowSection, _ path: String, kind: TextKind = .free, prompt: String, why: String,
-        help: String, readAloud: String, rule: RuleID? = nil, required: Bool = false,
-        applies: @escaping @Sendable (Answers) -> Bool = { _ in true },
-        get: @escaping @Sendable (Answers) -> String?, set: @escaping @Sendable (inout Answers, String?) -> Void
+        _ code: String, _ section: FlowSection, _ path: String, prompt: String, why: String, help: String,
+        readAloud: String, rule: RuleID? = nil, required: Bool = false, alsoSets: String? = nil
     ) -> Question {
-        Question(
+        let binding = Binding(path)
+        let kind: TextKind =
+            switch binding.type {
+            case .email: .email
+            case .date: .date
+            case .count: .count
+            case .text, .choice: .free
+            }
+        let also = alsoSets.map(Binding.init)
+        return Question(
             code: code, section: section, path: path, prompt: prompt, why: why, help: help, readAloud: readAloud,
-            rule: rule, kind: .text(kind), isRequired: required, applies: applies,
-            read: get, write: set)
+            rule: rule, kind: .text(kind), isRequired: required, applies: binding.applies, read: binding.read,
+            write: { answers, value in
+                binding.write(&answers, value)
+                also?.write(&answers, value)
+            })
     }
 
-    static let leavesSystem: @Sendable (Answers) -> Bool = { $0.route.type.map(\.leavesSystem) ?? false }
-    static let isThirdParty: @Sendable (Answers) -> Bool = { $0.route.type == .thirdParty }
-    static let needsAccreditation: @Sendable (Answers) -> Bool = {
-        $0.route.type == .otherGovernmentDepartment || $0.route.type == .thirdParty
+    /// How a question reaches its answer in `AnswerSchema`. A recipient's answers
+    /// (`recipients[].name`) are read from the one-recipient copy the recipient editor works on.
+    struct Binding {
+        let type: FieldType
+        let applies: @Sendable (Answers) -> Bool
+        let read: @Sendable (Answers) -> String?
+        let write: @Sendable (inout Answers, String?) -> Void
+
+        init(_ path: String) {
+            let recipientPrefix = "recipients[]."
+            if path.hasPrefix(recipientPrefix) {
+                guard let field = AnswerSchema.recipientField(String(path.dropFirst(recipientPrefix.count))) else {
+                    preconditionFailure("no answer \(path) in AnswerSchema")
+                }
+                type = field.type
+                applies = field.applies
+                read = { $0.recipients.first.flatMap(field.value(in:)) }
+                write = { answers, value in
+                    if answers.recipients.isEmpty { answers.recipients = [Answers.Recipient()] }
+                    field.set(value, in: &answers.recipients[0])
+                }
+            } else {
+                guard let field = AnswerSchema.field(path) else {
+                    preconditionFailure("no answer \(path) in AnswerSchema")
+                }
+                type = field.type
+                applies = field.applies
+                read = field.value(in:)
+                write = { field.set($1, in: &$0) }
+            }
+        }
     }
 
     // MARK: - The questions
@@ -79,32 +121,22 @@ public struct Flow: Sendable {
             "H1", .helpdesk, "helpdesk.caller_name", prompt: "What is the caller's name?",
             why: "The form records that the helpdesk completed it on the caller's behalf.",
             help: "Type the caller's full name as they give it.",
-            readAloud: "Can I take your full name, please?", required: true,
-            get: { $0.helpdesk?.callerName },
-            set: {
-                $0.helpdesk(\.callerName, $1); $0.requester.name = $1
-            }),
+            readAloud: "Can I take your full name, please?", required: true, alsoSets: "requester.name"),
         text(
             "H2", .helpdesk, "helpdesk.caller_team", prompt: "Which team is the caller in?",
             why: "So the form can be traced back to the team that asked.",
             help: "The caller's team or business unit.",
-            readAloud: "Which team or business unit are you in?",
-            get: { $0.helpdesk?.callerTeam },
-            set: {
-                $0.helpdesk(\.callerTeam, $1); $0.requester.team = $1
-            }),
+            readAloud: "Which team or business unit are you in?", alsoSets: "requester.team"),
         text(
             "H3", .helpdesk, "helpdesk.call_reference", prompt: "What is the call reference?",
             why: "Links this form to the helpdesk ticket.",
             help: "The reference of this call in the helpdesk system.",
-            readAloud: "(Agent: type the ticket reference.)",
-            get: { $0.helpdesk?.callReference }, set: { $0.helpdesk(\.callReference, $1) }),
+            readAloud: "(Agent: type the ticket reference.)"),
         text(
             "H4", .helpdesk, "helpdesk.agent_name", prompt: "What is your name (the helpdesk agent)?",
             why: "The form names who completed it.",
             help: "Your own name, as it should appear on the form.",
-            readAloud: "(Agent: type your own name.)", required: true,
-            get: { $0.helpdesk?.agentName }, set: { $0.helpdesk(\.agentName, $1) }),
+            readAloud: "(Agent: type your own name.)", required: true),
     ]
 
     static let mainQuestions: [Question] = [
@@ -112,23 +144,20 @@ public struct Flow: Sendable {
             "Y1", .requester, "requester.name", prompt: "What is your name?",
             why: "The form records who asked for the transfer.",
             help: "Your full name. It is printed on the Data Movement Form as the requester.",
-            readAloud: "What is your full name?",
-            get: { $0.requester.name }, set: { $0.requester.name = $1 }),
+            readAloud: "What is your full name?"),
         text(
-            "Y2", .requester, "requester.email", kind: .email, prompt: "What is your work email address?",
+            "Y2", .requester, "requester.email", prompt: "What is your work email address?",
             why: "So the Information Asset Owner can contact you about the form.",
             help: "Your work email address, for example a.person@justice.gov.uk.",
-            readAloud: "What is your work email address?",
-            get: { $0.requester.email }, set: { $0.requester.email = $1 }),
+            readAloud: "What is your work email address?"),
         text(
             "Y3", .requester, "requester.team", prompt: "Which team or business unit are you in?",
             why: "The form records which part of the MOJ the request comes from.",
             help: "Your team, business unit, Arm's Length Body or Executive Agency.",
-            readAloud: "Which team or business unit are you in?",
-            get: { $0.requester.team }, set: { $0.requester.team = $1 }),
+            readAloud: "Which team or business unit are you in?"),
 
         choice(
-            "T1", .transfer, "transfer.kind", TransferKind.self,
+            "T1", .transfer, "transfer.kind",
             prompt: "Will you keep a copy of the information after it is sent?",
             why: "Keeping a copy (sharing) or not (moving) changes which copies must later be deleted.",
             help:
@@ -142,14 +171,14 @@ public struct Flow: Sendable {
                 After you send it, will you still keep a copy? Say share if you keep one, move if you don't, or \
                 not sure.
                 """,
-            rule: .retention, get: { $0.transfer.kind }, set: { $0.transfer.kind = $1 }),
+            rule: .retention),
         choice(
-            "T2", .transfer, "transfer.frequency", Frequency.self,
+            "T2", .transfer, "transfer.frequency",
             prompt: "Is this a one-off transfer or will it happen regularly?",
             why: "Recurring transfers are recorded once and reviewed.",
             help: "One-off: it happens once. Recurring: it repeats, for example a nightly or monthly extract.",
             readAloud: "Is this a one-off, or will it happen regularly?",
-            rule: nil, required: false, get: { $0.transfer.frequency }, set: { $0.transfer.frequency = $1 }),
+            rule: nil, required: false),
         text(
             "T3", .transfer, "transfer.purpose", prompt: "Why does the information need to be sent?",
             why: "The purpose shows the transfer is needed, and helps send only what is needed.",
@@ -158,8 +187,7 @@ public struct Flow: Sendable {
                 In a sentence: what the recipient will use it for. For example 'Monthly caseload figures for the \
                 joint inspection'.
                 """,
-            readAloud: "In a sentence, why does it need to be sent?", rule: .minimiseRisk,
-            get: { $0.transfer.purpose }, set: { $0.transfer.purpose = $1 }),
+            readAloud: "In a sentence, why does it need to be sent?", rule: .minimiseRisk),
 
         text(
             "D1", .information, "data.description", prompt: "What information is it?",
@@ -169,10 +197,9 @@ public struct Flow: Sendable {
                 Describe it briefly, for example 'Caseload extract, one row per case'. Do not paste the \
                 information itself.
                 """,
-            readAloud: "Briefly, what information is it?", rule: .minimiseRisk,
-            get: { $0.data.description }, set: { $0.data.description = $1 }),
+            readAloud: "Briefly, what information is it?", rule: .minimiseRisk),
         choice(
-            "D2", .information, "data.classification", Classification.self,
+            "D2", .information, "data.classification",
             prompt: "How is the information classified?",
             why: "The classification decides who may receive it and how it must travel.",
             help:
@@ -182,9 +209,9 @@ public struct Flow: Sendable {
                 Security team first. If you are not sure, choose 'Not sure': the Information Asset Owner decides.
                 """,
             readAloud: "How is it classified: official, official-sensitive, secret, top secret, or are you not sure?",
-            rule: .classificationNotSure, get: { $0.data.classification }, set: { $0.data.classification = $1 }),
+            rule: .classificationNotSure),
         choice(
-            "D3", .information, "data.legacy_marking", LegacyMarking.self,
+            "D3", .information, "data.legacy_marking",
             prompt: "Does it carry an old marking from before 2014?",
             why: "Old markings do not translate automatically; the owner must review them.",
             help:
@@ -194,10 +221,9 @@ public struct Flow: Sendable {
                 by itself.
                 """,
             readAloud: "Does it show an old marking such as restricted, protect or confidential?",
-            rule: .legacyMarkingReview, required: false,
-            get: { $0.data.legacyMarking }, set: { $0.data.legacyMarking = $1 }),
+            rule: .legacyMarkingReview, required: false),
         choice(
-            "D4", .information, "data.personal_data", YesNoNotSure.self,
+            "D4", .information, "data.personal_data",
             prompt: "Does it include personal data about living people?",
             why: "Personal data may need a privacy check (DPIA) and a data sharing agreement.",
             help:
@@ -206,9 +232,9 @@ public struct Flow: Sendable {
                 to people, and so on.
                 """,
             readAloud: "Does it include anything about identifiable living people?",
-            rule: .personalData, get: { $0.data.personalData }, set: { $0.data.personalData = $1 }),
+            rule: .personalData),
         text(
-            "D5", .information, "data.records", kind: .count,
+            "D5", .information, "data.records",
             prompt: "About how many records or people does it cover?",
             why: "Records about 1,000 or more people count as a bulk transfer.",
             help:
@@ -216,19 +242,17 @@ public struct Flow: Sendable {
                 A rough number is fine. Leave it empty if you don't know; the next question then asks whether it \
                 is bulk.
                 """,
-            readAloud: "Roughly how many people or records does it cover?", rule: .bulkApproval,
-            get: { $0.data.records.map(String.init) }, set: { $0.data.records = $1.flatMap { Int($0) } }),
+            readAloud: "Roughly how many people or records does it cover?", rule: .bulkApproval),
         choice(
-            "D6", .information, "data.bulk", YesNoNotSure.self,
+            "D6", .information, "data.bulk",
             prompt: "Is it a bulk transfer (records about 1,000 or more people)?",
             why: "Bulk transfers need a senior manager's approval.",
             help: "Bulk means a large quantity: as a guide, records about 1,000 or more people.",
             readAloud: "Is it about a thousand people or more?",
-            rule: .bulkApproval,
-            applies: { $0.data.records == nil }, get: { $0.data.bulk }, set: { $0.data.bulk = $1 }),
+            rule: .bulkApproval),
 
         choice(
-            "R1", .route, "route.type", RouteType.self,
+            "R1", .route, "route.type",
             prompt: "Where is the information going?",
             why: "Each route has its own rules.",
             help:
@@ -243,28 +267,24 @@ public struct Flow: Sendable {
                 Where is it going: within one MOJ system, between MOJ systems, to another government department, \
                 or to a third party such as a supplier?
                 """,
-            rule: .dmfAuthorised, get: { $0.route.type }, set: { $0.route.type = $1 }),
+            rule: .dmfAuthorised),
         text(
             "R2", .route, "route.source_system", prompt: "Which MOJ system or domain is it in now?",
             why: "The form records where the information comes from.",
             help: "For example DOM1, DISC or Quantum.",
-            readAloud: "Which MOJ system is it in now, for example DOM1?",
-            get: { $0.route.sourceSystem }, set: { $0.route.sourceSystem = $1 }),
+            readAloud: "Which MOJ system is it in now, for example DOM1?"),
         text(
             "R3", .route, "route.destination_organisation", prompt: "Which organisation is receiving it?",
             why: "The form records who receives the information.",
             help: "The receiving organisation, for example 'Department for Education' or the supplier's company name.",
-            readAloud: "Which organisation is receiving it?",
-            applies: leavesSystem, get: { $0.route.destinationOrganisation },
-            set: { $0.route.destinationOrganisation = $1 }),
+            readAloud: "Which organisation is receiving it?"),
         text(
             "R4", .route, "route.destination_system", prompt: "Which system will receive it?",
             why: "The receiving system must be able to protect the information.",
             help: "The name of the receiving system or service, for example 'DfE analytical platform'.",
-            readAloud: "Which system will it go into at their end?",
-            applies: leavesSystem, get: { $0.route.destinationSystem }, set: { $0.route.destinationSystem = $1 }),
+            readAloud: "Which system will it go into at their end?"),
         choice(
-            "R5", .route, "route.destination_accreditation", Accreditation.self,
+            "R5", .route, "route.destination_accreditation",
             prompt: "What level is the receiving system accredited to hold?",
             why: "The receiving system must be accredited to the information's level or higher.",
             help:
@@ -278,12 +298,10 @@ public struct Flow: Sendable {
                 Do you know what level their system is accredited to: official, official-sensitive, secret, top \
                 secret, not accredited, or not sure?
                 """,
-            rule: .ogdAccreditedDestination,
-            applies: needsAccreditation, get: { $0.route.destinationAccreditation },
-            set: { $0.route.destinationAccreditation = $1 }),
+            rule: .ogdAccreditedDestination),
 
         choice(
-            "M1", .method, "method", TransferMethod.self,
+            "M1", .method, "method",
             prompt: "How will the information travel?",
             why: "It must be kept confidential all the way, for example by a secure network or encryption.",
             help:
@@ -297,7 +315,7 @@ public struct Flow: Sendable {
                 encrypted file, secure file transfer, an encrypted USB drive, an unencrypted disk, paper, or not \
                 sure?
                 """,
-            rule: .confidentialityInTransit, get: { $0.method }, set: { $0.method = $1 }),
+            rule: .confidentialityInTransit),
 
         Question(
             code: "P1", section: .recipients, path: "recipients",
@@ -315,7 +333,7 @@ public struct Flow: Sendable {
             write: { answers, value in if value == nil { answers.recipients = [] } }),
 
         text(
-            "K1", .retention, "retention.delete_by", kind: .date,
+            "K1", .retention, "retention.delete_by",
             prompt: "By what date should the copies be deleted?",
             why: "Copies must be kept only as long as they are needed.",
             help:
@@ -323,33 +341,29 @@ public struct Flow: Sendable {
                 Type the date as year-month-day, for example 2027-03-31. Leave it empty if you give a period \
                 instead (next question).
                 """,
-            readAloud: "By what date should the copies be deleted?", rule: .retention,
-            get: { $0.retention.deleteBy }, set: { $0.retention.deleteBy = $1 }),
+            readAloud: "By what date should the copies be deleted?", rule: .retention),
         text(
             "K2", .retention, "retention.period", prompt: "Or for how long will the copies be kept?",
             why: "If there is no date, a period or event says when copies go.",
             help: "For example 'until the inspection report is published' or '6 months after the contract ends'.",
-            readAloud: "Or how long will the copies be kept?", rule: .retention,
-            get: { $0.retention.period }, set: { $0.retention.period = $1 }),
+            readAloud: "Or how long will the copies be kept?", rule: .retention),
 
         choice(
-            "X1", .thirdParty, "third_party.contract", YesNoNotSure.self,
+            "X1", .thirdParty, "third_party.contract",
             prompt: "Is there a contract with the third party that covers this information?",
             why: "An appropriate contract must be in place before the transfer.",
             help: "The contract with the supplier or service provider that covers handling this information.",
             readAloud: "Is there a contract with them that covers this information?",
-            rule: .thirdPartyContract, applies: isThirdParty,
-            get: { $0.thirdParty.contract }, set: { $0.thirdParty.contract = $1 }),
+            rule: .thirdPartyContract),
         choice(
-            "X2", .thirdParty, "third_party.nda", YesNoNotSure.self,
+            "X2", .thirdParty, "third_party.nda",
             prompt: "Is a Non-Disclosure Agreement (NDA) signed?",
             why: "An NDA must be in place before the transfer.",
             help: "A Non-Disclosure Agreement is a signed promise to keep the information confidential.",
             readAloud: "Have they signed a non-disclosure agreement?",
-            rule: .thirdPartyNDA, applies: isThirdParty,
-            get: { $0.thirdParty.nda }, set: { $0.thirdParty.nda = $1 }),
+            rule: .thirdPartyNDA),
         choice(
-            "X3", .thirdParty, "third_party.security_aspects_letter", YesNoNotNeeded.self,
+            "X3", .thirdParty, "third_party.security_aspects_letter",
             prompt: "Is there a Security Aspects Letter (SAL)?",
             why: "A SAL may be appropriate; the form records whether there is one.",
             help:
@@ -358,10 +372,9 @@ public struct Flow: Sendable {
                 generally not needed at OFFICIAL.
                 """,
             readAloud: "Is there a security aspects letter, or is one not needed?",
-            rule: .thirdPartySALCoCo, applies: isThirdParty,
-            get: { $0.thirdParty.securityAspectsLetter }, set: { $0.thirdParty.securityAspectsLetter = $1 }),
+            rule: .thirdPartySALCoCo),
         choice(
-            "X4", .thirdParty, "third_party.code_of_connection", YesNoNotNeeded.self,
+            "X4", .thirdParty, "third_party.code_of_connection",
             prompt: "Are Codes of Connection (CoCo) in place?",
             why: "Codes of Connection apply when their system connects to ours.",
             help:
@@ -370,8 +383,7 @@ public struct Flow: Sendable {
                 third-party system connects to an MOJ system. Choose 'Not needed' if no systems connect.
                 """,
             readAloud: "Will their system connect to ours, and if so are codes of connection in place?",
-            rule: .thirdPartySALCoCo, applies: isThirdParty,
-            get: { $0.thirdParty.codeOfConnection }, set: { $0.thirdParty.codeOfConnection = $1 }),
+            rule: .thirdPartySALCoCo),
 
         text(
             "A1", .authorisation, "authorisation.iao_name", prompt: "Who is the Information Asset Owner (IAO)?",
@@ -381,10 +393,9 @@ public struct Flow: Sendable {
                 The Information Asset Owner is the senior person responsible for this information. Your line \
                 manager can tell you who it is.
                 """,
-            readAloud: "Who is the information asset owner?", rule: .dmfAuthorised, applies: leavesSystem,
-            get: { $0.authorisation.iaoName }, set: { $0.authorisation.iaoName = $1 }),
+            readAloud: "Who is the information asset owner?", rule: .dmfAuthorised),
         choice(
-            "A2", .authorisation, "authorisation.iao_decision", IAODecision.self,
+            "A2", .authorisation, "authorisation.iao_decision",
             prompt: "Has the Information Asset Owner decided yet?",
             why: "Transfers outside one system need the IAO's authorisation, recorded on the form.",
             help:
@@ -393,8 +404,7 @@ public struct Flow: Sendable {
                 authorised.
                 """,
             readAloud: "Has the information asset owner already authorised it, refused it, or not decided yet?",
-            rule: .thirdPartyIAOAuthorisation, required: true,
-            applies: leavesSystem, get: { $0.authorisation.iaoDecision }, set: { $0.authorisation.iaoDecision = $1 }),
+            rule: .thirdPartyIAOAuthorisation, required: true),
     ]
 
     /// The recipient editor's questions, asked of a one-recipient scratch copy of the answers
@@ -404,38 +414,31 @@ public struct Flow: Sendable {
         text(
             "P2", .recipients, "recipients[].name", prompt: "What is the recipient's name?",
             why: "Each recipient is named on the form.", help: "The person's full name.",
-            readAloud: "What is their full name?", rule: .recipientsListed, required: true,
-            get: { $0.recipients.first?.name }, set: { answers, value in answers.recipient { $0.name = value } }),
+            readAloud: "What is their full name?", rule: .recipientsListed, required: true),
         text(
             "P3", .recipients, "recipients[].organisation", prompt: "Which organisation are they in?",
             why: "The form records where each recipient works.", help: "Their organisation or team.",
-            readAloud: "Which organisation are they in?",
-            get: { $0.recipients.first?.organisation },
-            set: { answers, value in answers.recipient { $0.organisation = value } }),
+            readAloud: "Which organisation are they in?"),
         text(
             "P4", .recipients, "recipients[].role", prompt: "What is their role?",
             why: "Their role shows why they need the information.", help: "Their job title or role.",
-            readAloud: "What is their role?",
-            get: { $0.recipients.first?.role }, set: { answers, value in answers.recipient { $0.role = value } }),
+            readAloud: "What is their role?"),
         choice(
-            "P5", .recipients, "recipients[].mailbox", Mailbox.self,
+            "P5", .recipients, "recipients[].mailbox",
             prompt: "Will it go to their own mailbox or a shared one?",
             why: "Nobody can show that everyone reading a shared mailbox is authorised.",
             help: "A personal mailbox belongs to one person. A shared or group mailbox is read by several people.",
             readAloud: "Is that their own mailbox, or a shared or group mailbox?",
-            rule: .recipientsAuthorised,
-            applies: { $0.asksMailbox }, get: { $0.recipients.first?.mailbox },
-            set: { answers, value in answers.recipient { $0.mailbox = value } }),
+            rule: .recipientsAuthorised),
         choice(
-            "P6", .recipients, "recipients[].authorised", YesNoNotSure.self,
+            "P6", .recipients, "recipients[].authorised",
             prompt: "Are they authorised to receive this information?",
             why: "Every recipient must be authorised before anything is sent.",
             help: "Authorised means the Information Asset Owner agrees they should have it for their work.",
             readAloud: "Are they authorised to receive it?",
-            rule: .recipientsAuthorised, get: { $0.recipients.first?.authorised },
-            set: { answers, value in answers.recipient { $0.authorised = value } }),
+            rule: .recipientsAuthorised),
         choice(
-            "P7", .recipients, "recipients[].clearance", Clearance.self,
+            "P7", .recipients, "recipients[].clearance",
             prompt: "What security clearance do they hold?",
             why: "Recipients need at least the clearance the information's level requires.",
             help:
@@ -444,21 +447,6 @@ public struct Flow: Sendable {
                 needs SC; TOP SECRET needs DV. CTC is a counter-terrorist check.
                 """,
             readAloud: "What security clearance do they have: none, BPSS, CTC, SC, DV, or not sure?",
-            rule: .recipientsCleared, get: { $0.recipients.first?.clearance },
-            set: { answers, value in answers.recipient { $0.clearance = value } }),
+            rule: .recipientsCleared),
     ]
-}
-
-extension Answers {
-    fileprivate mutating func helpdesk(_ field: WritableKeyPath<Helpdesk, String?>, _ value: String?) {
-        var details = helpdesk ?? Helpdesk()
-        details[keyPath: field] = value
-        helpdesk = details
-    }
-
-    /// Recipient questions act on a one-recipient scratch copy (see `RecipientEditor`).
-    fileprivate mutating func recipient(_ change: (inout Recipient) -> Void) {
-        if recipients.isEmpty { recipients = [Recipient()] }
-        change(&recipients[0])
-    }
 }

@@ -43,6 +43,9 @@ public struct AnswerField: Sendable, Identifiable {
     /// Whether a complete set of answers must give it (route-specific answers only on their
     /// routes, a recipient's mailbox only with a method that delivers to a mailbox).
     public let isRequired: @Sendable (Answers) -> Bool
+    /// Whether it is asked at all for these answers (a route's destination only when the
+    /// information leaves its system); an answer that does not apply is printed as such.
+    public let applies: @Sendable (Answers) -> Bool
     let read: @Sendable (Answers) -> String?
     let write: @Sendable (inout Answers, String?) -> Void
 
@@ -75,6 +78,8 @@ public struct RecipientField: Sendable, Identifiable {
     public let label: String
     /// Whether every recipient must give it, for these answers.
     public let isRequired: @Sendable (Answers) -> Bool
+    /// Whether it is asked, for these answers (the mailbox only with a method that delivers to one).
+    public let applies: @Sendable (Answers) -> Bool
     let read: @Sendable (Answers.Recipient) -> String?
     let write: @Sendable (inout Answers.Recipient, String?) -> Void
 
@@ -102,24 +107,26 @@ public enum AnswerSchema {
         choice("data.personal_data", "Personal data", \.data.personalData, required: { _ in true }),
         AnswerField(
             path: "data.records", type: .count, label: "Number of records or people", isRequired: { _ in false },
-            read: { $0.data.records.map(String.init) }, write: { $0.data.records = $1.flatMap { Int($0) } }),
+            applies: { _ in true }, read: { $0.data.records.map(String.init) },
+            write: { $0.data.records = $1.flatMap { Int($0) } }),
         // Needed only when the number of records, from which it follows, is not given.
         choice(
-            "data.bulk", "Bulk (about 1,000 people or more)", \.data.bulk, required: { $0.data.records == nil }),
+            "data.bulk", "Bulk (about 1,000 people or more)", \.data.bulk, required: { $0.data.records == nil },
+            applies: { $0.data.records == nil }),
         choice("route.type", "Route", \.route.type, required: { _ in true }),
         text("route.source_system", "From system or domain", \.route.sourceSystem),
-        text("route.destination_organisation", "To organisation", \.route.destinationOrganisation),
-        text("route.destination_system", "To system", \.route.destinationSystem),
+        text("route.destination_organisation", "To organisation", \.route.destinationOrganisation, applies: leaves),
+        text("route.destination_system", "To system", \.route.destinationSystem, applies: leaves),
         choice(
             "route.destination_accreditation", "Receiving system accredited to", \.route.destinationAccreditation,
-            required: { $0.route.type?.needsAccreditedDestination ?? false }),
+            required: needsAccreditation, applies: needsAccreditation),
     ]
 
     public static let recipient: [RecipientField] = [
         recipientText("name", "Name", \.name),
         recipientText("organisation", "Organisation", \.organisation),
         recipientText("role", "Role", \.role),
-        recipientChoice("mailbox", "Mailbox", \.mailbox, required: { $0.asksMailbox }),
+        recipientChoice("mailbox", "Mailbox", \.mailbox, required: { $0.asksMailbox }, applies: { $0.asksMailbox }),
         recipientChoice("authorised", "Authorised", \.authorised, required: { _ in true }),
         recipientChoice("clearance", "Clearance", \.clearance, required: { _ in true }),
     ]
@@ -128,18 +135,26 @@ public enum AnswerSchema {
         choice("method", "Transfer method", \.method, required: { _ in true }),
         AnswerField(
             path: "retention.delete_by", type: .date, label: "Delete by", isRequired: { _ in false },
-            read: { $0.retention.deleteBy }, write: { $0.retention.deleteBy = $1 }),
+            applies: { _ in true }, read: { $0.retention.deleteBy }, write: { $0.retention.deleteBy = $1 }),
         text("retention.period", "Retention period", \.retention.period),
-        choice("third_party.contract", "Contract in place", \.thirdParty.contract, required: isThirdParty),
-        choice("third_party.nda", "Non-Disclosure Agreement (NDA) in place", \.thirdParty.nda, required: isThirdParty),
+        choice(
+            "third_party.contract", "Contract in place", \.thirdParty.contract, required: isThirdParty,
+            applies: isThirdParty),
+        choice(
+            "third_party.nda", "Non-Disclosure Agreement (NDA) in place", \.thirdParty.nda, required: isThirdParty,
+            applies: isThirdParty),
         choice(
             "third_party.security_aspects_letter", "Security Aspects Letter (SAL)",
-            \.thirdParty.securityAspectsLetter, required: isThirdParty),
+            \.thirdParty.securityAspectsLetter, required: isThirdParty, applies: isThirdParty),
         choice(
             "third_party.code_of_connection", "Codes of Connection (CoCo)", \.thirdParty.codeOfConnection,
-            required: isThirdParty),
-        text("authorisation.iao_name", "Information Asset Owner", \.authorisation.iaoName),
-        choice("authorisation.iao_decision", "IAO decision", \.authorisation.iaoDecision, required: isThirdParty),
+            required: isThirdParty, applies: isThirdParty),
+        text("authorisation.iao_name", "Information Asset Owner", \.authorisation.iaoName, applies: leaves),
+        // Asked on every route that leaves its system; an answers file must give it only for a
+        // third party, where the guidance asks for the IAO's authorisation in so many words.
+        choice(
+            "authorisation.iao_decision", "IAO decision", \.authorisation.iaoDecision, required: isThirdParty,
+            applies: leaves),
         helpdesk("caller_name", "Caller", \.callerName),
         helpdesk("caller_team", "Caller's team", \.callerTeam),
         helpdesk("call_reference", "Call reference", \.callReference),
@@ -180,7 +195,13 @@ public enum AnswerSchema {
         fields.filter { ($0.section.isEmpty ? $0.key : $0.section) == topLevelKey }
     }
 
-    /// The field at `path` (`data.classification`, `recipients[].clearance` or `recipients[2].clearance`).
+    /// The field at `path` (`data.classification`); a recipient's are in `recipient`.
+    public static func field(_ path: String) -> AnswerField? { fields.first { $0.path == path } }
+
+    /// The recipient field with `key` (`clearance`).
+    public static func recipientField(_ key: String) -> RecipientField? { recipient.first { $0.key == key } }
+
+    /// The type of the field at `path` (`data.classification`, `recipients[].clearance` or `recipients[2].clearance`).
     public static func type(at path: String) -> FieldType? {
         let schemaPath = path.replacing(/\[\d+\]/, with: "[]")
         return fields.first { $0.path == schemaPath }?.type ?? recipient.first { $0.path == schemaPath }?.type
@@ -189,23 +210,29 @@ public enum AnswerSchema {
     // MARK: - Building blocks
 
     private static let isThirdParty: @Sendable (Answers) -> Bool = { $0.route.type == .thirdParty }
+    private static let leaves: @Sendable (Answers) -> Bool = { $0.route.type?.leavesSystem ?? false }
+    private static let needsAccreditation: @Sendable (Answers) -> Bool = {
+        $0.route.type?.needsAccreditedDestination ?? false
+    }
 
     private static func choice<Value: AnswerValue>(
         _ path: String, _ label: String, _ keyPath: WritableKeyPath<Answers, Value?> & Sendable,
-        required: @escaping @Sendable (Answers) -> Bool = { _ in false }
+        required: @escaping @Sendable (Answers) -> Bool = { _ in false },
+        applies: @escaping @Sendable (Answers) -> Bool = { _ in true }
     ) -> AnswerField {
         AnswerField(
-            path: path, type: .choice(Value.self), label: label, isRequired: required,
+            path: path, type: .choice(Value.self), label: label, isRequired: required, applies: applies,
             read: { $0[keyPath: keyPath]?.rawValue },
             write: { $0[keyPath: keyPath] = $1.flatMap(Value.init(rawValue:)) })
     }
 
     private static func text(
         _ path: String, _ label: String, _ keyPath: WritableKeyPath<Answers, String?> & Sendable,
-        type: FieldType = .text
+        type: FieldType = .text, applies: @escaping @Sendable (Answers) -> Bool = { _ in true }
     ) -> AnswerField {
         AnswerField(
-            path: path, type: type, label: label, isRequired: { _ in false }, read: { $0[keyPath: keyPath] },
+            path: path, type: type, label: label, isRequired: { _ in false }, applies: applies,
+            read: { $0[keyPath: keyPath] },
             write: { $0[keyPath: keyPath] = $1 })
     }
 
@@ -215,7 +242,7 @@ public enum AnswerSchema {
         _ key: String, _ label: String, _ keyPath: WritableKeyPath<Answers.Helpdesk, String?> & Sendable
     ) -> AnswerField {
         AnswerField(
-            path: "helpdesk.\(key)", type: .text, label: label, isRequired: { _ in false },
+            path: "helpdesk.\(key)", type: .text, label: label, isRequired: { _ in false }, applies: { _ in true },
             read: { $0.helpdesk?[keyPath: keyPath] },
             write: { answers, value in
                 guard value != nil || answers.helpdesk != nil else { return }
@@ -227,10 +254,10 @@ public enum AnswerSchema {
 
     private static func recipientChoice<Value: AnswerValue>(
         _ key: String, _ label: String, _ keyPath: WritableKeyPath<Answers.Recipient, Value?> & Sendable,
-        required: @escaping @Sendable (Answers) -> Bool
+        required: @escaping @Sendable (Answers) -> Bool, applies: @escaping @Sendable (Answers) -> Bool = { _ in true }
     ) -> RecipientField {
         RecipientField(
-            key: key, type: .choice(Value.self), label: label, isRequired: required,
+            key: key, type: .choice(Value.self), label: label, isRequired: required, applies: applies,
             read: { $0[keyPath: keyPath]?.rawValue },
             write: { $0[keyPath: keyPath] = $1.flatMap(Value.init(rawValue:)) })
     }
@@ -239,7 +266,8 @@ public enum AnswerSchema {
         _ key: String, _ label: String, _ keyPath: WritableKeyPath<Answers.Recipient, String?> & Sendable
     ) -> RecipientField {
         RecipientField(
-            key: key, type: .text, label: label, isRequired: { _ in false }, read: { $0[keyPath: keyPath] },
+            key: key, type: .text, label: label, isRequired: { _ in false }, applies: { _ in true },
+            read: { $0[keyPath: keyPath] },
             write: { $0[keyPath: keyPath] = $1 })
     }
 }
