@@ -233,8 +233,8 @@ struct AnswersReader {
     /// The answer at `path` as its type reads it (nil, reported, when it is not valid).
     private mutating func value(_ node: Node?, _ path: String, _ type: FieldType) -> String? {
         switch type {
-        case .choice(let choices): choice(node, path, spellings: choices.map(\.value))
-        case .text: text(node, path)
+        case .choice(let options): choice(node, path, spellings: options.map(\.value))
+        case .text, .paragraph: text(node, path)
         case .email: email(node, path)
         case .date: date(node, path)
         case .count: count(node, path).map(String.init)

@@ -38,7 +38,7 @@ public enum AnswersWriter {
     /// Text is quoted whatever it says; choices, dates and counts are written as they are.
     private static func node(_ value: String?, _ type: FieldType) -> Node? {
         switch type {
-        case .text, .email: text(value)
+        case .text, .paragraph, .email: text(value)
         case .choice, .date, .count: value.map { Node($0) }
         }
     }

@@ -35,18 +35,18 @@ public enum DMFBuilder {
             route: route,
             sectionsBeforeRecipients: [
                 status(reference: reference, decision: decision, context: context),
-                requester(answers.requester),
-                transfer(answers.transfer),
-                information(answers.data),
-                destination(answers.route),
+                section("requester", "requester", "Requester", answers),
+                section("transfer", "transfer", "The transfer", answers),
+                section("information", "data", "The information", answers),
+                section("route", "route", "Route and destination", answers),
             ],
-            recipients: answers.recipients.map { recipientRow($0, asksMailbox: answers.asksMailbox) },
+            recipients: answers.recipients.map { recipientRow($0, answers) },
             sectionsAfterRecipients: [
                 controls(answers, decision: decision),
-                retention(answers),
-                thirdParty(answers),
+                section("retention", "retention", "Retention and deletion", answers, extra: [copies(answers)]),
+                section("third_party", "third_party", "Third-party arrangements", answers),
             ],
-            authorisation: authorisation(answers.authorisation),
+            authorisation: section("authorisation", "authorisation", "Authorisation", answers),
             signOff: signOff(answers, decision: decision))
     }
 
@@ -79,10 +79,6 @@ public enum DMFBuilder {
             $0.isEmpty ? nil : $0
         }
         return DMFField(key: key, label: label, value: cleaned ?? DMFField.notProvided, raw: cleaned)
-    }
-
-    private static func choice<Value: AnswerValue>(_ key: String, _ label: String, _ value: Value?) -> DMFField {
-        DMFField(key: key, label: label, value: value?.label ?? DMFField.notProvided, raw: value?.rawValue)
     }
 
     private static func derived(_ key: String, _ label: String, _ value: String) -> DMFField {
@@ -119,77 +115,55 @@ public enum DMFBuilder {
             ])
     }
 
-    private static func requester(_ requester: Answers.Requester) -> DMFSection {
-        DMFSection(
-            key: "requester", title: "Requester",
-            fields: [
-                text("name", "Name", requester.name),
-                text("email", "Email", requester.email),
-                text("team", "Team or business unit", requester.team),
-            ])
+    /// A section of the form holding the answers of one section of the answers file, in the
+    /// file's order, then any fields worked out from them: a new answer in `AnswerSchema`
+    /// appears on the form with no change here.
+    private static func section(
+        _ key: String, _ schemaSection: String, _ title: String, _ answers: Answers, extra: [DMFField] = []
+    ) -> DMFSection {
+        let fields = AnswerSchema.fields.filter { $0.section == schemaSection }
+        return DMFSection(key: key, title: title, fields: fields.map { field($0, answers) } + extra)
     }
 
-    private static func transfer(_ transfer: Answers.Transfer) -> DMFSection {
-        DMFSection(
-            key: "transfer", title: "The transfer",
-            fields: [
-                choice("kind", "Share or move", transfer.kind),
-                choice("frequency", "One-off or recurring", transfer.frequency),
-                text("purpose", "Purpose", transfer.purpose, multiline: true),
-            ])
+    /// One answer as the form prints it: a choice's label, text cleaned of invisible characters,
+    /// "Not provided" when it was not given, and the field's own words when it does not apply.
+    private static func field(_ field: AnswerField, _ answers: Answers) -> DMFField {
+        guard field.isOnForm(for: answers) else {
+            return derived(field.key, field.label, field.notApplicable)
+        }
+        return shown(field.key, field.label, field.type, field.formValue(in: answers))
     }
 
-    private static func information(_ data: Answers.DataDetails) -> DMFSection {
-        DMFSection(
-            key: "information", title: "The information",
-            fields: [
-                text("description", "Description", data.description, multiline: true),
-                choice("classification", "Classification", data.classification),
-                choice("legacy_marking", "Old (pre-2014) marking", data.legacyMarking),
-                choice("personal_data", "Personal data", data.personalData),
-                DMFField(
-                    key: "records", label: "Number of records or people",
-                    value: data.records.map { String($0) } ?? DMFField.notProvided, raw: data.records.map { String($0) }
-                ),
-                choice("bulk", "Bulk (about 1,000 people or more)", Answers(data: data).effectiveBulk),
-            ])
+    private static func recipientRow(_ recipient: Answers.Recipient, _ answers: Answers) -> DMFRecipientRow {
+        DMFRecipientRow(
+            cells: AnswerSchema.recipient.map { field in
+                field.applies(answers)
+                    ? shown(field.key, field.label, field.type, field.value(in: recipient))
+                    : derived(field.key, field.label, field.notApplicable)
+            })
     }
 
-    private static func destination(_ route: Answers.Route) -> DMFSection {
-        let leaves = route.type?.leavesSystem ?? false
-        return DMFSection(
-            key: "route", title: "Route and destination",
-            fields: [
-                DMFField(
-                    key: "type", label: "Route", value: route.type?.shortLabel ?? DMFField.notProvided,
-                    raw: route.type?.rawValue),
-                text("source_system", "From system or domain", route.sourceSystem),
-                leaves
-                    ? text("destination_organisation", "To organisation", route.destinationOrganisation)
-                    : derived(
-                        "destination_organisation", "To organisation", "Not applicable (stays inside one system)"),
-                leaves
-                    ? text("destination_system", "To system", route.destinationSystem)
-                    : derived("destination_system", "To system", "Not applicable (stays inside one system)"),
-                choice("destination_accreditation", "Receiving system accredited to", route.destinationAccreditation),
-            ])
+    private static func shown(_ key: String, _ label: String, _ type: FieldType, _ value: String?) -> DMFField {
+        switch type {
+        case .choice(let options):
+            let option = options.first { $0.value == value }
+            return DMFField(
+                key: key, label: label, value: option?.formLabel ?? DMFField.notProvided, raw: option?.value)
+        case .paragraph:
+            return text(key, label, value, multiline: true)
+        case .text, .email, .date, .count:
+            return text(key, label, value)
+        }
     }
 
-    /// The mailbox cell when the method does not deliver to a mailbox: the question was not
-    /// asked, and an answer given anyway (in a file) is ignored, so it is not printed. Like the
-    /// other not-applicable fields, the JSON carries the same words.
-    public static let mailboxNotAsked = "Not asked (the method does not deliver to a mailbox)"
-
-    private static func recipientRow(_ recipient: Answers.Recipient, asksMailbox: Bool) -> DMFRecipientRow {
-        DMFRecipientRow(cells: [
-            text("name", "Name", recipient.name),
-            text("organisation", "Organisation", recipient.organisation),
-            text("role", "Role", recipient.role),
-            asksMailbox
-                ? choice("mailbox", "Mailbox", recipient.mailbox) : derived("mailbox", "Mailbox", mailboxNotAsked),
-            choice("authorised", "Authorised", recipient.authorised),
-            choice("clearance", "Clearance", recipient.clearance),
-        ])
+    private static func copies(_ answers: Answers) -> DMFField {
+        let copies: String =
+            switch answers.transfer.kind {
+            case .move: "Move: the sender deletes their copy once receipt is confirmed"
+            case .share: "Share: the sender keeps a copy; record where every copy is kept"
+            case .notSure, nil: "Not decided (share or move to be confirmed)"
+            }
+        return derived("copies", "Copies after the transfer", copies)
     }
 
     private static func controls(_ answers: Answers, decision: Decision) -> DMFSection {
@@ -209,7 +183,7 @@ public enum DMFBuilder {
         return DMFSection(
             key: "method_and_controls", title: "Method and controls",
             fields: [
-                choice("method", "Transfer method", method),
+                field(AnswerSchema.field("method")!, answers),
                 derived("confidentiality", "Confidentiality in transit", confidentiality),
                 derived(
                     "integrity", "Integrity (e.g. a checksum the recipient verifies)",
@@ -217,44 +191,6 @@ public enum DMFBuilder {
                 derived(
                     "proof_of_sending_and_receipt", "Proof of sending and of receipt",
                     fired.contains(.transitControls) ? agreed : notRequired),
-            ])
-    }
-
-    private static func retention(_ answers: Answers) -> DMFSection {
-        let copies: String =
-            switch answers.transfer.kind {
-            case .move: "Move: the sender deletes their copy once receipt is confirmed"
-            case .share: "Share: the sender keeps a copy; record where every copy is kept"
-            case .notSure, nil: "Not decided (share or move to be confirmed)"
-            }
-        return DMFSection(
-            key: "retention", title: "Retention and deletion",
-            fields: [
-                text("delete_by", "Delete by", answers.retention.deleteBy),
-                text("period", "Retention period", answers.retention.period),
-                derived("copies", "Copies after the transfer", copies),
-            ])
-    }
-
-    private static func thirdParty(_ answers: Answers) -> DMFSection {
-        guard answers.route.type == .thirdParty else {
-            let na = "Not applicable (not a third party)"
-            return DMFSection(
-                key: "third_party", title: "Third-party arrangements",
-                fields: [
-                    derived("contract", "Contract in place", na), derived("nda", "Non-Disclosure Agreement", na),
-                    derived("security_aspects_letter", "Security Aspects Letter", na),
-                    derived("code_of_connection", "Codes of Connection", na),
-                ])
-        }
-        let answers = answers.thirdParty
-        return DMFSection(
-            key: "third_party", title: "Third-party arrangements",
-            fields: [
-                choice("contract", "Contract in place", answers.contract),
-                choice("nda", "Non-Disclosure Agreement (NDA) in place", answers.nda),
-                choice("security_aspects_letter", "Security Aspects Letter (SAL)", answers.securityAspectsLetter),
-                choice("code_of_connection", "Codes of Connection (CoCo)", answers.codeOfConnection),
             ])
     }
 
@@ -333,22 +269,5 @@ public enum DMFBuilder {
             statement: "I have read this form and its checklist, and I decide:",
             fields: [text("iao_name", "Information Asset Owner", authorisation.iaoName)],
             choices: ["Authorised", "Refused"], blanks: ["Reason or conditions", "Signature", "Date"])
-    }
-
-    private static func authorisation(_ authorisation: Answers.Authorisation) -> DMFSection {
-        DMFSection(
-            key: "authorisation", title: "Authorisation",
-            fields: [
-                text("iao_name", "Information Asset Owner", authorisation.iaoName),
-                choice("iao_decision", "IAO decision", authorisation.iaoDecision),
-            ])
-    }
-}
-
-extension Answers {
-    /// Answers holding only `data`, to reuse the derived-bulk logic.
-    fileprivate init(data: DataDetails) {
-        self.init()
-        self.data = data
     }
 }

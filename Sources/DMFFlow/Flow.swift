@@ -69,7 +69,7 @@ public struct Flow: Sendable {
             case .email: .email
             case .date: .date
             case .count: .count
-            case .text, .choice: .free
+            case .text, .paragraph, .choice: .free
             }
         let also = alsoSets.map(Binding.init)
         return Question(

@@ -1,32 +1,44 @@
+/// One option of a choice answer.
+public struct ChoiceOption: Sendable, Equatable {
+    /// The answers-file spelling ("not-sure").
+    public let value: String
+    /// What people read in the wizard ("Not sure").
+    public let label: String
+    /// What the form prints, where a shorter label reads better in a table ("Third party").
+    public let formLabel: String
+}
+
 /// What kind of value an answer holds, which decides how it is read, written and checked.
 public enum FieldType: Sendable, Equatable {
-    /// One of a closed set: each value's answers-file spelling and the label people read.
-    case choice([(value: String, label: String)])
+    /// One of a closed set of options.
+    case choice([ChoiceOption])
+    /// A line of text: a name, a system.
     case text
+    /// Text that may run to several lines: a purpose, a description.
+    case paragraph
     case email
     /// Stored as `YYYY-MM-DD`.
     case date
     /// A whole number of records.
     case count
 
-    public static func == (lhs: FieldType, rhs: FieldType) -> Bool {
-        switch (lhs, rhs) {
-        case (.choice(let left), .choice(let right)):
-            left.map(\.value) == right.map(\.value) && left.map(\.label) == right.map(\.label)
-        case (.text, .text), (.email, .email), (.date, .date), (.count, .count): true
-        default: false
-        }
-    }
-
     /// The choice spellings, in order; empty for other types.
     public var values: [String] {
-        if case .choice(let choices) = self { return choices.map(\.value) }
+        if case .choice(let options) = self { return options.map(\.value) }
         return []
     }
 
     static func choice<Value: AnswerValue>(_: Value.Type) -> FieldType {
-        .choice(Value.allCases.map { ($0.rawValue, $0.label) })
+        .choice(Value.allCases.map { ChoiceOption(value: $0.rawValue, label: $0.label, formLabel: $0.formLabel) })
     }
+}
+
+extension AnswerValue {
+    public var formLabel: String { label }
+}
+
+extension RouteType {
+    public var formLabel: String { shortLabel }
 }
 
 /// One answer of the answers file, described once: its key path, type, label, when a complete
@@ -48,6 +60,28 @@ public struct AnswerField: Sendable, Identifiable {
     public let applies: @Sendable (Answers) -> Bool
     let read: @Sendable (Answers) -> String?
     let write: @Sendable (inout Answers, String?) -> Void
+    /// The value the form prints when it differs from the answer (bulk, worked out from the
+    /// number of records when the question was not asked).
+    let shown: (@Sendable (Answers) -> String?)?
+    /// What the form prints instead of an answer that does not apply, and why.
+    public let notApplicable: String
+
+    init(
+        path: String, type: FieldType, label: String, isRequired: @escaping @Sendable (Answers) -> Bool,
+        applies: @escaping @Sendable (Answers) -> Bool, read: @escaping @Sendable (Answers) -> String?,
+        write: @escaping @Sendable (inout Answers, String?) -> Void, shown: (@Sendable (Answers) -> String?)? = nil,
+        notApplicable: String = "Not applicable"
+    ) {
+        self.path = path
+        self.type = type
+        self.label = label
+        self.isRequired = isRequired
+        self.applies = applies
+        self.read = read
+        self.write = write
+        self.shown = shown
+        self.notApplicable = notApplicable
+    }
 
     public var id: String { path }
 
@@ -68,6 +102,13 @@ public struct AnswerField: Sendable, Identifiable {
 
     /// Sets (or with nil, clears) the answer; the value must already be valid for the type.
     public func set(_ value: String?, in answers: inout Answers) { write(&answers, value) }
+
+    /// The value in effect, for the form: the answer, or what follows from other answers.
+    public func formValue(in answers: Answers) -> String? { shown?(answers) ?? read(answers) }
+
+    /// Whether the form prints a value for it: when it applies, or when its value follows from
+    /// other answers even though it was not asked.
+    public func isOnForm(for answers: Answers) -> Bool { applies(answers) || shown != nil }
 }
 
 /// One answer about one recipient, described like `AnswerField` but read from the recipient.
@@ -82,6 +123,8 @@ public struct RecipientField: Sendable, Identifiable {
     public let applies: @Sendable (Answers) -> Bool
     let read: @Sendable (Answers.Recipient) -> String?
     let write: @Sendable (inout Answers.Recipient, String?) -> Void
+    /// What the form prints instead of an answer that does not apply, and why.
+    public var notApplicable = "Not applicable"
 
     public var id: String { key }
     /// `recipients[].clearance`.
@@ -97,11 +140,11 @@ public enum AnswerSchema {
     public static let before: [AnswerField] = [
         choice("transfer.kind", "Share or move", \.transfer.kind, required: { _ in true }),
         choice("transfer.frequency", "One-off or recurring", \.transfer.frequency),
-        text("transfer.purpose", "Purpose", \.transfer.purpose),
+        text("transfer.purpose", "Purpose", \.transfer.purpose, type: .paragraph),
         text("requester.name", "Name", \.requester.name),
         text("requester.email", "Email", \.requester.email, type: .email),
         text("requester.team", "Team or business unit", \.requester.team),
-        text("data.description", "Description", \.data.description),
+        text("data.description", "Description", \.data.description, type: .paragraph),
         choice("data.classification", "Classification", \.data.classification, required: { _ in true }),
         choice("data.legacy_marking", "Old (pre-2014) marking", \.data.legacyMarking),
         choice("data.personal_data", "Personal data", \.data.personalData, required: { _ in true }),
@@ -110,23 +153,36 @@ public enum AnswerSchema {
             applies: { _ in true }, read: { $0.data.records.map(String.init) },
             write: { $0.data.records = $1.flatMap { Int($0) } }),
         // Needed only when the number of records, from which it follows, is not given.
-        choice(
-            "data.bulk", "Bulk (about 1,000 people or more)", \.data.bulk, required: { $0.data.records == nil },
-            applies: { $0.data.records == nil }),
+        AnswerField(
+            path: "data.bulk", type: .choice(YesNoNotSure.self), label: "Bulk (about 1,000 people or more)",
+            isRequired: { $0.data.records == nil }, applies: { $0.data.records == nil },
+            read: { $0.data.bulk?.rawValue }, write: { $0.data.bulk = $1.flatMap(YesNoNotSure.init(rawValue:)) },
+            shown: { $0.effectiveBulk?.rawValue }),
         choice("route.type", "Route", \.route.type, required: { _ in true }),
         text("route.source_system", "From system or domain", \.route.sourceSystem),
-        text("route.destination_organisation", "To organisation", \.route.destinationOrganisation, applies: leaves),
-        text("route.destination_system", "To system", \.route.destinationSystem, applies: leaves),
+        text(
+            "route.destination_organisation", "To organisation", \.route.destinationOrganisation, applies: leaves,
+            notApplicable: staysInside),
+        text(
+            "route.destination_system", "To system", \.route.destinationSystem, applies: leaves,
+            notApplicable: staysInside),
         choice(
             "route.destination_accreditation", "Receiving system accredited to", \.route.destinationAccreditation,
-            required: needsAccreditation, applies: needsAccreditation),
+            required: needsAccreditation, applies: needsAccreditation,
+            notApplicable: "Not applicable (asked only for another department or a third party)"),
     ]
 
     public static let recipient: [RecipientField] = [
         recipientText("name", "Name", \.name),
         recipientText("organisation", "Organisation", \.organisation),
         recipientText("role", "Role", \.role),
-        recipientChoice("mailbox", "Mailbox", \.mailbox, required: { $0.asksMailbox }, applies: { $0.asksMailbox }),
+        {
+            var mailbox = recipientChoice(
+                "mailbox", "Mailbox", \.mailbox, required: { $0.asksMailbox }, applies: { $0.asksMailbox })
+            // Asked only when the method delivers to a mailbox; an answer given anyway is ignored.
+            mailbox.notApplicable = "Not asked (the method does not deliver to a mailbox)"
+            return mailbox
+        }(),
         recipientChoice("authorised", "Authorised", \.authorised, required: { _ in true }),
         recipientChoice("clearance", "Clearance", \.clearance, required: { _ in true }),
     ]
@@ -139,22 +195,25 @@ public enum AnswerSchema {
         text("retention.period", "Retention period", \.retention.period),
         choice(
             "third_party.contract", "Contract in place", \.thirdParty.contract, required: isThirdParty,
-            applies: isThirdParty),
+            applies: isThirdParty, notApplicable: notThirdParty),
         choice(
             "third_party.nda", "Non-Disclosure Agreement (NDA) in place", \.thirdParty.nda, required: isThirdParty,
-            applies: isThirdParty),
+            applies: isThirdParty, notApplicable: notThirdParty),
         choice(
             "third_party.security_aspects_letter", "Security Aspects Letter (SAL)",
-            \.thirdParty.securityAspectsLetter, required: isThirdParty, applies: isThirdParty),
+            \.thirdParty.securityAspectsLetter, required: isThirdParty, applies: isThirdParty,
+            notApplicable: notThirdParty),
         choice(
             "third_party.code_of_connection", "Codes of Connection (CoCo)", \.thirdParty.codeOfConnection,
-            required: isThirdParty, applies: isThirdParty),
-        text("authorisation.iao_name", "Information Asset Owner", \.authorisation.iaoName, applies: leaves),
+            required: isThirdParty, applies: isThirdParty, notApplicable: notThirdParty),
+        text(
+            "authorisation.iao_name", "Information Asset Owner", \.authorisation.iaoName, applies: leaves,
+            notApplicable: staysInside),
         // Asked on every route that leaves its system; an answers file must give it only for a
         // third party, where the guidance asks for the IAO's authorisation in so many words.
         choice(
             "authorisation.iao_decision", "IAO decision", \.authorisation.iaoDecision, required: isThirdParty,
-            applies: leaves),
+            applies: leaves, notApplicable: staysInside),
         helpdesk("caller_name", "Caller", \.callerName),
         helpdesk("caller_team", "Caller's team", \.callerTeam),
         helpdesk("call_reference", "Call reference", \.callReference),
@@ -210,6 +269,8 @@ public enum AnswerSchema {
     // MARK: - Building blocks
 
     private static let isThirdParty: @Sendable (Answers) -> Bool = { $0.route.type == .thirdParty }
+    private static let staysInside = "Not applicable (stays inside one system)"
+    private static let notThirdParty = "Not applicable (not a third party)"
     private static let leaves: @Sendable (Answers) -> Bool = { $0.route.type?.leavesSystem ?? false }
     private static let needsAccreditation: @Sendable (Answers) -> Bool = {
         $0.route.type?.needsAccreditedDestination ?? false
@@ -218,22 +279,22 @@ public enum AnswerSchema {
     private static func choice<Value: AnswerValue>(
         _ path: String, _ label: String, _ keyPath: WritableKeyPath<Answers, Value?> & Sendable,
         required: @escaping @Sendable (Answers) -> Bool = { _ in false },
-        applies: @escaping @Sendable (Answers) -> Bool = { _ in true }
+        applies: @escaping @Sendable (Answers) -> Bool = { _ in true }, notApplicable: String = "Not applicable"
     ) -> AnswerField {
         AnswerField(
             path: path, type: .choice(Value.self), label: label, isRequired: required, applies: applies,
             read: { $0[keyPath: keyPath]?.rawValue },
-            write: { $0[keyPath: keyPath] = $1.flatMap(Value.init(rawValue:)) })
+            write: { $0[keyPath: keyPath] = $1.flatMap(Value.init(rawValue:)) }, notApplicable: notApplicable)
     }
 
     private static func text(
         _ path: String, _ label: String, _ keyPath: WritableKeyPath<Answers, String?> & Sendable,
-        type: FieldType = .text, applies: @escaping @Sendable (Answers) -> Bool = { _ in true }
+        type: FieldType = .text, applies: @escaping @Sendable (Answers) -> Bool = { _ in true },
+        notApplicable: String = "Not applicable"
     ) -> AnswerField {
         AnswerField(
             path: path, type: type, label: label, isRequired: { _ in false }, applies: applies,
-            read: { $0[keyPath: keyPath] },
-            write: { $0[keyPath: keyPath] = $1 })
+            read: { $0[keyPath: keyPath] }, write: { $0[keyPath: keyPath] = $1 }, notApplicable: notApplicable)
     }
 
     /// A helpdesk detail: setting one creates the `helpdesk` section, which marks the form as

@@ -9,6 +9,8 @@ public protocol AnswerValue: RawRepresentable, CaseIterable, Sendable, Hashable,
 where RawValue == String, AllCases: RandomAccessCollection, AllCases.Index == Int {
     /// What people read: "Official-Sensitive", "Not sure".
     var label: String { get }
+    /// What the form prints; the label unless a shorter one reads better in a table.
+    var formLabel: String { get }
 }
 
 extension AnswerValue {

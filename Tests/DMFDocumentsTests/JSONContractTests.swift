@@ -108,7 +108,8 @@ import Testing
         #expect(recipients.count == 2)
         #expect(recipients[1]["authorised"] as? String == "not-sure")
         // Secure file transfer delivers to no mailbox: the answer given is not printed.
-        #expect(recipients[0]["mailbox"] as? String == DMFBuilder.mailboxNotAsked)
+        #expect(recipients[0]["mailbox"] as? String == AnswerSchema.recipientField("mailbox")?.notApplicable)
+        #expect(recipients[0]["mailbox"] as? String == "Not asked (the method does not deliver to a mailbox)")
         #expect(
             (form["completed_on_behalf"] as? String)?.hasPrefix("Completed by the helpdesk on behalf of D. Sender")
                 == true)
