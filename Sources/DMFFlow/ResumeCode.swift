@@ -49,6 +49,14 @@ public enum ResumeCode {
     static var questions: [Question] { Flow().questions.filter { !$0.choices.isEmpty } }
     static var recipientQuestions: [Question] { Flow.recipientQuestions.filter { !$0.choices.isEmpty } }
 
+    /// What a code's digits mean: each question in code order with its options. A code made
+    /// under one layout decodes to other answers under another, so any change to this text
+    /// needs a new `version` (a test holds the layout each version was made with).
+    static var layout: String {
+        (questions + recipientQuestions).map { "\($0.code):\($0.choices.map(\.value).joined(separator: ","))" }
+            .joined(separator: ";") + ";recipients<=\(maxRecipients)"
+    }
+
     /// The code for the choices in `answers`.
     public static func encode(_ answers: Answers) -> String {
         var digits: [(value: UInt128, radix: UInt128)] = [(version, versionRadix)]
