@@ -21,7 +21,7 @@ let package = Package(
         .target(name: "CTermSupport", path: "Sources/CTermSupport"),
         .target(name: "DMFPolicy"),
         .target(name: "DMFAnswers", dependencies: ["DMFPolicy", .product(name: "Yams", package: "Yams")]),
-        .target(name: "DMFDocuments", dependencies: ["DMFPolicy"]),
+        .target(name: "DMFDocuments", dependencies: ["DMFPolicy", "DMFFlow"]),
         .target(name: "DMFFlow", dependencies: ["DMFPolicy"]),
         .target(name: "TerminalUI"),
         .target(name: "NcursesBackend", dependencies: ["TerminalUI", "CNcursesw", "CTermSupport"]),

@@ -19,6 +19,8 @@ public struct DecisionTable: Sendable {
         public var dmfRequired: Bool
         /// Heaviest first, then in rule order; each rule and kind once.
         public var findings: [RuleFinding]
+        /// The whole set of answers the row stands for.
+        public var answers: Answers
     }
 
     /// What a row's findings come to: which rule fired, and how heavily.
@@ -249,7 +251,7 @@ public struct DecisionTable: Sendable {
         let findings = Set(decision.findings.map { RuleFinding(rule: $0.rule, kind: $0.kind) }).sorted()
         return Row(
             route: route, changes: changes, plainChanges: plainChanges, verdict: decision.verdict,
-            dmfRequired: decision.dmfRequired, findings: findings)
+            dmfRequired: decision.dmfRequired, findings: findings, answers: answers)
     }
 
     // MARK: - Formats

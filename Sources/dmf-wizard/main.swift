@@ -5,6 +5,7 @@ import DMFFlow
 import Foundation
 
 extension OutputFormat: ExpressibleByArgument {}
+extension RuleBook.Format: ExpressibleByArgument {}
 extension FlowMap.Format: ExpressibleByArgument {}
 extension DecisionTable.Format: ExpressibleByArgument {}
 
@@ -15,7 +16,10 @@ struct DMFWizard: ParsableCommand {
         commandName: "dmf-wizard",
         abstract: "Decide whether and how MOJ information may be moved or shared, and fill in the Data Movement Form.",
         version: "0.1.0",
-        subcommands: [Interactive.self, Resume.self, Fill.self, Train.self, FlowCommand.self, TableCommand.self],
+        subcommands: [
+            Interactive.self, Resume.self, Fill.self, Train.self, FlowCommand.self, TableCommand.self,
+            RulesCommand.self,
+        ],
         defaultSubcommand: Interactive.self)
 
     /// Exit 1 for bad answers (printed by the command), 2 for bad usage, as the contract says.
@@ -188,6 +192,17 @@ struct FlowCommand: ParsableCommand {
     var format: FlowMap.Format = .text
 
     func run() throws { print(FlowMap().render(format), terminator: "") }
+}
+
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rules",
+        abstract: "Print the rule book: every rule with its guidance quotation, when it fires, who acts and its words.")
+
+    @Option(name: .shortAndLong, help: "markdown or html.")
+    var format: RuleBook.Format = .markdown
+
+    func run() throws { Console.out(RuleBook().render(format)) }
 }
 
 struct TableCommand: ParsableCommand {

@@ -173,13 +173,13 @@ _dmf-wizard() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    wizard|resume|fill|train|flow|table|help)
+    wizard|resume|fill|train|flow|table|rules|help)
         # Offer subcommand argument completions
         "_dmf-wizard_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'wizard resume fill train flow table help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'wizard resume fill train flow table rules help' -- "${cur}"))
         ;;
     esac
 }
@@ -274,6 +274,22 @@ _dmf-wizard_table() {
     case "${prev}" in
     '--format'|'-f')
         __dmf-wizard_add_completions -W 'csv'$'\n''markdown'
+        return
+        ;;
+    esac
+}
+
+_dmf-wizard_rules() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--format -f)
+    __dmf-wizard_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--format'|'-f')
+        __dmf-wizard_add_completions -W 'markdown'$'\n''html'
         return
         ;;
     esac

@@ -56,13 +56,14 @@ _dmf-wizard() {
             'train:Training: work prepared cases, predict the outcome, and compare (nothing is saved as a draft).'
             'flow:Print the flow map: every question and outcome, with the conditions between them.'
             'table:Print the decision table: the choice answers that change the outcome, with verdicts and findings.'
+            'rules:Print the rule book: every rule with its guidance quotation, when it fires, who acts and its words.'
             'help:Show subcommand help information.'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        wizard|resume|fill|train|flow|table|help)
+        wizard|resume|fill|train|flow|table|rules|help)
             "_dmf-wizard_${words[1]}" && ret=0
             ;;
         esac
@@ -155,6 +156,19 @@ _dmf-wizard_table() {
     local -ar ___format=('csv' 'markdown')
     local -ar arg_specs=(
         '(--format -f)'{--format,-f}'[csv or markdown.]:format:{__dmf-wizard_complete "${___format[@]}"}'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_dmf-wizard_rules() {
+    local -i ret=1
+    local -ar ___format=('markdown' 'html')
+    local -ar arg_specs=(
+        '(--format -f)'{--format,-f}'[markdown or html.]:format:{__dmf-wizard_complete "${___format[@]}"}'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
