@@ -170,10 +170,12 @@ public enum DMFBuilder {
         let method = answers.method
         let leaves = answers.route.type?.leavesSystem ?? false
         let fired = Set(decision.findings.map(\.rule))
+        // The rule decides; the form only reports it: protected unless the rule asks for something.
+        let unresolved = decision.findings.contains { $0.rule == .confidentialityInTransit && $0.kind <= .action }
         let confidentiality: String
         if !leaves {
             confidentiality = "Stays inside one system: no extra controls needed"
-        } else if let method, method.protectsConfidentiality {
+        } else if let method, !unresolved {
             confidentiality = "Protected by the method (\(method.label.lowercasedFirst))"
         } else {
             confidentiality = "Not yet shown: see the findings (rule confidentiality-in-transit)"

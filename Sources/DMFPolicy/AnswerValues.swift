@@ -218,18 +218,6 @@ public enum TransferMethod: String, AnswerValue {
         }
     }
 
-    /// Whether the method keeps information confidential outside one system (policy:
-    /// confidentiality-in-transit). Email and paper are judged by the rule itself.
-    public var protectsConfidentiality: Bool {
-        switch self {
-        case .secureNetwork, .sharingService, .secureEmail, .encryptedFile, .secureFileTransfer,
-            .encryptedStorageDevice:
-            true
-        case .withinSystem, .email, .unencryptedMedia, .paper, .notSure:
-            false
-        }
-    }
-
     /// Any kind of email, secure or not (SECRET and above must never be emailed).
     public var isEmail: Bool { self == .email || self == .secureEmail }
 
