@@ -126,12 +126,7 @@ public struct TrainingResult: Sendable, Equatable {
     public static let predictionOrder: [Verdict] = [.proceed, .conditions, .refer, .blocked]
 
     /// The rules a trainee can pick actions from: every rule that can ask for something.
-    public static let pickableRules: [RuleID] = RuleID.allCases.filter {
-        ![
-            .recipientsListed, .minimiseRisk, .acceptableUse, .sameSystemNoExtraControls, .dataInTransitGuidance,
-            .ogdSecureNetwork, .thirdPartySecurityAdvice,
-        ].contains($0)
-    }
+    public static let pickableRules: [RuleID] = RuleID.allCases.filter(\.canAskForAction)
 }
 
 extension TrainingNotes {

@@ -17,6 +17,9 @@ public enum PolicyEngine {
         var findings: [Finding] = []
         findings.reserveCapacity(16)
         for rule in rules { rule(facts, &findings) }
+        // Debug builds (and so every test) check each finding against its rule's declared kinds,
+        // which the rule book prints; release builds skip the check.
+        assert(findings.allSatisfy { $0.rule.kinds.contains($0.kind) }, "a rule gave a kind it does not declare")
         return Decision(
             verdict: Decision.verdict(for: findings),
             dmfRequired: isDMFRequired(facts.route),

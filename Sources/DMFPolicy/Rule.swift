@@ -42,6 +42,10 @@ public enum RuleID: String, CaseIterable, Sendable, Codable, Hashable {
 
     /// What the rule is about, in a few plain words.
     public var title: String { Rule.catalogue[self]!.title }
+    /// The kinds of finding it can give.
+    public var kinds: Set<FindingKind> { Rule.catalogue[self]!.kinds }
+    /// Whether it can ask for something to be done or decided (more than advice or information).
+    public var canAskForAction: Bool { kinds.contains { $0 <= .action } }
     /// Where the rule comes from.
     public var source: GuidanceSource { Rule.catalogue[self]!.source }
 }
@@ -76,6 +80,9 @@ public struct GuidanceSource: Sendable, Equatable {
 public struct Rule: Sendable {
     public var id: RuleID
     public var title: String
+    /// How heavily it can weigh: the kinds of finding the engine may give for it (a test checks
+    /// the engine gives no other, and that each is seen in the decision table).
+    public var kinds: Set<FindingKind>
     public var source: GuidanceSource
 
     static let general = "General principles"
@@ -88,6 +95,7 @@ public struct Rule: Sendable {
         let rules: [Rule] = [
             Rule(
                 id: .recipientsListed, title: "At least one recipient is named",
+                kinds: [],
                 source: .init(
                     section: general,
                     text:
@@ -98,6 +106,7 @@ public struct Rule: Sendable {
                 )),
             Rule(
                 id: .recipientsAuthorised, title: "Every recipient is authorised",
+                kinds: [.blocker, .refer],
                 source: .init(
                     section: general,
                     text:
@@ -108,6 +117,7 @@ public struct Rule: Sendable {
                 )),
             Rule(
                 id: .recipientsCleared, title: "Every recipient holds the clearance the information needs",
+                kinds: [.blocker, .refer],
                 source: .init(
                     section: general,
                     text:
@@ -120,6 +130,7 @@ public struct Rule: Sendable {
             ),
             Rule(
                 id: .confidentialityInTransit, title: "The information is kept confidential while it travels",
+                kinds: [.blocker, .refer, .action],
                 source: .init(
                     section: general,
                     text:
@@ -130,6 +141,7 @@ public struct Rule: Sendable {
                 )),
             Rule(
                 id: .retention, title: "Copies are kept only as long as needed",
+                kinds: [.refer, .action, .advice],
                 source: .init(
                     section: general,
                     text:
@@ -141,12 +153,15 @@ public struct Rule: Sendable {
                 )),
             Rule(
                 id: .minimiseRisk, title: "Send only what is needed",
+                kinds: [.advice],
                 source: .init(section: general, text: "information is not exposed to unnecessary risks")),
             Rule(
                 id: .acceptableUse, title: "The Acceptable Use Policy applies",
+                kinds: [.info],
                 source: .init(section: general, text: "all aspects of the Acceptable Use Policy are observed")),
             Rule(
                 id: .sameSystemNoExtraControls, title: "No extra controls inside one system",
+                kinds: [.info],
                 source: .init(
                     section: internalSection,
                     text:
@@ -159,6 +174,7 @@ public struct Rule: Sendable {
                     note: "\"larg\" is the guidance's own spelling of \"large\".")),
             Rule(
                 id: .dmfAuthorised, title: "A completed and authorised Data Movement Form",
+                kinds: [.blocker, .action],
                 source: .init(
                     section: internalSection,
                     text:
@@ -174,6 +190,7 @@ public struct Rule: Sendable {
                 )),
             Rule(
                 id: .transitControls, title: "Controls for confidentiality, integrity and proof of sending and receipt",
+                kinds: [.action],
                 source: .init(
                     section: internalSection,
                     text:
@@ -188,12 +205,14 @@ public struct Rule: Sendable {
                 )),
             Rule(
                 id: .dataInTransitGuidance, title: "Follow the data in transit guidance",
+                kinds: [.info],
                 source: .init(
                     section: internalSection, text: "To transport the information, follow the data in transit guidance."
                 )),
             Rule(
                 id: .ogdAccreditedDestination,
                 title: "The other department's system is accredited to the information's level",
+                kinds: [.blocker, .refer],
                 source: .init(
                     section: ogdSection,
                     text:
@@ -205,6 +224,7 @@ public struct Rule: Sendable {
                 )),
             Rule(
                 id: .ogdSecureNetwork, title: "Prefer a secure network",
+                kinds: [.advice],
                 source: .init(
                     section: ogdSection,
                     text:
@@ -216,6 +236,7 @@ public struct Rule: Sendable {
             Rule(
                 id: .thirdPartyIAOAuthorisation,
                 title: "The Information Asset Owner authorises it, recorded in the DMF",
+                kinds: [.blocker, .action],
                 source: .init(
                     section: thirdPartySection,
                     text:
@@ -226,6 +247,7 @@ public struct Rule: Sendable {
                     note: "General principles: \"The authorisation must be recorded in a Data Movement Form (DMF).\"")),
             Rule(
                 id: .thirdPartyContract, title: "A contract is in place before the transfer",
+                kinds: [.refer, .action],
                 source: .init(
                     section: thirdPartySection,
                     text:
@@ -236,6 +258,7 @@ public struct Rule: Sendable {
                 )),
             Rule(
                 id: .thirdPartyNDA, title: "A Non-Disclosure Agreement is in place before the transfer",
+                kinds: [.refer, .action],
                 source: .init(
                     section: thirdPartySection,
                     text:
@@ -246,6 +269,7 @@ public struct Rule: Sendable {
                 )),
             Rule(
                 id: .thirdPartySALCoCo, title: "Consider a Security Aspects Letter and Codes of Connection",
+                kinds: [.refer, .advice],
                 source: .init(
                     section: thirdPartySection,
                     text:
@@ -257,6 +281,7 @@ public struct Rule: Sendable {
             Rule(
                 id: .thirdPartyAccreditedDestination,
                 title: "Sensitive information goes only to an accredited third-party system",
+                kinds: [.blocker, .refer],
                 source: .init(
                     section: thirdPartySection,
                     text:
@@ -268,6 +293,7 @@ public struct Rule: Sendable {
                     note: "IL3 REST* is the pre-2014 marking IL3 RESTRICTED.")),
             Rule(
                 id: .thirdPartySecurityAdvice, title: "Seek the Accreditor's and CISO's advice as required",
+                kinds: [.advice],
                 source: .init(
                     section: thirdPartySection,
                     text:
@@ -279,6 +305,7 @@ public struct Rule: Sendable {
                 )),
             Rule(
                 id: .aboveOfficial, title: "SECRET and TOP SECRET need the Security team first, and never go by email",
+                kinds: [.blocker, .refer],
                 source: .init(
                     section: "Classification and handling (later guidance)",
                     text:
@@ -289,6 +316,7 @@ public struct Rule: Sendable {
                     isLaterGuidance: true)),
             Rule(
                 id: .legacyMarkingReview, title: "An old marking is reviewed by the IAO first",
+                kinds: [.refer],
                 source: .init(
                     section: "Classification and handling (later guidance)",
                     text:
@@ -300,6 +328,7 @@ public struct Rule: Sendable {
                     isLaterGuidance: true)),
             Rule(
                 id: .classificationNotSure, title: "The IAO confirms the classification",
+                kinds: [.refer],
                 source: .init(
                     section: general,
                     text:
@@ -310,6 +339,7 @@ public struct Rule: Sendable {
                     note: "The Information Asset Owner owns the information and decides its classification.")),
             Rule(
                 id: .personalData, title: "Personal data: check with the Data Protection Officer",
+                kinds: [.refer, .action, .advice],
                 source: .init(
                     section: "Personal data (later guidance)",
                     text:
@@ -321,6 +351,7 @@ public struct Rule: Sendable {
                     isLaterGuidance: true)),
             Rule(
                 id: .bulkApproval, title: "Bulk transfers need a senior manager's approval",
+                kinds: [.refer, .action],
                 source: .init(
                     section: "Bulk transfers (later guidance)",
                     text:

@@ -46,6 +46,12 @@ import Testing
         #expect(bulk.wordings.contains { $0.todo.contains("senior manager") })
     }
 
+    @Test(arguments: RuleID.allCases)
+    func theKindsARuleDeclaresAreTheKindsTheEngineGives(rule: RuleID) throws {
+        let entry = try #require(Self.book.entries.first { $0.rule == rule })
+        #expect(Set(entry.kinds.map(\.kind)) == rule.kinds)
+    }
+
     @Test func htmlEscapesAndCarriesEveryRule() {
         let html = Self.book.render(.html)
         #expect(html.hasPrefix("<!DOCTYPE html>"))
