@@ -95,7 +95,7 @@ public enum OutcomeSummary {
 public struct CheckRow: Equatable, Sendable {
     /// The section title, on the first row of each section only.
     public var sectionHeading: String?
-    public var code: String
+    public var code: StepCode
     public var label: String
     /// One line each: a single answer, or one line per recipient.
     public var answers: [String]
@@ -108,7 +108,7 @@ public enum CheckAnswers {
         var lastSection: FlowSection?
         for question in wizard.flow.applicable(to: wizard.answers) {
             let answers: [String]
-            if question.code == "P1" {
+            if question.code == .recipients {
                 let recipients = wizard.answers.recipients
                 answers =
                     recipients.isEmpty

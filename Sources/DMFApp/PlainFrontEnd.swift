@@ -202,11 +202,11 @@ public final class PlainFrontEnd {
         case "<":
             session.wizard.back()
         default:
-            guard CheckAnswers.rows(session.wizard).contains(where: { $0.code == typed.uppercased() }) else {
+            guard CheckAnswers.rows(session.wizard).contains(where: { $0.code == StepCode(typed) }) else {
                 say("There is no step \(typed) among your answers.")
                 return false
             }
-            session.wizard.change(typed.uppercased())
+            session.wizard.change(StepCode(typed))
         }
         return false
     }

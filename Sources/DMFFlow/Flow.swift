@@ -29,9 +29,8 @@ public struct Flow: Sendable {
     /// Whether this is the helpdesk flow (the call's details come first).
     public var isHelpdesk: Bool { questions.first?.section == .helpdesk }
 
-    public func question(code: String) -> Question? {
-        let wanted = code.uppercased()
-        return (questions + Self.recipientQuestions).first { $0.code == wanted }
+    public func question(code: StepCode) -> Question? {
+        (questions + Self.recipientQuestions).first { $0.code == code }
     }
 
     /// The questions asked for these answers, in order ("Step n of m" counts these).
@@ -42,7 +41,7 @@ public struct Flow: Sendable {
     /// A choice question bound to the answer at `path`: its options, where it applies and how its
     /// answer is read and set all come from `AnswerSchema`.
     static func choice(
-        _ code: String, _ section: FlowSection, _ path: String, prompt: String, why: String, help: String,
+        _ code: StepCode, _ section: FlowSection, _ path: String, prompt: String, why: String, help: String,
         readAloud: String, rule: RuleID?, required: Bool = true
     ) -> Question {
         let binding = Binding(path)
@@ -60,7 +59,7 @@ public struct Flow: Sendable {
     /// address, a date, a number) follows the answer's type. `alsoSets` names another answer
     /// given the same text (the caller's name is also the requester's).
     static func text(
-        _ code: String, _ section: FlowSection, _ path: String, prompt: String, why: String, help: String,
+        _ code: StepCode, _ section: FlowSection, _ path: String, prompt: String, why: String, help: String,
         readAloud: String, rule: RuleID? = nil, required: Bool = false, alsoSets: String? = nil
     ) -> Question {
         let binding = Binding(path)
@@ -318,7 +317,7 @@ public struct Flow: Sendable {
             rule: .confidentialityInTransit),
 
         Question(
-            code: "P1", section: .recipients, path: "recipients",
+            code: .recipients, section: .recipients, path: "recipients",
             prompt: "Who will receive the information?",
             why: "Every recipient must be authorised and cleared before anything is sent.",
             help:

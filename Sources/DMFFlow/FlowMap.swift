@@ -60,15 +60,16 @@ public struct FlowMap: Sendable {
 
     public init(flows: [Flow] = [Flow(), Flow(helpdesk: true)], table: DecisionTable = DecisionTable()) {
         // The recipients step (P1) is followed by the questions asked of each recipient.
-        let list = flows.lazy.flatMap(\.questions).first(where: \.isRecipientsList)?.code
-        let perRecipient = Flow.recipientQuestions.map(\.code)
+        let list = flows.lazy.flatMap(\.questions).first(where: \.isRecipientsList)?.code.rawValue
+        let perRecipient = Flow.recipientQuestions.map(\.code.rawValue)
 
         // Nodes: each flow's start, every question in the order the flows ask them, Check, outcomes.
         var labels = [Self.nextRecipient: "Another recipient? (back on the \(list ?? "") list: add one, or go on)"]
-        for question in flows.flatMap(\.questions) + Flow.recipientQuestions where labels[question.code] == nil {
-            labels[question.code] = Self.label(question)
+        for question in flows.flatMap(\.questions) + Flow.recipientQuestions where labels[question.code.rawValue] == nil
+        {
+            labels[question.code.rawValue] = Self.label(question)
         }
-        let codes = Self.merged(flows.map { $0.questions.map(\.code) })
+        let codes = Self.merged(flows.map { $0.questions.map(\.code.rawValue) })
             .flatMap { $0 == list ? [$0] + perRecipient + [Self.nextRecipient] : [$0] }
         nodes = flows.map { Node(id: Self.start(of: $0), label: $0.isHelpdesk ? "Start (helpdesk)" : "Start") }
         nodes += codes.map { Node(id: $0, label: labels[$0]!) }
@@ -80,7 +81,7 @@ public struct FlowMap: Sendable {
         var steps = PathTally()
         for flow in flows {
             for situation in Self.situations {
-                let codes = flow.applicable(to: situation.answers).map(\.code)
+                let codes = flow.applicable(to: situation.answers).map(\.code.rawValue)
                     .flatMap { $0 == list ? [$0, Self.nextRecipient] : [$0] }
                 steps.add(
                     [Self.start(of: flow)] + codes + [Self.check], situation.label,
@@ -91,7 +92,7 @@ public struct FlowMap: Sendable {
         if let list, let first = perRecipient.first {
             var loop = PathTally()
             for situation in Self.recipientSituations {
-                let codes = Flow.recipientQuestions.filter { $0.applies(to: situation.answers) }.map(\.code)
+                let codes = Flow.recipientQuestions.filter { $0.applies(to: situation.answers) }.map(\.code.rawValue)
                 loop.add([list] + codes + [Self.nextRecipient], situation.label)
             }
             edges += loop.edges(total: Self.recipientSituations.count, condense: Self.condenseMethods)

@@ -44,7 +44,7 @@ public enum QuestionKind: Sendable {
 /// writes its answer. The wizard, plain mode, the flow map and the resume code all use this.
 public struct Question: Sendable, Identifiable {
     /// The step code a caller can read back ("R2"); unique and stable.
-    public let code: String
+    public let code: StepCode
     public let section: FlowSection
     /// The answers-file key path ("route.type").
     public let path: String
@@ -65,7 +65,7 @@ public struct Question: Sendable, Identifiable {
     let read: @Sendable (Answers) -> String?
     let write: @Sendable (inout Answers, String?) -> Void
 
-    public var id: String { code }
+    public var id: StepCode { code }
 
     /// The helpdesk line under the question: "Read to the caller" with the words to say, or
     /// "For you" with an instruction meant for the agent alone.
@@ -136,4 +136,26 @@ public struct Question: Sendable, Identifiable {
         if case .text(.date) = kind, case .success(let date) = IsoDate.read(text) { return date.iso }
         return text
     }
+}
+
+/// A step's code, which a caller can read back on the phone ("R2"): a section letter and a
+/// number, unique and stable.
+public struct StepCode: Hashable, Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
+    public let rawValue: String
+
+    /// A code as typed or saved; letters are made upper case.
+    public init(_ text: String) { rawValue = text.uppercased() }
+    public init(stringLiteral value: String) { self.init(value) }
+
+    public var description: String { rawValue }
+
+    /// The recipients list (its fields are P2–P7).
+    public static let recipients: StepCode = "P1"
+    /// The first question asked about a new recipient.
+    public static let recipientName: StepCode = "P2"
+    /// A recipient's mailbox, asked only when the method delivers to a mailbox.
+    public static let recipientMailbox: StepCode = "P5"
+    /// "Check your answers" and the outcome, which are steps but not questions.
+    public static let check: StepCode = "CHECK"
+    public static let outcome: StepCode = "OUTCOME"
 }

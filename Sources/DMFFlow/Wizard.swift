@@ -2,11 +2,11 @@ import DMFPolicy
 
 /// Where the wizard is.
 public enum Screen: Equatable, Sendable {
-    case question(String)
+    case question(StepCode)
     /// The recipients list (step P1).
     case recipients
     /// Editing one recipient (0-based index) at one of the P2–P7 questions.
-    case recipientField(index: Int, code: String)
+    case recipientField(index: Int, code: StepCode)
     /// Check your answers.
     case check
     case outcome
@@ -31,7 +31,7 @@ public struct Wizard: Sendable {
     /// A past delete-by date given once, awaiting the same answer again to confirm it.
     private var pastDateToConfirm: String?
     /// Questions still to ask before returning to "Check your answers" after a change.
-    private var pending: [String] = []
+    private var pending: [StepCode] = []
     /// The recipient being added, so Back on its first field can drop it again.
     private var addingRecipient: Int?
     /// Set while asking the recipients' mailboxes that a new method made necessary (see
@@ -42,9 +42,9 @@ public struct Wizard: Sendable {
         /// The screen the answer would have led to, shown once every mailbox is answered.
         var then: Screen
         /// The question whose answer made the mailboxes necessary (M1), for Back.
-        var from: String
+        var from: StepCode
         var wasChanging: Bool
-        var pending: [String]
+        var pending: [StepCode]
     }
 
     public init(flow: Flow = Flow(), answers: Answers = Answers(), resumeAt step: String? = nil) {
@@ -65,26 +65,26 @@ public struct Wizard: Sendable {
         switch screen {
         case .question(let code): flow.question(code: code)
         case .recipientField(_, let code): flow.question(code: code)
-        case .recipients: flow.question(code: "P1")
+        case .recipients: flow.question(code: .recipients)
         case .check, .outcome: nil
         }
     }
 
     /// The step code shown on screen: "R2", or "P5" for a recipient field.
-    public var stepCode: String {
+    public var stepCode: StepCode {
         switch screen {
         case .question(let code): code
-        case .recipients: "P1"
+        case .recipients: .recipients
         case .recipientField(_, let code): code
-        case .check: "CHECK"
-        case .outcome: "OUTCOME"
+        case .check: .check
+        case .outcome: .outcome
         }
     }
 
     /// The code saved in drafts to resume at the same step ("P5:2" is recipient 2's mailbox).
     public var resumeStep: String {
         if case .recipientField(let index, let code) = screen { return "\(code):\(index + 1)" }
-        return stepCode
+        return stepCode.rawValue
     }
 
     /// "Step n of m": m counts the questions that apply to the route chosen so far.
@@ -95,10 +95,10 @@ public struct Wizard: Sendable {
         return (min(index + 1, applicable.count), applicable.count)
     }
 
-    /// The step code of the question on screen, "P1" for the recipients list and its fields.
-    private var progressCode: String {
+    /// The step code of the question on screen, .recipients for the recipients list and its fields.
+    private var progressCode: StepCode {
         switch screen {
-        case .recipients, .recipientField: "P1"
+        case .recipients, .recipientField: .recipients
         default: stepCode
         }
     }
@@ -180,7 +180,7 @@ public struct Wizard: Sendable {
         if let index = answers.recipients.firstIndex(where: { !Self.isComplete($0, method: answers.method) }) {
             return "Recipient \(index + 1) is not finished: choose it and answer the remaining questions."
         }
-        advance(after: "P1", applicableBefore: Set(flow.applicable(to: answers).map(\.code)))
+        advance(after: .recipients, applicableBefore: Set(flow.applicable(to: answers).map(\.code)))
         return nil
     }
 
@@ -189,7 +189,7 @@ public struct Wizard: Sendable {
         mailboxFill = nil
         answers.recipients.append(Answers.Recipient())
         addingRecipient = answers.recipients.count - 1
-        screen = .recipientField(index: answers.recipients.count - 1, code: "P2")
+        screen = .recipientField(index: answers.recipients.count - 1, code: .recipientName)
     }
 
     /// Edits a recipient from its first field; their earlier answers are kept.
@@ -197,7 +197,7 @@ public struct Wizard: Sendable {
         guard answers.recipients.indices.contains(index) else { return }
         addingRecipient = nil
         mailboxFill = nil
-        screen = .recipientField(index: index, code: "P2")
+        screen = .recipientField(index: index, code: .recipientName)
     }
 
     public mutating func removeRecipient(_ index: Int) {
@@ -217,10 +217,11 @@ public struct Wizard: Sendable {
             screen = .check
         case .check:
             screen =
-                flow.applicable(to: answers).last.map { $0.code == "P1" ? .recipients : .question($0.code) } ?? .check
+                flow.applicable(to: answers).last.map { $0.code == .recipients ? .recipients : .question($0.code) }
+                ?? .check
         case .recipients:
             if isChanging { returnToCheck(); return true }
-            guard let previous = previousQuestion(before: "P1") else { return false }
+            guard let previous = previousQuestion(before: .recipients) else { return false }
             screen = .question(previous)
         case .recipientField(let index, let code):
             if let fill = mailboxFill {
@@ -246,19 +247,19 @@ public struct Wizard: Sendable {
         case .question(let code):
             if isChanging { returnToCheck(); return true }
             guard let previous = previousQuestion(before: code) else { return false }
-            screen = previous == "P1" ? .recipients : .question(previous)
+            screen = previous == .recipients ? .recipients : .question(previous)
         }
         return true
     }
 
     /// Opens one answer from "Check your answers" to change it.
-    public mutating func change(_ code: String) {
+    public mutating func change(_ code: StepCode) {
         guard let question = flow.question(code: code), question.applies(to: answers) else { return }
         isChanging = true
         pending = []
         notice = nil
         mailboxFill = nil
-        screen = code == "P1" ? .recipients : .question(code)
+        screen = code == .recipients ? .recipients : .question(code)
     }
 
     /// After a resume code rebuilt the choices: asks only the free-text questions (and the
@@ -275,7 +276,7 @@ public struct Wizard: Sendable {
         pending = Array(codes.dropFirst())
         notice = nil
         guard let first = codes.first else { return returnToCheck() }
-        screen = first == "P1" ? .recipients : .question(first)
+        screen = first == .recipients ? .recipients : .question(first)
     }
 
     /// Jumps to a step already reached (helpdesk `g` + code). Returns false for an unknown code
@@ -283,10 +284,10 @@ public struct Wizard: Sendable {
     @discardableResult
     public mutating func jump(to step: String) -> Bool {
         guard let target = Self.screen(forStep: step, flow: flow, answers: answers) else { return false }
-        let code = step.split(separator: ":").first.map { String($0).uppercased() } ?? step
+        let code = StepCode(step.split(separator: ":").first.map(String.init) ?? step)
         // A recipient's fields are reached with the recipients list.
         let isRecipientField = Flow.recipientQuestions.contains { $0.code == code }
-        guard reachedSteps.contains(isRecipientField ? "P1" : code) || code == stepCode else { return false }
+        guard reachedSteps.contains(isRecipientField ? .recipients : code) || code == stepCode else { return false }
         mailboxFill = nil
         screen = target
         return true
@@ -295,9 +296,9 @@ public struct Wizard: Sendable {
     /// The steps already reached: every question up to the furthest one answered and the one
     /// after it (all of them once every required answer is given), and the step on screen.
     /// Optional questions further on have not been shown, so they are not reached.
-    public var reachedSteps: [String] {
+    public var reachedSteps: [StepCode] {
         let applicable = flow.applicable(to: answers)
-        var codes: [String]
+        var codes: [StepCode]
         if firstUnanswered() == nil {
             codes = applicable.map(\.code)
         } else {
@@ -312,7 +313,7 @@ public struct Wizard: Sendable {
     /// From "Check your answers" to the outcome, once every required answer is given.
     /// - Returns: the missing answers' step codes, empty when the outcome is shown.
     @discardableResult
-    public mutating func confirm() -> [String] {
+    public mutating func confirm() -> [StepCode] {
         mailboxFill = nil
         if let missing = firstUnanswered() {
             screen = missing
@@ -327,7 +328,7 @@ public struct Wizard: Sendable {
 
     // MARK: - Internals
 
-    private mutating func advance(after code: String, applicableBefore: Set<String>) {
+    private mutating func advance(after code: StepCode, applicableBefore: Set<StepCode>) {
         let applicable = flow.applicable(to: answers)
         if isChanging {
             let newlyApplicable = applicable.filter { !applicableBefore.contains($0.code) }.map(\.code)
@@ -336,7 +337,7 @@ public struct Wizard: Sendable {
             pending = applicable.map(\.code).filter(queue.contains)
             if let next = pending.first {
                 pending.removeFirst()
-                screen = next == "P1" ? .recipients : .question(next)
+                screen = next == .recipients ? .recipients : .question(next)
             } else {
                 returnToCheck()
             }
@@ -347,18 +348,18 @@ public struct Wizard: Sendable {
             return
         }
         let next = applicable[position + 1].code
-        screen = next == "P1" ? .recipients : .question(next)
+        screen = next == .recipients ? .recipients : .question(next)
     }
 
-    private mutating func advanceRecipient(index: Int, after code: String) {
+    private mutating func advanceRecipient(index: Int, after code: StepCode) {
         if let fill = mailboxFill {
             if let next = recipientsMissingMailbox.first(where: { $0 > index }) ?? recipientsMissingMailbox.first {
-                screen = .recipientField(index: next, code: "P5")
+                screen = .recipientField(index: next, code: .recipientMailbox)
             } else {
                 mailboxFill = nil
                 if isChanging, fill.then == .recipients {
                     // The list was queued only for these mailboxes: go on past it.
-                    advance(after: "P1", applicableBefore: Set(flow.applicable(to: answers).map(\.code)))
+                    advance(after: .recipients, applicableBefore: Set(flow.applicable(to: answers).map(\.code)))
                 } else {
                     screen = fill.then
                 }
@@ -377,10 +378,10 @@ public struct Wizard: Sendable {
     /// The method now delivers to a mailbox (or is not sure) while it did not before: each
     /// recipient's mailbox is now needed. Asks just those, recipient by recipient, then goes on
     /// to where the answer led (the recipients list, the next change, or Check your answers).
-    private mutating func askMissingMailboxes(from code: String, wasChanging: Bool, pending: [String]) {
+    private mutating func askMissingMailboxes(from code: StepCode, wasChanging: Bool, pending: [StepCode]) {
         guard let first = recipientsMissingMailbox.first else { return }
         mailboxFill = MailboxFill(then: screen, from: code, wasChanging: wasChanging, pending: pending)
-        screen = .recipientField(index: first, code: "P5")
+        screen = .recipientField(index: first, code: .recipientMailbox)
     }
 
     /// The recipients whose mailbox is asked but not answered.
@@ -392,7 +393,7 @@ public struct Wizard: Sendable {
     /// Whether a required question still needs an answer; the recipients list needs every
     /// recipient finished.
     private func isUnanswered(_ question: Question) -> Bool {
-        if question.code == "P1" {
+        if question.code == .recipients {
             return answers.recipients.isEmpty
                 || answers.recipients.contains { !Self.isComplete($0, method: answers.method) }
         }
@@ -400,7 +401,7 @@ public struct Wizard: Sendable {
     }
 
     /// The recipient editor's steps for one recipient: P5 only when the method delivers to a mailbox.
-    private func recipientCodes(_ index: Int) -> [String] {
+    private func recipientCodes(_ index: Int) -> [StepCode] {
         let scratch =
             answers.recipients.indices.contains(index)
             ? scratchFor(index) : Self.scratch(Answers.Recipient(), method: answers.method)
@@ -416,7 +417,7 @@ public struct Wizard: Sendable {
         screen = .check
     }
 
-    private func previousQuestion(before code: String) -> String? {
+    private func previousQuestion(before code: StepCode) -> StepCode? {
         let applicable = flow.applicable(to: answers)
         guard let position = applicable.firstIndex(where: { $0.code == code }), position > 0 else { return nil }
         return applicable[position - 1].code
@@ -453,13 +454,13 @@ public struct Wizard: Sendable {
     /// The first required question not yet answered, or an unfinished recipient.
     private func firstUnanswered() -> Screen? {
         for question in flow.applicable(to: answers) {
-            if question.code == "P1" {
+            if question.code == .recipients {
                 if let index = answers.recipients.firstIndex(where: { !Self.isComplete($0, method: answers.method) }) {
                     let scratch = scratchFor(index)
                     let field = Flow.recipientQuestions.first {
                         $0.isRequired && $0.applies(to: scratch) && $0.answer(in: scratch) == nil
                     }
-                    return .recipientField(index: index, code: field?.code ?? "P2")
+                    return .recipientField(index: index, code: field?.code ?? .recipientName)
                 }
                 if answers.recipients.isEmpty { return .recipients }
             } else if question.isRequired, question.answer(in: answers) == nil {
@@ -489,12 +490,13 @@ public struct Wizard: Sendable {
 
     /// The screen for a saved step code ("R2", "P5:2", "CHECK"), if it still makes sense.
     static func screen(forStep step: String, flow: Flow, answers: Answers) -> Screen? {
-        let parts = step.uppercased().split(separator: ":").map(String.init)
-        guard let code = parts.first else { return nil }
+        let parts = step.split(separator: ":").map(String.init)
+        guard let first = parts.first else { return nil }
+        let code = StepCode(first)
         switch code {
-        case "CHECK": return .check
-        case "OUTCOME": return answers.isComplete ? .outcome : .check
-        case "P1": return .recipients
+        case .check: return .check
+        case .outcome: return answers.isComplete ? .outcome : .check
+        case .recipients: return .recipients
         default: break
         }
         if let question = Flow.recipientQuestions.first(where: { $0.code == code }) {

@@ -13,16 +13,16 @@ import Testing
 
     /// Every choice question of the flow, reached on a fresh wizard by answering what comes
     /// before it from a journey.
-    static var choiceSteps: [String] {
+    static var choiceSteps: [StepCode] {
         Flow().questions.filter { !$0.choices.isEmpty }.map(\.code)
     }
 
     @Test(arguments: choiceSteps)
-    func enterOnAFreshChoiceRecordsNothing(step: String) throws {
+    func enterOnAFreshChoiceRecordsNothing(step: StepCode) throws {
         let folder = TemporaryFolder()
         let journey = Journey.all.first { $0.expectedCodes.contains(step) }!
         let app = ScreenTests.app(folder)
-        ScreenTests.fastForward(app, Drive.keys(journey, until: step))
+        ScreenTests.fastForward(app, Drive.keys(journey, until: step.rawValue))
         try #require(app.session.wizard.stepCode == step)
         let before = app.session.wizard.answers
         let screen = ScreenTests.play(app, [.enter]).screen

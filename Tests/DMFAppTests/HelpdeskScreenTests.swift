@@ -65,7 +65,7 @@ import Testing
             #expect(frame.contains("Resume code "), "every helpdesk screen shows the resume code")
             guard let title = frame.split(separator: "\n").first, let range = title.range(of: "Code ") else { continue }
             let code = String(title[range.upperBound...].prefix { $0.isLetter || $0.isNumber })
-            guard let question = Flow(helpdesk: true).question(code: code) else { continue }
+            guard let question = Flow(helpdesk: true).question(code: StepCode(code)) else { continue }
             seen.insert(code)
             let lead = "\(question.helpdeskLine.label): " + question.helpdeskLine.text.prefix(20)
             #expect(frame.contains(lead), "\(code) shows its read-aloud line")
@@ -160,7 +160,7 @@ import Testing
     @Test func gReachesEveryAnsweredStepIncludingARecipientField() throws {
         var wizard = Drive.wizard(.thirdPartyBlocked, helpdesk: false)
         for code in Journey.thirdPartyBlocked.expectedCodes {
-            let jumped = wizard.jump(to: code)
+            let jumped = wizard.jump(to: code.rawValue)
             #expect(jumped, "\(code)")
             #expect(wizard.stepCode == code)
         }

@@ -126,7 +126,7 @@ import Testing
         let (status, io, session) = Self.run(lines, in: folder, drafts: false)
         #expect(status == 1)
         #expect(io.output.contains("\(reason)\n"))
-        #expect(session.wizard.stepCode == code, "still on the question")
+        #expect(session.wizard.stepCode == StepCode(code), "still on the question")
         let asked = io.output.components(separatedBy: "code \(code)\n").count - 1
         #expect(asked == 2, "asked again after the reason")
     }

@@ -100,7 +100,7 @@ import Testing
             let folder = TemporaryFolder()
             let app = ScreenTests.app(folder)
             let journey = Journey.all.first { $0.expectedCodes.contains(question.code) } ?? .thirdPartyBlocked
-            ScreenTests.fastForward(app, Drive.keys(journey, until: question.code))
+            ScreenTests.fastForward(app, Drive.keys(journey, until: question.code.rawValue))
             app.handle(.function(1))
             for _ in 0..<20 {
                 Self.checkFrame(

@@ -360,7 +360,7 @@ import Testing
         let down = Array(repeating: Key.down, count: journey.expectedCodes.firstIndex(of: "R1")! + 1)
         let third = Journey.thirdPartyBlocked
         var keys = Drive.keys(journey) + down + [.enter, .char("4"), .enter]
-        for code in ["R3", "R4", "R5", "X1", "X2", "X3", "X4", "A1", "A2"] {
+        for code: StepCode in ["R3", "R4", "R5", "X1", "X2", "X3", "X4", "A1", "A2"] {
             keys += typing(third.typed[code]!) + [.enter]
         }
         let (app, screen) = Self.screen(after: keys, in: folder)

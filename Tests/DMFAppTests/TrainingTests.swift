@@ -181,8 +181,8 @@ import Testing
             guard let value = question.answer(in: answers) else { return "" }
             return question.choices.first { $0.value == value }.map { String($0.number) } ?? value
         }
-        var text: [String: String] = [:]
-        for question in Flow().applicable(to: item.answers) where question.code != "P1" {
+        var text: [StepCode: String] = [:]
+        for question in Flow().applicable(to: item.answers) where question.code != .recipients {
             text[question.code] = typed(question, item.answers)
         }
         let recipients = item.answers.recipients.map { recipient in

@@ -11,14 +11,14 @@ import Testing
     /// What `dmf-wizard flow` prints: the standard and helpdesk flows on one map.
     static let both = FlowMap(table: table)
     static let verdictIDs = Set(Verdict.allCases.map(FlowMap.outcome))
-    static let recipientCodes = Flow.recipientQuestions.map(\.code)
+    static let recipientCodes = Flow.recipientQuestions.map(\.code.rawValue)
 
     static func outgoing(_ node: String) -> [FlowMap.Edge] { map.edges.filter { $0.from == node } }
     static func edges(into node: String) -> [FlowMap.Edge] { map.edges.filter { $0.to == node } }
 
     @Test func everyQuestionAndEveryVerdictIsReachableFromTheStart() {
         let reachable = Self.map.reachable
-        let unreachable = Flow(helpdesk: false).questions.map(\.code).filter { !reachable.contains($0) }
+        let unreachable = Flow(helpdesk: false).questions.map(\.code.rawValue).filter { !reachable.contains($0) }
         #expect(unreachable.isEmpty, "questions nobody can reach: \(unreachable)")
         #expect(Self.verdictIDs.isSubset(of: reachable))
         #expect(reachable.contains(FlowMap.check))
@@ -28,19 +28,21 @@ import Testing
     @Test func theNodesAreTheStartEveryQuestionCheckAndEachVerdict() {
         let ids = Self.map.nodes.map(\.id)
         // The recipients step is followed by the questions asked of each recipient, then the loop's decision.
-        let questions = Flow().questions.map(\.code)
+        let questions = Flow().questions.map(\.code.rawValue)
             .flatMap { $0 == "P1" ? ["P1"] + Self.recipientCodes + [FlowMap.nextRecipient] : [$0] }
         #expect(ids == [FlowMap.start] + questions + [FlowMap.check] + Verdict.allCases.map(FlowMap.outcome))
         #expect(Set(ids).count == ids.count)
         let helpdesk = FlowMap(flow: Flow(helpdesk: true), table: Self.table)
         #expect(helpdesk.outgoing(from: FlowMap.helpdeskStart).map(\.to) == ["H1"])
-        #expect(Set(Flow(helpdesk: true).questions.map(\.code)).isSubset(of: helpdesk.reachable))
+        #expect(Set(Flow(helpdesk: true).questions.map(\.code.rawValue)).isSubset(of: helpdesk.reachable))
     }
 
     /// `flow` shows every question of both flows, and of the recipient editor, as a node.
     @Test func everyQuestionOfEveryFlowIsANode() {
         let ids = Set(Self.both.nodes.map(\.id))
-        let codes = Flow().questions.map(\.code) + Flow(helpdesk: true).questions.map(\.code) + Self.recipientCodes
+        let codes =
+            Flow().questions.map(\.code.rawValue) + Flow(helpdesk: true).questions.map(\.code.rawValue)
+            + Self.recipientCodes
         let missing = codes.filter { !ids.contains($0) }
         #expect(missing.isEmpty, "questions the map leaves out: \(missing)")
         #expect(Set(codes).isSubset(of: Self.both.reachable))
@@ -50,9 +52,9 @@ import Testing
     /// The helpdesk asks H1–H4 first and joins the standard flow where `Flow(helpdesk:)` does.
     @Test func theHelpdeskStartLeadsThroughItsQuestionsToWhereItJoins() throws {
         let helpdesk = Flow(helpdesk: true).questions
-        let own = helpdesk.filter { $0.section == .helpdesk }.map(\.code)
+        let own = helpdesk.filter { $0.section == .helpdesk }.map(\.code.rawValue)
         #expect(own == ["H1", "H2", "H3", "H4"])
-        let joins = try #require(helpdesk.first { $0.section != .helpdesk }?.code)
+        let joins = try #require(helpdesk.first { $0.section != .helpdesk }?.code.rawValue)
         let path = [FlowMap.helpdeskStart] + own + [joins]
         for (from, to) in zip(path, path.dropFirst()) {
             #expect(Self.both.outgoing(from: from).map(\.to) == [to], "\(from) → \(to)")
@@ -161,7 +163,7 @@ import Testing
         answers.route.type = route
         answers.data.records = 10
         // The recipients step runs through its loop (here without the mailbox) before going on.
-        let asked = Flow().applicable(to: answers).map(\.code)
+        let asked = Flow().applicable(to: answers).map(\.code.rawValue)
             .flatMap { $0 == "P1" ? ["P1", "P2", "P3", "P4", "P6", "P7", FlowMap.nextRecipient] : [$0] }
         let path = [FlowMap.start] + asked + [FlowMap.check]
         for (from, to) in zip(path, path.dropFirst()) {

@@ -5,7 +5,7 @@ import Testing
 
 /// The questions as data: codes, conditions, numbering, help.
 @Suite struct FlowTests {
-    static let mainCodes = [
+    static let mainCodes: [StepCode] = [
         "Y1", "Y2", "Y3", "T1", "T2", "T3", "D1", "D2", "D3", "D4", "D5", "D6", "R1", "R2", "R3", "R4", "R5",
         "M1", "P1", "K1", "K2", "X1", "X2", "X3", "X4", "A1", "A2",
     ]
@@ -50,7 +50,7 @@ import Testing
         var answers = Answers()
         answers.route.type = route
         let routeDependent: Set = ["R3", "R4", "R5", "X1", "X2", "X3", "X4", "A1", "A2"]
-        let applying = Flow().applicable(to: answers).map(\.code).filter(routeDependent.contains)
+        let applying = Flow().applicable(to: answers).map(\.code.rawValue).filter(routeDependent.contains)
         #expect(applying == expected)
     }
 
@@ -94,7 +94,7 @@ import Testing
         for question in Flow().questions + Flow.recipientQuestions where !question.choices.isEmpty {
             #expect(question.choices.map(\.number) == Array(1...question.choices.count), "\(question.code)")
         }
-        func values(_ code: String) -> [String] { Flow().question(code: code)!.choices.map(\.value) }
+        func values(_ code: StepCode) -> [String] { Flow().question(code: code)!.choices.map(\.value) }
         #expect(values("T1") == ["share", "move", "not-sure"])
         #expect(values("R1") == ["same-system", "between-moj-systems", "other-government-department", "third-party"])
         #expect(values("R5") == ["none", "official", "official-sensitive", "secret", "top-secret", "not-sure"])
@@ -132,6 +132,6 @@ import Testing
             ("P2", "  ", "Please type an answer; this one is needed."),
         ] as [(String, String, String?)])
     func textAnswersAreValidatedWithAReason(code: String, text: String, problem: String?) {
-        #expect(Flow().question(code: code)!.validate(text: text) == problem)
+        #expect(Flow().question(code: StepCode(code))!.validate(text: text) == problem)
     }
 }

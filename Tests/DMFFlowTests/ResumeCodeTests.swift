@@ -313,7 +313,7 @@ import Testing
         let decoded = try ResumeCode.decode(ResumeCode.encode(original))
         var wizard = Wizard(flow: Flow(), answers: decoded)
         wizard.askFreeText()
-        var asked: [String] = []
+        var asked: [StepCode] = []
         var editing = 0
         for _ in 0..<200 {
             switch wizard.screen {

@@ -11,16 +11,16 @@ public struct Journey: Sendable, CustomTestStringConvertible {
     public let name: String
     public let route: RouteType
     public let verdict: Verdict
-    public let typed: [String: String]
+    public let typed: [StepCode: String]
     /// P2–P7 for each recipient, in order (P5, the mailbox, only where the method delivers to
     /// a mailbox: the third-party journey's secure email).
-    public let recipients: [[String: String]]
+    public let recipients: [[StepCode: String]]
 
     public var testDescription: String { name }
 
     public init(
-        name: String, route: RouteType, verdict: Verdict, typed: [String: String], recipients: [[String: String]],
-        expectedCodes: [String]
+        name: String, route: RouteType, verdict: Verdict, typed: [StepCode: String], recipients: [[StepCode: String]],
+        expectedCodes: [StepCode]
     ) {
         self.name = name
         self.route = route
@@ -31,7 +31,7 @@ public struct Journey: Sendable, CustomTestStringConvertible {
     }
 
     /// The step codes a person meets, in order, from Y1 to the last question.
-    public let expectedCodes: [String]
+    public let expectedCodes: [StepCode]
 
     public static let sameSystemProceed = Journey(
         name: "same-system-proceed", route: .sameSystem, verdict: .proceed,
