@@ -23,7 +23,8 @@ public enum AssetLocator {
 
     /// The first candidate folder that exists.
     /// - Throws: a message listing every place looked in.
-    public static func folder(environment: [String: String] = ProcessInfo.processInfo.environment) throws(WriteError)
+    public static func folder(environment: [String: String] = ProcessInfo.processInfo.environment)
+        throws(AssetsNotFound)
         -> String
     {
         let paths = candidates(environment: environment)
@@ -33,10 +34,15 @@ public enum AssetLocator {
                 return path
             }
         }
-        throw WriteError(
-            description:
-                "the assets folder was not found; looked in: \(paths.joined(separator: ", ")). "
-                + "Set DMF_WIZARD_ASSETS to its path."
-        )
+        throw AssetsNotFound(lookedIn: paths)
+    }
+}
+
+/// The assets folder (training cases) is nowhere the tool looks for it.
+public struct AssetsNotFound: Error, CustomStringConvertible, Sendable, Equatable {
+    public var lookedIn: [String]
+
+    public var description: String {
+        "the assets folder was not found; looked in: \(lookedIn.joined(separator: ", ")). Set DMF_WIZARD_ASSETS to its path."
     }
 }

@@ -179,13 +179,11 @@ public struct DraftStore: Sendable {
     /// Deletes the draft `name` (a file name in the drafts folder, or a path to one there);
     /// files elsewhere are never deleted.
     /// - Returns: the path deleted.
-    public func deleteDraft(named name: String) throws(WriteError) -> String {
+    public func deleteDraft(named name: String) throws(DraftError) -> String {
         guard let path = resolve(name), holds(path), (path as NSString).lastPathComponent.hasPrefix("draft-") else {
-            throw WriteError(description: "there is no draft called \(name) in \(folder)")
+            throw .noSuchDraft(name: name, folder: folder)
         }
-        guard unlink(path) == 0 else {
-            throw WriteError(description: "cannot delete \(path): \(String(cString: strerror(errno)))")
-        }
+        guard unlink(path) == 0 else { throw .cannotDelete(path: path, reason: String(cString: strerror(errno))) }
         return path
     }
 
@@ -199,4 +197,17 @@ public struct DraftStore: Sendable {
     }
 
     private func createFolder() throws(WriteError) { try SafeFile.createFolder(folder) }
+}
+
+/// Why a draft could not be deleted.
+public enum DraftError: Error, CustomStringConvertible, Sendable, Equatable {
+    case noSuchDraft(name: String, folder: String)
+    case cannotDelete(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .noSuchDraft(let name, let folder): "there is no draft called \(name) in \(folder)"
+        case .cannotDelete(let path, let reason): "cannot delete \(path): \(reason)"
+        }
+    }
 }

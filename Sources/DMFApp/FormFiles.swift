@@ -23,7 +23,7 @@ enum FormFiles {
             guard let printer = printer() else { throw PrintError.noBrowser }
             return try printer.pdf(fromHTML: format.render(form))
         } catch {
-            throw WriteError(description: error.description)
+            throw .cannotPrint(error.description)
         }
     }
 }

@@ -1,8 +1,34 @@
 import Foundation
 
-/// Why a file could not be written, in words for the person running the tool.
-public struct WriteError: Error, CustomStringConvertible, Sendable {
-    public var description: String
+/// Why the outcome's files could not be written, in words for the person running the tool.
+public enum WriteError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// The file is there already and replacing was not asked for.
+    case exists(path: String)
+    case noFolder(path: String, folder: String)
+    case notAFolder(String)
+    case cannotCreateFolder(String, reason: String)
+    /// The system refused (`errno`'s words): no space, no permission.
+    case system(path: String, reason: String)
+    /// The answers cannot be decided yet, so there is no form to write.
+    case incompleteAnswers
+    /// A PDF was asked for and could not be printed.
+    case cannotPrint(String)
+
+    public var description: String {
+        switch self {
+        case .exists(let path): "\(path) already exists; use --force to replace it"
+        case .noFolder(let path, let folder): "cannot write \(path): the folder \(folder) does not exist"
+        case .notAFolder(let folder): "\(folder) is not a folder"
+        case .cannotCreateFolder(let folder, let reason): "cannot create the folder \(folder): \(reason)"
+        case .system(let path, let reason): "cannot write \(path): \(reason)"
+        case .incompleteAnswers: "the answers are not complete yet"
+        case .cannotPrint(let reason): reason
+        }
+    }
+
+    static func system(_ path: String, errno number: Int32) -> WriteError {
+        .system(path: path, reason: String(cString: strerror(number)))
+    }
 }
 
 /// Writes files the way every output of this tool must be written: atomically (a temporary file
@@ -29,10 +55,10 @@ public enum SafeFile {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue
             else {
-                throw WriteError(description: "cannot write \(path): the folder \(folder) does not exist")
+                throw .noFolder(path: path, folder: folder)
             }
             if !overwrite, exists(path) {
-                throw WriteError(description: "\(path) already exists; use --force to replace it")
+                throw .exists(path: path)
             }
         }
         var temporaries: [String] = []
@@ -49,9 +75,9 @@ public enum SafeFile {
                 // (files it replaced under `overwrite` cannot be brought back).
                 if !overwrite { for path in published { unlink(path) } }
                 if failure == EEXIST {
-                    throw WriteError(description: "\(path) already exists; use --force to replace it")
+                    throw .exists(path: path)
                 }
-                throw WriteError(description: "cannot write \(path): \(String(cString: strerror(failure)))")
+                throw .system(path, errno: failure)
             }
             published.append(path)
         }
@@ -77,14 +103,14 @@ public enum SafeFile {
     public static func createFolder(_ folder: String) throws(WriteError) {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw WriteError(description: "\(folder) is not a folder") }
+            guard isDirectory.boolValue else { throw .notAFolder(folder) }
             return
         }
         do {
             try FileManager.default.createDirectory(
                 atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
-            throw WriteError(description: "cannot create the folder \(folder): \(error.localizedDescription)")
+            throw .cannotCreateFolder(folder, reason: error.localizedDescription)
         }
     }
 
@@ -99,7 +125,7 @@ public enum SafeFile {
             folder + "/\(temporaryPrefix)\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else {
-            throw WriteError(description: "cannot write in \(folder): \(String(cString: strerror(errno)))")
+            throw .system(folder, errno: errno)
         }
         var written = 0
         var failure: Int32 = 0
@@ -116,7 +142,7 @@ public enum SafeFile {
         if close(fd) != 0, failure == 0 { failure = errno }
         guard failure == 0 else {
             unlink(temporary)
-            throw WriteError(description: "cannot write \(path): \(String(cString: strerror(failure)))")
+            throw .system(path, errno: failure)
         }
         return temporary
     }

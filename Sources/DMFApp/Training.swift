@@ -36,7 +36,7 @@ public enum TrainingLibrary {
     }
 
     /// The cases from the assets folder.
-    public static func standard() throws(WriteError) -> (cases: [TrainingCase], problems: [String]) {
+    public static func standard() throws(AssetsNotFound) -> (cases: [TrainingCase], problems: [String]) {
         load(folder: try AssetLocator.folder() + "/training")
     }
 }

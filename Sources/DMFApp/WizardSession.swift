@@ -67,7 +67,7 @@ public final class WizardSession {
     /// answers (outside training); then the draft is no longer needed.
     /// - Returns: the paths written.
     public func saveOutcome(formats: [OutputFormat], folder: String) throws(WriteError) -> [String] {
-        guard let form = filledForm() else { throw WriteError(description: "the answers are not complete yet") }
+        guard let form = filledForm() else { throw .incompleteAnswers }
         let base = (folder as NSString).appendingPathComponent(form.reference)
         var suffix = ""
         var attempt = 1
