@@ -52,7 +52,7 @@ public struct Flow: Sendable {
         return Question(
             code: code, section: section, path: path, prompt: prompt, why: why, help: help, readAloud: readAloud,
             rule: rule, kind: .choice(choices), isRequired: required, applies: binding.applies, read: binding.read,
-            write: binding.write)
+            write: binding.write, recipientField: binding.recipientField)
     }
 
     /// A typed question bound to the answer at `path`; what it accepts (free text, an email
@@ -77,16 +77,18 @@ public struct Flow: Sendable {
             write: { answers, value in
                 binding.write(&answers, value)
                 also?.write(&answers, value)
-            })
+            }, recipientField: binding.recipientField)
     }
 
-    /// How a question reaches its answer in `AnswerSchema`. A recipient's answers
-    /// (`recipients[].name`) are read from the one-recipient copy the recipient editor works on.
+    /// How a question reaches its answer in `AnswerSchema`. A recipient's answer
+    /// (`recipients[].name`) is read and set in each recipient (`Question.answer(of:)`), not in
+    /// the answers as a whole.
     struct Binding {
         let type: FieldType
         let applies: @Sendable (Answers) -> Bool
         let read: @Sendable (Answers) -> String?
         let write: @Sendable (inout Answers, String?) -> Void
+        var recipientField: RecipientField?
 
         init(_ path: String) {
             let recipientPrefix = "recipients[]."
@@ -96,11 +98,9 @@ public struct Flow: Sendable {
                 }
                 type = field.type
                 applies = field.applies
-                read = { $0.recipients.first.flatMap(field.value(in:)) }
-                write = { answers, value in
-                    if answers.recipients.isEmpty { answers.recipients = [Answers.Recipient()] }
-                    field.set(value, in: &answers.recipients[0])
-                }
+                read = { _ in nil }
+                write = { _, _ in }
+                recipientField = field
             } else {
                 guard let field = AnswerSchema.field(path) else {
                     preconditionFailure("no answer \(path) in AnswerSchema")
@@ -406,8 +406,8 @@ public struct Flow: Sendable {
             rule: .thirdPartyIAOAuthorisation, required: true),
     ]
 
-    /// The recipient editor's questions, asked of a one-recipient scratch copy of the answers
-    /// that also holds the method (`Wizard.scratch`), so P5 applies only when the method
+    /// The recipient editor's questions, asked of each recipient in turn (`Question.answer(of:)`);
+    /// whether one applies depends on the whole answers: P5 applies only when the method
     /// delivers to a mailbox. The method (M1) is therefore asked before the recipients (P1).
     public static let recipientQuestions: [Question] = [
         text(

@@ -64,6 +64,8 @@ public struct Question: Sendable, Identifiable {
     let applies: @Sendable (Answers) -> Bool
     let read: @Sendable (Answers) -> String?
     let write: @Sendable (inout Answers, String?) -> Void
+    /// For a recipient's question (P2–P7), the answer it reads and sets in each recipient.
+    var recipientField: RecipientField? = nil
 
     public var id: StepCode { code }
 
@@ -83,7 +85,7 @@ public struct Question: Sendable, Identifiable {
         Question(
             code: code, section: section, path: path, prompt: prompt, why: why, help: help, readAloud: readAloud,
             rule: rule, kind: kind, isRequired: isRequired, applies: applies, read: read,
-            write: write)
+            write: write, recipientField: recipientField)
     }
 
     /// Whether the question is asked for these answers.
@@ -94,6 +96,20 @@ public struct Question: Sendable, Identifiable {
 
     /// Sets (or with nil, clears) the answer. The value must already be valid.
     public func setAnswer(_ value: String?, in answers: inout Answers) { write(&answers, value) }
+
+    /// A recipient question's answer for one recipient (nil for other questions).
+    public func answer(of recipient: Answers.Recipient) -> String? { recipientField?.value(in: recipient) }
+
+    /// Sets a recipient question's answer for one recipient.
+    public func setAnswer(_ value: String?, of recipient: inout Answers.Recipient) {
+        recipientField?.set(value, in: &recipient)
+    }
+
+    /// A recipient question's answer for one recipient as people read it.
+    public func displayAnswer(of recipient: Answers.Recipient) -> String? {
+        guard let value = answer(of: recipient) else { return nil }
+        return choices.first { $0.value == value }?.label ?? value
+    }
 
     public var choices: [Choice] {
         if case .choice(let choices) = kind { return choices }

@@ -60,15 +60,15 @@ public enum ResumeCode {
     /// The code for the choices in `answers`.
     public static func encode(_ answers: Answers) -> String {
         var digits: [(value: UInt128, radix: UInt128)] = [(version, versionRadix)]
-        for question in questions { digits.append(digit(question, in: answers)) }
+        for question in questions { digits.append(digit(question, question.answer(in: answers))) }
         let recipients = answers.recipients.prefix(maxRecipients)
         digits.append((UInt128(recipients.count), UInt128(maxRecipients + 1)))
         for recipient in recipients {
-            let scratch = Wizard.scratch(recipient, method: answers.method)
             for question in recipientQuestions {
                 // A question that does not apply (P5 with a method that delivers to no mailbox)
                 // is packed as unanswered: its answer, if any, is ignored.
-                digits.append(question.applies(to: scratch) ? digit(question, in: scratch) : (0, radix(question)))
+                let value = question.applies(to: answers) ? question.answer(of: recipient) : nil
+                digits.append(digit(question, value))
             }
         }
         var number: UInt128 = 0
@@ -113,17 +113,19 @@ public enum ResumeCode {
         }
         guard UInt128(next(versionRadix)) == version else { throw .unknownVersion }
         var answers = Answers()
-        for question in questions { set(question, digit: next(radix(question)), in: &answers) }
+        for question in questions {
+            if let value = value(question, digit: next(radix(question))) { question.setAnswer(value, in: &answers) }
+        }
         let count = next(UInt128(maxRecipients + 1))
         for _ in 0..<count {
-            var scratch = Wizard.scratch(Answers.Recipient(), method: answers.method)
+            var recipient = Answers.Recipient()
             for question in recipientQuestions {
                 let digit = next(radix(question))
                 // The encoder never packs an answer to a question that does not apply.
-                guard digit == 0 || question.applies(to: scratch) else { throw .malformed }
-                set(question, digit: digit, in: &scratch)
+                guard digit == 0 || question.applies(to: answers) else { throw .malformed }
+                if let value = value(question, digit: digit) { question.setAnswer(value, of: &recipient) }
             }
-            answers.recipients.append(scratch.recipients[0])
+            answers.recipients.append(recipient)
         }
         guard number == 0 else { throw .malformed }
         return answers
@@ -131,15 +133,16 @@ public enum ResumeCode {
 
     private static func radix(_ question: Question) -> UInt128 { UInt128(question.choices.count + 1) }
 
-    private static func digit(_ question: Question, in answers: Answers) -> (UInt128, UInt128) {
-        let value = question.answer(in: answers)
+    /// A question's digit for an answer: its choice number, 0 when unanswered.
+    private static func digit(_ question: Question, _ value: String?) -> (UInt128, UInt128) {
         let number = question.choices.first { $0.value == value }?.number ?? 0
         return (UInt128(number), radix(question))
     }
 
-    private static func set(_ question: Question, digit: Int, in answers: inout Answers) {
-        guard digit > 0, digit <= question.choices.count else { return }
-        question.setAnswer(question.choices[digit - 1].value, in: &answers)
+    /// The answer a digit stands for, nil for 0 (unanswered) or a number with no choice.
+    private static func value(_ question: Question, digit: Int) -> String? {
+        guard digit > 0, digit <= question.choices.count else { return nil }
+        return question.choices[digit - 1].value
     }
 
     /// Luhn mod N for N = 32: catches every single wrong symbol and most swapped neighbours.

@@ -60,7 +60,7 @@ public struct Wizard: Sendable {
 
     // MARK: - Where we are
 
-    /// The question on screen, bound for recipient fields to a one-recipient scratch copy.
+    /// The question on screen (for a recipient field, the recipient question it asks).
     public var currentQuestion: Question? {
         switch screen {
         case .question(let code): flow.question(code: code)
@@ -108,7 +108,7 @@ public struct Wizard: Sendable {
         guard let question = currentQuestion else { return nil }
         if case .recipientField(let index, _) = screen {
             guard answers.recipients.indices.contains(index) else { return nil }
-            return question.answer(in: scratchFor(index))
+            return question.answer(of: answers.recipients[index])
         }
         return question.answer(in: answers)
     }
@@ -133,9 +133,7 @@ public struct Wizard: Sendable {
         }
         switch screen {
         case .recipientField(let index, let code):
-            var scratch = scratchFor(index)
-            question.setAnswer(value, in: &scratch)
-            answers.recipients[index] = scratch.recipients[0]
+            question.setAnswer(value, of: &answers.recipients[index])
             advanceRecipient(index: index, after: code)
         case .question(let code):
             let before = Set(flow.applicable(to: answers).map(\.code))
@@ -177,7 +175,7 @@ public struct Wizard: Sendable {
     @discardableResult
     public mutating func finishRecipients() -> String? {
         guard !answers.recipients.isEmpty else { return "Add at least one recipient before continuing." }
-        if let index = answers.recipients.firstIndex(where: { !Self.isComplete($0, method: answers.method) }) {
+        if let index = answers.recipients.firstIndex(where: { !Self.isComplete($0, in: answers) }) {
             return "Recipient \(index + 1) is not finished: choose it and answer the remaining questions."
         }
         advance(after: .recipients, applicableBefore: Set(flow.applicable(to: answers).map(\.code)))
@@ -395,21 +393,15 @@ public struct Wizard: Sendable {
     private func isUnanswered(_ question: Question) -> Bool {
         if question.code == .recipients {
             return answers.recipients.isEmpty
-                || answers.recipients.contains { !Self.isComplete($0, method: answers.method) }
+                || answers.recipients.contains { !Self.isComplete($0, in: answers) }
         }
         return question.answer(in: answers) == nil
     }
 
     /// The recipient editor's steps for one recipient: P5 only when the method delivers to a mailbox.
     private func recipientCodes(_ index: Int) -> [StepCode] {
-        let scratch =
-            answers.recipients.indices.contains(index)
-            ? scratchFor(index) : Self.scratch(Answers.Recipient(), method: answers.method)
-        return Flow.recipientQuestions.filter { $0.applies(to: scratch) }.map(\.code)
+        Flow.recipientQuestions.filter { $0.applies(to: answers) }.map(\.code)
     }
-
-    /// Recipient `index` as the recipient questions read it.
-    private func scratchFor(_ index: Int) -> Answers { Self.scratch(answers.recipients[index], method: answers.method) }
 
     private mutating func returnToCheck() {
         isChanging = false
@@ -435,15 +427,13 @@ public struct Wizard: Sendable {
             }
         }
         for index in answers.recipients.indices {
-            var scratch = scratchFor(index)
-            for question in Flow.recipientQuestions where !question.applies(to: scratch) {
-                if let shown = question.displayAnswer(in: scratch) {
-                    question.setAnswer(nil, in: &scratch)
+            for question in Flow.recipientQuestions where !question.applies(to: answers) {
+                if let shown = question.displayAnswer(of: answers.recipients[index]) {
+                    question.setAnswer(nil, of: &answers.recipients[index])
                     let name = answers.recipients[index].name.map { ", \($0)" } ?? ""
                     removed.append("\(question.code) Recipient \(index + 1)\(name): \(question.prompt) (was: \(shown))")
                 }
             }
-            answers.recipients[index] = scratch.recipients[0]
         }
         if answers.helpdesk == Answers.Helpdesk() { answers.helpdesk = nil }
         notice =
@@ -455,10 +445,9 @@ public struct Wizard: Sendable {
     private func firstUnanswered() -> Screen? {
         for question in flow.applicable(to: answers) {
             if question.code == .recipients {
-                if let index = answers.recipients.firstIndex(where: { !Self.isComplete($0, method: answers.method) }) {
-                    let scratch = scratchFor(index)
+                if let index = answers.recipients.firstIndex(where: { !Self.isComplete($0, in: answers) }) {
                     let field = Flow.recipientQuestions.first {
-                        $0.isRequired && $0.applies(to: scratch) && $0.answer(in: scratch) == nil
+                        $0.isRequired && $0.applies(to: answers) && $0.answer(of: answers.recipients[index]) == nil
                     }
                     return .recipientField(index: index, code: field?.code ?? .recipientName)
                 }
@@ -471,21 +460,11 @@ public struct Wizard: Sendable {
     }
 
     /// Whether every required recipient question that applies (P5 only when the method
-    /// delivers to a mailbox) is answered.
-    static func isComplete(_ recipient: Answers.Recipient, method: TransferMethod?) -> Bool {
-        let scratch = scratch(recipient, method: method)
-        return Flow.recipientQuestions.allSatisfy {
-            !$0.isRequired || !$0.applies(to: scratch) || $0.answer(in: scratch) != nil
+    /// delivers to a mailbox) is answered for `recipient`.
+    static func isComplete(_ recipient: Answers.Recipient, in answers: Answers) -> Bool {
+        Flow.recipientQuestions.allSatisfy {
+            !$0.isRequired || !$0.applies(to: answers) || $0.answer(of: recipient) != nil
         }
-    }
-
-    /// Answers holding just one recipient, which the recipient questions read and write, and the
-    /// method, which decides whether the mailbox question (P5) applies.
-    static func scratch(_ recipient: Answers.Recipient, method: TransferMethod?) -> Answers {
-        var answers = Answers()
-        answers.recipients = [recipient]
-        answers.method = method
-        return answers
     }
 
     /// The screen for a saved step code ("R2", "P5:2", "CHECK"), if it still makes sense.
@@ -501,7 +480,7 @@ public struct Wizard: Sendable {
         }
         if let question = Flow.recipientQuestions.first(where: { $0.code == code }) {
             guard parts.count == 2, let number = Int(parts[1]), answers.recipients.indices.contains(number - 1),
-                question.applies(to: scratch(answers.recipients[number - 1], method: answers.method))
+                question.applies(to: answers)
             else {
                 return .recipients
             }

@@ -177,18 +177,17 @@ import Testing
 
     /// The case's model answers as a journey: text as typed, choices by number.
     static func journey(_ item: TrainingCase) -> Journey {
-        func typed(_ question: Question, _ answers: Answers) -> String {
-            guard let value = question.answer(in: answers) else { return "" }
+        func typed(_ question: Question, _ value: String?) -> String {
+            guard let value else { return "" }
             return question.choices.first { $0.value == value }.map { String($0.number) } ?? value
         }
         var text: [StepCode: String] = [:]
         for question in Flow().applicable(to: item.answers) where question.code != .recipients {
-            text[question.code] = typed(question, item.answers)
+            text[question.code] = typed(question, question.answer(in: item.answers))
         }
         let recipients = item.answers.recipients.map { recipient in
-            var one = Answers()
-            one.recipients = [recipient]
-            return Dictionary(uniqueKeysWithValues: Flow.recipientQuestions.map { ($0.code, typed($0, one)) })
+            Dictionary(
+                uniqueKeysWithValues: Flow.recipientQuestions.map { ($0.code, typed($0, $0.answer(of: recipient))) })
         }
         return Journey(
             name: item.id, route: item.answers.route.type!, verdict: item.notes.expectedVerdict, typed: text,
