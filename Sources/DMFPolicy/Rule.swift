@@ -90,6 +90,12 @@ public struct Rule: Sendable {
     static let ogdSection = "Transporting information with other government departments"
     static let thirdPartySection = "Transporting information with external 3rd parties"
 
+    /// Passages several rules rest on.
+    static let recipientsAuthorisedAndCleared =
+        "before you transmit the information, all the recipients are authorised and cleared to receive the information"
+    static let contractDMFAndNDA =
+        "An appropriate contract, DMF … and Non-disclosure Agreement (NDA) must be in place prior to the transfer"
+
     /// One entry per rule id; a test checks none is missing.
     public static let catalogue: [RuleID: Rule] = {
         let rules: [Rule] = [
@@ -97,34 +103,19 @@ public struct Rule: Sendable {
                 id: .recipientsListed, title: "At least one recipient is named",
                 kinds: [],
                 source: .init(
-                    section: general,
-                    text:
-                        """
-                        before you transmit the information, all the recipients are authorised and cleared to \
-                        receive the information
-                        """
+                    section: general, text: recipientsAuthorisedAndCleared
                 )),
             Rule(
                 id: .recipientsAuthorised, title: "Every recipient is authorised",
                 kinds: [.blocker, .refer],
                 source: .init(
-                    section: general,
-                    text:
-                        """
-                        before you transmit the information, all the recipients are authorised and cleared to \
-                        receive the information
-                        """
+                    section: general, text: recipientsAuthorisedAndCleared
                 )),
             Rule(
                 id: .recipientsCleared, title: "Every recipient holds the clearance the information needs",
                 kinds: [.blocker, .refer],
                 source: .init(
-                    section: general,
-                    text:
-                        """
-                        before you transmit the information, all the recipients are authorised and cleared to \
-                        receive the information
-                        """,
+                    section: general, text: recipientsAuthorisedAndCleared,
                     note:
                         "Minimum clearances, from later guidance: BPSS for OFFICIAL, SC for SECRET, DV for TOP SECRET.")
             ),
@@ -248,25 +239,11 @@ public struct Rule: Sendable {
             Rule(
                 id: .thirdPartyContract, title: "A contract is in place before the transfer",
                 kinds: [.refer, .action],
-                source: .init(
-                    section: thirdPartySection,
-                    text:
-                        """
-                        An appropriate contract, DMF … and Non-disclosure Agreement (NDA) must be in place prior \
-                        to the transfer
-                        """
-                )),
+                source: .init(section: thirdPartySection, text: contractDMFAndNDA)),
             Rule(
                 id: .thirdPartyNDA, title: "A Non-Disclosure Agreement is in place before the transfer",
                 kinds: [.refer, .action],
-                source: .init(
-                    section: thirdPartySection,
-                    text:
-                        """
-                        An appropriate contract, DMF … and Non-disclosure Agreement (NDA) must be in place prior \
-                        to the transfer
-                        """
-                )),
+                source: .init(section: thirdPartySection, text: contractDMFAndNDA)),
             Rule(
                 id: .thirdPartySALCoCo, title: "Consider a Security Aspects Letter and Codes of Connection",
                 kinds: [.refer, .advice],
@@ -330,12 +307,7 @@ public struct Rule: Sendable {
                 id: .classificationNotSure, title: "The IAO confirms the classification",
                 kinds: [.refer],
                 source: .init(
-                    section: general,
-                    text:
-                        """
-                        before you transmit the information, all the recipients are authorised and cleared to \
-                        receive the information
-                        """,
+                    section: general, text: recipientsAuthorisedAndCleared,
                     note: "The Information Asset Owner owns the information and decides its classification.")),
             Rule(
                 id: .personalData, title: "Personal data: check with the Data Protection Officer",
