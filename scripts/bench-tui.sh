@@ -4,8 +4,17 @@
 # (median, p95), peak memory, CPU and wake-ups while idle, resize. Not a test: figures vary with
 # the machine's load, so compare only within one run (see the README for recorded figures).
 #
-# Uses tuibench.py, a benchmark harness (a pty + the pyte terminal emulator), named by TUIBENCH.
 # Usage: scripts/bench-tui.sh [REPS]   (default 7)
+#
+# Needs (everything else is in this repository):
+#   - python3 (3.11 or later) for the harness, scripts/bench/tui_measure.py, and the pyte
+#     package, the terminal emulator it draws the screens on: `python3 -m pip install pyte`
+#     (done here when it is missing);
+#   - gcc and the ncurses headers to compile the floor, scripts/bench/floor_menu.c
+#     (Debian: `apt-get install gcc libncurses-dev`);
+#   - the Swift toolchain: the wizard measured is the release binary people install, built here
+#     by scripts/build-release.sh (into .build-release; minutes the first time);
+#   - Linux (/proc, pseudo-terminals, posix_fadvise).
 #
 # Three parts, because the machine matters as much as the program at start-up:
 #   1. first screen, starts back to back (the binary in the page cache);
@@ -20,26 +29,28 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 reps="${1:-7}"
-harness="${TUIBENCH:-}"
-[ -f "$harness" ] || { echo "bench-tui: set TUIBENCH to the path of tuibench.py, the pseudo-terminal benchmark harness that measures first screen, keystroke latency, memory and idle CPU"; exit 2; }
-python3 -c 'import pyte' 2>/dev/null || pip install -q pyte
+harness=scripts/bench/tui_measure.py
+command -v gcc >/dev/null || { echo "bench-tui: needs gcc (apt-get install gcc libncurses-dev)" >&2; exit 2; }
+python3 -c 'import pyte' 2>/dev/null || python3 -m pip install -q pyte
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 # The release binary people install: fully static (see scripts/build-release.sh).
 echo "Building the release binary (fully static)..."
 bin="$(scripts/build-release.sh)"
-gcc -O2 -o "$work/floor_menu" scripts/bench/floor_menu.c -lncursesw
+gcc -O2 -o "$work/floor_menu" scripts/bench/floor_menu.c -lncursesw ||
+    { echo "bench-tui: the floor did not compile: are the ncurses headers there? (apt-get install libncurses-dev)" >&2; exit 2; }
 
-# One suite file per part. The wizard's start screen has six choices; down*4,up*4 moves the
-# highlight on every press. Drafts go to a scratch folder so the benchmark leaves nothing behind.
+# One suite file per part (the harness's settings, see the top of scripts/bench/tui_measure.py).
+# The wizard's start screen has six choices; down*4,up*4 moves the highlight on every press.
+# Drafts go to a scratch folder so that the benchmark leaves nothing behind.
 suite() {  # suite FILE DEFAULTS-JSON
     cat > "$1" <<JSON
 {
   "defaults": $2,
   "targets": [
     {"name": "floor_ncurses", "cmd": ["$work/floor_menu"], "ready": "Quit", "quit_key": "q"},
-    {"name": "dmf-wizard", "cmd": ["env", "XDG_STATE_HOME=$work/state", "$bin"], "ready": "6 Quit", "quit_key": "q"}
+    {"name": "dmf-wizard", "cmd": ["$bin"], "env": {"XDG_STATE_HOME": "$work/state"}, "ready": "6 Quit", "quit_key": "q"}
   ]
 }
 JSON
@@ -48,15 +59,16 @@ suite "$work/quick.json" '{"size": "80x24", "keys": "down", "presses": 2, "settl
 suite "$work/full.json" '{"size": "80x24", "keys": "down*4,up*4", "presses": 48, "settle_ms": 100, "gap_ms": 100,
                           "resize": true, "resize_to": "100x30", "resizes": 2}'
 
+echo "Load average before the run: $(cut -d' ' -f1-3 /proc/loadavg) (figures move with it)"
 echo
 echo "== 1. First screen, starts back to back ($((reps * 2)) reps)"
 python3 "$harness" --suite "$work/quick.json" --baseline floor_ncurses --reps $((reps * 2)) --quiet \
-    --json-out "$work/quick-result.json" | grep -v '^{'
+    --json-out "$work/quick-result.json"
 
 echo
 echo "== 2. Full run ($reps reps)"
 python3 "$harness" --suite "$work/full.json" --baseline floor_ncurses --reps "$reps" --quiet \
-    --json-out "$work/full-result.json" | grep -v '^{'
+    --json-out "$work/full-result.json"
 
 echo
 echo "== 3. Cold start: each program's files dropped from the page cache first (3 reps)"
@@ -72,8 +84,8 @@ python3 - "$work" <<'PY'
 import json, statistics, sys
 runs = [json.load(open(f"{sys.argv[1]}/cold-{rep}.json"))["summary"] for rep in (1, 2, 3)]
 for index, name in enumerate(r["name"] for r in runs[0]):
-    paints = [run[index]["first_paint_ms"] for run in runs]
-    print(f"{name:14} first paint, median of 3: {statistics.median(paints):6.1f} ms  ({', '.join(f'{p:.1f}' for p in paints)})")
+    firsts = [run[index]["first_screen_ms"] for run in runs]
+    print(f"{name:14} first screen, median of 3: {statistics.median(firsts):6.1f} ms  ({', '.join(f'{f:.1f}' for f in firsts)})")
 PY
 echo
 echo "Binary: $bin ($(du -h "$bin" | cut -f1))"
