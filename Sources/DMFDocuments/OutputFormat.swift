@@ -20,6 +20,16 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         }
     }
 
+    /// The format a file name's extension names (`form.html`, `FORM.HTM`, `notes.markdown`);
+    /// nil when it names none.
+    public init?(fileName: String) {
+        guard let dot = fileName.lastIndex(of: "."), !fileName[dot...].contains("/") else { return nil }
+        let ext = fileName[fileName.index(after: dot)...].lowercased()
+        let aliases = ["htm": OutputFormat.html, "markdown": .markdown, "text": .text]
+        guard let format = Self.allCases.first(where: { $0.fileExtension == ext }) ?? aliases[ext] else { return nil }
+        self = format
+    }
+
     /// Renders the form in this format; for PDF, the HTML page it is printed from.
     public func render(_ dmf: FilledDMF) -> String {
         switch self {

@@ -149,8 +149,11 @@ struct Fill: ParsableCommand {
 
     @Option(
         name: .shortAndLong,
-        help: "Output format: markdown, text, html, json or pdf (pdf is the HTML printed by Chromium).")
-    var format: OutputFormat = .markdown
+        help: """
+            Output format: markdown, text, html, json or pdf (pdf is the HTML printed by Chromium). \
+            Default: the --output file's extension (.md, .txt, .html, .json, .pdf), else markdown.
+            """)
+    var format: OutputFormat?
 
     @Option(name: .shortAndLong, help: "Write to this file instead of printing.")
     var output: String?
@@ -173,7 +176,7 @@ struct Fill: ParsableCommand {
 
     func run() throws {
         var command = FillCommand(answersPath: answers)
-        command.format = format
+        command.format = format ?? output.flatMap(OutputFormat.init(fileName:)) ?? .markdown
         command.outputPath = output
         command.outputFolder = outputDir
         command.force = force

@@ -77,6 +77,24 @@ import Testing
         #expect(try workspace.files() == ["dmf.md", "ogd.yaml"], "no temporary file is left behind")
     }
 
+    /// Without --format, the output file's extension says which format to write.
+    @Test(arguments: [
+        ("dmf.html", "<!DOCTYPE html>"), ("dmf.HTM", "<!DOCTYPE html>"), ("dmf.json", "{"),
+        ("dmf.txt", "OFFICIAL-SENSITIVE\n\nData Movement Form"), ("dmf.md", "**OFFICIAL-SENSITIVE**"),
+        ("dmf.out", "**OFFICIAL-SENSITIVE**"),
+    ])
+    func outputExtensionChoosesTheFormat(name: String, start: String) throws {
+        let workspace = try Workspace()
+        let file = try workspace.write("ogd.yaml", try AnswersFixture.example())
+        let result = try Wizard.run(["fill", file, "--output", workspace.path(name)])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try workspace.contents(name).hasPrefix(start), "\(name)")
+        // An explicit --format still wins over the extension.
+        let explicit = try Wizard.run(["fill", file, "--format", "json", "--output", workspace.path("x.html")])
+        #expect(explicit.status == 0)
+        #expect(try workspace.contents("x.html").hasPrefix("{"))
+    }
+
     @Test func outputDirWritesEveryFormatNamedAfterTheReference() throws {
         let workspace = try Workspace()
         let file = try workspace.write("ogd.yaml", try AnswersFixture.example())

@@ -111,7 +111,7 @@ _dmf-wizard_fill() {
     local -ar ___format=('markdown' 'text' 'html' 'json' 'pdf')
     local -ar arg_specs=(
         ':answers:'
-        '(--format -f)'{--format,-f}'[Output format\: markdown, text, html, json or pdf (pdf is the HTML printed by Chromium).]:format:{__dmf-wizard_complete "${___format[@]}"}'
+        '(--format -f)'{--format,-f}'[Output format\: markdown, text, html, json or pdf (pdf is the HTML printed by Chromium). Default\: the --output file'\''s extension (.md, .txt, .html, .json, .pdf), else markdown.]:format:{__dmf-wizard_complete "${___format[@]}"}'
         '(--output -o)'{--output,-o}'[Write to this file instead of printing.]:output:'
         '--output-dir[Write every format into this folder, named after the DMF reference (PDF when Chromium is installed).]:output-dir:'
         '--force[Replace files that already exist.]'
