@@ -73,18 +73,8 @@ public enum OutcomeSummary {
         guard !words.isEmpty else { return [.markdown, .html] }
         var formats: [OutputFormat] = []
         for word in words {
-            let format: OutputFormat? =
-                switch word {
-                case "md", "markdown": .markdown
-                case "txt", "text": .text
-                case "html", "htm": .html
-                case "json": .json
-                case "pdf": .pdf
-                case "all": nil
-                default: nil
-                }
             if word == "all" { return OutputFormat.textFormats }
-            guard let format else { return [] }
+            guard let format = OutputFormat(name: word) else { return [] }
             if !formats.contains(format) { formats.append(format) }
         }
         return formats

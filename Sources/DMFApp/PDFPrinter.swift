@@ -48,6 +48,7 @@ public struct PDFPrinter: Sendable {
     /// The PDF's bytes. The HTML goes into a private temporary folder (mode 0700) with the
     /// browser's throwaway profile, and the folder is removed afterwards whatever happens.
     public func pdf(fromHTML html: String) throws(PrintError) -> [UInt8] {
+        // mkdtemp's template: it replaces the trailing Xs with random characters.
         var template = Array((temporaryRoot + "/dmf-wizard-print.XXXXXX").utf8CString)
         guard let folderPointer = mkdtemp(&template) else { throw .failed("no temporary folder: \(Self.lastError())") }
         let folder = String(cString: folderPointer)

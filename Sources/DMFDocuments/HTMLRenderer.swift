@@ -24,24 +24,30 @@ public enum HTMLRenderer {
         body.append("<p class=\"provenance\">\(escape(dmf.provenanceLine))</p>")
         if dmf.training { body.append("<p class=\"training\">\(FilledDMF.trainingBanner)</p>") }
         body.append("<p class=\"marking\">\(dmf.marking.rawValue)</p>")
-        return """
-            <!DOCTYPE html>
-            <html lang="en-GB">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(dmf.marking.rawValue): \(FilledDMF.title) \(escape(dmf.reference))</title>
-            <style>
-            \(stylesheet)
-            \(pageRules(dmf))
-            </style>
-            </head>
-            <body>
-            \(body.joined(separator: "\n"))
-            </body>
-            </html>
+        return page(
+            title: "\(dmf.marking.rawValue): \(FilledDMF.title) \(escape(dmf.reference))",
+            style: "\(stylesheet)\n\(pageRules(dmf))", body: body)
+    }
 
-            """
+    /// A standalone page: `title` already escaped, `style` the stylesheet, `body` its lines.
+    static func page(title: String, style: String, body: [String]) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en-GB">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(title)</title>
+        <style>
+        \(style)
+        </style>
+        </head>
+        <body>
+        \(body.joined(separator: "\n"))
+        </body>
+        </html>
+
+        """
     }
 
     static let stylesheet = """

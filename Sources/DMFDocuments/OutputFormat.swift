@@ -20,14 +20,23 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         }
     }
 
+    /// The format a word names, as people type it: its name or its file extension, in any case
+    /// (`markdown`, `md`, `HTML`, `htm`); nil when it names none.
+    public init?(name: String) {
+        let word = name.lowercased()
+        let aliases = ["htm": OutputFormat.html]
+        guard
+            let format = Self(rawValue: word) ?? Self.allCases.first(where: { $0.fileExtension == word })
+                ?? aliases[word]
+        else { return nil }
+        self = format
+    }
+
     /// The format a file name's extension names (`form.html`, `FORM.HTM`, `notes.markdown`);
     /// nil when it names none.
     public init?(fileName: String) {
         guard let dot = fileName.lastIndex(of: "."), !fileName[dot...].contains("/") else { return nil }
-        let ext = fileName[fileName.index(after: dot)...].lowercased()
-        let aliases = ["htm": OutputFormat.html, "markdown": .markdown, "text": .text]
-        guard let format = Self.allCases.first(where: { $0.fileExtension == ext }) ?? aliases[ext] else { return nil }
-        self = format
+        self.init(name: String(fileName[fileName.index(after: dot)...]))
     }
 
     /// Renders the form in this format; for PDF, the HTML page it is printed from.

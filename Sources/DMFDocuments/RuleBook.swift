@@ -149,30 +149,19 @@ public struct RuleBook: Sendable {
         }
         body.append("<p class=\"signoff\">Approved by (name, role): <span class=\"line\"></span> Signature: ")
         body.append("<span class=\"line\"></span> Date: <span class=\"line\"></span></p>")
-        return """
-            <!DOCTYPE html>
-            <html lang="en-GB">
-            <head>
-            <meta charset="utf-8">
-            <title>\(escape(Self.heading))</title>
-            <style>
-            body { font-family: Arial, Helvetica, sans-serif; font-size: 11pt; line-height: 1.4; max-width: 50em;
-              margin: 1.5em auto; padding: 0 1em; color: #0b0c0c; }
-            h2 { font-size: 13pt; border-bottom: 2px solid #0b0c0c; margin-top: 1.6em; }
-            h3 { font-size: 11pt; margin-bottom: 0.2em; }
-            .line { display: inline-block; width: 12em; border-bottom: 1px solid #0b0c0c; }
-            @page { size: A4 portrait; margin: 18mm 16mm;
-              @bottom-right { content: "page " counter(page) " of " counter(pages); font: 9pt Arial, sans-serif; } }
-            @media print { section.rule { break-inside: avoid-page; } h2, h3 { break-after: avoid; } }
-            </style>
-            </head>
-            <body>
-            \(body.joined(separator: "\n"))
-            </body>
-            </html>
-
-            """
+        return HTMLRenderer.page(title: escape(Self.heading), style: Self.stylesheet, body: body)
     }
+
+    static let stylesheet = """
+        body { font-family: Arial, Helvetica, sans-serif; font-size: 11pt; line-height: 1.4; max-width: 50em;
+          margin: 1.5em auto; padding: 0 1em; color: #0b0c0c; }
+        h2 { font-size: 13pt; border-bottom: 2px solid #0b0c0c; margin-top: 1.6em; }
+        h3 { font-size: 11pt; margin-bottom: 0.2em; }
+        .line { display: inline-block; width: 12em; border-bottom: 1px solid #0b0c0c; }
+        @page { size: A4 portrait; margin: 18mm 16mm;
+          @bottom-right { content: "page " counter(page) " of " counter(pages); font: 9pt Arial, sans-serif; } }
+        @media print { section.rule { break-inside: avoid-page; } h2, h3 { break-after: avoid; } }
+        """
 
     /// "Every transfer on these routes", then per route the changes that make it fire.
     private func whenItApplies(_ entry: Entry) -> [String] {
