@@ -15,6 +15,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         // Yams 6.x exactly: 5.0.1 overflows the stack on deeply nested input (research/swift-deps.md).
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        // The register (DECISIONS.md, "The register"): SQLite by default, PostgreSQL for a team,
+        // SHA-256 from swift-crypto.
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.25.0"),
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
@@ -24,19 +32,33 @@ let package = Package(
         .target(name: "DMFDocuments", dependencies: ["DMFPolicy", "DMFFlow"]),
         .target(name: "DMFFlow", dependencies: ["DMFPolicy"]),
         .target(name: "TerminalUI"),
+        .target(name: "DMFRegister", dependencies: ["DMFPolicy", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(
+            name: "DMFRegisterStores",
+            dependencies: [
+                "DMFRegister", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]),
         .target(name: "NcursesBackend", dependencies: ["TerminalUI", "CNcursesw", "CTermSupport"]),
         .target(
             name: "DMFApp",
             dependencies: [
-                "DMFPolicy", "DMFAnswers", "DMFDocuments", "DMFFlow", "TerminalUI", "NcursesBackend",
-                "CTermSupport", "ProcessSupport",
+                "DMFPolicy", "DMFAnswers", "DMFDocuments", "DMFFlow", "TerminalUI", "ProcessSupport", "DMFRegister",
+                "DMFRegisterStores",
             ]),
         .executableTarget(
             name: "dmf-wizard",
-            dependencies: ["DMFApp", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: [
+                "DMFApp", "NcursesBackend", "TerminalUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         // Fuzz target for the answers reader. A plain build makes a corpus replayer; built by
         // scripts/fuzz-answers.sh with -DFUZZING and -sanitize=fuzzer it is the libFuzzer binary.
         .executableTarget(name: "AnswersFuzz", dependencies: ["DMFAnswers", "DMFPolicy"]),
+        // Records made-up assessments as fast as it can: the register's concurrency and kill
+        // tests run many at once, and scripts/bench-register.sh fills a large register with it.
+        .executableTarget(name: "RegisterLoad", dependencies: ["DMFRegister", "DMFRegisterStores", "DMFPolicy"]),
         .testTarget(
             name: "DMFPolicyTests", dependencies: ["DMFPolicy", "DMFAnswers"],
             resources: [.copy("Scenarios"), .copy("Guidance")]),
@@ -58,5 +80,11 @@ let package = Package(
             name: "DMFFlowTests", dependencies: ["DMFFlow", "DMFPolicy", "DMFAnswers", "TestSupport"],
             exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(
+            name: "DMFRegisterTests",
+            dependencies: [
+                "DMFRegister", "DMFRegisterStores", "DMFPolicy", "DMFAnswers", "DMFApp", "DMFFlow", "TerminalUI",
+                "TestSupport",
+            ]),
     ]
 )

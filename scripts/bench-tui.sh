@@ -50,7 +50,7 @@ suite() {  # suite FILE DEFAULTS-JSON
   "defaults": $2,
   "targets": [
     {"name": "floor_ncurses", "cmd": ["$work/floor_menu"], "ready": "Quit", "quit_key": "q"},
-    {"name": "dmf-wizard", "cmd": ["$bin"], "env": {"XDG_STATE_HOME": "$work/state"}, "ready": "6 Quit", "quit_key": "q"}
+    {"name": "dmf-wizard", "cmd": ["$bin"], "env": {"XDG_STATE_HOME": "$work/state", "XDG_DATA_HOME": "$work/data"}, "ready": "7 Quit", "quit_key": "q"}
   ]
 }
 JSON

@@ -33,8 +33,15 @@ public struct DraftSummary: Sendable, Equatable {
 /// the answer being typed.
 public struct DraftStore: Sendable {
     public let folder: String
+    /// The time in a new draft's name and its `saved_at`. Always the computer's clock, even when
+    /// `SOURCE_DATE_EPOCH` fixes the time on outputs: the names put drafts in the order they were
+    /// begun, which a fixed time would lose.
+    public var clock: WallClock
 
-    public init(folder: String) { self.folder = folder }
+    public init(folder: String, clock: WallClock = .system) {
+        self.folder = folder
+        self.clock = clock
+    }
 
     /// `$XDG_STATE_HOME/dmf-wizard/drafts`, else `~/.local/state/dmf-wizard/drafts`.
     /// A relative `XDG_STATE_HOME` is ignored, as the XDG base directory specification says.
@@ -51,17 +58,17 @@ public struct DraftStore: Sendable {
     }
 
     /// A new draft's path: `draft-20261129-021410-K7Q2.yaml`.
-    public func newDraftPath(now: Date = Date()) -> String {
-        let stamp = ProductionClock.iso8601(now).filter { $0.isNumber }
+    public func newDraftPath() -> String {
+        let stamp = clock.timestamp.filter { $0.isNumber }
         let day = stamp.prefix(8), time = stamp.dropFirst(8).prefix(6)
         let suffix = Crockford.encode(UInt64.random(in: 0...UInt64.max), count: 4)
         return folder + "/draft-\(day)-\(time)-\(suffix).yaml"
     }
 
     /// Saves the answers and the step to resume at.
-    public func save(_ answers: Answers, step: String, to path: String, now: Date = Date()) throws(WriteError) {
+    public func save(_ answers: Answers, step: String, to path: String) throws(WriteError) {
         try createFolder()
-        let yaml = AnswersWriter.yaml(answers, resumeStep: step, savedAt: ProductionClock.iso8601(now))
+        let yaml = AnswersWriter.yaml(answers, resumeStep: step, savedAt: clock.timestamp)
         try SafeFile.write(yaml, to: path, overwrite: true)
     }
 
@@ -193,7 +200,7 @@ public struct DraftStore: Sendable {
         guard let date = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date else {
             return ""
         }
-        return String(ProductionClock.iso8601(date).prefix(16)).replacingOccurrences(of: "T", with: " ")
+        return String(WallClock.iso8601(date).prefix(16)).replacingOccurrences(of: "T", with: " ")
     }
 
     private func createFolder() throws(WriteError) { try SafeFile.createFolder(folder) }

@@ -1,6 +1,8 @@
 import DMFAnswers
 import DMFDocuments
 import DMFPolicy
+import DMFRegister
+import DMFRegisterStores
 import Foundation
 
 /// `dmf-wizard fill`: answers file in, verdict, findings, checklist and filled DMF out.
@@ -15,8 +17,18 @@ public struct FillCommand {
     public var printer: () -> PDFPrinter? = { PDFPrinter.find() }
     /// Whether standard output is a terminal, where a PDF's bytes must not be poured out.
     public var stdoutIsTerminal: () -> Bool = { isatty(STDOUT_FILENO) == 1 }
+    /// The time stamped on the form.
+    public var clock: WallClock
+    /// `--record`: the register to record the assessment in, with the digests of the files written.
+    public var register: RegisterLocation?
 
-    public init(answersPath: String) { self.answersPath = answersPath }
+    /// Exit status when the documents were written but the register could not record them.
+    public static let notRecordedStatus: Int32 = 6
+
+    public init(answersPath: String, clock: WallClock) {
+        self.answersPath = answersPath
+        self.clock = clock
+    }
 
     /// Exit status for `--verdict-exit`: 0 proceed, 3 conditions, 4 refer, 5 blocked
     /// (1 and 2 stay "invalid answers" and "bad usage").
@@ -35,15 +47,19 @@ public struct FillCommand {
         stdout: (String) -> Void = Console.out, stderr: (String) -> Void = Console.errorText,
         stdoutBytes: ([UInt8]) -> Void = Console.outBytes
     ) -> Int32 {
-        if let problem = ProductionClock.sourceDateEpochProblem() {
+        if let problem = clock.sourceDateEpochProblem {
             stderr("dmf-wizard: \(problem)\n")
             return 2
         }
+        if register != nil && outputFolder == nil && outputPath == nil {
+            stderr("dmf-wizard: --record needs --output or --output-dir: the register keeps the files' digests\n")
+            return 2
+        }
         let dmf: FilledDMF
+        let answers: Answers
         do {
-            let document = try AnswersParser.load(path: answersPath, mode: .complete)
-            let producedAt = ProductionClock.iso8601(ProductionClock.now())
-            dmf = try DMFBuilder.build(document.answers, context: .init(producedAt: producedAt))
+            answers = try AnswersParser.load(path: answersPath, mode: .complete).answers
+            dmf = try DMFBuilder.build(answers, context: .init(producedAt: clock.timestamp))
         } catch let error as AnswersFileError {
             stderr("dmf-wizard: the answers file cannot be used:\n\(error.description)\n")
             return 1
@@ -52,21 +68,12 @@ public struct FillCommand {
             stderr("dmf-wizard: \(answersPath): the answers are incomplete: \(error)\n")
             return 1
         }
+        if let register {
+            return record(answers, dmf, in: register, stdout: stdout, stderr: stderr)
+        }
         do {
-            if let folder = outputFolder {
-                try SafeFile.createFolder(folder)
-                // Every format; PDF too when a browser can print it, else a note says why not.
-                let browser = printer()
-                let formats = browser == nil ? OutputFormat.textFormats : OutputFormat.allCases
-                let base = (folder as NSString).appendingPathComponent(dmf.reference)
-                let files = try FormFiles.contents(dmf, formats: formats, base: base, printer: { browser })
-                try SafeFile.writeAll(files, overwrite: force)
-                stdout("\(dmf.verdictLine)\nWrote:\n" + files.map { "  \($0.path)\n" }.joined())
-                if browser == nil { stdout("No PDF: \(PrintError.noBrowser.description)\n") }
-            } else if let path = outputPath {
-                let bytes = try FormFiles.bytes(dmf, format: format, printer: printer)
-                try SafeFile.writeAll([(path, bytes)], overwrite: force)
-                stdout("\(dmf.verdictLine)\nWrote: \(path)\n")
+            if outputFolder != nil || outputPath != nil {
+                try report(write(dmf), dmf, stdout: stdout)
             } else if format.isPrinted {
                 guard !stdoutIsTerminal() else {
                     stderr(
@@ -85,6 +92,78 @@ public struct FillCommand {
             stderr("dmf-wizard: \(error.description)\n")
             return 1
         }
+        return verdictExitStatus ? Self.exitStatus(for: dmf.verdict) : 0
+    }
+
+    /// Writes the form to `--output` or into `--output-dir`; returns the files written.
+    private func write(_ dmf: FilledDMF) throws(WriteError) -> [(path: String, bytes: [UInt8])] {
+        let files: [(path: String, bytes: [UInt8])]
+        if let folder = outputFolder {
+            try SafeFile.createFolder(folder)
+            // Every format; PDF too when a browser can print it, else a note says why not.
+            let browser = printer()
+            let formats = browser == nil ? OutputFormat.textFormats : OutputFormat.allCases
+            let base = (folder as NSString).appendingPathComponent(dmf.reference)
+            files = try FormFiles.contents(dmf, formats: formats, base: base, printer: { browser })
+        } else {
+            files = [(outputPath ?? "", try FormFiles.bytes(dmf, format: format, printer: printer))]
+        }
+        try SafeFile.writeAll(files, overwrite: force)
+        return files
+    }
+
+    private func report(_ files: [(path: String, bytes: [UInt8])], _ dmf: FilledDMF, stdout: (String) -> Void) {
+        if outputFolder == nil, let file = files.first {
+            stdout("\(dmf.verdictLine)\nWrote: \(file.path)\n")
+        } else {
+            stdout("\(dmf.verdictLine)\nWrote:\n" + files.map { "  \($0.path)\n" }.joined())
+        }
+        if outputFolder != nil, !files.contains(where: { $0.path.hasSuffix(".pdf") }) {
+            stdout("No PDF: \(PrintError.noBrowser.description)\n")
+        }
+    }
+
+    /// `--record`: the register picks the reference, the files are written under it, and the
+    /// entry keeps their digests. If the register cannot be used the files are written all the
+    /// same, and the message says how to record them later.
+    private func record(
+        _ answers: Answers, _ dmf: FilledDMF, in location: RegisterLocation, stdout: (String) -> Void,
+        stderr: (String) -> Void
+    ) -> Int32 {
+        var written: [(path: String, bytes: [UInt8])] = []
+        var recordedForm = dmf
+        let outcome: RegisterRecorder.Outcome
+        do {
+            let storage = try location.open()
+            defer { storage.close() }
+            let clock = clock
+            let register = Register(storage: storage, now: { clock.timestamp })
+            outcome = try RegisterRecorder(register: register).record(
+                answers, producedAt: dmf.producedAt, reference: nil
+            ) { form in
+                recordedForm = form
+                written = try write(form)
+                return written.map { FileDigest(name: ($0.path as NSString).lastPathComponent, bytes: $0.bytes) }
+            }
+        } catch {
+            if written.isEmpty {
+                do { written = try write(dmf) } catch {
+                    stderr("dmf-wizard: \(error.description)\n")
+                    return 1
+                }
+            }
+            report(written, recordedForm, stdout: stdout)
+            let documents = written.map { " --document '\($0.path)'" }.joined()
+            stderr(
+                """
+                dmf-wizard: not recorded in the register: \(error.description)
+                The documents are saved. To record them later: \
+                dmf-wizard register add '\(answersPath)' --reference \(recordedForm.reference)\(documents)\n
+                """)
+            return Self.notRecordedStatus
+        }
+        report(written, outcome.entry.reference == recordedForm.reference ? recordedForm : dmf, stdout: stdout)
+        stdout(outcome.message + "\n")
         return verdictExitStatus ? Self.exitStatus(for: dmf.verdict) : 0
     }
 }

@@ -2,23 +2,27 @@ import DMFAnswers
 import DMFDocuments
 import DMFFlow
 import DMFPolicy
+import DMFRegister
+import DMFRegisterStores
 import Foundation
 import TerminalUI
 
-/// The full-screen wizard as a state machine: `handle(_:)` takes a key, `render(width:height:)`
-/// draws the state into a canvas. No terminal here, so every screen is testable headless.
+/// The full-screen wizard. Each screen is a value with its own state, its keys declared once, an
+/// `update` and a `view` (see `AppScreen`); this class is what the loop drives: it holds the
+/// screen on show, feeds it each key, carries out what the key asks (sessions, files, the next
+/// screen) and draws the result (`view`, which changes nothing). No terminal here, so every
+/// screen is testable headless.
 public final class FullScreenApp {
     /// What occupies the screen.
     public enum Mode: Equatable {
         case start
         case drafts
         case openFile
+        case register
         case about
         case wizard
         case save
         case saved([String])
-        // Training: the trainee's name, then choose a case, read its story, work it, predict,
-        // compare; then a summary that can be saved as a score sheet.
         case traineeName
         case trainingList
         case story
@@ -31,7 +35,7 @@ public final class FullScreenApp {
         /// at its case list.
         var isStartMenu: Bool {
             switch self {
-            case .start, .drafts, .openFile, .about: true
+            case .start, .drafts, .openFile, .register, .about: true
             default: false
             }
         }
@@ -45,88 +49,106 @@ public final class FullScreenApp {
         case endOfInput
     }
 
+    /// What is drawn over the screen, taking its keys.
+    enum Overlay {
+        case help
+        case jump(JumpPrompt)
+    }
+
     public static let minimumSize = (width: 60, height: 20)
 
-    public internal(set) var mode: Mode
+    /// Set by the screens' effects (here and in the extensions for the register).
+    var screen: AppScreen
+    private(set) var overlay: Overlay?
+    /// The first line of the page shown. Keys move it; the window keeps it in range and the loop
+    /// reports where it started (`shown`), so the page scrolls on from what the person saw.
+    private(set) var scroll = 0
+    /// The size of the last frame shown; keys are ignored while it is below the minimum.
+    private(set) var windowSize = (width: 80, height: 24)
+    /// Helpdesk mode: read-aloud lines, the caller's details first, the resume code always shown.
+    public private(set) var helpdesk: Bool
+    private(set) var training = TrainingRun()
+    /// The formats last ticked in the save dialog, ticked again when it reopens.
+    private(set) var saveFormats: [OutputFormat] = [.markdown, .html]
+    /// When the newest saved draft was begun, for the start screen's offer to continue it.
+    let newestDraft: String?
+
     /// Built on first use, which is after the first screen: building the questions was a tenth
     /// of the time to it. On the start menu this is the empty session a new transfer begins.
     public internal(set) lazy var session: WizardSession = makeSession()
     private let makeSession: () -> WizardSession
-    public internal(set) var ending: Ending?
+    public private(set) var ending: Ending?
     let drafts: DraftStore
     let outputFolder: String
-    /// Helpdesk mode: read-aloud lines, the caller's details first, the resume code always shown.
-    public private(set) var helpdesk: Bool
+    let clock: WallClock
+    /// Where `~` in a typed path starts.
+    let home: String?
     public var unicode = true
     /// Projector mode: no frame and a blank line between choices, for a room to read
     /// (the backend supplies the high-contrast look).
     public var projector = false
+    /// Where saved outcomes are recorded (nil: nowhere); opened only when something needs it.
+    public var register: RegisterLocation?
+    /// What the register said about the last save, shown on the saved screen.
+    private(set) var registerNote: Message?
+    /// The register once something needed it (the register screen, a save).
+    var openedRegister: Register?
+    /// "2 deletions overdue", for the start screen; looked up after the first screen is drawn.
+    private(set) var dueLine: String?
 
-    // Per-screen state, reset whenever the wizard moves to another screen.
-    var highlight = 0
-    /// The highlighted choice of a question or row of "Check your answers": nil until the person
-    /// moves to one, because nothing is ever chosen for them (a saved answer shows as chosen).
-    var selection: Int?
-    /// Digits typed so far on a choice list, so `1` `1` reaches option 11.
-    var typedNumber = ""
-    /// The recipient the person asked to remove, awaiting `y` to confirm.
-    var pendingRemoval: Int?
-    /// The first line shown of a page taller than the window (kept by `render`).
-    var scroll = 0
-    /// What the last frame showed of its page (for tests: nothing cut off unseen).
-    public internal(set) var lastLayout = Page.Layout()
-    var input = TextInput()
-    var message: String?
-    var showingHelp = false
-    var shownScreen: Screen?
-    var draftList: [DraftSummary] = []
-    /// When the newest saved draft was begun, for the start screen's offer to continue it.
-    var newestDraft: String?
-    /// The formats ticked on the save screen. A list, not a set: a set built before the first
-    /// screen costs a scan of every protocol conformance in the binary (see DECISIONS.md).
-    var saveFormats: [OutputFormat] = [.markdown, .html]
-    var saveField = 0
-    /// The size last drawn at; keys are ignored while it is below the minimum.
-    var lastSize = (width: 80, height: 24)
-    var isTooSmall: Bool { lastSize.width < Self.minimumSize.width || lastSize.height < Self.minimumSize.height }
-    /// The step code being typed after `g` (helpdesk jump), nil when not jumping.
-    var jumpInput: TextInput?
-    // Training state.
-    var trainingCases: [TrainingCase] = []
-    var currentCase: TrainingCase?
-    public internal(set) var trainingResults: [TrainingResult] = []
-    var prediction: Verdict?
-    /// Who is training, for the score sheet.
-    public internal(set) var traineeName = ""
-    var pickedActions: Set<RuleID> = []
-
+    /// - Parameters:
+    ///   - mode: `.start` for the start menu, or `.wizard` for the session's questions.
+    ///   - clock: the time for what the app writes itself (the score sheet); sessions it makes
+    ///     get it too.
     public init(
-        session: @autoclosure @escaping () -> WizardSession, drafts: DraftStore, helpdesk: Bool = false,
-        startAt mode: Mode = .start,
-        outputFolder: String = ProcessContext.currentFolder
+        session: @autoclosure @escaping () -> WizardSession, drafts: DraftStore, clock: WallClock,
+        helpdesk: Bool = false, startAt mode: Mode = .start, outputFolder: String = ProcessContext.currentFolder,
+        home: String? = ProcessContext.variable("HOME")
     ) {
+        precondition(mode == .start || mode == .wizard, "the app starts at its menu or at the questions")
         self.makeSession = session
         self.drafts = drafts
+        self.clock = clock
         self.helpdesk = helpdesk
-        self.mode = mode
         self.outputFolder = outputFolder
+        self.home = home
+        screen = .start(StartScreen())
         // Only the folder is read (no draft is parsed), so the first screen stays quick.
         newestDraft = mode == .start ? drafts.newestDraftTime() : nil
-        if mode == .wizard { syncWithWizard() }
+        if mode == .wizard { showWizard() }
     }
 
-    var wizard: Wizard {
-        get { session.wizard }
-        set { session.wizard = newValue }
+    public var mode: Mode { screen.mode }
+    public var trainingResults: [TrainingResult] { training.results }
+    /// Who is training, for the score sheet.
+    public var traineeName: String { training.trainee }
+    var isTooSmall: Bool {
+        windowSize.width < Self.minimumSize.width || windowSize.height < Self.minimumSize.height
     }
 
     /// Builds the session the first screen did not need while the person reads it, so that
     /// the first key is as quick as the rest.
-    public func prepareWhileIdle() {
+    /// - Returns: whether what the screen shows changed (the register has something due), so
+    ///   the loop draws it again.
+    @discardableResult
+    public func prepareWhileIdle() -> Bool {
         _ = session
+        guard case .start = screen, let location = register, location.exists else { return false }
+        let today = String(clock.timestamp.prefix(10))
+        guard let storage = try? location.open(quickly: true) else { return false }
+        defer { storage.close() }
+        let clock = clock
+        let due = try? Register(storage: storage, now: { clock.timestamp }).due(today: today)
+        let summary = DueSummary(due ?? [], today: today)
+        dueLine = summary.isEmpty ? nil : summary.line
+        return dueLine != nil
     }
 
-    // MARK: - Keys
+    /// Opens training at the trainee's name, then the case list.
+    public func startTraining(cases: [TrainingCase]) {
+        training.cases = cases
+        screen = .traineeName(TraineeNameScreen())
+    }
 
     /// What is on screen, to tell when a key moved to another screen: keys typed ahead are then
     /// dropped (see `FullScreenLoop`), so none lands on a screen the person has not seen.
@@ -136,21 +158,17 @@ public final class FullScreenApp {
     }
 
     public var screenIdentity: ScreenIdentity {
-        ScreenIdentity(mode: mode, screen: mode == .wizard ? wizard.screen : nil)
+        ScreenIdentity(mode: mode, screen: mode == .wizard ? session.wizard.screen : nil)
     }
+
+    var wizardSettings: WizardSettings {
+        WizardSettings(helpdesk: helpdesk, training: session.training, workingCase: training.currentCase != nil)
+    }
+
+    // MARK: - Keys
 
     /// Applies one key. Sets `ending` when the run should stop.
     public func handle(_ key: Key) {
-        let before = mode
-        apply(key)
-        if mode != before {
-            scroll = 0
-            typedNumber = ""
-            pendingRemoval = nil
-        }
-    }
-
-    private func apply(_ key: Key) {
         switch key {
         case .resize: return
         case .signal(let number):
@@ -165,435 +183,216 @@ public final class FullScreenApp {
         }
         // Below the minimum size nothing can be seen, so keys wait until the window is larger.
         if isTooSmall { return }
-        if showingHelp {
-            // Long help scrolls; any other key goes back to the question.
-            if !scrolled(by: key) {
-                showingHelp = false
+        let before = screenIdentity
+        switch overlay {
+        case .help?:
+            if HelpOverlay.bindings.action(for: key) == .scroll {
+                scrolled(by: key)
+            } else {
+                overlay = nil
                 scroll = 0
             }
             return
+        case .jump(var prompt)?:
+            overlay = nil
+            switch prompt.update(key, wizard: &session.wizard) {
+            case .open: overlay = .jump(prompt)
+            case .closed: break
+            case .refused(let message): screen.say(message)
+            }
+            if case .wizard(var shown) = screen {
+                shown.follow(session.wizard)
+                screen = .wizard(shown)
+            }
+        case nil:
+            perform(update(key))
         }
-        switch mode {
-        case .start: handleStart(key)
-        case .drafts: handleDrafts(key)
-        case .openFile: handleOpenFile(key)
-        case .about: mode = .start
-        case .wizard: handleWizard(key)
-        case .save: handleSave(key)
-        case .saved: if key == .enter || key == .char("q") || key == .escape { ending = .finished }
-        case .traineeName, .trainingList, .story, .predict, .pickActions, .comparison, .summary: handleTraining(key)
-        }
-        if mode == .wizard {
-            syncWithWizard()
-            session.autosave()
+        // The draft is saved after every key on the wizard's screens (only when something changed).
+        if mode == .wizard { session.autosave() }
+        if screenIdentity != before { scroll = 0 }
+    }
+
+    /// The loop reports each frame it presented: its size (keys wait while the window is too
+    /// small), and the line the page's window started at, which the next scroll starts from.
+    public func shown(_ frame: Frame) {
+        windowSize = (frame.canvas.width, frame.canvas.height)
+        if !isTooSmall { scroll = frame.layout.start }
+    }
+
+    /// Gives the key to the screen on show.
+    private func update(_ key: Key) -> Effect {
+        switch screen {
+        case .start(var start):
+            defer { screen = .start(start) }
+            return start.update(key, helpdesk: helpdesk)
+        case .drafts(var list):
+            defer { screen = .drafts(list) }
+            return list.update(key)
+        case .openFile(var openFile):
+            defer { screen = .openFile(openFile) }
+            return openFile.update(key)
+        case .register(var register):
+            defer { screen = .register(register) }
+            return register.update(key)
+        case .about(let start):
+            return AboutScreen.bindings.action(for: key) == .back ? .show(.start(start)) : .none
+        case .wizard(var shown):
+            defer { screen = .wizard(shown) }
+            return shown.update(key, wizard: &session.wizard, settings: wizardSettings)
+        case .save(var save):
+            defer { screen = .save(save) }
+            return save.update(key)
+        case .saved:
+            return SavedScreen.bindings.action(for: key) == .finish ? .end(.finished) : .none
+        case .traineeName(var name):
+            defer { screen = .traineeName(name) }
+            return name.update(key, run: &training)
+        case .trainingList(var list):
+            defer { screen = .trainingList(list) }
+            return list.update(key, run: &training)
+        case .story(let story): return story.update(key)
+        case .predict(var predict):
+            defer { screen = .predict(predict) }
+            return predict.update(key)
+        case .pickActions(var pick):
+            defer { screen = .pickActions(pick) }
+            return pick.update(key)
+        case .comparison: return ComparisonScreen.update(key, run: &training)
+        case .summary(let summary): return summary.update(key, run: training)
         }
     }
 
-    var startItems: [String] {
-        [
-            "Start a new transfer", "Continue a saved draft", "Open an answers file", "About this tool and help",
-            helpdesk ? "Helpdesk mode is ON (switch off)" : "Helpdesk mode is off (switch on)", "Quit",
-        ]
-    }
+    // MARK: - Effects
 
-    private func handleStart(_ key: Key) {
-        if let number = typedOption(key, count: startItems.count) { return highlight = number }
-        switch key {
-        case .up: highlight = max(0, highlight - 1)
-        case .down: highlight = min(startItems.count - 1, highlight + 1)
-        case .enter: chooseStartItem()
-        case .char("q"), .escape: ending = .quit
-        case .function(1), .char("?"): showingHelp = true
-        default: break
-        }
-    }
-
-    private func chooseStartItem() {
-        message = nil
-        switch highlight {
-        case 0:
+    /// Carries out what a key asked for beyond its screen's own state.
+    private func perform(_ effect: Effect) {
+        switch effect {
+        case .none: break
+        case .show(let next): screen = next
+        case .say(let message): screen.say(message)
+        case .end(let ending): self.ending = ending
+        case .help:
+            overlay = .help
+            scroll = 0
+        case .scroll(let key): scrolled(by: key)
+        case .backToStart: screen = .start(StartScreen())
+        case .newTransfer:
             // The session made for the start menu is still empty: it needs remaking only when
             // helpdesk mode was switched on the menu.
-            if wizard.flow.isHelpdesk != helpdesk {
-                session = WizardSession(wizard: Wizard(flow: Flow(helpdesk: helpdesk)), drafts: drafts)
+            if session.wizard.flow.isHelpdesk != helpdesk {
+                session = WizardSession(wizard: Wizard(flow: Flow(helpdesk: helpdesk)), drafts: drafts, clock: clock)
             }
-            enterWizard()
-        case 1:
-            draftList = drafts.list()
-            highlight = 0
-            mode = .drafts
-        case 2:
-            input = TextInput()
-            mode = .openFile
-        case 3: mode = .about
-        case 4: helpdesk.toggle()
-        default: ending = .quit
+            showWizard()
+        case .listDrafts: screen = .drafts(DraftsScreen(drafts: drafts.list()))
+        case .toggleHelpdesk: helpdesk.toggle()
+        case .openDraft(let path): open(path, isDraft: true)
+        case .openFile(let typed): open(PathInput.expand(typed, home: home), isDraft: false)
+        case .deleteDraft(let path): deleteDraft(path)
+        case .openRegister, .registerList, .registerEntry, .registerChange: registerEffect(effect)
+        case .leaveWizard: leaveWizard()
+        case .jump: overlay = .jump(JumpPrompt())
+        case .saveDraft: saveDraftNow()
+        case .openSave: screen = .save(SaveScreen(formats: saveFormats, folder: outputFolder))
+        case .closeSave(let formats):
+            saveFormats = formats
+            showWizard()
+        case .saveOutcome(let formats, let typedFolder): saveOutcome(formats: formats, typedFolder: typedFolder)
+        case .startCase:
+            session = WizardSession(wizard: Wizard(flow: Flow()), drafts: nil, training: true, clock: clock)
+            showWizard()
+        case .predict: screen = .predict(PredictScreen())
+        case .backToQuestions:
+            _ = session.wizard.back()
+            showWizard()
+        case .recordPrediction(let prediction, let picked): recordPrediction(prediction, picked: picked)
+        case .saveScoreSheet: saveScoreSheet()
         }
     }
 
-    private func enterWizard() {
-        mode = .wizard
-        shownScreen = nil
-        syncWithWizard()
+    /// The wizard's screen as it stands, started afresh.
+    private func showWizard() {
+        screen = .wizard(WizardScreen(for: session.wizard))
     }
 
     /// Scrolls a page that has no list to move through (help, the outcome, a story): the
-    /// window itself clamps the line it starts at. Returns false for any other key.
-    func scrolled(by key: Key) -> Bool {
+    /// window itself keeps the line it starts at in range.
+    private func scrolled(by key: Key) {
         switch key {
         case .down: scroll += 1
         case .up: scroll = max(0, scroll - 1)
         case .pageDown: scroll += 10
         case .pageUp: scroll = max(0, scroll - 10)
-        default: return false
-        }
-        return true
-    }
-
-    /// After a removal was asked for (`pendingRemoval`): the item to remove when this key is `y`;
-    /// nil, with "Kept." said, for any other key. Every key ends the question.
-    private func confirmedRemoval(_ key: Key) -> Int? {
-        guard let removal = pendingRemoval else { return nil }
-        pendingRemoval = nil
-        guard key == .char("y") || key == .char("Y") else {
-            message = "Kept."
-            return nil
-        }
-        return removal
-    }
-
-    private func handleDrafts(_ key: Key) {
-        if pendingRemoval != nil {
-            guard let removal = confirmedRemoval(key), draftList.indices.contains(removal) else { return }
-            do {
-                _ = try drafts.deleteDraft(named: draftList[removal].path)
-                draftList = drafts.list()
-                highlight = min(highlight, max(0, draftList.count - 1))
-                message = "Draft deleted."
-            } catch {
-                message = "Could not delete it: \(error.description)"
-            }
-            return
-        }
-        message = nil
-        switch key {
-        case .delete, .char("d"):
-            guard draftList.indices.contains(highlight) else { return }
-            pendingRemoval = highlight
-            message =
-                """
-                Delete the draft \(draftList[highlight].description) (saved \(draftList[highlight].savedAt))? \
-                Press y to delete it, any other key to keep it.
-                """
-        case .up: highlight = max(0, highlight - 1)
-        case .down: highlight = min(max(0, draftList.count - 1), highlight + 1)
-        case .escape, .left: backToStart()
-        case .enter:
-            guard draftList.indices.contains(highlight) else { return backToStart() }
-            open(path: draftList[highlight].path, isDraft: true)
         default: break
         }
-    }
-
-    private func handleOpenFile(_ key: Key) {
-        switch key {
-        case .escape: backToStart()
-        case .enter: open(path: PathInput.expand(input.text, home: ProcessContext.variable("HOME")), isDraft: false)
-        default: _ = input.handle(key)
-        }
-    }
-
-    private func backToStart() {
-        mode = .start
-        highlight = 0
-        message = nil
     }
 
     /// Loads a draft or answers file into a new session. A draft goes on being saved to its own
     /// file; an answers file is left as it is and a new draft starts from it.
-    private func open(path: String, isDraft: Bool) {
+    private func open(_ path: String, isDraft: Bool) {
         do {
             session = try WizardSession.resuming(
-                path, asDraft: isDraft, drafts: drafts, helpdesk: helpdesk)
-            message = nil
-            enterWizard()
+                path, asDraft: isDraft, drafts: drafts, helpdesk: helpdesk, clock: clock)
+            showWizard()
         } catch {
-            message = error.problems.first.map { $0.formatted(file: error.file) } ?? "That file cannot be opened."
+            let problem = error.problems.first.map { $0.formatted(file: error.file) } ?? "That file cannot be opened."
+            screen.say(.problem(problem))
         }
     }
 
-    private func handleWizard(_ key: Key) {
-        if jumpInput != nil { return handleJump(key) }
-        if key == .ctrl("g") || (key == .char("g") && !isTypingText) {
-            jumpInput = TextInput()
-            message = nil
-            return
-        }
-        if key == .ctrl("s") {
-            guard !session.training else { return message = "Nothing is saved in training." }
-            session.autosave()
-            message = session.saveProblem ?? session.draftPath.map { "Draft saved: \($0)" } ?? "Nothing to save yet."
-            return
-        }
-        switch wizard.screen {
-        case .question, .recipientField: handleQuestion(key)
-        case .recipients: handleRecipients(key)
-        case .check: handleCheck(key)
-        case .outcome: handleOutcome(key)
-        }
-    }
-
-    /// Whether keys go into a text field (so `g` and `q` are letters, not commands).
-    var isTypingText: Bool {
-        guard case .text = wizard.currentQuestion?.kind else { return false }
-        switch wizard.screen {
-        case .question, .recipientField: return true
-        default: return false
-        }
-    }
-
-    private func handleJump(_ key: Key) {
-        switch key {
-        case .escape: jumpInput = nil
-        case .enter:
-            let code = jumpInput?.text.trimmingCharacters(in: .whitespaces) ?? ""
-            jumpInput = nil
-            if !wizard.jump(to: code) { message = "There is no step \(code) among the steps reached so far." }
-        default: _ = jumpInput?.handle(key)
-        }
-    }
-
-    private func goBack() {
-        message = nil
-        guard !wizard.back() else { return }
-        // Before the first question: training goes back to the case's story, never to the real
-        // start menu (where drafts and real forms would be written).
-        if session.training { mode = currentCase == nil ? .trainingList : .story } else { backToStart() }
-    }
-
-    /// A digit on a numbered list: the option number typed so far (0-based), when it names one.
-    /// Digits add up while they still name an option (`1` `1` is option 11 of 11), otherwise
-    /// a digit starts a new number. Any other key ends the number. The caller only moves the
-    /// highlight: Enter is always what chooses.
-    func typedOption(_ key: Key, count: Int) -> Int? {
-        guard case .char(let character) = key, let digit = character.wholeNumberValue, character.isASCII else {
-            typedNumber = ""
-            return nil
-        }
-        for candidate in [typedNumber + String(digit), String(digit)] {
-            if let number = Int(candidate), (1...count).contains(number) {
-                typedNumber = candidate
-                return number - 1
-            }
-        }
-        typedNumber = ""
-        return nil
-    }
-
-    /// Moves the highlight of a list that starts with nothing highlighted; the message about an
-    /// earlier key goes once the person acts on it.
-    func moveSelection(_ key: Key, count: Int) -> Bool {
-        let moved: Int? =
-            switch key {
-            case .up: selection.map { max(0, $0 - 1) } ?? 0
-            case .down: selection.map { min(count - 1, $0 + 1) } ?? 0
-            case .home: 0
-            case .end: count - 1
-            case .pageUp: max(0, (selection ?? 0) - 10)
-            case .pageDown: min(count - 1, (selection ?? -1) + 10)
-            default: typedOption(key, count: count)
-            }
-        guard let moved else { return false }
-        selection = moved
-        message = nil
-        return true
-    }
-
-    private func handleQuestion(_ key: Key) {
-        guard let question = wizard.currentQuestion else { return }
-        if case .choice(let choices) = question.kind {
-            if moveSelection(key, count: choices.count) { return }
-            switch key {
-            case .enter, .right:
-                guard let selection else {
-                    message = "Choose one of the options: move to it with ↑↓ or its number, then press Enter."
-                    return
-                }
-                submit(choices[selection].value)
-            case .escape, .left: goBack()
-            case .function(1), .char("?"): showingHelp = true
-            case .char("q"): quit()
-            default: break
-            }
-            return
-        }
-        switch key {
-        case .enter: submit(input.text)
-        case .escape: goBack()
-        case .function(1): showingHelp = true
-        case .char("?") where input.text.isEmpty: showingHelp = true
-        default:
-            if input.handle(key) { message = nil }
-        }
-    }
-
-    private func submit(_ value: String) {
-        if let problem = wizard.answer(value) { message = problem } else { message = nil }
-    }
-
-    private func quit() {
-        session.autosave()
-        ending = .quit
-    }
-
-    /// Recipients list rows: each recipient, then "Add a recipient", then "Continue".
-    var recipientRowCount: Int { wizard.answers.recipients.count + 2 }
-
-    private func handleRecipients(_ key: Key) {
-        let count = wizard.answers.recipients.count
-        if pendingRemoval != nil {
-            guard let removal = confirmedRemoval(key), removal < count else { return }
-            wizard.removeRecipient(removal)
-            highlight = min(highlight, recipientRowCount - 1)
-            return message = "Recipient \(removal + 1) removed."
-        }
-        message = nil
-        switch key {
-        case .up: highlight = max(0, highlight - 1)
-        case .down: highlight = min(recipientRowCount - 1, highlight + 1)
-        case .char("a"): wizard.addRecipient()
-        case .char("c"): finishRecipients()
-        case .delete, .char("d"):
-            if highlight < count {
-                pendingRemoval = highlight
-                let name = wizard.answers.recipients[highlight].name ?? "this recipient"
-                message = "Remove recipient \(highlight + 1) (\(name))? Press y to remove, any other key to keep."
-            }
-        case .enter, .right:
-            if highlight < count {
-                wizard.editRecipient(highlight)
-            } else if highlight == count {
-                wizard.addRecipient()
-            } else {
-                finishRecipients()
-            }
-        case .escape, .left: goBack()
-        case .function(1), .char("?"): showingHelp = true
-        case .char("q"): quit()
-        default: break
-        }
-    }
-
-    private func finishRecipients() {
-        message = wizard.finishRecipients()
-    }
-
-    private func handleCheck(_ key: Key) {
-        let rows = CheckAnswers.rows(wizard)
-        // The rows, then "Confirm"; digits are not row numbers here.
-        if case .char(let c) = key, c.isNumber { return }
-        if moveSelection(key, count: rows.count + 1) { return }
-        switch key {
-        case .enter, .right:
-            guard let selection else {
-                return message =
-                    "Move to an answer with ↑↓ and press Enter to change it, or press c to confirm them all."
-            }
-            if selection < rows.count { wizard.change(rows[selection].code) } else { confirm() }
-        case .char("c"): confirm()
-        case .escape, .left: goBack()
-        case .char("q"): quit()
-        case .function(1), .char("?"): showingHelp = true
-        default: break
-        }
-    }
-
-    private func confirm() {
-        let missing = wizard.confirm()
-        message = missing.isEmpty ? nil : "This answer is still needed before the outcome."
-        if missing.isEmpty, currentCase != nil { startPrediction() }
-    }
-
-    private func handleOutcome(_ key: Key) {
-        if scrolled(by: key) { return }
-        switch key {
-        case .char("s"), .enter:
-            input = TextInput(outputFolder)
-            saveField = Self.saveFolderRow
-            message = nil
-            mode = .save
-        case .escape, .left: goBack()
-        case .char("q"): quit()
-        default: break
-        }
-    }
-
-    static let saveFormatsOrder: [OutputFormat] = [.markdown, .html, .pdf, .text, .json]
-    /// The save dialog's folder row, after one row per format.
-    static let saveFolderRow = saveFormatsOrder.count
-
-    /// Save dialog: a row per format (Space ticks), then the folder; Enter saves from anywhere,
-    /// so the default (Markdown and HTML, here) is one key away.
-    private func handleSave(_ key: Key) {
-        switch key {
-        case .up: saveField = max(0, saveField - 1)
-        case .down, .tab: saveField = min(Self.saveFolderRow, saveField + 1)
-        case .escape:
-            mode = .wizard
-            message = nil
-        case .char(" ") where saveField < Self.saveFolderRow:
-            let format = Self.saveFormatsOrder[saveField]
-            if let ticked = saveFormats.firstIndex(of: format) {
-                saveFormats.remove(at: ticked)
-            } else {
-                saveFormats.append(format)
-            }
-        case .enter, .ctrl("s"): save()
-        default:
-            if saveField == Self.saveFolderRow { _ = input.handle(key) }
-        }
-    }
-
-    private func save() {
-        let formats = Self.saveFormatsOrder.filter(saveFormats.contains)
-        guard !formats.isEmpty else {
-            message = "Choose at least one format."
-            return
-        }
-        let folder = PathInput.expand(input.text, home: ProcessContext.variable("HOME"))
+    private func deleteDraft(_ path: String) {
+        guard case .drafts(var list) = screen else { return }
         do {
-            let paths = try session.saveOutcome(formats: formats, folder: folder.isEmpty ? outputFolder : folder)
-            mode = .saved(paths)
-            message = nil
+            _ = try drafts.deleteDraft(named: path)
+            list.deleted(.success(drafts.list()))
         } catch {
-            message = "Could not save: \(error.description)"
+            list.deleted(.failure(error))
+        }
+        screen = .drafts(list)
+    }
+
+    /// Back from before the first question: training goes back to the case's story, never to
+    /// the real start menu (where drafts and real forms would be written).
+    private func leaveWizard() {
+        guard session.training else { return screen = .start(StartScreen()) }
+        guard let trainingCase = training.currentCase else { return screen = .trainingList(TrainingListScreen()) }
+        let position = training.cases.firstIndex { $0.id == trainingCase.id } ?? 0
+        screen = .story(StoryScreen(listPosition: position))
+    }
+
+    private func saveDraftNow() {
+        guard !session.training else { return screen.say(.problem("Nothing is saved in training.")) }
+        session.autosave()
+        if let problem = session.saveProblem { return screen.say(.problem(problem)) }
+        screen.say(.done(session.draftPath.map { "Draft saved: \($0)" } ?? "Nothing to save yet."))
+    }
+
+    private func saveOutcome(formats: [OutputFormat], typedFolder: String) {
+        let folder = PathInput.expand(typedFolder, home: home)
+        do {
+            let saved = try session.saveOutcome(
+                formats: formats, folder: folder.isEmpty ? outputFolder : folder, register: register)
+            registerNote = saved.registerNote.map { saved.recorded ? .done($0) : .problem($0) }
+            screen = .saved(saved.paths)
+        } catch {
+            screen.say(.problem("Could not save: \(error.description)"))
         }
     }
 
-    /// Resets the per-screen state when the wizard has moved to another screen.
-    private func syncWithWizard() {
-        guard wizard.screen != shownScreen else { return }
-        shownScreen = wizard.screen
-        scroll = 0
-        showingHelp = false
-        if message?.hasPrefix("Draft saved") == true { message = nil }
-        typedNumber = ""
-        pendingRemoval = nil
-        selection = nil
-        switch wizard.screen {
-        case .question, .recipientField:
-            let current = wizard.currentAnswer
-            if let question = wizard.currentQuestion, case .choice(let choices) = question.kind {
-                // Only an answer already given shows as chosen; a new question has none.
-                selection = choices.firstIndex { $0.value == current }
-            } else {
-                highlight = 0
-                input = TextInput(current ?? "")
-            }
-        case .recipients:
-            highlight = wizard.answers.recipients.isEmpty ? 0 : wizard.answers.recipients.count + 1
-        case .check, .outcome:
-            highlight = 0
+    private func recordPrediction(_ prediction: Verdict, picked: Set<RuleID>) {
+        guard let trainingCase = training.currentCase, let decision = session.wizard.decision else { return }
+        training.results.append(
+            TrainingResult(
+                trainingCase: trainingCase, answers: session.wizard.answers, decision: decision, predicted: prediction,
+                picked: picked))
+        screen = .comparison
+    }
+
+    private func saveScoreSheet() {
+        let sheet = ScoreSheet(trainee: training.trainee, date: clock.timestamp, results: training.results)
+        do {
+            screen.say(.done("Score sheet saved: " + (try sheet.save(in: outputFolder)).joined(separator: " and ")))
+        } catch {
+            screen.say(.problem("Could not save the score sheet: \(error.description)"))
         }
     }
 }

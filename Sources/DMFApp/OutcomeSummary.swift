@@ -2,37 +2,75 @@ import DMFDocuments
 import DMFFlow
 import DMFPolicy
 
+/// One line of the outcome in words, by what it is, so each front end shows it its own way
+/// (plain mode prints `text`; the full screen styles and indents by the kind of line).
+public enum OutcomeLine: Equatable, Sendable {
+    /// "Outcome: REFER".
+    case verdict(Verdict)
+    /// The verdict's headline.
+    case headline(String)
+    /// Whether a Data Movement Form is required.
+    case formNeeded(Bool)
+    /// A blank line between parts.
+    case gap
+    /// "Why", "Checklist", "After the transfer".
+    case heading(String)
+    /// A reason for the outcome: a finding's kind, rule and words ("Blocker [rule]: …").
+    case reason(String)
+    /// The answers behind the reason above.
+    case because(String)
+    /// The guidance the reason above rests on.
+    case guidance(String)
+    /// Something to do, who does it and the rule that asks for it.
+    case checklistItem(String)
+
+    /// The line as plain text, marks included ("- ", "[ ] "), as plain mode prints it.
+    public var text: String {
+        switch self {
+        case .verdict(let verdict): "Outcome: \(verdict.label)"
+        case .headline(let headline): headline
+        case .formNeeded(let needed):
+            needed
+                ? "A Data Movement Form is required."
+                : "A Data Movement Form is not required (it can be kept for information)."
+        case .gap: ""
+        case .heading(let heading): heading + ":"
+        case .reason(let reason): "- " + reason
+        case .because(let because): "  Because: " + because
+        case .guidance(let guidance): "  Guidance, " + guidance
+        case .checklistItem(let item): "[ ] " + item
+        }
+    }
+}
+
 /// The outcome in words, shared by both front ends: verdict first, then why, then the checklist.
 public enum OutcomeSummary {
-    public static func lines(_ form: FilledDMF) -> [String] {
-        var lines = ["Outcome: \(form.verdict.label)", form.verdict.headline]
-        lines.append(
-            form.decision.dmfRequired
-                ? "A Data Movement Form is required."
-                : "A Data Movement Form is not required (it can be kept for information).")
-        lines.append("")
-        lines.append("Why:")
+    public static func lines(_ form: FilledDMF) -> [OutcomeLine] {
+        var lines: [OutcomeLine] = [
+            .verdict(form.verdict), .headline(form.verdict.headline), .formNeeded(form.decision.dmfRequired), .gap,
+            .heading("Why"),
+        ]
         // Heaviest first, as the checklist lists them: what must be done before sending ahead of
         // what can only be done after the transfer.
         let weighty = form.decision.findings.enumerated().filter { $0.element.kind <= .action }
             .sorted { ($0.element.group, $0.offset) < ($1.element.group, $1.offset) }.map(\.element)
         for finding in weighty {
             // Why this outcome: the reason, the answers behind it and the guidance it rests on.
-            lines.append("- \(finding.group.label) [\(finding.rule.rawValue)]: \(finding.text)")
-            lines.append("  Because: \(finding.becauseLine)")
-            lines.append("  Guidance, \(finding.guidanceLine)")
+            lines.append(.reason("\(finding.group.label) [\(finding.rule.rawValue)]: \(finding.text)"))
+            lines.append(.because(finding.becauseLine))
+            lines.append(.guidance(finding.guidanceLine))
         }
-        if weighty.isEmpty { lines.append("- Only the general principles apply.") }
-        lines.append("")
-        lines.append("Checklist:")
+        if weighty.isEmpty { lines.append(.reason("Only the general principles apply.")) }
+        lines.append(.gap)
+        lines.append(.heading("Checklist"))
         var afterHeading = false
         for item in form.decision.checklist {
             // Items that can only be done once it is sent come last, under their own heading.
             if item.group == .afterTransfer, !afterHeading {
-                lines.append("\(ChecklistGroup.afterTransfer.label):")
+                lines.append(.heading(ChecklistGroup.afterTransfer.label))
                 afterHeading = true
             }
-            lines.append("[ ] \(item.text) Who: \(item.who.label). [\(item.rule.rawValue)]")
+            lines.append(.checklistItem("\(item.text) Who: \(item.who.label). [\(item.rule.rawValue)]"))
         }
         return lines
     }

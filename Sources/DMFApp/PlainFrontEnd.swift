@@ -1,6 +1,7 @@
 import DMFDocuments
 import DMFFlow
 import DMFPolicy
+import DMFRegisterStores
 import Foundation
 
 /// Where plain mode reads lines and writes text; tests give it a script.
@@ -34,6 +35,8 @@ public final class PlainFrontEnd {
     let session: WizardSession
     let io: LineIO
     let outputFolder: String
+    /// Where a saved outcome is recorded (nil: nowhere).
+    public var register: RegisterLocation?
 
     public init(session: WizardSession, io: LineIO, outputFolder: String = ProcessContext.currentFolder) {
         self.session = session
@@ -214,7 +217,7 @@ public final class PlainFrontEnd {
     private func outcome() -> Bool? {
         guard let form = session.filledForm() else { return false }
         say("")
-        for line in OutcomeSummary.lines(form) { say(line) }
+        for line in OutcomeSummary.lines(form) { say(line.text) }
         if session.wizard.flow.isHelpdesk {
             say("")
             say("Read to the caller:")
@@ -243,9 +246,10 @@ public final class PlainFrontEnd {
             return false
         }
         do {
-            let paths = try session.saveOutcome(formats: formats, folder: folder)
+            let saved = try session.saveOutcome(formats: formats, folder: folder, register: register)
             say("Saved:")
-            for path in paths { say("  \(path)") }
+            for path in saved.paths { say("  \(path)") }
+            if let note = saved.registerNote { say(note) }
             return true
         } catch {
             say("Could not save: \(error.description)")

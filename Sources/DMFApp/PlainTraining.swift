@@ -11,10 +11,15 @@ public final class PlainTraining {
     public private(set) var results: [TrainingResult] = []
     public private(set) var trainee = ""
     let outputFolder: String
+    /// The time on the score sheet; the case sessions get it too.
+    let clock: WallClock
 
-    public init(cases: [TrainingCase], io: LineIO, outputFolder: String = ProcessContext.currentFolder) {
+    public init(
+        cases: [TrainingCase], io: LineIO, clock: WallClock, outputFolder: String = ProcessContext.currentFolder
+    ) {
         self.cases = cases
         self.io = io
+        self.clock = clock
         self.outputFolder = outputFolder
     }
 
@@ -57,8 +62,7 @@ public final class PlainTraining {
         guard !results.isEmpty else { return 0 }
         guard let answer = ask("Save the score sheet (Markdown and CSV) here? y or n:") else { return 1 }
         if answer.trimmed.lowercased().hasPrefix("y") {
-            let sheet = ScoreSheet(
-                trainee: trainee, date: ProductionClock.iso8601(ProductionClock.now()), results: results)
+            let sheet = ScoreSheet(trainee: trainee, date: clock.timestamp, results: results)
             do {
                 say("Saved: " + (try sheet.save(in: outputFolder)).joined(separator: " and "))
             } catch {
@@ -73,7 +77,7 @@ public final class PlainTraining {
         say("")
         say(trainingCase.notes.title)
         for paragraph in TrainingNotes.paragraphs(trainingCase.notes.story) { say(paragraph) }
-        let session = WizardSession(wizard: Wizard(flow: Flow()), drafts: nil, training: true)
+        let session = WizardSession(wizard: Wizard(flow: Flow()), drafts: nil, training: true, clock: clock)
         let questions = PlainFrontEnd(session: session, io: io)
         guard questions.answerQuestions(untilOutcome: true) != nil, let decision = session.wizard.decision else {
             return false

@@ -2,6 +2,8 @@ import DMFAnswers
 import DMFDocuments
 import DMFFlow
 import DMFPolicy
+import DMFRegister
+import DMFRegisterStores
 import Foundation
 
 /// One run of the wizard, whichever front end draws it: the answers and position, saved as a
@@ -14,28 +16,33 @@ public final class WizardSession {
     public let drafts: DraftStore?
     public private(set) var draftPath: String?
     public let training: Bool
+    /// The time stamped on the form, and the day the delete-by date is checked against.
+    public let clock: WallClock
     /// Set when the last autosave failed, so the screen can say so (work is never silently unsaved).
     public private(set) var saveProblem: String?
     private var lastSaved: (Answers, String)?
 
-    public init(wizard: Wizard, drafts: DraftStore?, draftPath: String? = nil, training: Bool = false) {
+    public init(
+        wizard: Wizard, drafts: DraftStore?, draftPath: String? = nil, training: Bool = false, clock: WallClock
+    ) {
         var wizard = wizard
-        if wizard.today == nil { wizard.today = ProductionClock.today() }
+        if wizard.today == nil { wizard.today = clock.today() }
         self.wizard = wizard
         self.drafts = training ? nil : drafts
         self.draftPath = draftPath
         self.training = training
+        self.clock = clock
     }
 
     /// A session continuing the draft or answers file at `path`, at its saved step. A draft keeps
     /// being saved to its own file; an answers file opened to start from gets a new draft.
     public static func resuming(
-        _ path: String, asDraft: Bool, drafts: DraftStore, helpdesk: Bool
+        _ path: String, asDraft: Bool, drafts: DraftStore, helpdesk: Bool, clock: WallClock
     ) throws(AnswersFileError) -> WizardSession {
         let document = try drafts.load(path)
         let flow = Flow(helpdesk: helpdesk || document.answers.helpdesk != nil)
         let wizard = Wizard(flow: flow, answers: document.answers, resumeAt: document.resumeStep)
-        return WizardSession(wizard: wizard, drafts: drafts, draftPath: asDraft ? path : nil)
+        return WizardSession(wizard: wizard, drafts: drafts, draftPath: asDraft ? path : nil, clock: clock)
     }
 
     /// Saves the draft if anything changed since the last save.
@@ -56,18 +63,68 @@ public final class WizardSession {
     }
 
     /// The filled form for the current (complete) answers.
-    public func filledForm(now: Date = ProductionClock.now()) -> FilledDMF? {
+    public func filledForm() -> FilledDMF? {
         guard let decision = wizard.decision else { return nil }
         return DMFBuilder.build(
-            wizard.answers, decision: decision,
-            context: .init(producedAt: ProductionClock.iso8601(now), training: training))
+            wizard.answers, decision: decision, context: .init(producedAt: clock.timestamp, training: training))
+    }
+
+    /// What saving the outcome wrote, and what the register said.
+    public struct SavedOutcome: Equatable, Sendable {
+        public var paths: [String]
+        /// "Recorded in the register as …", or why it was not (nil when no register was asked).
+        public var registerNote: String?
+        /// False when a register was asked and could not record it: the files are saved all the same.
+        public var recorded: Bool
     }
 
     /// Writes the form in each format into `folder`, never replacing an existing file, plus the
-    /// answers (outside training); then the draft is no longer needed.
-    /// - Returns: the paths written.
-    public func saveOutcome(formats: [OutputFormat], folder: String) throws(WriteError) -> [String] {
+    /// answers (outside training); then the draft is no longer needed. With a register (never in
+    /// training) the register picks the reference first and records the files' digests; if it
+    /// cannot be used, the files are written all the same and the note says how to record them.
+    public func saveOutcome(
+        formats: [OutputFormat], folder: String, register: RegisterLocation? = nil
+    ) throws(WriteError) -> SavedOutcome {
         guard let form = filledForm() else { throw .incompleteAnswers }
+        guard let register, !training else {
+            return SavedOutcome(
+                paths: try write(form, formats: formats, folder: folder), registerNote: nil, recorded: true)
+        }
+        var written: [(path: String, bytes: [UInt8])] = []
+        do {
+            let storage = try register.open()
+            defer { storage.close() }
+            let clock = clock
+            let recorder = RegisterRecorder(register: Register(storage: storage, now: { clock.timestamp }))
+            let outcome = try recorder.record(wizard.answers, producedAt: form.producedAt, reference: nil) { chosen in
+                written = try files(chosen, formats: formats, folder: folder)
+                try SafeFile.writeAll(written, overwrite: false)
+                return written.map { FileDigest(name: ($0.path as NSString).lastPathComponent, bytes: $0.bytes) }
+            }
+            finishDraft()
+            return SavedOutcome(paths: written.map(\.path), registerNote: outcome.message, recorded: true)
+        } catch {
+            let paths = written.isEmpty ? try write(form, formats: formats, folder: folder) : written.map(\.path)
+            let answers = paths.first { $0.hasSuffix(".answers.yaml") } ?? "ANSWERS"
+            let note = """
+                Not recorded in the register: \(error.description). The files are saved; to record them later, \
+                run: dmf-wizard register add '\(answers)'
+                """
+            return SavedOutcome(paths: paths, registerNote: note, recorded: false)
+        }
+    }
+
+    private func write(_ form: FilledDMF, formats: [OutputFormat], folder: String) throws(WriteError) -> [String] {
+        let written = try files(form, formats: formats, folder: folder)
+        try SafeFile.writeAll(written, overwrite: false)
+        finishDraft()
+        return written.map(\.path)
+    }
+
+    /// The files for `form`, named after its reference with a suffix if any is taken.
+    private func files(
+        _ form: FilledDMF, formats: [OutputFormat], folder: String
+    ) throws(WriteError) -> [(path: String, bytes: [UInt8])] {
         let base = (folder as NSString).appendingPathComponent(form.reference)
         var suffix = ""
         var attempt = 1
@@ -78,11 +135,13 @@ public final class WizardSession {
         }
         var files = try FormFiles.contents(form, formats: formats, base: base + suffix, printer: printer)
         if !training { files.append(("\(base)\(suffix).answers.yaml", Array(AnswersWriter.yaml(wizard.answers).utf8))) }
-        try SafeFile.writeAll(files, overwrite: false)
-        if !training {
-            if let draftPath { drafts?.delete(draftPath) }
-            draftPath = nil
-        }
-        return files.map(\.0)
+        return files
+    }
+
+    /// Once the outcome is saved the draft is no longer needed.
+    private func finishDraft() {
+        guard !training else { return }
+        if let draftPath { drafts?.delete(draftPath) }
+        draftPath = nil
     }
 }

@@ -7,10 +7,14 @@ public enum DMFBuilder {
         /// UTC time, ISO 8601 (`2026-11-29T02:14:10Z`).
         public var producedAt: String
         public var training: Bool
+        /// The register's reference when two assessments hash alike and this one took the next
+        /// free reference; nil for the usual one made from the answers.
+        public var reference: String?
 
-        public init(producedAt: String, training: Bool = false) {
+        public init(producedAt: String, training: Bool = false, reference: String? = nil) {
             self.producedAt = producedAt
             self.training = training
+            self.reference = reference
         }
     }
 
@@ -24,7 +28,7 @@ public enum DMFBuilder {
     public static func build(_ answers: Answers, decision: Decision, context: Context) -> FilledDMF {
         let decision = sanitized(decision)
         let route = answers.route.type ?? .sameSystem
-        let reference = reference(for: answers, producedAt: context.producedAt)
+        let reference = context.reference ?? reference(for: answers, producedAt: context.producedAt)
         return FilledDMF(
             reference: reference,
             marking: answers.isSensitiveOrAbove ? .officialSensitive : .official,
@@ -127,20 +131,20 @@ public enum DMFBuilder {
 
     /// One answer as the form prints it: a choice's label, text cleaned of invisible characters,
     /// "Not provided" when it was not given, and the field's own words when it does not apply.
-    private static func field(_ field: AnswerField, _ answers: Answers) -> DMFField {
-        guard field.isOnForm(for: answers) else {
-            return derived(field.key, field.label, field.notApplicable)
+    /// `root` is where the answer is kept: the answers, or one recipient.
+    private static func field<Root>(_ field: SchemaField<Root>, _ root: Root, _ answers: Answers) -> DMFField {
+        switch field.onForm(root, in: answers) {
+        case .answer(let value): shown(field.key, field.label, field.type, value)
+        case .notApplicable(let words): derived(field.key, field.label, words)
         }
-        return shown(field.key, field.label, field.type, field.formValue(in: answers))
+    }
+
+    private static func field(_ field: AnswerField, _ answers: Answers) -> DMFField {
+        self.field(field, answers, answers)
     }
 
     private static func recipientRow(_ recipient: Answers.Recipient, _ answers: Answers) -> DMFRecipientRow {
-        DMFRecipientRow(
-            cells: AnswerSchema.recipient.map { field in
-                field.applies(answers)
-                    ? shown(field.key, field.label, field.type, field.value(in: recipient))
-                    : derived(field.key, field.label, field.notApplicable)
-            })
+        DMFRecipientRow(cells: AnswerSchema.recipient.map { field($0, recipient, answers) })
     }
 
     private static func shown(_ key: String, _ label: String, _ type: FieldType, _ value: String?) -> DMFField {

@@ -44,15 +44,15 @@ public struct Flow: Sendable {
         _ code: StepCode, _ section: FlowSection, _ path: String, prompt: String, why: String, help: String,
         readAloud: String, rule: RuleID?, required: Bool = true
     ) -> Question {
-        let binding = Binding(path)
-        guard case .choice(let options) = binding.type else { preconditionFailure("\(path) is not a choice") }
+        let answer = SchemaAnswer(path)
+        guard case .choice(let options) = answer.type else { preconditionFailure("\(path) is not a choice") }
         let choices = options.enumerated().map {
             Choice(number: $0.offset + 1, value: $0.element.value, label: $0.element.label)
         }
         return Question(
             code: code, section: section, path: path, prompt: prompt, why: why, help: help, readAloud: readAloud,
-            rule: rule, kind: .choice(choices), isRequired: required, applies: binding.applies, read: binding.read,
-            write: binding.write, recipientField: binding.recipientField)
+            rule: rule, kind: .choice(choices), isRequired: required, applies: answer.applies,
+            binding: answer.binding)
     }
 
     /// A typed question bound to the answer at `path`; what it accepts (free text, an email
@@ -62,53 +62,39 @@ public struct Flow: Sendable {
         _ code: StepCode, _ section: FlowSection, _ path: String, prompt: String, why: String, help: String,
         readAloud: String, rule: RuleID? = nil, required: Bool = false, alsoSets: String? = nil
     ) -> Question {
-        let binding = Binding(path)
+        let answer = SchemaAnswer(path)
         let kind: TextKind =
-            switch binding.type {
+            switch answer.type {
             case .email: .email
             case .date: .date
             case .count: .count
             case .text, .paragraph, .choice: .free
             }
-        let also = alsoSets.map(Binding.init)
+        let binding = alsoSets.map { answer.binding.alsoSetting(SchemaAnswer($0).binding) } ?? answer.binding
         return Question(
             code: code, section: section, path: path, prompt: prompt, why: why, help: help, readAloud: readAloud,
-            rule: rule, kind: .text(kind), isRequired: required, applies: binding.applies, read: binding.read,
-            write: { answers, value in
-                binding.write(&answers, value)
-                also?.write(&answers, value)
-            }, recipientField: binding.recipientField)
+            rule: rule, kind: .text(kind), isRequired: required, applies: answer.applies, binding: binding)
     }
 
-    /// How a question reaches its answer in `AnswerSchema`. A recipient's answer
-    /// (`recipients[].name`) is read and set in each recipient (`Question.answer(of:)`), not in
-    /// the answers as a whole.
-    struct Binding {
+    /// The `AnswerSchema` answer a question asks: its type, where it applies, and the binding
+    /// that reads and sets it, in each recipient for a recipient's answer (`recipients[].name`,
+    /// `Question.answer(of:)`) and in the answers as a whole for any other.
+    struct SchemaAnswer {
         let type: FieldType
         let applies: @Sendable (Answers) -> Bool
-        let read: @Sendable (Answers) -> String?
-        let write: @Sendable (inout Answers, String?) -> Void
-        var recipientField: RecipientField?
+        let binding: Question.Binding
 
         init(_ path: String) {
-            let recipientPrefix = "recipients[]."
-            if path.hasPrefix(recipientPrefix) {
-                guard let field = AnswerSchema.recipientField(String(path.dropFirst(recipientPrefix.count))) else {
-                    preconditionFailure("no answer \(path) in AnswerSchema")
-                }
+            if let field = AnswerSchema.recipient.first(where: { $0.path == path }) {
                 type = field.type
                 applies = field.applies
-                read = { _ in nil }
-                write = { _, _ in }
-                recipientField = field
+                binding = .recipient(field)
+            } else if let field = AnswerSchema.field(path) {
+                type = field.type
+                applies = field.applies
+                binding = .answers(read: field.value(in:), write: { field.set($1, in: &$0) })
             } else {
-                guard let field = AnswerSchema.field(path) else {
-                    preconditionFailure("no answer \(path) in AnswerSchema")
-                }
-                type = field.type
-                applies = field.applies
-                read = field.value(in:)
-                write = { field.set($1, in: &$0) }
+                preconditionFailure("no answer \(path) in AnswerSchema")
             }
         }
     }
@@ -328,8 +314,9 @@ public struct Flow: Sendable {
                 """,
             readAloud: "Who exactly will receive it? I'll take each person's name, organisation and role.",
             rule: .recipientsAuthorised, kind: .recipients, isRequired: true, applies: { _ in true },
-            read: { $0.recipients.isEmpty ? nil : String($0.recipients.count) },
-            write: { answers, value in if value == nil { answers.recipients = [] } }),
+            binding: .answers(
+                read: { $0.recipients.isEmpty ? nil : String($0.recipients.count) },
+                write: { answers, value in if value == nil { answers.recipients = [] } })),
 
         text(
             "K1", .retention, "retention.delete_by",
@@ -448,4 +435,20 @@ public struct Flow: Sendable {
             readAloud: "What security clearance do they have: none, BPSS, CTC, SC, DV, or not sure?",
             rule: .recipientsCleared),
     ]
+}
+
+extension Question.Binding {
+    /// This binding, also setting another answer to the same value when it is set (the
+    /// helpdesk's caller is the requester). Both must be kept in the answers as a whole.
+    fileprivate func alsoSetting(_ other: Question.Binding) -> Question.Binding {
+        guard case .answers(let read, let write) = self, case .answers(_, let alsoWrite) = other else {
+            preconditionFailure("only answers kept in the answers as a whole are set together")
+        }
+        return .answers(
+            read: read,
+            write: { answers, value in
+                write(&answers, value)
+                alsoWrite(&answers, value)
+            })
+    }
 }

@@ -43,6 +43,14 @@ public enum QuestionKind: Sendable {
 /// One question: its wording (kept apart from routing), where it applies, and how it reads and
 /// writes its answer. The wizard, plain mode, the flow map and the resume code all use this.
 public struct Question: Sendable, Identifiable {
+    /// Where a question's answer is kept, which decides how it is read and set.
+    enum Binding: Sendable {
+        /// In the answers as a whole: `route.type`, or the recipients list itself (P1).
+        case answers(read: @Sendable (Answers) -> String?, write: @Sendable (inout Answers, String?) -> Void)
+        /// In each recipient, asked of every recipient in turn (P2–P7): `recipients[].clearance`.
+        case recipient(RecipientField)
+    }
+
     /// The step code a caller can read back ("R2"); unique and stable.
     public let code: StepCode
     public let section: FlowSection
@@ -62,10 +70,7 @@ public struct Question: Sendable, Identifiable {
     /// Required questions must be answered to finish; optional ones can be skipped with Enter.
     public let isRequired: Bool
     let applies: @Sendable (Answers) -> Bool
-    let read: @Sendable (Answers) -> String?
-    let write: @Sendable (inout Answers, String?) -> Void
-    /// For a recipient's question (P2–P7), the answer it reads and sets in each recipient.
-    var recipientField: RecipientField? = nil
+    let binding: Binding
 
     public var id: StepCode { code }
 
@@ -84,25 +89,51 @@ public struct Question: Sendable, Identifiable {
     func reworded(prompt: String) -> Question {
         Question(
             code: code, section: section, path: path, prompt: prompt, why: why, help: help, readAloud: readAloud,
-            rule: rule, kind: kind, isRequired: isRequired, applies: applies, read: read,
-            write: write, recipientField: recipientField)
+            rule: rule, kind: kind, isRequired: isRequired, applies: applies, binding: binding)
     }
 
-    /// Whether the question is asked for these answers.
+    /// Whether the question is asked for these answers (a recipient's too: P5 depends on the method).
     public func applies(to answers: Answers) -> Bool { applies(answers) }
 
-    /// The current answer in answers-file spelling, nil when unanswered.
-    public func answer(in answers: Answers) -> String? { read(answers) }
+    /// Whether its answer is kept in each recipient (P2–P7), read with `answer(of:)`.
+    public var isAskedOfEachRecipient: Bool {
+        if case .recipient = binding { return true }
+        return false
+    }
 
-    /// Sets (or with nil, clears) the answer. The value must already be valid.
-    public func setAnswer(_ value: String?, in answers: inout Answers) { write(&answers, value) }
+    /// The current answer in answers-file spelling, nil when unanswered. Only for a question
+    /// whose answer is kept in the answers as a whole: a recipient's question traps, because
+    /// there is no one answer to give (use `answer(of:)`).
+    public func answer(in answers: Answers) -> String? {
+        guard case .answers(let read, _) = binding else { wrongBinding("answer(of:)") }
+        return read(answers)
+    }
 
-    /// A recipient question's answer for one recipient (nil for other questions).
-    public func answer(of recipient: Answers.Recipient) -> String? { recipientField?.value(in: recipient) }
+    /// Sets (or with nil, clears) the answer. The value must already be valid. A recipient's
+    /// question traps (use `setAnswer(_:of:)`).
+    public func setAnswer(_ value: String?, in answers: inout Answers) {
+        guard case .answers(_, let write) = binding else { wrongBinding("setAnswer(_:of:)") }
+        write(&answers, value)
+    }
 
-    /// Sets a recipient question's answer for one recipient.
+    /// A recipient question's answer for one recipient; any other question traps (use
+    /// `answer(in:)`).
+    public func answer(of recipient: Answers.Recipient) -> String? {
+        guard case .recipient(let field) = binding else { wrongBinding("answer(in:)") }
+        return field.value(in: recipient)
+    }
+
+    /// Sets a recipient question's answer for one recipient; any other question traps.
     public func setAnswer(_ value: String?, of recipient: inout Answers.Recipient) {
-        recipientField?.set(value, in: &recipient)
+        guard case .recipient(let field) = binding else { wrongBinding("setAnswer(_:in:)") }
+        field.set(value, in: &recipient)
+    }
+
+    /// Reading a recipient's answer from the whole answers (or the reverse) used to give nil
+    /// quietly; it is a mistake in the caller, so it stops here and names the right call.
+    private func wrongBinding(_ instead: String) -> Never {
+        let kept = isAskedOfEachRecipient ? "in each recipient" : "in the answers as a whole"
+        preconditionFailure("\(code) keeps its answer \(kept): use \(instead)")
     }
 
     /// A recipient question's answer for one recipient as people read it.
@@ -118,7 +149,7 @@ public struct Question: Sendable, Identifiable {
 
     /// The answer as people read it: a choice's label, or the text itself.
     public func displayAnswer(in answers: Answers) -> String? {
-        guard let value = read(answers) else { return nil }
+        guard let value = answer(in: answers) else { return nil }
         return choices.first { $0.value == value }?.label ?? value
     }
 

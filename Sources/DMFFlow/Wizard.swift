@@ -250,9 +250,12 @@ public struct Wizard: Sendable {
         return true
     }
 
-    /// Opens one answer from "Check your answers" to change it.
+    /// Opens one answer from "Check your answers" to change it. A recipient's answers (P2–P7) are
+    /// changed from the recipients list, so their codes are ignored here.
     public mutating func change(_ code: StepCode) {
-        guard let question = flow.question(code: code), question.applies(to: answers) else { return }
+        guard let question = flow.question(code: code), !question.isAskedOfEachRecipient,
+            question.applies(to: answers)
+        else { return }
         isChanging = true
         pending = []
         notice = nil

@@ -46,7 +46,11 @@ extension RouteType {
 /// completeness check, the fingerprint behind the DMF reference, the wizard's questions and the
 /// form are all driven by these descriptors, so a new answer is one entry here (plus its
 /// question's wording and the rule that uses it).
-public struct AnswerField: Sendable, Identifiable {
+///
+/// `Root` is where the answer is kept: the answers as a whole (`AnswerField`), or one recipient
+/// (`RecipientField`, read and set in each recipient in turn). Whether it applies or is required
+/// is always asked of the whole answers (a recipient's mailbox depends on the method).
+public struct SchemaField<Root>: Sendable, Identifiable {
     /// The answers-file key path: `data.classification`; a recipient's: `recipients[].clearance`.
     public let path: String
     public let type: FieldType
@@ -58,18 +62,18 @@ public struct AnswerField: Sendable, Identifiable {
     /// Whether it is asked at all for these answers (a route's destination only when the
     /// information leaves its system); an answer that does not apply is printed as such.
     public let applies: @Sendable (Answers) -> Bool
-    let read: @Sendable (Answers) -> String?
-    let write: @Sendable (inout Answers, String?) -> Void
+    let read: @Sendable (Root) -> String?
+    let write: @Sendable (inout Root, String?) -> Void
     /// The value the form prints when it differs from the answer (bulk, worked out from the
     /// number of records when the question was not asked).
-    let shown: (@Sendable (Answers) -> String?)?
+    let shown: (@Sendable (Root) -> String?)?
     /// What the form prints instead of an answer that does not apply, and why.
     public let notApplicable: String
 
     init(
         path: String, type: FieldType, label: String, isRequired: @escaping @Sendable (Answers) -> Bool,
-        applies: @escaping @Sendable (Answers) -> Bool, read: @escaping @Sendable (Answers) -> String?,
-        write: @escaping @Sendable (inout Answers, String?) -> Void, shown: (@Sendable (Answers) -> String?)? = nil,
+        applies: @escaping @Sendable (Answers) -> Bool, read: @escaping @Sendable (Root) -> String?,
+        write: @escaping @Sendable (inout Root, String?) -> Void, shown: (@Sendable (Root) -> String?)? = nil,
         notApplicable: String = "Not applicable"
     ) {
         self.path = path
@@ -85,7 +89,8 @@ public struct AnswerField: Sendable, Identifiable {
 
     public var id: String { path }
 
-    /// The section key (`data`), or "" for a top-level answer (`method`).
+    /// The section key (`data`; `recipients[]` for a recipient's), or "" for a top-level answer
+    /// (`method`).
     public var section: String {
         guard let dot = path.firstIndex(of: ".") else { return "" }
         return String(path[..<dot])
@@ -98,40 +103,41 @@ public struct AnswerField: Sendable, Identifiable {
     }
 
     /// The answer in answers-file spelling (a choice's value, text as given, a count's digits).
-    public func value(in answers: Answers) -> String? { read(answers) }
+    public func value(in root: Root) -> String? { read(root) }
 
     /// Sets (or with nil, clears) the answer; the value must already be valid for the type.
-    public func set(_ value: String?, in answers: inout Answers) { write(&answers, value) }
+    public func set(_ value: String?, in root: inout Root) { write(&root, value) }
 
     /// The value in effect, for the form: the answer, or what follows from other answers.
-    public func formValue(in answers: Answers) -> String? { shown?(answers) ?? read(answers) }
+    public func formValue(in root: Root) -> String? { shown?(root) ?? read(root) }
 
     /// Whether the form prints a value for it: when it applies, or when its value follows from
     /// other answers even though it was not asked.
     public func isOnForm(for answers: Answers) -> Bool { applies(answers) || shown != nil }
+
+    /// What the form prints for it, decided once for every section and recipient row: the value
+    /// in effect (nil when not given), or the field's own words when it does not apply.
+    public func onForm(_ root: Root, in answers: Answers) -> FormEntry {
+        isOnForm(for: answers) ? .answer(formValue(in: root)) : .notApplicable(notApplicable)
+    }
 }
 
-/// One answer about one recipient, described like `AnswerField` but read from the recipient.
-public struct RecipientField: Sendable, Identifiable {
-    /// The key in a recipient's entry (`clearance`).
-    public let key: String
-    public let type: FieldType
-    public let label: String
-    /// Whether every recipient must give it, for these answers.
-    public let isRequired: @Sendable (Answers) -> Bool
-    /// Whether it is asked, for these answers (the mailbox only with a method that delivers to one).
-    public let applies: @Sendable (Answers) -> Bool
-    let read: @Sendable (Answers.Recipient) -> String?
-    let write: @Sendable (inout Answers.Recipient, String?) -> Void
-    /// What the form prints instead of an answer that does not apply, and why.
-    public var notApplicable = "Not applicable"
+/// An answer as the form prints it (see `SchemaField.onForm`).
+public enum FormEntry: Sendable, Equatable {
+    /// The answer in answers-file spelling; nil when it was not given.
+    case answer(String?)
+    /// It is not asked for these answers: the words saying so ("Not applicable (not a third party)").
+    case notApplicable(String)
+}
 
-    public var id: String { key }
-    /// `recipients[].clearance`.
-    public var path: String { "recipients[].\(key)" }
+/// An answer kept in the answers as a whole (`data.classification`).
+public typealias AnswerField = SchemaField<Answers>
+/// An answer kept in each recipient (`recipients[].clearance`).
+public typealias RecipientField = SchemaField<Answers.Recipient>
 
-    public func value(in recipient: Answers.Recipient) -> String? { read(recipient) }
-    public func set(_ value: String?, in recipient: inout Answers.Recipient) { write(&recipient, value) }
+extension SchemaField where Root == Answers {
+    /// What the form prints for an answer kept in the answers as a whole.
+    public func onForm(in answers: Answers) -> FormEntry { onForm(answers, in: answers) }
 }
 
 /// Every answer of the answers file, in the file's order (recipients between `route` and
@@ -176,13 +182,10 @@ public enum AnswerSchema {
         recipientText("name", "Name", \.name),
         recipientText("organisation", "Organisation", \.organisation),
         recipientText("role", "Role", \.role),
-        {
-            var mailbox = recipientChoice(
-                "mailbox", "Mailbox", \.mailbox, required: { $0.asksMailbox }, applies: { $0.asksMailbox })
-            // Asked only when the method delivers to a mailbox; an answer given anyway is ignored.
-            mailbox.notApplicable = "Not asked (the method does not deliver to a mailbox)"
-            return mailbox
-        }(),
+        // Asked only when the method delivers to a mailbox; an answer given anyway is ignored.
+        recipientChoice(
+            "mailbox", "Mailbox", \.mailbox, required: { $0.asksMailbox }, applies: { $0.asksMailbox },
+            notApplicable: "Not asked (the method does not deliver to a mailbox)"),
         recipientChoice("authorised", "Authorised", \.authorised, required: { _ in true }),
         recipientChoice("clearance", "Clearance", \.clearance, required: { _ in true }),
     ]
@@ -315,22 +318,25 @@ public enum AnswerSchema {
 
     private static func recipientChoice<Value: AnswerValue>(
         _ key: String, _ label: String, _ keyPath: WritableKeyPath<Answers.Recipient, Value?> & Sendable,
-        required: @escaping @Sendable (Answers) -> Bool, applies: @escaping @Sendable (Answers) -> Bool = { _ in true }
+        required: @escaping @Sendable (Answers) -> Bool, applies: @escaping @Sendable (Answers) -> Bool = { _ in true },
+        notApplicable: String = "Not applicable"
     ) -> RecipientField {
         RecipientField(
-            key: key, type: .choice(Value.self), label: label, isRequired: required, applies: applies,
-            read: { $0[keyPath: keyPath]?.rawValue },
-            write: { $0[keyPath: keyPath] = $1.flatMap(Value.init(rawValue:)) })
+            path: recipientPrefix + key, type: .choice(Value.self), label: label, isRequired: required,
+            applies: applies, read: { $0[keyPath: keyPath]?.rawValue },
+            write: { $0[keyPath: keyPath] = $1.flatMap(Value.init(rawValue:)) }, notApplicable: notApplicable)
     }
 
     private static func recipientText(
         _ key: String, _ label: String, _ keyPath: WritableKeyPath<Answers.Recipient, String?> & Sendable
     ) -> RecipientField {
         RecipientField(
-            key: key, type: .text, label: label, isRequired: { _ in false }, applies: { _ in true },
-            read: { $0[keyPath: keyPath] },
-            write: { $0[keyPath: keyPath] = $1 })
+            path: recipientPrefix + key, type: .text, label: label, isRequired: { _ in false },
+            applies: { _ in true }, read: { $0[keyPath: keyPath] }, write: { $0[keyPath: keyPath] = $1 })
     }
+
+    /// A recipient's answers are under `recipients[]` in the file, whichever recipient they belong to.
+    private static let recipientPrefix = "recipients[]."
 }
 
 extension RouteType {

@@ -153,6 +153,13 @@ public enum Accreditation: String, AnswerValue {
 
     /// -1 for no accreditation, then the classification ranks; nil for "not sure".
     public var rank: Int? { self == .none ? -1 : level?.rank }
+
+    /// Whether a system accredited to this level may hold information at `level`; nil when
+    /// either is "not sure".
+    public func covers(_ level: Classification) -> Bool? {
+        guard let rank, let needed = level.rank else { return nil }
+        return rank >= needed
+    }
 }
 
 public enum Mailbox: String, AnswerValue {
@@ -185,6 +192,12 @@ public enum Clearance: String, AnswerValue {
         case .dv: 4
         case .notSure: nil
         }
+    }
+
+    /// Whether someone holding this clearance meets `minimum`; nil when either is "not sure".
+    public func meets(_ minimum: Clearance) -> Bool? {
+        guard let rank, let needed = minimum.rank else { return nil }
+        return rank >= needed
     }
 }
 

@@ -160,9 +160,7 @@ extension Answers {
 
     /// The bulk answer, derived from the record count when the file leaves `bulk` out.
     public var effectiveBulk: YesNoNotSure? {
-        if let bulk = data.bulk { return bulk }
-        if let records = data.records { return records >= Self.bulkThreshold ? .yes : .no }
-        return nil
+        CompleteAnswers.Bulk(answer: data.bulk, records: data.records)?.inEffect
     }
 
     /// Whether the information carries the SENSITIVE caveat or more, for protective marking.

@@ -111,7 +111,7 @@ public enum FormRecord: Sendable, Equatable {
 ///
 /// The words are built only when read: deciding (the verdict, and the decision table's
 /// millions of combinations) needs the rule, kind and actor, and building sentences was most of
-/// the engine's time.
+/// the engine's time. The engine names a `FindingCase`; its words come from `RuleWording.swift`.
 public struct Finding: Sendable, Equatable {
     public var rule: RuleID
     public var kind: FindingKind
@@ -119,21 +119,23 @@ public struct Finding: Sendable, Equatable {
     /// True when what it asks can only be done once the information has been sent (deleting
     /// your copy after a move, confirming that paper arrived).
     public var isAfterTransfer: Bool
-    /// What the form leaves to be filled in for it, if the rule asks for a record on the DMF.
-    public var formRecord: FormRecord?
-    private var makeText: @Sendable () -> String
-    private var makeTodo: @Sendable () -> String
+    private var makeWords: @Sendable () -> FindingWords
     private var makeBecause: @Sendable () -> [String]
 
     /// Why, in plain English for non-technical staff.
     public var text: String {
-        get { makeText() }
-        set { makeText = { newValue } }
+        get { makeWords().text }
+        set { change { $0.text = newValue } }
     }
     /// The checklist line: what to do.
     public var todo: String {
-        get { makeTodo() }
-        set { makeTodo = { newValue } }
+        get { makeWords().todo }
+        set { change { $0.todo = newValue } }
+    }
+    /// What the form leaves to be filled in for it, if the rule asks for a record on the DMF.
+    public var formRecord: FormRecord? {
+        get { makeWords().formRecord }
+        set { change { $0.formRecord = newValue } }
     }
     /// The answers that made the rule fire, as `key: value` ("route.type: third-party").
     public var because: [String] {
@@ -141,6 +143,7 @@ public struct Finding: Sendable, Equatable {
         set { makeBecause = { newValue } }
     }
 
+    /// A finding with its words given here (tests, and the decision table's stand-ins).
     public init(
         rule: RuleID, kind: FindingKind, text: @autoclosure @escaping @Sendable () -> String,
         todo: @autoclosure @escaping @Sendable () -> String, who: Actor,
@@ -151,10 +154,28 @@ public struct Finding: Sendable, Equatable {
         self.kind = kind
         self.who = who
         isAfterTransfer = afterTransfer
-        self.formRecord = formRecord
-        makeText = text
-        makeTodo = todo
+        makeWords = { FindingWords(text: text(), todo: todo(), formRecord: formRecord) }
         makeBecause = because
+    }
+
+    /// The engine's finding: the rule is the case's, and the words are the case's words.
+    init(
+        _ said: FindingCase, kind: FindingKind, who: Actor, because: @autoclosure @escaping @Sendable () -> [String],
+        afterTransfer: Bool = false
+    ) {
+        rule = said.rule
+        self.kind = kind
+        self.who = who
+        isAfterTransfer = afterTransfer
+        makeWords = { said.words }
+        makeBecause = because
+    }
+
+    /// Replaces some words, building the rest once now (words are set rarely: cleaning them).
+    private mutating func change(_ edit: (inout FindingWords) -> Void) {
+        var words = makeWords()
+        edit(&words)
+        makeWords = { [words] in words }
     }
 
     /// Where it is listed: its kind's group, or "After the transfer".

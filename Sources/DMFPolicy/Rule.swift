@@ -40,8 +40,8 @@ public enum RuleID: String, CaseIterable, Sendable, Codable, Hashable {
         }
     }
 
-    /// What the rule is about, in a few plain words.
-    public var title: String { Rule.catalogue[self]!.title }
+    /// What the rule is about, in a few plain words (from `RuleWording.swift`).
+    public var title: String { wording.title }
     /// The kinds of finding it can give.
     public var kinds: Set<FindingKind> { Rule.catalogue[self]!.kinds }
     /// Whether it can ask for something to be done or decided (more than advice or information).
@@ -76,10 +76,12 @@ public struct GuidanceSource: Sendable, Equatable {
     }
 }
 
-/// A rule's fixed description: its id, title and source. What it decides lives in `PolicyEngine`.
+/// A rule's fixed description: its id, the kinds of finding it can give and its source. What it
+/// decides lives in `PolicyEngine`; what it says (its title too) in `RuleWording.swift`.
 public struct Rule: Sendable {
     public var id: RuleID
-    public var title: String
+    /// What the rule is about, in a few plain words.
+    public var title: String { id.title }
     /// How heavily it can weigh: the kinds of finding the engine may give for it (a test checks
     /// the engine gives no other, and that each is seen in the decision table).
     public var kinds: Set<FindingKind>
@@ -100,19 +102,19 @@ public struct Rule: Sendable {
     public static let catalogue: [RuleID: Rule] = {
         let rules: [Rule] = [
             Rule(
-                id: .recipientsListed, title: "At least one recipient is named",
+                id: .recipientsListed,
                 kinds: [],
                 source: .init(
                     section: general, text: recipientsAuthorisedAndCleared
                 )),
             Rule(
-                id: .recipientsAuthorised, title: "Every recipient is authorised",
+                id: .recipientsAuthorised,
                 kinds: [.blocker, .refer],
                 source: .init(
                     section: general, text: recipientsAuthorisedAndCleared
                 )),
             Rule(
-                id: .recipientsCleared, title: "Every recipient holds the clearance the information needs",
+                id: .recipientsCleared,
                 kinds: [.blocker, .refer],
                 source: .init(
                     section: general, text: recipientsAuthorisedAndCleared,
@@ -120,7 +122,7 @@ public struct Rule: Sendable {
                         "Minimum clearances, from later guidance: BPSS for OFFICIAL, SC for SECRET, DV for TOP SECRET.")
             ),
             Rule(
-                id: .confidentialityInTransit, title: "The information is kept confidential while it travels",
+                id: .confidentialityInTransit,
                 kinds: [.blocker, .refer, .action],
                 source: .init(
                     section: general,
@@ -131,7 +133,7 @@ public struct Rule: Sendable {
                         """
                 )),
             Rule(
-                id: .retention, title: "Copies are kept only as long as needed",
+                id: .retention,
                 kinds: [.refer, .action, .advice],
                 source: .init(
                     section: general,
@@ -143,15 +145,15 @@ public struct Rule: Sendable {
                         """
                 )),
             Rule(
-                id: .minimiseRisk, title: "Send only what is needed",
+                id: .minimiseRisk,
                 kinds: [.advice],
                 source: .init(section: general, text: "information is not exposed to unnecessary risks")),
             Rule(
-                id: .acceptableUse, title: "The Acceptable Use Policy applies",
+                id: .acceptableUse,
                 kinds: [.info],
                 source: .init(section: general, text: "all aspects of the Acceptable Use Policy are observed")),
             Rule(
-                id: .sameSystemNoExtraControls, title: "No extra controls inside one system",
+                id: .sameSystemNoExtraControls,
                 kinds: [.info],
                 source: .init(
                     section: internalSection,
@@ -164,7 +166,7 @@ public struct Rule: Sendable {
                         """,
                     note: "\"larg\" is the guidance's own spelling of \"large\".")),
             Rule(
-                id: .dmfAuthorised, title: "A completed and authorised Data Movement Form",
+                id: .dmfAuthorised,
                 kinds: [.blocker, .action],
                 source: .init(
                     section: internalSection,
@@ -180,7 +182,7 @@ public struct Rule: Sendable {
                         """
                 )),
             Rule(
-                id: .transitControls, title: "Controls for confidentiality, integrity and proof of sending and receipt",
+                id: .transitControls,
                 kinds: [.action],
                 source: .init(
                     section: internalSection,
@@ -195,14 +197,13 @@ public struct Rule: Sendable {
                         """
                 )),
             Rule(
-                id: .dataInTransitGuidance, title: "Follow the data in transit guidance",
+                id: .dataInTransitGuidance,
                 kinds: [.info],
                 source: .init(
                     section: internalSection, text: "To transport the information, follow the data in transit guidance."
                 )),
             Rule(
                 id: .ogdAccreditedDestination,
-                title: "The other department's system is accredited to the information's level",
                 kinds: [.blocker, .refer],
                 source: .init(
                     section: ogdSection,
@@ -214,7 +215,7 @@ public struct Rule: Sendable {
                         """
                 )),
             Rule(
-                id: .ogdSecureNetwork, title: "Prefer a secure network",
+                id: .ogdSecureNetwork,
                 kinds: [.advice],
                 source: .init(
                     section: ogdSection,
@@ -226,7 +227,6 @@ public struct Rule: Sendable {
                     note: "CESG is now the NCSC: an NCSC-approved device.")),
             Rule(
                 id: .thirdPartyIAOAuthorisation,
-                title: "The Information Asset Owner authorises it, recorded in the DMF",
                 kinds: [.blocker, .action],
                 source: .init(
                     section: thirdPartySection,
@@ -237,15 +237,15 @@ public struct Rule: Sendable {
                         """,
                     note: "General principles: \"The authorisation must be recorded in a Data Movement Form (DMF).\"")),
             Rule(
-                id: .thirdPartyContract, title: "A contract is in place before the transfer",
+                id: .thirdPartyContract,
                 kinds: [.refer, .action],
                 source: .init(section: thirdPartySection, text: contractDMFAndNDA)),
             Rule(
-                id: .thirdPartyNDA, title: "A Non-Disclosure Agreement is in place before the transfer",
+                id: .thirdPartyNDA,
                 kinds: [.refer, .action],
                 source: .init(section: thirdPartySection, text: contractDMFAndNDA)),
             Rule(
-                id: .thirdPartySALCoCo, title: "Consider a Security Aspects Letter and Codes of Connection",
+                id: .thirdPartySALCoCo,
                 kinds: [.refer, .advice],
                 source: .init(
                     section: thirdPartySection,
@@ -257,7 +257,6 @@ public struct Rule: Sendable {
                 )),
             Rule(
                 id: .thirdPartyAccreditedDestination,
-                title: "Sensitive information goes only to an accredited third-party system",
                 kinds: [.blocker, .refer],
                 source: .init(
                     section: thirdPartySection,
@@ -269,7 +268,7 @@ public struct Rule: Sendable {
                         """,
                     note: "IL3 REST* is the pre-2014 marking IL3 RESTRICTED.")),
             Rule(
-                id: .thirdPartySecurityAdvice, title: "Seek the Accreditor's and CISO's advice as required",
+                id: .thirdPartySecurityAdvice,
                 kinds: [.advice],
                 source: .init(
                     section: thirdPartySection,
@@ -281,7 +280,7 @@ public struct Rule: Sendable {
                         """
                 )),
             Rule(
-                id: .aboveOfficial, title: "SECRET and TOP SECRET need the Security team first, and never go by email",
+                id: .aboveOfficial,
                 kinds: [.blocker, .refer],
                 source: .init(
                     section: "Classification and handling (later guidance)",
@@ -292,7 +291,7 @@ public struct Rule: Sendable {
                         """,
                     isLaterGuidance: true)),
             Rule(
-                id: .legacyMarkingReview, title: "An old marking is reviewed by the IAO first",
+                id: .legacyMarkingReview,
                 kinds: [.refer],
                 source: .init(
                     section: "Classification and handling (later guidance)",
@@ -304,13 +303,13 @@ public struct Rule: Sendable {
                         """,
                     isLaterGuidance: true)),
             Rule(
-                id: .classificationNotSure, title: "The IAO confirms the classification",
+                id: .classificationNotSure,
                 kinds: [.refer],
                 source: .init(
                     section: general, text: recipientsAuthorisedAndCleared,
                     note: "The Information Asset Owner owns the information and decides its classification.")),
             Rule(
-                id: .personalData, title: "Personal data: check with the Data Protection Officer",
+                id: .personalData,
                 kinds: [.refer, .action, .advice],
                 source: .init(
                     section: "Personal data (later guidance)",
@@ -322,7 +321,7 @@ public struct Rule: Sendable {
                         """,
                     isLaterGuidance: true)),
             Rule(
-                id: .bulkApproval, title: "Bulk transfers need a senior manager's approval",
+                id: .bulkApproval,
                 kinds: [.refer, .action],
                 source: .init(
                     section: "Bulk transfers (later guidance)",

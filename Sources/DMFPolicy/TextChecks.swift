@@ -31,4 +31,11 @@ extension String {
         while text.last?.isWhitespace == true { text = text.dropLast() }
         return String(text)
     }
+
+    /// "A contract" → "a contract", for reuse inside a sentence; acronyms stay ("SFTP", "NDA").
+    public var lowercasedFirst: String {
+        let second = dropFirst().first
+        guard let first, first.isUppercase, !(second?.isUppercase ?? false) else { return self }
+        return first.lowercased() + dropFirst()
+    }
 }

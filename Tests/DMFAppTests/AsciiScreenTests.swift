@@ -6,8 +6,6 @@ import Testing
 /// Terminals whose locale is not UTF-8 get ASCII borders, markers and punctuation, and typed
 /// accents fall back to plain letters instead of vanishing.
 @Suite struct AsciiScreenTests {
-    init() { FixedClock.install() }
-
     @Test func asciiTerminalShowsOnlyAsciiAndKeepsTypedNamesReadable() {
         let folder = TemporaryFolder()
         let app = ScreenTests.app(folder)
@@ -25,8 +23,6 @@ import Testing
 
 /// Projector mode: a room reads the screen from a distance.
 @Suite struct ProjectorScreenTests {
-    init() { FixedClock.install() }
-
     @Test func projectorDrawsNoFrameAndLeavesABlankLineBetweenChoices() throws {
         let folder = TemporaryFolder()
         let app = ScreenTests.app(folder)

@@ -9,8 +9,6 @@ import Testing
 /// Every recorded answer is one the person gave: nothing pre-selected, a number only moves the
 /// highlight, and keys typed while the screen changes never answer the next screen.
 @Suite struct DeliberateAnswerTests {
-    init() { FixedClock.install() }
-
     /// Every choice question of the flow, reached on a fresh wizard by answering what comes
     /// before it from a journey.
     static var choiceSteps: [StepCode] {
@@ -161,15 +159,14 @@ import Testing
 
 /// Saved drafts on the start screen and its drafts list.
 @Suite struct DraftScreenTests {
-    init() { FixedClock.install() }
-
     static func appWithDraft(_ folder: borrowing TemporaryFolder) throws -> FullScreenApp {
         let store = folder.drafts
         try FileManager.default.createDirectory(atPath: store.folder, withIntermediateDirectories: true)
         try "format: 1\ndata:\n  description: \"Rota\"\n".write(
             toFile: store.folder + "/draft-20261129-140210-AAAA.yaml", atomically: true, encoding: .utf8)
         return FullScreenApp(
-            session: WizardSession(wizard: Wizard(), drafts: store), drafts: store,
+            session: WizardSession(wizard: Wizard(), drafts: store, clock: FixedClock.clock), drafts: store,
+            clock: FixedClock.clock,
             outputFolder: folder.makeOutputFolder())
     }
 
@@ -207,7 +204,8 @@ import Testing
     @Test func backFromTheFirstQuestionReturnsToTheStory() throws {
         let folder = TemporaryFolder()
         let app = FullScreenApp(
-            session: WizardSession(wizard: Wizard(), drafts: nil, training: true), drafts: folder.drafts)
+            session: WizardSession(wizard: Wizard(), drafts: nil, training: true, clock: FixedClock.clock),
+            drafts: folder.drafts, clock: FixedClock.clock)
         app.startTraining(cases: Array(TrainingTests.cases.prefix(1)))
         ScreenTests.fastForward(app, TrainingTests.nameKeys + [.enter, .enter])  // the story, then the first question
         #expect(app.mode == .wizard)
@@ -251,15 +249,15 @@ import Testing
         let folder = TemporaryFolder()
         let app = ScreenTests.app(folder)
         ScreenTests.fastForward(app, Drive.keys(.thirdPartyBlocked, until: "R1") + [.function(1)])
-        let top = app.render(width: 60, height: 20).text
+        let top = app.render(width: 60, height: 20).canvas.text
         #expect(
             top.contains("Help for R1") && top.contains("↓ more below"), "R1's help is longer than a 60x20 window")
         ScreenTests.fastForward(app, [.down, .down])
-        let scrolled = app.render(width: 60, height: 20).text
-        #expect(scrolled.contains("↑ more above"), "the arrows scroll it")
-        #expect(app.lastLayout.start > 0)
+        let scrolled = app.render(width: 60, height: 20)
+        #expect(scrolled.canvas.text.contains("↑ more above"), "the arrows scroll it")
+        #expect(scrolled.layout.start > 0)
         ScreenTests.fastForward(app, [.char("x")])
-        let question = app.render(width: 60, height: 20).text
+        let question = app.render(width: 60, height: 20).canvas.text
         #expect(!question.contains("Help for R1") && question.contains("Where is the information going?"))
         #expect(app.session.wizard.stepCode == "R1" && app.session.wizard.answers.route.type == nil)
     }

@@ -26,7 +26,7 @@ struct FormatChoiceTests {
     }
 
     @Test func aPDFIsNeverPouredOntoATerminal() {
-        var command = FillCommand(answersPath: Self.example)
+        var command = FillCommand(answersPath: Self.example, clock: FixedClock.clock)
         command.format = .pdf
         command.stdoutIsTerminal = { true }
         command.printer = {
@@ -50,7 +50,7 @@ struct FormatChoiceTests {
         done
         """.write(toFile: browser, atomically: true, encoding: .utf8)
         chmod(browser, 0o700)
-        var command = FillCommand(answersPath: Self.example)
+        var command = FillCommand(answersPath: Self.example, clock: FixedClock.clock)
         command.format = .pdf
         command.stdoutIsTerminal = { false }
         command.printer = { PDFPrinter(browser: browser) }

@@ -10,8 +10,6 @@ import Testing
 /// Helpdesk mode, full screen and headless: the caller's details first, read-aloud lines, step
 /// codes, `g` to jump, and the resume code on screen.
 @Suite struct HelpdeskScreenTests {
-    init() { FixedClock.install() }
-
     /// H1–H4 as the agent types them.
     static let call = ["H1": "Priya Shah", "H2": "Probation", "H3": "INC-42", "H4": "Sam Agent"]
 
@@ -22,7 +20,8 @@ import Testing
     /// A helpdesk app on the first question, saving no drafts.
     static func app(_ folder: borrowing TemporaryFolder) -> FullScreenApp {
         FullScreenApp(
-            session: WizardSession(wizard: Wizard(flow: Flow(helpdesk: true)), drafts: nil), drafts: folder.drafts,
+            session: WizardSession(wizard: Wizard(flow: Flow(helpdesk: true)), drafts: nil, clock: FixedClock.clock),
+            drafts: folder.drafts, clock: FixedClock.clock,
             helpdesk: true, startAt: .wizard, outputFolder: folder.makeOutputFolder())
     }
 
@@ -243,8 +242,6 @@ import Testing
 
 /// The helpdesk outcome: what the agent reads out, in order.
 @Suite struct HelpdeskReadAloudTests {
-    init() { FixedClock.install() }
-
     @Test func theOutcomeIsReadAsVerdictThenActionsThenCodesInGroups() throws {
         let folder = TemporaryFolder()
         let app = HelpdeskScreenTests.app(folder)
@@ -268,12 +265,14 @@ import Testing
         #expect(lines.last!.hasPrefix("Your resume code is ") && lines.last!.contains(", "))
         // On screen, under the verdict, in helpdesk mode only.
         var seen = ""
-        for _ in 0..<30 { seen += ScreenTests.prose(app.render(width: 80, height: 24).text) + " "; app.handle(.down) }
+        for _ in 0..<30 {
+            seen += ScreenTests.prose(app.render(width: 80, height: 24).canvas.text) + " "; app.handle(.down)
+        }
         #expect(seen.contains("Read to the caller:"))
         #expect(seen.contains("Your resume code is"))
         let plain = TemporaryFolder()
         let other = ScreenTests.app(plain)
         ScreenTests.fastForward(other, Drive.keys(.otherDepartmentRefer, to: .outcome))
-        #expect(!ScreenTests.prose(other.render(width: 80, height: 24).text).contains("Read to the caller"))
+        #expect(!ScreenTests.prose(other.render(width: 80, height: 24).canvas.text).contains("Read to the caller"))
     }
 }

@@ -9,30 +9,41 @@ import Testing
 
 /// The accessible line mode end to end, with scripted input.
 @Suite struct PlainModeTests {
-    init() { FixedClock.install() }
-
     /// Runs plain mode on `lines`; outputs go to `folder.output`, drafts (when kept) to
     /// `folder.drafts`. Drafts are written with fsync after every step, so tests that are not
     /// about them leave them out to stay fast.
     static func run(
         _ lines: [String], in folder: borrowing TemporaryFolder, session: WizardSession? = nil, drafts: Bool = true
     ) -> (status: Int32, io: ScriptedLineIO, session: WizardSession) {
-        let session = session ?? WizardSession(wizard: Wizard(), drafts: drafts ? folder.drafts : nil)
+        let session =
+            session ?? WizardSession(wizard: Wizard(), drafts: drafts ? folder.drafts : nil, clock: FixedClock.clock)
         let io = ScriptedLineIO(lines)
         let status = PlainFrontEnd(session: session, io: io, outputFolder: folder.makeOutputFolder()).run()
         return (status, io, session)
     }
 
     static func fill(_ path: String, format: OutputFormat = .markdown) -> (status: Int32, out: String, err: String) {
-        var command = FillCommand(answersPath: path)
+        var command = FillCommand(answersPath: path, clock: FixedClock.clock)
         command.format = format
         var out = "", err = ""
         let status = command.run(stdout: { out += $0 }, stderr: { err += $0 })
         return (status, out, err)
     }
 
-    @Test func theFixedClockIsInForce() {
-        #expect(ProductionClock.iso8601(ProductionClock.now()) == FixedClock.iso)
+    @Test func sourceDateEpochFixesTheClockForOutputs() {
+        let fixed = WallClock.honouring(sourceDateEpoch: FixedClock.epoch)
+        #expect(fixed.timestamp == FixedClock.iso)
+        #expect(fixed.sourceDateEpochProblem == nil)
+        #expect(FixedClock.clock.timestamp == FixedClock.iso)
+        #expect(WallClock.honouring(sourceDateEpoch: nil).sourceDateEpochProblem == nil, "unset: the computer's time")
+    }
+
+    @Test(arguments: ["nan", "1e20", "-5", "12.5", "", "253402300800"])
+    func anUnusableSourceDateEpochIsNamedAndNotUsed(value: String) throws {
+        let clock = WallClock.honouring(sourceDateEpoch: value)
+        let problem = try #require(clock.sourceDateEpochProblem)
+        #expect(problem.hasPrefix("SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01"))
+        #expect(abs(clock.now().timeIntervalSinceNow) < 60, "the computer's time instead")
     }
 
     @Test(arguments: Journey.all)
@@ -198,7 +209,7 @@ import Testing
 
         let resumed = WizardSession(
             wizard: Wizard(answers: document.answers, resumeAt: document.resumeStep), drafts: folder.drafts,
-            draftPath: path)
+            draftPath: path, clock: FixedClock.clock)
         #expect(resumed.wizard.resumeStep == "P5:2")
         let (finished, io, session) = Self.run(Array(all.dropFirst(count)), in: folder, session: resumed)
         #expect(finished == 0, "\(io.output)")

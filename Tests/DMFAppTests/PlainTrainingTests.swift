@@ -7,14 +7,12 @@ import Testing
 
 /// Training as line prompts: the same cases, prediction, comparison and summary as the screens.
 @Suite struct PlainTrainingTests {
-    init() { FixedClock.install() }
-
     @Test func aTraineeWorksACasePredictsAndGetsTheComparisonAndSummary() throws {
         // Answer case 1 as the same-system journey does (a proceed), predict "proceed" and pick
         // one action that is not needed, then finish.
         let answers = Drive.plainLines(.sameSystemProceed, to: .check) + ["c"]
         let io = ScriptedLineIO(["Robin Trainee", "1"] + answers + ["1", "3", "f", "n"])
-        let training = PlainTraining(cases: TrainingTests.cases, io: io)
+        let training = PlainTraining(cases: TrainingTests.cases, io: io, clock: FixedClock.clock)
         #expect(training.run() == 0)
         let output = io.output
         #expect(output.hasPrefix(FilledDMF.trainingBanner))
@@ -32,7 +30,7 @@ import Testing
 
     @Test func wrongInputIsAskedAgainAndEndOfInputStops() {
         let io = ScriptedLineIO(["Robin", "99", "x"])
-        #expect(PlainTraining(cases: TrainingTests.cases, io: io).run() == 1)
+        #expect(PlainTraining(cases: TrainingTests.cases, io: io, clock: FixedClock.clock).run() == 1)
         #expect(io.output.contains("Please type a number from 1 to \(TrainingTests.cases.count), or f."))
     }
 }

@@ -10,8 +10,6 @@ import Testing
 /// The outcome screen's save offers PDF: printed through the browser when there is one, and
 /// when there is none, a clear message and nothing written (the set is all-or-nothing).
 @Suite struct SavePDFTests {
-    init() { FixedClock.install() }
-
     /// The app at the save dialog with the PDF box ticked (rows: Markdown, HTML, PDF, …, folder).
     static func atSaveWithPDFTicked(_ folder: borrowing TemporaryFolder, printer: @escaping () -> PDFPrinter?)
         -> FullScreenApp
@@ -19,18 +17,18 @@ import Testing
         let app = ScreenTests.app(folder)
         app.session.printer = printer
         ScreenTests.fastForward(app, Drive.keys(.thirdPartyBlocked, to: .outcome) + [.char("s")])
-        let pdfRow = FullScreenApp.saveFormatsOrder.firstIndex(of: .pdf)!
-        ScreenTests.fastForward(app, Array(repeating: .up, count: FullScreenApp.saveFolderRow - pdfRow) + [.char(" ")])
+        let pdfRow = SaveScreen.formatsOrder.firstIndex(of: .pdf)!
+        ScreenTests.fastForward(app, Array(repeating: .up, count: SaveScreen.folderRow - pdfRow) + [.char(" ")])
         return app
     }
 
     @Test func withoutABrowserSavingAPDFSaysWhatItNeedsAndWritesNothing() throws {
         let folder = TemporaryFolder()
         let app = Self.atSaveWithPDFTicked(folder, printer: { nil })
-        #expect(ScreenTests.prose(app.render(width: 80, height: 24).text).contains("PDF (.pdf)"))
+        #expect(ScreenTests.prose(app.render(width: 80, height: 24).canvas.text).contains("PDF (.pdf)"))
         app.handle(.enter)
         #expect(app.mode == .save)
-        let screen = ScreenTests.prose(app.render(width: 80, height: 24).text)
+        let screen = ScreenTests.prose(app.render(width: 80, height: 24).canvas.text)
         #expect(screen.contains("PDF needs Chromium"), "\(screen)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.output).isEmpty)
     }
@@ -49,7 +47,7 @@ import Testing
         let app = Self.atSaveWithPDFTicked(folder, printer: { PDFPrinter(browser: browser) })
         app.handle(.enter)
         guard case .saved(let paths) = app.mode else {
-            Issue.record("not saved: \(ScreenTests.prose(app.render(width: 80, height: 24).text))")
+            Issue.record("not saved: \(ScreenTests.prose(app.render(width: 80, height: 24).canvas.text))")
             return
         }
         #expect(paths.map { ($0 as NSString).pathExtension } == ["md", "html", "pdf", "yaml"])
@@ -67,7 +65,7 @@ import Testing
         chmod(browser, 0o700)
         let app = Self.atSaveWithPDFTicked(folder, printer: { PDFPrinter(browser: browser) })
         app.handle(.enter)
-        let screen = ScreenTests.prose(app.render(width: 80, height: 24).text)
+        let screen = ScreenTests.prose(app.render(width: 80, height: 24).canvas.text)
         #expect(screen.contains("Chromium could not print"), "\(screen)")
         #expect(screen.contains("cannot open display"), "\(screen)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.output).isEmpty)

@@ -10,8 +10,6 @@ import Testing
 /// than the window shows "more" markers, the highlighted item is always wholly in view, every
 /// item of a list can be reached, and the title and key hints are whole.
 @Suite struct ScreenFitTests {
-    init() { FixedClock.install() }
-
     struct Size: Sendable, CustomTestStringConvertible {
         var width: Int, height: Int
         var testDescription: String { "\(width)x\(height)" }
@@ -20,8 +18,9 @@ import Testing
     static let sizes = [Size(width: 80, height: 24), Size(width: 60, height: 20)]
 
     /// Checks the frame just drawn.
-    static func checkFrame(_ app: FullScreenApp, _ canvas: Canvas, context: String) {
-        let layout = app.lastLayout
+    static func checkFrame(_ frame: FullScreenApp.Frame, context: String) {
+        let canvas = frame.canvas
+        let layout = frame.layout
         #expect(layout.focusVisible, "\(context): the highlighted item is not wholly in view\n\(canvas.text)")
         let body = canvas.text
         if layout.linesAbove > 0 { #expect(body.contains("↑ more above"), "\(context): lines above with no marker") }
@@ -37,7 +36,7 @@ import Testing
         var walked: FullScreenApp.ScreenIdentity?
         for (index, key) in keys.enumerated() {
             checkFrame(
-                app, app.render(width: size.width, height: size.height),
+                app.render(width: size.width, height: size.height),
                 context: "\(label) \(size.testDescription) before key \(index) on \(app.session.wizard.stepCode)")
             if app.screenIdentity != walked {
                 walkList(app, size: size, label: label)
@@ -46,7 +45,7 @@ import Testing
             app.handle(key)
         }
         checkFrame(
-            app, app.render(width: size.width, height: size.height),
+            app.render(width: size.width, height: size.height),
             context: "\(label) \(size.testDescription) at the end")
     }
 
@@ -72,7 +71,7 @@ import Testing
             app.handle(key)
             guard app.screenIdentity == shown else { return }
             checkFrame(
-                app, app.render(width: size.width, height: size.height),
+                app.render(width: size.width, height: size.height),
                 context: "\(label) \(size.testDescription) walking \(app.session.wizard.stepCode)")
         }
         #expect(app.session.wizard.answers == answers, "walking a list answers nothing")
@@ -87,10 +86,9 @@ import Testing
             // The outcome scrolls to its end.
             for _ in 0..<80 {
                 app.handle(.down)
-                Self.checkFrame(
-                    app, app.render(width: size.width, height: size.height), context: "\(journey.name) outcome")
+                Self.checkFrame(app.render(width: size.width, height: size.height), context: "\(journey.name) outcome")
             }
-            #expect(app.render(width: size.width, height: size.height).text.contains("Press s to save"))
+            #expect(app.render(width: size.width, height: size.height).canvas.text.contains("Press s to save"))
         }
     }
 
@@ -103,8 +101,7 @@ import Testing
             ScreenTests.fastForward(app, Drive.keys(journey, until: question.code.rawValue))
             app.handle(.function(1))
             for _ in 0..<20 {
-                Self.checkFrame(
-                    app, app.render(width: size.width, height: size.height), context: "help \(question.code)")
+                Self.checkFrame(app.render(width: size.width, height: size.height), context: "help \(question.code)")
                 app.handle(.down)
             }
         }
@@ -115,10 +112,11 @@ import Testing
         let folder = TemporaryFolder()
         let store = folder.drafts
         let app = FullScreenApp(
-            session: WizardSession(wizard: Wizard(), drafts: store), drafts: store,
+            session: WizardSession(wizard: Wizard(), drafts: store, clock: FixedClock.clock), drafts: store,
+            clock: FixedClock.clock,
             outputFolder: folder.makeOutputFolder())
         for item in 0..<5 {
-            Self.checkFrame(app, app.render(width: size.width, height: size.height), context: "start item \(item)")
+            Self.checkFrame(app.render(width: size.width, height: size.height), context: "start item \(item)")
             app.handle(.down)
         }
         app.handle(.home)
@@ -126,7 +124,7 @@ import Testing
         // Helpdesk on, then a new transfer: the helpdesk questions with their read-aloud lines.
         ScreenTests.fastForward(app, [.char("5"), .enter, .char("1"), .enter])
         #expect(app.helpdesk)
-        Self.checkFrame(app, app.render(width: size.width, height: size.height), context: "helpdesk first question")
+        Self.checkFrame(app.render(width: size.width, height: size.height), context: "helpdesk first question")
     }
 
     @Test(arguments: sizes)
@@ -134,14 +132,15 @@ import Testing
         let library = TrainingTests.library
         let folder = TemporaryFolder()
         let app = FullScreenApp(
-            session: WizardSession(wizard: Wizard(), drafts: nil, training: true), drafts: folder.drafts)
+            session: WizardSession(wizard: Wizard(), drafts: nil, training: true, clock: FixedClock.clock),
+            drafts: folder.drafts, clock: FixedClock.clock)
         app.startTraining(cases: library.cases)
         ScreenTests.fastForward(app, TrainingTests.nameKeys)
         Self.walkList(app, size: size, label: "training list", length: library.cases.count + 1)
         let trainingCase = try #require(library.cases.first)
         app.handle(.enter)  // the story
         for _ in 0..<30 {
-            Self.checkFrame(app, app.render(width: size.width, height: size.height), context: "story")
+            Self.checkFrame(app.render(width: size.width, height: size.height), context: "story")
             app.handle(.down)
         }
         app.handle(.enter)  // work the case
@@ -155,9 +154,9 @@ import Testing
         let rules = TrainingResult.pickableRules.count
         var sawDone = false
         for _ in 0...rules {
-            let canvas = app.render(width: size.width, height: size.height)
-            Self.checkFrame(app, canvas, context: "tick list")
-            if canvas.text.contains("Done: show the outcome") { sawDone = true }
+            let frame = app.render(width: size.width, height: size.height)
+            Self.checkFrame(frame, context: "tick list")
+            if frame.canvas.text.contains("Done: show the outcome") { sawDone = true }
             app.handle(.down)
         }
         #expect(sawDone, "the tick list's Done can be reached and seen")
@@ -179,10 +178,11 @@ import Testing
                 encoding: .utf8)
         }
         let app = FullScreenApp(
-            session: WizardSession(wizard: Wizard(), drafts: store), drafts: store,
+            session: WizardSession(wizard: Wizard(), drafts: store, clock: FixedClock.clock), drafts: store,
+            clock: FixedClock.clock,
             outputFolder: folder.makeOutputFolder())
         func check(_ context: String) {
-            Self.checkFrame(app, app.render(width: size.width, height: size.height), context: context)
+            Self.checkFrame(app.render(width: size.width, height: size.height), context: context)
         }
         check("start with a draft to continue")
         ScreenTests.fastForward(app, [.char("4"), .enter])
@@ -193,9 +193,9 @@ import Testing
         #expect(app.mode == .drafts)
         var seenLast = false
         for _ in 0..<32 {
-            let canvas = app.render(width: size.width, height: size.height)
-            Self.checkFrame(app, canvas, context: "drafts")
-            if canvas.text.contains("Draft number 0 ") { seenLast = true }
+            let frame = app.render(width: size.width, height: size.height)
+            Self.checkFrame(frame, context: "drafts")
+            if frame.canvas.text.contains("Draft number 0 ") { seenLast = true }
             app.handle(.down)
         }
         #expect(seenLast, "the oldest draft can be reached")
@@ -204,13 +204,13 @@ import Testing
         let journey = ScreenTests.app(other)
         ScreenTests.fastForward(journey, Drive.keys(.thirdPartyBlocked, to: .outcome) + [.char("s")])
         for _ in 0..<6 {
-            Self.checkFrame(journey, journey.render(width: size.width, height: size.height), context: "save dialog")
+            Self.checkFrame(journey.render(width: size.width, height: size.height), context: "save dialog")
             journey.handle(.down)
         }
         ScreenTests.fastForward(journey, [.enter])
-        Self.checkFrame(journey, journey.render(width: size.width, height: size.height), context: "saved")
+        Self.checkFrame(journey.render(width: size.width, height: size.height), context: "saved")
         #expect(
-            ScreenTests.prose(journey.render(width: size.width, height: size.height).text).contains(
+            ScreenTests.prose(journey.render(width: size.width, height: size.height).canvas.text).contains(
                 "Press Enter to finish"))
     }
 }

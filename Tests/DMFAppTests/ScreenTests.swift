@@ -8,8 +8,6 @@ import Testing
 
 /// The full-screen wizard driven through the headless backend: scripted keys in, exact screens out.
 @Suite struct ScreenTests {
-    init() { FixedClock.install() }
-
     /// A new app with outputs in `folder`. With `drafts` it starts on the start screen and saves
     /// drafts in `folder`; without, it starts on the first question and saves none (drafts are
     /// written with fsync after every step, which would make every journey slow).
@@ -17,11 +15,13 @@ import Testing
         if drafts {
             let store = folder.drafts  // the session is built later, when the folder is no longer borrowed
             return FullScreenApp(
-                session: WizardSession(wizard: Wizard(), drafts: store), drafts: store,
+                session: WizardSession(wizard: Wizard(), drafts: store, clock: FixedClock.clock), drafts: store,
+                clock: FixedClock.clock,
                 outputFolder: folder.makeOutputFolder())
         }
         return FullScreenApp(
-            session: WizardSession(wizard: Wizard(), drafts: nil), drafts: folder.drafts, startAt: .wizard,
+            session: WizardSession(wizard: Wizard(), drafts: nil, clock: FixedClock.clock), drafts: folder.drafts,
+            clock: FixedClock.clock, startAt: .wizard,
             outputFolder: folder.makeOutputFolder())
     }
 
@@ -380,10 +380,11 @@ import Testing
         var built = 0
         func newSession() -> WizardSession {
             built += 1
-            return WizardSession(wizard: Wizard(), drafts: store)
+            return WizardSession(wizard: Wizard(), drafts: store, clock: FixedClock.clock)
         }
-        let app = FullScreenApp(session: newSession(), drafts: store, outputFolder: folder.makeOutputFolder())
-        #expect(app.render(width: 80, height: 24).text.contains("Start a new transfer"))
+        let app = FullScreenApp(
+            session: newSession(), drafts: store, clock: FixedClock.clock, outputFolder: folder.makeOutputFolder())
+        #expect(app.render(width: 80, height: 24).canvas.text.contains("Start a new transfer"))
         #expect(built == 0)
         app.prepareWhileIdle()
         app.prepareWhileIdle()
@@ -397,9 +398,10 @@ import Testing
         var builtAt: [(frames: Int, keysLeft: Int)] = []
         func newSession() -> WizardSession {
             builtAt.append((backend.frames.count, backend.remainingSteps.count))
-            return WizardSession(wizard: Wizard(), drafts: store)
+            return WizardSession(wizard: Wizard(), drafts: store, clock: FixedClock.clock)
         }
-        let app = FullScreenApp(session: newSession(), drafts: store, outputFolder: folder.makeOutputFolder())
+        let app = FullScreenApp(
+            session: newSession(), drafts: store, clock: FixedClock.clock, outputFolder: folder.makeOutputFolder())
         _ = FullScreenLoop.run(app, on: backend)
         #expect(builtAt.count == 1)
         #expect(
@@ -454,7 +456,8 @@ import Testing
         let document = try folder.drafts.load(path)
         let wizard = Wizard(flow: Flow(), answers: document.answers, resumeAt: document.resumeStep)
         let app = FullScreenApp(
-            session: WizardSession(wizard: wizard, drafts: folder.drafts, draftPath: path), drafts: folder.drafts,
+            session: WizardSession(wizard: wizard, drafts: folder.drafts, draftPath: path, clock: FixedClock.clock),
+            drafts: folder.drafts, clock: FixedClock.clock,
             startAt: .wizard, outputFolder: folder.output)
         let screen = Self.play(app, []).screen
         #expect(screen.contains("Code P5"))

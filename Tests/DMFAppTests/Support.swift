@@ -8,7 +8,7 @@ import Testing
 
 // Shared fixtures: four journeys (one per route, one per verdict), drivers that turn a journey
 // into wizard calls, key presses or plain-mode lines, temporary folders, golden screens and a
-// fixed production time.
+// fixed clock.
 
 extension Drive {
     /// The keys a person presses for the journey, from the first question to `stop`.
@@ -119,16 +119,20 @@ func files(in folder: String) -> [String] {
     ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
 }
 
-/// Outputs are stamped with the production time; tests fix it through `SOURCE_DATE_EPOCH`, set
-/// once for the whole process (every suite sets the same value, so the order does not matter).
+/// The time every test's sessions, apps and commands are given, so outputs are stamped alike.
 enum FixedClock {
     static let epoch = "1764382450"  // 2025-11-29T02:14:10Z
     static let iso = "2025-11-29T02:14:10Z"
-    private static let installed: Bool = {
-        setenv("SOURCE_DATE_EPOCH", epoch, 1)
-        return true
-    }()
-    static func install() { _ = installed }
+    static let clock = WallClock.fixed(Date(timeIntervalSince1970: 1_764_382_450))
+}
+
+extension FullScreenApp {
+    /// Draws a frame and reports it shown, as `FullScreenLoop` does once it is presented.
+    func render(width: Int, height: Int) -> Frame {
+        let frame = view(width: width, height: height)
+        shown(frame)
+        return frame
+    }
 }
 
 /// Golden screens in `Screens/`, read through `#filePath` (the package declares no resources).

@@ -12,8 +12,6 @@ import Testing
 /// Training: the prepared cases in `assets/training`, the scoring and its explanation, and a
 /// whole session through the screens, which must say TRAINING everywhere and save nothing.
 @Suite struct TrainingTests {
-    init() { FixedClock.install() }
-
     /// Tests/DMFAppTests/TrainingTests.swift → the repository's assets/training.
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("assets/training").path
@@ -209,7 +207,8 @@ import Testing
         let folder = TemporaryFolder()
         let output = folder.makeOutputFolder()
         let app = FullScreenApp(
-            session: WizardSession(wizard: Wizard(), drafts: folder.drafts, training: true), drafts: folder.drafts,
+            session: WizardSession(wizard: Wizard(), drafts: folder.drafts, training: true, clock: FixedClock.clock),
+            drafts: folder.drafts, clock: FixedClock.clock,
             outputFolder: output)
         let first = try #require(Self.cases.first { $0.id == "04-supplier-no-nda" })
         let second = try #require(Self.cases.first { $0.id == "06-secret-by-email" })
@@ -269,7 +268,8 @@ import Testing
         let folder = TemporaryFolder()
         let output = folder.makeOutputFolder()
         let app = FullScreenApp(
-            session: WizardSession(wizard: Wizard(), drafts: nil, training: true), drafts: folder.drafts,
+            session: WizardSession(wizard: Wizard(), drafts: nil, training: true, clock: FixedClock.clock),
+            drafts: folder.drafts, clock: FixedClock.clock,
             outputFolder: output)
         let trainingCase = try #require(Self.cases.first)
         app.startTraining(cases: [trainingCase])
@@ -285,7 +285,7 @@ import Testing
                 + [verdictKey, .enter] + Self.pickKeys(Self.needed(decision)) + [.enter, .char("q")])
         #expect(app.mode == .summary)
         ScreenTests.fastForward(app, [.char("s")])
-        let saved = ScreenTests.prose(app.render(width: 80, height: 24).text)
+        let saved = ScreenTests.prose(app.render(width: 80, height: 24).canvas.text)
         #expect(saved.contains("Score sheet saved"), "\(saved)")
         let names = files(in: output)
         #expect(names.count == 2 && names.allSatisfy { $0.hasPrefix("training-scores-RobinTrainee-") })
@@ -308,7 +308,8 @@ import Testing
     @Test func escapeOnTheStoryGoesBackToTheListAndTheListCanFinishAtOnce() {
         let folder = TemporaryFolder()
         let app = FullScreenApp(
-            session: WizardSession(wizard: Wizard(), drafts: nil, training: true), drafts: folder.drafts)
+            session: WizardSession(wizard: Wizard(), drafts: nil, training: true, clock: FixedClock.clock),
+            drafts: folder.drafts, clock: FixedClock.clock)
         app.startTraining(cases: Array(Self.cases.prefix(3)))
         ScreenTests.fastForward(app, Self.nameKeys + [.down, .enter])
         #expect(app.mode == .story)
@@ -324,7 +325,8 @@ import Testing
     @Test func anEmptyCaseListSaysWhereCasesComeFrom() {
         let folder = TemporaryFolder()
         let app = FullScreenApp(
-            session: WizardSession(wizard: Wizard(), drafts: nil, training: true), drafts: folder.drafts)
+            session: WizardSession(wizard: Wizard(), drafts: nil, training: true, clock: FixedClock.clock),
+            drafts: folder.drafts, clock: FixedClock.clock)
         app.startTraining(cases: [])
         ScreenTests.fastForward(app, Self.nameKeys)
         let screen = ScreenTests.play(app, []).screen
@@ -352,10 +354,11 @@ import Testing
     @Test func aTrainingSessionSavesTheFormWithTheBannerButNoAnswersFile() throws {
         let folder = TemporaryFolder()
         let output = folder.makeOutputFolder()
-        let session = WizardSession(wizard: Drive.wizard(.sameSystemProceed), drafts: folder.drafts, training: true)
+        let session = WizardSession(
+            wizard: Drive.wizard(.sameSystemProceed), drafts: folder.drafts, training: true, clock: FixedClock.clock)
         session.autosave()
         #expect(files(in: folder.drafts.folder).isEmpty)
-        let paths = try session.saveOutcome(formats: [.markdown], folder: output)
+        let paths = try session.saveOutcome(formats: [.markdown], folder: output).paths
         #expect(paths.count == 1 && paths[0].hasSuffix(".md"))
         #expect(try String(contentsOfFile: paths[0], encoding: .utf8).contains(Self.banner))
         #expect(!files(in: output).contains { $0.hasSuffix(".answers.yaml") })
@@ -370,8 +373,6 @@ enum FullScreenAppPrediction {
 /// "Why this outcome": every finding's rule, reason, the answers behind it and the guidance,
 /// in every format.
 @Suite struct WhyThisOutcomeTests {
-    init() { FixedClock.install() }
-
     static func form(_ journey: Journey) throws -> FilledDMF {
         try DMFBuilder.build(Drive.wizard(journey).answers, context: .init(producedAt: FixedClock.iso))
     }

@@ -61,12 +61,16 @@ import Testing
         let script = command.replacingOccurrences(of: "dmf-wizard", with: "\"$DMF\"")
         let result = try Wizard.run(
             ["-c", script], in: workspace.url,
-            environment: ["XDG_STATE_HOME": workspace.path("state"), "DMF": Wizard.executable.path],
+            environment: [
+                "XDG_STATE_HOME": workspace.path("state"), "XDG_DATA_HOME": workspace.path("data"),
+                "DMF_REGISTER_URL": "", "DMF": Wizard.executable.path,
+            ],
             shell: true)
         // 0 done, or 3-5 with --verdict-exit; 1 only where an interactive command ran out of input.
         let words = command.split(separator: " ").map(String.init)
         let interactive =
-            !["fill", "flow", "table"].contains(words.dropFirst().first ?? "") && !words.contains("--list")
+            !["fill", "flow", "table", "register", "seal", "verify"].contains(words.dropFirst().first ?? "")
+            && !words.contains("--list")
         let allowed: [Int32] = (interactive ? [0, 1] : [0]) + (words.contains("--verdict-exit") ? [3, 4, 5] : [])
         #expect(allowed.contains(result.status), "\(command): exit \(result.status)\n\(result.stderr)")
         #expect(!result.stderr.contains("Error:") && !result.stderr.contains("Usage:"), "\(command): \(result.stderr)")

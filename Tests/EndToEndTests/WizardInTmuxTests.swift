@@ -68,7 +68,8 @@ struct WizardInTmuxTests {
     /// `stty` shows whether the terminal modes were restored.
     static func script(_ workspace: Workspace, arguments: String = "") -> String {
         "sh -c 'trap \"\" INT; cd \(workspace.url.path); env TERM=xterm-256color SOURCE_DATE_EPOCH=\(Wizard.epoch) "
-            + "XDG_STATE_HOME=\(workspace.path("state")) \(Wizard.executable.path) \(arguments); "
+            + "XDG_STATE_HOME=\(workspace.path("state")) XDG_DATA_HOME=\(workspace.path("data")) DMF_REGISTER_URL= "
+            + "\(Wizard.executable.path) \(arguments); "
                 + """
                 status=$?; echo \"EXIT=$status MODES=$(stty -a | tr \" \" \"\\n\" | grep -x -- \"-*icanon\")\"; sleep \
                 30'
@@ -134,7 +135,8 @@ struct WizardInTmuxTests {
         try terminal.send("s")
         try terminal.waitFor("Save the DMF and checklist")
         try terminal.send("Enter")
-        let saved = try terminal.waitFor("Saved. These files were written", "Press Enter to finish")
+        let saved = try terminal.waitFor(
+            "Saved. These files were written", "Recorded in the register as DMF-", "Press Enter to finish")
         try terminal.send("Enter")
         let end = try terminal.waitFor("EXIT=0")
         #expect(end.contains("MODES=icanon"), "the terminal is back in line mode")
@@ -145,6 +147,7 @@ struct WizardInTmuxTests {
         #expect(savedPaths.contains(".md") && savedPaths.contains(".html"))
         let files = try workspace.files().filter { $0.hasPrefix("DMF-") }
         #expect(files.count == 3, "Markdown, HTML and the answers: \(files)")
+        #expect(try workspace.mode("data/dmf-wizard/register.sqlite") == 0o600, "recorded in a private register")
         let printed = end.split(separator: "\n").joined()  // long paths wrap at 80 columns
         for file in files {
             #expect(printed.contains(file), "the paths are printed after the screen closes")
@@ -153,6 +156,30 @@ struct WizardInTmuxTests {
         let markdown = try workspace.contents(try #require(files.first { $0.hasSuffix(".md") }))
         #expect(markdown.contains("Siân Ó Ceallaigh"))
         #expect(markdown.contains("third-party-iao-authorisation") == false, "the IAO authorised it")
+    }
+
+    /// A transfer recorded by `fill --record` is found from the start menu's register: the
+    /// start screen says what is due, and the entry opens with its events.
+    @Test func theRegisterScreenFindsARecordedTransfer() throws {
+        let workspace = try Workspace()
+        try workspace.write("case.yaml", try AnswersFixture.example())
+        let recorded = try Wizard.run(
+            ["fill", "case.yaml", "--output-dir", "out", "--record"], in: workspace.url,
+            environment: ["XDG_DATA_HOME": workspace.path("data"), "DMF_REGISTER_URL": ""])
+        #expect(recorded.status == 0, "\(recorded.stderr)")
+        let reference = try #require(recorded.stdout.firstMatch(of: /DMF-\d{8}-[0-9A-Z]{4}/).map { String($0.0) })
+        let terminal = try TmuxTerminal(Self.script(workspace))
+        try terminal.waitFor("Start a new transfer", "6 The register of recorded transfers")
+        try terminal.send("6", "Enter")
+        try terminal.waitFor("The register", reference, "/ search")
+        try terminal.send("Enter")
+        try terminal.waitFor("What has happened", "Recorded")
+        try terminal.send("Escape")
+        try terminal.waitFor("All entries")
+        try terminal.send("Escape")
+        try terminal.waitFor("Start a new transfer")
+        try terminal.send("q")
+        try terminal.waitFor("EXIT=0")
     }
 
     /// `2` Enter `1` Enter typed in one go: the second pair, typed while T1 gave way to T2,
@@ -186,7 +213,7 @@ struct WizardInTmuxTests {
     @Test func withStandardOutputRedirectedTheWizardStillDrawsOnTheTerminal() throws {
         let workspace = try Workspace()
         let terminal = try TmuxTerminal(Self.script(workspace, arguments: "> \(workspace.path("out.txt"))"))
-        try terminal.waitFor("Start a new transfer", "6 Quit")
+        try terminal.waitFor("Start a new transfer", "7 Quit")
         try terminal.send("q")
         try terminal.waitFor("EXIT=0 MODES=icanon")
         #expect(try workspace.contents("out.txt").isEmpty, "no screen codes leak into the redirected output")
@@ -195,7 +222,7 @@ struct WizardInTmuxTests {
     @Test func projectorFlagDrawsWithoutAFrame() throws {
         let workspace = try Workspace()
         let terminal = try TmuxTerminal(Self.script(workspace, arguments: "--projector"))
-        let screen = try terminal.waitFor("Start a new transfer", "6 Quit")
+        let screen = try terminal.waitFor("Start a new transfer", "7 Quit")
         #expect(!screen.contains("┌"))
         try terminal.send("q")
         try terminal.waitFor("EXIT=0")

@@ -173,13 +173,13 @@ _dmf-wizard() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    wizard|resume|fill|train|flow|table|rules|help)
+    wizard|resume|fill|train|flow|table|rules|register|seal|verify|help)
         # Offer subcommand argument completions
         "_dmf-wizard_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'wizard resume fill train flow table rules help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'wizard resume fill train flow table rules register seal verify help' -- "${cur}"))
         ;;
     esac
 }
@@ -188,12 +188,15 @@ _dmf-wizard_wizard() {
     repeating_flags=()
     non_repeating_flags=(--plain --helpdesk --projector --version -h --help)
     repeating_options=()
-    non_repeating_options=(--code)
+    non_repeating_options=(--code --register)
     __dmf-wizard_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
     '--code')
+        return
+        ;;
+    '--register')
         return
         ;;
     esac
@@ -203,7 +206,7 @@ _dmf-wizard_resume() {
     repeating_flags=()
     non_repeating_flags=(--list --plain --helpdesk --projector --version -h --help)
     repeating_options=()
-    non_repeating_options=(--delete --code)
+    non_repeating_options=(--delete --code --register)
     __dmf-wizard_offer_flags_options 1
 
     # Offer option value completions
@@ -214,14 +217,17 @@ _dmf-wizard_resume() {
     '--code')
         return
         ;;
+    '--register')
+        return
+        ;;
     esac
 }
 
 _dmf-wizard_fill() {
     repeating_flags=()
-    non_repeating_flags=(--force --verdict-exit --version -h --help)
+    non_repeating_flags=(--force --verdict-exit --record --version -h --help)
     repeating_options=()
-    non_repeating_options=(--format -f --output -o --output-dir)
+    non_repeating_options=(--format -f --output -o --output-dir --register)
     __dmf-wizard_offer_flags_options 1
 
     # Offer option value completions
@@ -234,6 +240,9 @@ _dmf-wizard_fill() {
         return
         ;;
     '--output-dir')
+        return
+        ;;
+    '--register')
         return
         ;;
     esac
@@ -290,6 +299,340 @@ _dmf-wizard_rules() {
     case "${prev}" in
     '--format'|'-f')
         __dmf-wizard_add_completions -W 'markdown'$'\n''html'
+        return
+        ;;
+    esac
+}
+
+_dmf-wizard_register() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __dmf-wizard_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    list|show|authorise|refuse|sent|received|deleted|reviewed|due|export|check|add)
+        # Offer subcommand argument completions
+        "_dmf-wizard_register_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'list show authorise refuse sent received deleted reviewed due export check add' -- "${cur}"))
+        ;;
+    esac
+}
+
+_dmf-wizard_register_list() {
+    repeating_flags=()
+    non_repeating_flags=(--due --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--status --route --search --format -f --register)
+    __dmf-wizard_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--status')
+        __dmf-wizard_add_completions -W 'recorded'$'\n''authorised'$'\n''refused'$'\n''sent'$'\n''received'$'\n''sender-copy-deleted'$'\n''closed'
+        return
+        ;;
+    '--route')
+        return
+        ;;
+    '--search')
+        return
+        ;;
+    '--format'|'-f')
+        __dmf-wizard_add_completions -W 'table'$'\n''csv'$'\n''json'
+        return
+        ;;
+    '--register')
+        return
+        ;;
+    esac
+}
+
+_dmf-wizard_register_show() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--register)
+    __dmf-wizard_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--register')
+        return
+        ;;
+    esac
+}
+
+_dmf-wizard_register_authorise() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--by --date --reason --register)
+    __dmf-wizard_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--by')
+        return
+        ;;
+    '--date')
+        return
+        ;;
+    '--reason')
+        return
+        ;;
+    '--register')
+        return
+        ;;
+    esac
+}
+
+_dmf-wizard_register_refuse() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--by --date --reason --register)
+    __dmf-wizard_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--by')
+        return
+        ;;
+    '--date')
+        return
+        ;;
+    '--reason')
+        return
+        ;;
+    '--register')
+        return
+        ;;
+    esac
+}
+
+_dmf-wizard_register_sent() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--by --date --reason --register)
+    __dmf-wizard_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--by')
+        return
+        ;;
+    '--date')
+        return
+        ;;
+    '--reason')
+        return
+        ;;
+    '--register')
+        return
+        ;;
+    esac
+}
+
+_dmf-wizard_register_received() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--by --date --reason --register)
+    __dmf-wizard_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--by')
+        return
+        ;;
+    '--date')
+        return
+        ;;
+    '--reason')
+        return
+        ;;
+    '--register')
+        return
+        ;;
+    esac
+}
+
+_dmf-wizard_register_deleted() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--copy --by --date --reason --register)
+    __dmf-wizard_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--copy')
+        __dmf-wizard_add_completions -W 'sender'$'\n''all'
+        return
+        ;;
+    '--by')
+        return
+        ;;
+    '--date')
+        return
+        ;;
+    '--reason')
+        return
+        ;;
+    '--register')
+        return
+        ;;
+    esac
+}
+
+_dmf-wizard_register_reviewed() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--next-review --by --date --reason --register)
+    __dmf-wizard_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--next-review')
+        return
+        ;;
+    '--by')
+        return
+        ;;
+    '--date')
+        return
+        ;;
+    '--reason')
+        return
+        ;;
+    '--register')
+        return
+        ;;
+    esac
+}
+
+_dmf-wizard_register_due() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--format -f --register)
+    __dmf-wizard_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--format'|'-f')
+        __dmf-wizard_add_completions -W 'table'$'\n''csv'$'\n''json'
+        return
+        ;;
+    '--register')
+        return
+        ;;
+    esac
+}
+
+_dmf-wizard_register_export() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--format -f --register)
+    __dmf-wizard_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--format'|'-f')
+        __dmf-wizard_add_completions -W 'table'$'\n''csv'$'\n''json'
+        return
+        ;;
+    '--register')
+        return
+        ;;
+    esac
+}
+
+_dmf-wizard_register_check() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--register)
+    __dmf-wizard_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--register')
+        return
+        ;;
+    esac
+}
+
+_dmf-wizard_register_add() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=(--document)
+    non_repeating_options=(--reference --register)
+    __dmf-wizard_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--document')
+        return
+        ;;
+    '--reference')
+        return
+        ;;
+    '--register')
+        return
+        ;;
+    esac
+}
+
+_dmf-wizard_seal() {
+    repeating_flags=()
+    non_repeating_flags=(--force --no-record --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--by --marking --register)
+    __dmf-wizard_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--by')
+        return
+        ;;
+    '--marking')
+        return
+        ;;
+    '--register')
+        return
+        ;;
+    esac
+}
+
+_dmf-wizard_verify() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--by --receipt --register)
+    __dmf-wizard_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--by')
+        return
+        ;;
+    '--receipt')
+        return
+        ;;
+    '--register')
         return
         ;;
     esac

@@ -57,13 +57,16 @@ _dmf-wizard() {
             'flow:Print the flow map: every question and outcome, with the conditions between them.'
             'table:Print the decision table: the choice answers that change the outcome, with verdicts and findings.'
             'rules:Print the rule book: every rule with its guidance quotation, when it fires, who acts and its words.'
+            'register:The register of assessments: each one'\''s life from authorisation to deletion, in a hash chain.'
+            'seal:Write a manifest of the files to send (name, size, SHA-256) and record them as sent.'
+            'verify:Check received files against their manifest and print a receipt.'
             'help:Show subcommand help information.'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        wizard|resume|fill|train|flow|table|rules|help)
+        wizard|resume|fill|train|flow|table|rules|register|seal|verify|help)
             "_dmf-wizard_${words[1]}" && ret=0
             ;;
         esac
@@ -80,6 +83,7 @@ _dmf-wizard_wizard() {
         '--helpdesk[Helpdesk mode\: record the caller and the agent; read-aloud wording on every question.]'
         '--projector[High-contrast look for a projector\: no colour, bold and reverse only.]'
         '--code[Rebuild the choices from a resume code read out by a caller (e.g. B3N-PNK-6CT-PC); only the free-text questions are asked.]:code:'
+        '--register[Record saved outcomes in this register (a postgres\:// URL or a SQLite file). Default\: $DMF_REGISTER_URL.]:register:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -98,6 +102,7 @@ _dmf-wizard_resume() {
         '--helpdesk[Helpdesk mode\: record the caller and the agent; read-aloud wording on every question.]'
         '--projector[High-contrast look for a projector\: no colour, bold and reverse only.]'
         '--code[Rebuild the choices from a resume code read out by a caller (e.g. B3N-PNK-6CT-PC); only the free-text questions are asked.]:code:'
+        '--register[Record saved outcomes in this register (a postgres\:// URL or a SQLite file). Default\: $DMF_REGISTER_URL.]:register:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -116,6 +121,8 @@ _dmf-wizard_fill() {
         '--output-dir[Write every format into this folder, named after the DMF reference (PDF when Chromium is installed).]:output-dir:'
         '--force[Replace files that already exist.]'
         '--verdict-exit[Exit with the verdict\: 0 proceed, 3 conditions, 4 refer, 5 blocked.]'
+        '--record[Record the assessment in the register, with the SHA-256 of each file written (needs --output or --output-dir). Exit 6 when the files were written but the register could not be used.]'
+        '--register[The register\: a postgres\:// URL, or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -169,6 +176,267 @@ _dmf-wizard_rules() {
     local -ar ___format=('markdown' 'html')
     local -ar arg_specs=(
         '(--format -f)'{--format,-f}'[markdown or html.]:format:{__dmf-wizard_complete "${___format[@]}"}'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_dmf-wizard_register() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+        '(-): :->command'
+        '(-)*:: :->arg'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+    case "${state}" in
+    command)
+        local -ar subcommands=(
+            'list:List entries, newest first.'
+            'show:One entry and all its events.'
+            'authorise:Record the IAO'\''s authorisation.'
+            'refuse:Record the IAO'\''s refusal (--reason is required).'
+            'sent:Record that the files were sent (each file'\''s size and SHA-256 is kept).'
+            'received:Record the recipient'\''s receipt; the files received must match the files sent.'
+            'deleted:Record a deletion: the sender'\''s copy (a move) or every copy.'
+            'reviewed:Record a recurring transfer'\''s review.'
+            'due:Deletions and reviews due today or overdue, soonest first.'
+            'export:Every entry and event, for an auditor, under its protective marking.'
+            'check:Verify the hash chain: any change to history is found and named.'
+            'add:Record an assessment from its answers file (one saved while the register could not be used).'
+        )
+        _describe -V subcommand subcommands && ret=0
+        ;;
+    arg)
+        case "${words[1]}" in
+        list|show|authorise|refuse|sent|received|deleted|reviewed|due|export|check|add)
+            "_dmf-wizard_register_${words[1]}" && ret=0
+            ;;
+        esac
+        ;;
+    esac
+
+    return "${ret}"
+}
+
+_dmf-wizard_register_list() {
+    local -i ret=1
+    local -ar ___status=('recorded' 'authorised' 'refused' 'sent' 'received' 'sender-copy-deleted' 'closed')
+    local -ar ___format=('table' 'csv' 'json')
+    local -ar arg_specs=(
+        '--status[Only entries with this status\: recorded, authorised, refused, sent, received, sender-copy-deleted, closed.]:status:{__dmf-wizard_complete "${___status[@]}"}'
+        '--due[Only entries with a deletion or review due today or earlier.]'
+        '--route[Only this route\: same-system, between-moj-systems, other-government-department, third-party.]:route:'
+        '--search[Text in the reference, requester, team, organisations or systems (any case).]:search:'
+        '(--format -f)'{--format,-f}'[table, csv or json.]:format:{__dmf-wizard_complete "${___format[@]}"}'
+        '--register[The register\: a postgres\:// URL, or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_dmf-wizard_register_show() {
+    local -i ret=1
+    local -ar arg_specs=(
+        ':reference:'
+        '--json[JSON instead of text.]'
+        '--register[The register\: a postgres\:// URL, or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_dmf-wizard_register_authorise() {
+    local -i ret=1
+    local -ar arg_specs=(
+        ':reference:'
+        '--by[Who did it (the IAO for a decision, the recipient for a receipt).]:by:'
+        '--date[The day it happened (31/03/2027 or 2027-03-31). Default\: today.]:date:'
+        '--reason[Why\: the reason, conditions or a note.]:reason:'
+        '--register[The register\: a postgres\:// URL, or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_dmf-wizard_register_refuse() {
+    local -i ret=1
+    local -ar arg_specs=(
+        ':reference:'
+        '--by[Who did it (the IAO for a decision, the recipient for a receipt).]:by:'
+        '--date[The day it happened (31/03/2027 or 2027-03-31). Default\: today.]:date:'
+        '--reason[Why\: the reason, conditions or a note.]:reason:'
+        '--register[The register\: a postgres\:// URL, or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_dmf-wizard_register_sent() {
+    local -i ret=1
+    local -ar arg_specs=(
+        ':reference:'
+        '--by[Who did it (the IAO for a decision, the recipient for a receipt).]:by:'
+        '--date[The day it happened (31/03/2027 or 2027-03-31). Default\: today.]:date:'
+        '--reason[Why\: the reason, conditions or a note.]:reason:'
+        '--register[The register\: a postgres\:// URL, or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '*:files:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_dmf-wizard_register_received() {
+    local -i ret=1
+    local -ar arg_specs=(
+        ':reference:'
+        '--by[Who did it (the IAO for a decision, the recipient for a receipt).]:by:'
+        '--date[The day it happened (31/03/2027 or 2027-03-31). Default\: today.]:date:'
+        '--reason[Why\: the reason, conditions or a note.]:reason:'
+        '--register[The register\: a postgres\:// URL, or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '*:files:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_dmf-wizard_register_deleted() {
+    local -i ret=1
+    local -ar ___copy=('sender' 'all')
+    local -ar arg_specs=(
+        '--copy[sender (the sender'\''s copy, for a move) or all (every copy).]:copy:{__dmf-wizard_complete "${___copy[@]}"}'
+        ':reference:'
+        '--by[Who did it (the IAO for a decision, the recipient for a receipt).]:by:'
+        '--date[The day it happened (31/03/2027 or 2027-03-31). Default\: today.]:date:'
+        '--reason[Why\: the reason, conditions or a note.]:reason:'
+        '--register[The register\: a postgres\:// URL, or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_dmf-wizard_register_reviewed() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--next-review[The next review date. Default\: a year after this review.]:next-review:'
+        ':reference:'
+        '--by[Who did it (the IAO for a decision, the recipient for a receipt).]:by:'
+        '--date[The day it happened (31/03/2027 or 2027-03-31). Default\: today.]:date:'
+        '--reason[Why\: the reason, conditions or a note.]:reason:'
+        '--register[The register\: a postgres\:// URL, or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_dmf-wizard_register_due() {
+    local -i ret=1
+    local -ar ___format=('table' 'csv' 'json')
+    local -ar arg_specs=(
+        '(--format -f)'{--format,-f}'[table, csv or json.]:format:{__dmf-wizard_complete "${___format[@]}"}'
+        '--register[The register\: a postgres\:// URL, or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_dmf-wizard_register_export() {
+    local -i ret=1
+    local -ar ___format=('table' 'csv' 'json')
+    local -ar arg_specs=(
+        '(--format -f)'{--format,-f}'[csv or json.]:format:{__dmf-wizard_complete "${___format[@]}"}'
+        '--register[The register\: a postgres\:// URL, or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_dmf-wizard_register_check() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--register[The register\: a postgres\:// URL, or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_dmf-wizard_register_add() {
+    local -i ret=1
+    local -ar arg_specs=(
+        ':answers:'
+        '*--document[A document written for it, to record its SHA-256 (repeatable).]:document:'
+        '--reference[The reference its documents already carry.]:reference:'
+        '--register[The register\: a postgres\:// URL, or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_dmf-wizard_seal() {
+    local -i ret=1
+    local -ar arg_specs=(
+        ':reference:'
+        '*:files:'
+        '--by[Who is sending them. Default\: your login name.]:by:'
+        '--marking[The protective marking. Default\: the register entry'\''s, else OFFICIAL-SENSITIVE.]:marking:'
+        '--force[Replace a manifest that already exists.]'
+        '--no-record[Write the manifest only; record nothing in the register.]'
+        '--register[The register\: a postgres\:// URL, or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_dmf-wizard_verify() {
+    local -i ret=1
+    local -ar arg_specs=(
+        ':manifest:'
+        '--by[The recipient\: record the receipt in the register under this name.]:by:'
+        '--receipt[Also write the receipt as JSON to this file.]:receipt:'
+        '--register[The register\: a postgres\:// URL, or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

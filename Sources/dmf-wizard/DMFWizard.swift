@@ -9,7 +9,8 @@ extension RuleBook.Format: ExpressibleByArgument {}
 extension FlowMap.Format: ExpressibleByArgument {}
 extension DecisionTable.Format: ExpressibleByArgument {}
 
-/// Argument parsing and wiring only; everything testable lives in DMFApp.
+/// Argument parsing and wiring only (`Production` chooses the terminal and the clock);
+/// everything testable lives in DMFApp.
 @main
 struct DMFWizard: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,7 +19,7 @@ struct DMFWizard: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Interactive.self, Resume.self, Fill.self, Train.self, FlowCommand.self, TableCommand.self,
-            RulesCommand.self,
+            RulesCommand.self, RegisterGroup.self, SealFiles.self, VerifyFiles.self,
         ],
         defaultSubcommand: Interactive.self)
 
@@ -27,7 +28,7 @@ struct DMFWizard: ParsableCommand {
         // The bare command opens the wizard straight away: argument parsing reflects over every
         // command's options, which costs milliseconds before the first screen.
         if CommandLine.arguments.count == 1 {
-            Foundation.exit(Launcher().run())
+            Foundation.exit(Production.launcher().run())
         }
         do {
             var command = try parseAsRoot()
@@ -67,8 +68,17 @@ struct WizardOptions: ParsableArguments {
     )
     var code: String?
 
+    @Option(
+        name: .customLong("register"),
+        help: "Record saved outcomes in this register (a postgres:// URL or a SQLite file). Default: $DMF_REGISTER_URL."
+    )
+    var registerLocation: String?
+
     func launcher() -> Launcher {
-        var launcher = Launcher()
+        var launcher = Production.launcher()
+        if let registerLocation {
+            launcher.register = .resolve(option: registerLocation, variable: ProcessContext.variable)
+        }
         launcher.plain = plain
         launcher.helpdesk = helpdesk
         launcher.projector = projector
@@ -170,17 +180,30 @@ struct Fill: ParsableCommand {
         name: .customLong("verdict-exit"), help: "Exit with the verdict: 0 proceed, 3 conditions, 4 refer, 5 blocked.")
     var verdictExit = false
 
+    @Flag(
+        help: """
+            Record the assessment in the register, with the SHA-256 of each file written (needs --output or \
+            --output-dir). Exit 6 when the files were written but the register could not be used.
+            """)
+    var record = false
+
+    @OptionGroup var register: RegisterOptions
+
     func validate() throws {
         if output != nil, outputDir != nil { throw ValidationError("Use --output or --output-dir, not both.") }
+        if record, output == nil, outputDir == nil {
+            throw ValidationError("--record needs --output or --output-dir: the register keeps the files' digests.")
+        }
     }
 
     func run() throws {
-        var command = FillCommand(answersPath: answers)
+        var command = FillCommand(answersPath: answers, clock: Production.clock)
         command.format = format ?? output.flatMap(OutputFormat.init(fileName:)) ?? .markdown
         command.outputPath = output
         command.outputFolder = outputDir
         command.force = force
         command.verdictExitStatus = verdictExit
+        if record { command.register = register.command().location }
         let status = command.run()
         if status != 0 { throw ExitCode(status) }
     }
@@ -245,7 +268,7 @@ struct Train: ParsableCommand {
             for problem in library.problems { Console.error("skipped \(problem)") }
             return
         }
-        var launcher = Launcher()
+        var launcher = Production.launcher()
         launcher.projector = projector
         launcher.plain = plain
         let status = launcher.runTraining()

@@ -1,0 +1,65 @@
+import DMFPolicy
+import DMFRegister
+import DMFRegisterStores
+import Foundation
+
+/// The register screen's effects: the register is opened on first use (never for the first
+/// screen), and its answers go back to the screen.
+extension FullScreenApp {
+    func registerEffect(_ effect: Effect) {
+        let shown: RegisterScreen
+        if case .register(let current) = screen {
+            shown = current
+        } else {
+            var fresh = RegisterScreen()
+            fresh.today = String(clock.timestamp.prefix(10))
+            shown = fresh
+        }
+        var next = shown
+        switch effect {
+        case .openRegister, .registerList:
+            let query = next.query
+            next.listed(withRegister { register throws(RegisterError) in try register.list(query) })
+        case .registerEntry(let reference):
+            next.opened(withRegister { register throws(RegisterError) in try register.history(reference) })
+        case .registerChange(var request, let reference, let files):
+            do {
+                request.files = try files.map { path throws(DigestError) in
+                    try FileDigest.of(file: PathInput.expand(path, home: home))
+                }
+                request.date = request.date.flatMap { try? IsoDate.read($0).get().iso }
+            } catch {
+                next.message = .problem(error.description)
+                return screen = .register(next)
+            }
+            let result = withRegister { register throws(RegisterError) in
+                let event = try register.append(request, to: reference)
+                return (try register.history(reference), event)
+            }
+            switch result {
+            case .success(let (history, event)):
+                next.opened(.success(history), done: "Recorded: \(event.kind.label), event \(event.sequence).")
+            case .failure(let error):
+                next.message = .problem(error.description)
+            }
+        default: return
+        }
+        screen = .register(next)
+    }
+
+    /// Runs `body` on the register, opening it the first time; every failure becomes a result.
+    private func withRegister<T>(_ body: (Register) throws(RegisterError) -> T) -> Result<T, RegisterError> {
+        guard let location = register else {
+            return .failure(.unavailable(location: "this computer", reason: "no register is set up"))
+        }
+        do {
+            if openedRegister == nil {
+                let clock = clock
+                openedRegister = Register(storage: try location.open(), now: { clock.timestamp })
+            }
+            return .success(try body(openedRegister!))
+        } catch {
+            return .failure(error)
+        }
+    }
+}

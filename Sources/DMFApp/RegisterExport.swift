@@ -1,0 +1,73 @@
+import DMFRegister
+import Foundation
+
+/// The whole register for an auditor, marked at the highest marking of what it holds.
+struct RegisterExport {
+    /// One entry with its status, what is due and every event.
+    struct Record: Encodable {
+        var entry: RegisterEntry
+        var status: EntryStatus
+        var due: [DueItem]
+        var events: [RegisterEvent]
+
+        init(_ history: EntryHistory) {
+            entry = history.entry
+            status = history.status
+            due = history.dueItems
+            events = history.events
+        }
+    }
+
+    struct Document: Encodable {
+        var marking: String
+        var title = "DMF register export"
+        var producedAt: String
+        var entries: [Record]
+    }
+
+    let records: [Record]
+    let producedAt: String
+
+    init(register: Register, producedAt: String) throws(RegisterError) {
+        var records: [Record] = []
+        for summary in try register.list().reversed() {
+            records.append(Record(try register.history(summary.reference)))
+        }
+        self.records = records
+        self.producedAt = producedAt
+    }
+
+    /// OFFICIAL-SENSITIVE when any entry is; names and purposes of transfers are in every export.
+    var marking: String {
+        records.contains { $0.entry.marking != "OFFICIAL" } ? "OFFICIAL-SENSITIVE" : "OFFICIAL"
+    }
+
+    func render(_ format: ListingFormat) -> String {
+        switch format {
+        case .json:
+            return RegisterListing.json(Document(marking: marking, producedAt: producedAt, entries: records))
+        case .csv, .table:
+            let header = [
+                "marking", "reference", "recorded_at", "requester", "team", "route", "source_system",
+                "destination_organisation", "destination_system", "recipient_organisations", "classification",
+                "verdict", "rules_version", "transfer_kind", "frequency", "delete_by", "status", "next_due", "events",
+                "documents",
+            ]
+            let rows = records.map { record -> [String] in
+                let entry = record.entry
+                return [
+                    entry.marking, entry.reference, entry.recordedAt, entry.requester, entry.team, entry.route.rawValue,
+                    entry.sourceSystem, entry.destinationOrganisation, entry.destinationSystem,
+                    entry.recipientOrganisations.joined(separator: "; "), entry.classification.rawValue,
+                    entry.verdict.rawValue, entry.rulesVersion, entry.transferKind.rawValue,
+                    entry.frequency?.rawValue ?? "", entry.deleteBy ?? "", record.status.rawValue,
+                    record.due.first.map { "\($0.date) \($0.kind.rawValue)" } ?? "",
+                    record.events.map { "\($0.date) \($0.kind.rawValue) (\($0.by))" }.joined(separator: "; "),
+                    entry.documents.map { "\($0.name) sha256:\($0.sha256)" }.joined(separator: "; "),
+                ]
+            }
+            let banner = ["\(marking): DMF register export, produced \(producedAt)"]
+            return RegisterListing.csv([banner, header] + rows + [[marking]])
+        }
+    }
+}

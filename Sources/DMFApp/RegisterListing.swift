@@ -1,0 +1,100 @@
+import DMFRegister
+import Foundation
+
+/// How the register's lists and exports look: an aligned table for people, CSV for
+/// spreadsheets, JSON for systems.
+public enum ListingFormat: String, CaseIterable, Sendable {
+    case table, csv, json
+}
+
+enum RegisterListing {
+    static let headers = ["Reference", "Recorded", "Requester", "Team", "Route", "Verdict", "Status", "Next due"]
+
+    static func cells(_ summary: EntrySummary) -> [String] {
+        [
+            summary.reference, String(summary.recordedAt.prefix(10)), summary.requester, summary.team, summary.route,
+            summary.verdict.uppercased(), summary.status.rawValue,
+            summary.nextDue.map { "\($0.date) \($0.kind.rawValue)" } ?? "",
+        ]
+    }
+
+    static func render(_ summaries: [EntrySummary], format: ListingFormat) -> String {
+        switch format {
+        case .table:
+            guard !summaries.isEmpty else { return "No entries.\n" }
+            return table([headers] + summaries.map(cells))
+                + "\(summaries.count) entr\(summaries.count == 1 ? "y" : "ies")\n"
+        case .csv:
+            return csv([headers] + summaries.map(cells))
+        case .json:
+            return json(summaries)
+        }
+    }
+
+    /// Columns padded to their widest cell, long text cut at 30 characters with "…".
+    static func table(_ rows: [[String]]) -> String {
+        let clipped = rows.map { $0.map { $0.count > 30 ? String($0.prefix(29)) + "…" : $0 } }
+        var widths = [Int](repeating: 0, count: clipped.first?.count ?? 0)
+        for row in clipped { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) } }
+        return clipped.map { row in
+            row.enumerated().map { index, cell in
+                index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+        }.joined(separator: "\n") + "\n"
+    }
+
+    /// RFC 4180, with a leading `'` on any cell a spreadsheet would run as a formula.
+    static func csv(_ rows: [[String]]) -> String {
+        rows.map { row in
+            row.map { cell in
+                var cell = cell
+                if let first = cell.first, "=+-@\t\r".contains(first) { cell = "'" + cell }
+                guard cell.contains(where: { ",\"\n\r".contains($0) }) else { return cell }
+                return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            }.joined(separator: ",")
+        }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func json(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return String(decoding: (try? encoder.encode(value)) ?? Data(), as: UTF8.self) + "\n"
+    }
+
+    /// One entry and its whole life, for `register show`.
+    static func details(_ history: EntryHistory) -> String {
+        let entry = history.entry
+        var lines = [
+            "\(entry.reference) — \(entry.marking)",
+            "Recorded:        \(entry.recordedAt)",
+            "Requester:       \(entry.requester)" + (entry.team.isEmpty ? "" : " (\(entry.team))"),
+            "Route:           \(entry.route.label)",
+            "From system:     \(entry.sourceSystem)",
+            "To:              "
+                + [entry.destinationOrganisation, entry.destinationSystem].filter { !$0.isEmpty }
+                .joined(separator: ", "),
+            "Recipients from: \(entry.recipientOrganisations.joined(separator: ", "))",
+            "Classification:  \(entry.classification.label)",
+            "Verdict:         \(entry.verdict.rawValue.uppercased())",
+            "Transfer:        \(entry.transferKind.rawValue)" + (entry.frequency.map { ", \($0.rawValue)" } ?? ""),
+            "Delete by:       \(entry.deleteBy ?? "not given")",
+            "Rule set:        \(entry.rulesVersion)",
+            "Status:          \(history.status.label)",
+        ]
+        for due in history.dueItems { lines.append("Due:             \(due.date): \(due.label)") }
+        if !entry.documents.isEmpty {
+            lines.append("Documents:")
+            for file in entry.documents { lines.append("  \(file.name)  \(file.size) bytes  sha256 \(file.sha256)") }
+        }
+        lines.append("Events:")
+        for event in history.events {
+            var line = "  \(event.sequence). \(event.date) \(event.kind.label) — \(event.by)"
+            if let reason = event.reason, !reason.isEmpty { line += ": \(reason)" }
+            if let next = event.nextReview { line += " (next review \(next))" }
+            lines.append(line)
+            for file in event.files { lines.append("       \(file.name)  \(file.size) bytes  sha256 \(file.sha256)") }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

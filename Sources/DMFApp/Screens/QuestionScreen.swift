@@ -1,0 +1,134 @@
+import DMFFlow
+import TerminalUI
+
+/// One question of the wizard (or one question about a recipient): a choice list, or a field.
+struct QuestionScreen {
+    /// The highlighted choice: nil until the person moves to one, because nothing is ever chosen
+    /// for them (a saved answer shows as chosen).
+    var cursor: ListCursor
+    /// The answer being typed.
+    var input: TextInput
+    var message: Message?
+
+    init(wizard: Wizard) {
+        let current = wizard.currentAnswer
+        if case .choice(let choices) = wizard.currentQuestion?.kind {
+            cursor = ListCursor(at: choices.firstIndex { $0.value == current })
+            input = TextInput()
+        } else {
+            cursor = ListCursor(at: nil)
+            input = TextInput(current ?? "")
+        }
+    }
+
+    enum Action {
+        case choose
+        case move
+        case back
+        case help
+        case quit
+        case type
+        case jump
+        case saveDraft
+    }
+
+    /// A choice list's keys, or a field's: there letters are typed, so `q` and `g` are letters
+    /// (Ctrl-G goes to a step) and `?` is help only while the field is empty.
+    func bindings(_ question: Question, settings: WizardSettings) -> [KeyBinding<Action>] {
+        guard case .choice = question.kind else {
+            let typing: Bool
+            if case .text = question.kind { typing = true } else { typing = false }
+            return [
+                KeyBinding([.key(.enter)], "Enter next", .choose),
+                KeyBinding([.key(.escape)], "Esc back", .back),
+                KeyBinding([.key(.function(1))], "F1 help", .help),
+                KeyBinding(input.text.isEmpty ? [.key(.char("?"))] : [], nil, .help),
+                WizardKeys.jump(.jump, typing: typing, label: settings.helpdesk ? "Ctrl-G go to step" : nil),
+                WizardKeys.saveDraft(.saveDraft, label: settings.saveLabel),
+                KeyBinding([.editing], nil, .type),
+            ]
+        }
+        return [
+            KeyBinding([.key(.enter), .key(.right)], "Enter choose", .choose),
+            KeyBinding(KeyMatch.listMoves + [.digit], "↑↓ or number move", .move),
+            KeyBinding(KeyMatch.back, "Esc back", .back),
+            KeyBinding(KeyMatch.help, "F1/? help", .help),
+            // Outside helpdesk mode `g` works but is not listed (it is for reading codes out).
+            WizardKeys.jump(.jump, typing: false, label: settings.helpdesk ? "g go to step" : nil),
+            WizardKeys.saveDraft(.saveDraft, label: settings.saveLabel),
+            KeyBinding([.key(.char("q"))], "q quit", .quit),
+        ]
+    }
+
+    /// Moving the highlight or typing ends the message; Enter replaces it with what the answer
+    /// said, if anything.
+    mutating func update(_ key: Key, wizard: inout Wizard, settings: WizardSettings) -> Effect {
+        guard let question = wizard.currentQuestion else { return .none }
+        cursor.saw(key)
+        switch bindings(question, settings: settings).action(for: key) {
+        case .move?:
+            if cursor.move(key, count: question.choices.count) { message = nil }
+        case .choose?:
+            guard case .choice(let choices) = question.kind else {
+                message = wizard.answer(input.text).map(Message.problem)
+                return .none
+            }
+            guard let selection = cursor.position else {
+                message = .problem("Choose one of the options: move to it with ↑↓ or its number, then press Enter.")
+                return .none
+            }
+            message = wizard.answer(choices[selection].value).map(Message.problem)
+        case .back?:
+            message = nil
+            return wizard.back() ? .none : .leaveWizard
+        case .help?: return .help
+        case .quit?: return .end(.quit)
+        case .type?: if input.handle(key) { message = nil }
+        case .jump?:
+            message = nil
+            return .jump
+        case .saveDraft?: return .saveDraft
+        case nil: break
+        }
+        return .none
+    }
+
+    func view(
+        _ page: inout Page, wizard: Wizard, notices: WizardNotices, settings: WizardSettings, projector: Bool,
+        charset: BoxCharset
+    ) {
+        guard let question = wizard.currentQuestion else { return }
+        notices.view(&page)
+        if case .recipientField(let index, _) = wizard.screen {
+            page.line("Recipient \(index + 1)", style: .heading)
+        }
+        page.line(question.prompt, style: .heading)
+        page.line("Why we ask: \(question.why)", style: .dim)
+        if settings.helpdesk {
+            page.line("\(question.helpdeskLine.label): \(question.helpdeskLine.text)", style: .accent)
+        }
+        page.gap()
+        switch question.kind {
+        case .choice(let choices):
+            // On a projector, a blank line between choices, so a room can read them.
+            for (index, choice) in choices.enumerated() {
+                page.option(
+                    choice.label, number: choice.number, selected: index == cursor.position, charset: charset,
+                    item: index)
+                if projector { page.gap() }
+            }
+            page.focus = cursor.position
+        case .text:
+            page.item(0) { page in
+                page.field(input, width: 60, focused: true)
+                page.line(
+                    question.isRequired ? "Required." : "Optional: press Enter with the field empty to skip.",
+                    style: .dim, indent: 1)
+            }
+            page.focus = 0
+        case .recipients:
+            break
+        }
+        page.message(message)
+    }
+}

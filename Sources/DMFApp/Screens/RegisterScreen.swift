@@ -1,0 +1,303 @@
+import DMFPolicy
+import DMFRegister
+import Foundation
+import TerminalUI
+
+/// The register from the start menu: the entries with filters, one entry with its events, and
+/// the status changes, each confirmed before it is recorded.
+struct RegisterScreen {
+    enum Panel: Equatable {
+        /// The list; the search field is open while typing into it.
+        case list
+        case searching
+        case entry(EntryHistory)
+        /// A change being filled in for this entry.
+        case change(ChangeForm)
+    }
+
+    var panel = Panel.list
+    var entries: [EntrySummary] = []
+    var cursor = ListCursor(at: 0)
+    var query = ListQuery()
+    var search = TextInput()
+    var message: Message?
+    /// Filled in by the app: today, for "due only".
+    var today = ""
+
+    enum Action {
+        case open, move, search, status, due, back
+        case type, apply
+        case change(EventKind)
+        case nextField, confirm
+    }
+
+    static let listBindings: [KeyBinding<Action>] = [
+        KeyBinding([.key(.enter)], "Enter open", .open),
+        KeyBinding(KeyMatch.listMoves, "↑↓ choose", .move),
+        KeyBinding([.key(.char("/"))], "/ search", .search),
+        KeyBinding([.key(.char("s"))], "s status", .status),
+        KeyBinding([.key(.char("u"))], "u due only", .due),
+        KeyBinding(KeyMatch.back + [.key(.char("q"))], "Esc back", .back),
+    ]
+
+    static let searchBindings: [KeyBinding<Action>] = [
+        KeyBinding([.key(.enter)], "Enter search", .apply),
+        KeyBinding([.key(.escape)], "Esc cancel", .back),
+        KeyBinding([.editing], "Type a name, reference, team or organisation", .type),
+    ]
+
+    /// The changes a person can record, in the order they happen.
+    static let changes: [(key: Character, kind: EventKind)] = [
+        ("a", .authorised), ("r", .refused), ("t", .sent), ("c", .received), ("o", .senderCopyDeleted),
+        ("d", .allCopiesDeleted), ("v", .reviewed),
+    ]
+
+    static let entryBindings: [KeyBinding<Action>] =
+        changes.map { KeyBinding([.key(.char($0.key))], "\($0.key) \(ChangeForm.verb($0.kind))", .change($0.kind)) }
+        + [KeyBinding(KeyMatch.back, "Esc back", .back)]
+
+    static let changeBindings: [KeyBinding<Action>] = [
+        KeyBinding([.key(.enter)], "Enter record", .confirm),
+        KeyBinding([.key(.tab), .key(.down)], "Tab next box", .nextField),
+        KeyBinding([.key(.escape)], "Esc cancel", .back),
+        KeyBinding([.editing], nil, .type),
+    ]
+
+    var bindings: [KeyBinding<Action>] {
+        switch panel {
+        case .list: Self.listBindings
+        case .searching: Self.searchBindings
+        case .entry: Self.entryBindings
+        case .change: Self.changeBindings
+        }
+    }
+
+    private var highlight: Int { cursor.position ?? 0 }
+
+    mutating func update(_ key: Key) -> Effect {
+        let action = bindings.action(for: key)
+        switch panel {
+        case .list:
+            message = nil
+            cursor.saw(key)
+            switch action {
+            case .move?: cursor.move(key, count: max(1, entries.count))
+            case .open?:
+                guard entries.indices.contains(highlight) else { return .none }
+                return .registerEntry(reference: entries[highlight].reference)
+            case .search?: panel = .searching
+            case .status?:
+                let all: [EntryStatus?] = [nil] + EntryStatus.allCases
+                let next = ((all.firstIndex(of: query.status) ?? 0) + 1) % all.count
+                query.status = all[next]
+                return .registerList(query)
+            case .due?:
+                query.dueBy = query.dueBy == nil ? today : nil
+                return .registerList(query)
+            case .back?: return .backToStart
+            default: break
+            }
+        case .searching:
+            switch action {
+            case .type?: search.handle(key)
+            case .apply?:
+                panel = .list
+                query.search = search.text.isEmpty ? nil : search.text
+                return .registerList(query)
+            case .back?: panel = .list
+            default: break
+            }
+        case .entry(let history):
+            message = nil
+            switch action {
+            case .change(let kind)?: panel = .change(ChangeForm(kind: kind, history: history))
+            case .back?:
+                panel = .list
+                return .registerList(query)
+            default: break
+            }
+        case .change(var form):
+            if form.confirming {
+                form.confirming = false
+                panel = .change(form)
+                guard YesOrNo.answer(key) == .yes else {
+                    message = .done("Not recorded.")
+                    return .none
+                }
+                return .registerChange(form.request, reference: form.history.entry.reference, files: form.files)
+            }
+            message = nil
+            switch action {
+            case .type?: form.type(key)
+            case .nextField?: form.field = (form.field + 1) % form.fieldCount
+            case .confirm?:
+                if let problem = form.problem {
+                    message = .problem(problem)
+                } else {
+                    form.confirming = true
+                    message = .problem(form.question + " Press y to record it, any other key to go back.")
+                }
+            case .back?:
+                panel = .entry(form.history)
+                return .none
+            default: break
+            }
+            panel = .change(form)
+        }
+        return .none
+    }
+
+    /// The app's answer to `.registerList`: the entries, or why they could not be read.
+    mutating func listed(_ result: Result<[EntrySummary], RegisterError>) {
+        switch result {
+        case .success(let entries):
+            self.entries = entries
+            cursor.position = min(highlight, max(0, entries.count - 1))
+        case .failure(let error): message = .problem(error.description)
+        }
+    }
+
+    /// The app's answer to `.registerEntry` and `.registerChange`.
+    mutating func opened(_ result: Result<EntryHistory, RegisterError>, done: String? = nil) {
+        switch result {
+        case .success(let history):
+            panel = .entry(history)
+            message = done.map { .done($0) }
+        case .failure(let error): message = .problem(error.description)
+        }
+    }
+
+    func view(_ page: inout Page) {
+        switch panel {
+        case .list, .searching: listView(&page)
+        case .entry(let history): RegisterScreen.entryView(history, into: &page)
+        case .change(let form): form.view(&page)
+        }
+        page.message(message)
+    }
+
+    private func listView(_ page: inout Page) {
+        page.line("The register", style: .heading)
+        var filters: [String] = []
+        if let status = query.status { filters.append("status: \(status.label.lowercased())") }
+        if query.dueBy != nil { filters.append("something due") }
+        if let text = query.search { filters.append("matching \"\(text)\"") }
+        page.line(filters.isEmpty ? "All entries, newest first." : "Showing " + filters.joined(separator: ", ") + ".")
+        if panel == .searching {
+            page.gap()
+            page.field(search, width: 50, focused: true)
+        }
+        page.gap()
+        if entries.isEmpty { page.line("No entries.") }
+        for (index, entry) in entries.enumerated() {
+            let selected = index == highlight && panel == .list
+            let due = entry.nextDue.map { "  due \($0.date)" } ?? ""
+            page.item(index) {
+                $0.line(
+                    "\(selected ? ">" : " ") \(entry.reference)  \(entry.verdict.uppercased())  \(entry.status.label)  "
+                        + "\(entry.requester)\(due)",
+                    style: selected ? .selected : .normal, hang: 2)
+            }
+        }
+        page.focus = panel == .list ? highlight : nil
+    }
+
+    static func entryView(_ history: EntryHistory, into page: inout Page) {
+        let entry = history.entry
+        page.line("\(entry.reference)  \(entry.marking)", style: .heading)
+        page.line("\(entry.verdict.rawValue.uppercased()): \(history.status.label)")
+        page.line("Requester: \(entry.requester)" + (entry.team.isEmpty ? "" : " (\(entry.team))"), hang: 2)
+        page.line("Route: \(entry.route.label)", hang: 2)
+        let destination = [entry.destinationOrganisation, entry.destinationSystem].filter { !$0.isEmpty }
+        page.line("From \(entry.sourceSystem) to \(destination.joined(separator: ", "))", hang: 2)
+        page.line("Transfer: \(entry.transferKind.rawValue)" + (entry.frequency.map { ", \($0.rawValue)" } ?? ""))
+        for due in history.dueItems { page.line("Due \(due.date): \(due.label)", style: .accent, hang: 2) }
+        page.gap()
+        page.line("What has happened", style: .heading)
+        for event in history.events {
+            var line = "\(event.date)  \(event.kind.label): \(event.by)"
+            if let reason = event.reason, !reason.isEmpty { line += " (\(reason))" }
+            page.line(line, hang: 2)
+            for file in event.files { page.line("\(file.name), \(file.size) bytes", indent: 4, hang: 2) }
+        }
+    }
+}
+
+/// A status change being filled in: who, the day, why, and the files for a sending or receipt.
+struct ChangeForm: Equatable {
+    var kind: EventKind
+    var history: EntryHistory
+    var by = TextInput()
+    var date = TextInput()
+    var reason = TextInput()
+    var paths = TextInput()
+    var field = 0
+    var confirming = false
+
+    init(kind: EventKind, history: EntryHistory) {
+        self.kind = kind
+        self.history = history
+    }
+
+    static func verb(_ kind: EventKind) -> String {
+        switch kind {
+        case .authorised: "authorise"
+        case .refused: "refuse"
+        case .sent: "sent"
+        case .received: "received"
+        case .senderCopyDeleted: "sender copy deleted"
+        case .allCopiesDeleted: "all deleted"
+        case .reviewed: "reviewed"
+        case .created: "created"
+        }
+    }
+
+    var needsFiles: Bool { kind == .sent || kind == .received }
+    var fieldCount: Int { needsFiles ? 4 : 3 }
+
+    mutating func type(_ key: Key) {
+        switch field {
+        case 0: by.handle(key)
+        case 1: date.handle(key)
+        case 2: reason.handle(key)
+        default: paths.handle(key)
+        }
+    }
+
+    /// The file paths, separated by spaces (paths with spaces are for the command line).
+    var files: [String] { needsFiles ? paths.text.split(separator: " ").map(String.init) : [] }
+
+    var request: EventRequest {
+        EventRequest(
+            kind: kind, by: by.text.trimmingCharacters(in: .whitespaces),
+            date: date.text.isEmpty ? nil : date.text, reason: reason.text.isEmpty ? nil : reason.text)
+    }
+
+    /// What must be put right before it can be recorded.
+    var problem: String? {
+        if by.text.trimmingCharacters(in: .whitespaces).isEmpty { return "Type who did it." }
+        if kind == .refused && reason.text.isEmpty { return "Type the reason for the refusal." }
+        if needsFiles && files.isEmpty { return "Type the path of each file, separated by spaces." }
+        if !date.text.isEmpty, case .failure(let problem) = IsoDate.read(date.text) {
+            return problem.explanation(typed: date.text)
+        }
+        return nil
+    }
+
+    var question: String {
+        "Record \"\(kind.label)\" for \(history.entry.reference) by \(by.text)?"
+    }
+
+    func view(_ page: inout Page) {
+        page.line("\(kind.label): \(history.entry.reference)", style: .heading)
+        page.gap()
+        let labels = [
+            "Who", "Date (blank for today)", kind == .refused ? "Reason" : "Reason or note (optional)", "Files",
+        ]
+        let inputs = [by, date, reason, paths]
+        for index in 0..<fieldCount {
+            page.line(labels[index], style: index == field ? .accent : .normal)
+            page.field(inputs[index], width: 60, focused: index == field)
+        }
+    }
+}

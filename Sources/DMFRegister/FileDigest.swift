@@ -1,0 +1,81 @@
+import Crypto
+import Foundation
+
+/// One file as the register and a seal's manifest record it: its name, size and SHA-256.
+public struct FileDigest: Sendable, Equatable, Hashable, Codable {
+    /// The file's name without its folder: what a recipient sees beside the manifest.
+    public var name: String
+    public var size: Int64
+    /// Lower-case hexadecimal.
+    public var sha256: String
+
+    public init(name: String, size: Int64, sha256: String) {
+        self.name = name
+        self.size = size
+        self.sha256 = sha256
+    }
+
+    /// The digest of bytes already in memory (a document just rendered).
+    public init(name: String, bytes: some DataProtocol) {
+        self.init(name: name, size: Int64(bytes.count), sha256: Hex.string(SHA256.hash(data: bytes)))
+    }
+
+    /// Hashes a file as a stream, so a file of any size needs the same small buffer.
+    /// - Parameter progress: called after each chunk with the bytes read so far and the total.
+    public static func of(
+        file path: String, name: String? = nil, progress: ((_ done: Int64, _ total: Int64) -> Void)? = nil
+    ) throws(DigestError) -> FileDigest {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .cannotRead(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+            throw .cannotRead(path: path, reason: "not a regular file")
+        }
+        let total = Int64(status.st_size)
+        // 1 MiB: large enough that the system call per chunk costs nothing beside hashing it.
+        let chunk = 1 << 20
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 16)
+        defer { buffer.deallocate() }
+        var hasher = SHA256()
+        var done: Int64 = 0
+        while true {
+            let count = read(descriptor, buffer.baseAddress, chunk)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .cannotRead(path: path, reason: String(cString: strerror(errno)))
+            }
+            if count == 0 { break }
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+            done += Int64(count)
+            progress?(done, total)
+        }
+        let fileName = name ?? (path as NSString).lastPathComponent
+        return FileDigest(name: fileName, size: done, sha256: Hex.string(hasher.finalize()))
+    }
+}
+
+public enum DigestError: Error, Sendable, Equatable, CustomStringConvertible {
+    case cannotRead(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .cannotRead(let path, let reason): "cannot read \(path): \(reason)"
+        }
+    }
+}
+
+/// Lower-case hexadecimal, the way `sha256sum` prints a digest.
+enum Hex {
+    static func string(_ bytes: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func sha256(_ text: String) -> String { string(SHA256.hash(data: Data(text.utf8))) }
+}

@@ -1,0 +1,138 @@
+import Foundation
+
+/// The record of assessments and what happened to them, over any store.
+///
+/// Everything that decides what may be written (the order of events, the hash chain, the
+/// summaries kept for lists) is here; the stores only keep rows.
+public final class Register: Sendable {
+    public let storage: any RegisterStorage
+    /// `2026-11-29T10:15:00Z` now; injected so tests and `SOURCE_DATE_EPOCH` fix it.
+    let now: @Sendable () -> String
+
+    public init(storage: any RegisterStorage, now: @escaping @Sendable () -> String) {
+        self.storage = storage
+        self.now = now
+    }
+
+    public var location: String { storage.location }
+
+    public enum Recorded: Sendable, Equatable {
+        case added(RegisterEntry)
+        /// The same answers were recorded before, under this entry; nothing was written.
+        case alreadyRecorded(RegisterEntry)
+
+        public var entry: RegisterEntry {
+            switch self {
+            case .added(let entry), .alreadyRecorded(let entry): entry
+            }
+        }
+    }
+
+    /// The first of `candidates` that is free or already names these answers: the reference a
+    /// new assessment's documents should carry. References are short, so two assessments can
+    /// hash alike; the later one takes the next candidate.
+    public func reference(for fingerprint: String, candidates: some Sequence<String>) throws(RegisterError) -> String {
+        try guarded {
+            for candidate in candidates {
+                guard let taken = try storage.history(candidate) else { return candidate }
+                if taken.entry.fingerprint == fingerprint { return candidate }
+            }
+            throw RegisterError.failed(location: location, reason: "no free reference for this assessment")
+        }
+    }
+
+    /// Records an assessment with its "created" event, both or neither.
+    /// - Throws: `.referenceTaken` when another assessment got the reference first.
+    public func record(_ entry: RegisterEntry, by person: String) throws(RegisterError) -> Recorded {
+        try guarded {
+            try storage.write { writer in
+                let (existing, head) = try writer.load(entry.reference)
+                if let existing {
+                    guard existing.entry.fingerprint == entry.fingerprint else {
+                        throw RegisterError.referenceTaken(entry.reference)
+                    }
+                    return .alreadyRecorded(existing.entry)
+                }
+                let created = link(
+                    EventRequest(kind: .created, by: person, date: String(entry.recordedAt.prefix(10))),
+                    reference: entry.reference, entryDigest: entry.digest, after: head)
+                let history = EntryHistory(entry: entry, events: [created])
+                try writer.save(newEntry: entry, event: created, summary: Self.summary(of: history))
+                return .added(entry)
+            }
+        }
+    }
+
+    /// Appends one event to an entry's life, if it makes sense now.
+    public func append(_ request: EventRequest, to reference: String) throws(RegisterError) -> RegisterEvent {
+        try guarded {
+            try storage.write { writer in
+                let (found, head) = try writer.load(reference)
+                guard var history = found else { throw RegisterError.unknownReference(reference) }
+                do throws(RefusedChange) { try history.check(request) } catch { throw RegisterError.refused(error) }
+                let event = link(request, reference: reference, entryDigest: nil, after: head)
+                history.events.append(event)
+                try writer.save(newEntry: nil, event: event, summary: Self.summary(of: history))
+                return event
+            }
+        }
+    }
+
+    public func history(_ reference: String) throws(RegisterError) -> EntryHistory {
+        let found = try guarded { try storage.history(reference) }
+        guard let found else { throw .unknownReference(reference) }
+        return found
+    }
+
+    public func list(_ query: ListQuery = ListQuery()) throws(RegisterError) -> [EntrySummary] {
+        try guarded { try storage.list(query) }
+    }
+
+    /// Deletions and reviews due on or before `today`, soonest first. Reads every event of the
+    /// entries with something due, so it is exact even for entries with several things due.
+    public func due(today: String) throws(RegisterError) -> [DueItem] {
+        try guarded {
+            let flagged = try storage.list(ListQuery(dueBy: today))
+            return try flagged.flatMap { summary in
+                try storage.history(summary.reference)?.dueItems.filter { $0.date <= today } ?? []
+            }
+            .sorted { ($0.date, $0.reference) < ($1.date, $1.reference) }
+        }
+    }
+
+    /// Verifies the whole log: every hash, every link, every entry against its "created" event,
+    /// and every summary against the events. Reads the register a row at a time.
+    public func check() throws(RegisterError) -> ChainReport {
+        try guarded { try ChainChecker(storage: storage).run() }
+    }
+
+    static func summary(of history: EntryHistory) -> EntrySummary {
+        EntrySummary(entry: history.entry, status: history.status, nextDue: history.nextDue)
+    }
+
+    private func link(
+        _ request: EventRequest, reference: String, entryDigest: String?, after head: ChainHead?
+    ) -> RegisterEvent {
+        let at = now()
+        var event = RegisterEvent(
+            sequence: (head?.sequence ?? 0) + 1, reference: reference, kind: request.kind, recordedAt: at,
+            by: request.by, date: request.date ?? String(at.prefix(10)), reason: request.reason,
+            files: request.files,
+            nextReview: request.kind == .reviewed
+                ? (request.nextReview ?? EntryHistory.oneYearAfter(request.date ?? String(at.prefix(10)))) : nil,
+            entryDigest: entryDigest, previousHash: head?.hash ?? RegisterEvent.firstPreviousHash, hash: "")
+        event.hash = event.expectedHash
+        return event
+    }
+
+    /// Every failure leaves as a `RegisterError`: a store's own error becomes `.failed`.
+    private func guarded<T>(_ body: () throws -> T) throws(RegisterError) -> T {
+        do {
+            return try body()
+        } catch let error as RegisterError {
+            throw error
+        } catch {
+            throw .failed(location: location, reason: String(describing: error))
+        }
+    }
+}

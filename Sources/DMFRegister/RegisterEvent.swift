@@ -1,0 +1,104 @@
+import Foundation
+
+/// What can happen to a recorded assessment, in the order it usually happens.
+public enum EventKind: String, Sendable, Codable, CaseIterable {
+    case created
+    case authorised
+    case refused
+    case sent
+    case received
+    case senderCopyDeleted = "sender-copy-deleted"
+    case allCopiesDeleted = "all-copies-deleted"
+    case reviewed
+
+    /// Plain words for lists and screens.
+    public var label: String {
+        switch self {
+        case .created: "Recorded"
+        case .authorised: "Authorised by the IAO"
+        case .refused: "Refused by the IAO"
+        case .sent: "Sent"
+        case .received: "Receipt confirmed"
+        case .senderCopyDeleted: "Sender's copy deleted"
+        case .allCopiesDeleted: "All copies deleted"
+        case .reviewed: "Reviewed"
+        }
+    }
+}
+
+/// One event in the append-only log. Each carries the hash of the event before it (in the whole
+/// register, not only its entry), so editing, removing or reordering history breaks the chain.
+public struct RegisterEvent: Sendable, Equatable, Codable {
+    /// Its place in the register's log, from 1, with no gaps.
+    public var sequence: Int64
+    public var reference: String
+    public var kind: EventKind
+    /// When it was written, `2026-11-29T10:15:00Z`.
+    public var recordedAt: String
+    /// Who did it or recorded it (the IAO for a decision, the recipient for a receipt).
+    public var by: String
+    /// The day it happened, as stated (`2026-11-29`).
+    public var date: String
+    /// Why: the IAO's reason or conditions, a note.
+    public var reason: String?
+    /// The files sent, or received and checked.
+    public var files: [FileDigest]
+    /// For "reviewed": the next review date.
+    public var nextReview: String?
+    /// For "created": the entry's digest.
+    public var entryDigest: String?
+    /// The hash of the event before it; 64 zeros for the first.
+    public var previousHash: String
+    public var hash: String
+
+    public static let firstPreviousHash = String(repeating: "0", count: 64)
+
+    public init(
+        sequence: Int64, reference: String, kind: EventKind, recordedAt: String, by: String, date: String,
+        reason: String?, files: [FileDigest], nextReview: String?, entryDigest: String?, previousHash: String,
+        hash: String
+    ) {
+        self.sequence = sequence
+        self.reference = reference
+        self.kind = kind
+        self.recordedAt = recordedAt
+        self.by = by
+        self.date = date
+        self.reason = reason
+        self.files = files
+        self.nextReview = nextReview
+        self.entryDigest = entryDigest
+        self.previousHash = previousHash
+        self.hash = hash
+    }
+
+    /// The hash this event should carry: SHA-256 over the previous hash and its own content.
+    public var expectedHash: String {
+        var content = self
+        content.hash = ""
+        return Hex.sha256(previousHash + "\n" + Canonical.json(content))
+    }
+}
+
+/// A change someone asks for, before the register places it in the log.
+public struct EventRequest: Sendable, Equatable {
+    public var kind: EventKind
+    public var by: String
+    /// The day it happened; today when not given.
+    public var date: String?
+    public var reason: String?
+    public var files: [FileDigest]
+    public var nextReview: String?
+
+    public init(
+        kind: EventKind, by: String, date: String? = nil, reason: String? = nil, files: [FileDigest] = [],
+        nextReview: String? = nil
+    ) {
+        self.kind = kind
+        self.by = by
+        self.date = date
+        self.reason = reason
+        self.files = files
+        self.nextReview = nextReview
+    }
+}

@@ -1,0 +1,92 @@
+/// What the register keeps beside each entry so lists need not read every event: derived from
+/// the events, rewritten with each one, and checked against them by `check`.
+public struct EntrySummary: Sendable, Equatable, Codable {
+    public var reference: String
+    public var recordedAt: String
+    public var requester: String
+    public var team: String
+    public var route: String
+    public var classification: String
+    public var marking: String
+    public var verdict: String
+    public var status: EntryStatus
+    public var nextDue: DueItem?
+
+    public init(entry: RegisterEntry, status: EntryStatus, nextDue: DueItem?) {
+        self.init(
+            reference: entry.reference, recordedAt: entry.recordedAt, requester: entry.requester, team: entry.team,
+            route: entry.route.rawValue, classification: entry.classification.rawValue, marking: entry.marking,
+            verdict: entry.verdict.rawValue, status: status, nextDue: nextDue)
+    }
+
+    public init(
+        reference: String, recordedAt: String, requester: String, team: String, route: String,
+        classification: String, marking: String, verdict: String, status: EntryStatus, nextDue: DueItem?
+    ) {
+        self.reference = reference
+        self.recordedAt = recordedAt
+        self.requester = requester
+        self.team = team
+        self.route = route
+        self.classification = classification
+        self.marking = marking
+        self.verdict = verdict
+        self.status = status
+        self.nextDue = nextDue
+    }
+}
+
+/// Which entries a list shows. Every filter given must match.
+public struct ListQuery: Sendable, Equatable {
+    public var status: EntryStatus?
+    public var route: String?
+    /// Only entries with something due on or before this day (`2026-11-29`).
+    public var dueBy: String?
+    /// Text found (ignoring case) in the reference, requester, team, organisations or systems.
+    public var search: String?
+
+    public init(status: EntryStatus? = nil, route: String? = nil, dueBy: String? = nil, search: String? = nil) {
+        self.status = status
+        self.route = route
+        self.dueBy = dueBy
+        self.search = search
+    }
+}
+
+/// The last event in the log: where the next one links on.
+public struct ChainHead: Sendable, Equatable {
+    public var sequence: Int64
+    public var hash: String
+
+    public init(sequence: Int64, hash: String) {
+        self.sequence = sequence
+        self.hash = hash
+    }
+}
+
+/// What a store does inside one write transaction: one read, then one write, so a store on a
+/// server can send each as a single batch.
+public protocol RegisterWriter {
+    /// The entry with its events (nil when there is none), and the last event of the whole log.
+    func load(_ reference: String) throws -> (history: EntryHistory?, head: ChainHead?)
+    /// Writes the new entry if there is one, then the event, and the entry's summary.
+    func save(newEntry: RegisterEntry?, event: RegisterEvent, summary: EntrySummary) throws
+}
+
+/// A place the register lives: SQLite or PostgreSQL. Stores only store; every decision about what
+/// may be recorded is made once, in `Register`, so both stores behave alike.
+public protocol RegisterStorage: AnyObject, Sendable {
+    /// Where it is, for messages: a file path, or a database URL without its password.
+    var location: String { get }
+    /// Runs `body` in one transaction that excludes every other writer, in this process or
+    /// another; all of it is kept, or none of it.
+    func write<T>(_ body: (any RegisterWriter) throws -> T) throws -> T
+    func history(_ reference: String) throws -> EntryHistory?
+    /// Newest first.
+    func list(_ query: ListQuery) throws -> [EntrySummary]
+    /// Every entry, in reference order, a few at a time.
+    func scanEntries(_ body: (RegisterEntry, EntrySummary) throws -> Void) throws
+    /// Every event, in sequence order, a few at a time.
+    func scanEvents(_ body: (RegisterEvent) throws -> Void) throws
+    func close()
+}

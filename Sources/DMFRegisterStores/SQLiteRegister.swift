@@ -1,0 +1,192 @@
+import DMFRegister
+import Foundation
+import GRDB
+
+/// The register in one SQLite file: nothing to set up, safe with several processes at once.
+///
+/// WAL lets lists read while another process writes; every write takes SQLite's write lock at
+/// its start (`BEGIN IMMEDIATE`), so two processes never link events to the same chain head.
+public final class SQLiteRegister: RegisterStorage {
+    public let location: String
+    private let queue: DatabaseQueue
+
+    /// Opens the register file, creating it (mode 0600, in a 0700 folder) and its tables when new.
+    public init(path: String, busyTimeout: TimeInterval = 15) throws(RegisterError) {
+        location = path
+        do {
+            try Self.createPrivately(path)
+            var configuration = Configuration()
+            configuration.journalMode = .wal
+            configuration.busyMode = .timeout(busyTimeout)
+            configuration.label = "dmf-register"
+            configuration.prepareDatabase { db in
+                // Full durability on commit: an entry said to be recorded survives a power cut.
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+                try db.execute(sql: "PRAGMA foreign_keys = ON")
+            }
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            try Self.migrator.migrate(queue)
+        } catch let error as RegisterError {
+            throw error
+        } catch {
+            throw .unavailable(location: path, reason: Self.plain(error))
+        }
+    }
+
+    /// The migrations, each applied once and recorded in the file.
+    private static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            for statement in StoreSchema.tables(integer: "INTEGER") { try db.execute(sql: statement) }
+            let refuse = "SELECT RAISE(ABORT, 'the register keeps its history: rows are never changed or removed')"
+            let fixed = StoreSchema.entryColumns.filter { !StoreSchema.summaryColumns.contains($0) }
+            try db.execute(sql: "CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN \(refuse); END")
+            try db.execute(sql: "CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN \(refuse); END")
+            try db.execute(sql: "CREATE TRIGGER entries_no_delete BEFORE DELETE ON entries BEGIN \(refuse); END")
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER entries_fixed BEFORE UPDATE OF \(fixed.joined(separator: ", ")) ON entries \
+                    BEGIN \(refuse); END
+                    """)
+        }
+        return migrator
+    }
+
+    public func write<T>(_ body: (any RegisterWriter) throws -> T) throws -> T {
+        try queue.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction(.immediate) {
+                result = try body(Writer(db: db))
+                return .commit
+            }
+            return result!
+        }
+    }
+
+    public func history(_ reference: String) throws -> EntryHistory? {
+        try queue.read { db in try Self.history(db, reference) }
+    }
+
+    public func list(_ query: ListQuery) throws -> [EntrySummary] {
+        var conditions: [String] = []
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        if let status = query.status {
+            conditions.append("status = ?")
+            arguments.append(status.rawValue)
+        }
+        if let route = query.route {
+            conditions.append("route = ?")
+            arguments.append(route)
+        }
+        if let dueBy = query.dueBy {
+            conditions.append("next_due IS NOT NULL AND next_due <= ?")
+            arguments.append(dueBy)
+        }
+        if let search = query.search, !search.isEmpty {
+            conditions.append("instr(search, ?) > 0")
+            arguments.append(search.lowercased())
+        }
+        let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        let sql = """
+            SELECT \(StoreSchema.summaryListColumns.joined(separator: ", ")) FROM entries\(filter) \
+            ORDER BY recorded_at DESC, reference DESC
+            """
+        return try queue.read { db in
+            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
+                try StoreSchema.summary { row[$0] }
+            }
+        }
+    }
+
+    public func scanEntries(_ body: (RegisterEntry, EntrySummary) throws -> Void) throws {
+        try queue.read { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM entries ORDER BY reference")
+            while let row = try rows.next() {
+                let (entry, summary) = try StoreSchema.entry { row[$0] }
+                try body(entry, summary)
+            }
+        }
+    }
+
+    public func scanEvents(_ body: (RegisterEvent) throws -> Void) throws {
+        try queue.read { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM events ORDER BY sequence")
+            while let row = try rows.next() {
+                try body(try StoreSchema.event(sequence: row["sequence"]) { row[$0] })
+            }
+        }
+    }
+
+    public func close() { try? queue.close() }
+
+    static func history(_ db: Database, _ reference: String) throws -> EntryHistory? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM entries WHERE reference = ?", arguments: [reference])
+        else { return nil }
+        let (entry, _) = try StoreSchema.entry { row[$0] }
+        let events = try Row.fetchAll(
+            db, sql: "SELECT * FROM events WHERE reference = ? ORDER BY sequence", arguments: [reference]
+        ).map { row in try StoreSchema.event(sequence: row["sequence"]) { row[$0] } }
+        return EntryHistory(entry: entry, events: events)
+    }
+
+    private struct Writer: RegisterWriter {
+        let db: Database
+
+        func load(_ reference: String) throws -> (history: EntryHistory?, head: ChainHead?) {
+            let head = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM events ORDER BY sequence DESC LIMIT 1").map
+            {
+                ChainHead(sequence: $0["sequence"], hash: $0["hash"])
+            }
+            return (try SQLiteRegister.history(db, reference), head)
+        }
+
+        func save(newEntry: RegisterEntry?, event: RegisterEvent, summary: EntrySummary) throws {
+            if let newEntry {
+                let columns = StoreSchema.entryColumns
+                try db.execute(
+                    sql: "INSERT INTO entries (\(columns.joined(separator: ", "))) VALUES (\(marks(columns.count)))",
+                    arguments: StatementArguments(StoreSchema.entryValues(newEntry, summary)))
+            }
+            let columns = StoreSchema.eventColumns
+            let values: [(any DatabaseValueConvertible)?] = [event.sequence] + StoreSchema.eventTexts(event)
+            try db.execute(
+                sql: "INSERT INTO events (\(columns.joined(separator: ", "))) VALUES (\(marks(columns.count)))",
+                arguments: StatementArguments(values))
+            if newEntry == nil {
+                let assignments = StoreSchema.summaryColumns.map { "\($0) = ?" }.joined(separator: ", ")
+                try db.execute(
+                    sql: "UPDATE entries SET \(assignments) WHERE reference = ?",
+                    arguments: StatementArguments(StoreSchema.summaryValues(summary) + [summary.reference]))
+            }
+        }
+
+        private func marks(_ count: Int) -> String { Array(repeating: "?", count: count).joined(separator: ", ") }
+    }
+
+    /// Creates the folder (0700) and an empty file (0600) before SQLite does, so the register and
+    /// the WAL files SQLite makes beside it (which copy the file's mode) are the owner's alone.
+    private static func createPrivately(_ path: String) throws(RegisterError) {
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty {
+            do {
+                try FileManager.default.createDirectory(
+                    atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw .unavailable(location: path, reason: "its folder cannot be created (\(plain(error)))")
+            }
+        }
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        if descriptor >= 0 {
+            _ = Foundation.close(descriptor)
+        } else if errno != EACCES && errno != EROFS {
+            // A read-only file or folder is reported by SQLite below, in its own words.
+            throw .unavailable(location: path, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    /// SQLite's message without GRDB's decoration ("SQLite error 26: file is not a database").
+    static func plain(_ error: any Error) -> String {
+        if let database = error as? DatabaseError { return database.message ?? "\(database.resultCode)" }
+        return String(describing: error)
+    }
+}

@@ -1,0 +1,78 @@
+import DMFRegister
+import Foundation
+
+/// A register store in memory, for tests of code that records events: it keeps rows and
+/// nothing else, as the protocol asks, so every rule under test is `Register`'s own.
+final class MemoryRegisterStorage: RegisterStorage, @unchecked Sendable {
+    // `@unchecked`: every access to the rows below holds `lock`.
+    private let lock = NSLock()
+    private var rows = Rows()
+    let location = "memory"
+
+    struct Rows {
+        var entries: [String: RegisterEntry] = [:]
+        var summaries: [String: EntrySummary] = [:]
+        var events: [RegisterEvent] = []
+
+        func history(_ reference: String) -> EntryHistory? {
+            guard let entry = entries[reference] else { return nil }
+            return EntryHistory(entry: entry, events: events.filter { $0.reference == reference })
+        }
+    }
+
+    /// Works on a copy and keeps it only if `body` returns: all of it, or none of it.
+    final class Writer: RegisterWriter {
+        var rows: Rows
+        init(_ rows: Rows) { self.rows = rows }
+
+        func load(_ reference: String) throws -> (history: EntryHistory?, head: ChainHead?) {
+            (rows.history(reference), rows.events.last.map { ChainHead(sequence: $0.sequence, hash: $0.hash) })
+        }
+        func save(newEntry: RegisterEntry?, event: RegisterEvent, summary: EntrySummary) throws {
+            if let newEntry { rows.entries[newEntry.reference] = newEntry }
+            rows.events.append(event)
+            rows.summaries[summary.reference] = summary
+        }
+    }
+
+    func write<T>(_ body: (any RegisterWriter) throws -> T) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        let writer = Writer(rows)
+        let result = try body(writer)
+        rows = writer.rows
+        return result
+    }
+
+    func history(_ reference: String) throws -> EntryHistory? {
+        lock.withLock { rows.history(reference) }
+    }
+
+    func list(_ query: ListQuery) throws -> [EntrySummary] {
+        lock.withLock {
+            rows.summaries.values
+                .filter { summary in
+                    (query.status.map { $0 == summary.status } ?? true)
+                        && (query.route.map { $0 == summary.route } ?? true)
+                        && (query.dueBy.map { day in summary.nextDue.map { $0.date <= day } ?? false } ?? true)
+                        && (query.search.map { text in
+                            rows.entries[summary.reference]?.searchText.contains(text.lowercased()) ?? false
+                        } ?? true)
+                }
+                .sorted { ($0.recordedAt, $0.reference) > ($1.recordedAt, $1.reference) }
+        }
+    }
+
+    func scanEntries(_ body: (RegisterEntry, EntrySummary) throws -> Void) throws {
+        let copy = lock.withLock { rows }
+        for reference in copy.entries.keys.sorted() {
+            try body(copy.entries[reference]!, copy.summaries[reference]!)
+        }
+    }
+
+    func scanEvents(_ body: (RegisterEvent) throws -> Void) throws {
+        for event in lock.withLock({ rows.events }) { try body(event) }
+    }
+
+    func close() {}
+}

@@ -1,0 +1,156 @@
+import DMFRegister
+import DMFRegisterStores
+import Foundation
+import Testing
+
+@testable import DMFApp
+
+/// `dmf-wizard register ...` and `fill --record`, through their command structs with stand-in
+/// streams, on a SQLite register in a scratch folder.
+@Suite("Register commands") struct RegisterCommandTests {
+    static let clock = WallClock.fixed(Date(timeIntervalSince1970: 1_795_918_450))  // 2026-11-29T02:14:10Z
+    static let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("DMFPolicyTests/Scenarios")
+
+    final class Output: @unchecked Sendable {
+        var out = ""
+        var err = ""
+    }
+
+    static func scenario(_ name: String) -> String { scenarios.appendingPathComponent(name).path }
+
+    func command(_ folder: String, _ output: Output) -> RegisterCommand {
+        RegisterCommand(
+            location: .sqlite(path: folder + "/register.sqlite"), clock: Self.clock, stdout: { output.out += $0 },
+            stderr: { output.err += $0 })
+    }
+
+    func scratchFolder() throws -> String {
+        let folder = NSTemporaryDirectory() + "dmf-register-cli-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test func fillRecordWritesTheFilesThenRecordsTheirDigests() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var fill = FillCommand(answersPath: Self.scenario("02-nightly-disc-quantum.yaml"), clock: Self.clock)
+        fill.outputPath = folder + "/form.md"
+        fill.register = .sqlite(path: folder + "/register.sqlite")
+        let output = Output()
+        #expect(fill.run(stdout: { output.out += $0 }, stderr: { output.err += $0 }) == 0)
+        #expect(output.out.contains("Recorded in the register as DMF-20261129-"))
+        let reference = try #require(output.out.split(separator: " ").last.map { String($0.dropLast(2)) })
+
+        let list = Output()
+        #expect(command(folder, list).list(ListQuery(), format: .csv) == 0)
+        #expect(list.out.contains(reference + ",2026-11-29,Sam Integration"))
+        let show = Output()
+        #expect(command(folder, show).show(reference, json: false) == 0)
+        let digest = FileDigest(
+            name: "form.md", bytes: try Array(Data(contentsOf: URL(fileURLWithPath: folder + "/form.md"))))
+        #expect(show.out.contains("form.md  \(digest.size) bytes  sha256 \(digest.sha256)"))
+        let mode = try FileManager.default.attributesOfItem(atPath: folder + "/register.sqlite")[.posixPermissions]
+        #expect(mode as? Int == 0o600)
+
+        // The same answers again: the same entry, nothing new.
+        let again = Output()
+        fill.force = true
+        #expect(fill.run(stdout: { again.out += $0 }, stderr: { again.err += $0 }) == 0)
+        #expect(again.out.contains("Already in the register as \(reference)"))
+    }
+
+    @Test func aRegisterThatCannotBeOpenedLosesNothing() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data("this is not a database, it is a text file long enough to look like one".utf8)
+            .write(to: URL(fileURLWithPath: folder + "/register.sqlite"))
+        var fill = FillCommand(answersPath: Self.scenario("02-nightly-disc-quantum.yaml"), clock: Self.clock)
+        fill.outputFolder = folder + "/out"
+        fill.printer = { nil }
+        fill.register = .sqlite(path: folder + "/register.sqlite")
+        let output = Output()
+        #expect(fill.run(stdout: { output.out += $0 }, stderr: { output.err += $0 }) == FillCommand.notRecordedStatus)
+        #expect(output.err.contains("not recorded in the register"))
+        #expect(output.err.contains("file is not a database"))
+        #expect(output.err.contains("dmf-wizard register add"))
+        let written = try FileManager.default.contentsOfDirectory(atPath: folder + "/out")
+        #expect(written.count == 4)
+
+        // Recorded later, once the register is back.
+        try FileManager.default.removeItem(atPath: folder + "/register.sqlite")
+        let later = Output()
+        let reference = String(written[0].prefix(17))
+        let documents = written.sorted().map { folder + "/out/" + $0 }
+        #expect(
+            command(folder, later).add(
+                answersPath: Self.scenario("02-nightly-disc-quantum.yaml"), documents: documents, reference: reference)
+                == 0)
+        #expect(later.out == "Recorded in the register as \(reference).\n")
+    }
+
+    @Test func statusChangesDueExportAndCheck() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let output = Output()
+        let tool = command(folder, output)
+        #expect(tool.add(answersPath: Self.scenario("05-supplier-no-nda.yaml"), documents: [], reference: nil) == 0)
+        let reference = String(output.out.split(separator: " ").last!.dropLast(2))
+        try Data("id\n1\n".utf8).write(to: URL(fileURLWithPath: folder + "/extract.csv"))
+
+        #expect(
+            tool.change(EventRequest(kind: .authorised, by: "Iris IAO", date: "31/12/2026"), reference: reference) == 0)
+        #expect(output.out.contains("\(reference): Authorised by the IAO on 2026-12-31, recorded as event 2."))
+        #expect(
+            tool.change(
+                EventRequest(kind: .sent, by: "Taylor"), reference: reference, hashing: [folder + "/extract.csv"]) == 0)
+        #expect(tool.change(EventRequest(kind: .authorised, by: "X", date: "31/02/2026"), reference: reference) == 2)
+        #expect(output.err.contains("31 February 2026 does not exist"))
+        #expect(tool.change(EventRequest(kind: .reviewed, by: "X"), reference: reference) == 1)
+        #expect(output.err.contains("only a recurring transfer is reviewed"))
+        #expect(tool.change(EventRequest(kind: .sent, by: "T"), reference: reference, hashing: [folder + "/nope"]) == 1)
+        #expect(output.err.contains("cannot read"))
+
+        output.out = ""
+        #expect(tool.due(format: .table) == 0)
+        #expect(output.out == "Nothing is due.\n")
+        output.out = ""
+        #expect(tool.export(format: .csv) == 0)
+        let lines = output.out.components(separatedBy: "\r\n")
+        // The marking is the highest of the entries': this supplier's assessment is OFFICIAL.
+        #expect(lines.first == "\"OFFICIAL: DMF register export, produced 2026-11-29T02:14:10Z\"")
+        #expect(lines.dropLast().last == "OFFICIAL")
+        #expect(output.out.contains("2026-12-31 authorised (Iris IAO)"))
+        output.out = ""
+        #expect(tool.export(format: .json) == 0)
+        #expect(output.out.contains("\"marking\" : \"OFFICIAL\""))
+        output.out = ""
+        #expect(tool.check() == 0)
+        #expect(output.out == "The register is intact: 1 entries, 3 events, every hash verified.\n")
+        #expect(tool.show("DMF-NOPE", json: false) == 1)
+        #expect(output.err.contains("no entry in the register has the reference DMF-NOPE"))
+    }
+
+    @Test func dueSummaryCountsWhatIsOverdueAndDueToday() {
+        let items = [
+            DueItem(reference: "A", kind: .deletion, date: "2026-11-01"),
+            DueItem(reference: "B", kind: .deletion, date: "2026-11-28"),
+            DueItem(reference: "C", kind: .review, date: "2026-11-29"),
+            DueItem(reference: "D", kind: .review, date: "2026-12-29"),
+        ]
+        #expect(DueSummary(items, today: "2026-11-29").line == "2 deletions overdue, 1 review due today")
+        #expect(DueSummary([], today: "2026-11-29").line == "Nothing is due.")
+    }
+
+    @Test func csvGuardsAgainstFormulas() {
+        let rows = [
+            EntrySummary(
+                reference: "DMF-1", recordedAt: "2026-11-29T00:00:00Z", requester: "=HYPERLINK(\"x\")", team: "a,b",
+                route: "same-system", classification: "official", marking: "OFFICIAL", verdict: "proceed",
+                status: .recorded, nextDue: nil)
+        ]
+        let csv = RegisterListing.render(rows, format: .csv)
+        #expect(csv.contains("\"'=HYPERLINK(\"\"x\"\")\""))
+        #expect(csv.contains("\"a,b\""))
+    }
+}

@@ -1,0 +1,114 @@
+import DMFPolicy
+import DMFRegister
+import DMFRegisterStores
+import Foundation
+import Testing
+
+/// The two stores every contract test runs against. PostgreSQL runs when
+/// `DMF_TEST_POSTGRES_URL` names a server (`.ci/run` starts one); locally without it those
+/// cases are left out and `PostgresAvailabilityTests` says so. In CI it must be there.
+enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case sqlite, postgres
+
+    var testDescription: String { rawValue }
+
+    static let postgresAdminURL: String? = ProcessInfo.processInfo.environment["DMF_TEST_POSTGRES_URL"]
+        .flatMap { $0.isEmpty ? nil : $0 }
+    static let inCI = ProcessInfo.processInfo.environment["CI"] == "true"
+
+    static var available: [StoreKind] { postgresAdminURL == nil ? [.sqlite] : [.sqlite, .postgres] }
+}
+
+/// A new, empty register of one kind, removed when the test is done.
+final class ScratchRegister: @unchecked Sendable {
+    let kind: StoreKind
+    let location: RegisterLocation
+    let folder: String
+    private(set) var storage: any RegisterStorage
+    let register: Register
+    private let databaseName: String?
+
+    /// Fixed time for every event: 2026-11-29T10:00:00Z.
+    static let now = "2026-11-29T10:00:00Z"
+
+    init(_ kind: StoreKind) throws {
+        self.kind = kind
+        folder = NSTemporaryDirectory() + "dmf-register-test-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        switch kind {
+        case .sqlite:
+            databaseName = nil
+            location = .sqlite(path: folder + "/register.sqlite")
+        case .postgres:
+            let name = "dmf_test_" + UUID().uuidString.prefix(8).lowercased()
+            databaseName = name
+            try Self.psql(StoreKind.postgresAdminURL!, "CREATE DATABASE \(name)")
+            location = .postgres(url: Self.url(replacingDatabaseWith: name))
+        }
+        storage = try location.open()
+        register = Register(storage: storage, now: { ScratchRegister.now })
+    }
+
+    deinit {
+        storage.close()
+        try? FileManager.default.removeItem(atPath: folder)
+        if let databaseName { try? Self.psql(StoreKind.postgresAdminURL!, "DROP DATABASE IF EXISTS \(databaseName)") }
+    }
+
+    /// SQL run by hand, as someone with direct access to the database would (to tamper).
+    func sql(_ statement: String) throws {
+        switch location {
+        case .sqlite(let path): try Self.run("/usr/bin/env", ["sqlite3", path, statement])
+        case .postgres(let url): try Self.psql(url, statement)
+        }
+    }
+
+    static func url(replacingDatabaseWith name: String) -> String {
+        var parts = URLComponents(string: StoreKind.postgresAdminURL!)!
+        parts.path = "/" + name
+        return parts.string!
+    }
+
+    static func psql(_ url: String, _ statement: String) throws {
+        try run("/usr/bin/env", ["psql", "-v", "ON_ERROR_STOP=1", "-q", url, "-c", statement])
+    }
+
+    struct CommandFailed: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static func run(_ tool: String, _ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = arguments
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let message = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw CommandFailed(
+                description: "\(arguments.joined(separator: " ")): \(String(decoding: message, as: UTF8.self))")
+        }
+    }
+}
+
+/// Entries made to order: only what the register reads matters here.
+enum Sample {
+    static func entry(
+        _ reference: String, verdict: Verdict = .conditions, route: RouteType = .betweenMOJSystems,
+        kind: TransferKind = .share, frequency: Frequency? = .oneOff, deleteBy: String? = nil,
+        requester: String = "Sam Integration", answers: String = "purpose: test\n"
+    ) -> RegisterEntry {
+        RegisterEntry(
+            reference: reference, recordedAt: ScratchRegister.now, requester: requester, team: "Data integration",
+            route: route, sourceSystem: "DISC", destinationOrganisation: "HMPPS", destinationSystem: "Quantum",
+            recipientOrganisations: ["HMPPS"], classification: .officialSensitive, marking: "OFFICIAL-SENSITIVE",
+            verdict: verdict, rulesVersion: PolicyInfo.rulesVersion, transferKind: kind, frequency: frequency,
+            deleteBy: deleteBy, fingerprint: "fp-" + reference + answers, answers: answers,
+            documents: [FileDigest(name: reference + ".md", bytes: Array("form".utf8))])
+    }
+
+    static let file = FileDigest(name: "cases.csv", bytes: Array("a,b\n1,2\n".utf8))
+}

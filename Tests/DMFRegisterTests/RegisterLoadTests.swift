@@ -1,0 +1,72 @@
+import DMFRegister
+import DMFRegisterStores
+import Foundation
+import Testing
+
+/// Many processes writing at once, and a process killed mid-write, on both stores.
+///
+/// In CI the full load runs: 20 processes each recording 500 entries with two events apiece.
+/// Locally it is 20 × 50 unless `DMF_REGISTER_LOAD` gives the count per process.
+@Suite("Register under load", .serialized) struct RegisterLoadTests {
+    static let perProcess: Int =
+        ProcessInfo.processInfo.environment["DMF_REGISTER_LOAD"].flatMap(Int.init) ?? (StoreKind.inCI ? 500 : 50)
+    static let processes = 20
+
+    static let loader = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        .deletingLastPathComponent().appendingPathComponent("RegisterLoad").path
+
+    static func start(_ location: String, count: Int, prefix: String) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: loader)
+        process.arguments = [location, String(count), prefix, "300"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    static func address(_ scratch: ScratchRegister) -> String {
+        switch scratch.location {
+        case .sqlite(let path): path
+        case .postgres(let url): url
+        }
+    }
+
+    @Test(arguments: StoreKind.available) func twentyProcessesAtOnceLoseNothing(kind: StoreKind) throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.loader), "build the package first")
+        let scratch = try ScratchRegister(kind)
+        let processes = try (1...Self.processes).map {
+            try Self.start(Self.address(scratch), count: Self.perProcess, prefix: "P\($0)")
+        }
+        for process in processes { process.waitUntilExit() }
+        #expect(processes.allSatisfy { $0.terminationStatus == 0 })
+
+        let total = Self.processes * Self.perProcess
+        let entries = try scratch.register.list()
+        #expect(entries.count == total)
+        #expect(Set(entries.map(\.reference)).count == total)
+        #expect(entries.allSatisfy { $0.status == .sent })
+        let report = try scratch.register.check()
+        #expect(report.isIntact, "\(report.problems.prefix(5))")
+        #expect(report.events == total * 3)
+    }
+
+    /// SIGKILL in the middle of writing: what was committed is whole, the rest is absent, and
+    /// the register still verifies and accepts new entries.
+    @Test(arguments: StoreKind.available) func aKilledWriterLeavesTheRegisterConsistent(kind: StoreKind) throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.loader), "build the package first")
+        let scratch = try ScratchRegister(kind)
+        let writers = try (1...3).map { try Self.start(Self.address(scratch), count: 100_000, prefix: "K\($0)") }
+        let deadline = Date().addingTimeInterval(60)
+        while try scratch.register.list().count < 60, Date() < deadline { usleep(50_000) }
+        for writer in writers { kill(writer.processIdentifier, SIGKILL) }
+        for writer in writers { writer.waitUntilExit() }
+        #expect(writers.allSatisfy { $0.terminationReason == .uncaughtSignal })
+
+        let report = try scratch.register.check()
+        #expect(report.isIntact, "\(report.problems.prefix(5))")
+        #expect(report.entries >= 60)
+        _ = try scratch.register.record(Sample.entry("DMF-20261129-AFTR"), by: "Sam")
+        #expect(try scratch.register.check().isIntact)
+    }
+}

@@ -1,0 +1,147 @@
+import DMFFlow
+import DMFPolicy
+import DMFRegister
+import DMFRegisterStores
+import Foundation
+import TerminalUI
+import TestSupport
+import Testing
+
+@testable import DMFApp
+
+/// The register in the full-screen wizard (headless): the start screen's "due" line, the
+/// register screen's list, search, entry and a confirmed change, and the outcome's save.
+@Suite("Register screens") struct RegisterScreenTests {
+    static let clock = WallClock.fixed(Date(timeIntervalSince1970: 1_795_918_450))  // 2026-11-29T02:14:10Z
+
+    final class Scratch {
+        let folder = NSTemporaryDirectory() + "dmf-register-screen-" + UUID().uuidString
+        var location: RegisterLocation { .sqlite(path: folder + "/register.sqlite") }
+        deinit { try? FileManager.default.removeItem(atPath: folder) }
+
+        /// A register with an overdue deletion (sent, deletion date passed) and a BLOCKED entry.
+        func filled() throws -> Register {
+            let register = Register(storage: try location.open(), now: { "2026-11-01T09:00:00Z" })
+            let overdue = Sample.entry(
+                "DMF-20261101-OVER", route: .sameSystem, deleteBy: "2026-11-20", requester: "Ash Estates")
+            _ = try register.record(overdue, by: "Ash Estates")
+            _ = try register.append(EventRequest(kind: .sent, by: "Ash", files: [Sample.file]), to: overdue.reference)
+            _ = try register.record(Sample.entry("DMF-20261101-BLKD", verdict: .blocked), by: "Sam")
+            return register
+        }
+
+        func app() -> FullScreenApp {
+            let drafts = DraftStore(folder: folder + "/drafts")
+            let app = FullScreenApp(
+                session: WizardSession(wizard: Wizard(), drafts: drafts, clock: RegisterScreenTests.clock),
+                drafts: drafts, clock: RegisterScreenTests.clock)
+            app.register = location
+            return app
+        }
+    }
+
+    static func text(_ app: FullScreenApp) -> String { app.view(width: 100, height: 30).canvas.text }
+
+    static func press(_ app: FullScreenApp, _ keys: [Key]) { for key in keys { app.handle(key) } }
+
+    @Test func theStartScreenSaysWhatIsDueOnlyAfterItIsDrawn() throws {
+        let scratch = Scratch()
+        let app = scratch.app()
+        #expect(!app.prepareWhileIdle(), "no register file yet: nothing is opened")
+        _ = try scratch.filled()
+        let fresh = scratch.app()
+        #expect(!Self.text(fresh).contains("overdue"))
+        #expect(fresh.prepareWhileIdle())
+        #expect(Self.text(fresh).contains("The register: 1 deletion overdue. Choose 6 to see them."))
+    }
+
+    @Test func listSearchEntryAndAConfirmedChange() throws {
+        let scratch = Scratch()
+        let register = try scratch.filled()
+        let app = scratch.app()
+        Self.press(app, [.char("6"), .enter])
+        #expect(app.mode == .register)
+        var screen = Self.text(app)
+        #expect(screen.contains("DMF-20261101-OVER") && screen.contains("DMF-20261101-BLKD"))
+        #expect(screen.contains("Enter open · ↑↓ choose · / search · s status · u due only · Esc back"))
+
+        Self.press(app, [.char("/")] + "ash".map(Key.char) + [.enter])
+        screen = Self.text(app)
+        #expect(screen.contains("matching \"ash\"") && screen.contains("DMF-20261101-OVER"))
+        #expect(!screen.contains("DMF-20261101-BLKD"))
+
+        Self.press(app, [.enter])
+        screen = Self.text(app)
+        #expect(screen.contains("What has happened") && screen.contains("Due 2026-11-20: delete every copy"))
+
+        // Every copy deleted: fill in who, Enter asks, y records.
+        Self.press(app, [.char("d")] + "Ash Estates".map(Key.char) + [.enter])
+        #expect(Self.text(app).contains("Record \"All copies deleted\" for DMF-20261101-OVER by Ash Estates?"))
+        #expect(try register.history("DMF-20261101-OVER").events.count == 2, "nothing before the yes")
+        Self.press(app, [.char("y")])
+        #expect(Self.text(app).contains("Recorded: All copies deleted, event 4."))
+        #expect(try register.history("DMF-20261101-OVER").status == .closed)
+    }
+
+    @Test func aRefusedChangeSaysWhyAndRecordsNothing() throws {
+        let scratch = Scratch()
+        let register = try scratch.filled()
+        let app = scratch.app()
+        Self.press(app, [.char("6"), .enter, .char("/")] + "blkd".map(Key.char) + [.enter, .enter])
+        Self.press(app, [.char("a"), .enter])
+        #expect(Self.text(app).contains("Type who did it."))
+        Self.press(app, "Iris IAO".map(Key.char) + [.enter, .char("y")])
+        #expect(Self.text(app).contains("the assessment is BLOCKED, so it cannot be authorised"))
+        #expect(try register.history("DMF-20261101-BLKD").events.count == 1)
+        // Any other key than y goes back without recording.
+        Self.press(app, [.enter, .char("n")])
+        #expect(Self.text(app).contains("Not recorded."))
+    }
+
+    @Test func savingTheOutcomeRecordsIt() throws {
+        let scratch = Scratch()
+        let session = WizardSession(
+            wizard: Drive.wizard(.betweenSystemsConditions), drafts: DraftStore(folder: scratch.folder + "/drafts"),
+            clock: Self.clock)
+        _ = session.wizard.confirm()
+        let output = scratch.folder + "/out"
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        let saved = try session.saveOutcome(formats: [.markdown], folder: output, register: scratch.location)
+        #expect(saved.recorded)
+        let note = try #require(saved.registerNote)
+        #expect(note.hasPrefix("Recorded in the register as DMF-20261129-"))
+        let reference = String(note.dropFirst("Recorded in the register as ".count).dropLast())
+        let entry = try Register(storage: try scratch.location.open(), now: { "" }).history(reference).entry
+        #expect(entry.documents.map(\.name).sorted() == [reference + ".answers.yaml", reference + ".md"])
+        #expect(saved.paths.allSatisfy { ($0 as NSString).lastPathComponent.hasPrefix(reference) })
+    }
+
+    @Test func aSaveWithTheRegisterDownStillWritesTheFiles() throws {
+        let scratch = Scratch()
+        try FileManager.default.createDirectory(atPath: scratch.folder, withIntermediateDirectories: true)
+        try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: scratch.folder + "/register.sqlite"))
+        let session = WizardSession(
+            wizard: Drive.wizard(.betweenSystemsConditions), drafts: DraftStore(folder: scratch.folder + "/drafts"),
+            clock: Self.clock)
+        _ = session.wizard.confirm()
+        let output = scratch.folder + "/out"
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        let saved = try session.saveOutcome(formats: [.markdown], folder: output, register: scratch.location)
+        #expect(!saved.recorded)
+        #expect(saved.paths.count == 2)
+        #expect(saved.registerNote?.contains("Not recorded in the register") == true)
+        #expect(saved.registerNote?.contains("dmf-wizard register add '\(output)/") == true)
+    }
+
+    @Test func trainingNeverRecords() throws {
+        let scratch = Scratch()
+        let session = WizardSession(
+            wizard: Drive.wizard(.betweenSystemsConditions), drafts: nil, training: true, clock: Self.clock)
+        _ = session.wizard.confirm()
+        let output = scratch.folder + "/out"
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        let saved = try session.saveOutcome(formats: [.markdown], folder: output, register: scratch.location)
+        #expect(saved.registerNote == nil)
+        #expect(!FileManager.default.fileExists(atPath: scratch.folder + "/register.sqlite"))
+    }
+}

@@ -1,0 +1,216 @@
+import DMFPolicy
+import DMFRegister
+import DMFRegisterStores
+import Foundation
+import Testing
+
+/// The same tests for both stores: what one keeps and refuses, the other does too.
+@Suite("Register stores") struct StoreContractTests {
+    @Test(arguments: StoreKind.available) func recordsAnEntryWithItsCreatedEvent(kind: StoreKind) throws {
+        let scratch = try ScratchRegister(kind)
+        let entry = Sample.entry("DMF-20261129-AAAA")
+        #expect(try scratch.register.record(entry, by: "Sam") == .added(entry))
+        let history = try scratch.register.history(entry.reference)
+        #expect(history.entry == entry)
+        #expect(history.events.map(\.kind) == [.created])
+        #expect(history.events[0].entryDigest == entry.digest)
+        #expect(history.events[0].previousHash == RegisterEvent.firstPreviousHash)
+        #expect(history.status == .recorded)
+    }
+
+    @Test(arguments: StoreKind.available) func sameAnswersAreOneAssessmentAndOthersTakeTheNextReference(
+        kind: StoreKind
+    ) throws {
+        let scratch = try ScratchRegister(kind)
+        let first = Sample.entry("DMF-20261129-AAAA")
+        _ = try scratch.register.record(first, by: "Sam")
+        #expect(try scratch.register.record(first, by: "Sam") == .alreadyRecorded(first))
+
+        var other = Sample.entry("DMF-20261129-AAAA", answers: "purpose: something else\n")
+        #expect(throws: RegisterError.referenceTaken("DMF-20261129-AAAA")) {
+            try scratch.register.record(other, by: "Kim")
+        }
+        let free = try scratch.register.reference(
+            for: other.fingerprint, candidates: ["DMF-20261129-AAAA", "DMF-20261129-BBBB"])
+        #expect(free == "DMF-20261129-BBBB")
+        other.reference = free
+        #expect(try scratch.register.record(other, by: "Kim") == .added(other))
+        #expect(try scratch.register.list().count == 2)
+    }
+
+    @Test(arguments: StoreKind.available) func aMoveFollowsItsLifeToDeletion(kind: StoreKind) throws {
+        let scratch = try ScratchRegister(kind)
+        let entry = Sample.entry("DMF-20261129-MOVE", kind: .move, deleteBy: "2026-12-31")
+        _ = try scratch.register.record(entry, by: "Sam")
+        let steps: [(EventRequest, EntryStatus)] = [
+            (EventRequest(kind: .authorised, by: "Iris IAO", date: "2026-11-29", reason: "for the pilot"), .authorised),
+            (EventRequest(kind: .sent, by: "Sam", files: [Sample.file]), .sent),
+            (EventRequest(kind: .received, by: "Rita Recipient", files: [Sample.file]), .received),
+            (EventRequest(kind: .senderCopyDeleted, by: "Sam"), .senderCopyDeleted),
+            (EventRequest(kind: .allCopiesDeleted, by: "Rita Recipient"), .closed),
+        ]
+        for (request, status) in steps {
+            _ = try scratch.register.append(request, to: entry.reference)
+            if request.kind == .received {
+                #expect(throws: RegisterError.self) { try scratch.register.append(request, to: entry.reference) }
+            }
+            #expect(try scratch.register.history(entry.reference).status == status)
+            #expect(try scratch.register.list(ListQuery(status: status)).map(\.reference) == [entry.reference])
+        }
+        let history = try scratch.register.history(entry.reference)
+        #expect(history.events.map(\.sequence) == [1, 2, 3, 4, 5, 6])
+        #expect(history.events[1].reason == "for the pilot")
+        #expect(history.events[2].files == [Sample.file])
+        #expect(try scratch.register.check().isIntact)
+    }
+
+    @Test(arguments: StoreKind.available) func refusedChangesWriteNothing(kind: StoreKind) throws {
+        let scratch = try ScratchRegister(kind)
+        let blocked = Sample.entry("DMF-20261129-BLKD", verdict: .blocked)
+        let refer = Sample.entry("DMF-20261129-REFR", verdict: .refer)
+        let fine = Sample.entry("DMF-20261129-FINE")
+        for entry in [blocked, refer, fine] { _ = try scratch.register.record(entry, by: "Sam") }
+
+        func refusal(_ request: EventRequest, _ reference: String) -> String? {
+            do {
+                _ = try scratch.register.append(request, to: reference)
+                return nil
+            } catch {
+                guard case .refused(let refused) = error else { return "unexpected: \(error)" }
+                return refused.reason
+            }
+        }
+        let authorise = EventRequest(kind: .authorised, by: "Iris IAO")
+        #expect(refusal(authorise, blocked.reference)?.contains("BLOCKED, so it cannot be authorised") == true)
+        #expect(refusal(authorise, refer.reference)?.contains("not decided yet (REFER)") == true)
+        let send = EventRequest(kind: .sent, by: "Sam", files: [Sample.file])
+        #expect(refusal(send, fine.reference)?.contains("needs the IAO's authorisation") == true)
+        #expect(
+            refusal(EventRequest(kind: .received, by: "R", files: [Sample.file]), fine.reference)?
+                .contains("nothing has been recorded as sent") == true)
+        #expect(
+            refusal(EventRequest(kind: .refused, by: "Iris IAO"), fine.reference)?.contains("needs a reason") == true)
+        #expect(refusal(EventRequest(kind: .reviewed, by: "Iris IAO"), fine.reference)?.contains("recurring") == true)
+        #expect(
+            refusal(EventRequest(kind: .senderCopyDeleted, by: "Sam"), fine.reference)?.contains("only a move") == true)
+
+        _ = try scratch.register.append(authorise, to: fine.reference)
+        #expect(
+            refusal(EventRequest(kind: .refused, by: "X", reason: "no"), fine.reference)?
+                .contains("already authorised it") == true)
+        _ = try scratch.register.append(send, to: fine.reference)
+        #expect(refusal(send, fine.reference)?.contains("only a recurring transfer is sent more than once") == true)
+        let changed = FileDigest(name: "cases.csv", bytes: Array("a,b\n1,3\n".utf8))
+        let extra = FileDigest(name: "extra.csv", bytes: Array("x".utf8))
+        let mismatch = refusal(EventRequest(kind: .received, by: "R", files: [changed, extra]), fine.reference)
+        #expect(mismatch?.contains("cases.csv differs from the file sent") == true)
+        #expect(mismatch?.contains("extra.csv was not sent") == true)
+        #expect(refusal(EventRequest(kind: .received, by: "R", files: []), fine.reference) != nil)
+
+        // Only the events that made sense were written, and the chain still holds.
+        #expect(try scratch.register.history(fine.reference).events.map(\.kind) == [.created, .authorised, .sent])
+        #expect(try scratch.register.history(blocked.reference).events.count == 1)
+        #expect(throws: RegisterError.unknownReference("DMF-NOPE")) {
+            try scratch.register.append(authorise, to: "DMF-NOPE")
+        }
+        #expect(try scratch.register.check().isIntact)
+    }
+
+    @Test(arguments: StoreKind.available) func listsFilterBySearchRouteAndDue(kind: StoreKind) throws {
+        let scratch = try ScratchRegister(kind)
+        let samePlace = Sample.entry("DMF-20261129-SAME", route: .sameSystem, deleteBy: "2026-11-01")
+        let supplier = Sample.entry("DMF-20261129-SUPP", route: .thirdParty, requester: "Ash Estates")
+        let yearly = Sample.entry("DMF-20261129-YEAR", frequency: .recurring)
+        for entry in [samePlace, supplier, yearly] { _ = try scratch.register.record(entry, by: "Sam") }
+        // Same system needs no authorisation; sent, its deletion date has passed.
+        _ = try scratch.register.append(
+            EventRequest(kind: .sent, by: "Sam", files: [Sample.file]), to: samePlace.reference)
+        _ = try scratch.register.append(
+            EventRequest(kind: .authorised, by: "Iris IAO", date: "2025-11-01"), to: yearly.reference)
+
+        #expect(try scratch.register.list(ListQuery(search: "ash est")).map(\.reference) == [supplier.reference])
+        #expect(try scratch.register.list(ListQuery(search: "SUPP")).map(\.reference) == [supplier.reference])
+        #expect(try scratch.register.list(ListQuery(route: "same-system")).map(\.reference) == [samePlace.reference])
+        let due = try scratch.register.due(today: "2026-11-29")
+        #expect(due.map(\.reference) == [samePlace.reference, yearly.reference])
+        #expect(due.map(\.kind) == [.deletion, .review])
+        #expect(due.map(\.date) == ["2026-11-01", "2026-11-01"])
+        #expect(try scratch.register.list(ListQuery(dueBy: "2026-11-29")).count == 2)
+
+        _ = try scratch.register.append(
+            EventRequest(kind: .reviewed, by: "Iris IAO", date: "2026-11-29"), to: yearly.reference)
+        #expect(try scratch.register.history(yearly.reference).dueItems.first?.date == "2027-11-29")
+        #expect(try scratch.register.due(today: "2026-11-29").map(\.reference) == [samePlace.reference])
+    }
+
+    @Test(arguments: StoreKind.available) func historyCannotBeChangedThroughTheDatabase(kind: StoreKind) throws {
+        let scratch = try ScratchRegister(kind)
+        _ = try scratch.register.record(Sample.entry("DMF-20261129-KEEP"), by: "Sam")
+        #expect(throws: (any Error).self) { try scratch.sql("UPDATE events SET by_person = 'Mallory'") }
+        #expect(throws: (any Error).self) { try scratch.sql("DELETE FROM events") }
+        #expect(throws: (any Error).self) { try scratch.sql("UPDATE entries SET verdict = 'proceed'") }
+        #expect(throws: (any Error).self) { try scratch.sql("DELETE FROM entries") }
+        #expect(try scratch.register.check().isIntact)
+    }
+
+    /// Someone with the database's owner rights drops the guards and edits history: `check`
+    /// names the entry and the event.
+    @Test(arguments: StoreKind.available) func checkFindsEveryKindOfTampering(kind: StoreKind) throws {
+        let scratch = try ScratchRegister(kind)
+        for suffix in ["AAAA", "BBBB", "CCCC"] {
+            let entry = Sample.entry("DMF-20261129-" + suffix)
+            _ = try scratch.register.record(entry, by: "Sam")
+            _ = try scratch.register.append(EventRequest(kind: .authorised, by: "Iris IAO"), to: entry.reference)
+        }
+        #expect(try scratch.register.check() == ChainReport(entries: 3, events: 6, problems: []))
+        try scratch.dropGuards()
+
+        try scratch.sql("UPDATE events SET reason = 'backdated' WHERE sequence = 4")
+        var report = try scratch.register.check()
+        #expect(
+            report.problems.map(\.description) == [
+                "entry DMF-20261129-BBBB, event 4: its content does not match its hash: the authorised event was changed"
+            ])
+
+        try scratch.sql("UPDATE entries SET verdict = 'proceed' WHERE reference = 'DMF-20261129-CCCC'")
+        report = try scratch.register.check()
+        #expect(
+            report.problems.contains {
+                $0.reference == "DMF-20261129-CCCC" && $0.sequence == 5 && $0.what.contains("the entry was changed")
+            })
+
+        try scratch.sql("DELETE FROM events WHERE sequence = 2")
+        report = try scratch.register.check()
+        #expect(report.problems.contains { $0.sequence == 3 && $0.what.contains("missing or out of order") })
+        #expect(
+            report.problems.contains {
+                $0.reference == "DMF-20261129-AAAA" && $0.what.contains("status or due date does not follow")
+            })
+    }
+}
+
+extension ScratchRegister {
+    /// What an intruder with the owner's rights could do first: remove the append-only guards.
+    func dropGuards() throws {
+        switch kind {
+        case .sqlite:
+            for trigger in ["events_no_update", "events_no_delete", "entries_no_delete", "entries_fixed"] {
+                try sql("DROP TRIGGER \(trigger)")
+            }
+        case .postgres:
+            try sql("ALTER TABLE events DISABLE TRIGGER USER")
+            try sql("ALTER TABLE entries DISABLE TRIGGER USER")
+        }
+    }
+}
+
+@Suite("PostgreSQL availability") struct PostgresAvailabilityTests {
+    /// In CI the PostgreSQL cases must run; locally this test is skipped with the reason shown.
+    @Test(
+        .enabled(
+            if: StoreKind.postgresAdminURL != nil || StoreKind.inCI,
+            "PostgreSQL store tests skipped: set DMF_TEST_POSTGRES_URL=postgres://USER@127.0.0.1:PORT/postgres"))
+    func postgresIsSetInCI() {
+        #expect(StoreKind.postgresAdminURL != nil, "CI=true but DMF_TEST_POSTGRES_URL is not set")
+    }
+}

@@ -1,0 +1,97 @@
+"""Times the register's commands as whole processes; see scripts/bench-register.sh."""
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+SCENARIO = os.path.join(ROOT, "Tests/DMFPolicyTests/Scenarios/02-nightly-disc-quantum.yaml")
+RESULTS = os.path.join(ROOT, "bench-results")
+ENTRIES = 100_000
+
+
+def timed(command, env=None):
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env)
+    return (time.perf_counter() - start) * 1000
+
+
+def summary(name, samples, budget=None):
+    median = statistics.median(samples)
+    line = f"{name:<44} median {median:8.1f} ms   min {min(samples):8.1f} ms"
+    if budget is not None:
+        line += f"   (budget {budget} ms: {'ok' if median <= budget else 'OVER'})"
+    print(line)
+    return median
+
+
+def filled_register(binary_folder):
+    """A register of ENTRIES entries, made once by four loaders at once and kept."""
+    os.makedirs(RESULTS, exist_ok=True)
+    path = os.path.join(RESULTS, f"register-{ENTRIES}.sqlite")
+    if not os.path.exists(path):
+        print(f"Filling {path} with {ENTRIES} entries (once)...")
+        loader = os.path.join(binary_folder, "RegisterLoad")
+        share = ENTRIES // 4
+        loaders = [
+            subprocess.Popen([loader, path + ".new", str(share), f"B{i}", "600", "--entries-only"])
+            for i in range(4)
+        ]
+        if any(p.wait() != 0 for p in loaders):
+            raise SystemExit("filling the register failed")
+        os.rename(path + ".new", path)
+    return path
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--bin", required=True)
+    args = parser.parse_args()
+    wizard = os.path.join(args.bin, "dmf-wizard")
+    big = filled_register(args.bin)
+
+    with tempfile.TemporaryDirectory() as scratch:
+        register = os.path.join(scratch, "register.sqlite")
+        shutil.copy(big, register)
+        env = dict(os.environ, DMF_REGISTER_URL=register, SOURCE_DATE_EPOCH="1795918450")
+        with open(SCENARIO) as handle:
+            answers = handle.read()
+        samples = []
+        for run in range(args.runs):
+            path = os.path.join(scratch, f"answers-{run}.yaml")
+            with open(path, "w") as handle:
+                handle.write(answers.replace("purpose:", f"purpose: run {run}", 1))
+            samples.append(timed([wizard, "register", "add", path], env))
+        summary("record one entry (register add), 100k register", samples, 20)
+
+        samples = [timed([wizard, "register", "list", "--search", "organisation 77"], env) for _ in range(args.runs)]
+        summary("register list --search, 100k entries", samples, 100)
+
+        samples = [timed([wizard, "register", "check"], env) for _ in range(max(3, args.runs // 3))]
+        summary("register check, 100k entries", samples, 5000)
+
+        big_file = os.path.join(scratch, "data.bin")
+        with open(big_file, "wb") as handle:
+            for _ in range(1024):
+                handle.write(os.urandom(1 << 20))
+        seal_env = dict(env, DMF_REGISTER_URL=os.path.join(scratch, "seal.sqlite"))
+        subprocess.run(
+            [wizard, "seal", "DMF-20261129-BNCH", big_file, "--by", "Bench", "--no-record"],
+            check=True, stdout=subprocess.DEVNULL, env=seal_env)
+        manifest = os.path.join(scratch, "DMF-20261129-BNCH.manifest.json")
+        ours, theirs = [], []
+        for _ in range(3):
+            ours.append(timed([wizard, "verify", manifest], seal_env))
+            theirs.append(timed(["sha256sum", big_file]))
+        mine = summary("verify, 1 GiB", ours)
+        base = summary("sha256sum, 1 GiB", theirs)
+        print(f"verify hashes at {100 * base / mine:.0f} % of sha256sum's speed (budget: at least 80 %)")
+
+
+if __name__ == "__main__":
+    main()
