@@ -155,10 +155,15 @@ public final class FullScreenApp {
     public struct ScreenIdentity: Equatable {
         var mode: Mode
         var screen: Screen?
+        /// The part of a screen that shows different things (the register's list, an entry, a
+        /// change being filled in), so keys typed for one part do not land on the next.
+        var part: String?
     }
 
     public var screenIdentity: ScreenIdentity {
-        ScreenIdentity(mode: mode, screen: mode == .wizard ? session.wizard.screen : nil)
+        var part: String?
+        if case .register(let register) = screen { part = register.part }
+        return ScreenIdentity(mode: mode, screen: mode == .wizard ? session.wizard.screen : nil, part: part)
     }
 
     var wizardSettings: WizardSettings {

@@ -30,6 +30,18 @@ import Testing
             return register
         }
 
+        /// A transfer answered to its outcome, and an empty folder to save it in.
+        func finishedTransfer(training: Bool = false) throws -> (WizardSession, String) {
+            let session = WizardSession(
+                wizard: Drive.wizard(.betweenSystemsConditions),
+                drafts: training ? nil : DraftStore(folder: folder + "/drafts"), training: training,
+                clock: RegisterScreenTests.clock)
+            _ = session.wizard.confirm()
+            let output = folder + "/out"
+            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            return (session, output)
+        }
+
         func app() -> FullScreenApp {
             let drafts = DraftStore(folder: folder + "/drafts")
             let app = FullScreenApp(
@@ -100,12 +112,7 @@ import Testing
 
     @Test func savingTheOutcomeRecordsIt() throws {
         let scratch = Scratch()
-        let session = WizardSession(
-            wizard: Drive.wizard(.betweenSystemsConditions), drafts: DraftStore(folder: scratch.folder + "/drafts"),
-            clock: Self.clock)
-        _ = session.wizard.confirm()
-        let output = scratch.folder + "/out"
-        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        let (session, output) = try scratch.finishedTransfer()
         let saved = try session.saveOutcome(formats: [.markdown], folder: output, register: scratch.location)
         #expect(saved.recorded)
         let note = try #require(saved.registerNote)
@@ -120,12 +127,7 @@ import Testing
         let scratch = Scratch()
         try FileManager.default.createDirectory(atPath: scratch.folder, withIntermediateDirectories: true)
         try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: scratch.folder + "/register.sqlite"))
-        let session = WizardSession(
-            wizard: Drive.wizard(.betweenSystemsConditions), drafts: DraftStore(folder: scratch.folder + "/drafts"),
-            clock: Self.clock)
-        _ = session.wizard.confirm()
-        let output = scratch.folder + "/out"
-        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        let (session, output) = try scratch.finishedTransfer()
         let saved = try session.saveOutcome(formats: [.markdown], folder: output, register: scratch.location)
         #expect(!saved.recorded)
         #expect(saved.paths.count == 2)
@@ -135,11 +137,7 @@ import Testing
 
     @Test func trainingNeverRecords() throws {
         let scratch = Scratch()
-        let session = WizardSession(
-            wizard: Drive.wizard(.betweenSystemsConditions), drafts: nil, training: true, clock: Self.clock)
-        _ = session.wizard.confirm()
-        let output = scratch.folder + "/out"
-        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        let (session, output) = try scratch.finishedTransfer(training: true)
         let saved = try session.saveOutcome(formats: [.markdown], folder: output, register: scratch.location)
         #expect(saved.registerNote == nil)
         #expect(!FileManager.default.fileExists(atPath: scratch.folder + "/register.sqlite"))

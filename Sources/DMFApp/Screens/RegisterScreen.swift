@@ -74,6 +74,15 @@ struct RegisterScreen {
 
     private var highlight: Int { cursor.position ?? 0 }
 
+    /// Which part is up, for the loop's "a different screen" test (keys typed ahead are dropped).
+    var part: String {
+        switch panel {
+        case .list, .searching: "list"
+        case .entry(let history): "entry " + history.entry.reference
+        case .change(let form): form.confirming ? "confirm" : "change"
+        }
+    }
+
     mutating func update(_ key: Key) -> Effect {
         let action = bindings.action(for: key)
         switch panel {
