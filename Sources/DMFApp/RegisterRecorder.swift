@@ -47,8 +47,9 @@ struct RegisterRecorder {
                 case .added(let entry): return Outcome(entry: entry, isNew: true)
                 case .alreadyRecorded(let entry): return Outcome(entry: entry, isNew: false)
                 }
-            } catch .referenceTaken(let taken) where reference == nil {
-                _ = taken  // Another desk took it between the choice and the write: choose again.
+            } catch .referenceTaken where reference == nil {
+                // Another desk took it between the choice and the write: choose again.
+                continue
             }
         }
         throw .failed(location: register.location, reason: "no free reference could be recorded; try again")
