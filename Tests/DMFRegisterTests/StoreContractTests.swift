@@ -189,6 +189,38 @@ import Testing
     }
 }
 
+/// A register another process holds locked: one clear error after the wait, nothing written.
+@Suite("Locked register") struct LockedRegisterTests {
+    @Test func aLockedFileGivesUpWithAClearReason() throws {
+        let scratch = try ScratchRegister(.sqlite)
+        _ = try scratch.register.record(Sample.entry("DMF-20261129-HELD"), by: "Sam")
+        guard case .sqlite(let path) = scratch.location else { return }
+        // sqlite3 takes the write lock and keeps it for two seconds.
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        holder.arguments = ["sqlite3", path]
+        let input = Pipe()
+        holder.standardInput = input
+        holder.standardOutput = FileHandle.nullDevice
+        try holder.run()
+        input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\n.shell sleep 2\nCOMMIT;\n".utf8))
+        try input.fileHandleForWriting.close()
+        Thread.sleep(forTimeInterval: 0.5)
+
+        let impatient = Register(
+            storage: try SQLiteRegister(path: path, busyTimeout: 0.3), now: { ScratchRegister.now })
+        #expect {
+            _ = try impatient.append(EventRequest(kind: .authorised, by: "Iris IAO"), to: "DMF-20261129-HELD")
+        } throws: { error in
+            (error as? RegisterError)?.description.contains("database is locked") == true
+        }
+        holder.waitUntilExit()
+        #expect(try scratch.register.history("DMF-20261129-HELD").events.count == 1)
+        _ = try impatient.append(EventRequest(kind: .authorised, by: "Iris IAO"), to: "DMF-20261129-HELD")
+        impatient.storage.close()
+    }
+}
+
 extension ScratchRegister {
     /// What an intruder with the owner's rights could do first: remove the append-only guards.
     func dropGuards() throws {

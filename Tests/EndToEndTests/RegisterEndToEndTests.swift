@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+
+/// The register's commands as a person runs them: record a transfer, authorise it, seal the
+/// files, verify them on arrival, and check the chain; and a register that cannot be reached.
+@Suite struct RegisterEndToEndTests {
+    static func run(_ arguments: [String], _ workspace: Workspace) throws -> CommandResult {
+        try Wizard.run(
+            arguments, in: workspace.url,
+            environment: ["XDG_DATA_HOME": workspace.path("data"), "DMF_REGISTER_URL": ""])
+    }
+
+    @Test func aTransferFromAssessmentToReceipt() throws {
+        let workspace = try Workspace()
+        try workspace.write("case.yaml", try AnswersFixture.example())
+        let filled = try Self.run(["fill", "case.yaml", "--output", "form.md", "--record"], workspace)
+        #expect(filled.status == 0, "\(filled.stderr)")
+        let reference = try #require(filled.stdout.firstMatch(of: /DMF-\d{8}-[0-9A-Z]{4}/).map { String($0.0) })
+
+        try FileManager.default.createDirectory(atPath: workspace.path("send"), withIntermediateDirectories: true)
+        try workspace.write("send/extract.csv", "id,name\n1,A\n")
+        let early = try Self.run(["seal", reference, "send/extract.csv", "--by", "Sam"], workspace)
+        #expect(early.status == 1)
+        #expect(early.stderr.contains("needs the IAO's authorisation"))
+
+        let authorised = try Self.run(
+            ["register", "authorise", reference, "--by", "Iris IAO", "--reason", "for the pilot"], workspace)
+        #expect(authorised.status == 0, "\(authorised.stderr)")
+        let sealed = try Self.run(["seal", reference, "send/extract.csv", "--by", "Sam", "--force"], workspace)
+        #expect(sealed.status == 0, "\(sealed.stderr)")
+        #expect(sealed.stdout.contains("Recorded as sent"))
+
+        let verified = try Self.run(["verify", "send/\(reference).manifest.json", "--by", "Rita"], workspace)
+        #expect(verified.status == 0, "\(verified.stderr)")
+        #expect(verified.stdout.contains("matched") && verified.stdout.contains("Recorded as received"))
+
+        let shown = try Self.run(["register", "show", reference], workspace)
+        #expect(shown.stdout.contains("Status:          Received"))
+        #expect(shown.stdout.contains("Authorised by the IAO — Iris IAO: for the pilot"))
+        let listed = try Self.run(["register", "list", "--status", "received", "--format", "json"], workspace)
+        #expect(listed.stdout.contains("\"reference\" : \"\(reference)\""))
+        let checked = try Self.run(["register", "check"], workspace)
+        #expect(checked.status == 0)
+        #expect(checked.stdout.contains("The register is intact: 1 entries, 4 events"))
+
+        // The file changed after sealing: verify says so and exits 1.
+        try workspace.write("send/extract.csv", "id,name\n1,B\n")
+        let changed = try Self.run(["verify", "send/\(reference).manifest.json"], workspace)
+        #expect(changed.status == 1)
+        #expect(changed.stdout.contains("changed"))
+    }
+
+    @Test func aRegisterThatCannotBeReachedIsOneClearLine() throws {
+        let workspace = try Workspace()
+        let result = try Wizard.run(
+            ["register", "list"], in: workspace.url,
+            environment: ["DMF_REGISTER_URL": "postgres://dmf:secret@127.0.0.1:1/register?sslmode=disable"])
+        #expect(result.status == 1)
+        #expect(
+            result.stderr
+                == "dmf-wizard: the register at postgres://dmf@127.0.0.1:1/register cannot be used: "
+                + "no PostgreSQL server answers at 127.0.0.1:1\n")
+        #expect(!result.stderr.contains("secret"), "the password is never shown")
+    }
+}
