@@ -15,6 +15,16 @@ public struct FileDigest: Sendable, Equatable, Hashable, Codable {
         self.sha256 = sha256
     }
 
+    /// `SHA256 SIZE NAME` (the name escaped as `ListText` escapes): how the register keeps it.
+    public var line: String { "\(sha256) \(size) " + Canonical.escaped(name) }
+
+    /// Reads `line` back.
+    public init?(line: String) {
+        let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count == 3, let size = Int64(parts[1]) else { return nil }
+        self.init(name: Canonical.unescaped(parts[2]), size: size, sha256: String(parts[0]))
+    }
+
     /// The digest of bytes already in memory (a document just rendered).
     public init(name: String, bytes: some DataProtocol) {
         self.init(name: name, size: Int64(bytes.count), sha256: Hex.string(SHA256.hash(data: bytes)))

@@ -74,9 +74,19 @@ public struct RegisterEvent: Sendable, Equatable, Codable {
 
     /// The hash this event should carry: SHA-256 over the previous hash and its own content.
     public var expectedHash: String {
-        var content = self
-        content.hash = ""
-        return Hex.sha256(previousHash + "\n" + Canonical.json(content))
+        var form = Canonical()
+        form.add("previous_hash", previousHash)
+        form.add("sequence", String(sequence))
+        form.add("reference", reference)
+        form.add("kind", kind.rawValue)
+        form.add("recorded_at", recordedAt)
+        form.add("by", by)
+        form.add("date", date)
+        form.add("reason", reason)
+        form.add("files", files)
+        form.add("next_review", nextReview)
+        form.add("entry_digest", entryDigest)
+        return form.sha256
     }
 }
 

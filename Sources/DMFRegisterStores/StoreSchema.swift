@@ -49,10 +49,10 @@ enum StoreSchema {
     static func entryValues(_ entry: RegisterEntry, _ summary: EntrySummary) -> [String?] {
         [
             entry.reference, entry.recordedAt, entry.requester, entry.team, entry.route.rawValue, entry.sourceSystem,
-            entry.destinationOrganisation, entry.destinationSystem, json(entry.recipientOrganisations),
+            entry.destinationOrganisation, entry.destinationSystem, ListText.join(entry.recipientOrganisations),
             entry.classification.rawValue, entry.marking, entry.verdict.rawValue, entry.rulesVersion,
             entry.transferKind.rawValue, entry.frequency?.rawValue, entry.deleteBy, entry.fingerprint, entry.answers,
-            json(entry.documents), entry.searchText,
+            files(entry.documents), entry.searchText,
         ] + summaryValues(summary)
     }
 
@@ -63,7 +63,7 @@ enum StoreSchema {
     static func eventTexts(_ event: RegisterEvent) -> [String?] {
         [
             event.reference, event.kind.rawValue, event.recordedAt, event.by, event.date, event.reason,
-            json(event.files), event.nextReview, event.entryDigest, event.previousHash, event.hash,
+            files(event.files), event.nextReview, event.entryDigest, event.previousHash, event.hash,
         ]
     }
 
@@ -91,12 +91,12 @@ enum StoreSchema {
             sourceSystem: try required("source_system"),
             destinationOrganisation: try required("destination_organisation"),
             destinationSystem: try required("destination_system"),
-            recipientOrganisations: try decode(try required("recipient_organisations"), reference),
+            recipientOrganisations: ListText.split(try required("recipient_organisations")),
             classification: try value("classification", Classification.self), marking: try required("marking"),
             verdict: try value("verdict", Verdict.self), rulesVersion: try required("rules_version"),
             transferKind: try value("transfer_kind", TransferKind.self), frequency: frequency,
             deleteBy: text("delete_by"), fingerprint: try required("fingerprint"), answers: try required("answers"),
-            documents: try decode(try required("documents"), reference))
+            documents: try files(try required("documents"), reference))
         return (entry, try summary(text))
     }
 
@@ -132,22 +132,22 @@ enum StoreSchema {
         return RegisterEvent(
             sequence: sequence, reference: reference, kind: kind, recordedAt: try required("recorded_at"),
             by: try required("by_person"), date: try required("date"), reason: text("reason"),
-            files: try decode(try required("files"), reference), nextReview: text("next_review"),
+            files: try files(try required("files"), reference), nextReview: text("next_review"),
             entryDigest: text("entry_digest"), previousHash: try required("previous_hash"), hash: try required("hash"))
     }
 
-    static func json(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(value)) ?? Data("[]".utf8), as: UTF8.self)
-    }
+    /// Files as lines of `SHA256 SIZE NAME`.
+    static func files(_ files: [FileDigest]) -> String { ListText.join(files.map(\.line)) }
 
-    static func decode<T: Decodable>(_ text: String, _ reference: String) throws(StoreError) -> T {
-        do {
-            return try JSONDecoder().decode(T.self, from: Data(text.utf8))
-        } catch {
-            throw .badRow("entry \(reference): a list of files or organisations cannot be read")
+    static func files(_ text: String, _ reference: String) throws(StoreError) -> [FileDigest] {
+        var files: [FileDigest] = []
+        for line in ListText.split(text) {
+            guard let file = FileDigest(line: line) else {
+                throw .badRow("entry \(reference): a file line cannot be read")
+            }
+            files.append(file)
         }
+        return files
     }
 }
 

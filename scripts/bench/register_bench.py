@@ -75,7 +75,10 @@ def main():
         samples = [timed([wizard, "register", "check"], env) for _ in range(max(3, args.runs // 3))]
         summary("register check, 100k entries", samples, 5000)
 
-        big_file = os.path.join(scratch, "data.bin")
+        # The sealed file alone in its folder: anything beside it would be "not in the manifest".
+        sealed = os.path.join(scratch, "sealed")
+        os.makedirs(sealed)
+        big_file = os.path.join(sealed, "data.bin")
         with open(big_file, "wb") as handle:
             for _ in range(1024):
                 handle.write(os.urandom(1 << 20))
@@ -83,7 +86,7 @@ def main():
         subprocess.run(
             [wizard, "seal", "DMF-20261129-BNCH", big_file, "--by", "Bench", "--no-record"],
             check=True, stdout=subprocess.DEVNULL, env=seal_env)
-        manifest = os.path.join(scratch, "DMF-20261129-BNCH.manifest.json")
+        manifest = os.path.join(sealed, "DMF-20261129-BNCH.manifest.json")
         ours, theirs = [], []
         for _ in range(3):
             ours.append(timed([wizard, "verify", manifest], seal_env))
