@@ -50,39 +50,34 @@ public final class PostgresRegister: RegisterStorage, @unchecked Sendable {
 
     /// Migrations, each applied once under a lock so several desks starting at once agree.
     private func migrate() throws {
-        try transaction {
-            try run("SELECT pg_advisory_xact_lock(4742)")
-            try run("CREATE TABLE IF NOT EXISTS dmf_register_schema (version INTEGER NOT NULL)")
-            let version = try rows("SELECT max(version) AS version FROM dmf_register_schema").first?["version"]
-            guard (version.flatMap { $0 }.flatMap(Int.init) ?? 0) < 1 else { return }
-            for statement in StoreSchema.tables(integer: "BIGINT") { try run(statement) }
-            let fixed = StoreSchema.entryColumns.filter { !StoreSchema.summaryColumns.contains($0) }
-            try run(
+        let fixed = StoreSchema.entryColumns.filter { !StoreSchema.summaryColumns.contains($0) }
+        let guardHistory = "FOR EACH ROW EXECUTE FUNCTION dmf_register_keeps_history()"
+        let migrations: [[String]] = [
+            StoreSchema.tables(integer: "BIGINT") + [
                 """
                 CREATE FUNCTION dmf_register_keeps_history() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN \
                 RAISE EXCEPTION 'the register keeps its history: rows are never changed or removed'; END $$
-                """)
-            try run(
-                """
-                CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON events \
-                FOR EACH ROW EXECUTE FUNCTION dmf_register_keeps_history()
-                """)
-            try run(
+                """,
+                "CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON events \(guardHistory)",
                 """
                 CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON events \
                 FOR EACH STATEMENT EXECUTE FUNCTION dmf_register_keeps_history()
-                """)
-            try run(
-                """
-                CREATE TRIGGER entries_no_delete BEFORE DELETE ON entries \
-                FOR EACH ROW EXECUTE FUNCTION dmf_register_keeps_history()
-                """)
-            try run(
-                """
-                CREATE TRIGGER entries_fixed BEFORE UPDATE OF \(fixed.joined(separator: ", ")) ON entries \
-                FOR EACH ROW EXECUTE FUNCTION dmf_register_keeps_history()
-                """)
-            try run("INSERT INTO dmf_register_schema (version) VALUES (1)")
+                """,
+                "CREATE TRIGGER entries_no_delete BEFORE DELETE ON entries \(guardHistory)",
+                "CREATE TRIGGER entries_fixed BEFORE UPDATE OF \(fixed.joined(separator: ", ")) ON entries \(guardHistory)",
+            ],
+            [StoreSchema.listIndex],
+        ]
+        for (offset, statements) in migrations.enumerated() {
+            let version = offset + 1
+            try transaction {
+                try run("SELECT pg_advisory_xact_lock(4742)")
+                try run("CREATE TABLE IF NOT EXISTS dmf_register_schema (version INTEGER NOT NULL)")
+                let reached = try rows("SELECT max(version) AS version FROM dmf_register_schema").first?["version"]
+                guard (reached.flatMap { $0 }.flatMap(Int.init) ?? 0) < version else { return }
+                for statement in statements { try run(statement) }
+                try run("INSERT INTO dmf_register_schema (version) VALUES ($1::integer)", [String(version)])
+            }
         }
     }
 

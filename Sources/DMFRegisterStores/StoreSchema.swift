@@ -5,9 +5,6 @@ import Foundation
 /// The register's tables, the same in SQLite and PostgreSQL, and how entries and events map to
 /// rows. Every column is text except an event's sequence number, so one mapping serves both.
 enum StoreSchema {
-    /// Bumped with each migration; both stores record the version they have reached.
-    static let version = 1
-
     static let entryColumns = [
         "reference", "recorded_at", "requester", "team", "route", "source_system", "destination_organisation",
         "destination_system", "recipient_organisations", "classification", "marking", "verdict", "rules_version",
@@ -45,6 +42,10 @@ enum StoreSchema {
             "CREATE INDEX entries_by_due ON entries (next_due)",
         ]
     }
+
+    /// The covering index a list reads (migration 2 in both stores).
+    static let listIndex =
+        "CREATE INDEX entries_for_lists ON entries (search, \(summaryListColumns.joined(separator: ", ")))"
 
     static func entryValues(_ entry: RegisterEntry, _ summary: EntrySummary) -> [String?] {
         [
