@@ -13,7 +13,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-        // Yams 6.x exactly: 5.0.1 overflows the stack on deeply nested input (research/swift-deps.md).
+        // Yams 6.x exactly: 5.0.1 overflows the stack on deeply nested input.
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         // The register (DECISIONS.md, "The register"): SQLite by default, PostgreSQL for a team,
         // SHA-256 from swift-crypto.
@@ -50,7 +50,7 @@ let package = Package(
         .executableTarget(
             name: "dmf-wizard",
             dependencies: [
-                "DMFApp", "NcursesBackend", "TerminalUI",
+                "DMFApp", "NcursesBackend", "TerminalUI", "DMFPolicy", "DMFRegister", "DMFRegisterStores",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Fuzz target for the answers reader. A plain build makes a corpus replayer; built by

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Finds the `assets/` folder at run time without SwiftPM resources (which break when the
-/// binary is copied or installed; see research/swift-deps.md §4). Looked for, in order:
+/// binary is copied or installed, because the bundle path is fixed at build time). Looked for,
+/// in order:
 /// `$DMF_WIZARD_ASSETS`; `<executable dir>/assets`; `<executable dir>/../share/dmf-wizard/assets`;
 /// and the source checkout this binary was built from (so `swift run` works from any folder).
 public enum AssetLocator {

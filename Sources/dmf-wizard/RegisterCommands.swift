@@ -1,5 +1,6 @@
 import ArgumentParser
 import DMFApp
+import DMFPolicy
 import DMFRegister
 import DMFRegisterStores
 import Foundation
@@ -81,6 +82,13 @@ struct RegisterList: ParsableCommand {
     var format: ListingFormat = .table
 
     @OptionGroup var register: RegisterOptions
+
+    func validate() throws {
+        let routes = RouteType.allCases.map(\.rawValue)
+        if let route, !routes.contains(route) {
+            throw ValidationError("--route must be one of \(routes.joined(separator: ", ")), not '\(route)'.")
+        }
+    }
 
     func run() throws {
         let command = register.command()
