@@ -55,10 +55,21 @@ final class ScratchRegister: @unchecked Sendable {
         if let databaseName { try? Self.psql(StoreKind.postgresAdminURL!, "DROP DATABASE IF EXISTS \(databaseName)") }
     }
 
+    /// The tamper and lock tests edit the file with the `sqlite3` tool: skipped without it,
+    /// saying so, except in CI, which installs it.
+    static func requireSQLiteTool() throws {
+        let found = ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3"].contains {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
+        if !found && !StoreKind.inCI { try Test.cancel("skipped: the sqlite3 tool is not installed (CI installs it)") }
+    }
+
     /// SQL run by hand, as someone with direct access to the database would (to tamper).
     func sql(_ statement: String) throws {
         switch location {
-        case .sqlite(let path): try Self.run("/usr/bin/env", ["sqlite3", path, statement])
+        case .sqlite(let path):
+            try Self.requireSQLiteTool()
+            try Self.run("/usr/bin/env", ["sqlite3", path, statement])
         case .postgres(let url): try Self.psql(url, statement)
         }
     }

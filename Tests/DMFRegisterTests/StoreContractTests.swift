@@ -144,6 +144,7 @@ import Testing
     }
 
     @Test(arguments: StoreKind.available) func historyCannotBeChangedThroughTheDatabase(kind: StoreKind) throws {
+        if kind == .sqlite { try ScratchRegister.requireSQLiteTool() }
         let scratch = try ScratchRegister(kind)
         _ = try scratch.register.record(Sample.entry("DMF-20261129-KEEP"), by: "Sam")
         #expect(throws: (any Error).self) { try scratch.sql("UPDATE events SET by_person = 'Mallory'") }
@@ -156,6 +157,7 @@ import Testing
     /// Someone with the database's owner rights drops the guards and edits history: `check`
     /// names the entry and the event.
     @Test(arguments: StoreKind.available) func checkFindsEveryKindOfTampering(kind: StoreKind) throws {
+        if kind == .sqlite { try ScratchRegister.requireSQLiteTool() }
         let scratch = try ScratchRegister(kind)
         for suffix in ["AAAA", "BBBB", "CCCC"] {
             let entry = Sample.entry("DMF-20261129-" + suffix)
@@ -192,6 +194,7 @@ import Testing
 /// A register another process holds locked: one clear error after the wait, nothing written.
 @Suite("Locked register") struct LockedRegisterTests {
     @Test func aLockedFileGivesUpWithAClearReason() throws {
+        try ScratchRegister.requireSQLiteTool()
         let scratch = try ScratchRegister(.sqlite)
         _ = try scratch.register.record(Sample.entry("DMF-20261129-HELD"), by: "Sam")
         guard case .sqlite(let path) = scratch.location else { return }
