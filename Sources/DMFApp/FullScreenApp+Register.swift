@@ -1,4 +1,3 @@
-import DMFPolicy
 import DMFRegister
 import DMFRegisterStores
 import Foundation
@@ -27,9 +26,9 @@ extension FullScreenApp {
                 request.files = try files.map { path throws(DigestError) in
                     try FileDigest.of(file: PathInput.expand(path, home: home))
                 }
-                request.date = request.date.flatMap { try? IsoDate.read($0).get().iso }
+                request = try request.readingDates()
             } catch {
-                next.message = .problem(error.description)
+                next.message = .problem(String(describing: error))
                 return screen = .register(next)
             }
             let result = withRegister { register throws(RegisterError) in

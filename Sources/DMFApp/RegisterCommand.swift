@@ -56,15 +56,13 @@ public struct RegisterCommand {
     }
 
     /// Records a status change: authorise, refuse, sent, received, deleted, reviewed.
-    public func change(_ request: EventRequest, reference: String) -> Int32 {
-        if let problem = Self.dateProblem(request.date) ?? Self.dateProblem(request.nextReview) {
-            stderr("dmf-wizard: \(problem)\n")
+    public func change(_ typed: EventRequest, reference: String) -> Int32 {
+        let request: EventRequest
+        do { request = try typed.readingDates() } catch {
+            stderr("dmf-wizard: \(error.description)\n")
             return 2
         }
         return withRegister { register throws(RegisterError) in
-            var request = request
-            request.date = request.date.flatMap { try? IsoDate.read($0).get().iso }
-            request.nextReview = request.nextReview.flatMap { try? IsoDate.read($0).get().iso }
             let event = try register.append(request, to: reference)
             stdout("\(reference): \(event.kind.label) on \(event.date), recorded as event \(event.sequence).\n")
             return 0
@@ -153,12 +151,6 @@ public struct RegisterCommand {
             stdout(outcome.message + "\n")
             return 0
         }
-    }
-
-    static func dateProblem(_ text: String?) -> String? {
-        guard let text else { return nil }
-        if case .failure(let problem) = IsoDate.read(text) { return problem.explanation(typed: text) }
-        return nil
     }
 }
 

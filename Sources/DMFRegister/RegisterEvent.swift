@@ -1,3 +1,4 @@
+import DMFPolicy
 import Foundation
 
 /// What can happen to a recorded assessment, in the order it usually happens.
@@ -111,4 +112,27 @@ public struct EventRequest: Sendable, Equatable {
         self.files = files
         self.nextReview = nextReview
     }
+}
+
+extension EventRequest {
+    /// The dates as people type them (31/12/2026 or 2026-12-31) made ISO, as the log keeps them.
+    /// The command line and the register screen both read them here.
+    public func readingDates() throws(UnreadableDate) -> EventRequest {
+        func read(_ text: String?) throws(UnreadableDate) -> String? {
+            guard let text else { return nil }
+            switch IsoDate.read(text) {
+            case .success(let date): return date.iso
+            case .failure(let problem): throw UnreadableDate(description: problem.explanation(typed: text))
+            }
+        }
+        var request = self
+        request.date = try read(date)
+        request.nextReview = try read(nextReview)
+        return request
+    }
+}
+
+/// A date that cannot be read, explained in the words the answers file uses.
+public struct UnreadableDate: Error, Sendable, Equatable, CustomStringConvertible {
+    public var description: String
 }

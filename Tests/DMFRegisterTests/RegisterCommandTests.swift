@@ -1,6 +1,7 @@
 import DMFRegister
 import DMFRegisterStores
 import Foundation
+import TerminalUI
 import Testing
 
 @testable import DMFApp
@@ -129,6 +130,21 @@ import Testing
         #expect(output.out == "The register is intact: 1 entries, 3 events, every hash verified.\n")
         #expect(tool.show("DMF-NOPE", json: false) == 1)
         #expect(output.err.contains("no entry in the register has the reference DMF-NOPE"))
+    }
+
+    /// The command line and the register screen read typed dates in one place.
+    @Test func typedDatesAreReadOnce() throws {
+        let typed = EventRequest(kind: .reviewed, by: "Iris", date: "31/12/2026", nextReview: "2027-12-31")
+        let read = try typed.readingDates()
+        #expect(read.date == "2026-12-31" && read.nextReview == "2027-12-31")
+        #expect(throws: UnreadableDate.self) {
+            try EventRequest(kind: .sent, by: "S", date: "31/02/2026").readingDates()
+        }
+        var form = ChangeForm(kind: .authorised, history: EntryHistory(entry: Sample.entry("DMF-1"), events: []))
+        for key in "Iris".map(Key.char) { form.type(key) }
+        form.field = 1
+        for key in "31/02/2026".map(Key.char) { form.type(key) }
+        #expect(form.problem?.contains("31 February 2026 does not exist") == true)
     }
 
     @Test func dueSummaryCountsWhatIsOverdueAndDueToday() {

@@ -287,9 +287,7 @@ struct ChangeForm: Equatable {
         if by.text.trimmingCharacters(in: .whitespaces).isEmpty { return "Type who did it." }
         if kind == .refused && reason.text.isEmpty { return "Type the reason for the refusal." }
         if needsFiles && files.isEmpty { return "Type the path of each file, separated by spaces." }
-        if !date.text.isEmpty, case .failure(let problem) = IsoDate.read(date.text) {
-            return problem.explanation(typed: date.text)
-        }
+        do { _ = try request.readingDates() } catch { return error.description }
         return nil
     }
 
