@@ -31,8 +31,8 @@ public struct ChainReport: Sendable, Equatable, Codable {
 struct ChainChecker {
     let storage: any RegisterStorage
 
-    /// Rows read before their hashes are worked out, on every core at once.
-    static let batch = 2048
+    /// Rows read before they are decoded and hashed, on every core at once, while the next are read.
+    var batch = 2048
 
     /// `transform` of each item, worked out on every core; the results in the items' order.
     static func inParallel<Item: Sendable, Result: Sendable>(
@@ -53,34 +53,76 @@ struct ChainChecker {
         let base: UnsafeMutablePointer<Result>
     }
 
+    /// Reads rows with `scan` while the batch read before is decoded (`decode`, on every core),
+    /// and hands each batch's results to `merge`, in the rows' order.
+    func pipeline<Value, Output: Sendable>(
+        _ scan: ((@escaping StoredRow<Value>) throws -> Void) throws -> Void,
+        decode: @escaping @Sendable (StoredRow<Value>) throws -> Output,
+        merge: ([Output]) throws -> Void
+    ) throws {
+        try withoutActuallyEscaping(merge) { merge in
+            var rows: [StoredRow<Value>] = []
+            var running: Decoding<Output>?
+            func launch() throws {
+                let next = Decoding(rows, decode)
+                rows.removeAll(keepingCapacity: true)
+                try running.map { try merge(try $0.results()) }
+                running = next
+            }
+            try scan { row in
+                rows.append(row)
+                if rows.count == batch { try launch() }
+            }
+            try launch()
+            try running.map { try merge(try $0.results()) }
+        }
+    }
+
+    /// One batch being decoded in the background.
+    private final class Decoding<Output: Sendable>: @unchecked Sendable {
+        private let done = DispatchGroup()
+        /// Written by the background work, read only after `done` says it has finished.
+        private var decoded: [Result<Output, any Error>] = []
+
+        init<Value>(_ rows: [StoredRow<Value>], _ decode: @escaping @Sendable (StoredRow<Value>) throws -> Output) {
+            DispatchQueue.global().async(group: done) { [self] in
+                decoded = ChainChecker.inParallel(rows) { row in Result { try decode(row) } }
+            }
+        }
+
+        func results() throws -> [Output] {
+            done.wait()
+            return try decoded.map { try $0.get() }
+        }
+    }
+
     func run() throws -> ChainReport {
         var problems: [ChainProblem] = []
         // The answers text is most of an entry's size: keep its digest and drop the text, so
-        // checking 100,000 entries needs tens of megabytes, not hundreds.
-        var entries: [String: (entry: RegisterEntry, digest: String, summary: EntrySummary)] = [:]
-        var pendingEntries: [(RegisterEntry, EntrySummary)] = []
-        func flushEntries() {
-            let digests = Self.inParallel(pendingEntries) { $0.0.digest }
-            for ((entry, summary), digest) in zip(pendingEntries, digests) {
-                var light = entry
-                light.answers = ""
-                entries[entry.reference] = (light, digest, summary)
+        // checking 100,000 entries needs tens of megabytes, not hundreds. Entries stay in the
+        // order they were read; `positions` finds one by reference.
+        var entries: [(entry: RegisterEntry, digest: String, summary: EntrySummary)] = []
+        var positions: [String: Int] = [:]
+        try pipeline(storage.scanEntries) { row in
+            var (entry, summary) = try row()
+            let digest = entry.digest
+            entry.answers = ""
+            return (entry, digest, summary)
+        } merge: { decoded in
+            for read in decoded {
+                positions[read.0.reference] = entries.count
+                entries.append(read)
             }
-            pendingEntries.removeAll(keepingCapacity: true)
         }
-        try storage.scanEntries { entry, summary in
-            pendingEntries.append((entry, summary))
-            if pendingEntries.count == Self.batch { flushEntries() }
-        }
-        flushEntries()
 
-        var eventsByEntry: [String: [RegisterEvent]] = [:]
+        var eventsByEntry = [[RegisterEvent]](repeating: [], count: entries.count)
         var previous: RegisterEvent?
         var count = 0
-        var pendingEvents: [RegisterEvent] = []
-        func flushEvents() {
-            let hashes = Self.inParallel(pendingEvents) { $0.expectedHash }
-            for (event, expectedHash) in zip(pendingEvents, hashes) {
+        try pipeline(storage.scanEvents) { row in
+            let event = try row()
+            return (event, event.expectedHash)
+        } merge: { decoded in
+            for (event, expectedHash) in decoded {
                 count += 1
                 let expectedSequence = (previous?.sequence ?? 0) + 1
                 let expectedPrevious = previous?.hash ?? RegisterEvent.firstPreviousHash
@@ -96,39 +138,33 @@ struct ChainChecker {
                 if event.hash != expectedHash {
                     report("its content does not match its hash: the \(event.kind.rawValue) event was changed")
                 }
-                if let found = entries[event.reference] {
-                    if event.kind == .created, event.entryDigest != found.digest {
+                if let position = positions[event.reference] {
+                    if event.kind == .created, event.entryDigest != entries[position].digest {
                         report("the entry does not match what was recorded when it was created: the entry was changed")
                     }
+                    eventsByEntry[position].append(event)
                 } else {
                     report("the event names an entry that is not in the register")
                 }
-                eventsByEntry[event.reference, default: []].append(event)
                 previous = event
             }
-            pendingEvents.removeAll(keepingCapacity: true)
         }
-        try storage.scanEvents { event in
-            pendingEvents.append(event)
-            if pendingEvents.count == Self.batch { flushEvents() }
-        }
-        flushEvents()
 
-        for reference in entries.keys.sorted() {
-            let (entry, _, summary) = entries[reference]!
-            let events = eventsByEntry[reference] ?? []
+        let summaryProblems = Self.inParallel(Array(entries.indices)) {
+            [entries, eventsByEntry] position -> ChainProblem? in
+            let (entry, _, summary) = entries[position]
+            let events = eventsByEntry[position]
             guard events.first?.kind == .created else {
-                problems.append(ChainProblem(reference: reference, sequence: nil, what: "it has no \"created\" event"))
-                continue
+                return ChainProblem(reference: entry.reference, sequence: nil, what: "it has no \"created\" event")
             }
-            let expected = Register.summary(of: EntryHistory(entry: entry, events: events))
-            if expected != summary {
-                problems.append(
-                    ChainProblem(
-                        reference: reference, sequence: nil,
-                        what: "its listed status or due date does not follow from its events"))
+            guard Register.summary(of: EntryHistory(entry: entry, events: events)) == summary else {
+                return ChainProblem(
+                    reference: entry.reference, sequence: nil,
+                    what: "its listed status or due date does not follow from its events")
             }
+            return nil
         }
+        problems += summaryProblems.compactMap { $0 }
         return ChainReport(entries: entries.count, events: count, problems: problems)
     }
 }

@@ -64,6 +64,9 @@ public struct ChainHead: Sendable, Equatable {
     }
 }
 
+/// A row as read from a store, decoded on demand, on any thread.
+public typealias StoredRow<Value> = @Sendable () throws -> Value
+
 /// What a store does inside one write transaction: one read, then one write, so a store on a
 /// server can send each as a single batch.
 public protocol RegisterWriter {
@@ -84,9 +87,10 @@ public protocol RegisterStorage: AnyObject, Sendable {
     func history(_ reference: String) throws -> EntryHistory?
     /// Newest first.
     func list(_ query: ListQuery) throws -> [EntrySummary]
-    /// Every entry, in reference order, a few at a time.
-    func scanEntries(_ body: (RegisterEntry, EntrySummary) throws -> Void) throws
-    /// Every event, in sequence order, a few at a time.
-    func scanEvents(_ body: (RegisterEvent) throws -> Void) throws
+    /// Every entry, in reference order, a few at a time. Each row comes undecoded, as a
+    /// `StoredRow`, so the chain check can decode and hash rows on every core.
+    func scanEntries(_ body: (@escaping StoredRow<(RegisterEntry, EntrySummary)>) throws -> Void) throws
+    /// Every event, in sequence order, a few at a time, undecoded like the entries.
+    func scanEvents(_ body: (@escaping StoredRow<RegisterEvent>) throws -> Void) throws
     func close()
 }

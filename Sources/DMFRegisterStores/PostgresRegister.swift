@@ -130,22 +130,21 @@ public final class PostgresRegister: RegisterStorage, @unchecked Sendable {
     }
 
     /// Pages through by key, so a register of any size is read in constant memory.
-    public func scanEntries(_ body: (RegisterEntry, EntrySummary) throws -> Void) throws {
+    public func scanEntries(_ body: (@escaping StoredRow<(RegisterEntry, EntrySummary)>) throws -> Void) throws {
         var after = ""
         while true {
             let page = try locked {
                 try rows("SELECT * FROM entries WHERE reference > $1 ORDER BY reference LIMIT 1000", [after])
             }
             for row in page {
-                let (entry, summary) = try StoreSchema.entry { row[$0] ?? nil }
-                try body(entry, summary)
-                after = entry.reference
+                try body { try StoreSchema.entry { row[$0] ?? nil } }
+                after = (row["reference"] ?? nil) ?? after
             }
             if page.count < 1000 { return }
         }
     }
 
-    public func scanEvents(_ body: (RegisterEvent) throws -> Void) throws {
+    public func scanEvents(_ body: (@escaping StoredRow<RegisterEvent>) throws -> Void) throws {
         var after: Int64 = 0
         while true {
             let page = try locked {
@@ -153,9 +152,8 @@ public final class PostgresRegister: RegisterStorage, @unchecked Sendable {
                     "SELECT * FROM events WHERE sequence > $1::bigint ORDER BY sequence LIMIT 5000", [String(after)])
             }
             for row in page {
-                let event = try Self.event(row)
-                try body(event)
-                after = event.sequence
+                try body { try Self.event(row) }
+                after = try Self.sequence(row)
             }
             if page.count < 5000 { return }
         }
@@ -234,10 +232,14 @@ public final class PostgresRegister: RegisterStorage, @unchecked Sendable {
     }
 
     fileprivate static func event(_ row: TextRow) throws -> RegisterEvent {
+        try StoreSchema.event(sequence: try sequence(row)) { row[$0] ?? nil }
+    }
+
+    private static func sequence(_ row: TextRow) throws(StoreError) -> Int64 {
         guard let text = row["sequence"] ?? nil, let sequence = Int64(text) else {
-            throw StoreError.badRow("an event has no sequence number")
+            throw .badRow("an event has no sequence number")
         }
-        return try StoreSchema.event(sequence: sequence) { row[$0] ?? nil }
+        return sequence
     }
 
     /// One write transaction in two batches: BEGIN, the lock and the three reads; then the

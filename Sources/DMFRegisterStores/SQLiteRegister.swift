@@ -104,22 +104,43 @@ public final class SQLiteRegister: RegisterStorage {
         }
     }
 
-    public func scanEntries(_ body: (RegisterEntry, EntrySummary) throws -> Void) throws {
-        try queue.read { db in
-            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM entries ORDER BY reference")
-            while let row = try rows.next() {
-                let (entry, summary) = try StoreSchema.entry { row[$0] }
-                try body(entry, summary)
+    public func scanEntries(_ body: (@escaping StoredRow<(RegisterEntry, EntrySummary)>) throws -> Void) throws {
+        try scan("SELECT * FROM entries ORDER BY reference") { text in try body { try StoreSchema.entry(text) } }
+    }
+
+    public func scanEvents(_ body: (@escaping StoredRow<RegisterEvent>) throws -> Void) throws {
+        try scan("SELECT * FROM events ORDER BY sequence") { text in
+            try body {
+                guard let sequence = text("sequence").flatMap({ Int64($0) }) else {
+                    throw StoreError.badRow("an event has no sequence number")
+                }
+                return try StoreSchema.event(sequence: sequence, text)
             }
         }
     }
 
-    public func scanEvents(_ body: (RegisterEvent) throws -> Void) throws {
+    /// Reads every row of `sql` as text by column name. Each row's values are copied out (a
+    /// cursor reuses its row), so they can be decoded later, on another thread.
+    private func scan(_ sql: String, _ body: (@escaping @Sendable (String) -> String?) throws -> Void) throws {
         try queue.read { db in
-            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM events ORDER BY sequence")
+            let statement = try db.makeStatement(sql: sql)
+            let positions = Dictionary(uniqueKeysWithValues: statement.columnNames.enumerated().map { ($1, $0) })
+            let rows = try Row.fetchCursor(statement)
             while let row = try rows.next() {
-                try body(try StoreSchema.event(sequence: row["sequence"]) { row[$0] })
+                let values = (0..<row.count).map { Self.text(row[$0] as DatabaseValue) }
+                try body { column in positions[column].flatMap { values[$0] } }
             }
+        }
+    }
+
+    /// A value as text, as PostgreSQL gives it: integers in decimal, NULL as nil.
+    private static func text(_ value: DatabaseValue) -> String? {
+        switch value.storage {
+        case .null: nil
+        case .string(let text): text
+        case .int64(let number): String(number)
+        case .double(let number): String(number)
+        case .blob(let bytes): String(decoding: bytes, as: UTF8.self)
         }
     }
 

@@ -44,6 +44,16 @@ final class MemoryRegisterStorage: RegisterStorage, @unchecked Sendable {
         return result
     }
 
+    /// Edits the rows behind the register's back, as someone with the file could.
+    func tamper(_ edit: (inout Rows) -> Void) { lock.withLock { edit(&rows) } }
+
+    /// Makes this event's row fail to decode when it is scanned, as a damaged row would.
+    var unreadableEvent: Int64? {
+        get { lock.withLock { unreadable } }
+        set { lock.withLock { unreadable = newValue } }
+    }
+    private var unreadable: Int64?
+
     func history(_ reference: String) throws -> EntryHistory? {
         lock.withLock { rows.history(reference) }
     }
@@ -63,16 +73,26 @@ final class MemoryRegisterStorage: RegisterStorage, @unchecked Sendable {
         }
     }
 
-    func scanEntries(_ body: (RegisterEntry, EntrySummary) throws -> Void) throws {
+    func scanEntries(_ body: (@escaping StoredRow<(RegisterEntry, EntrySummary)>) throws -> Void) throws {
         let copy = lock.withLock { rows }
         for reference in copy.entries.keys.sorted() {
-            try body(copy.entries[reference]!, copy.summaries[reference]!)
+            let row = (copy.entries[reference]!, copy.summaries[reference]!)
+            try body { row }
         }
     }
 
-    func scanEvents(_ body: (RegisterEvent) throws -> Void) throws {
-        for event in lock.withLock({ rows.events }) { try body(event) }
+    func scanEvents(_ body: (@escaping StoredRow<RegisterEvent>) throws -> Void) throws {
+        let events: [RegisterEvent] = lock.withLock { rows.events }
+        let unreadable: Int64? = lock.withLock { self.unreadable }
+        for event in events {
+            try body {
+                if event.sequence == unreadable { throw UnreadableRow(sequence: event.sequence) }
+                return event
+            }
+        }
     }
+
+    struct UnreadableRow: Error, Equatable { var sequence: Int64 }
 
     func close() {}
 }
