@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Register benchmarks, release build, on SQLite (README, "Speed"):
+# Register benchmarks on SQLite, with the static release binary (README, "Speed"):
 #   - recording one entry, whole process (`dmf-wizard register add`), on a register of 100,000;
 #   - `register list --search` and `register check` over 100,000 entries;
 #   - `verify` hashing a 1 GiB file, beside `sha256sum` on the same file in the same run.
@@ -8,6 +8,9 @@
 #   scripts/bench-register.sh [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product dmf-wizard >/dev/null
+# The binary people install (fully static, see scripts/build-release.sh), as the other benchmarks.
+wizard="$(scripts/build-release.sh)"
+# The loader only fills the big register, once: an ordinary release build does.
 swift build -c release --product RegisterLoad >/dev/null
-exec python3 scripts/bench/register_bench.py --runs "${1:-10}" --bin "$(swift build -c release --show-bin-path)"
+exec python3 scripts/bench/register_bench.py --runs "${1:-10}" --wizard "$wizard" \
+    --loader "$(swift build -c release --show-bin-path)/RegisterLoad"

@@ -7,45 +7,58 @@ import Yams
 public enum AnswersWriter {
     /// The YAML text for `answers`; `resumeStep` and `savedAt` go under the project key `draft`.
     public static func yaml(_ answers: Answers, resumeStep: String? = nil, savedAt: String? = nil) -> String {
-        var root: [(Node, Node)] = [(key("format"), Node("1"))]
+        let nodes = Nodes()
+        var root: [(Node, Node)] = [(nodes.key("format"), nodes.plain("1"))]
         func add(_ name: String, _ pairs: [(String, Node?)]) {
-            let present = pairs.compactMap { pair in pair.1.map { (key(pair.0), $0) } }
-            if !present.isEmpty { root.append((key(name), Node(present))) }
+            let present = pairs.compactMap { pair in pair.1.map { (nodes.key(pair.0), $0) } }
+            if !present.isEmpty { root.append((nodes.key(name), nodes.mapping(present))) }
         }
         for topKey in AnswerSchema.topLevelKeys {
             if topKey == "recipients" {
                 guard !answers.recipients.isEmpty else { continue }
                 let list = answers.recipients.map { recipient -> Node in
-                    let pairs = AnswerSchema.recipient.map { ($0.key, node($0.value(in: recipient), $0.type)) }
-                    return Node(pairs.compactMap { pair in pair.1.map { (key(pair.0), $0) } })
+                    let pairs = AnswerSchema.recipient.map { ($0.key, nodes.value($0.value(in: recipient), $0.type)) }
+                    return nodes.mapping(pairs.compactMap { pair in pair.1.map { (nodes.key(pair.0), $0) } })
                 }
-                root.append((key("recipients"), Node(list)))
+                root.append((nodes.key("recipients"), Node(list, nodes.tag)))
                 continue
             }
             let fields = AnswerSchema.fields(under: topKey)
             if fields.count == 1, fields[0].section.isEmpty {
-                if let value = node(fields[0].value(in: answers), fields[0].type) { root.append((key(topKey), value)) }
+                if let value = nodes.value(fields[0].value(in: answers), fields[0].type) {
+                    root.append((nodes.key(topKey), value))
+                }
             } else {
-                add(topKey, fields.map { ($0.key, node($0.value(in: answers), $0.type)) })
+                add(topKey, fields.map { ($0.key, nodes.value($0.value(in: answers), $0.type)) })
             }
         }
-        add("draft", [("step", text(resumeStep)), ("saved_at", text(savedAt))])
+        add("draft", [("step", nodes.text(resumeStep)), ("saved_at", nodes.text(savedAt))])
         // Serialising our own well-formed tree cannot fail; fall back to an empty document regardless.
-        let body = (try? Yams.serialize(node: Node(root), width: -1, allowUnicode: true)) ?? "format: 1\n"
-        return body
+        return (try? Yams.serialize(node: nodes.mapping(root), width: -1, allowUnicode: true)) ?? "format: 1\n"
     }
 
-    /// Text is quoted whatever it says; choices, dates and counts are written as they are.
-    private static func node(_ value: String?, _ type: FieldType) -> Node? {
-        switch type {
-        case .text, .paragraph, .email: text(value)
-        case .choice, .date, .count: value.map { Node($0) }
+    /// Makes the tree's nodes, all with one tag.
+    private struct Nodes {
+        /// Every value is read back as text and typed by the schema, so no node needs YAML's own
+        /// types. The basic resolver says so, and spares compiling Yams's regular expressions for
+        /// them, which Yams's default tag does on first use (a third of the time recording took).
+        let tag = Tag(.implicit, .basic, .default)
+
+        func key(_ name: String) -> Node { Node(name, tag) }
+        func plain(_ value: String) -> Node { Node(value, tag) }
+        func mapping(_ pairs: [(Node, Node)]) -> Node { Node(pairs, tag) }
+
+        /// Text is quoted whatever it says; choices, dates and counts are written as they are.
+        func value(_ value: String?, _ type: FieldType) -> Node? {
+            switch type {
+            case .text, .paragraph, .email: text(value)
+            case .choice, .date, .count: value.map(plain)
+            }
         }
-    }
 
-    private static func key(_ name: String) -> Node { Node(name) }
-    private static func text(_ text: String?) -> Node? {
-        guard let text, !text.isEmpty else { return nil }
-        return Node(text, .implicit, .doubleQuoted)
+        func text(_ text: String?) -> Node? {
+            guard let text, !text.isEmpty else { return nil }
+            return Node(text, tag, .doubleQuoted)
+        }
     }
 }

@@ -27,9 +27,10 @@ enum RegisterEntryBuilder {
     /// short, so two assessments on one day can share one, and the later takes the next.
     static func candidates(_ dmf: FilledDMF, answers: Answers) -> [String] {
         let day = dmf.producedAt.prefix(10).filter(\.isNumber)
+        let fingerprint = answers.fingerprint
         return [dmf.reference]
             + (1...20).map { attempt in
-                "DMF-\(day)-" + Crockford.encode(Crockford.fnv1a(answers.fingerprint + "#\(attempt)"), count: 4)
+                "DMF-\(day)-" + Crockford.encode(Crockford.fnv1a(fingerprint + "#\(attempt)"), count: 4)
             }
     }
 

@@ -60,12 +60,17 @@ public struct WallClock: Sendable {
         return IsoDate(secondsSince1970: Int64(seconds), utcOffset: Int(local.tm_gmtoff))
     }
 
-    /// `2026-11-29T02:14:10Z`.
+    /// `2026-11-29T02:14:10Z`. From the C library (`gmtime_r`): a Foundation `Calendar` and
+    /// `String(format:)` took a quarter of the time recording an assessment took.
     public static func iso8601(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var utc = tm()
+        _ = gmtime_r(&seconds, &utc)
+        func padded(_ number: Int32, _ width: Int) -> String {
+            let digits = String(number)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return padded(utc.tm_year + 1900, 4) + "-" + padded(utc.tm_mon + 1, 2) + "-" + padded(utc.tm_mday, 2) + "T"
+            + padded(utc.tm_hour, 2) + ":" + padded(utc.tm_min, 2) + ":" + padded(utc.tm_sec, 2) + "Z"
     }
 }

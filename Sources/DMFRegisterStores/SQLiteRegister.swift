@@ -16,10 +16,16 @@ public final class SQLiteRegister: RegisterStorage {
         do {
             try Self.createPrivately(path)
             var configuration = Configuration()
-            configuration.journalMode = .wal
             configuration.busyMode = .timeout(busyTimeout)
             configuration.label = "dmf-register"
             configuration.prepareDatabase { db in
+                // WAL is set here rather than with GRDB's `journalMode = .wal`, which also writes
+                // a throwaway table whenever the WAL file is empty, as it is after every process
+                // closes the register: a second commit, with its syncs, on every recording. The
+                // mode is kept in the file, so after the first time this only reads it.
+                guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+                    throw RegisterError.unavailable(location: path, reason: "its journal cannot be kept beside it")
+                }
                 // Full durability on commit: an entry said to be recorded survives a power cut.
                 try db.execute(sql: "PRAGMA synchronous = FULL")
                 try db.execute(sql: "PRAGMA foreign_keys = ON")

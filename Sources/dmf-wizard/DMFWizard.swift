@@ -102,6 +102,7 @@ struct Interactive: ParsableCommand {
 
 struct Resume: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "resume",
         abstract: "Continue a saved draft at the step where it stopped (the newest draft if none is named).")
 
     @Argument(help: "A draft file, or its name in the drafts folder.")
@@ -147,6 +148,7 @@ struct Resume: ParsableCommand {
 
 struct Fill: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "fill",
         abstract: "Decide from an answers file and print (or write) the verdict, checklist and filled DMF.",
         discussion: """
             Exit status: 0 when a result was produced (whatever the verdict), 1 when the answers \
@@ -244,6 +246,7 @@ struct TableCommand: ParsableCommand {
 
 struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "train",
         abstract: "Training: work prepared cases, predict the outcome, and compare (nothing is saved as a draft).")
 
     @Flag(help: "Print the training cases and exit.")

@@ -38,6 +38,14 @@ import Testing
         #expect(WallClock.honouring(sourceDateEpoch: nil).sourceDateEpochProblem == nil, "unset: the computer's time")
     }
 
+    @Test(arguments: [
+        (0.0, "1970-01-01T00:00:00Z"), (1_795_918_450.7, "2026-11-29T02:14:10Z"), (951_782_400, "2000-02-29T00:00:00Z"),
+        (1_835_438_400, "2028-02-29T12:00:00Z"), (253_402_300_799, "9999-12-31T23:59:59Z"),
+    ])
+    func timestampsAreUTCToTheSecond(seconds: Double, expected: String) {
+        #expect(WallClock.iso8601(Date(timeIntervalSince1970: seconds)) == expected)
+    }
+
     @Test(arguments: ["nan", "1e20", "-5", "12.5", "", "253402300800"])
     func anUnusableSourceDateEpochIsNamedAndNotUsed(value: String) throws {
         let clock = WallClock.honouring(sourceDateEpoch: value)

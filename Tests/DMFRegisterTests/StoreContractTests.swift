@@ -191,6 +191,17 @@ import Testing
     }
 }
 
+/// The SQLite register keeps a write-ahead log, so lists read while another process writes. The
+/// mode is set when the register opens and kept in the file: bytes 18 and 19 of its header are
+/// 2 (WAL) for writing and reading, 1 for the rollback journal.
+@Test func theSQLiteRegisterKeepsAWriteAheadLog() throws {
+    let scratch = try ScratchRegister(.sqlite)
+    _ = try scratch.register.record(Sample.entry("DMF-20261129-WALL"), by: "Sam")
+    guard case .sqlite(let path) = scratch.location else { return }
+    let header = try #require(FileManager.default.contents(atPath: path))
+    #expect(Array(header[18...19]) == [2, 2])
+}
+
 /// A register another process holds locked: one clear error after the wait, nothing written.
 @Suite("Locked register") struct LockedRegisterTests {
     @Test func aLockedFileGivesUpWithAClearReason() throws {

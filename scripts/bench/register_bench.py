@@ -29,13 +29,12 @@ def summary(name, samples, budget=None):
     return median
 
 
-def filled_register(binary_folder):
+def filled_register(loader):
     """A register of ENTRIES entries, made once by four loaders at once and kept."""
     os.makedirs(RESULTS, exist_ok=True)
     path = os.path.join(RESULTS, f"register-{ENTRIES}.sqlite")
     if not os.path.exists(path):
         print(f"Filling {path} with {ENTRIES} entries (once)...")
-        loader = os.path.join(binary_folder, "RegisterLoad")
         share = ENTRIES // 4
         loaders = [
             subprocess.Popen([loader, path + ".new", str(share), f"B{i}", "600", "--entries-only"])
@@ -50,10 +49,11 @@ def filled_register(binary_folder):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=10)
-    parser.add_argument("--bin", required=True)
+    parser.add_argument("--wizard", required=True)
+    parser.add_argument("--loader", required=True)
     args = parser.parse_args()
-    wizard = os.path.join(args.bin, "dmf-wizard")
-    big = filled_register(args.bin)
+    wizard = args.wizard
+    big = filled_register(args.loader)
 
     with tempfile.TemporaryDirectory() as scratch:
         register = os.path.join(scratch, "register.sqlite")
@@ -61,13 +61,16 @@ def main():
         env = dict(os.environ, DMF_REGISTER_URL=register, SOURCE_DATE_EPOCH="1795918450")
         with open(SCENARIO) as handle:
             answers = handle.read()
-        samples = []
+        # Recording beside `fill` of the same answers, turn about: what recording adds.
+        recorded, filled = [], []
         for run in range(args.runs):
             path = os.path.join(scratch, f"answers-{run}.yaml")
             with open(path, "w") as handle:
                 handle.write(answers.replace("purpose:", f"purpose: run {run}", 1))
-            samples.append(timed([wizard, "register", "add", path], env))
-        summary("record one entry (register add), 100k register", samples, 20)
+            recorded.append(timed([wizard, "register", "add", path], env))
+            filled.append(timed([wizard, "fill", "--format", "json", path], env))
+        summary("record one entry (register add), 100k register", recorded, 20)
+        summary("fill the same answers (json), no register", filled)
 
         samples = [timed([wizard, "register", "list", "--search", "organisation 77"], env) for _ in range(args.runs)]
         summary("register list --search, 100k entries", samples, 100)
