@@ -29,11 +29,7 @@ struct RegisterExport {
     let producedAt: String
 
     init(register: Register, producedAt: String) throws(RegisterError) {
-        var records: [Record] = []
-        for summary in try register.list().reversed() {
-            records.append(Record(try register.history(summary.reference)))
-        }
-        self.records = records
+        records = try register.histories().map(Record.init)
         self.producedAt = producedAt
     }
 

@@ -88,6 +88,27 @@ public final class Register: Sendable {
         try guarded { try storage.list(query) }
     }
 
+    /// Every entry with its events, oldest first (as an export lists them): two scans of the
+    /// store, however many entries there are.
+    public func histories() throws(RegisterError) -> [EntryHistory] {
+        try guarded {
+            var histories: [EntryHistory] = []
+            var positions: [String: Int] = [:]
+            try storage.scanEntries { row in
+                let (entry, _) = try row()
+                positions[entry.reference] = histories.count
+                histories.append(EntryHistory(entry: entry, events: []))
+            }
+            try storage.scanEvents { row in
+                let event = try row()
+                if let position = positions[event.reference] { histories[position].events.append(event) }
+            }
+            return histories.sorted {
+                ($0.entry.recordedAt, $0.entry.reference) < ($1.entry.recordedAt, $1.entry.reference)
+            }
+        }
+    }
+
     /// Deletions and reviews due on or before `today`, soonest first. Reads every event of the
     /// entries with something due, so it is exact even for entries with several things due.
     public func due(today: String) throws(RegisterError) -> [DueItem] {

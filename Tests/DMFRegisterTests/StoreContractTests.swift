@@ -154,6 +154,22 @@ import Testing
         #expect(try scratch.register.check().isIntact)
     }
 
+    /// An export reads every entry with its events in two scans: oldest first, then by
+    /// reference, each entry's events in the order they happened.
+    @Test(arguments: StoreKind.available) func historiesHoldEveryEntryWithItsEvents(kind: StoreKind) throws {
+        let scratch = try ScratchRegister(kind)
+        for suffix in ["CCCC", "AAAA", "BBBB"] {
+            _ = try scratch.register.record(Sample.entry("DMF-20261129-" + suffix), by: "Sam")
+        }
+        _ = try scratch.register.append(EventRequest(kind: .authorised, by: "Iris IAO"), to: "DMF-20261129-BBBB")
+        _ = try scratch.register.append(
+            EventRequest(kind: .sent, by: "Taylor", files: [Sample.file]), to: "DMF-20261129-BBBB")
+        let histories = try scratch.register.histories()
+        #expect(histories.map(\.entry.reference) == ["DMF-20261129-AAAA", "DMF-20261129-BBBB", "DMF-20261129-CCCC"])
+        #expect(histories.map { $0.events.map(\.kind) } == [[.created], [.created, .authorised, .sent], [.created]])
+        #expect(histories[1] == (try scratch.register.history("DMF-20261129-BBBB")))
+    }
+
     /// Someone with the database's owner rights drops the guards and edits history: `check`
     /// names the entry and the event.
     @Test(arguments: StoreKind.available) func checkFindsEveryKindOfTampering(kind: StoreKind) throws {
