@@ -110,6 +110,24 @@ import Testing
         #expect(Self.text(app).contains("Not recorded."))
     }
 
+    /// A review asks for the next review's date in its own box (blank: a year after the review),
+    /// read like every typed date.
+    @Test func aReviewTakesTheNextReviewDate() throws {
+        let scratch = Scratch()
+        let register = try scratch.filled()
+        let recurring = Sample.entry("DMF-20261101-RECU", frequency: .recurring)
+        _ = try register.record(recurring, by: "Sam")
+        _ = try register.append(EventRequest(kind: .authorised, by: "Iris IAO"), to: recurring.reference)
+        let app = scratch.app()
+        Self.press(app, [.char("6"), .enter, .char("/")] + "recu".map(Key.char) + [.enter, .enter, .char("v")])
+        #expect(Self.text(app).contains("Next review (blank for a year after the review)"))
+        Self.press(app, "Iris IAO".map(Key.char) + [.tab, .tab, .tab] + "31/02/2028".map(Key.char) + [.enter])
+        #expect(Self.text(app).contains("31 February 2028 does not exist"))
+        Self.press(app, Array(repeating: Key.backspace, count: 10) + "31/01/2028".map(Key.char) + [.enter, .char("y")])
+        #expect(Self.text(app).contains("Recorded: Reviewed"))
+        #expect(try register.history(recurring.reference).events.last?.nextReview == "2028-01-31")
+    }
+
     @Test func savingTheOutcomeRecordsIt() throws {
         let scratch = Scratch()
         let (session, output) = try scratch.finishedTransfer()

@@ -240,6 +240,7 @@ struct ChangeForm: Equatable {
     var date = TextInput()
     var reason = TextInput()
     var paths = TextInput()
+    var nextReview = TextInput()
     var field = 0
     var confirming = false
 
@@ -262,14 +263,15 @@ struct ChangeForm: Equatable {
     }
 
     var needsFiles: Bool { kind == .sent || kind == .received }
-    var fieldCount: Int { needsFiles ? 4 : 3 }
+    /// Files sent or received, or the next review's date: a fourth box for those changes.
+    var fieldCount: Int { needsFiles || kind == .reviewed ? 4 : 3 }
 
     mutating func type(_ key: Key) {
         switch field {
         case 0: by.handle(key)
         case 1: date.handle(key)
         case 2: reason.handle(key)
-        default: paths.handle(key)
+        default: if kind == .reviewed { nextReview.handle(key) } else { paths.handle(key) }
         }
     }
 
@@ -279,7 +281,8 @@ struct ChangeForm: Equatable {
     var request: EventRequest {
         EventRequest(
             kind: kind, by: by.text.trimmingCharacters(in: .whitespaces),
-            date: date.text.isEmpty ? nil : date.text, reason: reason.text.isEmpty ? nil : reason.text)
+            date: date.text.isEmpty ? nil : date.text, reason: reason.text.isEmpty ? nil : reason.text,
+            nextReview: kind == .reviewed && !nextReview.text.isEmpty ? nextReview.text : nil)
     }
 
     /// What must be put right before it can be recorded.
@@ -299,9 +302,10 @@ struct ChangeForm: Equatable {
         page.line("\(kind.label): \(history.entry.reference)", style: .heading)
         page.gap()
         let labels = [
-            "Who", "Date (blank for today)", kind == .refused ? "Reason" : "Reason or note (optional)", "Files",
+            "Who", "Date (blank for today)", kind == .refused ? "Reason" : "Reason or note (optional)",
+            kind == .reviewed ? "Next review (blank for a year after the review)" : "Files",
         ]
-        let inputs = [by, date, reason, paths]
+        let inputs = [by, date, reason, kind == .reviewed ? nextReview : paths]
         for index in 0..<fieldCount {
             page.line(labels[index], style: index == field ? .accent : .normal)
             page.field(inputs[index], width: 60, focused: index == field)
