@@ -141,24 +141,27 @@ public struct FillCommand {
             outcome = try RegisterRecorder(register: register).record(
                 answers, producedAt: dmf.producedAt, reference: nil
             ) { form in
-                recordedForm = form
+                SafeFile.remove(written.map(\.path))
+                written = []
                 written = try write(form)
+                recordedForm = form
                 return written.map { FileDigest(name: ($0.path as NSString).lastPathComponent, bytes: $0.bytes) }
             }
         } catch {
             if written.isEmpty {
+                recordedForm = dmf
                 do { written = try write(dmf) } catch {
                     stderr("dmf-wizard: \(error.description)\n")
                     return 1
                 }
             }
             report(written, recordedForm, stdout: stdout)
-            let documents = written.map { " --document '\($0.path)'" }.joined()
+            let later = RegisterRecorder.laterCommand(
+                answers: answersPath, reference: recordedForm.reference, documents: written.map(\.path))
             stderr(
                 """
                 dmf-wizard: not recorded in the register: \(error.description)
-                The documents are saved. To record them later: \
-                dmf-wizard register add '\(answersPath)' --reference \(recordedForm.reference)\(documents)\n
+                The documents are saved. To record them later: \(later)\n
                 """)
             return Self.notRecordedStatus
         }

@@ -22,7 +22,8 @@ struct RegisterRecorder {
     /// - Parameters:
     ///   - reference: a reference to use as given (`register add --reference`), else one is picked.
     ///   - documents: writes (or reads) the documents for the form with the chosen reference and
-    ///     returns their digests; called again only if another desk took the reference meanwhile.
+    ///     returns their digests; called again only if another desk took the reference meanwhile,
+    ///     and then it removes the files it wrote under the reference it lost.
     func record(
         _ answers: Answers, producedAt: String, reference: String?,
         documents: (FilledDMF) throws -> [FileDigest]
@@ -53,6 +54,18 @@ struct RegisterRecorder {
             }
         }
         throw .failed(location: register.location, reason: "no free reference could be recorded; try again")
+    }
+
+    /// The command that records saved files later, once the register can be used: the
+    /// reference the files carry and each file's digest, so the entry matches the files.
+    static func laterCommand(answers: String, reference: String, documents: [String]) -> String {
+        let files = documents.map { " --document " + shellQuoted($0) }.joined()
+        return "dmf-wizard register add \(shellQuoted(answers)) --reference \(reference)\(files)"
+    }
+
+    /// `'…'` for a POSIX shell, a `'` inside written as `'\''`.
+    static func shellQuoted(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     private func build(_ answers: Answers, producedAt: String, reference: String?) throws(RegisterError) -> FilledDMF {

@@ -92,6 +92,12 @@ public enum SafeFile {
         }
     }
 
+    /// Removes files this program wrote and no longer stands behind (those of a save whose
+    /// reference another desk took first); a file already gone is no matter.
+    public static func remove(_ paths: [String]) {
+        for path in paths { unlink(path) }
+    }
+
     /// Whether anything has this name, a dangling symbolic link included (which
     /// `FileManager.fileExists` would call missing, since it follows links).
     public static func exists(_ path: String) -> Bool {

@@ -91,24 +91,32 @@ public final class WizardSession {
                 paths: try write(form, formats: formats, folder: folder), registerNote: nil, recorded: true)
         }
         var written: [(path: String, bytes: [UInt8])] = []
+        var writtenForm = form
         do {
             let storage = try register.open()
             defer { storage.close() }
             let clock = clock
             let recorder = RegisterRecorder(register: Register(storage: storage, now: { clock.timestamp }))
             let outcome = try recorder.record(wizard.answers, producedAt: form.producedAt, reference: nil) { chosen in
-                written = try files(chosen, formats: formats, folder: folder)
-                try SafeFile.writeAll(written, overwrite: false)
+                SafeFile.remove(written.map(\.path))
+                written = []
+                let chosenFiles = try files(chosen, formats: formats, folder: folder)
+                try SafeFile.writeAll(chosenFiles, overwrite: false)
+                (written, writtenForm) = (chosenFiles, chosen)
                 return written.map { FileDigest(name: ($0.path as NSString).lastPathComponent, bytes: $0.bytes) }
             }
             finishDraft()
             return SavedOutcome(paths: written.map(\.path), registerNote: outcome.message, recorded: true)
         } catch {
+            if written.isEmpty { writtenForm = form }
             let paths = written.isEmpty ? try write(form, formats: formats, folder: folder) : written.map(\.path)
+            finishDraft()
             let answers = paths.first { $0.hasSuffix(".answers.yaml") } ?? "ANSWERS"
+            let later = RegisterRecorder.laterCommand(
+                answers: answers, reference: writtenForm.reference, documents: paths)
             let note = """
                 Not recorded in the register: \(error.description). The files are saved; to record them later, \
-                run: dmf-wizard register add '\(answers)'
+                run: \(later)
                 """
             return SavedOutcome(paths: paths, registerNote: note, recorded: false)
         }

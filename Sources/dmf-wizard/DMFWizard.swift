@@ -95,8 +95,7 @@ struct Interactive: ParsableCommand {
     @OptionGroup var options: WizardOptions
 
     func run() throws {
-        let status = options.launcher().run()
-        if status != 0 { throw ExitCode(status) }
+        try finish(options.launcher().run())
     }
 }
 
@@ -141,8 +140,7 @@ struct Resume: ParsableCommand {
             throw ExitCode(1)
         }
         launcher.resumePath = path
-        let status = launcher.run()
-        if status != 0 { throw ExitCode(status) }
+        try finish(launcher.run())
     }
 }
 
@@ -206,8 +204,7 @@ struct Fill: ParsableCommand {
         command.force = force
         command.verdictExitStatus = verdictExit
         if record { command.register = register.command().location }
-        let status = command.run()
-        if status != 0 { throw ExitCode(status) }
+        try finish(command.run())
     }
 }
 
@@ -274,7 +271,9 @@ struct Train: ParsableCommand {
         var launcher = Production.launcher()
         launcher.projector = projector
         launcher.plain = plain
-        let status = launcher.runTraining()
-        if status != 0 { throw ExitCode(status) }
+        try finish(launcher.runTraining())
     }
 }
+
+/// Every command ends the same way: a non-zero status leaves as the exit code.
+func finish(_ status: Int32) throws { if status != 0 { throw ExitCode(status) } }

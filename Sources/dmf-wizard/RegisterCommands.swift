@@ -60,9 +60,6 @@ struct RegisterGroup: ParsableCommand {
         ])
 }
 
-/// Every register command ends the same way: a non-zero status leaves as the exit code.
-private func finish(_ status: Int32) throws { if status != 0 { throw ExitCode(status) } }
-
 struct RegisterList: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List entries, newest first.")
 
@@ -272,8 +269,7 @@ struct SealFiles: ParsableCommand {
         var command = SealCommand(reference: reference, files: files, by: by, force: force, register: opened)
         command.marking = marking
         command.clock = Production.clock
-        let status = command.run()
-        if status != 0 { throw ExitCode(status) }
+        try finish(command.run())
     }
 }
 
@@ -302,7 +298,6 @@ struct VerifyFiles: ParsableCommand {
         let opened = by == nil ? nil : try register.openRegister(instead: "Leave out --by to check the files only.")
         var command = VerifyCommand(manifestPath: manifest, by: by, receiptPath: receipt, register: opened)
         command.clock = Production.clock
-        let status = command.run()
-        if status != 0 { throw ExitCode(status) }
+        try finish(command.run())
     }
 }

@@ -1,3 +1,4 @@
+import DMFAnswers
 import DMFRegister
 import DMFRegisterStores
 import Foundation
@@ -30,6 +31,34 @@ import Testing
         let folder = NSTemporaryDirectory() + "dmf-register-cli-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         return folder
+    }
+
+    /// Another desk records the same reference between the choice and the write: the documents
+    /// are made again under the next reference, and the entry is recorded under that one.
+    @Test func aReferenceTakenMeanwhileIsChosenAgain() throws {
+        let answers = try AnswersParser.load(path: Self.scenario("02-nightly-disc-quantum.yaml"), mode: .complete)
+            .answers
+        let register = Register(storage: MemoryRegisterStorage(), now: { "2026-11-29T02:14:10Z" })
+        var references: [String] = []
+        let outcome = try RegisterRecorder(register: register).record(
+            answers, producedAt: "2026-11-29T02:14:10Z", reference: nil
+        ) { form in
+            references.append(form.reference)
+            if references.count == 1 { _ = try register.record(Sample.entry(form.reference), by: "Another desk") }
+            return [FileDigest(name: form.reference + ".md", bytes: Array("form".utf8))]
+        }
+        #expect(references.count == 2 && references[0] != references[1])
+        #expect(outcome.entry.reference == references[1])
+        #expect(outcome.entry.documents.map(\.name) == [references[1] + ".md"])
+    }
+
+    @Test func theRecordLaterCommandQuotesEveryPath() {
+        let command = RegisterRecorder.laterCommand(
+            answers: "/tmp/O'Brien's case/a.answers.yaml", reference: "DMF-20261129-7K3Q",
+            documents: ["/tmp/x y/DMF-20261129-7K3Q.md"])
+        #expect(
+            command == "dmf-wizard register add '/tmp/O'\\''Brien'\\''s case/a.answers.yaml' "
+                + "--reference DMF-20261129-7K3Q --document '/tmp/x y/DMF-20261129-7K3Q.md'")
     }
 
     @Test func fillRecordWritesTheFilesThenRecordsTheirDigests() throws {

@@ -151,6 +151,10 @@ import Testing
         #expect(saved.paths.count == 2)
         #expect(saved.registerNote?.contains("Not recorded in the register") == true)
         #expect(saved.registerNote?.contains("dmf-wizard register add '\(output)/") == true)
+        // The command records the reference the files carry, with each file's digest.
+        let reference = try #require(saved.paths.first.map { String(($0 as NSString).lastPathComponent.prefix(17)) })
+        #expect(saved.registerNote?.contains("--reference \(reference)") == true)
+        for path in saved.paths { #expect(saved.registerNote?.contains("--document '\(path)'") == true) }
     }
 
     @Test func trainingNeverRecords() throws {
