@@ -40,7 +40,9 @@ public struct FileDigest: Sendable, Equatable, Hashable, Codable {
     public static func of(
         file path: String, name: String? = nil, progress: ((_ done: Int64, _ total: Int64) -> Void)? = nil
     ) throws(DigestError) -> FileDigest {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: a named pipe would otherwise hold `open` until a writer came, before the
+        // regular-file check below could refuse it. Reads from a regular file never block anyway.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { throw .cannotRead(path: path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
         var status = stat()
@@ -82,8 +84,9 @@ public enum DigestError: Error, Sendable, Equatable, CustomStringConvertible {
 
 /// Lower-case hexadecimal, the way `sha256sum` prints a digest.
 enum Hex {
+    private static let digits = Array("0123456789abcdef".utf8)
+
     static func string(_ bytes: some Sequence<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         for byte in bytes {
             out.append(digits[Int(byte >> 4)])

@@ -64,11 +64,16 @@ public final class Register: Sendable {
     }
 
     /// Appends one event to an entry's life, if it makes sense now.
-    public func append(_ request: EventRequest, to reference: String) throws(RegisterError) -> RegisterEvent {
+    public func append(_ typed: EventRequest, to reference: String) throws(RegisterError) -> RegisterEvent {
         try guarded {
             try storage.write { writer in
                 let (found, head) = try writer.load(reference)
                 guard var history = found else { throw RegisterError.unknownReference(reference) }
+                // The log keeps ISO dates, which `due` compares as text, whoever the caller is.
+                let request: EventRequest
+                do throws(UnreadableDate) { request = try typed.readingDates() } catch {
+                    throw RegisterError.refused(RefusedChange(reason: "\(reference): \(error.description)"))
+                }
                 do throws(RefusedChange) { try history.check(request) } catch { throw RegisterError.refused(error) }
                 let event = link(request, reference: reference, entryDigest: nil, after: head)
                 history.events.append(event)
@@ -91,21 +96,23 @@ public final class Register: Sendable {
     /// Every entry with its events, oldest first (as an export lists them): two scans of the
     /// store, however many entries there are.
     public func histories() throws(RegisterError) -> [EntryHistory] {
-        try guarded {
-            var histories: [EntryHistory] = []
-            var positions: [String: Int] = [:]
-            try storage.scanEntries { row in
-                let (entry, _) = try row()
-                positions[entry.reference] = histories.count
-                histories.append(EntryHistory(entry: entry, events: []))
-            }
-            try storage.scanEvents { row in
-                let event = try row()
-                if let position = positions[event.reference] { histories[position].events.append(event) }
-            }
-            return histories.sorted {
-                ($0.entry.recordedAt, $0.entry.reference) < ($1.entry.recordedAt, $1.entry.reference)
-            }
+        try guarded { try storage.readingOneMoment(readHistories) }
+    }
+
+    private func readHistories() throws -> [EntryHistory] {
+        var histories: [EntryHistory] = []
+        var positions: [String: Int] = [:]
+        try storage.scanEntries { row in
+            let (entry, _) = try row()
+            positions[entry.reference] = histories.count
+            histories.append(EntryHistory(entry: entry, events: []))
+        }
+        try storage.scanEvents { row in
+            let event = try row()
+            if let position = positions[event.reference] { histories[position].events.append(event) }
+        }
+        return histories.sorted {
+            ($0.entry.recordedAt, $0.entry.reference) < ($1.entry.recordedAt, $1.entry.reference)
         }
     }
 

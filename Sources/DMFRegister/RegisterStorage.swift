@@ -87,6 +87,9 @@ public protocol RegisterStorage: AnyObject, Sendable {
     func history(_ reference: String) throws -> EntryHistory?
     /// Newest first.
     func list(_ query: ListQuery) throws -> [EntrySummary]
+    /// Runs `body` on one moment of the register: the scans inside it see neither a write
+    /// that lands between them nor one during them, so entries and events agree.
+    func readingOneMoment<T>(_ body: () throws -> T) throws -> T
     /// Every entry, in reference order, a few at a time. Each row comes undecoded, as a
     /// `StoredRow`, so the chain check can decode and hash rows on every core.
     func scanEntries(_ body: (@escaping StoredRow<(RegisterEntry, EntrySummary)>) throws -> Void) throws

@@ -129,6 +129,22 @@ public final class PostgresRegister: RegisterStorage, @unchecked Sendable {
         return try rows(sql, binds).map { row in try StoreSchema.summary { row[$0] ?? nil } }
     }
 
+    /// One read-only transaction at one snapshot (`REPEATABLE READ`), holding the connection:
+    /// the pages the scans read inside it all come from the same moment.
+    public func readingOneMoment<T>(_ body: () throws -> T) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        try run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        do {
+            let result = try body()
+            try run("COMMIT")
+            return result
+        } catch {
+            try? run("ROLLBACK")
+            throw error
+        }
+    }
+
     /// Pages through by key, so a register of any size is read in constant memory.
     public func scanEntries(_ body: (@escaping StoredRow<(RegisterEntry, EntrySummary)>) throws -> Void) throws {
         var after = ""

@@ -125,10 +125,16 @@ public final class SQLiteRegister: RegisterStorage {
         }
     }
 
+    /// One read transaction; the scans inside it join it (`unsafeReentrantRead` runs in the
+    /// transaction already open on this connection), so they read one WAL snapshot.
+    public func readingOneMoment<T>(_ body: () throws -> T) throws -> T {
+        try queue.read { _ in try body() }
+    }
+
     /// Reads every row of `sql` as text by column name. Each row's values are copied out (a
     /// cursor reuses its row), so they can be decoded later, on another thread.
     private func scan(_ sql: String, _ body: (@escaping @Sendable (String) -> String?) throws -> Void) throws {
-        try queue.read { db in
+        try queue.unsafeReentrantRead { db in
             let statement = try db.makeStatement(sql: sql)
             let positions = Dictionary(uniqueKeysWithValues: statement.columnNames.enumerated().map { ($1, $0) })
             let rows = try Row.fetchCursor(statement)

@@ -70,7 +70,10 @@ struct WizardOptions: ParsableArguments {
 
     @Option(
         name: .customLong("register"),
-        help: "Record saved outcomes in this register (a postgres:// URL or a SQLite file). Default: $DMF_REGISTER_URL."
+        help: """
+            Record saved outcomes in this register (a postgres:// URL or a SQLite file). Default: \
+            $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.
+            """
     )
     var registerLocation: String?
 

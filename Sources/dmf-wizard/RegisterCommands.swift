@@ -192,6 +192,9 @@ struct RegisterExport: ParsableCommand {
     @Option(name: .shortAndLong, help: "csv or json.")
     var format: ListingFormat = .csv
     @OptionGroup var register: RegisterOptions
+    func validate() throws {
+        if format == .table { throw ValidationError("An export is csv or json, not a table.") }
+    }
     func run() throws { try finish(register.command().export(format: format)) }
 }
 

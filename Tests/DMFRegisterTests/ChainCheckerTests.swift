@@ -48,6 +48,19 @@ import Testing
         #expect(problems.contains { $0.reference == references[0] && $0.what.contains("does not follow") })
     }
 
+    /// The register reads typed dates itself, so the log keeps ISO dates whoever the caller is.
+    @Test func datesAreReadByTheRegisterItself() throws {
+        let register = Register(storage: storage, now: { "2026-11-29T10:15:00Z" })
+        let sent = try register.append(
+            EventRequest(kind: .sent, by: "Taylor", date: "30/11/2026", files: [Sample.file]), to: references[0])
+        #expect(sent.date == "2026-11-30")
+        let refused = #expect(throws: RegisterError.self) {
+            try register.append(
+                EventRequest(kind: .received, by: "R", date: "31/02/2027", files: [Sample.file]), to: references[0])
+        }
+        #expect(refused?.description.contains("31 February 2027 does not exist") == true)
+    }
+
     @Test func aRowThatCannotBeReadStopsTheCheck() throws {
         storage.unreadableEvent = 11
         #expect(throws: MemoryRegisterStorage.UnreadableRow(sequence: 11)) { try check() }
@@ -72,6 +85,16 @@ import Testing
         #expect(ListText.split(ListText.join(values)) == values)
         #expect(ListText.split(ListText.join(["", "a", ""])) == ["", "a", ""])
         #expect(ListText.split("") == [])
+    }
+
+    /// A named pipe is refused at once, not waited on for a writer that never comes.
+    @Test func aNamedPipeIsRefusedWithoutWaiting() throws {
+        let path = NSTemporaryDirectory() + "dmf-fifo-" + UUID().uuidString
+        #expect(mkfifo(path, 0o600) == 0)
+        defer { unlink(path) }
+        #expect(throws: DigestError.cannotRead(path: path, reason: "not a regular file")) {
+            try FileDigest.of(file: path)
+        }
     }
 
     @Test(arguments: ["", "abc", "abc 12", "abc twelve name", "abc  name"]) func aDamagedLineIsRefused(line: String) {

@@ -73,6 +73,9 @@ final class MemoryRegisterStorage: RegisterStorage, @unchecked Sendable {
         }
     }
 
+    /// A copy of the rows is taken per scan; tests that need one moment do not write meanwhile.
+    func readingOneMoment<T>(_ body: () throws -> T) throws -> T { try body() }
+
     func scanEntries(_ body: (@escaping StoredRow<(RegisterEntry, EntrySummary)>) throws -> Void) throws {
         let copy = lock.withLock { rows }
         for reference in copy.entries.keys.sorted() {

@@ -154,6 +154,26 @@ import Testing
         #expect(try scratch.register.check().isIntact)
     }
 
+    /// A check reads entries, then events. Another desk recording between the two must not
+    /// show up in the second read only (it would look like an event without its entry).
+    @Test(arguments: StoreKind.available) func scansInOneMomentAgree(kind: StoreKind) throws {
+        let scratch = try ScratchRegister(kind)
+        _ = try scratch.register.record(Sample.entry("DMF-20261129-AAAA"), by: "Sam")
+        let otherDesk = Register(storage: try scratch.location.open(), now: { ScratchRegister.now })
+        defer { otherDesk.storage.close() }
+        let storage = scratch.register.storage
+        let (entries, events) = try storage.readingOneMoment { () throws -> (Int, Int) in
+            var entries = 0
+            var events = 0
+            try storage.scanEntries { _ in entries += 1 }
+            _ = try otherDesk.record(Sample.entry("DMF-20261129-BBBB"), by: "Another desk")
+            try storage.scanEvents { _ in events += 1 }
+            return (entries, events)
+        }
+        #expect(entries == 1 && events == 1)
+        #expect(try scratch.register.check() == ChainReport(entries: 2, events: 2, problems: []))
+    }
+
     /// An export reads every entry with its events in two scans: oldest first, then by
     /// reference, each entry's events in the order they happened.
     @Test(arguments: StoreKind.available) func historiesHoldEveryEntryWithItsEvents(kind: StoreKind) throws {
@@ -213,7 +233,7 @@ import Testing
 @Test func theSQLiteRegisterKeepsAWriteAheadLog() throws {
     let scratch = try ScratchRegister(.sqlite)
     _ = try scratch.register.record(Sample.entry("DMF-20261129-WALL"), by: "Sam")
-    guard case .sqlite(let path) = scratch.location else { return }
+    guard case .sqlite(let path) = scratch.location else { Issue.record("not a SQLite register"); return }
     let header = try #require(FileManager.default.contents(atPath: path))
     #expect(Array(header[18...19]) == [2, 2])
 }

@@ -94,7 +94,10 @@ import Testing
     @Test func theManPageCoversEveryCommand() throws {
         let page = try String(
             contentsOf: Wizard.repositoryRoot.appendingPathComponent("docs/man/dmf-wizard.1"), encoding: .utf8)
-        for command in ["wizard", "resume", "fill", "train", "flow", "table"] {
+        for command in [
+            "wizard", "resume", "fill", "train", "flow", "table", "rules", "register", "list", "show", "refuse", "sent",
+            "received", "deleted", "reviewed", "due", "export", "check", "add", "seal", "verify",
+        ] {
             #expect(page.contains(".It Em \(command)"), "\(command) is in the man page")
         }
         #expect(page.contains(".It Fl -delete"), "the man page is as recent as resume --delete")

@@ -83,7 +83,7 @@ _dmf-wizard_wizard() {
         '--helpdesk[Helpdesk mode\: record the caller and the agent; read-aloud wording on every question.]'
         '--projector[High-contrast look for a projector\: no colour, bold and reverse only.]'
         '--code[Rebuild the choices from a resume code read out by a caller (e.g. B3N-PNK-6CT-PC); only the free-text questions are asked.]:code:'
-        '--register[Record saved outcomes in this register (a postgres\:// URL or a SQLite file). Default\: $DMF_REGISTER_URL.]:register:'
+        '--register[Record saved outcomes in this register (a postgres\:// URL or a SQLite file). Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -102,7 +102,7 @@ _dmf-wizard_resume() {
         '--helpdesk[Helpdesk mode\: record the caller and the agent; read-aloud wording on every question.]'
         '--projector[High-contrast look for a projector\: no colour, bold and reverse only.]'
         '--code[Rebuild the choices from a resume code read out by a caller (e.g. B3N-PNK-6CT-PC); only the free-text questions are asked.]:code:'
-        '--register[Record saved outcomes in this register (a postgres\:// URL or a SQLite file). Default\: $DMF_REGISTER_URL.]:register:'
+        '--register[Record saved outcomes in this register (a postgres\:// URL or a SQLite file). Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
