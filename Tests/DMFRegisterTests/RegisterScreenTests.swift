@@ -108,6 +108,7 @@ import Testing
         // Any other key than y goes back without recording.
         Self.press(app, [.enter, .char("n")])
         #expect(Self.text(app).contains("Not recorded."))
+        #expect(try register.history("DMF-20261101-BLKD").events.count == 1)
     }
 
     /// A review asks for the next review's date in its own box (blank: a year after the review),

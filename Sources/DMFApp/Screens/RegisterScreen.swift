@@ -24,7 +24,7 @@ struct RegisterScreen {
     /// Filled in by the app: today, for "due only".
     var today = ""
 
-    enum Action {
+    enum Action: Equatable {
         case open, move, search, status, due, back
         case type, apply
         case change(EventKind)
