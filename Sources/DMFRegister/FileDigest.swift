@@ -36,13 +36,17 @@ public struct FileDigest: Sendable, Equatable, Hashable, Codable {
     }
 
     /// Hashes a file as a stream, so a file of any size needs the same small buffer.
-    /// - Parameter progress: called after each chunk with the bytes read so far and the total.
+    /// - Parameters:
+    ///   - progress: called after each chunk with the bytes read so far and the total.
+    ///   - followingLinks: false refuses a symbolic link where the file should be, even one put
+    ///     there after the caller looked.
     public static func of(
-        file path: String, name: String? = nil, progress: ((_ done: Int64, _ total: Int64) -> Void)? = nil
+        file path: String, name: String? = nil, followingLinks: Bool = true,
+        progress: ((_ done: Int64, _ total: Int64) -> Void)? = nil
     ) throws(DigestError) -> FileDigest {
         // O_NONBLOCK: a named pipe would otherwise hold `open` until a writer came, before the
         // regular-file check below could refuse it. Reads from a regular file never block anyway.
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (followingLinks ? 0 : O_NOFOLLOW))
         guard descriptor >= 0 else { throw .cannotRead(path: path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
         var status = stat()

@@ -211,7 +211,9 @@ public enum Seal {
                     }
                 }
                 do throws(DigestError) {
-                    let digest = try FileDigest.of(file: folder + "/" + file.name, name: file.name, progress: report)
+                    // Not following links: the check above saw a file, and it must still be one.
+                    let digest = try FileDigest.of(
+                        file: folder + "/" + file.name, name: file.name, followingLinks: false, progress: report)
                     before += digest.size
                     if digest == file {
                         lines.append(line(.matched, digest, nil))

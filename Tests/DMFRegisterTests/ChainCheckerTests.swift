@@ -97,6 +97,16 @@ import Testing
         }
     }
 
+    @Test func aLinkIsRefusedWhenLinksAreNotFollowed() throws {
+        let folder = NSTemporaryDirectory() + "dmf-link-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data("a,b\n".utf8).write(to: URL(fileURLWithPath: folder + "/real.csv"))
+        #expect(symlink(folder + "/real.csv", folder + "/link.csv") == 0)
+        #expect(try FileDigest.of(file: folder + "/link.csv").size == 4)
+        #expect(throws: DigestError.self) { try FileDigest.of(file: folder + "/link.csv", followingLinks: false) }
+    }
+
     @Test(arguments: ["", "abc", "abc 12", "abc twelve name", "abc  name"]) func aDamagedLineIsRefused(line: String) {
         #expect(FileDigest(line: line) == nil)
     }
