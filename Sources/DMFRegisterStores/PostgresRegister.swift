@@ -132,17 +132,7 @@ public final class PostgresRegister: RegisterStorage, @unchecked Sendable {
     /// One read-only transaction at one snapshot (`REPEATABLE READ`), holding the connection:
     /// the pages the scans read inside it all come from the same moment.
     public func readingOneMoment<T>(_ body: () throws -> T) throws -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        try run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-        do {
-            let result = try body()
-            try run("COMMIT")
-            return result
-        } catch {
-            try? run("ROLLBACK")
-            throw error
-        }
+        try transaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
     }
 
     /// Pages through by key, so a register of any size is read in constant memory.
@@ -186,10 +176,10 @@ public final class PostgresRegister: RegisterStorage, @unchecked Sendable {
         return try body()
     }
 
-    private func transaction<T>(_ body: () throws -> T) throws -> T {
+    private func transaction<T>(begin: String = "BEGIN", _ body: () throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
-        try run("BEGIN")
+        try run(begin)
         do {
             let result = try body()
             try run("COMMIT")
