@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(
             name: "DMFFlowTests", dependencies: ["DMFFlow", "DMFPolicy", "DMFAnswers", "TestSupport"],
             exclude: ["Golden"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "DMFFlow", "DMFPolicy"]),
         .testTarget(
             name: "DMFRegisterTests",
             dependencies: [

@@ -100,7 +100,7 @@ import Testing
         let total = journey.expectedCodes.count
         let last = journey.expectedCodes.last!
         #expect(io.output.contains(": step \(total) of \(total), code \(last)\n"))
-        #expect(io.output.contains("About you: step 1 of 18, code Y1\n"))
+        #expect(io.output.contains("About you: step 1 of \(Flow().applicable(to: Answers()).count), code Y1\n"))
         #expect(
             io.output.contains(
                 "Who receives it: step \(journey.expectedCodes.firstIndex(of: "P1")! + 1) of \(total), "
@@ -221,7 +221,9 @@ import Testing
         #expect(resumed.wizard.resumeStep == "P5:2")
         let (finished, io, session) = Self.run(Array(all.dropFirst(count)), in: folder, session: resumed)
         #expect(finished == 0, "\(io.output)")
-        #expect(io.output.hasPrefix("\nWho receives it: step 18 of 26, code P5, recipient 2\n"))
+        let steps = journey.expectedCodes
+        let list = try #require(steps.firstIndex(of: .recipients))
+        #expect(io.output.hasPrefix("\nWho receives it: step \(list + 1) of \(steps.count), code P5, recipient 2\n"))
         #expect(session.wizard.answers == Drive.wizard(journey).answers)
         #expect(!FileManager.default.fileExists(atPath: path))
     }
