@@ -83,8 +83,8 @@ let package = Package(
         .testTarget(
             name: "DMFRegisterTests",
             dependencies: [
-                "DMFRegister", "DMFRegisterStores", "DMFPolicy", "DMFAnswers", "DMFApp", "DMFFlow", "TerminalUI",
-                "TestSupport",
+                "DMFRegister", "DMFRegisterStores", "DMFPolicy", "DMFAnswers", "DMFApp", "DMFDocuments", "DMFFlow",
+                "TerminalUI", "TestSupport",
             ]),
     ]
 )

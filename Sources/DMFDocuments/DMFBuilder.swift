@@ -57,11 +57,14 @@ public enum DMFBuilder {
             signOff: signOff(answers, decision: decision))
     }
 
-    /// `DMF-20261129-7K3Q`: the production date and four Crockford symbols hashed from the answers,
-    /// so the same answers on the same day give the same reference.
-    public static func reference(for answers: Answers, producedAt: String) -> String {
+    /// `DMF-20261129-7K3Q`: the production date and four Crockford symbols hashed from the answers
+    /// and the rule set's version, so the same answers on the same day under the same rules give
+    /// the same reference.
+    public static func reference(
+        for answers: Answers, producedAt: String, rulesVersion: String = PolicyInfo.rulesVersion
+    ) -> String {
         let day = producedAt.prefix(10).filter(\.isNumber)
-        let digest = Crockford.fnv1a(answers.fingerprint)
+        let digest = Crockford.fnv1a(answers.fingerprint(rulesVersion: rulesVersion))
         return "DMF-\(day)-\(Crockford.encode(digest, count: 4))"
     }
 

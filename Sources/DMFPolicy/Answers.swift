@@ -43,10 +43,12 @@ extension Answers {
 // MARK: - Fingerprint
 
 extension Answers {
-    /// Every answer in a fixed order, one `key=value` per line: a stable text to hash for
-    /// references (unlike `String(describing:)`, it does not depend on how Swift prints types).
-    public var fingerprint: String {
-        var lines: [String] = []
+    /// The rule set's version, then every answer in a fixed order, one `key=value` per line: a
+    /// stable text to hash for references (unlike `String(describing:)`, it does not depend on
+    /// how Swift prints types). The same answers assessed under other rules are another
+    /// assessment, so they get another reference and another register entry.
+    public func fingerprint(rulesVersion: String) -> String {
+        var lines = ["rules_version=" + rulesVersion]
         func add(_ path: String, _ value: String?) { if let value { lines.append(path + "=" + value) } }
         for field in AnswerSchema.before { add(field.path, field.value(in: self)) }
         for (index, recipient) in recipients.enumerated() {
@@ -55,4 +57,7 @@ extension Answers {
         for field in AnswerSchema.after { add(field.path, field.value(in: self)) }
         return lines.joined(separator: "\n")
     }
+
+    /// The fingerprint under the rule set in force.
+    public var fingerprint: String { fingerprint(rulesVersion: PolicyInfo.rulesVersion) }
 }
