@@ -181,6 +181,8 @@ import Testing
         }
         var text: [StepCode: String] = [:]
         for question in Flow().applicable(to: item.answers) where question.code != .recipients {
+            // A question the case leaves out is answered as `Journey` answers one it does not name.
+            guard !(question.answer(in: item.answers) == nil && !question.choices.isEmpty) else { continue }
             text[question.code] = typed(question, question.answer(in: item.answers))
         }
         let recipients = item.answers.recipients.map { recipient in

@@ -306,13 +306,16 @@ extension FlowMap {
     }
 
     @Test func theBaselineReadsInPlainWords() {
-        #expect(
-            DecisionTable.baselineAnswers(.sameSystem) == [
-                "Share or move: Share (I will keep a copy)", "Classification: OFFICIAL",
-                "Old (pre-2014) marking: None", "Personal data: No", "Bulk (about 1,000 people or more): No",
-                "Recipient authorised: Yes", "Recipient clearance: BPSS",
-                "Transfer method: A secure network (for example PSN, CJSE, DISC)", "Delete by: 2027-03-31",
-            ])
+        // In the answers file's order; an answer the table does not vary (free text) is not listed.
+        let sameSystem = DecisionTable.baselineAnswers(.sameSystem)
+        let expected = [
+            "Share or move: Share (I will keep a copy)", "Classification: OFFICIAL", "Old (pre-2014) marking: None",
+            "Personal data: No", "Bulk (about 1,000 people or more): No", "Recipient authorised: Yes",
+            "Recipient clearance: BPSS", "Transfer method: A secure network (for example PSN, CJSE, DISC)",
+            "Delete by: 2027-03-31",
+        ]
+        #expect(sameSystem.filter(expected.contains) == expected)
+        #expect(!sameSystem.contains { $0.hasPrefix("Route") || $0.hasPrefix("Recipient mailbox") })
         let thirdParty = DecisionTable.baselineAnswers(.thirdParty)
         #expect(thirdParty.contains("Receiving system accredited to: TOP SECRET"))
         #expect(
