@@ -187,6 +187,18 @@ public struct Flow: Sendable {
                 """,
             readAloud: "Briefly, what information is it?", rule: .minimiseRisk),
         choice(
+            "D7", .information, "data.minimised",
+            prompt: "Does it include only what the recipients need?",
+            why: "The less you send, the less is exposed if something goes wrong.",
+            help:
+                """
+                Look at what you plan to send: every column, record and detail. If the recipients do not need \
+                some of it for their purpose, leave it out. Choose 'Not sure' if you have not asked them what they \
+                need; the checklist will say what to do.
+                """,
+            readAloud: "Does it include only what they need, or more than that, or are you not sure?",
+            rule: .minimiseRisk),
+        choice(
             "D2", .information, "data.classification",
             prompt: "How is the information classified?",
             why: "The classification decides who may receive it and how it must travel.",

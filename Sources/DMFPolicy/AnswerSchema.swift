@@ -51,6 +51,7 @@ public struct Answers: Equatable, Sendable {
 
     public struct DataDetails: Equatable, Sendable {
         public var description: String?
+        public var minimised: YesNoNotSure?
         public var classification: Classification?
         public var legacyMarking: LegacyMarking?
         public var personalData: YesNoNotSure?
@@ -413,6 +414,10 @@ public enum AnswerSchema {
         text(
             "data.description", "Description", \.data.description, type: .paragraph,
             note: "Several lines are fine (`description: |` then indented lines)."),
+        // Asked by the wizard; optional in a file, where leaving it out keeps the usual advice.
+        choice(
+            "data.minimised", "Includes only what the recipients need", \.data.minimised,
+            compliant: YesNoNotSure.yes, note: "Left out, rule minimise-risk gives its usual advice."),
         choice(
             "data.classification", "Classification", \.data.classification, required: .always,
             compliant: Classification.official, variation: .level),

@@ -32,6 +32,7 @@ public struct CompleteAnswers: Sendable, Equatable {
     }
 
     public struct Data: Sendable, Equatable {
+        public let minimised: YesNoNotSure?
         public let classification: Classification
         public let legacyMarking: LegacyMarking?
         public let personalData: YesNoNotSure
@@ -176,6 +177,7 @@ public struct CompleteAnswers: Sendable, Equatable {
             frequency: answers.transfer.frequency
         )
         data = Data(
+            minimised: answers.data.minimised,
             classification: dataClassification,
             legacyMarking: answers.data.legacyMarking,
             personalData: dataPersonalData,

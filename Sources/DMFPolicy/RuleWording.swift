@@ -312,7 +312,13 @@ extension FindingCase.Retention {
 // MARK: - minimise-risk
 
 extension FindingCase {
-    enum MinimiseRisk: RuleWording { case sendOnlyWhatIsNeeded }
+    enum MinimiseRisk: RuleWording {
+        case sendOnlyWhatIsNeeded
+        /// It includes more than the recipients need.
+        case moreThanIsNeeded
+        /// Nobody has asked the recipients what they need.
+        case needsNotKnown
+    }
 }
 
 extension FindingCase.MinimiseRisk {
@@ -328,6 +334,15 @@ extension FindingCase.MinimiseRisk {
                     Send only the information the recipient needs: remove columns, records or detail they do not \
                     need.
                     """)
+        case .moreThanIsNeeded:
+            FindingWords(
+                text: "The information includes more than the recipients need, and all of it would be exposed.",
+                todo: "Remove what the recipients do not need, or record on the DMF why they need all of it.",
+                formRecord: .entry(title: "Why the recipients need all of the information"))
+        case .needsNotKnown:
+            FindingWords(
+                text: "You are not sure whether the information includes only what the recipients need.",
+                todo: "Check with the recipients what they need.")
         }
     }
 }

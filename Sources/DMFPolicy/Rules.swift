@@ -163,9 +163,15 @@ extension Rule {
     static let minimiseRisk = Rule(
         .minimiseRisk, words: FindingCase.MinimiseRisk.self,
         source: .init(section: general, text: "information is not exposed to unnecessary risks"),
-        gives: [.init(.advice, .requester)]
-    ) { _, out in
-        out.add(FindingCase.MinimiseRisk.sendOnlyWhatIsNeeded, .advice, .requester)
+        gives: [.init(.advice, .requester), .init(.action, .requester)]
+    ) { answers, out in
+        // Left out of an answers file, the question gives the advice it always gave.
+        let because: Because = { answers in answers.data.minimised.map { [Fact(\.data.minimised, $0)] } ?? [] }
+        switch answers.data.minimised {
+        case .yes, nil: out.add(FindingCase.MinimiseRisk.sendOnlyWhatIsNeeded, .advice, .requester, because: because)
+        case .no: out.add(FindingCase.MinimiseRisk.moreThanIsNeeded, .action, .requester, because: because)
+        case .notSure: out.add(FindingCase.MinimiseRisk.needsNotKnown, .action, .requester, because: because)
+        }
     }
 
     static let acceptableUse = Rule(
