@@ -326,5 +326,8 @@ public enum PolicyInfo {
     /// Bump when any rule's decision changes; the decision table is signed off per version.
     /// 2026.11-2: recipients-authorised blocks a shared mailbox only when the method delivers to
     /// a mailbox (policy-rules.md revised 2026-11-29).
-    public static let rulesVersion = "2026.11-2"
+    /// 2026.12-1 (policy-rules.md revised 2026-12-06): accreditation is compared by tier, so a
+    /// system accredited to OFFICIAL may receive OFFICIAL-SENSITIVE and IL3 RESTRICTED; and
+    /// minimise-risk reads whether the information includes only what the recipients need.
+    public static let rulesVersion = "2026.12-1"
 }

@@ -489,7 +489,7 @@ extension FindingCase {
 }
 
 extension FindingCase.OGDAccreditedDestination {
-    static let title = "The other department's system is accredited to the information's level"
+    static let title = "The other department's system is accredited to the information's tier"
 
     var words: FindingWords {
         switch self {

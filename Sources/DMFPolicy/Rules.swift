@@ -16,6 +16,12 @@ extension Rule {
     static let thirdPartySection = "Transporting information with external 3rd parties"
     static let laterClassification = "Classification and handling (later guidance)"
 
+    /// How levels compare for accreditation (policy-rules.md, revised 2026-12-06).
+    static let tiers = """
+        Levels are compared by tier, OFFICIAL, SECRET and TOP SECRET: SENSITIVE is a handling caveat within \
+        OFFICIAL, so a system accredited to OFFICIAL may receive OFFICIAL-SENSITIVE information.
+        """
+
     /// Passages several rules rest on.
     static let recipientsAuthorisedAndCleared =
         "before you transmit the information, all the recipients are authorised and cleared to receive the information"
@@ -275,14 +281,15 @@ extension Rule {
                 Information transported with another government department must be sent to an accredited \
                 system. This means that the receiving system must be accredited to the same level as the \
                 data being sent, or higher.
-                """),
+                """,
+            note: tiers),
         gives: [.init(.blocker, .requester), .init(.refer, .receivingOrganisation)]
     ) { answers, out in
         guard answers.route.type == .otherGovernmentDepartment,
             let accreditation = answers.whenAccreditedDestination?.destinationAccreditation
         else { return }
-        let classification = answers.data.classification
-        let needed = classification == .notSure ? Classification.official : classification
+        // By tier: the receiving system must hold the information's tier (OFFICIAL when "not sure").
+        let needed = answers.data.classification.tier ?? .official
         switch AccreditationGap(accreditation, needed: needed) {
         case .notSure:
             out.add(
@@ -411,7 +418,7 @@ extension Rule {
                 accredited system (accredited to the same level as the data being transferred) provided \
                 by the external 3rd party
                 """,
-            note: "IL3 REST* is the pre-2014 marking IL3 RESTRICTED."),
+            note: "IL3 REST* is the pre-2014 marking IL3 RESTRICTED. \(tiers)"),
         gives: [.init(.blocker, .requester), .init(.refer, .accreditor)]
     ) { answers, out in
         guard answers.route.type == .thirdParty,
@@ -419,7 +426,8 @@ extension Rule {
         else { return }
         typealias Said = FindingCase.ThirdPartyAccreditedDestination
         let classification = answers.data.classification
-        // IL3 RESTRICTED counts as OFFICIAL-SENSITIVE for this comparison (the conservative reading).
+        // Which transfers the rule covers: OFFICIAL-SENSITIVE and above, and IL3 RESTRICTED, which
+        // counts as OFFICIAL-SENSITIVE here (the conservative reading).
         var needed = classification == .notSure ? nil : classification
         if answers.legacyMarking == .il3Restricted { needed = max(needed ?? .officialSensitive, .officialSensitive) }
         guard let level = needed, level >= .officialSensitive else {
@@ -436,14 +444,16 @@ extension Rule {
                 })
             return
         }
-        switch AccreditationGap(accreditation, needed: level) {
+        // Compared by tier: a system accredited to OFFICIAL holds OFFICIAL-SENSITIVE and IL3 RESTRICTED.
+        let tier = level.tier ?? level
+        switch AccreditationGap(accreditation, needed: tier) {
         case .notSure:
             out.add(
-                Said.accreditationNotSure(needed: level), .refer, .accreditor,
+                Said.accreditationNotSure(needed: tier), .refer, .accreditor,
                 because: accreditationFacts)
         case .tooLow:
             out.add(
-                Said.accreditedTooLow(accreditation, needed: level), .blocker, .requester,
+                Said.accreditedTooLow(accreditation, needed: tier), .blocker, .requester,
                 because: accreditationFacts)
         case nil:
             break

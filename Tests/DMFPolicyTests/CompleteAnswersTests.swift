@@ -109,6 +109,8 @@ struct CompleteAnswersTests {
         #expect(Clearance.notSure.meets(.bpss) == nil)
         #expect(Accreditation.none.covers(.official) == false)
         #expect(Accreditation.officialSensitive.covers(.officialSensitive) == true)
+        #expect(Accreditation.official.covers(.officialSensitive) == true, "compared by tier")
+        #expect(Accreditation.officialSensitive.covers(.secret) == false)
         #expect(Accreditation.secret.covers(.topSecret) == false)
         #expect(Accreditation.notSure.covers(.official) == nil)
         #expect(Accreditation.official.covers(.notSure) == nil)
