@@ -130,8 +130,9 @@ public enum DMFBuilder {
     private static func section(
         _ key: String, _ schemaSection: String, _ title: String, _ answers: Answers, extra: [DMFField] = []
     ) -> DMFSection {
-        let fields = AnswerSchema.fields.filter { $0.section == schemaSection }
-        return DMFSection(key: key, title: title, fields: fields.map { field($0, answers) } + extra)
+        DMFSection(
+            key: key, title: title, fields: AnswerSchema.fields(under: schemaSection).map { field($0, answers) } + extra
+        )
     }
 
     /// One answer as the form prints it: a choice's label, text cleaned of invisible characters,

@@ -547,9 +547,10 @@ public enum AnswerSchema {
     }()
 
     /// The fields under a top-level key, in order (one field for a top-level answer).
-    public static func fields(under topLevelKey: String) -> [AnswerField] {
-        fields.filter { ($0.section.isEmpty ? $0.key : $0.section) == topLevelKey }
-    }
+    public static func fields(under topLevelKey: String) -> [AnswerField] { fieldsByTopLevelKey[topLevelKey] ?? [] }
+
+    /// Grouped once: every form section asks for its fields.
+    private static let fieldsByTopLevelKey = Dictionary(grouping: fields) { $0.section.isEmpty ? $0.key : $0.section }
 
     /// The field at `path` (`data.classification`); a recipient's are in `recipient`.
     public static func field(_ path: String) -> AnswerField? { fields.first { $0.path == path } }

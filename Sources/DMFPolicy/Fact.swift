@@ -56,11 +56,8 @@ public struct Fact: Sendable, Equatable {
     public var cited: String {
         let shown = value ?? Self.notGiven
         switch answer {
-        case .answers(let keyPath):
-            return "\(AnswerSchema.field(at: keyPath)?.path ?? String(describing: keyPath)): \(shown)"
-        case .recipient(let number, let keyPath):
-            return
-                "recipient \(number) \(AnswerSchema.recipientField(at: keyPath)?.key ?? String(describing: keyPath)): \(shown)"
+        case .answers: return "\(wording?.cited ?? name): \(shown)"
+        case .recipient(let number, _): return "recipient \(number) \(wording?.cited ?? name): \(shown)"
         }
     }
 
@@ -68,10 +65,8 @@ public struct Fact: Sendable, Equatable {
     /// answer the recipient's number ("Recipient 2 mailbox").
     public var label: String {
         switch answer {
-        case .answers(let keyPath):
-            AnswerSchema.field(at: keyPath)?.label ?? String(describing: keyPath)
-        case .recipient(let number, let keyPath):
-            "Recipient \(number) " + (AnswerSchema.recipientField(at: keyPath)?.label.inSentence ?? "")
+        case .answers: wording?.label ?? name
+        case .recipient(let number, _): "Recipient \(number) " + (wording?.labelInSentence ?? name)
         }
     }
 
@@ -79,20 +74,80 @@ public struct Fact: Sendable, Equatable {
     /// number with its thousands separated ("50,000"), "not given".
     public var valueInWords: String {
         guard let value else { return Self.notGiven }
-        let shown: String? =
-            switch answer {
-            case .answers(let keyPath): AnswerSchema.field(at: keyPath)?.display(value)
-            case .recipient(_, let keyPath): AnswerSchema.recipientField(at: keyPath)?.display(value)
-            }
-        return (shown ?? value).inSentence
+        return wording?.inSentence(value) ?? value.inSentence
     }
 
     /// Facts as one line people read: "Route: third party; number of records or people: 50,000".
     public static func inWords(_ facts: [Fact]) -> String {
-        facts.enumerated().map { index, fact in
-            (index == 0 ? fact.label : fact.label.inSentence) + ": " + fact.valueInWords
-        }.joined(separator: "; ")
+        var line = ""
+        for (index, fact) in facts.enumerated() {
+            if index > 0 { line += "; " }
+            line += index == 0 ? fact.label : fact.labelInSentence
+            line += ": " + fact.valueInWords
+        }
+        return line
+    }
+
+    /// The label as it reads after the first fact of a line.
+    private var labelInSentence: String {
+        switch answer {
+        case .answers: wording?.labelInSentence ?? name
+        case .recipient: label.inSentence
+        }
+    }
+
+    private var wording: FactWording? {
+        switch answer {
+        case .answers(let keyPath): FactWording.answers[keyPath]
+        case .recipient(_, let keyPath): FactWording.recipient[keyPath]
+        }
+    }
+
+    /// The key path's own spelling, for an answer the schema does not hold (never, for a rule's).
+    private var name: String {
+        switch answer {
+        case .answers(let keyPath): String(describing: keyPath)
+        case .recipient(_, let keyPath): String(describing: keyPath)
+        }
     }
 
     static let notGiven = "not given"
+}
+
+/// How the answer at a key path reads, worked out once from the schema: findings are printed in
+/// every format, and looking the field up and lowering its words each time was most of the cost.
+private struct FactWording: Sendable {
+    /// The answers file's key path (`route.type`), or a recipient's key (`mailbox`).
+    let cited: String
+    let label: String
+    let labelInSentence: String
+    /// Each option's form label as it reads inside a sentence, by its answers-file spelling.
+    let options: [String: String]
+    let isCount: Bool
+
+    init<Root>(_ field: SchemaField<Root>, cited: String) {
+        self.cited = cited
+        label = field.label
+        labelInSentence = field.label.inSentence
+        if case .choice(let choices) = field.type {
+            options = Dictionary(choices.map { ($0.value, $0.formLabel.inSentence) }) { first, _ in first }
+        } else {
+            options = [:]
+        }
+        isCount = field.type == .count
+    }
+
+    func inSentence(_ value: String) -> String {
+        if let option = options[value] { return option }
+        if isCount, let number = Int(value) { return Count.grouped(number) }
+        return value.inSentence
+    }
+
+    static let answers: [PartialKeyPath<Answers> & Sendable: FactWording] = Dictionary(
+        AnswerSchema.fields.map { ($0.keyPath, FactWording($0, cited: $0.path)) }
+    ) { first, _ in first }
+
+    static let recipient: [PartialKeyPath<Answers.Recipient> & Sendable: FactWording] = Dictionary(
+        AnswerSchema.recipient.map { ($0.keyPath, FactWording($0, cited: $0.key)) }
+    ) { first, _ in first }
 }
