@@ -16,7 +16,7 @@ struct DMFWizard: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dmf-wizard",
         abstract: "Decide whether and how MOJ information may be moved or shared, and fill in the Data Movement Form.",
-        version: "0.1.0",
+        version: AppInfo.versionLine,
         subcommands: [
             Interactive.self, Resume.self, Fill.self, Train.self, FlowCommand.self, TableCommand.self,
             RulesCommand.self, RegisterGroup.self, SealFiles.self, VerifyFiles.self,
