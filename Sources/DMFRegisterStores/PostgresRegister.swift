@@ -50,7 +50,7 @@ public final class PostgresRegister: RegisterStorage, @unchecked Sendable {
     // MARK: - Migrations
 
     /// Each list of statements brings the tables to the next version.
-    static var migrations: [[String]] {
+    static let migrations: [[String]] = {
         let fixed = StoreSchema.entryColumns.filter { !StoreSchema.summaryColumns.contains($0) }
         let guardHistory = "FOR EACH ROW EXECUTE FUNCTION dmf_register_keeps_history()"
         return [
@@ -69,7 +69,7 @@ public final class PostgresRegister: RegisterStorage, @unchecked Sendable {
             ],
             [StoreSchema.listIndex],
         ]
-    }
+    }()
 
     /// Reads the schema version (one query, no lock); only when it is behind takes the
     /// migration lock and migrates, so an ordinary command never waits behind a migration.
