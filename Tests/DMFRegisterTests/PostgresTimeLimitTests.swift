@@ -6,7 +6,8 @@ import Testing
 /// The PostgreSQL store never waits without a limit: a server stopped mid-command is given up
 /// with a plain message, ordinary commands do not wait behind a migration, and a write held up by
 /// someone holding the writers' lock stops after the lock timeout. Each test finishes in bounded
-/// time whatever the store does.
+/// time whatever the store does: a watchdog lets the server go on (or the lock go) after 30 s,
+/// and the test then fails on the time it took.
 @Suite(
     "PostgreSQL time limits",
     .enabled(if: StoreKind.postgresAdminURL != nil, "PostgreSQL time limit tests skipped: set DMF_TEST_POSTGRES_URL"))
@@ -22,8 +23,13 @@ struct PostgresTimeLimitTests {
                     SELECT pid FROM pg_stat_activity WHERE datname = '\(scratch.databaseName ?? "")' \
                     AND application_name = 'dmf-wizard'
                     """)))
+        let watchdog = DispatchWorkItem { kill(backend, SIGCONT) }
         #expect(kill(backend, SIGSTOP) == 0)
-        defer { kill(backend, SIGCONT) }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 30, execute: watchdog)
+        defer {
+            watchdog.cancel()
+            kill(backend, SIGCONT)
+        }
 
         let started = Date()
         #expect {
@@ -43,6 +49,7 @@ struct PostgresTimeLimitTests {
         let scratch = try ScratchRegister(.postgres)
         let holder = try LockHolder(database: scratch.databaseName ?? "", key: 4742)
         defer { holder.release() }
+        holder.release(after: 30)
         let started = Date()
         let storage = try scratch.location.open()
         defer { storage.close() }
@@ -54,6 +61,7 @@ struct PostgresTimeLimitTests {
         let scratch = try ScratchRegister(.postgres)
         let holder = try LockHolder(database: scratch.databaseName ?? "", key: 4743)
         defer { holder.release() }
+        holder.release(after: 30)
         let entry = Sample.entry("DMF-20261129-HELD")
         let started = Date()
         #expect(
@@ -72,9 +80,10 @@ struct PostgresTimeLimitTests {
 
 /// A psql session holding a session-level advisory lock until released, as a person at the
 /// database might.
-final class LockHolder {
+final class LockHolder: @unchecked Sendable {
     private let process = Process()
     private let input = Pipe()
+    private let lock = NSLock()
 
     init(database: String, key: Int64) throws {
         let url = ScratchRegister.url(replacingDatabaseWith: database)
@@ -93,10 +102,18 @@ final class LockHolder {
         }
     }
 
+    /// Ends the session, which lets the lock go. Safe from any thread, more than once.
     func release() {
+        lock.lock()
+        defer { lock.unlock() }
         guard process.isRunning else { return }
         try? input.fileHandleForWriting.close()
         process.waitUntilExit()
+    }
+
+    /// A watchdog: releases the lock after `seconds` whatever the test is waiting for.
+    func release(after seconds: Double) {
+        DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { [self] in release() }
     }
 
     deinit { release() }
