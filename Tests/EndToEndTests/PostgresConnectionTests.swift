@@ -298,6 +298,29 @@ struct PostgresConnectionTests {
     }
 }
 
+extension LibPQLoadingTests {
+    /// Without libpq5 the message says what to install. libpq is hidden in a mount namespace of
+    /// the command's own (bind-mounting /dev/null over it), which needs root, as in CI.
+    @Test func withoutLibpqTheMessageSaysWhatToInstall() throws {
+        let script = """
+            for library in $(/sbin/ldconfig -p | sed -n 's/.*libpq\\.so\\.5 .*=> //p'); do \
+            mount --bind /dev/null "$library" || exit 99; done; \
+            exec "$0" register list --register postgresql://dmf@127.0.0.1:1/register
+            """
+        let result = try Spawn.run(
+            ["unshare", "-m", "/bin/sh", "-c", script, Wizard.executable.path],
+            environment: ProcessInfo.processInfo.environment, timeout: 30)
+        if result.status == 99 || result.stderr.hasPrefix("unshare:") {
+            try Test.cancel("skipped: libpq cannot be hidden here (needs root and mount namespaces)")
+        }
+        #expect(result.status == 1)
+        #expect(
+            result.stderr
+                == "dmf-wizard: the register at a PostgreSQL server cannot be used: PostgreSQL's client library "
+                + "(libpq5) is not installed: apt install libpq5\n")
+    }
+}
+
 /// A TCP port that accepts connections (the kernel completes them) and never says a word, as a
 /// stopped or wedged server does.
 final class SilentListener {
