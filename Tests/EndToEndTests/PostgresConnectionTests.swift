@@ -240,6 +240,13 @@ struct PostgresConnectionTests {
                 + "port=\(listener.port) cannot be used: the register's server (127.0.0.1 port \(listener.port)) "
                 + "did not answer within 2 s; try again later, or ask whoever runs it whether it is working\n")
         #expect(elapsed < 8, "gave up after \(elapsed) s")
+
+        // PGCONNECT_TIMEOUT counts when the string sets none.
+        let fromVariable = try TestServer.run(
+            ["register", "list", "--register", "postgresql://dmf@127.0.0.1:\(listener.port)/register"], workspace,
+            ["PGCONNECT_TIMEOUT": "3"])
+        #expect(fromVariable.status == 1)
+        #expect(fromVariable.stderr.contains("did not answer within 3 s"), "\(fromVariable.stderr)")
     }
 
     /// Without a connect_timeout of its own, `fill --record` waits 10 s, keeps its documents, and
