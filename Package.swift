@@ -15,18 +15,17 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         // Yams 6.x exactly: 5.0.1 overflows the stack on deeply nested input.
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
-        // The register (DECISIONS.md, "The register"): SQLite by default, PostgreSQL for a team,
-        // SHA-256 from swift-crypto.
+        // The register (DECISIONS.md, "The register"): SQLite by default, PostgreSQL for a team
+        // through the system's libpq (CLibPQ below), SHA-256 from swift-crypto.
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
-        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
-        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.25.0"),
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(name: "CTermSupport", path: "Sources/CTermSupport"),
+        // libpq's header (Debian's libpq-dev) and a table of its functions filled by dlopen on
+        // first use: the binary does not link libpq (DECISIONS.md, "PostgreSQL through libpq").
+        .target(name: "CLibPQ", path: "Sources/CLibPQ"),
         .target(name: "DMFPolicy"),
         .target(name: "DMFAnswers", dependencies: ["DMFPolicy", .product(name: "Yams", package: "Yams")]),
         .target(name: "DMFDocuments", dependencies: ["DMFPolicy", "DMFFlow"]),
@@ -35,11 +34,7 @@ let package = Package(
         .target(name: "DMFRegister", dependencies: ["DMFPolicy", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "DMFRegisterStores",
-            dependencies: [
-                "DMFRegister", .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
-            ]),
+            dependencies: ["DMFRegister", "CLibPQ", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "NcursesBackend", dependencies: ["TerminalUI", "CNcursesw", "CTermSupport"]),
         .target(
             name: "DMFApp",

@@ -35,8 +35,8 @@ python3 -c 'import pyte' 2>/dev/null || python3 -m pip install -q pyte
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-# The release binary people install: fully static (see scripts/build-release.sh).
-echo "Building the release binary (fully static)..."
+# The release binary people install (see scripts/build-release.sh).
+echo "Building the release binary..."
 bin="$(scripts/build-release.sh)"
 gcc -O2 -o "$work/floor_menu" scripts/bench/floor_menu.c -lncursesw ||
     { echo "bench-tui: the floor did not compile: are the ncurses headers there? (apt-get install libncurses-dev)" >&2; exit 2; }

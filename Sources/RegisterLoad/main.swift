@@ -4,7 +4,7 @@
 //
 //   register-load LOCATION COUNT PREFIX [BUSY_SECONDS] [--entries-only]
 //
-// LOCATION is a SQLite path or a postgres:// URL; PREFIX keeps each process's references apart.
+// LOCATION is a SQLite path or a PostgreSQL connection string; PREFIX keeps each process's references apart.
 // --entries-only records the entries without their two events (to fill a large register fast).
 import DMFPolicy
 import DMFRegister

@@ -71,8 +71,9 @@ struct WizardOptions: ParsableArguments {
     @Option(
         name: .customLong("register"),
         help: """
-            Record saved outcomes in this register (a postgres:// URL or a SQLite file). Default: \
-            $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.
+            Record saved outcomes in this register (a PostgreSQL connection string such as \
+            postgres://HOST/DB or service=NAME, or a SQLite file). Default: $DMF_REGISTER_URL, else \
+            $XDG_DATA_HOME/dmf-wizard/register.sqlite.
             """
     )
     var registerLocation: String?
