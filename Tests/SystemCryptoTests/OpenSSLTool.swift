@@ -5,6 +5,13 @@ import Foundation
 final class OpenSSLTool {
     let folder: String
 
+    /// Whether the tool is installed: CI installs it; elsewhere the tests that need it say so.
+    static var isAvailable: Bool {
+        ["/usr/bin/openssl", "/bin/openssl", "/usr/local/bin/openssl"].contains {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
+    }
+
     struct Failed: Error, CustomStringConvertible {
         var description: String
     }

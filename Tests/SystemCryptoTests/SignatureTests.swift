@@ -7,6 +7,9 @@ import Testing
 @Suite struct SignatureTests {
     static func bytes(_ hex: String) -> [UInt8] { OpenSSLTool.bytes(hex: hex) ?? [] }
 
+    static let needsOpenSSL = ConditionTrait.enabled(
+        if: OpenSSLTool.isAvailable, "openssl is not installed (apt-get install openssl)")
+
     /// RFC 8032, section 7.1, test 1: the empty message.
     @Test func ed25519Rfc8032Vector1() throws {
         let key = try PublicKey.ed25519(Self.bytes("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a"))
@@ -32,7 +35,7 @@ import Testing
         #expect(throws: PublicKeyError.self) { try PublicKey.ed25519([]) }
     }
 
-    @Test func ed25519FromOpenSSL() throws {
+    @Test(Self.needsOpenSSL) func ed25519FromOpenSSL() throws {
         let tool = try OpenSSLTool()
         let message = Array("Sealed DMF-20261206-7K3Q\n".utf8) + (0..<200).map { UInt8($0) }
         try tool.write("message", message)
@@ -48,7 +51,7 @@ import Testing
         #expect(!other.isValid(.ed25519(signature), for: message))
     }
 
-    @Test(arguments: [(ECDSACurve.p256, "P-256", "-sha256", 65), (.p384, "P-384", "-sha384", 97)])
+    @Test(Self.needsOpenSSL, arguments: [(ECDSACurve.p256, "P-256", "-sha256", 65), (.p384, "P-384", "-sha384", 97)])
     func ecdsaFromOpenSSL(_ curve: ECDSACurve, name: String, hash: String, pointSize: Int) throws {
         let tool = try OpenSSLTool()
         let message = Array("A decision statement\n".utf8) + (0..<500).map { UInt8($0 % 251) }
@@ -78,7 +81,7 @@ import Testing
     }
 
     /// A point off the curve is refused when the key is made, as is one of the other curve.
-    @Test func ecdsaPointOffTheCurveIsRefused() throws {
+    @Test(Self.needsOpenSSL) func ecdsaPointOffTheCurveIsRefused() throws {
         let tool = try OpenSSLTool()
         try tool.run("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "key.pem")
         let point = try tool.publicKeyTail("key.pem", count: 65)
@@ -90,7 +93,7 @@ import Testing
         #expect(throws: PublicKeyError.self) { try PublicKey.ecdsa(.p256, point: []) }
     }
 
-    @Test func rsa2048FromOpenSSL() throws {
+    @Test(Self.needsOpenSSL) func rsa2048FromOpenSSL() throws {
         let tool = try OpenSSLTool()
         let message = Array("A receipt\n".utf8) + (0..<1_000).map { UInt8($0 % 256) }
         try tool.write("message", message)
