@@ -67,6 +67,7 @@ public struct SealManifest: Sendable, Equatable, Codable {
     public static func read(path: String) throws(ManifestError) -> (manifest: SealManifest, sha256: String) {
         let bytes: [UInt8]
         do throws(ManifestError.Problem) {
+            do { try Hashing.load() } catch { throw .cannotRead(error.description) }
             bytes = try readBytes(path)
         } catch {
             throw ManifestError(path: path, problem: error)
