@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A private tmux server running the real binary in a real (emulated) terminal: what a person
