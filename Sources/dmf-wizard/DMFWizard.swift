@@ -23,12 +23,14 @@ struct DMFWizard: ParsableCommand {
         ],
         defaultSubcommand: Interactive.self)
 
-    /// Exit 1 for bad answers (printed by the command), 2 for bad usage, as the contract says.
+    /// Exit 1 for bad answers (printed by the command), 2 for bad usage, as the contract says;
+    /// 1 too when the output could not be written (`Console.exitStatus`).
     static func main() {
+        Console.ignoreBrokenPipes()
         // The bare command opens the wizard straight away: argument parsing reflects over every
         // command's options, which costs milliseconds before the first screen.
         if CommandLine.arguments.count == 1 {
-            Foundation.exit(Production.launcher().run())
+            Foundation.exit(Console.exitStatus(Production.launcher().run()))
         }
         do {
             var command = try parseAsRoot()
@@ -42,8 +44,9 @@ struct DMFWizard: ParsableCommand {
                 let isError = status != .success
                 (isError ? Console.errorText : Console.out)(message + "\n")
             }
-            Foundation.exit(status == .validationFailure ? 2 : status.rawValue)
+            Foundation.exit(Console.exitStatus(status == .validationFailure ? 2 : status.rawValue))
         }
+        Foundation.exit(Console.exitStatus(0))
     }
 
 }
@@ -219,7 +222,7 @@ struct FlowCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "text, dot (Graphviz) or mermaid.")
     var format: FlowMap.Format = .text
 
-    func run() throws { print(FlowMap().render(format), terminator: "") }
+    func run() throws { Console.out(FlowMap().render(format)) }
 }
 
 struct RulesCommand: ParsableCommand {
@@ -241,7 +244,7 @@ struct TableCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "csv or markdown.")
     var format: DecisionTable.Format = .markdown
 
-    func run() throws { print(DecisionTable().render(format), terminator: "") }
+    func run() throws { Console.out(DecisionTable().render(format)) }
 }
 
 struct Train: ParsableCommand {
