@@ -156,8 +156,8 @@ struct Fill: ParsableCommand {
         abstract: "Decide from an answers file and print (or write) the verdict, checklist and filled DMF.",
         discussion: """
             Exit status: 0 when a result was produced (whatever the verdict), 1 when the answers \
-            file cannot be used (each problem is printed with its key and line), 2 for bad usage. \
-            With --verdict-exit: 0 proceed, 3 conditions, 4 refer, 5 blocked.
+            file cannot be used (each problem is printed with its key and line) or the output cannot \
+            be written, 2 for bad usage. With --verdict-exit: 0 proceed, 3 conditions, 4 refer, 5 blocked.
             """)
 
     @Argument(help: "The answers file (YAML or JSON).")
