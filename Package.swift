@@ -66,7 +66,7 @@ let package = Package(
             name: "DMFDocumentsTests", dependencies: ["DMFDocuments", "DMFAnswers", "DMFPolicy", "TestSupport"],
             resources: [.copy("Golden")]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "SystemCryptoTests", dependencies: ["SystemCrypto"]),
+        .testTarget(name: "SystemCryptoTests", dependencies: ["SystemCrypto", "TestSupport"]),
         .target(name: "ProcessSupport"),
         .target(
             name: "TestSupport", dependencies: ["ProcessSupport", "DMFFlow", "DMFPolicy"], path: "Tests/TestSupport"),

@@ -50,7 +50,7 @@ mkdir -p "$out"
 # The program, stripped, naming its separate debug symbols.
 install -d "$root/usr/bin"
 objcopy --only-keep-debug "$bin" "$stage/$name.debug"
-objcopy --strip-all --add-gnu-debuglink="$stage/$name.debug" "$bin" "$root/usr/bin/dmf-wizard"
+objcopy --strip-all --remove-section=.comment --add-gnu-debuglink="$stage/$name.debug" "$bin" "$root/usr/bin/dmf-wizard"
 chmod 0755 "$root/usr/bin/dmf-wizard"
 
 # Where the binary looks for its assets: <executable dir>/../share/dmf-wizard/assets.

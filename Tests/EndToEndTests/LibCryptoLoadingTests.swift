@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// libcrypto is not linked into the binary: it is loaded the first time something is hashed

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A scratch folder where the `openssl` command-line tool makes keys and signatures for the
 /// tests to check: signatures made by another program than the one that checks them.
@@ -26,18 +27,10 @@ final class OpenSSLTool {
 
     /// Runs `openssl ARGUMENTS` in the folder; fails with its error output.
     func run(_ arguments: String...) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["openssl"] + arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        let errors = folder + "/errors.txt"
-        _ = FileManager.default.createFile(atPath: errors, contents: nil)
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errors))
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failed(description: "openssl \(arguments.joined(separator: " ")): \(try text("errors.txt"))")
+        let result = try Spawn.run(
+            ["openssl"] + arguments, environment: ProcessInfo.processInfo.environment, in: folder)
+        guard result.status == 0 else {
+            throw Failed(description: "openssl \(arguments.joined(separator: " ")): \(result.stderr)")
         }
     }
 
