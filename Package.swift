@@ -30,6 +30,9 @@ let package = Package(
         .target(name: "CLibCrypto", path: "Sources/CLibCrypto"),
         // Digests and signature checks over that table, for the register and its signatures.
         .target(name: "SystemCrypto", dependencies: ["CLibCrypto"]),
+        // OpenSSH signatures (SSHSIG): read, check natively, sign through ssh-keygen; the
+        // allowed-signers file (DECISIONS.md, "Signatures: OpenSSH's SSHSIG").
+        .target(name: "DMFSignatures", dependencies: ["SystemCrypto", "ProcessSupport", "DMFPolicy"]),
         .target(name: "DMFPolicy"),
         .target(name: "DMFAnswers", dependencies: ["DMFPolicy", .product(name: "Yams", package: "Yams")]),
         .target(name: "DMFDocuments", dependencies: ["DMFPolicy", "DMFFlow"]),
@@ -67,6 +70,7 @@ let package = Package(
             resources: [.copy("Golden")]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "SystemCryptoTests", dependencies: ["SystemCrypto", "TestSupport"]),
+        .testTarget(name: "DMFSignaturesTests", dependencies: ["DMFSignatures", "SystemCrypto", "TestSupport"]),
         .target(name: "ProcessSupport"),
         .target(
             name: "TestSupport", dependencies: ["ProcessSupport", "DMFFlow", "DMFPolicy"], path: "Tests/TestSupport"),
