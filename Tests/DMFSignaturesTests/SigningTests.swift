@@ -117,8 +117,12 @@ import Testing
     @Test func aHangingSSHKeygenIsStopped() throws {
         let tool = try KeygenTool()
         try tool.write("key", "not used")
-        try tool.write("ssh-keygen", "#!/bin/sh\nexec sleep 30\n")
-        chmod(tool.file("ssh-keygen"), 0o755)
+        // Written by a child: a file this process still had open for writing could not be run
+        // ("text file busy") while other tests start programs.
+        let made = try Spawn.run(
+            ["/bin/sh", "-c", "printf '#!/bin/sh\\nexec sleep 30\\n' > ssh-keygen && chmod 755 ssh-keygen"],
+            environment: tool.environment, in: tool.folder)
+        try #require(made.status == 0)
         let started = Date()
         let error = Self.failure(
             SSHSigner(keyPath: tool.file("key"), keygen: SSHKeygen(path: tool.file("ssh-keygen"))), timeout: 0.5)
