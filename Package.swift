@@ -61,6 +61,8 @@ let package = Package(
         // Records made-up assessments as fast as it can: the register's concurrency and kill
         // tests run many at once, and scripts/bench-register.sh fills a large register with it.
         .executableTarget(name: "RegisterLoad", dependencies: ["DMFRegister", "DMFRegisterStores", "DMFPolicy"]),
+        // How fast signatures are checked and made (scripts/bench-signatures.sh).
+        .executableTarget(name: "SignatureSpeed", dependencies: ["DMFSignatures", "ProcessSupport"]),
         .testTarget(
             name: "DMFPolicyTests", dependencies: ["DMFPolicy", "DMFAnswers"],
             resources: [.copy("Scenarios"), .copy("Guidance")]),
