@@ -75,7 +75,9 @@ public final class SignatureVerifier: @unchecked Sendable {
         switch native {
         case .failure(let error): return .badSignature("its public key cannot be used: \(error.description)")
         case .success(let publicKey):
-            guard let signed = try? signedData(request), publicKey.isValid(made, for: signed) else {
+            // libcrypto is loaded (init), so only a lack of memory could stop the hash.
+            guard let signed = try? signedData(request) else { return .badSignature("the message could not be hashed") }
+            guard publicKey.isValid(made, for: signed) else {
                 return .changedAfterSigning(fingerprint: known.fingerprint)
             }
         }

@@ -1,5 +1,6 @@
 import DMFSignatures
 import Foundation
+import SystemCrypto
 import TestSupport
 import Testing
 
@@ -129,6 +130,74 @@ import Testing
         let check = verifier.check(armored: armored, of: Self.message, namespace: .manifest, at: utc("20260615"))
         #expect(!check.isTrusted)
         #expect(check.description.contains("apt install openssh-client"), "\(check)")
+    }
+
+    /// A FIDO security key's signature, made without a device: its Ed25519 key signs what the
+    /// device would (the application's and the signed data's SHA-256 around the flags and the
+    /// counter), with openssl. ssh-keygen accepts it, and so does the fallback; a changed byte
+    /// is refused, and an unlisted security key is judged without ssh-keygen.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl"), "openssl is not installed"))
+    func aSecurityKeySignatureIsCheckedBySSHKeygen() throws {
+        let tool = try KeygenTool()
+        func openssl(_ arguments: String...) throws {
+            let result = try Spawn.run(["/usr/bin/openssl"] + arguments, environment: tool.environment, in: tool.folder)
+            try #require(result.status == 0, "openssl \(arguments.joined(separator: " ")): \(result.stderr)")
+        }
+        func string(_ bytes: [UInt8]) -> [UInt8] {
+            let count = UInt32(bytes.count)
+            return [UInt8(count >> 24), UInt8(count >> 16 & 0xff), UInt8(count >> 8 & 0xff), UInt8(count & 0xff)]
+                + bytes
+        }
+        try openssl("genpkey", "-algorithm", "ED25519", "-out", "sk.pem")
+        try openssl("pkey", "-in", "sk.pem", "-pubout", "-outform", "DER", "-out", "sk.der")
+        let point = Array(try tool.read("sk.der").suffix(32))
+        let type = Array("sk-ssh-ed25519@openssh.com".utf8)
+        let keyWire = string(type) + string(point) + string(Array("ssh:".utf8))
+        let key = try SSHPublicKey(wire: keyWire)
+        #expect(key.kind == .securityKey(application: "ssh:"))
+
+        let signed = try SSHSignature.signedData(
+            namespace: "dmf-wizard-receipt", hashAlgorithm: .sha512, message: Self.message)
+        let flags: [UInt8] = [0x01]  // the user was present
+        let counter: [UInt8] = [0, 0, 0, 7]
+        try tool.write(
+            "device-signs",
+            try DigestAlgorithm.sha256.hash(Array("ssh:".utf8)).bytes + flags + counter
+                + DigestAlgorithm.sha256.hash(signed).bytes)
+        try openssl("pkeyutl", "-sign", "-rawin", "-inkey", "sk.pem", "-in", "device-signs", "-out", "device.sig")
+        let inner = string(type) + string(try tool.read("device.sig")) + flags + counter
+        let blob =
+            Array("SSHSIG".utf8) + [0, 0, 0, 1] + string(keyWire) + string(Array("dmf-wizard-receipt".utf8))
+            + string([])
+            + string(Array("sha512".utf8)) + string(inner)
+        let signature = try SSHSignature(blob: blob)
+        try tool.write("message", Self.message)
+        try tool.write("message.sig", signature.armored)
+        try tool.write("allowed", "jowner@moj.example \(key.line)\n")
+        #expect(
+            try tool.verifies(
+                allowed: "allowed", principal: "jowner@moj.example", namespace: "dmf-wizard-receipt",
+                signature: "message.sig", message: "message"), "ssh-keygen accepts the made-up device's signature")
+
+        let verifier = try SignatureVerifier(
+            allowedSigners: try AllowedSigners.load(path: tool.file("allowed")),
+            keygen: SSHKeygen(environment: tool.environment))
+        let fingerprint = try key.fingerprint()
+        #expect(
+            verifier.check(signature, of: Self.message, namespace: .receipt, at: Date())
+                == .trusted(Signer(principals: ["jowner@moj.example"], fingerprint: fingerprint, lines: [1])))
+        #expect(
+            verifier.check(signature, of: Self.message.changing(at: 1), namespace: .receipt, at: Date())
+                == .changedAfterSigning(fingerprint: fingerprint))
+        #expect(
+            verifier.check(signature, of: Self.message, namespace: .decision, at: Date())
+                == .wrongNamespace(expected: .decision, found: "dmf-wizard-receipt"))
+        let unlisted = try SignatureVerifier(
+            allowedSigners: try AllowedSigners(text: "", source: "allowed"),
+            keygen: SSHKeygen(path: tool.file("no-ssh-keygen")))
+        #expect(
+            unlisted.check(signature, of: Self.message, namespace: .receipt, at: Date())
+                == .keyNotListed(fingerprint: fingerprint, principal: nil))
     }
 
     @Test func p521KeysAreCheckedBySSHKeygen() throws {
