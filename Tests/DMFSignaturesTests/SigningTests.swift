@@ -86,7 +86,12 @@ import Testing
         let pid = started.stdout.split(separator: ";").first { $0.contains("SSH_AGENT_PID=") }
             .flatMap { Int32($0.split(separator: "=").last ?? "") }
         let agent = try #require(pid, "no agent pid in \(started.stdout)")
-        defer { kill(agent, SIGTERM) }
+        defer {
+            // Gone before the folder is removed: it deletes its socket there as it stops.
+            kill(agent, SIGTERM)
+            let deadline = Date().addingTimeInterval(5)
+            while kill(agent, 0) == 0, Date() < deadline { usleep(10_000) }
+        }
         tool.environment["SSH_AUTH_SOCK"] = socket
 
         try tool.makeKey("card", .ed25519)
