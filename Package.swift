@@ -15,31 +15,33 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         // Yams 6.x exactly: 5.0.1 overflows the stack on deeply nested input.
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
-        // The register (DECISIONS.md, "The register"): SQLite by default, PostgreSQL for a team,
-        // SHA-256 from swift-crypto.
+        // The register (DECISIONS.md, "The register"): SQLite by default, PostgreSQL for a team
+        // through the system's libpq (CLibPQ below), SHA-256 from the system's libcrypto (CLibCrypto).
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
-        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
-        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
-        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.25.0"),
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(name: "CTermSupport", path: "Sources/CTermSupport"),
+        // libpq's header (Debian's libpq-dev) and a table of its functions filled by dlopen on
+        // first use: the binary does not link libpq (DECISIONS.md, "PostgreSQL through libpq").
+        .target(name: "CLibPQ", path: "Sources/CLibPQ"),
+        // OpenSSL's headers (Debian's libssl-dev) and a table of libcrypto's functions filled the
+        // same way (DECISIONS.md, "SHA-256 and signatures from the system's libcrypto").
+        .target(name: "CLibCrypto", path: "Sources/CLibCrypto"),
+        // Digests and signature checks over that table, for the register and its signatures.
+        .target(name: "SystemCrypto", dependencies: ["CLibCrypto"]),
+        // OpenSSH signatures (SSHSIG): read, check natively, sign through ssh-keygen; the
+        // allowed-signers file (DECISIONS.md, "Signatures: OpenSSH's SSHSIG").
+        .target(name: "DMFSignatures", dependencies: ["SystemCrypto", "ProcessSupport", "DMFPolicy"]),
         .target(name: "DMFPolicy"),
         .target(name: "DMFAnswers", dependencies: ["DMFPolicy", .product(name: "Yams", package: "Yams")]),
         .target(name: "DMFDocuments", dependencies: ["DMFPolicy", "DMFFlow"]),
         .target(name: "DMFFlow", dependencies: ["DMFPolicy"]),
         .target(name: "TerminalUI"),
-        .target(name: "DMFRegister", dependencies: ["DMFPolicy", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "DMFRegister", dependencies: ["DMFPolicy", "SystemCrypto"]),
         .target(
             name: "DMFRegisterStores",
-            dependencies: [
-                "DMFRegister", .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
-            ]),
+            dependencies: ["DMFRegister", "CLibPQ", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "NcursesBackend", dependencies: ["TerminalUI", "CNcursesw", "CTermSupport"]),
         .target(
             name: "DMFApp",
@@ -59,6 +61,8 @@ let package = Package(
         // Records made-up assessments as fast as it can: the register's concurrency and kill
         // tests run many at once, and scripts/bench-register.sh fills a large register with it.
         .executableTarget(name: "RegisterLoad", dependencies: ["DMFRegister", "DMFRegisterStores", "DMFPolicy"]),
+        // How fast signatures are checked and made (scripts/bench-signatures.sh).
+        .executableTarget(name: "SignatureSpeed", dependencies: ["DMFSignatures", "ProcessSupport"]),
         .testTarget(
             name: "DMFPolicyTests", dependencies: ["DMFPolicy", "DMFAnswers"],
             resources: [.copy("Scenarios"), .copy("Guidance")]),
@@ -67,6 +71,8 @@ let package = Package(
             name: "DMFDocumentsTests", dependencies: ["DMFDocuments", "DMFAnswers", "DMFPolicy", "TestSupport"],
             resources: [.copy("Golden")]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "SystemCryptoTests", dependencies: ["SystemCrypto", "TestSupport"]),
+        .testTarget(name: "DMFSignaturesTests", dependencies: ["DMFSignatures", "SystemCrypto", "TestSupport"]),
         .target(name: "ProcessSupport"),
         .target(
             name: "TestSupport", dependencies: ["ProcessSupport", "DMFFlow", "DMFPolicy"], path: "Tests/TestSupport"),

@@ -3,9 +3,9 @@
 #
 #   scripts/bench-fill.sh [--runs N] [--no-static] [--exhaustive] [--full-stride K]
 #
-# 1. Builds release (`swift build -c release`) and, unless --no-static, the fully static release
-#    binary of scripts/build-release.sh (in .build-release; the first build compiles everything,
-#    a minute or two on 2 cores).
+# 1. Builds release (`swift build -c release`) and, unless --no-static, the release binary of
+#    scripts/build-release.sh, with the Swift runtime linked in (in .build-release; the first
+#    build compiles everything, a minute or two on 2 cores).
 # 2. Times `fill` per answers file over N runs (default 30) after one warm-up, including process
 #    start: wall time of spawning the binary until it exits, output to /dev/null. Median and p95.
 #    `--version` is timed too, as the floor for starting the binary at all.
@@ -51,11 +51,11 @@ bin_dir="$(swift build -c release --show-bin-path)"
 dynamic="$work/dmf-wizard-dynamic"
 cp "$bin_dir/dmf-wizard" "$dynamic"
 
-# The fully static release binary people install (scripts/build-release.sh, its own scratch path).
+# The release binary people install (scripts/build-release.sh, its own scratch path).
 static_bin=""
 static_build_s="-"
 if [[ $static == 1 ]]; then
-    say "scripts/build-release.sh (fully static)"
+    say "scripts/build-release.sh (Swift runtime linked in)"
     t0=$(python3 -c 'import time; print(time.time())')
     if built="$(scripts/build-release.sh)"; then
         static_build_s=$(seconds_since "$t0")

@@ -8,7 +8,7 @@
 #   scripts/bench-register.sh [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# The binary people install (fully static, see scripts/build-release.sh), as the other benchmarks.
+# The binary people install (see scripts/build-release.sh), as the other benchmarks.
 wizard="$(scripts/build-release.sh)"
 # The loader only fills the big register, once: an ordinary release build does.
 swift build -c release --product RegisterLoad >/dev/null

@@ -144,7 +144,7 @@ def paste_text(rng):
         elif roll < 0.75:
             chunks.append("\t")
         elif roll < 0.77:
-            # Each escape sequence the wizard does not know reads as Escape (back) then letters.
+            # Each escape sequence is read as one key, or swallowed whole when it names none.
             chunks.append(rng.choice(ESCAPES))
         elif roll < 0.95:
             # Control bytes, but not ^S (see BURST_KEYS).

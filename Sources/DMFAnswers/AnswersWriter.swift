@@ -37,12 +37,16 @@ public enum AnswersWriter {
         return (try? Yams.serialize(node: nodes.mapping(root), width: -1, allowUnicode: true)) ?? "format: 1\n"
     }
 
-    /// Makes the tree's nodes, all with one tag.
+    /// Makes the tree's nodes.
     private struct Nodes {
         /// Every value is read back as text and typed by the schema, so no node needs YAML's own
         /// types. The basic resolver says so, and spares compiling Yams's regular expressions for
         /// them, which Yams's default tag does on first use (a third of the time recording took).
-        let tag = Tag(.implicit, .basic, .default)
+        ///
+        /// A new tag for every node: Yams resolves an implicit tag in place, so one tag shared by
+        /// the whole tree became "map" at the first mapping and the recipients' list was then
+        /// written as `!!map`, which other YAML readers rightly refuse.
+        var tag: Tag { Tag(.implicit, .basic, .default) }
 
         func key(_ name: String) -> Node { Node(name, tag) }
         func plain(_ value: String) -> Node { Node(value, tag) }

@@ -139,12 +139,9 @@ public struct DraftStore: Sendable {
         if info.st_mode & 0o077 != 0, chmod(folder, 0o700) == 0 {
             notices.append("the drafts folder \(folder) could be read by others; it is now private to you (mode 0700)")
         }
+        SafeFile.removeAbandonedTemporaries(in: folder)
         for name in fileNames() {
             let path = folder + "/" + name
-            if name.hasPrefix(".draft-"), name.hasSuffix(".tmp") {
-                if !Self.writerIsAlive(temporaryName: name) { unlink(path) }
-                continue
-            }
             guard name.hasPrefix("draft-"), name.hasSuffix(".yaml"), lstat(path, &info) == 0,
                 info.st_mode & S_IFMT == S_IFREG, info.st_mode & 0o077 != 0
             else { continue }
@@ -153,14 +150,6 @@ public struct DraftStore: Sendable {
             }
         }
         return notices
-    }
-
-    /// A temporary file is named `.NAME.PID.RANDOM.tmp` by `SafeFile`: it belongs to a save still
-    /// under way only while that process lives.
-    static func writerIsAlive(temporaryName name: String) -> Bool {
-        let parts = name.split(separator: ".")
-        guard parts.count >= 4, let pid = pid_t(parts[parts.count - 3]) else { return false }
-        return pid == getpid() ? true : kill(pid, 0) == 0 || errno == EPERM
     }
 
     /// Resolves what the user typed after `resume`: a path, a file name in the folder, or nothing

@@ -243,7 +243,7 @@ public struct ProgressOptions {
     /// Whether standard error is a terminal; never a bar on a pipe or in a log file.
     public var isTerminal: () -> Bool = { isatty(STDERR_FILENO) == 1 }
     /// Writes the bar as it is: it needs carriage returns, which `Console` removes.
-    public var write: (String) -> Void = { text in try? FileHandle.standardError.write(contentsOf: Data(text.utf8)) }
+    public var write: (String) -> Void = Console.errorUncleaned
     /// Nanoseconds from any fixed start.
     public var clock: () -> UInt64 = { DispatchTime.now().uptimeNanoseconds }
 

@@ -44,7 +44,8 @@ public final class Register: Sendable {
     /// Records an assessment with its "created" event, both or neither.
     /// - Throws: `.referenceTaken` when another assessment got the reference first.
     public func record(_ entry: RegisterEntry, by person: String) throws(RegisterError) -> Recorded {
-        try guarded {
+        try loadHashing()
+        return try guarded {
             try storage.write { writer in
                 let (existing, head) = try writer.load(entry.reference)
                 if let existing {
@@ -65,7 +66,8 @@ public final class Register: Sendable {
 
     /// Appends one event to an entry's life, if it makes sense now.
     public func append(_ typed: EventRequest, to reference: String) throws(RegisterError) -> RegisterEvent {
-        try guarded {
+        try loadHashing()
+        return try guarded {
             try storage.write { writer in
                 let (found, head) = try writer.load(reference)
                 guard var history = found else { throw RegisterError.unknownReference(reference) }
@@ -131,7 +133,14 @@ public final class Register: Sendable {
     /// Verifies the whole log: every hash, every link, every entry against its "created" event,
     /// and every summary against the events. Reads the register a row at a time.
     public func check() throws(RegisterError) -> ChainReport {
-        try guarded { try ChainChecker(storage: storage).run() }
+        try loadHashing()
+        return try guarded { try ChainChecker(storage: storage).run() }
+    }
+
+    /// Recording and checking hash, which needs OpenSSL's libcrypto: a missing library is said
+    /// in words before anything is read or written. Lists and histories do not need it.
+    public func loadHashing() throws(RegisterError) {
+        do { try Hashing.load() } catch { throw .unavailable(location: location, reason: error.description) }
     }
 
     static func summary(of history: EntryHistory) -> EntrySummary {

@@ -2,22 +2,40 @@ import DMFRegister
 import Foundation
 
 /// Where the register is: `--register`, else `DMF_REGISTER_URL`, else one SQLite file in the
-/// user's data folder. Resolving it opens nothing, so the wizard's start costs nothing.
+/// user's data folder. Resolving it opens nothing and loads nothing (not even libpq), so the
+/// wizard's start costs nothing.
 public enum RegisterLocation: Sendable, Equatable, CustomStringConvertible {
     case sqlite(path: String)
-    case postgres(url: String)
+    /// A libpq connection string: `postgres://…`, `postgresql://…` or `key=value` pairs.
+    case postgres(connection: String)
+    /// A value that names no register dmf-wizard can use, such as a mistyped `postgress://`:
+    /// refused when opened, never taken for a file. `shown` is safe to print.
+    case refused(shown: String, reason: String)
 
     public static let environmentKey = "DMF_REGISTER_URL"
 
     /// - Parameters:
-    ///   - option: the `--register` value: a `postgres://` URL, `sqlite:PATH` or a path.
+    ///   - option: the `--register` value: a libpq connection string, `sqlite:PATH` or a path.
     ///   - variable: looks up one environment variable (the wizard reads them one at a time).
     public static func resolve(option: String?, variable: (String) -> String?) -> RegisterLocation {
         let given = option ?? variable(environmentKey).flatMap { $0.isEmpty ? nil : $0 }
         guard let given else { return .sqlite(path: defaultPath(variable)) }
-        if given.hasPrefix("postgres://") || given.hasPrefix("postgresql://") { return .postgres(url: given) }
         if given.hasPrefix("sqlite:") { return .sqlite(path: String(given.dropFirst("sqlite:".count))) }
-        return .sqlite(path: given)
+        switch PostgresAddress.kind(of: given) {
+        case .connectionString:
+            return .postgres(connection: given.trimmingCharacters(in: .whitespacesAndNewlines))
+        case .foreign(let scheme):
+            let source = option == nil ? environmentKey : "--register"
+            return .refused(
+                shown: "\(scheme)… (\(source))",
+                reason: """
+                    \(scheme) is not a kind of register: a PostgreSQL register is named postgres://…, \
+                    postgresql://… or key=value (such as service=NAME), and a SQLite register by its file \
+                    (sqlite:PATH for a file whose name looks like an address)
+                    """)
+        case .path:
+            return .sqlite(path: given)
+        }
     }
 
     /// `$XDG_DATA_HOME/dmf-wizard/register.sqlite`, else under `~/.local/share`.
@@ -33,7 +51,8 @@ public enum RegisterLocation: Sendable, Equatable, CustomStringConvertible {
     public func open(quickly: Bool = false) throws(RegisterError) -> any RegisterStorage {
         switch self {
         case .sqlite(let path): try SQLiteRegister(path: path, busyTimeout: quickly ? 0.2 : 15)
-        case .postgres(let url): try PostgresRegister(url: url, connectTimeout: quickly ? 1 : 10)
+        case .postgres(let connection): try PostgresRegister(connection: connection, quickly: quickly)
+        case .refused(let shown, let reason): throw .unavailable(location: shown, reason: reason)
         }
     }
 
@@ -42,14 +61,17 @@ public enum RegisterLocation: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .sqlite(let path): FileManager.default.fileExists(atPath: path)
         case .postgres: true
+        case .refused: false
         }
     }
 
-    /// For messages: the path, or the URL without its password.
+    /// For messages: the path, or the connection string's options without any password (libpq
+    /// reads the string, so this loads it).
     public var description: String {
         switch self {
         case .sqlite(let path): path
-        case .postgres(let url): (try? PostgresAddress(url).redacted) ?? "the PostgreSQL register"
+        case .postgres(let connection): PostgresAddress.display(connection)
+        case .refused(let shown, _): shown
         }
     }
 }

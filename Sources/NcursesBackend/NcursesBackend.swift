@@ -21,6 +21,9 @@ public final class NcursesBackend: TerminalBackend {
     let styles: StyleAttributes
     /// The rows last presented, so unchanged rows are not sent to curses again.
     var presentedRows: [[Cell]] = []
+    /// An input that cut an escape sequence short: it belongs to what comes next, so it is read
+    /// again first.
+    var replayedInput: EscapeSequence.Input?
 
     private init(
         screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, input: UnsafeMutablePointer<FILE>,
@@ -169,6 +172,7 @@ public final class NcursesBackend: TerminalBackend {
         _ = dmf_disable_flow_control(outputFD)
         def_prog_mode()
         keypad(window, true)
+        defineCommonKeySequences()
         if let delay = options.escapeDelayMilliseconds {
             set_escdelay(Int32(delay))
         } else if (environment.escDelay ?? "").isEmpty {
@@ -194,6 +198,23 @@ public final class NcursesBackend: TerminalBackend {
         return NcursesBackend(
             screen: screen, window: window, input: input, output: output, theme: theme, colour: colour,
             unicode: unicode, styles: styles)
+    }
+
+    /// Gives curses the key sequences common terminals send (`EscapeSequence.commonVariants`)
+    /// as the keys `EscapeSequence` reads them as, so it decodes them itself, and so a terminal
+    /// description that lists one as another key (vt220's Find for `ESC [ 1 ~`) does not win.
+    /// The keypad's digits are taken out of its table instead: curses cannot return a character
+    /// for a sequence, and `EscapeSequence` types them.
+    ///
+    /// The mouse report's prefix (xterm's `ESC [ <`) is taken out too: the app never turns the
+    /// mouse on, and a report left over from another program is then read, and swallowed, as one
+    /// sequence instead of curses returning "mouse" and the rest arriving as typed text.
+    private static func defineCommonKeySequences() {
+        for sequence in EscapeSequence.commonVariants {
+            guard let key = EscapeSequence.decode(sequence), let code = KeyMapping.code(for: key) else { continue }
+            _ = define_key(sequence, code)
+        }
+        if let mouse = nc_string_cap("kmous") { _ = define_key(mouse, 0) }
     }
 
     /// The size of the window curses holds (already updated when `.resize` is returned).

@@ -4,7 +4,7 @@
 //
 //   register-load LOCATION COUNT PREFIX [BUSY_SECONDS] [--entries-only]
 //
-// LOCATION is a SQLite path or a postgres:// URL; PREFIX keeps each process's references apart.
+// LOCATION is a SQLite path or a PostgreSQL connection string; PREFIX keeps each process's references apart.
 // --entries-only records the entries without their two events (to fill a large register fast).
 import DMFPolicy
 import DMFRegister
@@ -31,6 +31,10 @@ do {
     exit(1)
 }
 let register = Register(storage: storage, now: { "2026-11-29T10:00:00Z" })
+do { try register.loadHashing() } catch {
+    FileHandle.standardError.write(Data("register-load: \(error)\n".utf8))
+    exit(1)
+}
 let routes: [RouteType] = [.betweenMOJSystems, .otherGovernmentDepartment, .thirdParty, .sameSystem]
 let names = ["Sam Integration", "Priya Caseworker", "Ash Estates", "Morgan Analyst", "Robin Records"]
 let file = FileDigest(name: "extract.csv", bytes: Array("id,name\n1,A\n".utf8))

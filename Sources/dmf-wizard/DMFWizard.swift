@@ -16,19 +16,21 @@ struct DMFWizard: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dmf-wizard",
         abstract: "Decide whether and how MOJ information may be moved or shared, and fill in the Data Movement Form.",
-        version: "0.1.0",
+        version: AppInfo.versionLine,
         subcommands: [
             Interactive.self, Resume.self, Fill.self, Train.self, FlowCommand.self, TableCommand.self,
             RulesCommand.self, RegisterGroup.self, SealFiles.self, VerifyFiles.self,
         ],
         defaultSubcommand: Interactive.self)
 
-    /// Exit 1 for bad answers (printed by the command), 2 for bad usage, as the contract says.
+    /// Exit 1 for bad answers (printed by the command), 2 for bad usage, as the contract says;
+    /// 1 too when the output could not be written (`Console.exitStatus`).
     static func main() {
+        Console.ignoreBrokenPipes()
         // The bare command opens the wizard straight away: argument parsing reflects over every
         // command's options, which costs milliseconds before the first screen.
         if CommandLine.arguments.count == 1 {
-            Foundation.exit(Production.launcher().run())
+            Foundation.exit(Console.exitStatus(Production.launcher().run()))
         }
         do {
             var command = try parseAsRoot()
@@ -42,8 +44,9 @@ struct DMFWizard: ParsableCommand {
                 let isError = status != .success
                 (isError ? Console.errorText : Console.out)(message + "\n")
             }
-            Foundation.exit(status == .validationFailure ? 2 : status.rawValue)
+            Foundation.exit(Console.exitStatus(status == .validationFailure ? 2 : status.rawValue))
         }
+        Foundation.exit(Console.exitStatus(0))
     }
 
 }
@@ -71,8 +74,9 @@ struct WizardOptions: ParsableArguments {
     @Option(
         name: .customLong("register"),
         help: """
-            Record saved outcomes in this register (a postgres:// URL or a SQLite file). Default: \
-            $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.
+            Record saved outcomes in this register (a PostgreSQL connection string such as \
+            postgres://HOST/DB or service=NAME, or a SQLite file). Default: $DMF_REGISTER_URL, else \
+            $XDG_DATA_HOME/dmf-wizard/register.sqlite.
             """
     )
     var registerLocation: String?
@@ -153,8 +157,8 @@ struct Fill: ParsableCommand {
         abstract: "Decide from an answers file and print (or write) the verdict, checklist and filled DMF.",
         discussion: """
             Exit status: 0 when a result was produced (whatever the verdict), 1 when the answers \
-            file cannot be used (each problem is printed with its key and line), 2 for bad usage. \
-            With --verdict-exit: 0 proceed, 3 conditions, 4 refer, 5 blocked.
+            file cannot be used (each problem is printed with its key and line) or the output cannot \
+            be written, 2 for bad usage. With --verdict-exit: 0 proceed, 3 conditions, 4 refer, 5 blocked.
             """)
 
     @Argument(help: "The answers file (YAML or JSON).")
@@ -219,7 +223,7 @@ struct FlowCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "text, dot (Graphviz) or mermaid.")
     var format: FlowMap.Format = .text
 
-    func run() throws { print(FlowMap().render(format), terminator: "") }
+    func run() throws { Console.out(FlowMap().render(format)) }
 }
 
 struct RulesCommand: ParsableCommand {
@@ -241,7 +245,7 @@ struct TableCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "csv or markdown.")
     var format: DecisionTable.Format = .markdown
 
-    func run() throws { print(DecisionTable().render(format), terminator: "") }
+    func run() throws { Console.out(DecisionTable().render(format)) }
 }
 
 struct Train: ParsableCommand {

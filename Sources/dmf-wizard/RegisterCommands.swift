@@ -13,7 +13,8 @@ struct RegisterOptions: ParsableArguments {
     @Option(
         name: .customLong("register"),
         help: """
-            The register: a postgres:// URL, or a SQLite file. Default: $DMF_REGISTER_URL, else \
+            The register: a PostgreSQL connection string (postgres://HOST/DB, or key=value such as \
+            service=NAME), or a SQLite file. Default: $DMF_REGISTER_URL, else \
             $XDG_DATA_HOME/dmf-wizard/register.sqlite.
             """)
     var location: String?

@@ -188,6 +188,22 @@ struct RoundTripTests {
         #expect(try parse(AnswersWriter.yaml(original)) == original)
     }
 
+    /// Yams resolves an implicit tag in place, so one tag shared by every node was "map" by the
+    /// time the recipients' list was written: `recipients: !!map` over a list, which other YAML
+    /// readers refuse. The file is plain YAML, with no tag anywhere.
+    @Test("the YAML written has no tags: the recipients are a plain list")
+    func noTags() throws {
+        var original = try parse(validYAML)
+        original.recipients.append(.init(name: "D. Other", mailbox: .shared, authorised: .notSure, clearance: .dv))
+        for yaml in [AnswersWriter.yaml(original), AnswersWriter.yaml(original, resumeStep: "P1", savedAt: "now")] {
+            #expect(!yaml.contains("!"), "\(yaml)")
+            let lines = yaml.split(separator: "\n")
+            let recipients = try #require(lines.firstIndex(of: "recipients:"), "\(yaml)")
+            #expect(lines[recipients + 1].hasPrefix("- name: "), "\(yaml)")
+            #expect(lines.filter { $0.hasPrefix("- name: ") }.count == 2)
+        }
+    }
+
     @Test("a draft with gaps round-trips in draft mode")
     func roundTripDraft() throws {
         var partial = Answers()

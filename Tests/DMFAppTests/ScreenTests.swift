@@ -340,6 +340,37 @@ import Testing
         #expect(screen.contains("(•) 1 Start a new transfer"))
     }
 
+    /// Esc goes back everywhere, so on the start screen it asks before quitting: y quits, and
+    /// any other key (n, Esc again, a number) stays, with nothing else done.
+    @Test func escapeOnTheStartScreenAsksBeforeQuitting() {
+        let folder = TemporaryFolder()
+        let app = Self.app(folder, drafts: true)
+        let asked = Self.play(app, [.escape]).screen
+        #expect(app.mode == .start)
+        #expect(Self.prose(asked).contains("Quit dmf-wizard? Press y to quit, any other key to stay."))
+        for key in [Key.char("n"), .escape, .char("3"), .enter] {
+            let stayed = FullScreenApp(
+                session: WizardSession(wizard: Wizard(), drafts: nil, clock: FixedClock.clock), drafts: folder.drafts,
+                clock: FixedClock.clock)
+            let screen = Self.play(stayed, [.escape, key]).screen
+            #expect(stayed.ending == .endOfInput, "\(key) did not quit")
+            #expect(stayed.mode == .start, "\(key) did nothing else")
+            #expect(!screen.contains("Quit dmf-wizard?"), "\(key) answered the question")
+            #expect(screen.contains("( ) 3 Open an answers file"), "\(key) moved nothing")
+        }
+        let quitting = FullScreenApp(
+            session: WizardSession(wizard: Wizard(), drafts: nil, clock: FixedClock.clock), drafts: folder.drafts,
+            clock: FixedClock.clock)
+        Self.play(quitting, [.escape, .char("y")])
+        #expect(quitting.ending == .quit)
+        // q still quits at once: it is only ever pressed to quit.
+        let byQ = FullScreenApp(
+            session: WizardSession(wizard: Wizard(), drafts: nil, clock: FixedClock.clock), drafts: folder.drafts,
+            clock: FixedClock.clock)
+        Self.play(byQ, [.char("q")])
+        #expect(byQ.ending == .quit)
+    }
+
     @Test func changingTheRouteFromCheckNamesTheAnswersThatNoLongerApply() {
         let folder = TemporaryFolder()
         let journey = Journey.thirdPartyBlocked

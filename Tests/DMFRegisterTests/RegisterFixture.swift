@@ -26,7 +26,8 @@ final class ScratchRegister: @unchecked Sendable {
     let folder: String
     private(set) var storage: any RegisterStorage
     let register: Register
-    private let databaseName: String?
+    /// The PostgreSQL database made for this register (nil for SQLite).
+    let databaseName: String?
 
     /// Fixed time for every event: 2026-11-29T10:00:00Z.
     static let now = "2026-11-29T10:00:00Z"
@@ -43,7 +44,7 @@ final class ScratchRegister: @unchecked Sendable {
             let name = "dmf_test_" + UUID().uuidString.prefix(8).lowercased()
             databaseName = name
             try Self.psql(StoreKind.postgresAdminURL!, "CREATE DATABASE \(name)")
-            location = .postgres(url: Self.url(replacingDatabaseWith: name))
+            location = .postgres(connection: Self.url(replacingDatabaseWith: name))
         }
         storage = try location.open()
         register = Register(storage: storage, now: { ScratchRegister.now })
@@ -52,7 +53,9 @@ final class ScratchRegister: @unchecked Sendable {
     deinit {
         storage.close()
         try? FileManager.default.removeItem(atPath: folder)
-        if let databaseName { try? Self.psql(StoreKind.postgresAdminURL!, "DROP DATABASE IF EXISTS \(databaseName)") }
+        if let databaseName {
+            _ = try? Self.psql(StoreKind.postgresAdminURL!, "DROP DATABASE IF EXISTS \(databaseName)")
+        }
     }
 
     /// The tamper and lock tests edit the file with the `sqlite3` tool: skipped without it,
@@ -71,6 +74,7 @@ final class ScratchRegister: @unchecked Sendable {
             try Self.requireSQLiteTool()
             try Self.run("/usr/bin/env", ["sqlite3", path, statement])
         case .postgres(let url): try Self.psql(url, statement)
+        case .refused(let shown, _): throw CommandFailed(description: "\(shown) is not a register")
         }
     }
 
@@ -80,28 +84,36 @@ final class ScratchRegister: @unchecked Sendable {
         return parts.string!
     }
 
-    static func psql(_ url: String, _ statement: String) throws {
-        try run("/usr/bin/env", ["psql", "-v", "ON_ERROR_STOP=1", "-q", url, "-c", statement])
+    /// Runs SQL with psql and returns what it printed (unaligned, without headers).
+    @discardableResult
+    static func psql(_ url: String, _ statement: String) throws -> String {
+        try run("/usr/bin/env", ["psql", "-v", "ON_ERROR_STOP=1", "-qAt", url, "-c", statement])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     struct CommandFailed: Error, CustomStringConvertible {
         var description: String
     }
 
-    static func run(_ tool: String, _ arguments: [String]) throws {
+    /// Runs a tool and returns its output; fails with its error output.
+    @discardableResult
+    static func run(_ tool: String, _ arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
         process.arguments = arguments
         let errors = Pipe()
+        let output = Pipe()
         process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
+        process.standardOutput = output
         try process.run()
+        let printed = output.fileHandleForReading.readDataToEndOfFile()
         let message = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             throw CommandFailed(
                 description: "\(arguments.joined(separator: " ")): \(String(decoding: message, as: UTF8.self))")
         }
+        return String(decoding: printed, as: UTF8.self)
     }
 }
 

@@ -29,6 +29,7 @@ import Testing
         switch scratch.location {
         case .sqlite(let path): path
         case .postgres(let url): url
+        case .refused(let shown, _): shown
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// What one run of the command produced.
@@ -11,8 +12,8 @@ struct CommandResult: Sendable {
 /// Runs the built `dmf-wizard` the way a person or a script would.
 enum Wizard {
     /// `swift test` builds every product; the executable sits next to the test runner.
-    /// `DMF_WIZARD_BINARY` points the end-to-end tests at another build, such as the fully
-    /// static release binary of `scripts/build-release.sh`.
+    /// `DMF_WIZARD_BINARY` points the end-to-end tests at another build, such as the
+    /// release binary of `scripts/build-release.sh`.
     static let executable: URL =
         ProcessInfo.processInfo.environment["DMF_WIZARD_BINARY"]
         .map { URL(fileURLWithPath: $0).standardizedFileURL }

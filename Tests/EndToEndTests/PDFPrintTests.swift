@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Chromium and poppler's `pdftotext`, which these tests need. Locally they skip, saying so,

@@ -58,8 +58,9 @@ import Testing
         #expect(result.status == 1)
         #expect(
             result.stderr
-                == "dmf-wizard: the register at postgres://dmf@127.0.0.1:1/register cannot be used: "
-                + "no PostgreSQL server answers at 127.0.0.1:1\n")
+                == "dmf-wizard: the register at user=dmf dbname=register host=127.0.0.1 port=1 sslmode=disable cannot be "
+                + "used: connection to server at \"127.0.0.1\", port 1 failed: Connection refused. Is the server running "
+                + "on that host and accepting TCP/IP connections?\n")
         #expect(!result.stderr.contains("secret"), "the password is never shown")
     }
 }

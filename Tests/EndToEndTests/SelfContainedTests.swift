@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The repository stands on its own: no committed file sends a reader (or a script) to a path

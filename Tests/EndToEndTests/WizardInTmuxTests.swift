@@ -22,6 +22,11 @@ final class TmuxTerminal {
 
     deinit { _ = try? tmux(["kill-server"]) }
 
+    /// Sends bytes as they are, given in hex ("1b 5b 31 7e"): what a terminal sends for a key.
+    func sendBytes(_ hex: String) throws {
+        try tmux(["send-keys", "-t", "w", "-H"] + hex.split(separator: " ").map(String.init))
+    }
+
     /// Sends tmux key names ("Enter", "C-c", "Escape") or literal text.
     func send(_ keys: String...) throws { try send(keys) }
     func send(_ keys: [String]) throws { try tmux(["send-keys", "-t", "w"] + keys) }
@@ -69,8 +74,8 @@ struct WizardInTmuxTests {
     /// The shell line that runs the wizard in `workspace` and reports how it ended. `trap '' INT`
     /// keeps the wrapper alive on Ctrl-C (tmux signals the whole foreground group); afterwards
     /// `stty` shows whether the terminal modes were restored.
-    static func script(_ workspace: Workspace, arguments: String = "") -> String {
-        "sh -c 'trap \"\" INT; cd \(workspace.url.path); env TERM=xterm-256color SOURCE_DATE_EPOCH=\(Wizard.epoch) "
+    static func script(_ workspace: Workspace, arguments: String = "", term: String = "xterm-256color") -> String {
+        "sh -c 'trap \"\" INT; cd \(workspace.url.path); env TERM=\(term) SOURCE_DATE_EPOCH=\(Wizard.epoch) "
             + "XDG_STATE_HOME=\(workspace.path("state")) XDG_DATA_HOME=\(workspace.path("data")) DMF_REGISTER_URL= "
             + "\(Wizard.executable.path) \(arguments); "
                 + """
@@ -275,5 +280,92 @@ struct WizardInTmuxTests {
         #expect(!(try resumed.capture()).contains("(•) 1"), "only the saved answer shows as chosen")
         try resumed.send("q")
         try resumed.waitFor("EXIT=0")
+    }
+
+    // MARK: - Keys from the terminals people use
+
+    /// PuTTY runs as TERM=xterm, whose description has Home as `ESC O H`; PuTTY sends
+    /// `ESC [ 1 ~`. That used to go back to the start screen (Esc) and lose the name typed.
+    @Test func puttysHomeAndEndUnderXtermMoveInTheTextAndKeepIt() throws {
+        let workspace = try Workspace()
+        let terminal = try TmuxTerminal(Self.script(workspace, term: "xterm"))
+        try terminal.waitFor("Start a new transfer")
+        try terminal.send("Enter")
+        try terminal.waitFor("What is your name?", "Code Y1 ")
+        try terminal.type("Siân")
+        try terminal.waitFor("[Siân")
+        try terminal.sendBytes("1b 5b 31 7e")  // PuTTY's Home
+        try terminal.type("X")
+        try terminal.waitFor("[XSiân", "Code Y1 ")
+        try terminal.sendBytes("1b 5b 34 7e")  // PuTTY's End
+        try terminal.type("Z")
+        try terminal.waitFor("[XSiânZ")
+        try terminal.sendBytes("1b 5b 37 7e")  // rxvt's Home
+        try terminal.sendBytes("1b 5b 33 7e")  // Delete
+        let screen = try terminal.waitFor("[SiânZ", "Code Y1 ")
+        #expect(!screen.contains("[1~") && !screen.contains("Start a new transfer"), "\(screen)")
+        try terminal.send("C-c")
+        try terminal.waitFor("EXIT=130")
+    }
+
+    /// F1 as PuTTY and rxvt send it (`ESC [ 11 ~`) under tmux's own TERM opens the help, and so
+    /// does the linux console's (`ESC [ [ A`); modified keys are the plain key.
+    @Test func functionKeysOfOtherTerminalsOpenHelpUnderTmux() throws {
+        let workspace = try Workspace()
+        let terminal = try TmuxTerminal(Self.script(workspace, term: "tmux-256color"))
+        try terminal.waitFor("Start a new transfer")
+        try terminal.send("Enter")
+        try terminal.waitFor("What is your name?", "Code Y1 ")
+        try terminal.type("Ann")
+        try terminal.waitFor("[Ann")
+        try terminal.sendBytes("1b 5b 31 31 7e")  // F1 in PuTTY and rxvt
+        try terminal.waitFor("any other key: back to the question")
+        try terminal.send("Space")
+        try terminal.waitFor("[Ann", "Code Y1 ")
+        try terminal.sendBytes("1b 5b 5b 41")  // F1 on the linux console
+        try terminal.waitFor("any other key: back to the question")
+        try terminal.send("Space")
+        try terminal.waitFor("[Ann", "Code Y1 ")
+        try terminal.sendBytes("1b 5b 31 3b 35 44")  // Ctrl-← (xterm's form): ←
+        try terminal.type("e")
+        try terminal.waitFor("[Anen", "Code Y1 ")
+        try terminal.send("C-c")
+        try terminal.waitFor("EXIT=130")
+    }
+
+    /// A sequence split by a slow link, with a pause between its bytes far longer than the Esc
+    /// delay (25 ms), is still one key.
+    @Test func aKeyWhoseBytesArriveWithAPauseIsStillOneKey() throws {
+        let workspace = try Workspace()
+        let terminal = try TmuxTerminal(Self.script(workspace, term: "xterm"))
+        try terminal.waitFor("Start a new transfer")
+        try terminal.send("Enter")
+        try terminal.waitFor("What is your name?", "Code Y1 ")
+        try terminal.type("Bo")
+        try terminal.waitFor("[Bo")
+        try terminal.sendBytes("1b 5b 31")
+        Thread.sleep(forTimeInterval: 0.2)
+        try terminal.sendBytes("7e")
+        try terminal.type("X")
+        let screen = try terminal.waitFor("[XBo", "Code Y1 ")
+        #expect(!screen.contains("~"), "\(screen)")
+        try terminal.send("C-c")
+        try terminal.waitFor("EXIT=130")
+    }
+
+    /// Esc on the start screen asks first: n stays, y quits.
+    @Test func escapeOnTheStartScreenAsksBeforeQuitting() throws {
+        let workspace = try Workspace()
+        let terminal = try TmuxTerminal(Self.script(workspace))
+        try terminal.waitFor("Start a new transfer")
+        try terminal.send("Escape")
+        try terminal.waitFor("Quit dmf-wizard? Press y to quit, any other key to stay.")
+        try terminal.send("n")
+        try terminal.waitFor("7 Quit")
+        #expect(!(try terminal.capture()).contains("Quit dmf-wizard?"))
+        try terminal.send("Escape")
+        try terminal.waitFor("Quit dmf-wizard?")
+        try terminal.send("y")
+        try terminal.waitFor("EXIT=0 MODES=icanon")
     }
 }

@@ -144,6 +144,95 @@ import Testing
         #expect(pty.drain().contains("\u{1b}[?1049l"))  // back to the main screen
     }
 
+    /// `readKey`, but a key that never comes (because the one before swallowed it) fails the
+    /// test with `.signal(SIGHUP)` instead of hanging the run.
+    static func read(_ backend: NcursesBackend) -> Key {
+        let watchdog = SignalSender(signal: SIGHUP, afterMilliseconds: 3000)
+        defer { watchdog.cancel() }
+        return backend.readKey()
+    }
+
+    /// Each terminal's keys through real curses on a pty, under the TERM it usually runs with:
+    /// one key each, or nothing at all for a sequence that names none (the `x` typed after it
+    /// must be the next key, so nothing of the sequence was typed or taken as Esc).
+    @Test(arguments: TerminalKeys.all)
+    func everyTerminalsKeysArriveAsOneKey(terminal: TerminalKeys) throws {
+        let pty = try Pty()
+        defer { pty.close() }
+        // The size from the pty: the linux console's description has none of its own.
+        var sized = options
+        sized.useEnvironmentSize = true
+        let backend = try NcursesBackend.attach(
+            term: terminal.term, inputFD: pty.slave, outputFD: pty.slave, options: sized, environment: environment)
+        defer { backend.close(); dmf_uninstall_signal_handlers() }
+        _ = pty.drain()
+        for (bytes, key) in terminal.keys {
+            pty.write(bytes + "x")
+            if let key { #expect(Self.read(backend) == key, "\(terminal): \(Array(bytes.unicodeScalars))") }
+            #expect(Self.read(backend) == .char("x"), "\(terminal): \(Array(bytes.unicodeScalars)) left nothing behind")
+            _ = pty.drain()
+        }
+    }
+
+    /// A terminal description that names `ESC [ 1 ~` Find (vt220) does not win: it is Home, as
+    /// PuTTY and the linux console mean it. And ^H is Backspace where terminfo says so.
+    @Test func theCommonVariantsWinOverTheTerminalDescription() throws {
+        let pty = try Pty()
+        defer { pty.close() }
+        let backend = try NcursesBackend.attach(
+            term: "vt220", inputFD: pty.slave, outputFD: pty.slave, options: options, environment: environment)
+        defer { backend.close(); dmf_uninstall_signal_handlers() }
+        for (bytes, key) in [
+            ("\u{1b}[1~", Key.home), ("\u{1b}[4~", .end), ("\u{08}", .backspace), ("\u{7f}", .backspace),
+        ] {
+            pty.write(bytes)
+            #expect(Self.read(backend) == key, "\(Array(bytes.unicodeScalars))")
+            _ = pty.drain()
+        }
+    }
+
+    /// A sequence split by a slow link, the pause far longer than the Esc delay (25 ms), is
+    /// still one key; a lone Esc is still the Esc key, and prompt.
+    @Test func aSequenceWithAPauseBetweenItsBytesIsStillOneKey() throws {
+        let pty = try Pty()
+        defer { pty.close() }
+        let backend = try NcursesBackend.attach(
+            term: "xterm", inputFD: pty.slave, outputFD: pty.slave, options: options, environment: environment)
+        defer { backend.close(); dmf_uninstall_signal_handlers() }
+        _ = pty.drain()
+        let splits: [([String], Key)] = [
+            (["\u{1b}[1", "~"], .home),  // PuTTY's Home
+            (["\u{1b}[", "11~"], .function(1)),  // PuTTY's F1
+            (["\u{1b}[1;", "5C"], .right),
+            (["\u{1b}[[", "B"], .function(2)),  // the linux console's F2
+            (["\u{1b}[", "3", "~"], .delete),
+        ]
+        for (parts, key) in splits {
+            for (index, part) in parts.enumerated() {
+                if index > 0 { usleep(150_000) }
+                pty.write(part)
+            }
+            pty.write("x")
+            #expect(Self.read(backend) == key, "\(parts)")
+            #expect(Self.read(backend) == .char("x"), "\(parts): nothing typed")
+            _ = pty.drain()
+        }
+        // An unknown sequence split the same way is swallowed whole.
+        pty.write("\u{1b}[2")
+        usleep(150_000)
+        pty.write("00~x")
+        #expect(Self.read(backend) == .char("x"))
+
+        let watchdog = SignalSender(signal: SIGHUP, afterMilliseconds: 3000)
+        defer { watchdog.cancel() }
+        let started = monotonicMilliseconds()
+        pty.write("\u{1b}")
+        #expect(backend.readKey() == .escape)
+        let waited = monotonicMilliseconds() - started
+        // The Esc delay, not the wait for a sequence's next byte (500 ms).
+        #expect(waited < 450, "a lone Esc took \(waited) ms")
+    }
+
     /// A Ctrl-S (XOFF) that reaches the terminal just before start, with the terminal's default
     /// XON/XOFF, stopped output: the first write (turning on keypad mode) blocked until Ctrl-Q.
     @Test func ctrlSTypedBeforeStartDoesNotFreezeIt() throws {

@@ -83,7 +83,7 @@ _dmf-wizard_wizard() {
         '--helpdesk[Helpdesk mode\: record the caller and the agent; read-aloud wording on every question.]'
         '--projector[High-contrast look for a projector\: no colour, bold and reverse only.]'
         '--code[Rebuild the choices from a resume code read out by a caller (e.g. B3N-PNK-6CT-PC); only the free-text questions are asked.]:code:'
-        '--register[Record saved outcomes in this register (a postgres\:// URL or a SQLite file). Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '--register[Record saved outcomes in this register (a PostgreSQL connection string such as postgres\://HOST/DB or service=NAME, or a SQLite file). Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -102,7 +102,7 @@ _dmf-wizard_resume() {
         '--helpdesk[Helpdesk mode\: record the caller and the agent; read-aloud wording on every question.]'
         '--projector[High-contrast look for a projector\: no colour, bold and reverse only.]'
         '--code[Rebuild the choices from a resume code read out by a caller (e.g. B3N-PNK-6CT-PC); only the free-text questions are asked.]:code:'
-        '--register[Record saved outcomes in this register (a postgres\:// URL or a SQLite file). Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '--register[Record saved outcomes in this register (a PostgreSQL connection string such as postgres\://HOST/DB or service=NAME, or a SQLite file). Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -122,7 +122,7 @@ _dmf-wizard_fill() {
         '--force[Replace files that already exist.]'
         '--verdict-exit[Exit with the verdict\: 0 proceed, 3 conditions, 4 refer, 5 blocked.]'
         '--record[Record the assessment in the register, with the SHA-256 of each file written (needs --output or --output-dir). Exit 6 when the files were written but the register could not be used.]'
-        '--register[The register\: a postgres\:// URL, or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '--register[The register\: a PostgreSQL connection string (postgres\://HOST/DB, or key=value such as service=NAME), or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -233,7 +233,7 @@ _dmf-wizard_register_list() {
         '--route[Only this route\: same-system, between-moj-systems, other-government-department, third-party.]:route:'
         '--search[Text in the reference, requester, team, organisations or systems (any case).]:search:'
         '(--format -f)'{--format,-f}'[table, csv or json.]:format:{__dmf-wizard_complete "${___format[@]}"}'
-        '--register[The register\: a postgres\:// URL, or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '--register[The register\: a PostgreSQL connection string (postgres\://HOST/DB, or key=value such as service=NAME), or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -247,7 +247,7 @@ _dmf-wizard_register_show() {
     local -ar arg_specs=(
         ':reference:'
         '--json[JSON instead of text.]'
-        '--register[The register\: a postgres\:// URL, or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '--register[The register\: a PostgreSQL connection string (postgres\://HOST/DB, or key=value such as service=NAME), or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -263,7 +263,7 @@ _dmf-wizard_register_authorise() {
         '--by[Who did it (the IAO for a decision, the recipient for a receipt).]:by:'
         '--date[The day it happened (31/03/2027 or 2027-03-31). Default\: today.]:date:'
         '--reason[Why\: the reason, conditions or a note.]:reason:'
-        '--register[The register\: a postgres\:// URL, or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '--register[The register\: a PostgreSQL connection string (postgres\://HOST/DB, or key=value such as service=NAME), or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -279,7 +279,7 @@ _dmf-wizard_register_refuse() {
         '--by[Who did it (the IAO for a decision, the recipient for a receipt).]:by:'
         '--date[The day it happened (31/03/2027 or 2027-03-31). Default\: today.]:date:'
         '--reason[Why\: the reason, conditions or a note.]:reason:'
-        '--register[The register\: a postgres\:// URL, or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '--register[The register\: a PostgreSQL connection string (postgres\://HOST/DB, or key=value such as service=NAME), or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -295,7 +295,7 @@ _dmf-wizard_register_sent() {
         '--by[Who did it (the IAO for a decision, the recipient for a receipt).]:by:'
         '--date[The day it happened (31/03/2027 or 2027-03-31). Default\: today.]:date:'
         '--reason[Why\: the reason, conditions or a note.]:reason:'
-        '--register[The register\: a postgres\:// URL, or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '--register[The register\: a PostgreSQL connection string (postgres\://HOST/DB, or key=value such as service=NAME), or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
         '*:files:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -312,7 +312,7 @@ _dmf-wizard_register_received() {
         '--by[Who did it (the IAO for a decision, the recipient for a receipt).]:by:'
         '--date[The day it happened (31/03/2027 or 2027-03-31). Default\: today.]:date:'
         '--reason[Why\: the reason, conditions or a note.]:reason:'
-        '--register[The register\: a postgres\:// URL, or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '--register[The register\: a PostgreSQL connection string (postgres\://HOST/DB, or key=value such as service=NAME), or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
         '*:files:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -331,7 +331,7 @@ _dmf-wizard_register_deleted() {
         '--by[Who did it (the IAO for a decision, the recipient for a receipt).]:by:'
         '--date[The day it happened (31/03/2027 or 2027-03-31). Default\: today.]:date:'
         '--reason[Why\: the reason, conditions or a note.]:reason:'
-        '--register[The register\: a postgres\:// URL, or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '--register[The register\: a PostgreSQL connection string (postgres\://HOST/DB, or key=value such as service=NAME), or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -348,7 +348,7 @@ _dmf-wizard_register_reviewed() {
         '--by[Who did it (the IAO for a decision, the recipient for a receipt).]:by:'
         '--date[The day it happened (31/03/2027 or 2027-03-31). Default\: today.]:date:'
         '--reason[Why\: the reason, conditions or a note.]:reason:'
-        '--register[The register\: a postgres\:// URL, or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '--register[The register\: a PostgreSQL connection string (postgres\://HOST/DB, or key=value such as service=NAME), or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -362,7 +362,7 @@ _dmf-wizard_register_due() {
     local -ar ___format=('table' 'csv' 'json')
     local -ar arg_specs=(
         '(--format -f)'{--format,-f}'[table, csv or json.]:format:{__dmf-wizard_complete "${___format[@]}"}'
-        '--register[The register\: a postgres\:// URL, or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '--register[The register\: a PostgreSQL connection string (postgres\://HOST/DB, or key=value such as service=NAME), or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -376,7 +376,7 @@ _dmf-wizard_register_export() {
     local -ar ___format=('table' 'csv' 'json')
     local -ar arg_specs=(
         '(--format -f)'{--format,-f}'[csv or json.]:format:{__dmf-wizard_complete "${___format[@]}"}'
-        '--register[The register\: a postgres\:// URL, or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '--register[The register\: a PostgreSQL connection string (postgres\://HOST/DB, or key=value such as service=NAME), or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -388,7 +388,7 @@ _dmf-wizard_register_export() {
 _dmf-wizard_register_check() {
     local -i ret=1
     local -ar arg_specs=(
-        '--register[The register\: a postgres\:// URL, or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '--register[The register\: a PostgreSQL connection string (postgres\://HOST/DB, or key=value such as service=NAME), or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -403,7 +403,7 @@ _dmf-wizard_register_add() {
         ':answers:'
         '*--document[A document written for it, to record its SHA-256 (repeatable).]:document:'
         '--reference[The reference its documents already carry.]:reference:'
-        '--register[The register\: a postgres\:// URL, or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '--register[The register\: a PostgreSQL connection string (postgres\://HOST/DB, or key=value such as service=NAME), or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -421,7 +421,7 @@ _dmf-wizard_seal() {
         '--marking[The protective marking. Default\: the register entry'\''s, else OFFICIAL-SENSITIVE.]:marking:'
         '--force[Replace a manifest that already exists.]'
         '--no-record[Write the manifest only; record nothing in the register.]'
-        '--register[The register\: a postgres\:// URL, or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '--register[The register\: a PostgreSQL connection string (postgres\://HOST/DB, or key=value such as service=NAME), or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -436,7 +436,7 @@ _dmf-wizard_verify() {
         ':manifest:'
         '--by[The recipient\: record the receipt in the register under this name.]:by:'
         '--receipt[Also write the receipt as JSON to this file.]:receipt:'
-        '--register[The register\: a postgres\:// URL, or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '--register[The register\: a PostgreSQL connection string (postgres\://HOST/DB, or key=value such as service=NAME), or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

@@ -5,12 +5,16 @@ import TerminalUI
 /// register, quit.
 struct StartScreen {
     var cursor = ListCursor(at: 0)
+    /// Esc was pressed: the next key answers "Quit?". Esc goes back everywhere else, so one
+    /// press too many (or a key a terminal sends that begins with ESC) must not end the program.
+    var confirmingQuit = false
 
     enum Action {
         case select
         case move
         case help
         case quit
+        case askToQuit
     }
 
     static func items(helpdesk: Bool) -> [String] {
@@ -26,11 +30,16 @@ struct StartScreen {
             KeyBinding([.key(.enter)], "Enter select", .select),
             KeyBinding(KeyMatch.arrows + [.digit], "↑↓ or 1-\(items(helpdesk: helpdesk).count) move", .move),
             KeyBinding(KeyMatch.help, "F1 help", .help),
-            KeyBinding([.key(.char("q")), .key(.escape)], "q quit", .quit),
+            KeyBinding([.key(.char("q"))], "q quit", .quit),
+            KeyBinding([.key(.escape)], nil, .askToQuit),
         ]
     }
 
     mutating func update(_ key: Key, helpdesk: Bool) -> Effect {
+        if confirmingQuit {
+            confirmingQuit = false
+            return YesOrNo.answer(key) == .yes ? .end(.quit) : .none
+        }
         cursor.saw(key)
         switch Self.bindings(helpdesk: helpdesk).action(for: key) {
         case .move?:
@@ -39,6 +48,9 @@ struct StartScreen {
         case .select?: return chosen
         case .help?: return .help
         case .quit?: return .end(.quit)
+        case .askToQuit?:
+            confirmingQuit = true
+            return .none
         case nil: return .none
         }
     }
@@ -86,6 +98,9 @@ struct StartScreen {
             page.option(item, number: index + 1, selected: index == cursor.position, charset: charset, item: index)
         }
         page.focus = cursor.position
+        if confirmingQuit {
+            page.message(.problem("Quit dmf-wizard? Press y to quit, any other key to stay."))
+        }
     }
 }
 

@@ -1,17 +1,17 @@
 import Foundation
 import Glibc
-import TestSupport
+import ProcessSupport
 
 /// Runs a program and waits for it with posix_spawn and waitpid.
 ///
 /// Foundation's `Process` sometimes never noticed a child's exit when many tests ran at once:
 /// the child stayed a zombie and `waitUntilExit` hung the whole test run (seen with the tmux
 /// client, which forks its server and exits at once, and with `dmf-wizard` itself).
-enum Spawn {
-    struct Output {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+public enum Spawn {
+    public struct Output: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
     }
 
     /// Runs `arguments[0]` with the rest as its arguments, standard input from /dev/null, in
@@ -20,7 +20,7 @@ enum Spawn {
     /// A program still running after `timeout` seconds is killed (SIGKILL, its status 137), so a
     /// hang fails its test instead of holding up the whole run.
     /// - Returns: the exit status (128 + n if killed by signal n) and the output.
-    static func run(
+    public static func run(
         _ arguments: [String], environment: [String: String], in folder: String? = nil, capture: Bool = true,
         timeout: Double = 60
     ) throws -> Output {
