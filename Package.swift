@@ -80,6 +80,7 @@ let package = Package(
             dependencies: [
                 "DMFRegister", "DMFRegisterStores", "DMFPolicy", "DMFAnswers", "DMFApp", "DMFFlow", "TerminalUI",
                 "TestSupport",
-            ]),
+            ],
+            exclude: ["Fixtures"]),
     ]
 )
