@@ -18,7 +18,7 @@ extension FullScreenApp {
         switch effect {
         case .openRegister, .registerList:
             let query = next.query
-            next.listed(withRegister { register throws(RegisterError) in try register.list(query) })
+            next.listed(withRegister { register throws(RegisterError) in try register.list(query).entries })
         case .registerEntry(let reference):
             next.opened(withRegister { register throws(RegisterError) in try register.history(reference) })
         case .registerChange(var request, let reference, let files):

@@ -42,7 +42,7 @@ public struct RegisterCommand {
 
     public func list(_ query: ListQuery, format: ListingFormat) -> Int32 {
         withRegister { register throws(RegisterError) in
-            stdout(RegisterListing.render(try register.list(query), format: format))
+            stdout(RegisterListing.render(try register.list(query).entries, format: format))
             return 0
         }
     }

@@ -102,7 +102,7 @@ import Testing
         let output = Output()
         #expect(fill.run(stdout: { output.out += $0 }, stderr: { output.err += $0 }) == FillCommand.notRecordedStatus)
         #expect(output.err.contains("not recorded in the register"))
-        #expect(output.err.contains("file is not a database"))
+        #expect(output.err.contains("the file is not a register (it is not a SQLite database)"))
         #expect(output.err.contains("dmf-wizard register add"))
         let written = try FileManager.default.contentsOfDirectory(atPath: folder + "/out")
         #expect(written.count == 4)
