@@ -61,7 +61,7 @@ import Testing
     func printed(_ location: RegisterLocation, _ run: (RegisterCommand) -> Int32) -> (Int32, String, String) {
         let output = Output()
         let command = RegisterCommand(
-            location: location, clock: Self.clock,
+            register: location.setting, clock: Self.clock,
             stdout: { output.out += Sanitizer.clean($0, keepNewlines: true) }, stderr: { output.err += $0 })
         let status = run(command)
         return (status, output.out, output.err)

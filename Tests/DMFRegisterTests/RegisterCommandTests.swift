@@ -23,7 +23,8 @@ import Testing
 
     func command(_ folder: String, _ output: Output) -> RegisterCommand {
         RegisterCommand(
-            location: .sqlite(path: folder + "/register.sqlite"), clock: Self.clock, stdout: { output.out += $0 },
+            register: RegisterLocation.sqlite(path: folder + "/register.sqlite").setting, clock: Self.clock,
+            stdout: { output.out += $0 },
             stderr: { output.err += $0 })
     }
 
@@ -40,7 +41,7 @@ import Testing
             .answers
         let register = Register(storage: MemoryRegisterStorage(), now: { "2026-11-29T02:14:10Z" })
         var references: [String] = []
-        let outcome = try RegisterRecorder(register: register).record(
+        let outcome = try OutcomeRecorder(register: register).record(
             answers, producedAt: "2026-11-29T02:14:10Z", reference: nil
         ) { form in
             references.append(form.reference)
@@ -53,9 +54,9 @@ import Testing
     }
 
     @Test func theRecordLaterCommandQuotesEveryPath() {
-        let command = RegisterRecorder.laterCommand(
+        let command = OutcomeRecorder.laterCommand(
             answers: "/tmp/O'Brien's case/a.answers.yaml", reference: "DMF-20261129-7K3Q",
-            documents: ["/tmp/x y/DMF-20261129-7K3Q.md"])
+            documents: ["/tmp/x y/DMF-20261129-7K3Q.md"], register: nil)
         #expect(
             command == "dmf-wizard register add '/tmp/O'\\''Brien'\\''s case/a.answers.yaml' "
                 + "--reference DMF-20261129-7K3Q --document '/tmp/x y/DMF-20261129-7K3Q.md'")
@@ -66,7 +67,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var fill = FillCommand(answersPath: Self.scenario("02-nightly-disc-quantum.yaml"), clock: Self.clock)
         fill.outputPath = folder + "/form.md"
-        fill.register = .sqlite(path: folder + "/register.sqlite")
+        fill.register = RegisterLocation.sqlite(path: folder + "/register.sqlite").setting
         let output = Output()
         #expect(fill.run(stdout: { output.out += $0 }, stderr: { output.err += $0 }) == 0)
         #expect(output.out.contains("Recorded in the register as DMF-20261129-"))
@@ -98,7 +99,7 @@ import Testing
         var fill = FillCommand(answersPath: Self.scenario("02-nightly-disc-quantum.yaml"), clock: Self.clock)
         fill.outputFolder = folder + "/out"
         fill.printer = { nil }
-        fill.register = .sqlite(path: folder + "/register.sqlite")
+        fill.register = RegisterLocation.sqlite(path: folder + "/register.sqlite").setting
         let output = Output()
         #expect(fill.run(stdout: { output.out += $0 }, stderr: { output.err += $0 }) == FillCommand.notRecordedStatus)
         #expect(output.err.contains("not recorded in the register"))

@@ -47,7 +47,7 @@ import Testing
             let app = FullScreenApp(
                 session: WizardSession(wizard: Wizard(), drafts: drafts, clock: RegisterScreenTests.clock),
                 drafts: drafts, clock: RegisterScreenTests.clock)
-            app.register = location
+            app.register = location.setting
             return app
         }
     }
@@ -132,7 +132,7 @@ import Testing
     @Test func savingTheOutcomeRecordsIt() throws {
         let scratch = Scratch()
         let (session, output) = try scratch.finishedTransfer()
-        let saved = try session.saveOutcome(formats: [.markdown], folder: output, register: scratch.location)
+        let saved = try session.saveOutcome(formats: [.markdown], folder: output, register: scratch.location.setting)
         #expect(saved.recorded)
         let note = try #require(saved.registerNote)
         #expect(note.hasPrefix("Recorded in the register as DMF-20261129-"))
@@ -147,7 +147,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: scratch.folder, withIntermediateDirectories: true)
         try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: scratch.folder + "/register.sqlite"))
         let (session, output) = try scratch.finishedTransfer()
-        let saved = try session.saveOutcome(formats: [.markdown], folder: output, register: scratch.location)
+        let saved = try session.saveOutcome(formats: [.markdown], folder: output, register: scratch.location.setting)
         #expect(!saved.recorded)
         #expect(saved.paths.count == 2)
         #expect(saved.registerNote?.contains("Not recorded in the register") == true)
@@ -161,7 +161,7 @@ import Testing
     @Test func trainingNeverRecords() throws {
         let scratch = Scratch()
         let (session, output) = try scratch.finishedTransfer(training: true)
-        let saved = try session.saveOutcome(formats: [.markdown], folder: output, register: scratch.location)
+        let saved = try session.saveOutcome(formats: [.markdown], folder: output, register: scratch.location.setting)
         #expect(saved.registerNote == nil)
         #expect(!FileManager.default.fileExists(atPath: scratch.folder + "/register.sqlite"))
     }

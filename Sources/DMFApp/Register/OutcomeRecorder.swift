@@ -1,11 +1,13 @@
 import DMFDocuments
 import DMFPolicy
 import DMFRegister
+import DMFRegisterStores
 import Foundation
 
 /// Records a finished assessment: picks its reference, lets the caller write its documents
-/// under that reference, and records the entry with their digests.
-struct RegisterRecorder {
+/// under that reference, and records the entry with their digests. `fill --record`, the
+/// wizard's save (both through `save`) and `register add` all record through here.
+struct OutcomeRecorder {
     let register: Register
 
     struct Outcome {
@@ -56,16 +58,78 @@ struct RegisterRecorder {
         throw .failed(location: register.location, reason: "no free reference could be recorded; try again")
     }
 
-    /// The command that records saved files later, once the register can be used: the
-    /// reference the files carry and each file's digest, so the entry matches the files.
-    static func laterCommand(answers: String, reference: String, documents: [String]) -> String {
-        let files = documents.map { " --document " + shellQuoted($0) }.joined()
-        return "dmf-wizard register add \(shellQuoted(answers)) --reference \(reference)\(files)"
+    /// What saving an outcome with a register did: the files written, under the form they
+    /// carry, and what the register said.
+    struct Saved {
+        var files: [(path: String, bytes: [UInt8])]
+        /// The form the files carry: its reference is the one the register holds.
+        var form: FilledDMF
+        var recorded: Result<Outcome, NotRecorded>
     }
 
-    /// `'…'` for a POSIX shell, a `'` inside written as `'\''`.
-    static func shellQuoted(_ text: String) -> String {
-        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    /// The register could not record the files: why, and the command that records them later.
+    struct NotRecorded: Error {
+        var error: RegisterError
+        var laterCommand: String
+    }
+
+    /// Writes the form's files and records them in `setting`'s register: the register picks the
+    /// reference first, the files are written under it, and the entry keeps each file's digest.
+    /// If the register cannot be used, the files are written all the same, and `NotRecorded`
+    /// gives the command that records them once it can.
+    /// - Parameters:
+    ///   - answersFile: the answers file the later command reads, given the paths written.
+    ///   - write: writes the files for a form, all or none, and returns them.
+    /// - Throws: only when the files could not be written.
+    static func save(
+        _ answers: Answers, form: FilledDMF, in setting: RegisterSetting, clock: WallClock,
+        answersFile: ([String]) -> String, write: (FilledDMF) throws(WriteError) -> [(path: String, bytes: [UInt8])]
+    ) throws(WriteError) -> Saved {
+        var written: [(path: String, bytes: [UInt8])] = []
+        var writtenForm = form
+        var writeFailure: WriteError?
+        let failure: RegisterError
+        do throws(RegisterError) {
+            let register = try setting.open(clock)
+            defer { register.close() }
+            let outcome = try OutcomeRecorder(register: register).record(
+                answers, producedAt: form.producedAt, reference: nil
+            ) { chosen in
+                SafeFile.remove(written.map(\.path))
+                written = []
+                do throws(WriteError) { written = try write(chosen) } catch {
+                    writeFailure = error
+                    throw error
+                }
+                writtenForm = chosen
+                return written.map { FileDigest(name: ($0.path as NSString).lastPathComponent, bytes: $0.bytes) }
+            }
+            return Saved(files: written, form: writtenForm, recorded: .success(outcome))
+        } catch {
+            if let writeFailure { throw writeFailure }
+            failure = error
+        }
+        if written.isEmpty {
+            written = try write(form)
+            writtenForm = form
+        }
+        let later = laterCommand(
+            answers: answersFile(written.map(\.path)), reference: writtenForm.reference,
+            documents: written.map(\.path), register: setting)
+        return Saved(
+            files: written, form: writtenForm, recorded: .failure(NotRecorded(error: failure, laterCommand: later)))
+    }
+
+    /// The command that records saved files later, once the register can be used: the
+    /// reference the files carry, each file (for its digest, so the entry matches the files),
+    /// and the register when `--register` named it (without any password).
+    static func laterCommand(answers: String, reference: String, documents: [String], register: RegisterSetting?)
+        -> String
+    {
+        let files = documents.map { " --document " + RegisterSetting.shellQuoted($0) }.joined()
+        let place = register?.commandOption.map { " " + $0 } ?? ""
+        return
+            "dmf-wizard register add \(RegisterSetting.shellQuoted(answers)) --reference \(reference)\(files)\(place)"
     }
 
     private func build(_ answers: Answers, producedAt: String, reference: String?) throws(RegisterError) -> FilledDMF {
@@ -75,5 +139,12 @@ struct RegisterRecorder {
             let missing = error.missing.joined(separator: ", ")
             throw .failed(location: register.location, reason: "the answers are incomplete (\(missing))")
         }
+    }
+}
+
+extension RegisterSetting {
+    /// Opens the register, its events stamped by `clock`: the one way the app opens it.
+    func open(_ clock: WallClock, quickly: Bool = false) throws(RegisterError) -> Register {
+        try open(quickly: quickly, now: { clock.timestamp })
     }
 }
