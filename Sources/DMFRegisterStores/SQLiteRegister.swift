@@ -345,10 +345,12 @@ public final class SQLiteRegister: RegisterStorage {
         return found.isEmpty ? "found earlier" : found
     }
 
+    private func markDamaged(_ found: String) { Self.markDamaged(location, found) }
+
     /// Marks the register damaged for every process. If the mark cannot be written, this
     /// process's message still says so.
-    private func markDamaged(_ found: String) {
-        let descriptor = open(damageMark, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
+    private static func markDamaged(_ path: String, _ found: String) {
+        let descriptor = open(path + ".damaged", O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard descriptor >= 0 else { return }
         defer { _ = Foundation.close(descriptor) }
         let line = Array((found + "\n").utf8)
@@ -374,7 +376,9 @@ public final class SQLiteRegister: RegisterStorage {
         do {
             return try body()
         } catch {
-            throw plain(error, path, busyTimeout)
+            let plain = plain(error, path, busyTimeout)
+            if case .damaged(_, let found) = plain { markDamaged(path, found) }
+            throw plain
         }
     }
 
@@ -414,7 +418,7 @@ public final class SQLiteRegister: RegisterStorage {
                 --register, or move this one away to start a new register here
                 """
         case .SQLITE_CORRUPT:
-            return .damaged(location: path, found: "SQLite found it damaged")
+            return .damaged(location: path, found: "SQLite found it damaged while opening it")
         case .SQLITE_FULL:
             reason = "the disk is full; free some space and try again"
         case .SQLITE_IOERR:
