@@ -316,8 +316,8 @@ final class PostgresConnection {
 
     // MARK: - Messages
 
-    /// A connection that libpq could not make: its words on one line, or for a server that asks
-    /// for a password none was given for, where to put one.
+    /// A connection that libpq could not make: its words on one line, and what to do about it;
+    /// for a server that asks for a password none was given for, where to put one.
     private func refusedConnection(_ connection: OpaquePointer) -> RegisterError {
         if pq.connectionNeedsPassword(connection) == 1 {
             return .unavailable(
@@ -325,7 +325,24 @@ final class PostgresConnection {
                 reason: "the server\(server(connection)) asks for a password and none was found: put it in ~/.pgpass "
                     + "(or the file PGPASSFILE names), not in the register's address")
         }
-        return lost(connection)
+        guard case .unavailable(let location, let reason) = lost(connection) else { return lost(connection) }
+        return .unavailable(location: location, reason: reason + Self.whatToDo(after: reason))
+    }
+
+    /// What to do after libpq's words, unless they already say (a question such as "Is the
+    /// server running on that host…?").
+    static func whatToDo(after reason: String) -> String {
+        if reason.contains("password authentication failed") {
+            return "; check the password for this server in ~/.pgpass (or the file PGPASSFILE names)"
+        }
+        if reason.contains("SSL") || reason.contains("certificate") {
+            return "; check that sslrootcert names the authority that signed the server's certificate"
+        }
+        if reason.contains("does not exist") {
+            return "; check the database and user names in the register's address, or ask whoever runs the server"
+        }
+        if reason.hasSuffix("?") { return "" }
+        return "; check the register's address (--register or DMF_REGISTER_URL), or ask whoever runs its server"
     }
 
     private func lost(_ connection: OpaquePointer) -> RegisterError {

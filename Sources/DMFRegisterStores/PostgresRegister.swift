@@ -218,6 +218,10 @@ public final class PostgresRegister: RegisterStorage, @unchecked Sendable {
     /// A refusal in plain words: the server's own for most, which hold no SQL; the timeouts and a
     /// clash between desks say what happened and what to do.
     fileprivate func failure(_ refusal: PostgresConnection.Refusal) -> RegisterError {
+        Self.plain(refusal, location: location)
+    }
+
+    static func plain(_ refusal: PostgresConnection.Refusal, location: String) -> RegisterError {
         let reason =
             switch refusal.code {
             case "55P03": "another desk, or someone at the database, held the register too long; try again"

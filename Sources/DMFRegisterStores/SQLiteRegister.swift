@@ -402,8 +402,8 @@ public final class SQLiteRegister: RegisterStorage {
                 """
         case .SQLITE_READONLY:
             reason = """
-                it can be read but not written: the file or its folder is read-only for you. Ask whoever \
-                keeps it for write access, or name another register with --register
+                the file or its folder is read-only for you, and the register needs both writable, even to \
+                read it. Ask whoever keeps it for write access, or name another register with --register
                 """
         case .SQLITE_PERM, .SQLITE_AUTH:
             reason = "you are not allowed to use it; ask whoever keeps it for access"

@@ -190,7 +190,8 @@ struct PostgresConnectionTests {
             wrong.stderr
                 == "dmf-wizard: the register at user=postgres dbname=\(database) host=127.0.0.1 port=\(server.port) "
                 + "sslmode=verify-full sslrootcert=\(folder)/other-ca.crt cannot be used: connection to server at "
-                + "\"127.0.0.1\", port \(server.port) failed: SSL error: certificate verify failed\n")
+                + "\"127.0.0.1\", port \(server.port) failed: SSL error: certificate verify failed; check that "
+                + "sslrootcert names the authority that signed the server's certificate\n")
     }
 
     @Test func aWrongPasswordIsOneLineWithoutThePassword() throws {
@@ -212,7 +213,8 @@ struct PostgresConnectionTests {
             #expect(
                 result.stderr.hasSuffix(
                     "cannot be used: connection to server at \"127.0.0.1\", port \(server.port) failed: "
-                        + "password authentication failed for user \"\(role.name)\"\n"), "\(result.stderr)")
+                        + "password authentication failed for user \"\(role.name)\"; check the password for this "
+                        + "server in ~/.pgpass (or the file PGPASSFILE names)\n"), "\(result.stderr)")
             #expect(!result.stderr.contains(secret), "the password is never shown")
             #expect(result.stderr.filter { $0 == "\n" }.count == 1)
         }
