@@ -233,19 +233,20 @@ public final class SQLiteRegister: RegisterStorage {
     /// SQLite's `quick_check`, which reads every page. Sound: a mark left by damage found
     /// earlier is taken away. Damaged: marked, so no process writes to it.
     public func checkStorage() throws -> StorageCheck {
-        let lines: [String]
+        let found: String
         do {
-            lines = try queue.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+            let lines = try queue.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+            found =
+                lines == ["ok"]
+                ? "" : "SQLite's own check of the file found \(lines.count) problem\(lines.count == 1 ? "" : "s") in it"
         } catch let error as DatabaseError where Self.isDamage(error) {
-            lines = ["the file cannot be read"]
+            found = "SQLite could not read all of the file"
         } catch {
             throw Self.plain(error, location, busyTimeout)
         }
-        guard lines == ["ok"] else {
-            let found =
-                "SQLite's own check of the file found \(lines.count) problem\(lines.count == 1 ? "" : "s") in it"
+        guard found.isEmpty else {
             markDamaged(found)
-            return StorageCheck(damage: ["the file is damaged: \(found)"])
+            return StorageCheck(damage: [found])
         }
         let wasMarked = damageFound() != nil
         if wasMarked { unlink(damageMark) }

@@ -162,6 +162,44 @@ import Testing
         #expect(output.err.contains("no entry in the register has the reference DMF-NOPE"))
     }
 
+    /// `check` on a damaged file says so and how to recover; `fill --record` then keeps its
+    /// documents and prints the command that records them later; `check` after a good copy is
+    /// back says it is written to again.
+    @Test func aDamagedRegisterIsFoundAndKeptFromWrites() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let output = Output()
+        let tool = command(folder, output)
+        for name in ["02-nightly-disc-quantum.yaml", "03-ogd-approved-tool.yaml", "05-supplier-no-nda.yaml"] {
+            #expect(tool.add(answersPath: Self.scenario(name), documents: [], reference: nil) == 0)
+        }
+        let path = folder + "/register.sqlite"
+        try FileManager.default.copyItem(atPath: path, toPath: folder + "/backup.sqlite")
+        try SQLiteFileTests.scribble(path, from: 3 * 4096)
+
+        output.out = ""
+        #expect(tool.check() == 1)
+        #expect(output.out.hasPrefix("The register at \(path) is damaged: SQLite"), "\(output.out)")
+        #expect(output.out.contains("put back the last good copy from a backup"))
+
+        var fill = FillCommand(answersPath: Self.scenario("12-laptop-disposal.yaml"), clock: Self.clock)
+        fill.outputPath = folder + "/form.md"
+        fill.register = RegisterLocation.sqlite(path: path).setting
+        let filled = Output()
+        #expect(fill.run(stdout: { filled.out += $0 }, stderr: { filled.err += $0 }) == FillCommand.notRecordedStatus)
+        #expect(
+            filled.err.contains("is damaged") && filled.err.contains("To record them later: dmf-wizard register add"))
+        #expect(FileManager.default.fileExists(atPath: folder + "/form.md"))
+
+        try FileManager.default.removeItem(atPath: path)
+        try FileManager.default.copyItem(atPath: folder + "/backup.sqlite", toPath: path)
+        output.out = ""
+        #expect(tool.check() == 0)
+        #expect(
+            output.out == "The register is intact: 3 entries, 3 events, every hash verified.\n"
+                + "It had been found damaged; it is sound again, so dmf-wizard writes to it again.\n")
+    }
+
     /// The command line and the register screen read typed dates in one place.
     @Test func typedDatesAreReadOnce() throws {
         let typed = EventRequest(kind: .reviewed, by: "Iris", date: "31/12/2026", nextReview: "2027-12-31")

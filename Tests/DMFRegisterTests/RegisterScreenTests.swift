@@ -95,6 +95,28 @@ import Testing
         #expect(try register.history("DMF-20261101-OVER").status == .closed)
     }
 
+    /// The register is open while its screen is used, closed when it is left, and opened afresh
+    /// after it failed: a file put right meanwhile is then read.
+    @Test func theScreenOpensTheRegisterAfreshAfterAFailureAndClosesItWhenLeft() throws {
+        let scratch = Scratch()
+        try FileManager.default.createDirectory(atPath: scratch.folder, withIntermediateDirectories: true)
+        let path = scratch.folder + "/register.sqlite"
+        try Data("not a register\n".utf8).write(to: URL(fileURLWithPath: path))
+        let app = scratch.app()
+        Self.press(app, [.char("6"), .enter])
+        #expect(Self.text(app).contains("the file is not a register"))
+        #expect(app.openedRegister == nil)
+
+        try FileManager.default.removeItem(atPath: path)
+        _ = try scratch.filled()
+        Self.press(app, [.char("u")])
+        #expect(Self.text(app).contains("DMF-20261101-OVER"))
+        #expect(app.openedRegister != nil)
+        Self.press(app, [.escape])
+        #expect(app.mode == .start)
+        #expect(app.openedRegister == nil)
+    }
+
     @Test func aRefusedChangeSaysWhyAndRecordsNothing() throws {
         let scratch = Scratch()
         let register = try scratch.filled()
@@ -156,6 +178,21 @@ import Testing
         let reference = try #require(saved.paths.first.map { String(($0 as NSString).lastPathComponent.prefix(17)) })
         #expect(saved.registerNote?.contains("--reference \(reference)") == true)
         for path in saved.paths { #expect(saved.registerNote?.contains("--document '\(path)'") == true) }
+        // Found from the environment, it is found again the same way.
+        #expect(saved.registerNote?.contains("--register '") == false)
+    }
+
+    /// The wizard was started with `--register`: the command to record later names it too.
+    @Test func aSaveWithARegisterNamedByTheOptionSaysItAgain() throws {
+        let scratch = Scratch()
+        try FileManager.default.createDirectory(atPath: scratch.folder, withIntermediateDirectories: true)
+        let path = scratch.folder + "/register.sqlite"
+        try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: path))
+        let (session, output) = try scratch.finishedTransfer()
+        let setting = RegisterSetting.resolve(option: path, variable: { _ in nil })
+        let saved = try session.saveOutcome(formats: [.markdown], folder: output, register: setting)
+        #expect(!saved.recorded)
+        #expect(saved.registerNote?.hasSuffix("--register '\(path)'") == true, "\(saved.registerNote ?? "")")
     }
 
     @Test func trainingNeverRecords() throws {
