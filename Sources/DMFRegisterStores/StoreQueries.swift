@@ -69,12 +69,10 @@ struct StoreQueries: Sendable {
     func list(_ query: ListQuery) -> SQLStatement {
         let builder = StatementBuilder(dialect)
         let filter = self.filter(query, builder)
-        let searching = !(query.search ?? "").isEmpty
-        let source = searching ? dialect.searchSource("entries", index: StoreSchema.listIndex) : "entries"
         let limit = query.limit.map { " LIMIT \(builder.bind(.integer(Int64($0) + 1)))" } ?? ""
         return builder.statement(
             """
-            SELECT \(entries.names(listColumns)) FROM \(source)\(filter) ORDER BY recorded_at DESC, reference DESC\(limit)
+            SELECT \(entries.names(listColumns)) FROM \(source(query))\(filter) ORDER BY recorded_at DESC, reference DESC\(limit)
             """)
     }
 
@@ -82,7 +80,12 @@ struct StoreQueries: Sendable {
     func count(_ query: ListQuery) -> SQLStatement {
         let builder = StatementBuilder(dialect)
         let filter = self.filter(query, builder)
-        return builder.statement("SELECT count(*) AS total FROM entries\(filter)")
+        return builder.statement("SELECT count(*) AS total FROM \(source(query))\(filter)")
+    }
+
+    /// A search reads the narrow list index, not every entry with its answers.
+    private func source(_ query: ListQuery) -> String {
+        (query.search ?? "").isEmpty ? "entries" : dialect.searchSource("entries", index: StoreSchema.listIndex)
     }
 
     private func filter(_ query: ListQuery, _ builder: StatementBuilder) -> String {
@@ -116,8 +119,9 @@ struct StoreQueries: Sendable {
 
     /// Every entry with something due on or before `day`, each with all its events, in one
     /// statement: the summary keeps each entry's soonest due date, so those are exactly the
-    /// entries with anything due by then. The answers are left out: nothing due depends on them,
-    /// and they are most of a row.
+    /// entries with anything due by then. Ordered by that date first, so the due index is what
+    /// is read, not every entry; each entry's rows come together. The answers are left out:
+    /// nothing due depends on them, and they are most of a row.
     func due(by day: String) -> SQLStatement {
         let builder = StatementBuilder(dialect)
         let entryPart = entries.names(entryColumns.filter { $0.name != "answers" }, prefix: "e")
@@ -125,7 +129,8 @@ struct StoreQueries: Sendable {
         return builder.statement(
             """
             SELECT \(entryPart), \(eventPart) FROM entries e JOIN events v ON v.reference = e.reference \
-            WHERE e.next_due IS NOT NULL AND e.next_due <= \(builder.bind(day)) ORDER BY e.reference, v.sequence
+            WHERE e.next_due IS NOT NULL AND e.next_due <= \(builder.bind(day)) \
+            ORDER BY e.next_due, e.reference, v.sequence
             """)
     }
 
