@@ -94,9 +94,11 @@ struct RegisterList: ParsableCommand {
     }
 }
 
-/// How many a list shows: the newest 50 unless told otherwise.
+/// How many a list shows: 50 unless told otherwise.
 struct LimitOptions: ParsableArguments {
-    @Option(name: .customLong("limit"), help: "Show at most N, the newest (default \(RegisterCommand.defaultLimit)).")
+    @Option(
+        name: .customLong("limit"),
+        help: ArgumentHelp("Show at most N (default \(RegisterCommand.defaultLimit)).", valueName: "N"))
     var given: Int?
 
     @Flag(help: "Show every one.")
@@ -219,7 +221,8 @@ struct RegisterExport: ParsableCommand {
 
 struct RegisterCheck: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "check", abstract: "Verify the hash chain: any change to history is found and named.")
+        commandName: "check",
+        abstract: "Verify the file and the hash chain: damage and changes to history are found and named.")
     @OptionGroup var register: RegisterOptions
     func run() throws { try finish(register.command().check()) }
 }
