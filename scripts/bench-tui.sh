@@ -12,6 +12,8 @@
 #     (done here when it is missing);
 #   - gcc and the ncurses headers to compile the floor, scripts/bench/floor_menu.c
 #     (Debian: `apt-get install gcc libncurses-dev`);
+#   - dialog and whiptail, the menus people already know, measured beside the wizard
+#     (`apt-get install dialog whiptail`);
 #   - the Swift toolchain: the wizard measured is the release binary people install, built here
 #     by scripts/build-release.sh (into .build-release; minutes the first time);
 #   - Linux (/proc, pseudo-terminals, posix_fadvise).
@@ -31,6 +33,9 @@ cd "$(dirname "$0")/.."
 reps="${1:-7}"
 harness=scripts/bench/tui_measure.py
 command -v gcc >/dev/null || { echo "bench-tui: needs gcc (apt-get install gcc libncurses-dev)" >&2; exit 2; }
+for peer in dialog whiptail; do
+    command -v "$peer" >/dev/null || { echo "bench-tui: needs $peer (apt-get install dialog whiptail)" >&2; exit 2; }
+done
 python3 -c 'import pyte' 2>/dev/null || python3 -m pip install -q pyte
 
 work="$(mktemp -d)"
@@ -44,12 +49,16 @@ gcc -O2 -o "$work/floor_menu" scripts/bench/floor_menu.c -lncursesw ||
 # One suite file per part (the harness's settings, see the top of scripts/bench/tui_measure.py).
 # The wizard's start screen has six choices; down*4,up*4 moves the highlight on every press.
 # Drafts go to a scratch folder so that the benchmark leaves nothing behind.
+# whiptail and dialog show the same five-item menu: the peers a person already knows.
+menu_items='"1", "Alpha", "2", "Bravo", "3", "Charlie", "4", "Delta", "5", "Echo"'
 suite() {  # suite FILE DEFAULTS-JSON
     cat > "$1" <<JSON
 {
   "defaults": $2,
   "targets": [
     {"name": "floor_ncurses", "cmd": ["$work/floor_menu"], "ready": "Quit", "quit_key": "q"},
+    {"name": "whiptail", "cmd": ["whiptail", "--menu", "Pick one", "15", "40", "5", $menu_items], "ready": "Echo[\\\\s\\\\S]*Cancel", "quit_key": "enter"},
+    {"name": "dialog", "cmd": ["dialog", "--menu", "Pick one", "15", "40", "5", $menu_items], "ready": "Echo[\\\\s\\\\S]*Cancel", "quit_key": "enter"},
     {"name": "dmf-wizard", "cmd": ["$bin"], "env": {"XDG_STATE_HOME": "$work/state", "XDG_DATA_HOME": "$work/data"}, "ready": "7 Quit", "quit_key": "q"}
   ]
 }

@@ -7,7 +7,8 @@
 # runs on needs no Swift; the system's C libraries (glibc, ncursesw, SQLite) are its own, linked
 # as usual. Not fully static (`-static-executable`) because of two things only a dynamic glibc
 # does: looking up directory accounts (sssd, Active Directory) through NSS, and loading libpq
-# with dlopen the first time a register on PostgreSQL is opened. libpq's static archive could
+# with dlopen the first time a register on PostgreSQL is opened (and OpenSSL's libcrypto the
+# first time something is hashed). libpq's static archive could
 # not be linked in instead: it needs Kerberos, LDAP and TLS archives Debian does not ship. See
 # DECISIONS.md, "PostgreSQL through libpq".
 #
@@ -19,7 +20,11 @@ if [[ ! -d .build-release && -d .build/checkouts ]]; then
     mkdir -p .build-release
     cp -R .build/checkouts .build/repositories .build/workspace-state.json .build-release/ 2>/dev/null || true
 fi
-flags=(-c release --static-swift-stdlib --scratch-path .build-release)
+# No $ORIGIN run path: the binary ships no libraries of its own, and with one the loader would
+# first look for every system library in the binary's own folder (18 failed opens each, at every
+# start, and a way to slip a library in beside /usr/bin). Symbols bound at load (-z now), so the
+# relocation table can be read-only (full RELRO), at a cost of a few hundred C symbols at start.
+flags=(-c release --static-swift-stdlib --disable-local-rpath -Xlinker -z -Xlinker now --scratch-path .build-release)
 # The linker's note that Foundation's static library uses mktemp is expected; real errors show.
 set +e
 swift build "${flags[@]}" --product dmf-wizard 2>&1 | grep -v -e "use of \`mktemp' is dangerous" >&2

@@ -43,7 +43,8 @@ public final class Register: Sendable {
     /// Records an assessment with its "created" event, both or neither.
     /// - Throws: `.referenceTaken` when another assessment got the reference first.
     public func record(_ entry: RegisterEntry, by person: String) throws(RegisterError) -> Recorded {
-        try guarded {
+        try loadHashing()
+        return try guarded {
             try storage.write { writer in
                 let (existing, head) = try writer.load(entry.reference)
                 if let existing {
@@ -64,7 +65,8 @@ public final class Register: Sendable {
 
     /// Appends one event to an entry's life, if it makes sense now.
     public func append(_ typed: EventRequest, to reference: String) throws(RegisterError) -> RegisterEvent {
-        try guarded {
+        try loadHashing()
+        return try guarded {
             try storage.write { writer in
                 let (found, head) = try writer.load(reference)
                 guard var history = found else { throw RegisterError.unknownReference(reference) }
@@ -130,7 +132,8 @@ public final class Register: Sendable {
     /// every entry against its "created" event, and every summary against the events. Reads
     /// the register a row at a time. A damaged file is reported without reading further.
     public func check() throws(RegisterError) -> ChainReport {
-        try guarded {
+        try loadHashing()
+        return try guarded {
             let storageCheck = try storage.checkStorage()
             guard storageCheck.damage.isEmpty else {
                 return ChainReport(entries: 0, events: 0, problems: [], damage: storageCheck.damage)
@@ -139,6 +142,12 @@ public final class Register: Sendable {
             report.recovered = storageCheck.recovered
             return report
         }
+    }
+
+    /// Recording and checking hash, which needs OpenSSL's libcrypto: a missing library is said
+    /// in words before anything is read or written. Lists and histories do not need it.
+    public func loadHashing() throws(RegisterError) {
+        do { try Hashing.load() } catch { throw .unavailable(location: location, reason: error.description) }
     }
 
     /// Lets go of the store (its connection or file). Nothing may be asked of it afterwards.

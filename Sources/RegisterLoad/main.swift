@@ -31,6 +31,10 @@ do {
     FileHandle.standardError.write(Data("register-load: \(error)\n".utf8))
     exit(1)
 }
+do { try register.loadHashing() } catch {
+    FileHandle.standardError.write(Data("register-load: \(error)\n".utf8))
+    exit(1)
+}
 let routes: [RouteType] = [.betweenMOJSystems, .otherGovernmentDepartment, .thirdParty, .sameSystem]
 let names = ["Sam Integration", "Priya Caseworker", "Ash Estates", "Morgan Analyst", "Robin Records"]
 let file = FileDigest(name: "extract.csv", bytes: Array("id,name\n1,A\n".utf8))

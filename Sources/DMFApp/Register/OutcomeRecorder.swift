@@ -30,6 +30,8 @@ struct OutcomeRecorder {
         _ answers: Answers, producedAt: String, reference: String?,
         documents: (FilledDMF) throws -> [FileDigest]
     ) throws(RegisterError) -> Outcome {
+        // The documents' digests are worked out before the register is written.
+        try register.loadHashing()
         for _ in 0..<3 {
             let draft = try build(answers, producedAt: producedAt, reference: reference)
             let chosen: String
