@@ -30,6 +30,9 @@ let package = Package(
         .target(name: "CLibCrypto", path: "Sources/CLibCrypto"),
         // Digests and signature checks over that table, for the register and its signatures.
         .target(name: "SystemCrypto", dependencies: ["CLibCrypto"]),
+        // OpenSSH signatures (SSHSIG): read, check natively, sign through ssh-keygen; the
+        // allowed-signers file (DECISIONS.md, "Signatures: OpenSSH's SSHSIG").
+        .target(name: "DMFSignatures", dependencies: ["SystemCrypto", "ProcessSupport", "DMFPolicy"]),
         .target(name: "DMFPolicy"),
         .target(name: "DMFAnswers", dependencies: ["DMFPolicy", .product(name: "Yams", package: "Yams")]),
         .target(name: "DMFDocuments", dependencies: ["DMFPolicy", "DMFFlow"]),
@@ -58,6 +61,8 @@ let package = Package(
         // Records made-up assessments as fast as it can: the register's concurrency and kill
         // tests run many at once, and scripts/bench-register.sh fills a large register with it.
         .executableTarget(name: "RegisterLoad", dependencies: ["DMFRegister", "DMFRegisterStores", "DMFPolicy"]),
+        // How fast signatures are checked and made (scripts/bench-signatures.sh).
+        .executableTarget(name: "SignatureSpeed", dependencies: ["DMFSignatures", "ProcessSupport"]),
         .testTarget(
             name: "DMFPolicyTests", dependencies: ["DMFPolicy", "DMFAnswers"],
             resources: [.copy("Scenarios"), .copy("Guidance")]),
@@ -67,6 +72,7 @@ let package = Package(
             resources: [.copy("Golden")]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "SystemCryptoTests", dependencies: ["SystemCrypto", "TestSupport"]),
+        .testTarget(name: "DMFSignaturesTests", dependencies: ["DMFSignatures", "SystemCrypto", "TestSupport"]),
         .target(name: "ProcessSupport"),
         .target(
             name: "TestSupport", dependencies: ["ProcessSupport", "DMFFlow", "DMFPolicy"], path: "Tests/TestSupport"),
