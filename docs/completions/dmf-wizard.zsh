@@ -233,7 +233,7 @@ _dmf-wizard_register_list() {
         '--route[Only this route\: same-system, between-moj-systems, other-government-department, third-party.]:route:'
         '--search[Text in the reference, requester, team, organisations or systems (any case).]:search:'
         '(--format -f)'{--format,-f}'[table, csv or json.]:format:{__dmf-wizard_complete "${___format[@]}"}'
-        '--limit[Show at most N, the newest (default 50).]:limit:'
+        '--limit[Show at most N (default 50).]:N:'
         '--all[Show every one.]'
         '--register[The register\: a PostgreSQL connection string (postgres\://HOST/DB, or key=value such as service=NAME), or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
         '--version[Show the version.]'
@@ -364,7 +364,7 @@ _dmf-wizard_register_due() {
     local -ar ___format=('table' 'csv' 'json')
     local -ar arg_specs=(
         '(--format -f)'{--format,-f}'[table, csv or json.]:format:{__dmf-wizard_complete "${___format[@]}"}'
-        '--limit[Show at most N, the newest (default 50).]:limit:'
+        '--limit[Show at most N (default 50).]:N:'
         '--all[Show every one.]'
         '--register[The register\: a PostgreSQL connection string (postgres\://HOST/DB, or key=value such as service=NAME), or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
         '--version[Show the version.]'
