@@ -104,7 +104,7 @@ public final class PostgresRegister: RegisterStorage, @unchecked Sendable {
     }
 
     public func list(_ query: ListQuery) throws -> EntryList {
-        try queries.page(try rows(queries.list(query)), query) { queries.total(try rows(queries.count(query))) }
+        try queries.page(try rows(queries.list(query)), query) { queries.total(try rows(queries.count)) }
     }
 
     public func due(by day: String) throws -> [EntryHistory] {

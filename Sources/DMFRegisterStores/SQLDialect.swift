@@ -27,10 +27,10 @@ enum SQLDialect: Sendable {
         }
     }
 
-    /// Where a search reads from: SQLite is told to read the narrow list index rather than walk
-    /// every entry with its answers in time order to save a sort; PostgreSQL's planner chooses
-    /// well without a hint.
-    func searchSource(_ table: String, index: String) -> String {
+    /// Where a filtered list reads from: SQLite is told to read the narrow list index rather
+    /// than walk every entry with its answers in time order to save a sort; PostgreSQL's planner
+    /// chooses well without a hint.
+    func listSource(_ table: String, index: String) -> String {
         switch self {
         case .sqlite: "\(table) INDEXED BY \(index)"
         case .postgres: table

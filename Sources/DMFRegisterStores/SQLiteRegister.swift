@@ -213,7 +213,7 @@ public final class SQLiteRegister: RegisterStorage {
         try translated {
             try queue.read { db in
                 try queries.page(try Self.rows(db, queries.list(query)), query) {
-                    queries.total(try Self.rows(db, queries.count(query)))
+                    queries.total(try Self.rows(db, queries.count))
                 }
             }
         }

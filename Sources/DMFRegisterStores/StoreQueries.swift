@@ -65,28 +65,25 @@ struct StoreQueries: Sendable {
     // MARK: - Lists
 
     /// The entries `query` asks for, newest first; one more than its limit, to tell whether there
-    /// are more.
+    /// are more. A filtered list reads the narrow list index (it holds every column a filter or a
+    /// list reads), every match of it, to sort them; so it counts them on the way
+    /// (`count(*) OVER ()`), and a search costs one pass, not two. An unfiltered one reads the
+    /// newest few by time and stops; `count` gives its total.
     func list(_ query: ListQuery) -> SQLStatement {
         let builder = StatementBuilder(dialect)
         let filter = self.filter(query, builder)
         let limit = query.limit.map { " LIMIT \(builder.bind(.integer(Int64($0) + 1)))" } ?? ""
+        let source = filter.isEmpty ? "entries" : dialect.listSource("entries", index: StoreSchema.listIndex)
+        let total = filter.isEmpty ? "" : ", count(*) OVER () AS total"
         return builder.statement(
             """
-            SELECT \(entries.names(listColumns)) FROM \(source(query))\(filter) ORDER BY recorded_at DESC, reference DESC\(limit)
+            SELECT \(entries.names(listColumns))\(total) FROM \(source)\(filter) \
+            ORDER BY recorded_at DESC, reference DESC\(limit)
             """)
     }
 
-    /// How many entries `query` matches, whatever its limit.
-    func count(_ query: ListQuery) -> SQLStatement {
-        let builder = StatementBuilder(dialect)
-        let filter = self.filter(query, builder)
-        return builder.statement("SELECT count(*) AS total FROM \(source(query))\(filter)")
-    }
-
-    /// A search reads the narrow list index, not every entry with its answers.
-    private func source(_ query: ListQuery) -> String {
-        (query.search ?? "").isEmpty ? "entries" : dialect.searchSource("entries", index: StoreSchema.listIndex)
-    }
+    /// How many entries there are: what an unfiltered list does not count itself.
+    var count: SQLStatement { SQLStatement(sql: "SELECT count(*) AS total FROM entries") }
 
     private func filter(_ query: ListQuery, _ builder: StatementBuilder) -> String {
         var conditions: [String] = []
@@ -107,12 +104,16 @@ struct StoreQueries: Sendable {
 
     func total(_ rows: [TextRow]) -> Int { rows.first?["total"].flatMap { Int($0) } ?? 0 }
 
-    /// The page `list` read, and the total when the page is full (`count` is asked only then).
+    /// The page `list` read, with the total it counted, or, for a full page that did not count,
+    /// the one `total` reads (asked only then).
     func page(_ rows: [TextRow], _ query: ListQuery, total: () throws -> Int) throws -> EntryList {
         var shown = try summaries(rows)
-        guard let limit = query.limit, shown.count > limit else { return EntryList(entries: shown, total: shown.count) }
+        let counted = rows.first?["total"].flatMap { Int($0) }
+        guard let limit = query.limit, shown.count > limit else {
+            return EntryList(entries: shown, total: counted ?? shown.count)
+        }
         shown.removeLast(shown.count - limit)
-        return EntryList(entries: shown, total: try total())
+        return EntryList(entries: shown, total: try counted ?? total())
     }
 
     // MARK: - Due
