@@ -90,7 +90,8 @@ let package = Package(
             name: "DMFRegisterTests",
             dependencies: [
                 "DMFRegister", "DMFRegisterStores", "DMFPolicy", "DMFAnswers", "DMFApp", "DMFDocuments", "DMFFlow",
-                "TerminalUI", "TestSupport",
-            ]),
+                "TerminalUI", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            exclude: ["Fixtures"]),
     ]
 )

@@ -36,7 +36,7 @@ public final class PlainFrontEnd {
     let io: LineIO
     let outputFolder: String
     /// Where a saved outcome is recorded (nil: nowhere).
-    public var register: RegisterLocation?
+    public var register: RegisterSetting?
 
     public init(session: WizardSession, io: LineIO, outputFolder: String = ProcessContext.currentFolder) {
         self.session = session

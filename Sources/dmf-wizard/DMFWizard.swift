@@ -2,6 +2,7 @@ import ArgumentParser
 import DMFApp
 import DMFDocuments
 import DMFFlow
+import DMFRegisterStores
 import Foundation
 
 extension OutputFormat: ExpressibleByArgument {}
@@ -84,7 +85,7 @@ struct WizardOptions: ParsableArguments {
     func launcher() -> Launcher {
         var launcher = Production.launcher()
         if let registerLocation {
-            launcher.register = .resolve(option: registerLocation, variable: ProcessContext.variable)
+            launcher.register = RegisterSetting.resolve(option: registerLocation, variable: ProcessContext.variable)
         }
         launcher.plain = plain
         launcher.helpdesk = helpdesk
@@ -210,7 +211,7 @@ struct Fill: ParsableCommand {
         command.outputFolder = outputDir
         command.force = force
         command.verdictExitStatus = verdictExit
-        if record { command.register = register.command().location }
+        if record { command.register = register.setting }
         try finish(command.run())
     }
 }

@@ -206,7 +206,7 @@ _dmf-wizard_register() {
             'reviewed:Record a recurring transfer'\''s review.'
             'due:Deletions and reviews due today or overdue, soonest first.'
             'export:Every entry and event, for an auditor, under its protective marking.'
-            'check:Verify the hash chain: any change to history is found and named.'
+            'check:Verify the file and the hash chain: damage and changes to history are found and named.'
             'add:Record an assessment from its answers file (one saved while the register could not be used).'
         )
         _describe -V subcommand subcommands && ret=0
@@ -233,6 +233,8 @@ _dmf-wizard_register_list() {
         '--route[Only this route\: same-system, between-moj-systems, other-government-department, third-party.]:route:'
         '--search[Text in the reference, requester, team, organisations or systems (any case).]:search:'
         '(--format -f)'{--format,-f}'[table, csv or json.]:format:{__dmf-wizard_complete "${___format[@]}"}'
+        '--limit[Show at most N (default 50).]:N:'
+        '--all[Show every one.]'
         '--register[The register\: a PostgreSQL connection string (postgres\://HOST/DB, or key=value such as service=NAME), or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -362,6 +364,8 @@ _dmf-wizard_register_due() {
     local -ar ___format=('table' 'csv' 'json')
     local -ar arg_specs=(
         '(--format -f)'{--format,-f}'[table, csv or json.]:format:{__dmf-wizard_complete "${___format[@]}"}'
+        '--limit[Show at most N (default 50).]:N:'
+        '--all[Show every one.]'
         '--register[The register\: a PostgreSQL connection string (postgres\://HOST/DB, or key=value such as service=NAME), or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
