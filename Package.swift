@@ -85,12 +85,12 @@ let package = Package(
         .testTarget(
             name: "DMFFlowTests", dependencies: ["DMFFlow", "DMFPolicy", "DMFAnswers", "TestSupport"],
             exclude: ["Golden"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "DMFFlow", "DMFPolicy"]),
         .testTarget(
             name: "DMFRegisterTests",
             dependencies: [
-                "DMFRegister", "DMFRegisterStores", "DMFPolicy", "DMFAnswers", "DMFApp", "DMFFlow", "TerminalUI",
-                "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "DMFRegister", "DMFRegisterStores", "DMFPolicy", "DMFAnswers", "DMFApp", "DMFDocuments", "DMFFlow",
+                "TerminalUI", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Fixtures"]),
     ]

@@ -1,3 +1,4 @@
+import DMFPolicy
 import Foundation
 import SystemCrypto
 
@@ -14,6 +15,9 @@ public struct FileDigest: Sendable, Equatable, Hashable, Codable {
         self.size = size
         self.sha256 = sha256
     }
+
+    /// The file as the lifecycle rules compare files sent and received.
+    public var transferred: TransferredFile { TransferredFile(name: name, size: size, sha256: sha256) }
 
     /// `SHA256 SIZE NAME` (the name escaped as `ListText` escapes): how the register keeps it.
     public var line: String { "\(sha256) \(size) " + Canonical.escaped(name) }

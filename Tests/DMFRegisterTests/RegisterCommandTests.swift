@@ -1,4 +1,6 @@
 import DMFAnswers
+import DMFDocuments
+import DMFPolicy
 import DMFRegister
 import DMFRegisterStores
 import Foundation
@@ -51,6 +53,41 @@ import Testing
         #expect(references.count == 2 && references[0] != references[1])
         #expect(outcome.entry.reference == references[1])
         #expect(outcome.entry.documents.map(\.name) == [references[1] + ".md"])
+    }
+
+    /// The same answers assessed again after the rules changed are a new assessment: a new entry
+    /// under a new reference, never the old entry with its old verdict ("already recorded").
+    @Test(arguments: [false, true])
+    func theSameAnswersUnderNewRulesAreRecordedAgain(sameReference: Bool) throws {
+        let answers = try AnswersParser.load(path: Self.scenario("02-nightly-disc-quantum.yaml"), mode: .complete)
+            .answers
+        let at = "2026-11-29T02:14:10Z"
+        let register = Register(storage: MemoryRegisterStorage(), now: { at })
+        let older = "2026.11-1"
+        // An entry recorded under older rules: its fingerprint and reference were made with them,
+        // or (sameReference) it happens to hold the reference the rules in force would give.
+        let reference =
+            sameReference
+            ? DMFBuilder.reference(for: answers, producedAt: at)
+            : DMFBuilder.reference(for: answers, producedAt: at, rulesVersion: older)
+        let form = try DMFBuilder.build(answers, context: .init(producedAt: at, reference: reference))
+        var old = RegisterEntryBuilder.entry(form, answers: answers, recordedAt: at, documents: [])
+        old.fingerprint = answers.fingerprint(rulesVersion: older)
+        old.rulesVersion = older
+        #expect(try register.record(old, by: "Sam") == .added(old))
+
+        let outcome = try OutcomeRecorder(register: register).record(answers, producedAt: at, reference: nil) { _ in
+            []
+        }
+        #expect(outcome.isNew, "\(outcome.message)")
+        #expect(outcome.entry.reference != old.reference)
+        #expect(outcome.entry.rulesVersion == PolicyInfo.rulesVersion)
+        #expect(try register.list().total == 2)
+        let again = try OutcomeRecorder(register: register).record(answers, producedAt: at, reference: nil) { _ in
+            []
+        }
+        #expect(
+            !again.isNew && again.entry.reference == outcome.entry.reference, "under the same rules, one assessment")
     }
 
     @Test func theRecordLaterCommandQuotesEveryPath() {
