@@ -1,7 +1,7 @@
 import DMFPolicy
 
 /// A short code a caller can read out over the phone that rebuilds every choice answered so far
-/// (never the free text): `dmf-wizard --code B3N-PNK-6CT-PC` on another machine, then only the
+/// (never the free text): `dmf-wizard --code CXD-NCS-K6H-F7Y` on another machine, then only the
 /// free-text questions are asked.
 ///
 /// The choices are packed as one mixed-radix number (each question's digit is 0 for unanswered,
@@ -41,8 +41,9 @@ public enum ResumeCode {
         }
     }
 
-    /// A code to show in messages: the one for an answered share of OFFICIAL information.
-    static let example = "B3N-PNK-6CT-PC"
+    /// A code to show in messages and help: the example answers file's (examples/ogd-share.yaml),
+    /// made by this layout; a test keeps it so when the layout changes.
+    public static let example = "CXD-NCS-K6H-F7Y"
 
     /// The choice answers in code order: every choice of `AnswerSchema` (the wizard asks each of
     /// them), in the answers file's order, then a recipient's.

@@ -66,7 +66,7 @@ struct WizardOptions: ParsableArguments {
     @Option(
         help:
             """
-            Rebuild the choices from a resume code read out by a caller (e.g. B3N-PNK-6CT-PC); only the free-text \
+            Rebuild the choices from a resume code read out by a caller (e.g. \(ResumeCode.example)); only the free-text \
             questions are asked.
             """
     )

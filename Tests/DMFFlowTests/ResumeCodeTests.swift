@@ -275,6 +275,17 @@ import Testing
         #expect(Self.problem(decoding: code) == .olderVersion)
     }
 
+    /// The code shown in messages, help and the README is the example answers file's, made by this
+    /// layout.
+    @Test func theExampleCodeIsCurrent() throws {
+        let exampleFile = try AnswersParser.load(path: Self.examplePath("ogd-share.yaml")).answers
+        #expect(ResumeCode.example == ResumeCode.encode(exampleFile), "the example file's code")
+        let readme = try String(
+            contentsOf: URL(fileURLWithPath: Self.examplePath("x")).deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains(ResumeCode.example), "README shows the current example code")
+    }
+
     /// The example answers file's code, and a partly answered one, rebuild their choices.
     @Test func theExampleFilesCodeRebuildsItsChoices() throws {
         let example = try AnswersParser.load(path: Self.examplePath("ogd-share.yaml")).answers
