@@ -55,15 +55,16 @@ public enum LogReadError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .wrongCount(let range, let given):
-            "events \(Self.span(range)) were asked for, but \(DecimalText.count(given, "event was", "events were")) read"
+            "\(Self.asked(range)), but \(DecimalText.count(given, "event was", "events were")) read"
         case .missing(let range, let available):
-            "events \(Self.span(range)) were asked for, but the log holds "
-                + DecimalText.count(available, "event", "events")
+            "\(Self.asked(range)), but the log holds \(DecimalText.count(available, "event", "events"))"
         }
     }
 
-    private static func span(_ range: Range<Int>) -> String {
-        "\(DecimalText.grouped(range.lowerBound + 1)) to \(DecimalText.grouped(range.upperBound))"
+    private static func asked(_ range: Range<Int>) -> String {
+        range.count == 1
+            ? "event \(DecimalText.grouped(range.upperBound)) was asked for"
+            : "events \(DecimalText.grouped(range.lowerBound + 1)) to \(DecimalText.grouped(range.upperBound)) were asked for"
     }
 }
 
