@@ -66,6 +66,8 @@ let package = Package(
         .executableTarget(name: "RegisterLoad", dependencies: ["DMFRegister", "DMFRegisterStores", "DMFPolicy"]),
         // How fast signatures are checked and made (scripts/bench-signatures.sh).
         .executableTarget(name: "SignatureSpeed", dependencies: ["DMFSignatures", "ProcessSupport"]),
+        // How fast the register's tree makes checkpoints and proofs (scripts/bench-tree.sh).
+        .executableTarget(name: "TreeSpeed", dependencies: ["TransparencyLog"]),
         .testTarget(
             name: "DMFPolicyTests", dependencies: ["DMFPolicy", "DMFAnswers"],
             resources: [.copy("Scenarios"), .copy("Guidance")]),

@@ -86,6 +86,10 @@ public struct Frontier: Sendable, Equatable {
         guard let size = DecimalText.strict(first) else {
             throw LogFormatError("the saved tree edge does not start with its number of leaves")
         }
+        // No tree reaches Int.max leaves; one claiming to could not take another.
+        guard size < Int.max else {
+            throw LogFormatError("the saved tree edge claims more leaves than a tree can hold")
+        }
         let expected = size.nonzeroBitCount
         guard fields.count - 1 == expected else {
             throw LogFormatError(

@@ -165,7 +165,8 @@ public struct LogProver<Source: LeafSource> {
             return hasher.nodeHash(
                 try hash(of: range.lowerBound..<middle), try hash(of: middle..<range.upperBound))
         }
-        if let smallest = source.smallestKeptSubtree, count >= smallest {
+        // A source saying it keeps subtrees of fewer than one leaf keeps single leaves at most.
+        if let smallest = source.smallestKeptSubtree.map({ max($0, 1) }), count >= smallest {
             if let kept = try source.subtreeRoot(of: range) { return kept }
             if count / 2 >= smallest {
                 let middle = range.lowerBound + count / 2

@@ -71,8 +71,10 @@ public struct InclusionProof: Sendable, Equatable {
     }
 
     /// How many hashes a proof for `index` in a tree of `size` leaves has (at most ⌈log₂ size⌉):
-    /// the steps the check below takes.
+    /// the steps the check below takes. 0 for an index outside the tree, which the check refuses
+    /// before it asks.
     public static func length(index: Int, size: Int) -> Int {
+        guard index >= 0, index < size else { return 0 }
         var steps = 0
         var (position, last) = (index, size - 1)
         while last > 0 {

@@ -61,6 +61,10 @@ import TransparencyLog
             ("three \(a) \(b)", "the saved tree edge does not start with its number of leaves"),
             ("99999999999999999999 \(a)", "the saved tree edge does not start with its number of leaves"),
             ("3 \(a)", "the saved tree edge for 3 leaves must hold 2 hashes; it holds 1"),
+            (
+                "\(Int.max) " + Array(repeating: a, count: 63).joined(separator: " "),
+                "the saved tree edge claims more leaves than a tree can hold"
+            ),
             ("3 \(a) \(b) \(a)", "the saved tree edge for 3 leaves must hold 2 hashes; it holds 3"),
             ("0 \(a)", "the saved tree edge for 0 leaves must hold 0 hashes; it holds 1"),
             ("4 \(a) \(b)", "the saved tree edge for 4 leaves must hold 1 hash; it holds 2"),

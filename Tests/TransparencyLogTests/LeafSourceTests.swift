@@ -94,6 +94,23 @@ final class CountingSource: LeafSource {
         }
     }
 
+    /// A source claiming to keep subtrees of no leaves is asked for single leaves at most.
+    @Test func aSourceKeepingFromZeroLeavesIsAskedForOneAtMost() throws {
+        struct Nothing: LeafSource {
+            let all: [LogLeaf]
+            var smallestKeptSubtree: Int? { 0 }
+            func leaves(in range: Range<Int>) throws -> [LogLeaf] { Array(all[range]) }
+            func subtreeRoot(of range: Range<Int>) throws -> TreeHash? {
+                #expect(range.count >= 1)
+                return nil
+            }
+        }
+        let prover = LogProver(source: Nothing(all: Array(leaves.prefix(100))), hasher: hasher)
+        let proof = try prover.inclusionProof(index: 37, treeSize: 100)
+        try proof.verify(
+            leaf: leaves[37], root: try LogProver(source: leaves, hasher: hasher).root(size: 100), hasher: hasher)
+    }
+
     /// A wrong kept root makes a proof that does not verify, never one that wrongly does.
     @Test func aWrongKeptRootMakesAProofThatFails() throws {
         let root = try LogProver(source: leaves, hasher: hasher).root(size: 10_000)

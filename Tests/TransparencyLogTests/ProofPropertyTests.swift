@@ -212,6 +212,14 @@ import TransparencyLog
                 oldRoot: root, newRoot: root, hasher: hasher)
         }
 
+        // The lengths of impossible proofs are worked out without hanging; the checks refuse them first.
+        #expect(ConsistencyProof.length(oldSize: -3, newSize: -1) == 0)
+        #expect(ConsistencyProof.length(oldSize: 9, newSize: 7) == 0)
+        #expect(InclusionProof.length(index: -5, size: 10) == 0)
+        #expect(InclusionProof.length(index: 50, size: 10) == 0)
+        #expect(InclusionProof.length(index: 0, size: Int.min) == 0)
+        #expect(InclusionProof.length(index: Int.min, size: Int.max) == 0)
+
         #expect(
             ProofFailure.indexOutOfRange(index: 7, size: 7).description
                 == "the proof is for event 8, but the tree holds only 7 events")
