@@ -224,6 +224,41 @@ import TransparencyLog
         try proof.verify(leaf: leaves[index], root: root, hasher: hasher)
     }
 
+    /// Every single bit of every hash in these proofs, and of the roots, matters.
+    @Test func everyBitOfEveryHashIsChecked() throws {
+        let prover = LogProver(source: leaves, hasher: hasher)
+        let inclusion = try prover.inclusionProof(index: 3, treeSize: 7)
+        let consistency = try prover.consistencyProof(from: 3, to: 7)
+        let oldRoot = try prover.root(size: 3)
+        for bit in 0..<256 {
+            for position in inclusion.hashes.indices {
+                var hashes = inclusion.hashes
+                hashes[position] = flipped(hashes[position], bit: bit)
+                #expect(throws: ProofFailure.rootMismatch) {
+                    try InclusionProof(index: 3, treeSize: 7, hashes: hashes).verify(
+                        leaf: leaves[3], root: root, hasher: hasher)
+                }
+            }
+            #expect(throws: ProofFailure.rootMismatch) {
+                try inclusion.verify(leaf: leaves[3], root: flipped(root, bit: bit), hasher: hasher)
+            }
+            for position in consistency.hashes.indices {
+                var hashes = consistency.hashes
+                hashes[position] = flipped(hashes[position], bit: bit)
+                #expect(throws: ProofFailure.self) {
+                    try ConsistencyProof(oldSize: 3, newSize: 7, hashes: hashes).verify(
+                        oldRoot: oldRoot, newRoot: root, hasher: hasher)
+                }
+            }
+            #expect(throws: ProofFailure.oldRootMismatch) {
+                try consistency.verify(oldRoot: flipped(oldRoot, bit: bit), newRoot: root, hasher: hasher)
+            }
+            #expect(throws: ProofFailure.newRootMismatch) {
+                try consistency.verify(oldRoot: oldRoot, newRoot: flipped(root, bit: bit), hasher: hasher)
+            }
+        }
+    }
+
     @Test(arguments: [(3, "cdhl"), (4, "l"), (6, "jgk")])
     func consistency(old: Int, path: String) throws {
         let prover = LogProver(source: leaves, hasher: hasher)
