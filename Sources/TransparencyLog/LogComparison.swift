@@ -67,6 +67,9 @@ public enum LogComparison: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
+        case .extends(0, let current, _):
+            return "The register extends the checkpoint, which records no events: "
+                + "\(DecimalText.count(current, "has", "have")) been added since."
         case .extends(let trusted, let current, _):
             let added = current - trusted
             return
@@ -85,8 +88,10 @@ public enum LogComparison: Sendable, Equatable, CustomStringConvertible {
                         : " Its first \(DecimalText.count($0, "event still matches", "events still match")) an earlier checkpoint."
                 } ?? ""
             return "The checkpoint records \(DecimalText.count(trusted, "event", "events")), but the register holds "
-                + (current == 0 ? "none" : "only \(DecimalText.grouped(current))")
-                + ": events after \(DecimalText.grouped(current)) are missing: a restored backup or a rollback."
+                + (current == 0
+                    ? "none: every event is missing"
+                    : "only \(DecimalText.grouped(current)): events after \(DecimalText.grouped(current)) are missing")
+                + ": a restored backup or a rollback."
                 + still
         case .differs(0, _):
             return "The checkpoint records no events, yet its root hash is not an empty register's: the "

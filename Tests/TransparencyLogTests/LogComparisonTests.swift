@@ -35,7 +35,11 @@ import TransparencyLog
         #expect(same == .extends(trustedSize: 1_234, currentSize: 1_234, currentRoot: trusted.root))
         #expect(same.description.hasSuffix("and none has been added since."))
         // The empty register's checkpoint is extended by every register.
-        #expect(compare(leaves, [try checkpoint(0)]).extends)
+        let fromEmpty = compare(leaves, [try checkpoint(0)])
+        #expect(fromEmpty.extends)
+        #expect(
+            fromEmpty.description
+                == "The register extends the checkpoint, which records no events: 1,300 have been added since.")
         #expect(compare([], [try checkpoint(0)]).extends)
     }
 
@@ -53,7 +57,7 @@ import TransparencyLog
                 == .shrank(trustedSize: 1_300, currentSize: 1_299, matchingSize: nil))
         #expect(
             compare([], [trusted]).description
-                == "The checkpoint records 1,300 events, but the register holds none: events after 0 are missing: a "
+                == "The checkpoint records 1,300 events, but the register holds none: every event is missing: a "
                 + "restored backup or a rollback.")
         // An earlier checkpoint the register still holds says the events before it are intact.
         let narrowed = compare(Array(leaves.prefix(1_234)), [try checkpoint(1_000), trusted])
