@@ -230,7 +230,7 @@ public enum DMFBuilder {
                 mustChange: [],
                 blocks: questions.enumerated().map { index, item in
                     DMFSignatureBlock(
-                        key: "answer_\(index + 1)", title: "Answer from the \(item.who.label.lowercasedFirst)",
+                        key: "answer_\(index + 1)", title: answerTitle(item.who),
                         statement: item.text, fields: [], choices: [], blanks: ["Answer", "Name", "Date"])
                 })
         case .conditions, .proceed:
@@ -251,6 +251,11 @@ public enum DMFBuilder {
                     + "everything below is filled in.",
                 mustChange: [], blocks: [declaration] + records + [iaoDecision(answers.authorisation)])
         }
+    }
+
+    /// "Answer from the Information Asset Owner", "Answer from you (the person sending)".
+    static func answerTitle(_ who: Actor) -> String {
+        who == .requester ? "Answer from \(who.label.lowercasedFirst)" : "Answer from the \(who.label.inSentence)"
     }
 
     private static func requesterDeclaration(_ requester: Answers.Requester) -> DMFSignatureBlock {
