@@ -42,6 +42,9 @@ flags=(-c release --static-swift-stdlib --disable-local-rpath --scratch-path .bu
     # Every function and datum in its own section, so the linker can drop what nothing uses and
     # place the start-up code together.
     -Xswiftc -Xfrontend -Xswiftc -function-sections -Xcc -ffunction-sections -Xcc -fdata-sections
+    # No merging of identical functions: it leaves nameless thunks that an order file cannot
+    # name, each a page fault of its own at start; the code is no larger without it.
+    -Xswiftc -Xfrontend -Xswiftc -disable-llvm-merge-functions-pass
     # The toolchain's lld: it packs relative relocations and orders sections by symbol.
     -Xswiftc -use-ld=lld
     -Xswiftc -L"$PWD/$static_cxx" -Xswiftc -Xclang-linker -Xswiftc -static-libgcc

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import TestSupport
 import Testing
 
 /// The throwaway server `scripts/test-postgres.sh` starts, as `DMF_TEST_POSTGRES_URL` names it,

@@ -26,6 +26,7 @@ import Testing
         canvas.box(x: 0, y: 0, width: 80, height: 24, title: "Setup wizard")
         canvas.put("Name: Siân Ó Ceallaigh", x: 2, y: 2, style: .input)
         canvas.put("UTF-8: £ — ✓ é 漢字", x: 2, y: 3)
+        canvas.put("Combining: Zoe\u{308} cafe\u{301} n\u{303}", x: 2, y: 4)  // one cell each
         canvas.put("(•) Selected option", x: 2, y: 5, style: .selected)
         canvas.fill(x: 1, y: 22, width: 78, height: 1, style: .banner)
         canvas.put("Enter next · Esc back", x: 2, y: 22, style: .banner)
