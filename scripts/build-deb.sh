@@ -78,6 +78,16 @@ install -d "$root/DEBIAN" "$stage/debian"
 printf 'Source: dmf-wizard\n\nPackage: dmf-wizard\nArchitecture: any\n' > "$stage/debian/control"
 linked="$(cd "$stage" && dpkg-shlibdeps -O "$root/usr/bin/dmf-wizard" | sed -n 's/^shlibs:Depends=//p')"
 [[ -n "$linked" ]] || { echo "build-deb: dpkg-shlibdeps found no libraries" >&2; exit 1; }
+# Packed relative relocations (scripts/build-release.sh) need the loader of glibc 2.36 or later;
+# the binary names that requirement (GLIBC_ABI_DT_RELR), but dpkg-shlibdeps does not count it.
+if readelf -V "$root/usr/bin/dmf-wizard" | grep -q GLIBC_ABI_DT_RELR; then
+    needed="$(sed -nE 's/.*libc6 \(>= ([^)]+)\).*/\1/p' <<< "$linked")"
+    if [[ -z "$needed" ]]; then
+        linked="libc6 (>= 2.36), $linked"
+    elif dpkg --compare-versions "$needed" lt 2.36; then
+        linked="${linked/libc6 (>= $needed)/libc6 (>= 2.36)}"
+    fi
+fi
 
 (cd "$root" && find usr -type f -print0 | sort -z | xargs -0 md5sum) > "$root/DEBIAN/md5sums"
 chmod 0644 "$root/DEBIAN/md5sums"
