@@ -52,6 +52,8 @@ def start_screen(argv):
         if ready:
             try: seen += os.read(master, 65536)
             except OSError: break
+        elif child.poll() is not None:
+            sys.exit(f"bench-startup: {argv[-1]} ended before its start screen: {seen[-300:]!r}")
     stat = open(f"/proc/{child.pid}/stat").read().rsplit(")", 1)[1].split()
     hwm = int(re.search(r"VmHWM:\s+(\d+)", open(f"/proc/{child.pid}/status").read()).group(1))
     os.write(master, b"q")
