@@ -28,7 +28,7 @@
 # Part 2's first screen falls between 1 and 3 on a machine that reclaims idle page cache within
 # seconds (this sandbox's VM does: its read-ahead is 8 MB, so every page missed is costly). The
 # floor is a 16 KB program on shared libraries that every other program keeps in the cache; the
-# wizard is one binary of about 62 MB with the Swift runtime in it, so only the wizard pays.
+# wizard is one binary of about 65 MB with the Swift runtime in it, so only the wizard pays.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 reps="${1:-7}"
