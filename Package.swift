@@ -16,9 +16,8 @@ let package = Package(
         // Yams 6.x exactly: 5.0.1 overflows the stack on deeply nested input.
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         // The register (DECISIONS.md, "The register"): SQLite by default, PostgreSQL for a team
-        // through the system's libpq (CLibPQ below), SHA-256 from swift-crypto.
+        // through the system's libpq (CLibPQ below), SHA-256 from the system's libcrypto (CLibCrypto).
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
-        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
@@ -26,12 +25,20 @@ let package = Package(
         // libpq's header (Debian's libpq-dev) and a table of its functions filled by dlopen on
         // first use: the binary does not link libpq (DECISIONS.md, "PostgreSQL through libpq").
         .target(name: "CLibPQ", path: "Sources/CLibPQ"),
+        // OpenSSL's headers (Debian's libssl-dev) and a table of libcrypto's functions filled the
+        // same way (DECISIONS.md, "SHA-256 and signatures from the system's libcrypto").
+        .target(name: "CLibCrypto", path: "Sources/CLibCrypto"),
+        // Digests and signature checks over that table, for the register and its signatures.
+        .target(name: "SystemCrypto", dependencies: ["CLibCrypto"]),
+        // OpenSSH signatures (SSHSIG): read, check natively, sign through ssh-keygen; the
+        // allowed-signers file (DECISIONS.md, "Signatures: OpenSSH's SSHSIG").
+        .target(name: "DMFSignatures", dependencies: ["SystemCrypto", "ProcessSupport", "DMFPolicy"]),
         .target(name: "DMFPolicy"),
         .target(name: "DMFAnswers", dependencies: ["DMFPolicy", .product(name: "Yams", package: "Yams")]),
         .target(name: "DMFDocuments", dependencies: ["DMFPolicy", "DMFFlow"]),
         .target(name: "DMFFlow", dependencies: ["DMFPolicy"]),
         .target(name: "TerminalUI"),
-        .target(name: "DMFRegister", dependencies: ["DMFPolicy", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "DMFRegister", dependencies: ["DMFPolicy", "SystemCrypto"]),
         .target(
             name: "DMFRegisterStores",
             dependencies: ["DMFRegister", "CLibPQ", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -54,6 +61,8 @@ let package = Package(
         // Records made-up assessments as fast as it can: the register's concurrency and kill
         // tests run many at once, and scripts/bench-register.sh fills a large register with it.
         .executableTarget(name: "RegisterLoad", dependencies: ["DMFRegister", "DMFRegisterStores", "DMFPolicy"]),
+        // How fast signatures are checked and made (scripts/bench-signatures.sh).
+        .executableTarget(name: "SignatureSpeed", dependencies: ["DMFSignatures", "ProcessSupport"]),
         .testTarget(
             name: "DMFPolicyTests", dependencies: ["DMFPolicy", "DMFAnswers"],
             resources: [.copy("Scenarios"), .copy("Guidance")]),
@@ -62,6 +71,8 @@ let package = Package(
             name: "DMFDocumentsTests", dependencies: ["DMFDocuments", "DMFAnswers", "DMFPolicy", "TestSupport"],
             resources: [.copy("Golden")]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "SystemCryptoTests", dependencies: ["SystemCrypto", "TestSupport"]),
+        .testTarget(name: "DMFSignaturesTests", dependencies: ["DMFSignatures", "SystemCrypto", "TestSupport"]),
         .target(name: "ProcessSupport"),
         .target(
             name: "TestSupport", dependencies: ["ProcessSupport", "DMFFlow", "DMFPolicy"], path: "Tests/TestSupport"),
@@ -74,12 +85,13 @@ let package = Package(
         .testTarget(
             name: "DMFFlowTests", dependencies: ["DMFFlow", "DMFPolicy", "DMFAnswers", "TestSupport"],
             exclude: ["Golden"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "DMFFlow", "DMFPolicy"]),
         .testTarget(
             name: "DMFRegisterTests",
             dependencies: [
-                "DMFRegister", "DMFRegisterStores", "DMFPolicy", "DMFAnswers", "DMFApp", "DMFFlow", "TerminalUI",
-                "TestSupport",
-            ]),
+                "DMFRegister", "DMFRegisterStores", "DMFPolicy", "DMFAnswers", "DMFApp", "DMFDocuments", "DMFFlow",
+                "TerminalUI", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            exclude: ["Fixtures"]),
     ]
 )

@@ -7,7 +7,8 @@
 # runs on needs no Swift; the system's C libraries (glibc, ncursesw, SQLite) are its own, linked
 # as usual. Not fully static (`-static-executable`) because of two things only a dynamic glibc
 # does: looking up directory accounts (sssd, Active Directory) through NSS, and loading libpq
-# with dlopen the first time a register on PostgreSQL is opened. libpq's static archive could
+# with dlopen the first time a register on PostgreSQL is opened (and OpenSSL's libcrypto the
+# first time something is hashed). libpq's static archive could
 # not be linked in instead: it needs Kerberos, LDAP and TLS archives Debian does not ship. See
 # DECISIONS.md, "PostgreSQL through libpq".
 #

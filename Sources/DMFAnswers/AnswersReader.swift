@@ -29,10 +29,14 @@ struct AnswersReader {
     }()
     /// Allowed values by key path (recipients' keys under `recipients[]`), for "missing" messages.
     static let allowedValues: [String: String] = {
-        let choices = AnswerSchema.fields.map { ($0.path, $0.type) } + AnswerSchema.recipient.map { ($0.path, $0.type) }
+        let choices =
+            AnswerSchema.fields.map { ($0.path, $0.type, $0.required) }
+            + AnswerSchema.recipient.map { ($0.path, $0.type, $0.required) }
         var allowed: [String: String] = [:]
-        for (path, type) in choices where !type.values.isEmpty { allowed[path] = type.values.joined(separator: ", ") }
-        allowed["data.bulk"]? += " (or give data.records)"
+        for (path, type, required) in choices where !type.values.isEmpty {
+            // What else would do instead ("or give data.records"), as the schema says.
+            allowed[path] = type.values.joined(separator: ", ") + (required.alternative.map { " (\($0))" } ?? "")
+        }
         return allowed
     }()
 

@@ -20,7 +20,7 @@ public struct FillCommand {
     /// The time stamped on the form.
     public var clock: WallClock
     /// `--record`: the register to record the assessment in, with the digests of the files written.
-    public var register: RegisterLocation?
+    public var register: RegisterSetting?
 
     /// Exit status when the documents were written but the register could not record them.
     public static let notRecordedStatus: Int32 = 6
@@ -127,46 +127,29 @@ public struct FillCommand {
     /// entry keeps their digests. If the register cannot be used the files are written all the
     /// same, and the message says how to record them later.
     private func record(
-        _ answers: Answers, _ dmf: FilledDMF, in location: RegisterLocation, stdout: (String) -> Void,
+        _ answers: Answers, _ dmf: FilledDMF, in setting: RegisterSetting, stdout: (String) -> Void,
         stderr: (String) -> Void
     ) -> Int32 {
-        var written: [(path: String, bytes: [UInt8])] = []
-        var recordedForm = dmf
-        let outcome: RegisterRecorder.Outcome
+        let saved: OutcomeRecorder.Saved
         do {
-            let storage = try location.open()
-            defer { storage.close() }
-            let clock = clock
-            let register = Register(storage: storage, now: { clock.timestamp })
-            outcome = try RegisterRecorder(register: register).record(
-                answers, producedAt: dmf.producedAt, reference: nil
-            ) { form in
-                SafeFile.remove(written.map(\.path))
-                written = []
-                written = try write(form)
-                recordedForm = form
-                return written.map { FileDigest(name: ($0.path as NSString).lastPathComponent, bytes: $0.bytes) }
-            }
+            saved = try OutcomeRecorder.save(
+                answers, form: dmf, in: setting, clock: clock, answersFile: { _ in answersPath }, write: write)
         } catch {
-            if written.isEmpty {
-                recordedForm = dmf
-                do { written = try write(dmf) } catch {
-                    stderr("dmf-wizard: \(error.description)\n")
-                    return 1
-                }
-            }
-            report(written, recordedForm, stdout: stdout)
-            let later = RegisterRecorder.laterCommand(
-                answers: answersPath, reference: recordedForm.reference, documents: written.map(\.path))
+            stderr("dmf-wizard: \(error.description)\n")
+            return 1
+        }
+        report(saved.files, saved.form, stdout: stdout)
+        switch saved.recorded {
+        case .success(let outcome):
+            stdout(outcome.message + "\n")
+            return verdictExitStatus ? Self.exitStatus(for: dmf.verdict) : 0
+        case .failure(let notRecorded):
             stderr(
                 """
-                dmf-wizard: not recorded in the register: \(error.description)
-                The documents are saved. To record them later: \(later)\n
+                dmf-wizard: not recorded in the register: \(notRecorded.error.description)
+                The documents are saved. To record them later: \(notRecorded.laterCommand)\n
                 """)
             return Self.notRecordedStatus
         }
-        report(written, outcome.entry.reference == recordedForm.reference ? recordedForm : dmf, stdout: stdout)
-        stdout(outcome.message + "\n")
-        return verdictExitStatus ? Self.exitStatus(for: dmf.verdict) : 0
     }
 }

@@ -2,8 +2,8 @@ import DMFRegister
 import DMFRegisterStores
 import Foundation
 
-/// The register screen's effects: the register is opened on first use (never for the first
-/// screen), and its answers go back to the screen.
+/// The register screen's effects: the register is opened when the screen needs it (never for the
+/// first screen), and its answers go back to the screen.
 extension FullScreenApp {
     func registerEffect(_ effect: Effect) {
         let shown: RegisterScreen
@@ -46,19 +46,28 @@ extension FullScreenApp {
         screen = .register(next)
     }
 
-    /// Runs `body` on the register, opening it the first time; every failure becomes a result.
+    /// Runs `body` on the register, opening it if it is not open; every failure becomes a
+    /// result. A failure of the register itself (not a refusal of the change) closes it, so the
+    /// next request opens it afresh: a server back up, or a file put back, is then used.
     private func withRegister<T>(_ body: (Register) throws(RegisterError) -> T) -> Result<T, RegisterError> {
-        guard let location = register else {
+        guard let setting = register else {
             return .failure(.unavailable(location: "this computer", reason: "no register is set up"))
         }
-        do {
-            if openedRegister == nil {
-                let clock = clock
-                openedRegister = Register(storage: try location.open(), now: { clock.timestamp })
-            }
-            return .success(try body(openedRegister!))
+        do throws(RegisterError) {
+            if openedRegister == nil { openedRegister = try setting.open(clock) }
+            guard let opened = openedRegister else { throw .failed(location: setting.description, reason: "not open") }
+            return .success(try body(opened))
         } catch {
+            switch error {
+            case .unknownReference, .referenceTaken, .refused: break
+            case .unavailable, .failed, .damaged: closeRegister()
+            }
             return .failure(error)
         }
+    }
+
+    func closeRegister() {
+        openedRegister?.close()
+        openedRegister = nil
     }
 }

@@ -88,10 +88,11 @@ public final class FullScreenApp {
     /// (the backend supplies the high-contrast look).
     public var projector = false
     /// Where saved outcomes are recorded (nil: nowhere); opened only when something needs it.
-    public var register: RegisterLocation?
+    public var register: RegisterSetting?
     /// What the register said about the last save, shown on the saved screen.
     private(set) var registerNote: Message?
-    /// The register once something needed it (the register screen, a save).
+    /// The register while its screen is in use: opened by the first thing that needs it, closed
+    /// when the screen is left or a request fails (the next request opens it afresh).
     var openedRegister: Register?
     /// "2 deletions overdue", for the start screen; looked up after the first screen is drawn.
     private(set) var dueLine: String?
@@ -133,13 +134,11 @@ public final class FullScreenApp {
     @discardableResult
     public func prepareWhileIdle() -> Bool {
         _ = session
-        guard case .start = screen, let location = register, location.exists else { return false }
+        guard case .start = screen, let setting = register, setting.exists else { return false }
         let today = String(clock.timestamp.prefix(10))
-        guard let storage = try? location.open(quickly: true) else { return false }
-        defer { storage.close() }
-        let clock = clock
-        let due = try? Register(storage: storage, now: { clock.timestamp }).due(today: today)
-        let summary = DueSummary(due ?? [], today: today)
+        guard let glance = try? setting.open(clock, quickly: true) else { return false }
+        defer { glance.close() }
+        let summary = DueSummary((try? glance.due(today: today)) ?? [], today: today)
         dueLine = summary.isEmpty ? nil : summary.line
         return dueLine != nil
     }
@@ -215,7 +214,11 @@ public final class FullScreenApp {
         // The draft is saved after every key on the wizard's screens (only when something changed).
         if mode == .wizard { session.autosave() }
         if screenIdentity != before { scroll = 0 }
+        // The register stays open while its screen is used, and no longer.
+        if mode != .register { closeRegister() }
     }
+
+    deinit { closeRegister() }
 
     /// The loop reports each frame it presented: its size (keys wait while the window is too
     /// small), and the line the page's window started at, which the next scroll starts from.

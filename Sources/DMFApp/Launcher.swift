@@ -36,7 +36,7 @@ public struct Launcher {
     /// The time stamped on what is written.
     public var clock: WallClock
     /// Where saved outcomes are recorded; training never records.
-    public var register: RegisterLocation?
+    public var register: RegisterSetting?
     public var openTerminal: TerminalOpener
 
     public init(clock: WallClock, openTerminal: @escaping TerminalOpener) {

@@ -36,7 +36,7 @@ public final class PlainFrontEnd {
     let io: LineIO
     let outputFolder: String
     /// Where a saved outcome is recorded (nil: nowhere).
-    public var register: RegisterLocation?
+    public var register: RegisterSetting?
 
     public init(session: WizardSession, io: LineIO, outputFolder: String = ProcessContext.currentFolder) {
         self.session = session
@@ -112,11 +112,11 @@ public final class PlainFrontEnd {
                 let mark = choice.value == current ? " (current answer)" : ""
                 say("  \(choice.number). \(choice.label)\(mark)")
             }
-            let skip = question.isRequired || current != nil ? "" : " (or Enter to skip)"
+            let skip = session.wizard.isCurrentQuestionRequired || current != nil ? "" : " (or Enter to skip)"
             guard let line = ask("Type a number\(skip), ? for help, < to go back:") else { return nil }
             let typed = line.trimmingCharacters(in: .whitespaces)
             if handleCommand(typed, question: question) { return false }
-            if typed.isEmpty, current != nil || !question.isRequired {
+            if typed.isEmpty, current != nil || !session.wizard.isCurrentQuestionRequired {
                 // Enter keeps the current answer, or skips a question that is optional.
                 if let problem = session.wizard.answer(current) { say(problem) }
                 return false
@@ -128,7 +128,7 @@ public final class PlainFrontEnd {
             session.wizard.answer(choice.value)
         case .text:
             if let current { say("Current answer: \(current) (press Enter to keep it)") }
-            let hint = question.isRequired ? "" : " (or press Enter to skip)"
+            let hint = session.wizard.isCurrentQuestionRequired ? "" : " (or press Enter to skip)"
             guard let line = ask("Type your answer\(hint), ? for help, < to go back:") else { return nil }
             let typed = line.trimmingCharacters(in: .whitespaces)
             if handleCommand(typed, question: question) { return false }

@@ -83,40 +83,30 @@ public final class WizardSession {
     /// training) the register picks the reference first and records the files' digests; if it
     /// cannot be used, the files are written all the same and the note says how to record them.
     public func saveOutcome(
-        formats: [OutputFormat], folder: String, register: RegisterLocation? = nil
+        formats: [OutputFormat], folder: String, register: RegisterSetting? = nil
     ) throws(WriteError) -> SavedOutcome {
         guard let form = filledForm() else { throw .incompleteAnswers }
         guard let register, !training else {
             return SavedOutcome(
                 paths: try write(form, formats: formats, folder: folder), registerNote: nil, recorded: true)
         }
-        var written: [(path: String, bytes: [UInt8])] = []
-        var writtenForm = form
-        do {
-            let storage = try register.open()
-            defer { storage.close() }
-            let clock = clock
-            let recorder = RegisterRecorder(register: Register(storage: storage, now: { clock.timestamp }))
-            let outcome = try recorder.record(wizard.answers, producedAt: form.producedAt, reference: nil) { chosen in
-                SafeFile.remove(written.map(\.path))
-                written = []
+        let saved = try OutcomeRecorder.save(
+            wizard.answers, form: form, in: register, clock: clock,
+            answersFile: { paths in paths.first { $0.hasSuffix(".answers.yaml") } ?? "ANSWERS" },
+            write: { chosen throws(WriteError) in
                 let chosenFiles = try files(chosen, formats: formats, folder: folder)
                 try SafeFile.writeAll(chosenFiles, overwrite: false)
-                (written, writtenForm) = (chosenFiles, chosen)
-                return written.map { FileDigest(name: ($0.path as NSString).lastPathComponent, bytes: $0.bytes) }
-            }
-            finishDraft()
-            return SavedOutcome(paths: written.map(\.path), registerNote: outcome.message, recorded: true)
-        } catch {
-            if written.isEmpty { writtenForm = form }
-            let paths = written.isEmpty ? try write(form, formats: formats, folder: folder) : written.map(\.path)
-            finishDraft()
-            let answers = paths.first { $0.hasSuffix(".answers.yaml") } ?? "ANSWERS"
-            let later = RegisterRecorder.laterCommand(
-                answers: answers, reference: writtenForm.reference, documents: paths)
+                return chosenFiles
+            })
+        finishDraft()
+        let paths = saved.files.map(\.path)
+        switch saved.recorded {
+        case .success(let outcome):
+            return SavedOutcome(paths: paths, registerNote: outcome.message, recorded: true)
+        case .failure(let notRecorded):
             let note = """
-                Not recorded in the register: \(error.description). The files are saved; to record them later, \
-                run: \(later)
+                Not recorded in the register: \(notRecorded.error.description). The files are saved; to record \
+                them later, run: \(notRecorded.laterCommand)
                 """
             return SavedOutcome(paths: paths, registerNote: note, recorded: false)
         }

@@ -28,10 +28,11 @@ public enum DMFBuilder {
     public static func build(_ answers: Answers, decision: Decision, context: Context) -> FilledDMF {
         let decision = sanitized(decision)
         let route = answers.route.type ?? .sameSystem
+        let statements = FormStatements(answers, decision: decision)
         let reference = context.reference ?? reference(for: answers, producedAt: context.producedAt)
         return FilledDMF(
             reference: reference,
-            marking: answers.isSensitiveOrAbove ? .officialSensitive : .official,
+            marking: ProtectiveMarking(for: answers),
             producedAt: context.producedAt,
             training: context.training,
             onBehalfOf: onBehalfOf(answers.helpdesk),
@@ -46,19 +47,24 @@ public enum DMFBuilder {
             ],
             recipients: answers.recipients.map { recipientRow($0, answers) },
             sectionsAfterRecipients: [
-                controls(answers, decision: decision),
-                section("retention", "retention", "Retention and deletion", answers, extra: [copies(answers)]),
+                controls(answers, statements),
+                section(
+                    "retention", "retention", "Retention and deletion", answers,
+                    extra: [derived("copies", "Copies after the transfer", statements.copies)]),
                 section("third_party", "third_party", "Third-party arrangements", answers),
             ],
             authorisation: section("authorisation", "authorisation", "Authorisation", answers),
             signOff: signOff(answers, decision: decision))
     }
 
-    /// `DMF-20261129-7K3Q`: the production date and four Crockford symbols hashed from the answers,
-    /// so the same answers on the same day give the same reference.
-    public static func reference(for answers: Answers, producedAt: String) -> String {
+    /// `DMF-20261129-7K3Q`: the production date and four Crockford symbols hashed from the answers
+    /// and the rule set's version, so the same answers on the same day under the same rules give
+    /// the same reference.
+    public static func reference(
+        for answers: Answers, producedAt: String, rulesVersion: String = PolicyInfo.rulesVersion
+    ) -> String {
         let day = producedAt.prefix(10).filter(\.isNumber)
-        let digest = Crockford.fnv1a(answers.fingerprint)
+        let digest = Crockford.fnv1a(answers.fingerprint(rulesVersion: rulesVersion))
         return "DMF-\(day)-\(Crockford.encode(digest, count: 4))"
     }
 
@@ -70,7 +76,6 @@ public enum DMFBuilder {
             var finding = finding
             finding.text = Sanitizer.clean(finding.text)
             finding.todo = Sanitizer.clean(finding.todo)
-            finding.because = finding.because.map { Sanitizer.clean($0) }
             return finding
         }
         return decision
@@ -125,8 +130,9 @@ public enum DMFBuilder {
     private static func section(
         _ key: String, _ schemaSection: String, _ title: String, _ answers: Answers, extra: [DMFField] = []
     ) -> DMFSection {
-        let fields = AnswerSchema.fields.filter { $0.section == schemaSection }
-        return DMFSection(key: key, title: title, fields: fields.map { field($0, answers) } + extra)
+        DMFSection(
+            key: key, title: title, fields: AnswerSchema.fields(under: schemaSection).map { field($0, answers) } + extra
+        )
     }
 
     /// One answer as the form prints it: a choice's label, text cleaned of invisible characters,
@@ -160,43 +166,17 @@ public enum DMFBuilder {
         }
     }
 
-    private static func copies(_ answers: Answers) -> DMFField {
-        let copies: String =
-            switch answers.transfer.kind {
-            case .move: "Move: the sender deletes their copy once receipt is confirmed"
-            case .share: "Share: the sender keeps a copy; record where every copy is kept"
-            case .notSure, nil: "Not decided (share or move to be confirmed)"
-            }
-        return derived("copies", "Copies after the transfer", copies)
-    }
-
-    private static func controls(_ answers: Answers, decision: Decision) -> DMFSection {
-        let method = answers.method
-        let leaves = answers.route.type?.leavesSystem ?? false
-        let fired = Set(decision.findings.map(\.rule))
-        // The rule decides; the form only reports it: protected unless the rule asks for something.
-        let unresolved = decision.findings.contains { $0.rule == .confidentialityInTransit && $0.kind <= .action }
-        let confidentiality: String
-        if !leaves {
-            confidentiality = "Stays inside one system: no extra controls needed"
-        } else if let method, !unresolved {
-            confidentiality = "Protected by the method (\(method.label.lowercasedFirst))"
-        } else {
-            confidentiality = "Not yet shown: see the findings (rule confidentiality-in-transit)"
-        }
-        let agreed = "To be agreed and recorded before transfer (rule transit-controls)"
-        let notRequired = leaves ? "Recommended; not required for this route" : "Not required inside one system"
+    /// The method and what the rules decided about protecting it in transit.
+    private static func controls(_ answers: Answers, _ statements: FormStatements) -> DMFSection {
+        let method = AnswerSchema.field(at: \Answers.method).map { field($0, answers) }
         return DMFSection(
             key: "method_and_controls", title: "Method and controls",
-            fields: [
-                field(AnswerSchema.field("method")!, answers),
-                derived("confidentiality", "Confidentiality in transit", confidentiality),
-                derived(
-                    "integrity", "Integrity (e.g. a checksum the recipient verifies)",
-                    fired.contains(.transitControls) ? agreed : notRequired),
+            fields: [method].compactMap { $0 } + [
+                derived("confidentiality", "Confidentiality in transit", statements.confidentiality),
+                derived("integrity", "Integrity (e.g. a checksum the recipient verifies)", statements.integrity),
                 derived(
                     "proof_of_sending_and_receipt", "Proof of sending and of receipt",
-                    fired.contains(.transitControls) ? agreed : notRequired),
+                    statements.proofOfSendingAndReceipt),
             ])
     }
 

@@ -1,11 +1,5 @@
 import DMFPolicy
 
-/// The protective marking printed at the top and bottom of every output.
-public enum ProtectiveMarking: String, Sendable {
-    case official = "OFFICIAL"
-    case officialSensitive = "OFFICIAL-SENSITIVE"
-}
-
 /// One line of the form: a label, what the answers say, and the machine value for JSON.
 public struct DMFField: Sendable, Equatable {
     /// The JSON key (`snake_case`).

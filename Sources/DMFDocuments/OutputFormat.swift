@@ -71,6 +71,7 @@ extension Finding {
         return "\(source.section)\(later): \(source.quotation)"
     }
 
-    /// The answers that made it fire, or a note that it applies to every transfer.
-    public var becauseLine: String { because.isEmpty ? "applies to every transfer" : because.joined(separator: "; ") }
+    /// The answers that made it fire as people read them ("Route: third party; recipient 2
+    /// mailbox: shared or group mailbox"), or a note that it applies to every transfer.
+    public var becauseLine: String { becauseInWords }
 }

@@ -26,7 +26,6 @@ public struct RuleBook: Sendable {
     static let examplesPerRoute = 6
 
     public init(table: DecisionTable = DecisionTable()) {
-        var kinds: [RuleID: [FindingKind: Set<Actor>]] = [:]
         var wordings: [RuleID: [(FindingKind, String, String)]] = [:]
         var seenWording: Set<String> = []
         var alwaysOn: [RuleID: [RouteType]] = [:]
@@ -41,7 +40,6 @@ public struct RuleBook: Sendable {
                 for rule in fired { alwaysOn[rule, default: []].append(row.route) }
             }
             for finding in decision.findings {
-                kinds[finding.rule, default: [:]][finding.kind, default: []].insert(finding.who)
                 let key = "\(finding.rule.rawValue)|\(finding.kind.rawValue)|\(finding.text)|\(finding.todo)"
                 if seenWording.insert(key).inserted {
                     wordings[finding.rule, default: []].append((finding.kind, finding.text, finding.todo))
@@ -51,11 +49,13 @@ public struct RuleBook: Sendable {
                 triggers[rule, default: [:]][row.route, default: []].append(row.plainChanges)
             }
         }
-        entries = RuleID.allCases.map { rule in
-            Entry(
+        entries = Rule.all.map { ruleValue in
+            let rule = ruleValue.id
+            return Entry(
                 rule: rule,
-                kinds: (kinds[rule] ?? [:]).sorted { $0.key < $1.key }.map { kind, who in
-                    (kind, Actor.allCases.filter(who.contains))
+                // What the rule declares; a test checks each is seen in the decision table.
+                kinds: ruleValue.kinds.sorted().map { kind in
+                    (kind, Actor.allCases.filter(ruleValue.who(kind).contains))
                 },
                 alwaysOn: alwaysOn[rule] ?? [],
                 // Single changes first: they say most plainly what makes the rule fire.

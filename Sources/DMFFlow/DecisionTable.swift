@@ -5,9 +5,11 @@ import DMFPolicy
 ///
 /// The full cross product of all answers runs to hundreds of millions of rows on the third-party
 /// route, far beyond what anyone can read. The rules, though, each look at one answer or at one
-/// answer and the classification (clearance, method, accreditation with any old marking), so
-/// the table varies each answer alone, and those answers together with the classification and
-/// old marking. Every finding any rule can give appears in some row.
+/// answer and the information's level (clearance, method, accreditation with any old marking),
+/// so the table varies each answer alone, and those answers together with the classification and
+/// old marking. All of it comes from `AnswerSchema`: the baseline is each answer's compliant
+/// value, and each answer says how it is varied (`TableVariation`). Every finding any rule can
+/// give appears in some row.
 public struct DecisionTable: Sendable {
     public struct Row: Sendable, Equatable {
         public var route: RouteType
@@ -34,14 +36,23 @@ public struct DecisionTable: Sendable {
         }
 
         /// The machine-friendly form: "recipients-authorised (blocker)".
-        public var description: String { "\(rule.rawValue) (\(kind.rawValue))" }
+        public var description: String { Self.words[index].description }
         /// What people read, with the rule id kept so reviewers can cross-reference the rules:
         /// "Must change: Every recipient is authorised [recipients-authorised]".
-        public var plain: String { "\(kind.label): \(rule.title) [\(rule.rawValue)]" }
+        public var plain: String { Self.words[index].plain }
+
+        /// Both forms for every rule and kind, made once: the table prints thousands of them.
+        private static let words: [(description: String, plain: String)] = RuleID.allCases.flatMap { rule in
+            FindingKind.allCases.map { kind in
+                ("\(rule.rawValue) (\(kind.rawValue))", "\(kind.label): \(rule.title) [\(rule.rawValue)]")
+            }
+        }
+        private var index: Int { rule.order * Self.kinds + kind.severity }
+        private static let kinds = FindingKind.allCases.count
 
         /// Heaviest first, then in the order `policy-rules.md` lists the rules.
         public static func < (lhs: Self, rhs: Self) -> Bool {
-            (lhs.kind, DecisionTable.order(lhs.rule)) < (rhs.kind, DecisionTable.order(rhs.rule))
+            (lhs.kind.severity, lhs.rule.order) < (rhs.kind.severity, rhs.rule.order)
         }
     }
 
@@ -51,18 +62,21 @@ public struct DecisionTable: Sendable {
         var rows: [Row] = []
         for route in RouteType.allCases {
             let base = Self.baseline(route)
-            let baseRow = Self.row(route, base, changes: [], plainChanges: [])
+            guard let baseRow = Self.row(route, base, changes: [], plainChanges: []) else { continue }
             rows.append(baseRow)
             var seen: Set<[String]> = [baseRow.changes]
-            for variant in Self.variants(of: base, route: route) {
-                let row = Self.row(route, variant.answers, changes: variant.changes, plainChanges: variant.plainChanges)
-                guard row.findings != baseRow.findings || row.verdict != baseRow.verdict,
+            for variant in Self.variants(of: base) {
+                guard
+                    let row = Self.row(
+                        route, variant.answers, changes: variant.changes, plainChanges: variant.plainChanges),
+                    row.findings != baseRow.findings || row.verdict != baseRow.verdict,
                     seen.insert(row.changes).inserted
                 else { continue }
                 if let without = variant.without {
                     // A combination is shown only when its last answer changes the outcome too.
-                    let other = Self.row(route, without, changes: [], plainChanges: [])
-                    guard row.findings != other.findings || row.verdict != other.verdict else { continue }
+                    guard let other = Self.outcome(without),
+                        row.findings != other.findings || row.verdict != other.verdict
+                    else { continue }
                 }
                 rows.append(row)
             }
@@ -70,100 +84,101 @@ public struct DecisionTable: Sendable {
         self.rows = rows
     }
 
-    /// A transfer on `route` that passes every rule: OFFICIAL, one authorised BPSS recipient with
-    /// a personal mailbox (which counts only with a method that delivers to a mailbox), a secure
-    /// method, retention agreed, contract and NDA in place, IAO authorised.
+    /// A transfer on `route` that passes every rule: each answer that applies on the route at the
+    /// value `AnswerSchema` calls compliant (OFFICIAL, one authorised BPSS recipient, a secure
+    /// network, a deletion date, contract and NDA in place, IAO authorised…).
     public static func baseline(_ route: RouteType) -> Answers {
         var answers = Answers()
-        answers.transfer.kind = .share
-        answers.data.classification = .official
-        answers.data.legacyMarking = LegacyMarking.none
-        answers.data.personalData = .no
-        answers.data.bulk = .no
         answers.route.type = route
-        answers.recipients = [
-            Answers.Recipient(name: "Recipient", mailbox: .personal, authorised: .yes, clearance: .bpss)
-        ]
-        answers.method = route == .sameSystem ? .withinSystem : .secureNetwork
-        answers.retention.deleteBy = "2027-03-31"
-        if route == .otherGovernmentDepartment || route == .thirdParty {
-            answers.route.destinationAccreditation = .topSecret
+        answers.recipients = [Answers.Recipient()]
+        return completed(answers, everyAnswerThatApplies: true)
+    }
+
+    /// The answers with each answer not given that is required (or, for a baseline, that applies)
+    /// set to its compliant value, in the file's order, so an answer that decides whether a later
+    /// one applies is set first. A variant fills only what it made required (the mailbox, once the
+    /// method is email), so an answer it leaves out stays out.
+    static func completed(_ given: Answers, everyAnswerThatApplies: Bool = false) -> Answers {
+        var answers = given
+        for fill in everyAnswerThatApplies ? fills : fillsOnCondition where !fill.isGiven(answers) {
+            if everyAnswerThatApplies ? fill.applies(answers) : fill.isRequired(answers) { fill.set(&answers) }
         }
-        if route == .thirdParty {
-            answers.thirdParty = .init(
-                contract: .yes, nda: .yes, securityAspectsLetter: .notNeeded, codeOfConnection: .notNeeded)
-        }
-        if route.leavesSystem { answers.authorisation.iaoDecision = .authorised }
         return answers
+    }
+
+    /// An answer with a compliant value, as `completed` fills it in (a recipient's in each recipient).
+    struct Fill: Sendable {
+        let applies: AnswerCondition
+        let required: AnswerCondition
+        let isGiven: @Sendable (Answers) -> Bool
+        let set: @Sendable (inout Answers) -> Void
+
+        init?(_ field: AnswerField) {
+            guard let compliant = field.compliant else { return nil }
+            applies = field.applies
+            required = field.required
+            isGiven = { field.isGiven(in: $0) }
+            set = { field.set(compliant, in: &$0) }
+        }
+
+        init?(_ field: RecipientField) {
+            guard let compliant = field.compliant else { return nil }
+            applies = field.applies
+            required = field.required
+            isGiven = { answers in answers.recipients.allSatisfy { field.isGiven(in: $0) } }
+            set = { answers in
+                for index in answers.recipients.indices where !field.isGiven(in: answers.recipients[index]) {
+                    field.set(compliant, in: &answers.recipients[index])
+                }
+            }
+        }
+
+        func isRequired(_ answers: Answers) -> Bool { required(answers) }
+    }
+
+    /// Every answer with a compliant value, recipients' after the rest (their mailbox depends on
+    /// the method).
+    static let fills: [Fill] = AnswerSchema.fields.compactMap(Fill.init) + AnswerSchema.recipient.compactMap(Fill.init)
+    /// Those required only under a condition: all a variant can make newly required.
+    static let fillsOnCondition = fills.filter {
+        $0.required.name != AnswerCondition.always.name && $0.required.name != AnswerCondition.never.name
     }
 
     // MARK: - Plain words
 
-    /// The short name people read for each answer the table shows, keyed as in `changes`. The
-    /// one place these names live, so the baseline, the rows and both formats say the same.
-    public static let answerNames: [String: String] = [
-        "transfer.kind": "Share or move",
-        "data.classification": "Classification",
-        "data.legacy_marking": "Old marking",
-        "data.personal_data": "Personal data",
-        "data.bulk": "Bulk (about 1,000 people or more)",
-        "route.destination_accreditation": "Receiving system accredited to",
-        "method": "Method",
-        "recipients[0].mailbox": "Recipient's mailbox",
-        "recipients[0].authorised": "Recipient authorised",
-        "recipients[0].clearance": "Recipient's clearance",
-        "retention": "Deletion date or period",
-        "third_party.contract": "Contract",
-        "third_party.nda": "NDA",
-        "third_party.security_aspects_letter": "Security Aspects Letter",
-        "third_party.code_of_connection": "Codes of Connection",
-        "authorisation.iao_decision": "IAO decision",
-    ]
+    /// What people read for an answer the table shows: the schema's label ("Classification"); a
+    /// recipient's answer names the recipient ("Recipient clearance").
+    static func name(_ field: AnswerField) -> String { field.label }
+    static func name(_ field: RecipientField) -> String { "Recipient " + field.label.lowercasedFirst }
 
-    /// "Classification: SECRET"; an unnamed key shows as itself (a test keeps every key named).
-    static func plain(_ key: String, _ value: String) -> String { "\(answerNames[key] ?? key): \(value)" }
-
-    /// The baseline's answers in plain words, in the order the wizard asks them; answers the
-    /// route does not ask are not in its baseline, so they are left out.
+    /// The baseline's answers in plain words, in the answers file's order: the answers the table
+    /// varies, where they apply on the route.
     public static func baselineAnswers(_ route: RouteType) -> [String] {
         let base = baseline(route)
-        let recipient = base.recipients[0]
-        // The mailbox is part of every baseline, but counts only where the method asks it.
-        let mailbox = recipient.mailbox.map { base.asksMailbox ? $0.label : "\($0.label) (not asked with this method)" }
-        let shown: [(String, String?)] = [
-            ("transfer.kind", base.transfer.kind?.label),
-            ("data.classification", base.data.classification?.label),
-            ("data.legacy_marking", base.data.legacyMarking?.label),
-            ("data.personal_data", base.data.personalData?.label),
-            ("data.bulk", base.data.bulk?.label),
-            ("route.destination_accreditation", base.route.destinationAccreditation?.label),
-            ("method", base.method?.label),
-            ("recipients[0].mailbox", mailbox),
-            ("recipients[0].authorised", recipient.authorised?.label),
-            ("recipients[0].clearance", recipient.clearance?.label),
-            ("retention", base.retention.deleteBy.map { "delete by \($0)" }),
-            ("third_party.contract", base.thirdParty.contract?.label),
-            ("third_party.nda", base.thirdParty.nda?.label),
-            ("third_party.security_aspects_letter", base.thirdParty.securityAspectsLetter?.label),
-            ("third_party.code_of_connection", base.thirdParty.codeOfConnection?.label),
-            ("authorisation.iao_decision", base.authorisation.iaoDecision?.label),
-        ]
-        return shown.compactMap { key, value in value.map { plain(key, $0) } }
+        var shown: [String] = []
+        for field in AnswerSchema.before where field.isVaried {
+            if let value = field.value(in: base) { shown.append("\(name(field)): \(field.display(value))") }
+        }
+        for field in AnswerSchema.recipient where field.isVaried {
+            if let value = field.value(in: base.recipients[0]) {
+                shown.append("\(name(field)): \(field.display(value))")
+            }
+        }
+        for field in AnswerSchema.after where field.isVaried {
+            if let value = field.value(in: base) { shown.append("\(name(field)): \(field.display(value))") }
+        }
+        return shown
     }
 
     /// The verdict a finding of this kind gives when it is the heaviest, asked of the engine.
-    public static func verdict(for kind: FindingKind) -> Verdict {
-        Decision.verdict(for: [Finding(rule: .retention, kind: kind, text: "", todo: "", who: .requester, because: [])])
-    }
+    public static func verdict(for kind: FindingKind) -> Verdict { Decision.verdict(heaviest: kind) }
 
     /// The rules that give each kind of finding in some row, in rule order: what the flow map
     /// names on the way to each outcome.
     public var rulesByKind: [FindingKind: [RuleID]] {
         Dictionary(grouping: Set(rows.flatMap(\.findings)), by: \.kind)
-            .mapValues { $0.map(\.rule).sorted { Self.order($0) < Self.order($1) } }
+            .mapValues { $0.map(\.rule).sorted { $0.order < $1.order } }
     }
-
-    static func order(_ rule: RuleID) -> Int { RuleID.allCases.firstIndex(of: rule)! }
 
     // MARK: - Rows
 
@@ -176,82 +191,113 @@ public struct DecisionTable: Sendable {
         var without: Answers?
     }
 
-    static func variants(of base: Answers, route: RouteType) -> [Variant] {
-        var result: [Variant] = []
-        func vary<V: AnswerValue>(
-            _ key: String, _ values: [V], _ set: (inout Answers, V) -> Void, from start: [Variant],
-            onlyWhereItMatters: Bool = false
-        ) -> [Variant] {
-            start.flatMap { variant in
-                values.map { value in
+    /// One answer to vary: how to read and set it, with its key and name for the rows.
+    struct Varied: Sendable {
+        let key: String
+        let name: String
+        let type: FieldType
+        let applies: AnswerCondition
+        let variation: TableVariation
+        let keyPath: AnyKeyPath & Sendable
+        let get: @Sendable (Answers) -> String?
+        let set: @Sendable (inout Answers, String?) -> Void
+        let display: @Sendable (String) -> String
+
+        init(_ field: AnswerField) {
+            key = field.path
+            name = DecisionTable.name(field)
+            type = field.type
+            applies = field.applies
+            variation = field.variation
+            keyPath = field.keyPath
+            get = { field.value(in: $0) }
+            set = { field.set($1, in: &$0) }
+            display = field.display
+        }
+
+        /// A recipient's answer, varied in the baseline's only recipient.
+        init(_ field: RecipientField) {
+            key = "recipients[0]." + field.key
+            name = DecisionTable.name(field)
+            type = field.type
+            applies = field.applies
+            variation = field.variation
+            keyPath = field.keyPath
+            get = { $0.recipients.first.flatMap(field.value(in:)) }
+            set = { answers, value in
+                if !answers.recipients.isEmpty { field.set(value, in: &answers.recipients[0]) }
+            }
+            display = field.display
+        }
+
+        /// Each value it is varied to: every option of a choice; anything else left out.
+        var values: [String?] { type.values.isEmpty ? [nil] : type.values }
+    }
+
+    /// Every answer of the schema, as the table varies them, in the file's order.
+    static let varied: [Varied] =
+        AnswerSchema.before.map(Varied.init) + AnswerSchema.recipient.map(Varied.init)
+        + AnswerSchema.after.map(Varied.init)
+
+    static func variants(of base: Answers) -> [Variant] {
+        func vary(_ answer: Varied, from start: [Variant], onlyWhereItMatters: Bool = false) -> [Variant] {
+            start.flatMap { variant -> [Variant] in
+                guard answer.applies(variant.answers) else { return [] }
+                return answer.values.map { value in
                     var answers = variant.answers
-                    set(&answers, value)
+                    answer.set(&answers, value)
                     // A value the baseline already has is no change: "Classification: OFFICIAL"
                     // would only hide the answer that does change.
-                    let same = answers == variant.answers
+                    let same = answer.get(answers) == answer.get(variant.answers)
+                    let shown = value.map(answer.display) ?? "not given"
                     return Variant(
-                        answers: answers, changes: variant.changes + (same ? [] : ["\(key)=\(value.rawValue)"]),
-                        plainChanges: variant.plainChanges + (same ? [] : [plain(key, value.label)]),
+                        answers: completed(answers),
+                        changes: variant.changes + (same ? [] : ["\(answer.key)=\(value ?? "not given")"]),
+                        plainChanges: variant.plainChanges + (same ? [] : ["\(answer.name): \(shown)"]),
                         without: onlyWhereItMatters ? variant.answers : nil)
                 }
             }
         }
         let origin = [Variant(answers: base, changes: [], plainChanges: [])]
-        // The classification and old marking, alone and with each answer they interact with.
-        let classifications = vary(
-            "data.classification", Classification.allCases, { $0.data.classification = $1 }, from: origin)
-        let levels = vary(
-            "data.legacy_marking", LegacyMarking.allCases, { $0.data.legacyMarking = $1 }, from: classifications)
-        result += levels
-        result += vary("recipients[0].clearance", Clearance.allCases, { $0.recipients[0].clearance = $1 }, from: levels)
-        result += vary("method", TransferMethod.allCases, { $0.method = $1 }, from: levels)
-        if base.route.destinationAccreditation != nil {
-            result += vary(
-                "route.destination_accreditation", Accreditation.allCases, { $0.route.destinationAccreditation = $1 },
-                from: levels)
-        }
-        // Answers that act alone.
-        result += vary("transfer.kind", TransferKind.allCases, { $0.transfer.kind = $1 }, from: origin)
-        result += vary("data.personal_data", YesNoNotSure.allCases, { $0.data.personalData = $1 }, from: origin)
-        result += vary("data.bulk", YesNoNotSure.allCases, { $0.data.bulk = $1 }, from: origin)
-        // A shared mailbox counts only with a method that delivers to a mailbox (or is not sure),
-        // so it is shown with each method; combinations where it changes nothing are left out.
-        result += vary(
-            "recipients[0].mailbox", [Mailbox.shared], { $0.recipients[0].mailbox = $1 },
-            from: vary("method", TransferMethod.allCases, { $0.method = $1 }, from: origin),
-            onlyWhereItMatters: true)
-        result += vary(
-            "recipients[0].authorised", YesNoNotSure.allCases, { $0.recipients[0].authorised = $1 }, from: origin)
-        var noRetention = base
-        noRetention.retention = .init()
-        result.append(
-            Variant(
-                answers: noRetention, changes: ["retention=not given"],
-                plainChanges: [plain("retention", "not given")]))
-        if route.leavesSystem {
-            result += vary(
-                "authorisation.iao_decision", IAODecision.allCases, { $0.authorisation.iaoDecision = $1 }, from: origin)
-        }
-        if route == .thirdParty {
-            result += vary("third_party.contract", YesNoNotSure.allCases, { $0.thirdParty.contract = $1 }, from: origin)
-            result += vary("third_party.nda", YesNoNotSure.allCases, { $0.thirdParty.nda = $1 }, from: origin)
-            result += vary(
-                "third_party.security_aspects_letter", YesNoNotNeeded.allCases,
-                { $0.thirdParty.securityAspectsLetter = $1 }, from: origin)
-            result += vary(
-                "third_party.code_of_connection", YesNoNotNeeded.allCases, { $0.thirdParty.codeOfConnection = $1 },
-                from: origin)
+        // The information's levels, alone and with each answer the rules compare with them.
+        var levels = origin
+        for answer in varied where answer.variation.isLevel { levels = vary(answer, from: levels) }
+        var result = Array(levels.dropFirst())
+        for answer in varied where answer.variation.isWithLevels { result += vary(answer, from: levels) }
+        // Answers that act alone, and those that matter only with another answer.
+        for answer in varied {
+            switch answer.variation {
+            case .alone:
+                result += vary(answer, from: origin)
+            case .withEach(let other):
+                guard let pair = varied.first(where: { $0.keyPath == other }) else { continue }
+                result += vary(answer, from: vary(pair, from: origin), onlyWhereItMatters: true)
+            case .none, .level, .withLevels:
+                break
+            }
         }
         return result
     }
 
-    static func row(_ route: RouteType, _ answers: Answers, changes: [String], plainChanges: [String]) -> Row {
-        // Every variant is built from a complete baseline, so the engine always decides.
-        let decision = try! PolicyEngine.evaluate(answers)
-        let findings = Set(decision.findings.map { RuleFinding(rule: $0.rule, kind: $0.kind) }).sorted()
+    /// What the engine gives for a variant: nil only if the answers are not complete, which a
+    /// test rules out for every variant.
+    static func outcome(_ answers: Answers) -> (verdict: Verdict, dmfRequired: Bool, findings: [RuleFinding])? {
+        guard let decision = try? PolicyEngine.evaluate(answers) else { return nil }
+        var findings: [RuleFinding] = []
+        for finding in decision.findings {
+            let summary = RuleFinding(rule: finding.rule, kind: finding.kind)
+            if !findings.contains(summary) { findings.append(summary) }
+        }
+        // The engine gives findings in rule order, so a stable sort by kind alone is `sorted()`.
+        findings.sort { $0.kind.severity < $1.kind.severity }
+        return (decision.verdict, decision.dmfRequired, findings)
+    }
+
+    static func row(_ route: RouteType, _ answers: Answers, changes: [String], plainChanges: [String]) -> Row? {
+        guard let outcome = outcome(answers) else { return nil }
         return Row(
-            route: route, changes: changes, plainChanges: plainChanges, verdict: decision.verdict,
-            dmfRequired: decision.dmfRequired, findings: findings, answers: answers)
+            route: route, changes: changes, plainChanges: plainChanges, verdict: outcome.verdict,
+            dmfRequired: outcome.dmfRequired, findings: outcome.findings, answers: answers)
     }
 
     // MARK: - Formats
@@ -272,22 +318,27 @@ public struct DecisionTable: Sendable {
     ]
 
     var csv: String {
-        let baselines = Dictionary(uniqueKeysWithValues: RouteType.allCases.map { ($0, Self.baselineAnswers($0)) })
-        let lines = rows.map { row in
+        var out = ""
+        out.reserveCapacity(rows.count * 640)
+        Self.appendCSVLine(Self.csvHeader, to: &out)
+        var baselines: [RouteType: String] = [:]
+        for route in RouteType.allCases {
+            baselines[route] = "Baseline: " + Self.baselineAnswers(route).joined(separator: "; ")
+        }
+        for row in rows {
             // The baseline row spells out the baseline, so a spreadsheet alone is enough to read it.
             let plainChanges =
-                row.changes.isEmpty
-                ? "Baseline: " + baselines[row.route]!.joined(separator: "; ")
-                : row.plainChanges.joined(separator: "; ")
-            return [
-                row.route.rawValue, row.changes.isEmpty ? "(baseline)" : row.changes.joined(separator: "; "),
-                row.verdict.rawValue, row.dmfRequired ? "yes" : "no",
-                row.findings.map(\.description).joined(separator: "; "),
-                row.route.shortLabel, plainChanges, row.verdict.label,
-                row.findings.map(\.plain).joined(separator: "; "),
-            ].map(Self.csvField).joined(separator: ",")
+                row.changes.isEmpty ? baselines[row.route] ?? "" : row.plainChanges.joined(separator: "; ")
+            Self.appendCSVLine(
+                [
+                    row.route.rawValue, row.changes.isEmpty ? "(baseline)" : row.changes.joined(separator: "; "),
+                    row.verdict.rawValue, row.dmfRequired ? "yes" : "no",
+                    row.findings.map(\.description).joined(separator: "; "),
+                    row.route.shortLabel, plainChanges, row.verdict.label,
+                    row.findings.map(\.plain).joined(separator: "; "),
+                ], to: &out)
         }
-        return ([Self.csvHeader.joined(separator: ",")] + lines).joined(separator: "\n") + "\n"
+        return out
     }
 
     var markdown: String {
@@ -302,7 +353,7 @@ public struct DecisionTable: Sendable {
         ]
         for route in RouteType.allCases {
             let routeRows = rows.filter { $0.route == route }
-            let base = routeRows[0]
+            guard let base = routeRows.first else { continue }
             lines += ["", "## \(route.shortLabel)", "", "Route: \(route.label) (`\(route.rawValue)`)"]
             lines += ["", "### Baseline", ""]
             lines += Self.baselineAnswers(route).map { "- \(Self.markdownText($0))" }
@@ -328,12 +379,64 @@ public struct DecisionTable: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// One CSV line as RFC 4180 writes it, each field quoted (quotes doubled) only when it holds a
+    /// comma, quote or line break. Looks at UTF-8 bytes: the table has thousands of fields.
+    static func appendCSVLine(_ fields: [String], to out: inout String) {
+        for (index, field) in fields.enumerated() {
+            if index > 0 { out += "," }
+            appendCSVField(field, to: &out)
+        }
+        out += "\n"
+    }
+
+    static func appendCSVField(_ text: String, to out: inout String) {
+        var special = false
+        var quotes = false
+        var text = text
+        text.withUTF8 { bytes in
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "\""): quotes = true
+                case UInt8(ascii: ","), UInt8(ascii: "\n"), UInt8(ascii: "\r"): special = true
+                default: continue
+                }
+            }
+        }
+        guard special || quotes else {
+            out += text
+            return
+        }
+        out += "\""
+        out += quotes ? text.replacingOccurrences(of: "\"", with: "\"\"") : text
+        out += "\""
+    }
+
     /// One CSV field as RFC 4180 writes it: quoted, with quotes doubled, when it holds a comma, quote or line break.
     public static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var out = ""
+        appendCSVField(text, to: &out)
+        return out
     }
 
     /// Labels and rule titles are our own words, but a `|` would still split a table cell.
-    static func markdownText(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
+    static func markdownText(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "|")) else { return text }
+        return text.replacingOccurrences(of: "|", with: "\\|")
+    }
+}
+
+extension TableVariation {
+    var isLevel: Bool {
+        if case .level = self { true } else { false }
+    }
+    var isWithLevels: Bool {
+        if case .withLevels = self { true } else { false }
+    }
+}
+
+extension SchemaField {
+    /// Whether the decision table varies it (and so shows it in each baseline).
+    var isVaried: Bool {
+        if case .none = variation { false } else { compliant != nil }
+    }
 }

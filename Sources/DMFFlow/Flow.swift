@@ -42,7 +42,7 @@ public struct Flow: Sendable {
     /// answer is read and set all come from `AnswerSchema`.
     static func choice(
         _ code: StepCode, _ section: FlowSection, _ path: String, prompt: String, why: String, help: String,
-        readAloud: String, rule: RuleID?, required: Bool = true
+        readAloud: String, rule: RuleID?
     ) -> Question {
         let answer = SchemaAnswer(path)
         guard case .choice(let options) = answer.type else { preconditionFailure("\(path) is not a choice") }
@@ -51,7 +51,7 @@ public struct Flow: Sendable {
         }
         return Question(
             code: code, section: section, path: path, prompt: prompt, why: why, help: help, readAloud: readAloud,
-            rule: rule, kind: .choice(choices), isRequired: required, applies: answer.applies,
+            rule: rule, kind: .choice(choices), required: answer.required, applies: answer.applies,
             binding: answer.binding)
     }
 
@@ -60,7 +60,7 @@ public struct Flow: Sendable {
     /// given the same text (the caller's name is also the requester's).
     static func text(
         _ code: StepCode, _ section: FlowSection, _ path: String, prompt: String, why: String, help: String,
-        readAloud: String, rule: RuleID? = nil, required: Bool = false, alsoSets: String? = nil
+        readAloud: String, rule: RuleID? = nil, alsoSets: String? = nil
     ) -> Question {
         let answer = SchemaAnswer(path)
         let kind: TextKind =
@@ -73,25 +73,28 @@ public struct Flow: Sendable {
         let binding = alsoSets.map { answer.binding.alsoSetting(SchemaAnswer($0).binding) } ?? answer.binding
         return Question(
             code: code, section: section, path: path, prompt: prompt, why: why, help: help, readAloud: readAloud,
-            rule: rule, kind: .text(kind), isRequired: required, applies: answer.applies, binding: binding)
+            rule: rule, kind: .text(kind), required: answer.required, applies: answer.applies, binding: binding)
     }
 
-    /// The `AnswerSchema` answer a question asks: its type, where it applies, and the binding
-    /// that reads and sets it, in each recipient for a recipient's answer (`recipients[].name`,
-    /// `Question.answer(of:)`) and in the answers as a whole for any other.
+    /// The `AnswerSchema` answer a question asks: its type, when it applies and is required, and
+    /// the binding that reads and sets it, in each recipient for a recipient's answer
+    /// (`recipients[].name`, `Question.answer(of:)`) and in the answers as a whole for any other.
     struct SchemaAnswer {
         let type: FieldType
-        let applies: @Sendable (Answers) -> Bool
+        let applies: AnswerCondition
+        let required: AnswerCondition
         let binding: Question.Binding
 
         init(_ path: String) {
             if let field = AnswerSchema.recipient.first(where: { $0.path == path }) {
                 type = field.type
                 applies = field.applies
+                required = field.required
                 binding = .recipient(field)
             } else if let field = AnswerSchema.field(path) {
                 type = field.type
                 applies = field.applies
+                required = field.required
                 binding = .answers(read: field.value(in:), write: { field.set($1, in: &$0) })
             } else {
                 preconditionFailure("no answer \(path) in AnswerSchema")
@@ -106,7 +109,7 @@ public struct Flow: Sendable {
             "H1", .helpdesk, "helpdesk.caller_name", prompt: "What is the caller's name?",
             why: "The form records that the helpdesk completed it on the caller's behalf.",
             help: "Type the caller's full name as they give it.",
-            readAloud: "Can I take your full name, please?", required: true, alsoSets: "requester.name"),
+            readAloud: "Can I take your full name, please?", alsoSets: "requester.name"),
         text(
             "H2", .helpdesk, "helpdesk.caller_team", prompt: "Which team is the caller in?",
             why: "So the form can be traced back to the team that asked.",
@@ -121,7 +124,7 @@ public struct Flow: Sendable {
             "H4", .helpdesk, "helpdesk.agent_name", prompt: "What is your name (the helpdesk agent)?",
             why: "The form names who completed it.",
             help: "Your own name, as it should appear on the form.",
-            readAloud: "(Agent: type your own name.)", required: true),
+            readAloud: "(Agent: type your own name.)"),
     ]
 
     static let mainQuestions: [Question] = [
@@ -163,7 +166,7 @@ public struct Flow: Sendable {
             why: "Recurring transfers are recorded once and reviewed.",
             help: "One-off: it happens once. Recurring: it repeats, for example a nightly or monthly extract.",
             readAloud: "Is this a one-off, or will it happen regularly?",
-            rule: nil, required: false),
+            rule: nil),
         text(
             "T3", .transfer, "transfer.purpose", prompt: "Why does the information need to be sent?",
             why: "The purpose shows the transfer is needed, and helps send only what is needed.",
@@ -183,6 +186,18 @@ public struct Flow: Sendable {
                 information itself.
                 """,
             readAloud: "Briefly, what information is it?", rule: .minimiseRisk),
+        choice(
+            "D7", .information, "data.minimised",
+            prompt: "Does it include only what the recipients need?",
+            why: "The less you send, the less is exposed if something goes wrong.",
+            help:
+                """
+                Look at what you plan to send: every column, record and detail. If the recipients do not need \
+                some of it for their purpose, leave it out. Choose 'Not sure' if you have not asked them what they \
+                need; the checklist will say what to do.
+                """,
+            readAloud: "Does it include only what they need, or more than that, or are you not sure?",
+            rule: .minimiseRisk),
         choice(
             "D2", .information, "data.classification",
             prompt: "How is the information classified?",
@@ -206,7 +221,7 @@ public struct Flow: Sendable {
                 by itself.
                 """,
             readAloud: "Does it show an old marking such as restricted, protect or confidential?",
-            rule: .legacyMarkingReview, required: false),
+            rule: .legacyMarkingReview),
         choice(
             "D4", .information, "data.personal_data",
             prompt: "Does it include personal data about living people?",
@@ -221,7 +236,7 @@ public struct Flow: Sendable {
         text(
             "D5", .information, "data.records",
             prompt: "About how many records or people does it cover?",
-            why: "Records about 1,000 or more people count as a bulk transfer.",
+            why: "Records about \(BulkTransfer.thresholdText) or more people count as a bulk transfer.",
             help:
                 """
                 A rough number is fine. Leave it empty if you don't know; the next question then asks whether it \
@@ -230,9 +245,10 @@ public struct Flow: Sendable {
             readAloud: "Roughly how many people or records does it cover?", rule: .bulkApproval),
         choice(
             "D6", .information, "data.bulk",
-            prompt: "Is it a bulk transfer (records about 1,000 or more people)?",
+            prompt: "Is it a bulk transfer (records about \(BulkTransfer.thresholdText) or more people)?",
             why: "Bulk transfers need a senior manager's approval.",
-            help: "Bulk means a large quantity: as a guide, records about 1,000 or more people.",
+            help:
+                "Bulk means a large quantity: as a guide, records about \(BulkTransfer.thresholdText) or more people.",
             readAloud: "Is it about a thousand people or more?",
             rule: .bulkApproval),
 
@@ -313,7 +329,7 @@ public struct Flow: Sendable {
                 own mailbox or a shared one. Shared or group mailboxes cannot be shown to be authorised.
                 """,
             readAloud: "Who exactly will receive it? I'll take each person's name, organisation and role.",
-            rule: .recipientsAuthorised, kind: .recipients, isRequired: true, applies: { _ in true },
+            rule: .recipientsAuthorised, kind: .recipients, required: .always, applies: .always,
             binding: .answers(
                 read: { $0.recipients.isEmpty ? nil : String($0.recipients.count) },
                 write: { answers, value in if value == nil { answers.recipients = [] } })),
@@ -390,7 +406,7 @@ public struct Flow: Sendable {
                 authorised.
                 """,
             readAloud: "Has the information asset owner already authorised it, refused it, or not decided yet?",
-            rule: .thirdPartyIAOAuthorisation, required: true),
+            rule: .thirdPartyIAOAuthorisation),
     ]
 
     /// The recipient editor's questions, asked of each recipient in turn (`Question.answer(of:)`);
@@ -400,7 +416,7 @@ public struct Flow: Sendable {
         text(
             "P2", .recipients, "recipients[].name", prompt: "What is the recipient's name?",
             why: "Each recipient is named on the form.", help: "The person's full name.",
-            readAloud: "What is their full name?", rule: .recipientsListed, required: true),
+            readAloud: "What is their full name?", rule: .recipientsListed),
         text(
             "P3", .recipients, "recipients[].organisation", prompt: "Which organisation are they in?",
             why: "The form records where each recipient works.", help: "Their organisation or team.",
@@ -429,8 +445,8 @@ public struct Flow: Sendable {
             why: "Recipients need at least the clearance the information's level requires.",
             help:
                 """
-                BPSS is the basic check everyone has; it is enough for OFFICIAL and OFFICIAL-SENSITIVE. SECRET \
-                needs SC; TOP SECRET needs DV. CTC is a counter-terrorist check.
+                BPSS is the basic check everyone has; CTC is a counter-terrorist check. The least each level \
+                needs: \(Classification.minimumClearancesInWords).
                 """,
             readAloud: "What security clearance do they have: none, BPSS, CTC, SC, DV, or not sure?",
             rule: .recipientsCleared),

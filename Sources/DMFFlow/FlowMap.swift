@@ -162,12 +162,13 @@ public struct FlowMap: Sendable {
         return label
     }
 
-    /// Recipient steps taken with only some methods: "method secure-email, email or not-sure",
-    /// or, when most methods take it, "method other than …".
+    /// Recipient steps taken with only some methods: the method's key then "secure-email, email
+    /// or not-sure", or, when most methods take it, "other than …".
     static func condenseMethods(_ methods: [String]) -> String {
         let others = TransferMethod.allCases.map(\.rawValue).filter { !methods.contains($0) }
+        let method = AnswerSchema.field(at: \Answers.method)?.path ?? ""
         return methods.count <= others.count
-            ? "method \(orList(methods))" : "method other than \(orList(others))"
+            ? "\(method) \(orList(methods))" : "\(method) other than \(orList(others))"
     }
 
     /// "a", "a or b", "a, b or c".

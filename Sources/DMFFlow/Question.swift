@@ -54,7 +54,7 @@ public struct Question: Sendable, Identifiable {
     /// The step code a caller can read back ("R2"); unique and stable.
     public let code: StepCode
     public let section: FlowSection
-    /// The answers-file key path ("route.type").
+    /// The answers-file key path, as `AnswerSchema` spells it.
     public let path: String
     public let prompt: String
     /// One line under the question: why we ask.
@@ -67,9 +67,10 @@ public struct Question: Sendable, Identifiable {
     /// The rule this question feeds, cited in the help.
     public let rule: RuleID?
     public let kind: QuestionKind
-    /// Required questions must be answered to finish; optional ones can be skipped with Enter.
-    public let isRequired: Bool
-    let applies: @Sendable (Answers) -> Bool
+    /// When it must be answered to finish (otherwise Enter skips it): exactly when its answer is
+    /// required (`AnswerSchema`).
+    let required: AnswerCondition
+    let applies: AnswerCondition
     let binding: Binding
 
     public var id: StepCode { code }
@@ -89,11 +90,14 @@ public struct Question: Sendable, Identifiable {
     func reworded(prompt: String) -> Question {
         Question(
             code: code, section: section, path: path, prompt: prompt, why: why, help: help, readAloud: readAloud,
-            rule: rule, kind: kind, isRequired: isRequired, applies: applies, binding: binding)
+            rule: rule, kind: kind, required: required, applies: applies, binding: binding)
     }
 
     /// Whether the question is asked for these answers (a recipient's too: P5 depends on the method).
     public func applies(to answers: Answers) -> Bool { applies(answers) }
+
+    /// Whether it must be answered, with these answers, to finish.
+    public func isRequired(in answers: Answers) -> Bool { required(answers) }
 
     /// Whether its answer is kept in each recipient (P2–P7), read with `answer(of:)`.
     public var isAskedOfEachRecipient: Bool {
@@ -153,11 +157,12 @@ public struct Question: Sendable, Identifiable {
         return choices.first { $0.value == value }?.label ?? value
     }
 
-    /// Checks typed text; returns the problem in plain words, or nil when it is fine.
-    public func validate(text: String) -> String? {
+    /// Checks typed text, for these answers; returns the problem in plain words, or nil when it is
+    /// fine.
+    public func validate(text: String, in answers: Answers = Answers()) -> String? {
         let text = text.trimmed
         guard case .text(let kind) = kind else { return nil }
-        if text.isEmpty { return isRequired ? "Please type an answer; this one is needed." : nil }
+        if text.isEmpty { return isRequired(in: answers) ? "Please type an answer; this one is needed." : nil }
         switch kind {
         case .free:
             return text.count > 500 ? "Please keep this under 500 characters." : nil

@@ -1,7 +1,7 @@
 import DMFPolicy
 
 /// A short code a caller can read out over the phone that rebuilds every choice answered so far
-/// (never the free text): `dmf-wizard --code B3N-PNK-6CT-PC` on another machine, then only the
+/// (never the free text): `dmf-wizard --code CXD-NCS-K6H-F7Y` on another machine, then only the
 /// free-text questions are asked.
 ///
 /// The choices are packed as one mixed-radix number (each question's digit is 0 for unanswered,
@@ -10,11 +10,6 @@ import DMFPolicy
 /// rejected instead of rebuilding wrong answers. The length symbol catches a code cut short that
 /// happens to pass the check (one in 32), which would otherwise decode to other, valid choices.
 public enum ResumeCode {
-    /// Bumped whenever the questions, their order or their choices change; older codes are then
-    /// refused. 2: the method (M1) is asked before the recipients, and a recipient's mailbox (P5)
-    /// only when the method delivers to a mailbox (policy revised 2026-11-29).
-    static let version: UInt128 = 2
-    static let versionRadix: UInt128 = 4
     /// Recipients beyond this are not in the code (their choices are re-asked).
     public static let maxRecipients = 7
 
@@ -23,12 +18,13 @@ public enum ResumeCode {
         case empty
         case badSymbol(Character)
         case checkFailed
-        case unknownVersion
+        /// Made under another layout of the questions: its digits would mean other answers.
+        case olderVersion
         case malformed
 
         public var description: String {
             switch self {
-            case .empty: "Type the code the caller reads out, for example B3N-PNK-6CT-PC."
+            case .empty: "Type the code the caller reads out, for example \(ResumeCode.example)."
             case .badSymbol(let symbol):
                 """
                 '\(Sanitizer.visible(String(symbol)))' cannot be in a code: codes use digits and the letters A to \
@@ -39,36 +35,49 @@ public enum ResumeCode {
                 That code does not check out: a character is probably misheard, mistyped or missed out. Ask the \
                 caller to read it again.
                 """
-            case .unknownVersion: "That code comes from a different version of the wizard and cannot be used here."
+            case .olderVersion: "This code was made by an older version: read the answers again."
             case .malformed: "That code is not complete. Ask the caller to read all of it."
             }
         }
     }
 
-    /// The choice questions in code order: the flow's main questions, helpdesk ones excluded.
-    static var questions: [Question] { Flow().questions.filter { !$0.choices.isEmpty } }
-    static var recipientQuestions: [Question] { Flow.recipientQuestions.filter { !$0.choices.isEmpty } }
+    /// A code to show in messages and help: the example answers file's (examples/ogd-share.yaml),
+    /// made by this layout; a test keeps it so when the layout changes.
+    public static let example = "CXD-NCS-K6H-F7Y"
 
-    /// What a code's digits mean: each question in code order with its options. A code made
-    /// under one layout decodes to other answers under another, so any change to this text
-    /// needs a new `version` (a test holds the layout each version was made with).
-    static var layout: String {
-        (questions + recipientQuestions).map { "\($0.code):\($0.choices.map(\.value).joined(separator: ","))" }
-            .joined(separator: ";") + ";recipients<=\(maxRecipients)"
-    }
+    /// The choice answers in code order: every choice of `AnswerSchema` (the wizard asks each of
+    /// them), in the answers file's order, then a recipient's.
+    static let fields: [AnswerField] = AnswerSchema.fields.filter { !$0.type.values.isEmpty }
+    static let recipientFields: [RecipientField] = AnswerSchema.recipient.filter { !$0.type.values.isEmpty }
+
+    /// What a code's digits mean: each choice answer in code order with its options. A code made
+    /// under one layout decodes to other answers under another, so the version is worked out
+    /// from this text (a test keeps every layout made so far and checks no two share a version).
+    static let layout: String =
+        (fields.map { ($0.path, $0.type.values) } + recipientFields.map { ($0.path, $0.type.values) })
+        .map { "\($0.0):\($0.1.joined(separator: ","))" }
+        .joined(separator: ";") + ";recipients<=\(maxRecipients)"
+
+    /// The version digit: 64 values from a hash of the layout, each ending in the two bits 11.
+    /// Codes from before the version was worked out (versions 1 and 2, in a digit of radix 4)
+    /// end in 01 or 10, so they are refused as older, never misread.
+    static let version: UInt128 = version(of: layout)
+    static let versionRadix: UInt128 = 256
+
+    static func version(of layout: String) -> UInt128 { UInt128(Crockford.fnv1a(layout) % 64) * 4 + 3 }
 
     /// The code for the choices in `answers`.
     public static func encode(_ answers: Answers) -> String {
         var digits: [(value: UInt128, radix: UInt128)] = [(version, versionRadix)]
-        for question in questions { digits.append(digit(question, question.answer(in: answers))) }
+        for field in fields { digits.append(digit(field.type, field.value(in: answers))) }
         let recipients = answers.recipients.prefix(maxRecipients)
         digits.append((UInt128(recipients.count), UInt128(maxRecipients + 1)))
         for recipient in recipients {
-            for question in recipientQuestions {
-                // A question that does not apply (P5 with a method that delivers to no mailbox)
-                // is packed as unanswered: its answer, if any, is ignored.
-                let value = question.applies(to: answers) ? question.answer(of: recipient) : nil
-                digits.append(digit(question, value))
+            for field in recipientFields {
+                // An answer that does not apply (a mailbox with a method that delivers to no
+                // mailbox) is packed as unanswered: it is ignored.
+                let value = field.applies(answers) ? field.value(in: recipient) : nil
+                digits.append(digit(field.type, value))
             }
         }
         var number: UInt128 = 0
@@ -99,7 +108,7 @@ public enum ResumeCode {
         }
         // A UInt128 takes at most 26 symbols; with the length and the check, 28.
         guard symbols.count >= 3, symbols.count <= 28 else { throw .malformed }
-        guard luhnCheck(symbols.dropLast()) == symbols.last! else { throw .checkFailed }
+        guard let check = symbols.last, luhnCheck(symbols.dropLast()) == check else { throw .checkFailed }
         guard symbols[0] == symbols.count else { throw .malformed }
         var number: UInt128 = 0
         for symbol in symbols.dropFirst().dropLast() {
@@ -111,19 +120,19 @@ public enum ResumeCode {
             defer { number /= radix }
             return Int(number % radix)
         }
-        guard UInt128(next(versionRadix)) == version else { throw .unknownVersion }
+        guard UInt128(next(versionRadix)) == version else { throw .olderVersion }
         var answers = Answers()
-        for question in questions {
-            if let value = value(question, digit: next(radix(question))) { question.setAnswer(value, in: &answers) }
+        for field in fields {
+            if let value = value(field.type, digit: next(radix(field.type))) { field.set(value, in: &answers) }
         }
         let count = next(UInt128(maxRecipients + 1))
         for _ in 0..<count {
             var recipient = Answers.Recipient()
-            for question in recipientQuestions {
-                let digit = next(radix(question))
-                // The encoder never packs an answer to a question that does not apply.
-                guard digit == 0 || question.applies(to: answers) else { throw .malformed }
-                if let value = value(question, digit: digit) { question.setAnswer(value, of: &recipient) }
+            for field in recipientFields {
+                let digit = next(radix(field.type))
+                // The encoder never packs an answer that does not apply.
+                guard digit == 0 || field.applies(answers) else { throw .malformed }
+                if let value = value(field.type, digit: digit) { field.set(value, in: &recipient) }
             }
             answers.recipients.append(recipient)
         }
@@ -131,18 +140,20 @@ public enum ResumeCode {
         return answers
     }
 
-    private static func radix(_ question: Question) -> UInt128 { UInt128(question.choices.count + 1) }
+    private static func radix(_ type: FieldType) -> UInt128 { UInt128(type.values.count + 1) }
 
-    /// A question's digit for an answer: its choice number, 0 when unanswered.
-    private static func digit(_ question: Question, _ value: String?) -> (UInt128, UInt128) {
-        let number = question.choices.first { $0.value == value }?.number ?? 0
-        return (UInt128(number), radix(question))
+    /// An answer's digit: its option's number (from 1, as the wizard numbers them), 0 when
+    /// unanswered.
+    private static func digit(_ type: FieldType, _ value: String?) -> (UInt128, UInt128) {
+        let number = type.values.firstIndex { $0 == value }.map { $0 + 1 } ?? 0
+        return (UInt128(number), radix(type))
     }
 
-    /// The answer a digit stands for, nil for 0 (unanswered) or a number with no choice.
-    private static func value(_ question: Question, digit: Int) -> String? {
-        guard digit > 0, digit <= question.choices.count else { return nil }
-        return question.choices[digit - 1].value
+    /// The answer a digit stands for, nil for 0 (unanswered) or a number with no option.
+    private static func value(_ type: FieldType, digit: Int) -> String? {
+        let values = type.values
+        guard digit > 0, digit <= values.count else { return nil }
+        return values[digit - 1]
     }
 
     /// Luhn mod N for N = 32: catches every single wrong symbol and most swapped neighbours.

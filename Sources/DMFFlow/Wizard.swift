@@ -103,6 +103,9 @@ public struct Wizard: Sendable {
         }
     }
 
+    /// Whether the question on screen must be answered to go on (Enter skips it otherwise).
+    public var isCurrentQuestionRequired: Bool { currentQuestion?.isRequired(in: answers) ?? false }
+
     /// The current answer to the question on screen (recipient fields read their recipient).
     public var currentAnswer: String? {
         guard let question = currentQuestion else { return nil }
@@ -123,12 +126,12 @@ public struct Wizard: Sendable {
         var value = raw
         if case .text(let kind) = question.kind {
             let typed = raw ?? ""
-            if let problem = question.validate(text: typed) { return problem }
+            if let problem = question.validate(text: typed, in: answers) { return problem }
             value = question.normalised(text: typed)
             if kind == .date, let problem = confirmIfPast(value) { return problem }
         } else if case .choice(let choices) = question.kind {
             // No choice is allowed only for optional questions (the answer stays empty).
-            let allowed = raw.map { raw in choices.contains { $0.value == raw } } ?? !question.isRequired
+            let allowed = raw.map { raw in choices.contains { $0.value == raw } } ?? !question.isRequired(in: answers)
             guard allowed else { return "Please choose one of the options." }
         }
         switch screen {
@@ -270,7 +273,9 @@ public struct Wizard: Sendable {
         // another route): they were never this caller's answers, so they go without a notice.
         removeAnswersThatNoLongerApply()
         let codes = flow.applicable(to: answers).filter { question in
-            if case .choice = question.kind { return question.isRequired && question.answer(in: answers) == nil }
+            if case .choice = question.kind {
+                return question.isRequired(in: answers) && question.answer(in: answers) == nil
+            }
             return true
         }.map(\.code)
         isChanging = true
@@ -333,7 +338,7 @@ public struct Wizard: Sendable {
         let applicable = flow.applicable(to: answers)
         if isChanging {
             let newlyApplicable = applicable.filter { !applicableBefore.contains($0.code) }.map(\.code)
-            let unanswered = applicable.filter { $0.isRequired && isUnanswered($0) }.map(\.code)
+            let unanswered = applicable.filter { $0.isRequired(in: answers) && isUnanswered($0) }.map(\.code)
             let queue = Set(pending + newlyApplicable + unanswered).subtracting([code])
             pending = applicable.map(\.code).filter(queue.contains)
             if let next = pending.first {
@@ -450,12 +455,13 @@ public struct Wizard: Sendable {
             if question.code == .recipients {
                 if let index = answers.recipients.firstIndex(where: { !Self.isComplete($0, in: answers) }) {
                     let field = Flow.recipientQuestions.first {
-                        $0.isRequired && $0.applies(to: answers) && $0.answer(of: answers.recipients[index]) == nil
+                        $0.isRequired(in: answers) && $0.applies(to: answers)
+                            && $0.answer(of: answers.recipients[index]) == nil
                     }
                     return .recipientField(index: index, code: field?.code ?? .recipientName)
                 }
                 if answers.recipients.isEmpty { return .recipients }
-            } else if question.isRequired, question.answer(in: answers) == nil {
+            } else if question.isRequired(in: answers), question.answer(in: answers) == nil {
                 return .question(question.code)
             }
         }
@@ -466,7 +472,7 @@ public struct Wizard: Sendable {
     /// delivers to a mailbox) is answered for `recipient`.
     static func isComplete(_ recipient: Answers.Recipient, in answers: Answers) -> Bool {
         Flow.recipientQuestions.allSatisfy {
-            !$0.isRequired || !$0.applies(to: answers) || $0.answer(of: recipient) != nil
+            !$0.isRequired(in: answers) || !$0.applies(to: answers) || $0.answer(of: recipient) != nil
         }
     }
 

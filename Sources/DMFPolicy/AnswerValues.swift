@@ -69,6 +69,18 @@ public enum Classification: String, AnswerValue, Comparable {
         (lhs.rank ?? -1) < (rhs.rank ?? -1)
     }
 
+    /// The tier a receiving system is accredited to for it (policy-rules.md, revised 2026-12-06):
+    /// OFFICIAL, SECRET or TOP SECRET. SENSITIVE is a handling caveat within OFFICIAL, not a
+    /// level of its own, so OFFICIAL-SENSITIVE is in the OFFICIAL tier; nil for "not sure".
+    public var tier: Classification? {
+        switch self {
+        case .official, .officialSensitive: .official
+        case .secret: .secret
+        case .topSecret: .topSecret
+        case .notSure: nil
+        }
+    }
+
     /// The lowest clearance that may receive this level (later guidance: BPSS for OFFICIAL and
     /// OFFICIAL-SENSITIVE, SC for SECRET, DV for TOP SECRET). "Not sure" uses the OFFICIAL minimum;
     /// the classification itself is referred to the IAO separately.
@@ -151,13 +163,15 @@ public enum Accreditation: String, AnswerValue {
 
     public var label: String { level?.label ?? "Not accredited" }
 
-    /// -1 for no accreditation, then the classification ranks; nil for "not sure".
-    public var rank: Int? { self == .none ? -1 : level?.rank }
+    /// -1 for no accreditation, then the rank of its tier (OFFICIAL-SENSITIVE counts as
+    /// OFFICIAL); nil for "not sure".
+    public var rank: Int? { self == .none ? -1 : level?.tier?.rank }
 
-    /// Whether a system accredited to this level may hold information at `level`; nil when
-    /// either is "not sure".
+    /// Whether a system accredited to this level may hold information at `level`, compared by
+    /// tier (revised 2026-12-06): a system accredited to OFFICIAL may hold OFFICIAL-SENSITIVE;
+    /// nil when either is "not sure".
     public func covers(_ level: Classification) -> Bool? {
-        guard let rank, let needed = level.rank else { return nil }
+        guard let rank, let needed = level.tier?.rank else { return nil }
         return rank >= needed
     }
 }

@@ -54,7 +54,7 @@ public enum ChecklistGroup: String, CaseIterable, Sendable, Codable, Comparable 
     }
 
     /// Print order: 0 for "Must change" … 5 for "After the transfer".
-    public var order: Int { Self.allCases.firstIndex(of: self)! }
+    public var order: Int { Self.allCases.firstIndex(of: self) ?? 0 }
     public static func < (lhs: ChecklistGroup, rhs: ChecklistGroup) -> Bool { lhs.order < rhs.order }
 
     public var label: String {
@@ -107,11 +107,13 @@ public enum FormRecord: Sendable, Equatable {
     }
 }
 
-/// One conclusion of one rule about one set of answers.
+/// One conclusion of one rule about one set of answers: which rule, how heavily, who acts, what
+/// it says, and the answers that made it say so.
 ///
 /// The words are built only when read: deciding (the verdict, and the decision table's
-/// millions of combinations) needs the rule, kind and actor, and building sentences was most of
-/// the engine's time. The engine names a `FindingCase`; its words come from `RuleWording.swift`.
+/// thousands of combinations) needs the rule, kind and actor, and building sentences was most of
+/// the engine's time. The rule names what it says as one of its cases (RuleWording.swift), kept
+/// here as it is and put into words on demand.
 public struct Finding: Sendable, Equatable {
     public var rule: RuleID
     public var kind: FindingKind
@@ -119,63 +121,89 @@ public struct Finding: Sendable, Equatable {
     /// True when what it asks can only be done once the information has been sent (deleting
     /// your copy after a move, confirming that paper arrived).
     public var isAfterTransfer: Bool
-    private var makeWords: @Sendable () -> FindingWords
-    private var makeBecause: @Sendable () -> [String]
+    private var said: any RuleWording
+    /// Words set by hand (cleaned, or given by a test), which replace the case's.
+    private var edited: FindingWords?
+    private var cited: Cited
+
+    /// The answers a finding cites: given as they are, or worked out from the assessment's
+    /// answers when first read (deciding never needs them).
+    private enum Cited: Sendable {
+        case given([Fact])
+        case assessed(Assessment, @Sendable (CompleteAnswers) -> [Fact])
+    }
+
+    private var words: FindingWords { edited ?? said.words }
+
+    /// The answers that made the rule fire, typed: renderers print them as people read them
+    /// (`becauseInWords`) or as the JSON result cites them (`because`).
+    public var facts: [Fact] {
+        get {
+            switch cited {
+            case .given(let facts): facts
+            case .assessed(let assessment, let facts): facts(assessment.answers)
+            }
+        }
+        set { cited = .given(newValue) }
+    }
 
     /// Why, in plain English for non-technical staff.
     public var text: String {
-        get { makeWords().text }
-        set { change { $0.text = newValue } }
+        get { words.text }
+        set { edit { $0.text = newValue } }
     }
     /// The checklist line: what to do.
     public var todo: String {
-        get { makeWords().todo }
-        set { change { $0.todo = newValue } }
+        get { words.todo }
+        set { edit { $0.todo = newValue } }
     }
     /// What the form leaves to be filled in for it, if the rule asks for a record on the DMF.
     public var formRecord: FormRecord? {
-        get { makeWords().formRecord }
-        set { change { $0.formRecord = newValue } }
+        get { words.formRecord }
+        set { edit { $0.formRecord = newValue } }
     }
-    /// The answers that made the rule fire, as `key: value` ("route.type: third-party").
-    public var because: [String] {
-        get { makeBecause() }
-        set { makeBecause = { newValue } }
-    }
+    /// The answers that made the rule fire, as the JSON result cites them: each answer's key in
+    /// the answers file and its spelling there, a recipient's by number ("recipient 2 mailbox:
+    /// shared").
+    public var because: [String] { facts.map(\.cited) }
+    /// The same answers as people read them: "Route: third party; recipient 2 mailbox: shared or
+    /// group mailbox", or "applies to every transfer" when the rule cites none.
+    public var becauseInWords: String { facts.isEmpty ? "applies to every transfer" : Fact.inWords(facts) }
 
-    /// A finding with its words given here (tests, and the decision table's stand-ins).
+    /// A finding with its words given here (tests, and stand-ins).
     public init(
-        rule: RuleID, kind: FindingKind, text: @autoclosure @escaping @Sendable () -> String,
-        todo: @autoclosure @escaping @Sendable () -> String, who: Actor,
-        because: @autoclosure @escaping @Sendable () -> [String], afterTransfer: Bool = false,
-        formRecord: FormRecord? = nil
+        rule: RuleID, kind: FindingKind, text: String, todo: String, who: Actor, because facts: [Fact] = [],
+        afterTransfer: Bool = false, formRecord: FormRecord? = nil
     ) {
         self.rule = rule
         self.kind = kind
         self.who = who
         isAfterTransfer = afterTransfer
-        makeWords = { FindingWords(text: text(), todo: todo(), formRecord: formRecord) }
-        makeBecause = because
+        cited = .given(facts)
+        said = FindingCase.Given()
+        edited = FindingWords(text: text, todo: todo, formRecord: formRecord)
     }
 
-    /// The engine's finding: the rule is the case's, and the words are the case's words.
+    /// A rule's finding: its words are the case's words, and the answers it cites are worked out
+    /// from the assessment's when read.
     init(
-        _ said: FindingCase, kind: FindingKind, who: Actor, because: @autoclosure @escaping @Sendable () -> [String],
-        afterTransfer: Bool = false
+        rule: RuleID, _ said: some RuleWording, kind: FindingKind, who: Actor, assessment: Assessment,
+        because facts: @escaping @Sendable (CompleteAnswers) -> [Fact], afterTransfer: Bool
     ) {
-        rule = said.rule
+        self.rule = rule
         self.kind = kind
         self.who = who
         isAfterTransfer = afterTransfer
-        makeWords = { said.words }
-        makeBecause = because
+        cited = .assessed(assessment, facts)
+        self.said = said
+        edited = nil
     }
 
     /// Replaces some words, building the rest once now (words are set rarely: cleaning them).
-    private mutating func change(_ edit: (inout FindingWords) -> Void) {
-        var words = makeWords()
-        edit(&words)
-        makeWords = { [words] in words }
+    private mutating func edit(_ change: (inout FindingWords) -> Void) {
+        var words = self.words
+        change(&words)
+        edited = words
     }
 
     /// Where it is listed: its kind's group, or "After the transfer".
@@ -183,9 +211,16 @@ public struct Finding: Sendable, Equatable {
 
     public static func == (lhs: Finding, rhs: Finding) -> Bool {
         lhs.rule == rhs.rule && lhs.kind == rhs.kind && lhs.who == rhs.who && lhs.isAfterTransfer == rhs.isAfterTransfer
-            && lhs.formRecord == rhs.formRecord
-            && lhs.text == rhs.text && lhs.todo == rhs.todo && lhs.because == rhs.because
+            && lhs.facts == rhs.facts && lhs.words == rhs.words
     }
+}
+
+/// The complete answers one decision was made on, shared by its findings (a class, so each
+/// finding keeps one reference rather than a copy).
+final class Assessment: Sendable {
+    let answers: CompleteAnswers
+
+    init(_ answers: consuming CompleteAnswers) { self.answers = answers }
 }
 
 /// A line of the checklist: what to do, who does it, and the rule that asks for it.
@@ -270,12 +305,16 @@ public struct Decision: Sendable, Equatable {
 
     /// Verdict precedence from `policy-rules.md`: any blocker, else any refer, else any action.
     public static func verdict(for findings: [Finding]) -> Verdict {
-        let heaviest = findings.lazy.map(\.kind).min() ?? .info
-        switch heaviest {
-        case .blocker: return .blocked
-        case .refer: return .refer
-        case .action: return .conditions
-        case .advice, .info: return .proceed
+        verdict(heaviest: findings.lazy.map(\.kind).min() ?? .info)
+    }
+
+    /// The verdict when the heaviest finding is of this kind.
+    public static func verdict(heaviest kind: FindingKind) -> Verdict {
+        switch kind {
+        case .blocker: .blocked
+        case .refer: .refer
+        case .action: .conditions
+        case .advice, .info: .proceed
         }
     }
 }
@@ -287,5 +326,8 @@ public enum PolicyInfo {
     /// Bump when any rule's decision changes; the decision table is signed off per version.
     /// 2026.11-2: recipients-authorised blocks a shared mailbox only when the method delivers to
     /// a mailbox (policy-rules.md revised 2026-11-29).
-    public static let rulesVersion = "2026.11-2"
+    /// 2026.12-1 (policy-rules.md revised 2026-12-06): accreditation is compared by tier, so a
+    /// system accredited to OFFICIAL may receive OFFICIAL-SENSITIVE and IL3 RESTRICTED; and
+    /// minimise-risk reads whether the information includes only what the recipients need.
+    public static let rulesVersion = "2026.12-1"
 }

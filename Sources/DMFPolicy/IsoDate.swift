@@ -157,10 +157,11 @@ extension IsoDate {
         let text = typed.trimmed
         guard let separator = text.first(where: { $0 == "/" || $0 == "-" }) else { return .failure(.notADate) }
         let parts = text.split(separator: separator, omittingEmptySubsequences: false)
-        guard parts.count == 3, parts.allSatisfy(isDigits), parts.allSatisfy({ $0.count <= 4 }) else {
+        let numbers = parts.compactMap { Int($0) }
+        guard parts.count == 3, parts.allSatisfy(isDigits), parts.allSatisfy({ $0.count <= 4 }), numbers.count == 3
+        else {
             return .failure(.notADate)
         }
-        let numbers = parts.map { Int($0)! }
         // Year first: YYYY-MM-DD (or with slashes). Only four-digit years are read this way.
         if parts[0].count == 4 {
             guard parts[1].count <= 2, parts[2].count <= 2 else { return .failure(.notADate) }

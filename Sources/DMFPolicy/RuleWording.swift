@@ -1,14 +1,54 @@
 // Every word a rule says, one section per rule in the order policy-rules.md lists them: the
-// rule's title, then for each case it can give (`FindingCase.swift`) the reason people read and
-// the checklist line, and what the form leaves to fill in, if anything. Which case arises, how
-// heavily it weighs and who acts are decided in `PolicyEngine`; nothing here changes a verdict.
+// cases the rule can give (what it says, carrying only what the words need: recipients, a
+// classification, a method), the rule's title, then for each case the reason people read, the
+// checklist line, and what the form leaves to fill in, if anything. When a case arises, how
+// heavily it weighs and who acts are decided in Rules.swift; nothing here changes a verdict.
 //
 // `dmf-wizard rules` prints every wording the decision table's transfers give, and its golden
 // copy (Tests/DMFDocumentsTests/Golden/rule-book.md) shows any change here as a diff.
 
+/// The cases of every rule, by rule (`FindingCase.RecipientsAuthorised`…).
+enum FindingCase {
+    typealias Recipient = CompleteAnswers.Recipient
+
+    /// Words given by hand rather than by a rule's case (`Finding.init(rule:kind:text:…)`).
+    struct Given: RuleWording {
+        static let title = ""
+        var words: FindingWords { FindingWords(text: "", todo: "") }
+    }
+}
+
+/// A rule's words: its title, and the words of each of its cases.
+protocol RuleWording: Sendable {
+    /// What the rule is about, in a few plain words.
+    static var title: String { get }
+    var words: FindingWords { get }
+}
+
+/// The words of one finding.
+struct FindingWords: Sendable, Equatable {
+    /// Why, in plain English for non-technical staff.
+    var text: String
+    /// The checklist line: what to do.
+    var todo: String
+    /// What the form leaves to be filled in for it, if the rule asks for a record on the DMF.
+    var formRecord: FormRecord?
+
+    init(text: String, todo: String, formRecord: FormRecord? = nil) {
+        self.text = text
+        self.todo = todo
+        self.formRecord = formRecord
+    }
+}
+
 // MARK: - recipients-listed
 
-extension FindingCase.RecipientsListed: RuleWording {
+extension FindingCase {
+    /// `recipients-listed` is the completeness check: it has a title but never gives a finding.
+    enum RecipientsListed: RuleWording {}
+}
+
+extension FindingCase.RecipientsListed {
     static let title = "At least one recipient is named"
 
     var words: FindingWords {
@@ -18,7 +58,18 @@ extension FindingCase.RecipientsListed: RuleWording {
 
 // MARK: - recipients-authorised
 
-extension FindingCase.RecipientsAuthorised: RuleWording {
+extension FindingCase {
+    enum RecipientsAuthorised: RuleWording {
+        case notAuthorised([Recipient])
+        /// Shared mailboxes, with a method that delivers to mailboxes.
+        case sharedMailbox([Recipient])
+        /// Shared mailboxes, with a method not yet known (it may turn out to be email).
+        case sharedMailboxIfEmail([Recipient])
+        case notSure([Recipient])
+    }
+}
+
+extension FindingCase.RecipientsAuthorised {
     static let title = "Every recipient is authorised"
 
     var words: FindingWords {
@@ -68,7 +119,14 @@ extension FindingCase.RecipientsAuthorised: RuleWording {
 
 // MARK: - recipients-cleared
 
-extension FindingCase.RecipientsCleared: RuleWording {
+extension FindingCase {
+    enum RecipientsCleared: RuleWording {
+        case belowMinimum([Recipient], classification: Classification, minimum: Clearance)
+        case notSure([Recipient], minimum: Clearance)
+    }
+}
+
+extension FindingCase.RecipientsCleared {
     static let title = "Every recipient holds the clearance the information needs"
 
     var words: FindingWords {
@@ -96,7 +154,24 @@ extension FindingCase.RecipientsCleared: RuleWording {
 
 // MARK: - confidentiality-in-transit
 
-extension FindingCase.ConfidentialityInTransit: RuleWording {
+extension FindingCase {
+    enum ConfidentialityInTransit: RuleWording {
+        /// The method is not sure, inside one system.
+        case methodNotSureInsideSystem
+        case emailOutsideMOJ
+        case emailBetweenMOJSystems
+        case unencryptedMedia
+        /// Paper: how it is packed and sent.
+        case paperPacking
+        /// Paper: that it arrived (after the transfer).
+        case paperArrival
+        /// "It stays inside the system", on a route that leaves it.
+        case withinSystemOnARouteThatLeaves
+        case methodNotSure
+    }
+}
+
+extension FindingCase.ConfidentialityInTransit {
     static let title = "The information is kept confidential while it travels"
 
     var words: FindingWords {
@@ -165,9 +240,31 @@ extension FindingCase.ConfidentialityInTransit: RuleWording {
     }
 }
 
+extension FindingCase.ConfidentialityInTransit {
+    /// The form's line on confidentiality in transit: it reports this rule's finding, never judges
+    /// the method again.
+    static func formLine(leavesSystem: Bool, method: TransferMethod?, unresolved: Bool) -> String {
+        guard leavesSystem else { return "Stays inside one system: no extra controls needed" }
+        guard let method, !unresolved else {
+            return "Not yet shown: see the findings (rule \(RuleID.confidentialityInTransit.rawValue))"
+        }
+        return "Protected by the method (\(method.label.lowercasedFirst))"
+    }
+}
+
 // MARK: - retention
 
-extension FindingCase.Retention: RuleWording {
+extension FindingCase {
+    enum Retention: RuleWording {
+        /// Neither a deletion date nor a retention period.
+        case notGiven
+        case move
+        case share
+        case kindNotSure
+    }
+}
+
+extension FindingCase.Retention {
     static let title = "Copies are kept only as long as needed"
 
     var words: FindingWords {
@@ -201,9 +298,30 @@ extension FindingCase.Retention: RuleWording {
     }
 }
 
+extension FindingCase.Retention {
+    /// The form's line on copies after the transfer, for the kind of transfer.
+    static func copiesAfterTransfer(_ kind: TransferKind?) -> String {
+        switch kind {
+        case .move: "Move: the sender deletes their copy once receipt is confirmed"
+        case .share: "Share: the sender keeps a copy; record where every copy is kept"
+        case .notSure, nil: "Not decided (share or move to be confirmed)"
+        }
+    }
+}
+
 // MARK: - minimise-risk
 
-extension FindingCase.MinimiseRisk: RuleWording {
+extension FindingCase {
+    enum MinimiseRisk: RuleWording {
+        case sendOnlyWhatIsNeeded
+        /// It includes more than the recipients need.
+        case moreThanIsNeeded
+        /// Nobody has asked the recipients what they need.
+        case needsNotKnown
+    }
+}
+
+extension FindingCase.MinimiseRisk {
     static let title = "Send only what is needed"
 
     var words: FindingWords {
@@ -216,13 +334,26 @@ extension FindingCase.MinimiseRisk: RuleWording {
                     Send only the information the recipient needs: remove columns, records or detail they do not \
                     need.
                     """)
+        case .moreThanIsNeeded:
+            FindingWords(
+                text: "The information includes more than the recipients need, and all of it would be exposed.",
+                todo: "Remove what the recipients do not need, or record on the DMF why they need all of it.",
+                formRecord: .entry(title: "Why the recipients need all of the information"))
+        case .needsNotKnown:
+            FindingWords(
+                text: "You are not sure whether the information includes only what the recipients need.",
+                todo: "Check with the recipients what they need.")
         }
     }
 }
 
 // MARK: - acceptable-use
 
-extension FindingCase.AcceptableUse: RuleWording {
+extension FindingCase {
+    enum AcceptableUse: RuleWording { case applies }
+}
+
+extension FindingCase.AcceptableUse {
     static let title = "The Acceptable Use Policy applies"
 
     var words: FindingWords {
@@ -237,7 +368,11 @@ extension FindingCase.AcceptableUse: RuleWording {
 
 // MARK: - same-system-no-extra-controls
 
-extension FindingCase.SameSystemNoExtraControls: RuleWording {
+extension FindingCase {
+    enum SameSystemNoExtraControls: RuleWording { case noExtraControls }
+}
+
+extension FindingCase.SameSystemNoExtraControls {
     static let title = "No extra controls inside one system"
 
     var words: FindingWords {
@@ -256,7 +391,14 @@ extension FindingCase.SameSystemNoExtraControls: RuleWording {
 
 // MARK: - dmf-authorised
 
-extension FindingCase.DMFAuthorised: RuleWording {
+extension FindingCase {
+    enum DMFAuthorised: RuleWording {
+        case refused
+        case needed
+    }
+}
+
+extension FindingCase.DMFAuthorised {
     static let title = "A completed and authorised Data Movement Form"
 
     var words: FindingWords {
@@ -284,7 +426,11 @@ private let doNotTransferAfterRefusal =
 
 // MARK: - transit-controls
 
-extension FindingCase.TransitControls: RuleWording {
+extension FindingCase {
+    enum TransitControls: RuleWording { case needed }
+}
+
+extension FindingCase.TransitControls {
     static let title = "Controls for confidentiality, integrity and proof of sending and receipt"
 
     var words: FindingWords {
@@ -305,9 +451,22 @@ extension FindingCase.TransitControls: RuleWording {
     }
 }
 
+extension FindingCase.TransitControls {
+    /// The form's line on integrity and on proof of sending and receipt: to be agreed where the
+    /// rule asks for controls, else not required.
+    static func formLine(asked: Bool, leavesSystem: Bool) -> String {
+        if asked { return "To be agreed and recorded before transfer (rule \(RuleID.transitControls.rawValue))" }
+        return leavesSystem ? "Recommended; not required for this route" : "Not required inside one system"
+    }
+}
+
 // MARK: - data-in-transit-guidance
 
-extension FindingCase.DataInTransitGuidance: RuleWording {
+extension FindingCase {
+    enum DataInTransitGuidance: RuleWording { case follow(TransferMethod) }
+}
+
+extension FindingCase.DataInTransitGuidance {
     static let title = "Follow the data in transit guidance"
 
     var words: FindingWords {
@@ -322,8 +481,15 @@ extension FindingCase.DataInTransitGuidance: RuleWording {
 
 // MARK: - ogd-accredited-destination
 
-extension FindingCase.OGDAccreditedDestination: RuleWording {
-    static let title = "The other department's system is accredited to the information's level"
+extension FindingCase {
+    enum OGDAccreditedDestination: RuleWording {
+        case accreditationNotSure(needed: Classification)
+        case accreditedTooLow(Accreditation, needed: Classification)
+    }
+}
+
+extension FindingCase.OGDAccreditedDestination {
+    static let title = "The other department's system is accredited to the information's tier"
 
     var words: FindingWords {
         switch self {
@@ -365,7 +531,11 @@ private func accreditedTooLowWords(_ accreditation: Accreditation, needed: Class
 
 // MARK: - ogd-secure-network
 
-extension FindingCase.OGDSecureNetwork: RuleWording {
+extension FindingCase {
+    enum OGDSecureNetwork: RuleWording { case preferSecureNetwork }
+}
+
+extension FindingCase.OGDSecureNetwork {
     static let title = "Prefer a secure network"
 
     var words: FindingWords {
@@ -389,7 +559,14 @@ extension FindingCase.OGDSecureNetwork: RuleWording {
 
 // MARK: - third-party-iao-authorisation
 
-extension FindingCase.ThirdPartyIAOAuthorisation: RuleWording {
+extension FindingCase {
+    enum ThirdPartyIAOAuthorisation: RuleWording {
+        case refused
+        case pending
+    }
+}
+
+extension FindingCase.ThirdPartyIAOAuthorisation {
     static let title = "The Information Asset Owner authorises it, recorded in the DMF"
 
     var words: FindingWords {
@@ -416,7 +593,14 @@ extension FindingCase.ThirdPartyIAOAuthorisation: RuleWording {
 
 // MARK: - third-party-contract
 
-extension FindingCase.ThirdPartyContract: RuleWording {
+extension FindingCase {
+    enum ThirdPartyContract: RuleWording {
+        case notInPlace
+        case notSure
+    }
+}
+
+extension FindingCase.ThirdPartyContract {
     static let title = "A contract is in place before the transfer"
 
     var words: FindingWords {
@@ -430,7 +614,14 @@ extension FindingCase.ThirdPartyContract: RuleWording {
 
 // MARK: - third-party-nda
 
-extension FindingCase.ThirdPartyNDA: RuleWording {
+extension FindingCase {
+    enum ThirdPartyNDA: RuleWording {
+        case notInPlace
+        case notSure
+    }
+}
+
+extension FindingCase.ThirdPartyNDA {
     static let title = "A Non-Disclosure Agreement is in place before the transfer"
 
     var words: FindingWords {
@@ -462,7 +653,15 @@ private func documentNotSure(_ document: String) -> FindingWords {
 
 // MARK: - third-party-sal-coco
 
-extension FindingCase.ThirdPartySALCoCo: RuleWording {
+extension FindingCase {
+    enum ThirdPartySALCoCo: RuleWording {
+        case notSure
+        /// Both answered (yes, no or not needed): record them on the DMF.
+        case record(securityAspectsLetter: YesNoNotNeeded, codeOfConnection: YesNoNotNeeded)
+    }
+}
+
+extension FindingCase.ThirdPartySALCoCo {
     static let title = "Consider a Security Aspects Letter and Codes of Connection"
 
     var words: FindingWords {
@@ -497,7 +696,16 @@ extension FindingCase.ThirdPartySALCoCo: RuleWording {
 
 // MARK: - third-party-accredited-destination
 
-extension FindingCase.ThirdPartyAccreditedDestination: RuleWording {
+extension FindingCase {
+    enum ThirdPartyAccreditedDestination: RuleWording {
+        case accreditationNotSure(needed: Classification)
+        case accreditedTooLow(Accreditation, needed: Classification)
+        /// Plain OFFICIAL needs no particular accreditation, but "not sure" is still referred.
+        case accreditationNotSureForOfficial
+    }
+}
+
+extension FindingCase.ThirdPartyAccreditedDestination {
     static let title = "Sensitive information goes only to an accredited third-party system"
 
     var words: FindingWords {
@@ -526,7 +734,11 @@ extension FindingCase.ThirdPartyAccreditedDestination: RuleWording {
 
 // MARK: - third-party-security-advice
 
-extension FindingCase.ThirdPartySecurityAdvice: RuleWording {
+extension FindingCase {
+    enum ThirdPartySecurityAdvice: RuleWording { case seekAdvice }
+}
+
+extension FindingCase.ThirdPartySecurityAdvice {
     static let title = "Seek the Accreditor's and CISO's advice as required"
 
     var words: FindingWords {
@@ -546,7 +758,14 @@ extension FindingCase.ThirdPartySecurityAdvice: RuleWording {
 
 // MARK: - above-official
 
-extension FindingCase.AboveOfficial: RuleWording {
+extension FindingCase {
+    enum AboveOfficial: RuleWording {
+        case neverByEmail(Classification)
+        case askSecurityTeam(Classification)
+    }
+}
+
+extension FindingCase.AboveOfficial {
     static let title = "SECRET and TOP SECRET need the Security team first, and never go by email"
 
     var words: FindingWords {
@@ -569,7 +788,15 @@ extension FindingCase.AboveOfficial: RuleWording {
 
 // MARK: - legacy-marking-review
 
-extension FindingCase.LegacyMarkingReview: RuleWording {
+extension FindingCase {
+    enum LegacyMarkingReview: RuleWording {
+        /// `untilThenNeedsAccreditedSystem`: on the third-party route the information is treated as
+        /// needing an accredited receiving system until the review.
+        case review(LegacyMarking, untilThenNeedsAccreditedSystem: Bool)
+    }
+}
+
+extension FindingCase.LegacyMarkingReview {
     static let title = "An old marking is reviewed by the IAO first"
 
     var words: FindingWords {
@@ -591,7 +818,11 @@ extension FindingCase.LegacyMarkingReview: RuleWording {
 
 // MARK: - classification-not-sure
 
-extension FindingCase.ClassificationNotSure: RuleWording {
+extension FindingCase {
+    enum ClassificationNotSure: RuleWording { case confirm }
+}
+
+extension FindingCase.ClassificationNotSure {
     static let title = "The IAO confirms the classification"
 
     var words: FindingWords {
@@ -610,7 +841,16 @@ extension FindingCase.ClassificationNotSure: RuleWording {
 
 // MARK: - personal-data
 
-extension FindingCase.PersonalData: RuleWording {
+extension FindingCase {
+    enum PersonalData: RuleWording {
+        case notSure
+        case insideSystem
+        /// Leaving its system; `tellPrivacyTeam` when it goes to a third party.
+        case leavingSystem(tellPrivacyTeam: Bool)
+    }
+}
+
+extension FindingCase.PersonalData {
     static let title = "Personal data: check with the Data Protection Officer"
 
     var words: FindingWords {
@@ -645,20 +885,28 @@ extension FindingCase.PersonalData: RuleWording {
 
 // MARK: - bulk-approval
 
-extension FindingCase.BulkApproval: RuleWording {
+extension FindingCase {
+    enum BulkApproval: RuleWording {
+        case notSure
+        case needsApproval
+    }
+}
+
+extension FindingCase.BulkApproval {
     static let title = "Bulk transfers need a senior manager's approval"
 
     var words: FindingWords {
         switch self {
         case .notSure:
             FindingWords(
-                text: "You are not sure whether this is a bulk transfer (records about 1,000 or more people).",
+                text:
+                    "You are not sure whether this is a bulk transfer (records about \(BulkTransfer.thresholdText) or more people).",
                 todo: "Confirm with the Information Asset Owner whether this counts as a bulk transfer.")
         case .needsApproval:
             FindingWords(
                 text:
                     """
-                    This is a bulk transfer (records about 1,000 or more people), which needs a senior manager's \
+                    This is a bulk transfer (records about \(BulkTransfer.thresholdText) or more people), which needs a senior manager's \
                     approval.
                     """,
                 todo: "Get a senior manager's approval for the bulk transfer and record it on the DMF.",
@@ -669,9 +917,9 @@ extension FindingCase.BulkApproval: RuleWording {
 
 // MARK: - Naming recipients
 
-/// A recipient as findings name them: the name given, or "recipient 2".
+/// A recipient as findings name them: the name given, or "recipient 2" when it is empty.
 private func name(_ recipient: FindingCase.Recipient) -> String {
-    recipient.name ?? "recipient \(recipient.number)"
+    recipient.name.trimmed.isEmpty ? "recipient \(recipient.number)" : recipient.name
 }
 
 /// "Ann", "Ann and Bo", "Ann, Bo and Cy".

@@ -38,4 +38,16 @@ extension String {
         guard let first, first.isUppercase, !(second?.isUppercase ?? false) else { return self }
         return first.lowercased() + dropFirst()
     }
+
+    /// The words as they read inside a sentence: the first letter made small ("Number of records"
+    /// → "number of records"), unless the words are a name, with another word in title case before
+    /// any bracket ("Codes of Connection (CoCo)", "Security Aspects Letter (SAL)"), or start with
+    /// an acronym ("IAO decision", "OFFICIAL-SENSITIVE").
+    public var inSentence: String {
+        let beforeBracket = prefix { $0 != "(" }
+        let isName = beforeBracket.split(separator: " ").dropFirst().contains { word in
+            (word.first?.isUppercase ?? false) && word.contains { $0.isLowercase }
+        }
+        return isName ? self : lowercasedFirst
+    }
 }

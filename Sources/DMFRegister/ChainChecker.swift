@@ -18,12 +18,18 @@ public struct ChainReport: Sendable, Equatable, Codable {
     public var entries: Int
     public var events: Int
     public var problems: [ChainProblem]
-    public var isIntact: Bool { problems.isEmpty }
+    /// Damage to the storage itself (a damaged file); when any is found, nothing else is read.
+    public var damage: [String]
+    /// The register had been marked damaged and is sound again, so it is written to again.
+    public var recovered: Bool
+    public var isIntact: Bool { problems.isEmpty && damage.isEmpty }
 
-    public init(entries: Int, events: Int, problems: [ChainProblem]) {
+    public init(entries: Int, events: Int, problems: [ChainProblem], damage: [String] = [], recovered: Bool = false) {
         self.entries = entries
         self.events = events
         self.problems = problems
+        self.damage = damage
+        self.recovered = recovered
     }
 }
 

@@ -1,5 +1,6 @@
-import Crypto
+import DMFPolicy
 import Foundation
+import SystemCrypto
 
 /// One file as the register and a seal's manifest record it: its name, size and SHA-256.
 public struct FileDigest: Sendable, Equatable, Hashable, Codable {
@@ -14,6 +15,9 @@ public struct FileDigest: Sendable, Equatable, Hashable, Codable {
         self.size = size
         self.sha256 = sha256
     }
+
+    /// The file as the lifecycle rules compare files sent and received.
+    public var transferred: TransferredFile { TransferredFile(name: name, size: size, sha256: sha256) }
 
     /// `SHA256 SIZE NAME` (the name escaped as `ListText` escapes): how the register keeps it.
     public var line: String { "\(sha256) \(size) " + Canonical.escaped(name) }
@@ -32,7 +36,7 @@ public struct FileDigest: Sendable, Equatable, Hashable, Codable {
 
     /// The digest of bytes already in memory (a document just rendered).
     public init(name: String, bytes: some DataProtocol) {
-        self.init(name: name, size: Int64(bytes.count), sha256: Hex.string(SHA256.hash(data: bytes)))
+        self.init(name: name, size: Int64(bytes.count), sha256: Hashing.sha256(bytes))
     }
 
     /// Hashes a file as a stream, so a file of any size needs the same small buffer.
@@ -46,6 +50,8 @@ public struct FileDigest: Sendable, Equatable, Hashable, Codable {
     ) throws(DigestError) -> FileDigest {
         // O_NONBLOCK: a named pipe would otherwise hold `open` until a writer came, before the
         // regular-file check below could refuse it. Reads from a regular file never block anyway.
+        var hasher: DigestStream
+        do { hasher = try DigestStream(.sha256) } catch { throw .cannotHash(reason: error.description) }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (followingLinks ? 0 : O_NOFOLLOW))
         guard descriptor >= 0 else { throw .cannotRead(path: path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
@@ -58,7 +64,6 @@ public struct FileDigest: Sendable, Equatable, Hashable, Codable {
         let chunk = 1 << 20
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 16)
         defer { buffer.deallocate() }
-        var hasher = SHA256()
         var done: Int64 = 0
         while true {
             let count = read(descriptor, buffer.baseAddress, chunk)
@@ -67,37 +72,26 @@ public struct FileDigest: Sendable, Equatable, Hashable, Codable {
                 throw .cannotRead(path: path, reason: String(cString: strerror(errno)))
             }
             if count == 0 { break }
-            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+            hasher.update(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
             done += Int64(count)
             progress?(done, total)
         }
+        let digest: Digest
+        do { digest = try hasher.finalize() } catch { throw .cannotHash(reason: error.description) }
         let fileName = name ?? (path as NSString).lastPathComponent
-        return FileDigest(name: fileName, size: done, sha256: Hex.string(hasher.finalize()))
+        return FileDigest(name: fileName, size: done, sha256: digest.hex)
     }
 }
 
 public enum DigestError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotRead(path: String, reason: String)
+    /// OpenSSL's library is missing or failed: no file can be hashed.
+    case cannotHash(reason: String)
 
     public var description: String {
         switch self {
         case .cannotRead(let path, let reason): "cannot read \(path): \(reason)"
+        case .cannotHash(let reason): reason
         }
     }
-}
-
-/// Lower-case hexadecimal, the way `sha256sum` prints a digest.
-enum Hex {
-    private static let digits = Array("0123456789abcdef".utf8)
-
-    static func string(_ bytes: some Sequence<UInt8>) -> String {
-        var out: [UInt8] = []
-        for byte in bytes {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    static func sha256(_ text: String) -> String { string(SHA256.hash(data: Data(text.utf8))) }
 }

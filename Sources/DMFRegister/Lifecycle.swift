@@ -57,6 +57,14 @@ public struct DueItem: Sendable, Equatable, Codable {
 /// A status change the register will not record, and why, in words for the person who asked.
 public struct RefusedChange: Error, Sendable, Equatable, CustomStringConvertible {
     public var reason: String
+    /// The lifecycle rule that refused it, when one did (`lifecycle-sent-once-authorised`).
+    public var rule: String?
+
+    public init(reason: String, rule: String? = nil) {
+        self.reason = reason
+        self.rule = rule
+    }
+
     public var description: String { reason }
 }
 
@@ -87,108 +95,24 @@ public struct EntryHistory: Sendable, Equatable {
 
     private var isRecurring: Bool { entry.frequency == .recurring }
 
-    /// Refuses a change that makes no sense at this point, saying why and what to do instead.
+    /// Refuses a change that makes no sense at this point, saying why and what to do instead:
+    /// the lifecycle rules (`Lifecycle`, DMFPolicy) decide.
     public func check(_ request: EventRequest) throws(RefusedChange) {
-        let ref = entry.reference
-        func refuse(_ reason: String) -> RefusedChange { RefusedChange(reason: "\(ref): \(reason)") }
-        if has(.allCopiesDeleted) && request.kind != .allCopiesDeleted {
-            throw refuse("every copy was recorded as deleted; nothing more can happen to this transfer.")
-        }
-        switch request.kind {
-        case .created:
-            throw refuse("an entry is created only once, when the assessment is recorded.")
-        case .authorised:
-            switch entry.verdict {
-            case .blocked:
-                throw refuse(
-                    "the assessment is BLOCKED, so it cannot be authorised. Change the plan and record a new assessment."
-                )
-            case .refer:
-                throw refuse(
-                    "the assessment is not decided yet (REFER). Answer the open questions and record a new assessment.")
-            case .conditions, .proceed: break
-            }
-            try checkUndecided(refuse)
-        case .refused:
-            guard !(request.reason ?? "").isEmpty else { throw refuse("a refusal needs a reason (--reason).") }
-            try checkUndecided(refuse)
-            if has(.sent) { throw refuse("it was already sent; a refusal now would not undo that.") }
-        case .sent:
-            if entry.verdict == .blocked { throw refuse("the assessment is BLOCKED: it must not be sent.") }
-            if entry.verdict == .refer {
-                throw refuse("the assessment is not decided yet (REFER): it must not be sent.")
-            }
-            if let refusal = last(.refused) {
-                throw refuse("the IAO refused it on \(refusal.date) (\(refusal.by)); it must not be sent.")
-            }
-            if entry.needsAuthorisation && !has(.authorised) {
-                throw refuse(
-                    "this route needs the IAO's authorisation on the DMF before anything is sent. Record it first (register authorise)."
-                )
-            }
-            if let sent = last(.sent), !isRecurring {
-                throw refuse("it was already sent on \(sent.date); only a recurring transfer is sent more than once.")
-            }
-            if request.files.isEmpty {
-                throw refuse("name the files sent, so their integrity can be checked on receipt.")
-            }
-        case .received:
-            guard let sent = last(.sent) else { throw refuse("nothing has been recorded as sent yet.") }
-            if let receipt = last(.received), receipt.sequence > sent.sequence {
-                throw refuse("the receipt of what was sent on \(sent.date) was already confirmed on \(receipt.date).")
-            }
-            try checkFilesMatch(request.files, sent: sent, refuse)
-        case .senderCopyDeleted:
-            guard entry.transferKind == .move else {
-                throw refuse(
-                    "only a move deletes the sender's copy; this transfer is a \(entry.transferKind.rawValue).")
-            }
-            guard has(.sent) else { throw refuse("nothing has been recorded as sent yet.") }
-            if let done = last(.senderCopyDeleted) {
-                throw refuse("the sender's copy was already deleted on \(done.date).")
-            }
-        case .allCopiesDeleted:
-            if let done = last(.allCopiesDeleted) { throw refuse("every copy was already deleted on \(done.date).") }
-            guard has(.sent) else {
-                throw refuse("nothing has been recorded as sent, so there are no copies to delete.")
-            }
-        case .reviewed:
-            guard isRecurring else { throw refuse("only a recurring transfer is reviewed.") }
-            if has(.refused) { throw refuse("the IAO refused it, so there is nothing to review.") }
-            if entry.needsAuthorisation && !has(.authorised) {
-                throw refuse("it has not been authorised yet, so there is nothing to review.")
-            }
+        let change = LifecycleChange(
+            kind: request.kind, reason: request.reason, files: request.files.map(\.transferred))
+        if let refused = Lifecycle.refusal(of: change, in: life) {
+            throw RefusedChange(reason: "\(entry.reference): \(refused.reason)", rule: refused.rule.id)
         }
     }
 
-    private func checkUndecided(_ refuse: (String) -> RefusedChange) throws(RefusedChange) {
-        if let decided = events.last(where: { $0.kind == .authorised || $0.kind == .refused }) {
-            let word = decided.kind == .authorised ? "authorised" : "refused"
-            throw refuse(
-                "the IAO already \(word) it on \(decided.date) (\(decided.by)). Record a new assessment to decide again."
-            )
-        }
-    }
-
-    /// A receipt must name exactly the files sent, each with the same size and SHA-256.
-    private func checkFilesMatch(
-        _ received: [FileDigest], sent: RegisterEvent, _ refuse: (String) -> RefusedChange
-    ) throws(RefusedChange) {
-        guard !received.isEmpty else { throw refuse("a receipt must name the files received, to check them.") }
-        let expected = Dictionary(sent.files.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        var problems: [String] = []
-        for file in received {
-            guard let match = expected[file.name] else {
-                problems.append("\(file.name) was not sent")
-                continue
-            }
-            if match != file { problems.append("\(file.name) differs from the file sent") }
-        }
-        let names = Set(received.map(\.name))
-        for file in sent.files where !names.contains(file.name) { problems.append("\(file.name) is missing") }
-        if !problems.isEmpty {
-            throw refuse("the files received do not match the files sent: " + problems.joined(separator: "; ") + ".")
-        }
+    /// The entry and its events as the lifecycle rules read them.
+    var life: TransferLife {
+        TransferLife(
+            verdict: entry.verdict, route: entry.route, kind: entry.transferKind, frequency: entry.frequency,
+            steps: events.map {
+                TransferLife.Step(
+                    kind: $0.kind, date: $0.date, by: $0.by, sequence: $0.sequence, files: $0.files.map(\.transferred))
+            })
     }
 
     /// What is due on this transfer, whether or not the day has come.

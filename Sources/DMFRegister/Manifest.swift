@@ -1,4 +1,3 @@
-import Crypto
 import DMFPolicy
 import Foundation
 
@@ -63,21 +62,19 @@ public struct SealManifest: Sendable, Equatable, Codable {
         return Array((try? encoder.encode(self)) ?? Data()) + [0x0A]
     }
 
-    /// The SHA-256 of exactly these bytes, lower-case hexadecimal.
-    public static func sha256(of bytes: [UInt8]) -> String { Hex.string(SHA256.hash(data: bytes)) }
-
     /// Reads and checks a manifest file. It must be a regular file of at most `maximumBytes`.
     /// - Returns: the manifest and the SHA-256 of the bytes read.
     public static func read(path: String) throws(ManifestError) -> (manifest: SealManifest, sha256: String) {
         let bytes: [UInt8]
         do throws(ManifestError.Problem) {
+            do { try Hashing.load() } catch { throw .cannotRead(error.description) }
             bytes = try readBytes(path)
         } catch {
             throw ManifestError(path: path, problem: error)
         }
         let ownName = (path as NSString).lastPathComponent
         do throws(ManifestError.Problem) {
-            return (try decode(bytes, ownName: ownName), sha256(of: bytes))
+            return (try decode(bytes, ownName: ownName), Hashing.sha256(bytes))
         } catch {
             throw ManifestError(path: path, problem: error)
         }

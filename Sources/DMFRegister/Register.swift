@@ -30,21 +30,21 @@ public final class Register: Sendable {
 
     /// The first of `candidates` that is free or already names these answers: the reference a
     /// new assessment's documents should carry. References are short, so two assessments can
-    /// hash alike; the later one takes the next candidate.
+    /// hash alike; the later one takes the next candidate. One read, whatever the candidates.
     public func reference(for fingerprint: String, candidates: some Sequence<String>) throws(RegisterError) -> String {
-        try guarded {
-            for candidate in candidates {
-                guard let taken = try storage.history(candidate) else { return candidate }
-                if taken.entry.fingerprint == fingerprint { return candidate }
-            }
-            throw RegisterError.failed(location: location, reason: "no free reference for this assessment")
+        let candidates = Array(candidates)
+        let taken = try guarded { try storage.fingerprints(of: candidates) }
+        guard let free = candidates.first(where: { taken[$0] == nil || taken[$0] == fingerprint }) else {
+            throw RegisterError.failed(location: location, reason: "no free reference for this assessment; try again")
         }
+        return free
     }
 
     /// Records an assessment with its "created" event, both or neither.
     /// - Throws: `.referenceTaken` when another assessment got the reference first.
     public func record(_ entry: RegisterEntry, by person: String) throws(RegisterError) -> Recorded {
-        try guarded {
+        try loadHashing()
+        return try guarded {
             try storage.write { writer in
                 let (existing, head) = try writer.load(entry.reference)
                 if let existing {
@@ -65,7 +65,8 @@ public final class Register: Sendable {
 
     /// Appends one event to an entry's life, if it makes sense now.
     public func append(_ typed: EventRequest, to reference: String) throws(RegisterError) -> RegisterEvent {
-        try guarded {
+        try loadHashing()
+        return try guarded {
             try storage.write { writer in
                 let (found, head) = try writer.load(reference)
                 guard var history = found else { throw RegisterError.unknownReference(reference) }
@@ -89,7 +90,8 @@ public final class Register: Sendable {
         return found
     }
 
-    public func list(_ query: ListQuery = ListQuery()) throws(RegisterError) -> [EntrySummary] {
+    /// Newest first, at most `query.limit`, with how many match in all.
+    public func list(_ query: ListQuery = ListQuery()) throws(RegisterError) -> EntryList {
         try guarded { try storage.list(query) }
     }
 
@@ -117,22 +119,39 @@ public final class Register: Sendable {
     }
 
     /// Deletions and reviews due on or before `today`, soonest first. Reads every event of the
-    /// entries with something due, so it is exact even for entries with several things due.
+    /// entries with something due, in one read, so it is exact even for entries with several
+    /// things due.
     public func due(today: String) throws(RegisterError) -> [DueItem] {
         try guarded {
-            let flagged = try storage.list(ListQuery(dueBy: today))
-            return try flagged.flatMap { summary in
-                try storage.history(summary.reference)?.dueItems.filter { $0.date <= today } ?? []
-            }
-            .sorted { ($0.date, $0.reference) < ($1.date, $1.reference) }
+            try storage.due(by: today).flatMap { $0.dueItems.filter { $0.date <= today } }
+                .sorted { ($0.date, $0.reference) < ($1.date, $1.reference) }
         }
     }
 
-    /// Verifies the whole log: every hash, every link, every entry against its "created" event,
-    /// and every summary against the events. Reads the register a row at a time.
+    /// Verifies the storage itself (a damaged file), then the whole log: every hash, every link,
+    /// every entry against its "created" event, and every summary against the events. Reads
+    /// the register a row at a time. A damaged file is reported without reading further.
     public func check() throws(RegisterError) -> ChainReport {
-        try guarded { try ChainChecker(storage: storage).run() }
+        try loadHashing()
+        return try guarded {
+            let storageCheck = try storage.checkStorage()
+            guard storageCheck.damage.isEmpty else {
+                return ChainReport(entries: 0, events: 0, problems: [], damage: storageCheck.damage)
+            }
+            var report = try ChainChecker(storage: storage).run()
+            report.recovered = storageCheck.recovered
+            return report
+        }
     }
+
+    /// Recording and checking hash, which needs OpenSSL's libcrypto: a missing library is said
+    /// in words before anything is read or written. Lists and histories do not need it.
+    public func loadHashing() throws(RegisterError) {
+        do { try Hashing.load() } catch { throw .unavailable(location: location, reason: error.description) }
+    }
+
+    /// Lets go of the store (its connection or file). Nothing may be asked of it afterwards.
+    public func close() { storage.close() }
 
     static func summary(of history: EntryHistory) -> EntrySummary {
         EntrySummary(entry: history.entry, status: history.status, nextDue: history.nextDue)
@@ -153,14 +172,18 @@ public final class Register: Sendable {
         return event
     }
 
-    /// Every failure leaves as a `RegisterError`: a store's own error becomes `.failed`.
+    /// Every failure leaves as a `RegisterError`. The stores give theirs in plain words; any
+    /// other error is named by its own description only when it has one written for people.
     private func guarded<T>(_ body: () throws -> T) throws(RegisterError) -> T {
         do {
             return try body()
         } catch let error as RegisterError {
             throw error
+        } catch let error as any PlainError {
+            throw .failed(location: location, reason: error.description)
         } catch {
-            throw .failed(location: location, reason: String(describing: error))
+            throw .failed(
+                location: location, reason: "something unexpected went wrong; run `dmf-wizard register check`")
         }
     }
 }

@@ -1,4 +1,3 @@
-import Crypto
 import DMFPolicy
 import Foundation
 
@@ -108,7 +107,7 @@ struct Canonical {
 
     mutating func add(_ key: String, _ files: [FileDigest]) { add(key, files.map(\.line)) }
 
-    var sha256: String { Hex.string(SHA256.hash(data: bytes)) }
+    var sha256: String { Hashing.sha256(bytes) }
 
     /// Copies runs of ordinary bytes in one go; only `\\`, line feeds and carriage returns are
     /// written one at a time.

@@ -1,31 +1,9 @@
 import DMFPolicy
 import Foundation
 
-/// What can happen to a recorded assessment, in the order it usually happens.
-public enum EventKind: String, Sendable, Codable, CaseIterable {
-    case created
-    case authorised
-    case refused
-    case sent
-    case received
-    case senderCopyDeleted = "sender-copy-deleted"
-    case allCopiesDeleted = "all-copies-deleted"
-    case reviewed
-
-    /// Plain words for lists and screens.
-    public var label: String {
-        switch self {
-        case .created: "Recorded"
-        case .authorised: "Authorised by the IAO"
-        case .refused: "Refused by the IAO"
-        case .sent: "Sent"
-        case .received: "Receipt confirmed"
-        case .senderCopyDeleted: "Sender's copy deleted"
-        case .allCopiesDeleted: "All copies deleted"
-        case .reviewed: "Reviewed"
-        }
-    }
-}
+/// What can happen to a recorded assessment, in the order it usually happens: the lifecycle's
+/// steps, whose rules (which step may follow which) are policy (`Lifecycle`, DMFPolicy).
+public typealias EventKind = LifecycleStep
 
 /// One event in the append-only log. Each carries the hash of the event before it (in the whole
 /// register, not only its entry), so editing, removing or reordering history breaks the chain.

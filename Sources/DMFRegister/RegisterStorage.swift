@@ -44,12 +44,46 @@ public struct ListQuery: Sendable, Equatable {
     public var dueBy: String?
     /// Text found (ignoring case) in the reference, requester, team, organisations or systems.
     public var search: String?
+    /// At most this many, the newest; nil for every one.
+    public var limit: Int?
 
-    public init(status: EntryStatus? = nil, route: String? = nil, dueBy: String? = nil, search: String? = nil) {
+    public init(
+        status: EntryStatus? = nil, route: String? = nil, dueBy: String? = nil, search: String? = nil,
+        limit: Int? = nil
+    ) {
         self.status = status
         self.route = route
         self.dueBy = dueBy
         self.search = search
+        self.limit = limit
+    }
+}
+
+/// The entries a list shows, newest first, and how many match in all.
+public struct EntryList: Sendable, Equatable {
+    public var entries: [EntrySummary]
+    /// Every entry the query matches, shown or not.
+    public var total: Int
+
+    public init(entries: [EntrySummary], total: Int) {
+        self.entries = entries
+        self.total = total
+    }
+
+    /// How many match but were left out by the limit.
+    public var notShown: Int { max(0, total - entries.count) }
+}
+
+/// What a store found wrong with itself, below the rows: a damaged file.
+public struct StorageCheck: Sendable, Equatable {
+    /// Each thing found damaged, in plain words; empty when the storage is sound.
+    public var damage: [String]
+    /// The store had been marked damaged and is sound now, so it is written to again.
+    public var recovered: Bool
+
+    public init(damage: [String] = [], recovered: Bool = false) {
+        self.damage = damage
+        self.recovered = recovered
     }
 }
 
@@ -85,8 +119,16 @@ public protocol RegisterStorage: AnyObject, Sendable {
     /// another; all of it is kept, or none of it.
     func write<T>(_ body: (any RegisterWriter) throws -> T) throws -> T
     func history(_ reference: String) throws -> EntryHistory?
-    /// Newest first.
-    func list(_ query: ListQuery) throws -> [EntrySummary]
+    /// Newest first, at most `query.limit`, with the number that match in all.
+    func list(_ query: ListQuery) throws -> EntryList
+    /// Every entry with something due on or before `day` (`2026-11-29`), with all its events,
+    /// read at once; the entries' answers may be left out (nothing due depends on them).
+    func due(by day: String) throws -> [EntryHistory]
+    /// Which of `references` are taken, each with its entry's fingerprint: one read.
+    func fingerprints(of references: [String]) throws -> [String: String]
+    /// Reads the whole storage for damage beneath the rows (SQLite's `quick_check`); a store
+    /// that found damage refuses to write until it is sound again.
+    func checkStorage() throws -> StorageCheck
     /// Runs `body` on one moment of the register: the scans inside it see neither a write
     /// that lands between them nor one during them, so entries and events agree.
     func readingOneMoment<T>(_ body: () throws -> T) throws -> T

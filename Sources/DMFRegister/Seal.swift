@@ -64,6 +64,7 @@ public enum Seal {
         reference: String, marking: String, by person: String, files paths: [String], now: Date,
         progress: ((HashProgress) -> Void)? = nil
     ) throws(SealError) -> SealedManifest {
+        try loadHashing()
         if let problem = SealManifest.referenceProblem(reference) { throw .badRequest("the reference \(problem)") }
         if let problem = SealManifest.lineProblem(marking) {
             throw .badRequest("the marking is not usable: \(problem)")
@@ -140,7 +141,7 @@ public enum Seal {
         }
         let bytes = manifest.bytes
         return SealedManifest(
-            manifest: manifest, bytes: bytes, sha256: SealManifest.sha256(of: bytes),
+            manifest: manifest, bytes: bytes, sha256: Hashing.sha256(bytes),
             path: folder == "." ? manifestName : (folder as NSString).appendingPathComponent(manifestName))
     }
 
@@ -154,6 +155,7 @@ public enum Seal {
         manifestPath: String, by person: String? = nil, now: Date = Date(),
         progress: ((HashProgress) -> Void)? = nil
     ) throws(SealError) -> Receipt {
+        try loadHashing()
         let read: (manifest: SealManifest, sha256: String)
         do throws(ManifestError) {
             read = try SealManifest.read(path: manifestPath)
@@ -226,9 +228,11 @@ public enum Seal {
                         lines.append(line(.changed, digest, "same size, different SHA-256 (\(digest.sha256))"))
                     }
                 } catch {
+                    switch error {
                     // Removed or made unreadable since it was looked at.
-                    if case .cannotRead(_, let reason) = error {
-                        lines.append(line(.unreadable, nil, reason))
+                    case .cannotRead(_, let reason): lines.append(line(.unreadable, nil, reason))
+                    // No file can be checked: no receipt rather than one with files left out.
+                    case .cannotHash: throw .cannotRead(error)
                     }
                 }
             }
@@ -244,6 +248,11 @@ public enum Seal {
     /// Names in `folder` that the manifest does not list, sorted; the manifest itself and other
     /// manifests are left out. Names are compared as bytes, as the file system does: Swift's
     /// `==` treats two spellings of "é" as one, and the folder could hold both.
+    /// Nothing can be sealed or checked without libcrypto: said before any file is looked at.
+    private static func loadHashing() throws(SealError) {
+        do { try Hashing.load() } catch { throw .cannotRead(.cannotHash(reason: error.description)) }
+    }
+
     static func extras(in folder: String, listed: [String], ownName: String) -> [String] {
         let known = Set((listed + [ownName]).map { Array($0.utf8) })
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []

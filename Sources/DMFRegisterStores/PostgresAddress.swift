@@ -72,6 +72,15 @@ enum PostgresAddress {
         return shown.isEmpty ? "the default PostgreSQL server" : shown.joined(separator: " ")
     }
 
+    /// The same connection string without its secrets, as `key=value` pairs libpq reads: what a
+    /// command printed for later may carry (libpq then finds a password in ~/.pgpass). Nil when
+    /// libpq is missing or cannot read the string.
+    static func withoutSecrets(_ text: String) -> String? {
+        guard let pq = try? LibPQ.load(), let options = try? options(text, with: pq) else { return nil }
+        let kept = options.filter { !$0.isSecret }.map { "\($0.keyword)=\(quoted($0.value))" }
+        return kept.isEmpty ? "postgresql://" : kept.joined(separator: " ")
+    }
+
     /// `display` for a string not yet read; `unnamed` when libpq is missing or cannot read it.
     static func display(_ text: String) -> String {
         guard let pq = try? LibPQ.load(), let options = try? options(text, with: pq) else { return unnamed }

@@ -7,20 +7,8 @@ import Foundation
 /// (stopped, cut off, overloaded) gives one plain message instead of a hang. Not thread-safe:
 /// `PostgresRegister` holds a lock around every use.
 final class PostgresConnection {
-    enum Value {
-        case text(String?)
-        /// Sent as a `bigint` parameter, not as text cast in the SQL.
-        case integer(Int64)
-    }
-
-    struct Statement {
-        var sql: String
-        var values: [Value] = []
-    }
-
-    /// A row as text by column name (integers too), as libpq's text results give it: one
-    /// mapping (`StoreSchema`) serves both stores.
-    typealias TextRow = [String: String?]
+    typealias Value = SQLValue
+    typealias Statement = SQLStatement
 
     struct Reply {
         var rows: [TextRow]
@@ -193,7 +181,7 @@ final class PostgresConnection {
         for reply in replies {
             if case .failure(let refusal) = reply { throw .unavailable(location: location, reason: refusal.message) }
         }
-        if case .success(let reply) = replies[1], let text = reply.rows.first?["setting"] ?? nil,
+        if case .success(let reply) = replies[1], let text = reply.rows.first?["setting"],
             let milliseconds = Int(text), milliseconds > 0
         {
             answerTimeout = (milliseconds + 999) / 1000 + Self.answerMargin
@@ -293,15 +281,15 @@ final class PostgresConnection {
         }
         let command = pq.cmdStatus(result).map { String(cString: $0) } ?? ""
         let fields = pq.nfields(result)
-        let names = (0..<fields).map { column in pq.fname(result, column).map { String(cString: $0) } ?? "" }
+        let names = ColumnNames(
+            (0..<fields).map { column in pq.fname(result, column).map { String(cString: $0) } ?? "" })
         let rows = (0..<pq.ntuples(result)).map { row in
-            var values: TextRow = [:]
-            for column in 0..<fields {
-                values[names[Int(column)]] =
+            TextRow(
+                names: names,
+                values: (0..<fields).map { column in
                     pq.getisnull(result, row, column) == 1
-                    ? .some(nil) : pq.getvalue(result, row, column).map { String(cString: $0) }
-            }
-            return values
+                        ? nil : pq.getvalue(result, row, column).map { String(cString: $0) }
+                })
         }
         return .success(Reply(rows: rows, command: command))
     }
@@ -328,8 +316,8 @@ final class PostgresConnection {
 
     // MARK: - Messages
 
-    /// A connection that libpq could not make: its words on one line, or for a server that asks
-    /// for a password none was given for, where to put one.
+    /// A connection that libpq could not make: its words on one line, and what to do about it;
+    /// for a server that asks for a password none was given for, where to put one.
     private func refusedConnection(_ connection: OpaquePointer) -> RegisterError {
         if pq.connectionNeedsPassword(connection) == 1 {
             return .unavailable(
@@ -337,7 +325,24 @@ final class PostgresConnection {
                 reason: "the server\(server(connection)) asks for a password and none was found: put it in ~/.pgpass "
                     + "(or the file PGPASSFILE names), not in the register's address")
         }
-        return lost(connection)
+        guard case .unavailable(let location, let reason) = lost(connection) else { return lost(connection) }
+        return .unavailable(location: location, reason: reason + Self.whatToDo(after: reason))
+    }
+
+    /// What to do after libpq's words, unless they already say (a question such as "Is the
+    /// server running on that host…?").
+    static func whatToDo(after reason: String) -> String {
+        if reason.contains("password authentication failed") {
+            return "; check the password for this server in ~/.pgpass (or the file PGPASSFILE names)"
+        }
+        if reason.contains("SSL") || reason.contains("certificate") {
+            return "; check that sslrootcert names the authority that signed the server's certificate"
+        }
+        if reason.contains("does not exist") {
+            return "; check the database and user names in the register's address, or ask whoever runs the server"
+        }
+        if reason.hasSuffix("?") { return "" }
+        return "; check the register's address (--register or DMF_REGISTER_URL), or ask whoever runs its server"
     }
 
     private func lost(_ connection: OpaquePointer) -> RegisterError {

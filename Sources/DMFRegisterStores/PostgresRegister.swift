@@ -18,7 +18,7 @@ public final class PostgresRegister: RegisterStorage, @unchecked Sendable {
     private var isClosed = false
 
     typealias Statement = PostgresConnection.Statement
-    typealias TextRow = PostgresConnection.TextRow
+    private let queries = StoreQueries.postgres
 
     /// The advisory lock keys: one for migrations, one that writers take in turn.
     static let migrationLock: Int64 = 4742
@@ -35,8 +35,11 @@ public final class PostgresRegister: RegisterStorage, @unchecked Sendable {
             try migrateIfBehind()
         } catch let error as RegisterError {
             throw error
+        } catch let error as any PlainError {
+            throw .unavailable(location: location, reason: "its tables could not be set up: \(error.description)")
         } catch {
-            throw .unavailable(location: location, reason: "its tables could not be set up: \(error)")
+            throw .unavailable(
+                location: location, reason: "its tables could not be set up; ask whoever runs the register's database")
         }
     }
 
@@ -49,40 +52,18 @@ public final class PostgresRegister: RegisterStorage, @unchecked Sendable {
 
     // MARK: - Migrations
 
-    /// Each list of statements brings the tables to the next version.
-    static let migrations: [[String]] = {
-        let fixed = StoreSchema.entryColumns.filter { !StoreSchema.summaryColumns.contains($0) }
-        let guardHistory = "FOR EACH ROW EXECUTE FUNCTION dmf_register_keeps_history()"
-        return [
-            StoreSchema.tables(integer: "BIGINT") + [
-                """
-                CREATE FUNCTION dmf_register_keeps_history() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN \
-                RAISE EXCEPTION 'the register keeps its history: rows are never changed or removed'; END $$
-                """,
-                "CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON events \(guardHistory)",
-                """
-                CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON events \
-                FOR EACH STATEMENT EXECUTE FUNCTION dmf_register_keeps_history()
-                """,
-                "CREATE TRIGGER entries_no_delete BEFORE DELETE ON entries \(guardHistory)",
-                "CREATE TRIGGER entries_fixed BEFORE UPDATE OF \(fixed.joined(separator: ", ")) ON entries \(guardHistory)",
-            ],
-            [StoreSchema.listIndex],
-        ]
-    }()
-
     /// Reads the schema version (one query, no lock); only when it is behind takes the
     /// migration lock and migrates, so an ordinary command never waits behind a migration.
     private func migrateIfBehind() throws {
-        let latest = Self.migrations.count
+        let latest = StoreSchema.migrations.count
         guard try schemaVersion(missingIsZero: true) < latest else { return }
         try transaction {
             try run("SELECT pg_advisory_xact_lock($1)", [.integer(Self.migrationLock)])
             try run("CREATE TABLE IF NOT EXISTS dmf_register_schema (version INTEGER NOT NULL)")
             let reached = try schemaVersion(missingIsZero: false)
-            for (offset, statements) in Self.migrations.enumerated() where offset + 1 > reached {
-                for statement in statements { try run(statement) }
-                try run("INSERT INTO dmf_register_schema (version) VALUES ($1)", [.integer(Int64(offset + 1))])
+            for version in stride(from: reached + 1, through: latest, by: 1) {
+                for statement in StoreSchema.statements(toVersion: version, .postgres) { try run(statement) }
+                try run("INSERT INTO dmf_register_schema (version) VALUES ($1)", [.integer(Int64(version))])
             }
         }
     }
@@ -90,7 +71,7 @@ public final class PostgresRegister: RegisterStorage, @unchecked Sendable {
     /// The version the tables are at; 0 for a database without them.
     private func schemaVersion(missingIsZero: Bool) throws -> Int {
         switch try exchange([Statement(sql: Self.versionQuery)])[0] {
-        case .success(let reply): return (reply.rows.first?["version"] ?? nil).flatMap { Int($0) } ?? 0
+        case .success(let reply): return reply.rows.first?["version"].flatMap { Int($0) } ?? 0
         // 42P01: the table does not exist yet.
         case .failure(let refusal) where missingIsZero && refusal.code == "42P01": return 0
         case .failure(let refusal): throw failure(refusal)
@@ -118,34 +99,24 @@ public final class PostgresRegister: RegisterStorage, @unchecked Sendable {
     }
 
     public func history(_ reference: String) throws -> EntryHistory? {
-        try locked {
-            let replies = try replies([
-                Statement(sql: "SELECT * FROM entries WHERE reference = $1", values: [.text(reference)]),
-                Statement(
-                    sql: "SELECT * FROM events WHERE reference = $1 ORDER BY sequence", values: [.text(reference)]),
-            ])
-            return try Self.history(entry: replies[0].rows, events: replies[1].rows)
-        }
+        let replies = try replies([queries.entry(reference), queries.events(of: reference)])
+        return try queries.history(entry: replies[0].rows, events: replies[1].rows)
     }
 
-    public func list(_ query: ListQuery) throws -> [EntrySummary] {
-        var conditions: [String] = []
-        var values: [PostgresConnection.Value] = []
-        func add(_ condition: String, _ value: String) {
-            values.append(.text(value))
-            conditions.append(condition.replacingOccurrences(of: "$?", with: "$\(values.count)"))
-        }
-        if let status = query.status { add("status = $?", status.rawValue) }
-        if let route = query.route { add("route = $?", route) }
-        if let dueBy = query.dueBy { add("next_due IS NOT NULL AND next_due <= $?", dueBy) }
-        if let search = query.search, !search.isEmpty { add("strpos(search, $?) > 0", search.lowercased()) }
-        let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-        let sql = """
-            SELECT \(StoreSchema.summaryListColumns.joined(separator: ", ")) FROM entries\(filter) \
-            ORDER BY recorded_at DESC, reference DESC
-            """
-        return try rows(sql, values).map { row in try StoreSchema.summary { row[$0] ?? nil } }
+    public func list(_ query: ListQuery) throws -> EntryList {
+        try queries.page(try rows(queries.list(query)), query) { queries.total(try rows(queries.count)) }
     }
+
+    public func due(by day: String) throws -> [EntryHistory] {
+        try queries.dueHistories(try rows(queries.due(by: day)))
+    }
+
+    public func fingerprints(of references: [String]) throws -> [String: String] {
+        references.isEmpty ? [:] : queries.fingerprints(try rows(queries.fingerprints(of: references)))
+    }
+
+    /// The server keeps its own files and finds damage in them itself; nothing to read here.
+    public func checkStorage() throws -> StorageCheck { StorageCheck() }
 
     /// One read-only transaction at one snapshot (`REPEATABLE READ`), holding the connection:
     /// the pages the scans read inside it all come from the same moment.
@@ -155,26 +126,29 @@ public final class PostgresRegister: RegisterStorage, @unchecked Sendable {
 
     /// Pages through by key, so a register of any size is read in constant memory.
     public func scanEntries(_ body: (@escaping StoredRow<(RegisterEntry, EntrySummary)>) throws -> Void) throws {
+        let queries = queries
         var after = ""
         while true {
-            let page = try rows(
-                "SELECT * FROM entries WHERE reference > $1 ORDER BY reference LIMIT 1000", [.text(after)])
+            let page = try rows(queries.entries(after: after, limit: 1000))
             for row in page {
-                try body { try StoreSchema.entry { row[$0] ?? nil } }
-                after = (row["reference"] ?? nil) ?? after
+                try body { try queries.entry(row) }
+                after = row["reference"] ?? after
             }
             if page.count < 1000 { return }
         }
     }
 
     public func scanEvents(_ body: (@escaping StoredRow<RegisterEvent>) throws -> Void) throws {
+        let queries = queries
         var after: Int64 = 0
         while true {
-            let page = try rows(
-                "SELECT * FROM events WHERE sequence > $1 ORDER BY sequence LIMIT 5000", [.integer(after)])
+            let page = try rows(queries.events(after: after, limit: 5000))
             for row in page {
-                try body { try Self.event(row) }
-                after = try Self.sequence(row)
+                try body { try queries.event(row) }
+                guard let sequence = row["sequence"].flatMap({ Int64($0) }) else {
+                    throw StoreError.badRow("an event has no sequence number")
+                }
+                after = sequence
             }
             if page.count < 5000 { return }
         }
@@ -204,11 +178,11 @@ public final class PostgresRegister: RegisterStorage, @unchecked Sendable {
         try exchange(statements).map { result throws(RegisterError) in try reply(result) }
     }
 
-    private func rows(_ sql: String, _ values: [PostgresConnection.Value] = []) throws -> [TextRow] {
-        try replies([Statement(sql: sql, values: values)])[0].rows
-    }
+    private func rows(_ statement: Statement) throws -> [TextRow] { try replies([statement])[0].rows }
 
-    private func run(_ sql: String, _ values: [PostgresConnection.Value] = []) throws { _ = try rows(sql, values) }
+    private func run(_ sql: String, _ values: [SQLValue] = []) throws {
+        _ = try rows(Statement(sql: sql, values: values))
+    }
 
     private func transaction<T>(begin: String = "BEGIN", _ body: () throws -> T) throws -> T {
         try locked {
@@ -244,13 +218,27 @@ public final class PostgresRegister: RegisterStorage, @unchecked Sendable {
     /// A refusal in plain words: the server's own for most, which hold no SQL; the timeouts and a
     /// clash between desks say what happened and what to do.
     fileprivate func failure(_ refusal: PostgresConnection.Refusal) -> RegisterError {
+        Self.plain(refusal, location: location)
+    }
+
+    static func plain(_ refusal: PostgresConnection.Refusal, location: String) -> RegisterError {
         let reason =
             switch refusal.code {
             case "55P03": "another desk, or someone at the database, held the register too long; try again"
             case "57014": "the register's server took too long over a request and stopped it; try again"
-            case "23505": "another desk recorded at the same moment; try again"
+            case "23505", "40001", "40P01": "another desk recorded at the same moment; try again"
             case "42501": "\(refusal.message); ask whoever runs the register's database for access"
-            default: refusal.message
+            case "25006": "the server only lets it be read just now (a standby server?); ask whoever runs it"
+            case "57P01", "57P02", "57P03":
+                "the register's server is shutting down or starting up; try again in a minute"
+            case "XX001", "XX002":
+                "the register's server reports damaged data; ask whoever runs it to restore it from a backup"
+            case let code where code.hasPrefix("53"):
+                "the register's server has run out of room or connections (\(refusal.message)); try again later, "
+                    + "or ask whoever runs it"
+            case let code where code.hasPrefix("42"):
+                "its tables are not as dmf-wizard made them (\(refusal.message)); ask whoever runs the register's database"
+            default: "\(refusal.message); if it keeps happening, ask whoever runs the register's database"
             }
         return .failed(location: location, reason: reason)
     }
@@ -262,30 +250,6 @@ public final class PostgresRegister: RegisterStorage, @unchecked Sendable {
         case .success(let reply): reply
         case .failure(let refusal): throw failure(refusal)
         }
-    }
-
-    fileprivate static func history(entry: [TextRow], events: [TextRow]) throws -> EntryHistory? {
-        guard let row = entry.first else { return nil }
-        let (entry, _) = try StoreSchema.entry { row[$0] ?? nil }
-        return EntryHistory(entry: entry, events: try events.map(Self.event))
-    }
-
-    fileprivate static func event(_ row: TextRow) throws -> RegisterEvent {
-        try StoreSchema.event(sequence: try sequence(row)) { row[$0] ?? nil }
-    }
-
-    private static func sequence(_ row: TextRow) throws(StoreError) -> Int64 {
-        guard let text = row["sequence"] ?? nil, let sequence = Int64(text) else {
-            throw .badRow("an event has no sequence number")
-        }
-        return sequence
-    }
-
-    private static func insert(_ table: String, _ columns: [String], _ values: [PostgresConnection.Value]) -> Statement
-    {
-        let placeholders = columns.indices.map { "$\($0 + 1)" }.joined(separator: ", ")
-        return Statement(
-            sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))", values: values)
     }
 
     /// One write transaction in two round trips: BEGIN, the writers' lock and the three reads;
@@ -302,47 +266,22 @@ public final class PostgresRegister: RegisterStorage, @unchecked Sendable {
 
         func load(_ reference: String) throws -> (history: EntryHistory?, head: ChainHead?) {
             // The connection may be made again before BEGIN, never after.
+            let queries = store.queries
             let results = try store.exchange([
                 Statement(sql: "BEGIN"),
                 Statement(sql: "SELECT pg_advisory_xact_lock($1)", values: [.integer(PostgresRegister.writerLock)]),
-                Statement(sql: "SELECT * FROM entries WHERE reference = $1", values: [.text(reference)]),
-                Statement(
-                    sql: "SELECT * FROM events WHERE reference = $1 ORDER BY sequence", values: [.text(reference)]),
-                Statement(sql: "SELECT sequence, hash FROM events ORDER BY sequence DESC LIMIT 1"),
+                queries.entry(reference), queries.events(of: reference), queries.head,
             ])
             store.inTransaction = true
             let replies = try results.map { result throws(RegisterError) in try store.reply(result) }
-            let history = try PostgresRegister.history(entry: replies[2].rows, events: replies[3].rows)
-            var head: ChainHead?
-            if let row = replies[4].rows.first, let text = row["sequence"] ?? nil,
-                let sequence = Int64(text), let hash = row["hash"] ?? nil
-            {
-                head = ChainHead(sequence: sequence, hash: hash)
-            }
-            return (history, head)
+            return (
+                try queries.history(entry: replies[2].rows, events: replies[3].rows), try queries.head(replies[4].rows)
+            )
         }
 
         func save(newEntry: RegisterEntry?, event: RegisterEvent, summary: EntrySummary) throws {
-            var statements: [Statement] = []
-            if let newEntry {
-                statements.append(
-                    PostgresRegister.insert(
-                        "entries", StoreSchema.entryColumns,
-                        StoreSchema.entryValues(newEntry, summary).map { .text($0) }))
-            }
-            statements.append(
-                PostgresRegister.insert(
-                    "events", StoreSchema.eventColumns,
-                    [.integer(event.sequence)] + StoreSchema.eventTexts(event).map { .text($0) }))
-            if newEntry == nil {
-                let assignments = StoreSchema.summaryColumns.enumerated().map { "\($1) = $\($0 + 1)" }
-                statements.append(
-                    Statement(
-                        sql:
-                            "UPDATE entries SET \(assignments.joined(separator: ", ")) WHERE reference = $\(assignments.count + 1)",
-                        values: (StoreSchema.summaryValues(summary) + [summary.reference]).map { .text($0) }))
-            }
-            statements.append(Statement(sql: "COMMIT"))
+            let statements =
+                store.queries.save(newEntry: newEntry, event: event, summary: summary) + [Statement(sql: "COMMIT")]
             let replies: [Result<PostgresConnection.Reply, PostgresConnection.Refusal>]
             do {
                 replies = try store.exchange(statements)

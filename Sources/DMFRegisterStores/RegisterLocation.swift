@@ -46,6 +46,8 @@ public enum RegisterLocation: Sendable, Equatable, CustomStringConvertible {
         return data + "/dmf-wizard/register.sqlite"
     }
 
+    /// The store, for code that works below `Register` (`RegisterSetting.open` gives a
+    /// `Register`).
     /// - Parameter quickly: for a glance that must not hold the person up (the start screen's
     ///   "due" line): a short wait for a locked file or a server.
     public func open(quickly: Bool = false) throws(RegisterError) -> any RegisterStorage {
@@ -73,5 +75,78 @@ public enum RegisterLocation: Sendable, Equatable, CustomStringConvertible {
         case .postgres(let connection): PostgresAddress.display(connection)
         case .refused(let shown, _): shown
         }
+    }
+}
+
+/// The register a run was told to use, and how it was told: `--register`, `DMF_REGISTER_URL`, or
+/// nothing (the default file). Every command opens the register through `open`.
+public struct RegisterSetting: Sendable, Equatable, CustomStringConvertible {
+    public enum NamedBy: Sendable, Equatable {
+        /// `--register`: a command printed for later must say it again.
+        case option
+        /// `DMF_REGISTER_URL`, or nothing: a command run later finds it again the same way.
+        case environment
+    }
+
+    public var location: RegisterLocation
+    public var namedBy: NamedBy
+    /// What `--register` said, as typed (it may hold a password, so it is never shown).
+    private let given: String?
+
+    public init(location: RegisterLocation, namedBy: NamedBy) {
+        self.location = location
+        self.namedBy = namedBy
+        given = nil
+    }
+
+    /// `--register` if given, else `DMF_REGISTER_URL`, else the default file.
+    public static func resolve(option: String?, variable: (String) -> String?) -> RegisterSetting {
+        RegisterSetting(
+            location: .resolve(option: option, variable: variable), namedBy: option == nil ? .environment : .option,
+            given: option)
+    }
+
+    private init(location: RegisterLocation, namedBy: NamedBy, given: String?) {
+        self.location = location
+        self.namedBy = namedBy
+        self.given = given
+    }
+
+    /// Opens the register, with `now` as the time its events are written.
+    /// - Parameter quickly: for a glance that must not hold the person up (the start screen's
+    ///   "due" line): a short wait for a locked file or a server.
+    public func open(quickly: Bool = false, now: @escaping @Sendable () -> String) throws(RegisterError) -> Register {
+        Register(storage: try location.open(quickly: quickly), now: now)
+    }
+
+    /// Whether there is a register to look at: a SQLite file that exists, or any server.
+    public var exists: Bool { location.exists }
+
+    public var description: String { location.description }
+
+    /// What a command printed for later must add so that it uses this same register:
+    /// `--register '…'` when it was named by that option, without any password; nothing when
+    /// it was found from the environment or by default, where the later command finds it again.
+    public var commandOption: String? {
+        guard namedBy == .option else { return nil }
+        let value: String
+        switch location {
+        case .sqlite(let path):
+            // As `--register` reads it back: a name that looks like an address says it is a file.
+            let reread = RegisterLocation.resolve(option: path, variable: { _ in nil })
+            value = reread == .sqlite(path: path) ? path : "sqlite:" + path
+        case .postgres(let connection):
+            value = PostgresAddress.withoutSecrets(connection) ?? "CONNECTION-STRING"
+        case .refused:
+            // Refused again when run, with the reason; only a password is taken out.
+            value = (given ?? "").replacing(/(:\/\/[^\/@:?#]*):[^@\/?#]*@/, with: { "\($0.1)@" })
+                .replacing(/([?&]password=)[^&#]*/, with: { "\($0.1)…" })
+        }
+        return "--register " + Self.shellQuoted(value)
+    }
+
+    /// `'…'` for a POSIX shell, a `'` inside written as `'\''`.
+    public static func shellQuoted(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

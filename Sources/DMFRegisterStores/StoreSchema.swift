@@ -1,159 +1,361 @@
 import DMFPolicy
 import DMFRegister
-import Foundation
 
-/// The register's tables, the same in SQLite and PostgreSQL, and how entries and events map to
-/// rows. Every column is text except an event's sequence number, so one mapping serves both.
+/// The register's tables, the same in SQLite and PostgreSQL: each column listed once, with the
+/// field it keeps. Creating the tables, inserting a row and reading one back all walk these
+/// lists, so a new field is one line here (and a migration that adds it, see `migrations`).
+///
+/// The hashed forms (`RegisterEntry.canonical`, `RegisterEvent.expectedHash`) keep their own
+/// names and order on purpose: they are what every register already recorded has been hashed
+/// with, so they must not follow a renamed or reordered column.
 enum StoreSchema {
-    static let entryColumns = [
-        "reference", "recorded_at", "requester", "team", "route", "source_system", "destination_organisation",
-        "destination_system", "recipient_organisations", "classification", "marking", "verdict", "rules_version",
-        "transfer_kind", "frequency", "delete_by", "fingerprint", "answers", "documents", "search", "status",
-        "next_due", "next_due_kind",
-    ]
-    /// Only these may change after an entry is written: they follow from its events.
-    static let summaryColumns = ["status", "next_due", "next_due_kind"]
-    static let eventColumns = [
-        "sequence", "reference", "kind", "recorded_at", "by_person", "date", "reason", "files", "next_review",
-        "entry_digest", "previous_hash", "hash",
-    ]
-    /// The columns a list shows, so a list does not read the answers.
-    static let summaryListColumns = [
-        "reference", "recorded_at", "requester", "team", "route", "classification", "marking", "verdict", "status",
-        "next_due", "next_due_kind",
-    ]
+    static let entries = Table<EntryRow>(
+        name: "entries", blank: .blank,
+        columns: [
+            .text("reference", \.entry.reference, listed: true, extra: "PRIMARY KEY"),
+            .text("recorded_at", \.entry.recordedAt, listed: true),
+            .text("requester", \.entry.requester, listed: true),
+            .text("team", \.entry.team, listed: true),
+            .choice("route", \.entry.route, listed: true),
+            .text("source_system", \.entry.sourceSystem),
+            .text("destination_organisation", \.entry.destinationOrganisation),
+            .text("destination_system", \.entry.destinationSystem),
+            .lines("recipient_organisations", \.entry.recipientOrganisations),
+            .choice("classification", \.entry.classification, listed: true),
+            .text("marking", \.entry.marking, listed: true),
+            .choice("verdict", \.entry.verdict, listed: true),
+            .text("rules_version", \.entry.rulesVersion),
+            .choice("transfer_kind", \.entry.transferKind),
+            .optionalChoice("frequency", \.entry.frequency),
+            .optionalText("delete_by", \.entry.deleteBy),
+            .text("fingerprint", \.entry.fingerprint),
+            .text("answers", \.entry.answers),
+            .files("documents", \.entry.documents),
+            .written("search") { $0.entry.searchText },
+            // The summary: derived from the events, rewritten with each one, checked by `check`.
+            .choice("status", \.status, listed: true, summary: true),
+            .optionalText("next_due", \.nextDueDate, listed: true, summary: true),
+            .optionalChoice("next_due_kind", \.nextDueKind, listed: true, summary: true),
+        ])
 
-    /// Tables, indexes and the triggers that keep the log append-only. `integer` is the type of
-    /// the sequence; `failure` raises an error in the dialect's words.
-    static func tables(integer: String) -> [String] {
-        let entryTexts = entryColumns.map { column in
-            let optional = ["frequency", "delete_by", "next_due", "next_due_kind"].contains(column)
-            return "\(column) TEXT\(optional ? "" : " NOT NULL")" + (column == "reference" ? " PRIMARY KEY" : "")
-        }
-        return [
-            "CREATE TABLE entries (\(entryTexts.joined(separator: ", ")))",
-            """
-            CREATE TABLE events (sequence \(integer) PRIMARY KEY, reference TEXT NOT NULL REFERENCES entries(reference), \
-            kind TEXT NOT NULL, recorded_at TEXT NOT NULL, by_person TEXT NOT NULL, date TEXT NOT NULL, reason TEXT, \
-            files TEXT NOT NULL, next_review TEXT, entry_digest TEXT, previous_hash TEXT NOT NULL, hash TEXT NOT NULL)
-            """,
-            "CREATE INDEX events_by_reference ON events (reference, sequence)",
-            "CREATE INDEX entries_by_time ON entries (recorded_at)",
-            "CREATE INDEX entries_by_due ON entries (next_due)",
-        ]
-    }
+    static let events = Table<RegisterEvent>(
+        name: "events", blank: .blank,
+        columns: [
+            .integer("sequence", \.sequence, extra: "PRIMARY KEY"),
+            .text("reference", \.reference, extra: "REFERENCES entries(reference)"),
+            .choice("kind", \.kind),
+            .text("recorded_at", \.recordedAt),
+            .text("by_person", \.by),
+            .text("date", \.date),
+            .optionalText("reason", \.reason),
+            .files("files", \.files),
+            .optionalText("next_review", \.nextReview),
+            .optionalText("entry_digest", \.entryDigest),
+            .text("previous_hash", \.previousHash),
+            .text("hash", \.hash),
+        ])
 
-    /// The covering index a list reads (migration 2 in both stores).
-    static let listIndex =
-        "CREATE INDEX entries_for_lists ON entries (search, \(summaryListColumns.joined(separator: ", ")))"
+    /// The covering index a list reads: each entry's search words and the columns a list shows,
+    /// so a search reads it (a few MB) instead of every entry with its answers.
+    static let listIndex = "entries_for_lists"
 
-    static func entryValues(_ entry: RegisterEntry, _ summary: EntrySummary) -> [String?] {
+    /// The migrations, in order: applying the first `n` brings a register to version `n`. A
+    /// step is the same for both stores unless it says otherwise. Columns added after the first
+    /// version (`Column.since`) are added by the migration of their version, without a step.
+    static let migrations: [[MigrationStep]] = [
+        // 1: the tables, their indexes, and the guards that keep history append-only.
         [
-            entry.reference, entry.recordedAt, entry.requester, entry.team, entry.route.rawValue, entry.sourceSystem,
-            entry.destinationOrganisation, entry.destinationSystem, ListText.join(entry.recipientOrganisations),
-            entry.classification.rawValue, entry.marking, entry.verdict.rawValue, entry.rulesVersion,
-            entry.transferKind.rawValue, entry.frequency?.rawValue, entry.deleteBy, entry.fingerprint, entry.answers,
-            files(entry.documents), entry.searchText,
-        ] + summaryValues(summary)
-    }
-
-    static func summaryValues(_ summary: EntrySummary) -> [String?] {
-        [summary.status.rawValue, summary.nextDue?.date, summary.nextDue?.kind.rawValue]
-    }
-
-    static func eventTexts(_ event: RegisterEvent) -> [String?] {
+            .create(entries), .create(events),
+            .sql("CREATE INDEX events_by_reference ON events (reference, sequence)"),
+            .sql("CREATE INDEX entries_by_time ON entries (recorded_at)"),
+            .sql("CREATE INDEX entries_by_due ON entries (next_due)"),
+            .guards,
+        ],
+        // 2: the list index.
         [
-            event.reference, event.kind.rawValue, event.recordedAt, event.by, event.date, event.reason,
-            files(event.files), event.nextReview, event.entryDigest, event.previousHash, event.hash,
-        ]
-    }
+            .sql(
+                "CREATE INDEX \(listIndex) ON entries (search, "
+                    + entries.columns.filter { $0.isListed && $0.since <= 2 }.map(\.name).joined(separator: ", ") + ")")
+        ],
+    ]
 
-    /// Reads one entry row; `text` gives a column's value by name.
-    static func entry(_ text: (String) -> String?) throws(StoreError) -> (RegisterEntry, EntrySummary) {
-        let reference = text("reference") ?? "?"
-        func required(_ column: String) throws(StoreError) -> String {
-            guard let value = text(column) else { throw .badRow("entry \(reference): \(column) is empty") }
-            return value
-        }
-        func value<V: RawRepresentable<String>>(_ column: String, _: V.Type) throws(StoreError) -> V {
-            let raw = try required(column)
-            guard let parsed = V(rawValue: raw) else {
-                throw .badRow("entry \(reference): \(column) '\(raw)' is unknown")
+    /// The statements that bring a register from `version - 1` to `version`: the columns added
+    /// at `version`, then its steps.
+    static func statements(toVersion version: Int, _ dialect: SQLDialect) -> [String] {
+        let steps = migrations[version - 1].flatMap { step in
+            switch step {
+            case .create(let table): [table.create(dialect, atVersion: version)]
+            case .sql(let sql): [sql]
+            case .perStore(let sqlite, let postgres): dialect == .sqlite ? sqlite : postgres
+            case .guards:
+                dialect.guards(
+                    fixedEntryColumns: entries.columns.filter { !$0.isSummary && $0.since <= version }.map(\.name))
             }
-            return parsed
         }
-        let frequency: Frequency? = try text("frequency").map { raw throws(StoreError) in
-            guard let parsed = Frequency(rawValue: raw) else { throw .badRow("entry \(reference): frequency '\(raw)'") }
-            return parsed
-        }
-        let entry = RegisterEntry(
-            reference: reference, recordedAt: try required("recorded_at"), requester: try required("requester"),
-            team: try required("team"), route: try value("route", RouteType.self),
-            sourceSystem: try required("source_system"),
-            destinationOrganisation: try required("destination_organisation"),
-            destinationSystem: try required("destination_system"),
-            recipientOrganisations: ListText.split(try required("recipient_organisations")),
-            classification: try value("classification", Classification.self), marking: try required("marking"),
-            verdict: try value("verdict", Verdict.self), rulesVersion: try required("rules_version"),
-            transferKind: try value("transfer_kind", TransferKind.self), frequency: frequency,
-            deleteBy: text("delete_by"), fingerprint: try required("fingerprint"), answers: try required("answers"),
-            documents: try files(try required("documents"), reference))
-        return (entry, try summary(text))
-    }
-
-    /// Reads a list row (the summary columns only).
-    static func summary(_ text: (String) -> String?) throws(StoreError) -> EntrySummary {
-        let reference = text("reference") ?? "?"
-        guard let statusText = text("status"), let status = EntryStatus(rawValue: statusText) else {
-            throw .badRow("entry \(reference): status '\(text("status") ?? "")' is unknown")
-        }
-        var due: DueItem?
-        if let date = text("next_due"), let kindText = text("next_due_kind") {
-            guard let kind = DueItem.Kind(rawValue: kindText) else {
-                throw .badRow("entry \(reference): due kind '\(kindText)' is unknown")
-            }
-            due = DueItem(reference: reference, kind: kind, date: date)
-        }
-        return EntrySummary(
-            reference: reference, recordedAt: text("recorded_at") ?? "", requester: text("requester") ?? "",
-            team: text("team") ?? "", route: text("route") ?? "", classification: text("classification") ?? "",
-            marking: text("marking") ?? "", verdict: text("verdict") ?? "", status: status, nextDue: due)
-    }
-
-    static func event(sequence: Int64, _ text: (String) -> String?) throws(StoreError) -> RegisterEvent {
-        let reference = text("reference") ?? "?"
-        func required(_ column: String) throws(StoreError) -> String {
-            guard let value = text(column) else { throw .badRow("event \(sequence): \(column) is empty") }
-            return value
-        }
-        let kindText = try required("kind")
-        guard let kind = EventKind(rawValue: kindText) else {
-            throw .badRow("event \(sequence): kind '\(kindText)' is unknown")
-        }
-        return RegisterEvent(
-            sequence: sequence, reference: reference, kind: kind, recordedAt: try required("recorded_at"),
-            by: try required("by_person"), date: try required("date"), reason: text("reason"),
-            files: try files(try required("files"), reference), nextReview: text("next_review"),
-            entryDigest: text("entry_digest"), previousHash: try required("previous_hash"), hash: try required("hash"))
-    }
-
-    /// Files as lines of `SHA256 SIZE NAME`.
-    static func files(_ files: [FileDigest]) -> String { ListText.join(files.map(\.line)) }
-
-    static func files(_ text: String, _ reference: String) throws(StoreError) -> [FileDigest] {
-        var files: [FileDigest] = []
-        for line in ListText.split(text) {
-            guard let file = FileDigest(line: line) else {
-                throw .badRow("entry \(reference): a file line cannot be read")
-            }
-            files.append(file)
-        }
-        return files
+        let created = Set(
+            migrations[version - 1].compactMap { step -> String? in
+                if case .create(let table) = step { table.name } else { nil }
+            })
+        let tables: [any SchemaTable] = [entries, events]
+        // New columns first, so the version's own steps (an index, the guards) can use them.
+        return tables.filter { !created.contains($0.name) }.flatMap { $0.addColumns(dialect, atVersion: version) }
+            + steps
     }
 }
 
+/// One step of a migration.
+enum MigrationStep: Sendable {
+    /// Creates a table with the columns it has at that version.
+    case create(any SchemaTable)
+    /// The same statement in both stores.
+    case sql(String)
+    /// A step each store does in its own way.
+    case perStore(sqlite: [String], postgres: [String])
+    /// Sets the guards that keep history append-only, over the columns as they are then.
+    case guards
+}
+
+/// What a migration needs of a table, whatever its rows hold.
+protocol SchemaTable: Sendable {
+    var name: String { get }
+    func create(_ dialect: SQLDialect, atVersion version: Int) -> String
+    /// `ALTER TABLE … ADD COLUMN` for the columns added at `version`.
+    func addColumns(_ dialect: SQLDialect, atVersion version: Int) -> [String]
+}
+
+/// A table: its name and its columns, each keeping one field of `Row`.
+struct Table<Row: Sendable>: SchemaTable {
+    let name: String
+    /// What a row is read into: every column read overwrites its field.
+    let blank: Row
+    let columns: [Column<Row>]
+
+    func create(_ dialect: SQLDialect, atVersion version: Int) -> String {
+        let definitions = columns.filter { $0.since <= version }.map { $0.definition(dialect) }
+        return "CREATE TABLE \(name) (\(definitions.joined(separator: ", ")))"
+    }
+
+    func addColumns(_ dialect: SQLDialect, atVersion version: Int) -> [String] {
+        columns.filter { $0.since == version && version > 1 }.map {
+            "ALTER TABLE \(name) ADD COLUMN \($0.definition(dialect))"
+        }
+    }
+
+    /// `a, b, c`, optionally each as `prefix.a`.
+    func names(_ chosen: [Column<Row>]? = nil, prefix: String = "") -> String {
+        (chosen ?? columns).map { prefix.isEmpty ? $0.name : "\(prefix).\($0.name)" }.joined(separator: ", ")
+    }
+
+    func insert(_ row: Row, _ dialect: SQLDialect) -> SQLStatement {
+        let builder = StatementBuilder(dialect)
+        let placeholders = columns.map { builder.bind($0.value(row)) }
+        return builder.statement(
+            "INSERT INTO \(name) (\(names())) VALUES (\(placeholders.joined(separator: ", ")))")
+    }
+
+    /// Reads a row from the columns given (all by default); the rest keep `blank`'s values.
+    /// - Parameters:
+    ///   - what: names the row in a message ("entry DMF-…", "event 12").
+    func read(_ text: (String) -> String?, columns chosen: [Column<Row>]? = nil, what: String) throws(StoreError)
+        -> Row
+    {
+        var row = blank
+        for column in chosen ?? columns {
+            guard let read = column.read else { continue }
+            let value = text(column.name)
+            if value == nil && !column.isOptional { throw .badRow("\(what): its \(column.words) is missing") }
+            do throws(ColumnProblem) { try read(&row, value) } catch {
+                throw .badRow("\(what): its \(column.words) '\(error.value)' cannot be read")
+            }
+        }
+        return row
+    }
+}
+
+/// A value a column holds that cannot be read back into its field.
+struct ColumnProblem: Error {
+    var value: String
+}
+
+/// One column: its name and SQL type, and how it writes and reads one field of `Row`.
+struct Column<Row: Sendable>: Sendable {
+    enum Kind: Sendable { case text, integer }
+
+    let name: String
+    let kind: Kind
+    let isOptional: Bool
+    /// Shown by lists, so kept in the list index.
+    let isListed: Bool
+    /// Part of an entry's summary, which changes with each event; every other column of a row
+    /// is written once and never changes.
+    let isSummary: Bool
+    /// The schema version that added it: 1 for the first tables. A column added later must be
+    /// optional, since the rows already there have no value for it.
+    let since: Int
+    /// More of its definition: `PRIMARY KEY`, `REFERENCES …`.
+    let extra: String
+    let value: @Sendable (Row) -> SQLValue
+    /// Nil for a column that is written and never read back, because it is derived.
+    let read: (@Sendable (inout Row, String?) throws(ColumnProblem) -> Void)?
+
+    /// The name in a message: `next due kind`.
+    var words: String { name.replacingOccurrences(of: "_", with: " ") }
+
+    func definition(_ dialect: SQLDialect) -> String {
+        let type = kind == .integer ? dialect.integer : "TEXT"
+        return [name, type, isOptional ? "" : "NOT NULL", extra].filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    private init(
+        _ name: String, _ kind: Kind, optional: Bool, listed: Bool, summary: Bool, since: Int, extra: String,
+        value: @escaping @Sendable (Row) -> SQLValue,
+        read: (@Sendable (inout Row, String?) throws(ColumnProblem) -> Void)?
+    ) {
+        self.name = name
+        self.kind = kind
+        self.isOptional = optional
+        self.isListed = listed
+        self.isSummary = summary
+        self.since = since
+        self.extra = extra
+        self.value = value
+        self.read = read
+    }
+
+    /// A field kept as text in its own words.
+    static func text(
+        _ name: String, _ field: WritableKeyPath<Row, String> & Sendable, listed: Bool = false, since: Int = 1,
+        extra: String = ""
+    ) -> Column {
+        Column(
+            name, .text, optional: false, listed: listed, summary: false, since: since, extra: extra,
+            value: { .text($0[keyPath: field]) }, read: { row, text in row[keyPath: field] = text ?? "" })
+    }
+
+    static func optionalText(
+        _ name: String, _ field: WritableKeyPath<Row, String?> & Sendable, listed: Bool = false,
+        summary: Bool = false, since: Int = 1
+    ) -> Column {
+        Column(
+            name, .text, optional: true, listed: listed, summary: summary, since: since, extra: "",
+            value: { .text($0[keyPath: field]) }, read: { row, text in row[keyPath: field] = text })
+    }
+
+    /// One of a fixed set of values, kept as its raw value (`third-party`).
+    static func choice<Value: RawRepresentable<String> & Sendable>(
+        _ name: String, _ field: WritableKeyPath<Row, Value> & Sendable, listed: Bool = false, summary: Bool = false,
+        since: Int = 1
+    ) -> Column {
+        Column(
+            name, .text, optional: false, listed: listed, summary: summary, since: since, extra: "",
+            value: { .text($0[keyPath: field].rawValue) },
+            read: { row, text throws(ColumnProblem) in
+                guard let text, let value = Value(rawValue: text) else { throw ColumnProblem(value: text ?? "") }
+                row[keyPath: field] = value
+            })
+    }
+
+    static func optionalChoice<Value: RawRepresentable<String> & Sendable>(
+        _ name: String, _ field: WritableKeyPath<Row, Value?> & Sendable, listed: Bool = false, summary: Bool = false,
+        since: Int = 1
+    ) -> Column {
+        Column(
+            name, .text, optional: true, listed: listed, summary: summary, since: since, extra: "",
+            value: { .text($0[keyPath: field]?.rawValue) },
+            read: { row, text throws(ColumnProblem) in
+                guard let text else { return row[keyPath: field] = nil }
+                guard let value = Value(rawValue: text) else { throw ColumnProblem(value: text) }
+                row[keyPath: field] = value
+            })
+    }
+
+    /// A list, one escaped value a line (`ListText`).
+    static func lines(_ name: String, _ field: WritableKeyPath<Row, [String]> & Sendable, since: Int = 1) -> Column {
+        Column(
+            name, .text, optional: false, listed: false, summary: false, since: since, extra: "",
+            value: { .text(ListText.join($0[keyPath: field])) },
+            read: { row, text in row[keyPath: field] = ListText.split(text ?? "") })
+    }
+
+    /// Files as lines of `SHA256 SIZE NAME`.
+    static func files(_ name: String, _ field: WritableKeyPath<Row, [FileDigest]> & Sendable, since: Int = 1)
+        -> Column
+    {
+        Column(
+            name, .text, optional: false, listed: false, summary: false, since: since, extra: "",
+            value: { .text(ListText.join($0[keyPath: field].map(\.line))) },
+            read: { row, text throws(ColumnProblem) in
+                var files: [FileDigest] = []
+                for line in ListText.split(text ?? "") {
+                    guard let file = FileDigest(line: line) else { throw ColumnProblem(value: line) }
+                    files.append(file)
+                }
+                row[keyPath: field] = files
+            })
+    }
+
+    static func integer(
+        _ name: String, _ field: WritableKeyPath<Row, Int64> & Sendable, since: Int = 1, extra: String = ""
+    ) -> Column {
+        Column(
+            name, .integer, optional: false, listed: false, summary: false, since: since, extra: extra,
+            value: { .integer($0[keyPath: field]) },
+            read: { row, text throws(ColumnProblem) in
+                guard let text, let number = Int64(text) else { throw ColumnProblem(value: text ?? "") }
+                row[keyPath: field] = number
+            })
+    }
+
+    /// Written from the row, never read back: it is worked out again from the other fields.
+    static func written(_ name: String, since: Int = 1, _ value: @escaping @Sendable (Row) -> String) -> Column {
+        Column(
+            name, .text, optional: false, listed: false, summary: false, since: since, extra: "",
+            value: { .text(value($0)) }, read: nil)
+    }
+}
+
+/// An entry's row: the entry as recorded and its summary.
+struct EntryRow: Sendable {
+    var entry: RegisterEntry
+    var status: EntryStatus
+    var nextDueDate: String?
+    var nextDueKind: DueItem.Kind?
+
+    init(entry: RegisterEntry, summary: EntrySummary) {
+        self.entry = entry
+        status = summary.status
+        nextDueDate = summary.nextDue?.date
+        nextDueKind = summary.nextDue?.kind
+    }
+
+    var summary: EntrySummary {
+        let due = nextDueDate.flatMap { date in
+            nextDueKind.map { DueItem(reference: entry.reference, kind: $0, date: date) }
+        }
+        return EntrySummary(entry: entry, status: status, nextDue: due)
+    }
+
+    /// What a row is read into; every column it has overwrites its field.
+    static let blank = EntryRow(
+        entry: RegisterEntry(
+            reference: "", recordedAt: "", requester: "", team: "", route: .sameSystem, sourceSystem: "",
+            destinationOrganisation: "", destinationSystem: "", recipientOrganisations: [],
+            classification: .notSure, marking: "", verdict: .refer, rulesVersion: "", transferKind: .notSure,
+            frequency: nil, deleteBy: nil, fingerprint: "", answers: "", documents: []),
+        summary: EntrySummary(
+            reference: "", recordedAt: "", requester: "", team: "", route: "", classification: "", marking: "",
+            verdict: "", status: .recorded, nextDue: nil))
+}
+
+extension RegisterEvent {
+    /// What a row is read into; every column overwrites its field.
+    static let blank = RegisterEvent(
+        sequence: 0, reference: "", kind: .created, recordedAt: "", by: "", date: "", reason: nil, files: [],
+        nextReview: nil, entryDigest: nil, previousHash: "", hash: "")
+}
+
 /// A row the store cannot read back: the database was edited by hand or damaged.
-enum StoreError: Error, Sendable, CustomStringConvertible {
+enum StoreError: PlainError, Sendable {
     case badRow(String)
 
     var description: String {

@@ -16,21 +16,25 @@ guard arguments.count >= 4, let count = Int(arguments[2]) else {
     FileHandle.standardError.write(Data("usage: register-load LOCATION COUNT PREFIX [BUSY_SECONDS]\n".utf8))
     exit(2)
 }
-let location = RegisterLocation.resolve(option: arguments[1], variable: { _ in nil })
+let setting = RegisterSetting.resolve(option: arguments[1], variable: { _ in nil })
 let prefix = arguments[3]
 let entriesOnly = arguments.contains("--entries-only")
-let storage: any RegisterStorage
+let now: @Sendable () -> String = { "2026-11-29T10:00:00Z" }
+let register: Register
 do {
-    if case .sqlite(let path) = location, arguments.count > 4, let busy = Double(arguments[4]) {
-        storage = try SQLiteRegister(path: path, busyTimeout: busy)
+    if case .sqlite(let path) = setting.location, arguments.count > 4, let busy = Double(arguments[4]) {
+        register = Register(storage: try SQLiteRegister(path: path, busyTimeout: busy), now: now)
     } else {
-        storage = try location.open()
+        register = try setting.open(now: now)
     }
 } catch {
     FileHandle.standardError.write(Data("register-load: \(error)\n".utf8))
     exit(1)
 }
-let register = Register(storage: storage, now: { "2026-11-29T10:00:00Z" })
+do { try register.loadHashing() } catch {
+    FileHandle.standardError.write(Data("register-load: \(error)\n".utf8))
+    exit(1)
+}
 let routes: [RouteType] = [.betweenMOJSystems, .otherGovernmentDepartment, .thirdParty, .sameSystem]
 let names = ["Sam Integration", "Priya Caseworker", "Ash Estates", "Morgan Analyst", "Robin Records"]
 let file = FileDigest(name: "extract.csv", bytes: Array("id,name\n1,A\n".utf8))
@@ -56,4 +60,4 @@ do {
     FileHandle.standardError.write(Data("register-load: \(error)\n".utf8))
     exit(1)
 }
-storage.close()
+register.close()

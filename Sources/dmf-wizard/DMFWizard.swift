@@ -2,6 +2,7 @@ import ArgumentParser
 import DMFApp
 import DMFDocuments
 import DMFFlow
+import DMFRegisterStores
 import Foundation
 
 extension OutputFormat: ExpressibleByArgument {}
@@ -72,7 +73,7 @@ struct WizardOptions: ParsableArguments {
     @Option(
         help:
             """
-            Rebuild the choices from a resume code read out by a caller (e.g. B3N-PNK-6CT-PC); only the free-text \
+            Rebuild the choices from a resume code read out by a caller (e.g. \(ResumeCode.example)); only the free-text \
             questions are asked.
             """
     )
@@ -91,7 +92,7 @@ struct WizardOptions: ParsableArguments {
     func launcher() -> Launcher {
         var launcher = Production.launcher()
         if let registerLocation {
-            launcher.register = .resolve(option: registerLocation, variable: ProcessContext.variable)
+            launcher.register = RegisterSetting.resolve(option: registerLocation, variable: ProcessContext.variable)
         }
         launcher.plain = plain
         launcher.helpdesk = helpdesk
@@ -217,7 +218,7 @@ struct Fill: ParsableCommand {
         command.outputFolder = outputDir
         command.force = force
         command.verdictExitStatus = verdictExit
-        if record { command.register = register.command().location }
+        if record { command.register = register.setting }
         try finish(command.run())
     }
 }

@@ -16,7 +16,7 @@ enum Production {
 
     static func launcher() -> Launcher {
         var launcher = Launcher(clock: clock, openTerminal: openTerminal(highContrast:))
-        launcher.register = .resolve(option: nil, variable: ProcessContext.variable)
+        launcher.register = RegisterSetting.resolve(option: nil, variable: ProcessContext.variable)
         return launcher
     }
 }

@@ -19,11 +19,9 @@ struct RegisterOptions: ParsableArguments {
             """)
     var location: String?
 
-    func command() -> RegisterCommand {
-        RegisterCommand(
-            location: .resolve(option: location, variable: ProcessContext.variable),
-            clock: Production.clock)
-    }
+    var setting: RegisterSetting { .resolve(option: location, variable: ProcessContext.variable) }
+
+    func command() -> RegisterCommand { RegisterCommand(register: setting, clock: Production.clock) }
 }
 
 /// What every status change asks: who, on what day, why.
@@ -79,6 +77,8 @@ struct RegisterList: ParsableCommand {
     @Option(name: .shortAndLong, help: "table, csv or json.")
     var format: ListingFormat = .table
 
+    @OptionGroup var limits: LimitOptions
+
     @OptionGroup var register: RegisterOptions
 
     func validate() throws {
@@ -89,10 +89,28 @@ struct RegisterList: ParsableCommand {
     }
 
     func run() throws {
-        let command = register.command()
-        let dueBy = due ? String(Production.clock.timestamp.prefix(10)) : nil
-        try finish(command.list(ListQuery(status: status, route: route, dueBy: dueBy, search: search), format: format))
+        let query = ListQuery(status: status, route: route, search: search, limit: limits.limit)
+        try finish(register.command().list(query, dueOnly: due, format: format))
     }
+}
+
+/// How many a list shows: 50 unless told otherwise.
+struct LimitOptions: ParsableArguments {
+    @Option(
+        name: .customLong("limit"),
+        help: ArgumentHelp("Show at most N (default \(RegisterCommand.defaultLimit)).", valueName: "N"))
+    var given: Int?
+
+    @Flag(help: "Show every one.")
+    var all = false
+
+    func validate() throws {
+        if let given, given < 1 { throw ValidationError("--limit must be 1 or more.") }
+        if all, given != nil { throw ValidationError("Use --limit or --all, not both.") }
+    }
+
+    /// Nil for every one.
+    var limit: Int? { all ? nil : (given ?? RegisterCommand.defaultLimit) }
 }
 
 struct RegisterShow: ParsableCommand {
@@ -134,7 +152,8 @@ struct RegisterSent: ParsableCommand {
     @Argument(help: "The files sent.")
     var files: [String] = []
     func run() throws {
-        try finish(change.register.command().change(change.request(.sent), reference: change.reference, hashing: files))
+        try finish(
+            change.register.command().change(change.request(.sent), reference: change.reference, hashing: files))
     }
 }
 
@@ -183,8 +202,9 @@ struct RegisterDue: ParsableCommand {
         commandName: "due", abstract: "Deletions and reviews due today or overdue, soonest first.")
     @Option(name: .shortAndLong, help: "table, csv or json.")
     var format: ListingFormat = .table
+    @OptionGroup var limits: LimitOptions
     @OptionGroup var register: RegisterOptions
-    func run() throws { try finish(register.command().due(format: format)) }
+    func run() throws { try finish(register.command().due(format: format, limit: limits.limit)) }
 }
 
 struct RegisterExport: ParsableCommand {
@@ -201,7 +221,8 @@ struct RegisterExport: ParsableCommand {
 
 struct RegisterCheck: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "check", abstract: "Verify the hash chain: any change to history is found and named.")
+        commandName: "check",
+        abstract: "Verify the file and the hash chain: damage and changes to history are found and named.")
     @OptionGroup var register: RegisterOptions
     func run() throws { try finish(register.command().check()) }
 }
@@ -219,21 +240,6 @@ struct RegisterAdd: ParsableCommand {
     @OptionGroup var register: RegisterOptions
     func run() throws {
         try finish(register.command().add(answersPath: answers, documents: documents, reference: reference))
-    }
-}
-
-extension RegisterOptions {
-    /// Opens the register for a command that records as it goes (seal, verify); exits 1 with
-    /// the reason when it cannot be used.
-    func openRegister(instead hint: String) throws -> Register {
-        let location = RegisterLocation.resolve(option: location, variable: ProcessContext.variable)
-        do {
-            let clock = Production.clock
-            return Register(storage: try location.open(), now: { clock.timestamp })
-        } catch {
-            Console.error("\(error.description)\n\(hint)")
-            throw ExitCode(1)
-        }
     }
 }
 
@@ -268,12 +274,9 @@ struct SealFiles: ParsableCommand {
     @OptionGroup var register: RegisterOptions
 
     func run() throws {
-        let opened =
-            noRecord ? nil : try register.openRegister(instead: "Give --no-record to seal without the register.")
-        var command = SealCommand(reference: reference, files: files, by: by, force: force, register: opened)
-        command.marking = marking
-        command.clock = Production.clock
-        try finish(command.run())
+        var seal = SealCommand(reference: reference, files: files, by: by, force: force)
+        seal.marking = marking
+        try finish(register.command().seal(seal, recording: !noRecord))
     }
 }
 
@@ -299,9 +302,6 @@ struct VerifyFiles: ParsableCommand {
     @OptionGroup var register: RegisterOptions
 
     func run() throws {
-        let opened = by == nil ? nil : try register.openRegister(instead: "Leave out --by to check the files only.")
-        var command = VerifyCommand(manifestPath: manifest, by: by, receiptPath: receipt, register: opened)
-        command.clock = Production.clock
-        try finish(command.run())
+        try finish(register.command().verify(VerifyCommand(manifestPath: manifest, by: by, receiptPath: receipt)))
     }
 }

@@ -100,7 +100,7 @@ import Testing
         let total = journey.expectedCodes.count
         let last = journey.expectedCodes.last!
         #expect(io.output.contains(": step \(total) of \(total), code \(last)\n"))
-        #expect(io.output.contains("About you: step 1 of 18, code Y1\n"))
+        #expect(io.output.contains("About you: step 1 of \(Flow().applicable(to: Answers()).count), code Y1\n"))
         #expect(
             io.output.contains(
                 "Who receives it: step \(journey.expectedCodes.firstIndex(of: "P1")! + 1) of \(total), "
@@ -135,19 +135,23 @@ import Testing
         (["", "", "", "9"], "Please type one of the numbers 1 to 3.", "T1"),
         (["", "", "", "share"], "Please type one of the numbers 1 to 3.", "T1"),
         (["", "not an email"], "That doesn't look like an email address. Type it like a.person@justice.gov.uk", "Y2"),
-        (
-            ["", "", "", "1", "1", "", "", "1", "1", "2", "lots"],
-            "Type a whole number, for example 4200, or leave it empty if you don't know.", "D5"
-        ),
+        (["lots"], "Type a whole number, for example 4200, or leave it empty if you don't know.", "D5"),
     ])
     func invalidInputIsAskedAgainWithTheReason(lines: [String], reason: String, code: String) {
         let folder = TemporaryFolder()
-        let (status, io, session) = Self.run(lines, in: folder, drafts: false)
+        // The record count is reached the way a person would: the journey's lines up to it.
+        let before = code == "D5" ? Array(Drive.plainLines(.sameSystemProceed).prefix(Self.linesBefore("D5"))) : []
+        let (status, io, session) = Self.run(before + lines, in: folder, drafts: false)
         #expect(status == 1)
         #expect(io.output.contains("\(reason)\n"))
         #expect(session.wizard.stepCode == StepCode(code), "still on the question")
         let asked = io.output.components(separatedBy: "code \(code)\n").count - 1
         #expect(asked == 2, "asked again after the reason")
+    }
+
+    /// How many lines the same-system journey types before `code` comes up.
+    static func linesBefore(_ code: StepCode) -> Int {
+        Journey.sameSystemProceed.expectedCodes.firstIndex(of: code) ?? 0
     }
 
     @Test func recipientsCanBeAddedEditedAndRemovedByLine() {
@@ -221,7 +225,9 @@ import Testing
         #expect(resumed.wizard.resumeStep == "P5:2")
         let (finished, io, session) = Self.run(Array(all.dropFirst(count)), in: folder, session: resumed)
         #expect(finished == 0, "\(io.output)")
-        #expect(io.output.hasPrefix("\nWho receives it: step 18 of 26, code P5, recipient 2\n"))
+        let steps = journey.expectedCodes
+        let list = try #require(steps.firstIndex(of: .recipients))
+        #expect(io.output.hasPrefix("\nWho receives it: step \(list + 1) of \(steps.count), code P5, recipient 2\n"))
         #expect(session.wizard.answers == Drive.wizard(journey).answers)
         #expect(!FileManager.default.fileExists(atPath: path))
     }

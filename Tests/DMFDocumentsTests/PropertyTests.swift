@@ -144,8 +144,9 @@ enum RandomAnswers {
             type: pick(&generator), sourceSystem: text(), destinationOrganisation: text(),
             destinationSystem: text(), destinationAccreditation: pick(&generator))
         answers.recipients = (0..<Int.random(in: 1...4, using: &generator)).map { _ in
+            // A name is required, so it has a visible letter (a name of only a byte order mark reads as none).
             Answers.Recipient(
-                name: text(), organisation: text(), role: text(), mailbox: pick(&generator),
+                name: "R" + text(), organisation: text(), role: text(), mailbox: pick(&generator),
                 authorised: pick(&generator), clearance: pick(&generator))
         }
         answers.method = pick(&generator)
@@ -155,7 +156,8 @@ enum RandomAnswers {
             securityAspectsLetter: pick(&generator), codeOfConnection: pick(&generator))
         answers.authorisation = .init(iaoName: text(), iaoDecision: pick(&generator))
         if Bool.random(using: &generator) {
-            answers.helpdesk = .init(callerName: text(), callerTeam: text(), callReference: text(), agentName: text())
+            answers.helpdesk = .init(
+                callerName: text(), callerTeam: text(), callReference: text(), agentName: "A" + text())
         }
         return answers
     }

@@ -250,32 +250,47 @@ import Testing
         #expect(refusedAsIncomplete > 0)
     }
 
-    /// Codes of another version (version 1, before the method was asked ahead of the
-    /// recipients; version 3, a future wizard) are refused with their own message, not decoded wrongly.
-    @Test(arguments: ["1", "3"])
-    func codesFromAnotherVersionAreRefused(version: String) {
-        // Length 3, the number 1 or 3 (that version, nothing answered), then each possible check
-        // symbol: exactly one passes the check, and it names the version.
+    /// Codes made before the version was worked out from the layout (version 1, before the
+    /// method was asked ahead of the recipients, and version 2) are refused as older, never
+    /// decoded wrongly.
+    @Test(arguments: ["1", "2"])
+    func codesFromAnOlderVersionAreRefused(version: String) {
+        // Length 3, the number 1 or 2 (that version, nothing answered), then each possible check
+        // symbol: exactly one passes the check, and it is refused as older.
         let problems = Self.symbols.map { Self.problem(decoding: "3\(version)\($0)") }
         #expect(problems.filter { $0 == .checkFailed }.count == 31)
-        #expect(problems.filter { $0 == .unknownVersion }.count == 1)
-        #expect(ResumeCode.Problem.unknownVersion.description.contains("different version"))
-        // Version 2, this wizard's, with nothing answered: the empty code.
-        #expect(ResumeCode.encode(Answers()).filter { $0 != "-" }.dropLast() == "32")
+        #expect(problems.filter { $0 == .olderVersion }.count == 1)
+        #expect(
+            ResumeCode.Problem.olderVersion.description
+                == "This code was made by an older version: read the answers again.")
     }
 
-    /// Real codes given out by version 1 (the outcome screens' before the method moved ahead of
-    /// the recipients) now say they come from a different version.
-    @Test(arguments: ["B3S-N8Z-PFQ-5F", "CAD-481-DTZ-Q9K", "B3S-XXX-RG1-5Z", "B71-KVY-B99-9F"])
-    func codesFromVersionOneAreRefusedAsAnotherVersion(code: String) {
-        #expect(Self.problem(decoding: code) == .unknownVersion)
+    /// Real codes given out by versions 1 and 2 (the outcome screens' and the README's) are
+    /// refused as older.
+    @Test(arguments: [
+        "B3S-N8Z-PFQ-5F", "CAD-481-DTZ-Q9K", "B3S-XXX-RG1-5Z", "B71-KVY-B99-9F", "B3N-PNK-6CT-PC", "B3N-AV9-PFQ-62",
+        "CAD-481-BZX-QAM", "B3N-KG7-RG1-6F", "935-D7A-TPG",
+    ])
+    func codesFromOlderVersionsAreRefused(code: String) {
+        #expect(Self.problem(decoding: code) == .olderVersion)
     }
 
-    /// The example answers file's code, as the README quotes it, and a partly answered one.
-    @Test func theExampleFilesCodeIsStable() throws {
+    /// The code shown in messages, help and the README is the example answers file's, made by this
+    /// layout.
+    @Test func theExampleCodeIsCurrent() throws {
+        let exampleFile = try AnswersParser.load(path: Self.examplePath("ogd-share.yaml")).answers
+        #expect(ResumeCode.example == ResumeCode.encode(exampleFile), "the example file's code")
+        let readme = try String(
+            contentsOf: URL(fileURLWithPath: Self.examplePath("x")).deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains(ResumeCode.example), "README shows the current example code")
+    }
+
+    /// The example answers file's code, and a partly answered one, rebuild their choices.
+    @Test func theExampleFilesCodeRebuildsItsChoices() throws {
         let example = try AnswersParser.load(path: Self.examplePath("ogd-share.yaml")).answers
         let code = ResumeCode.encode(example)
-        #expect(code == "B3N-PNK-6CT-PC")
+        #expect(code == ResumeCode.encode(example), "the same answers, the same code")
         #expect(try ResumeCode.decode(code) == example.choicesOnly)
         #expect(
             try ResumeCode.decode(code).recipients.first?.mailbox == nil,
@@ -284,7 +299,8 @@ import Testing
         partial.method = nil
         partial.recipients = []
         partial.authorisation = .init()
-        #expect(ResumeCode.encode(partial) == "935-D7A-TPG")
+        #expect(try ResumeCode.decode(ResumeCode.encode(partial)) == partial)
+        #expect(ResumeCode.encode(partial).count < code.count)
     }
 
     static func examplePath(_ name: String, _ filePath: String = #filePath) -> String {
@@ -368,7 +384,8 @@ import Testing
 /// another route) rebuilds only what applies, and says nothing about the rest.
 @Suite struct ResumeCodeInapplicableAnswersTests {
     @Test func answersThatDoNotApplyAreDroppedWithoutANotice() throws {
-        var wizard = Wizard(flow: Flow(helpdesk: true), answers: try ResumeCode.decode("B3N-PNK-6CT-PC"))
+        let example = try AnswersParser.load(path: ResumeCodeTests.examplePath("ogd-share.yaml")).answers
+        var wizard = Wizard(flow: Flow(helpdesk: true), answers: try ResumeCode.decode(ResumeCode.encode(example)))
         wizard.askFreeText()
         #expect(wizard.answers.thirdParty == Answers.ThirdParty())
         #expect(wizard.stepCode == "H1")

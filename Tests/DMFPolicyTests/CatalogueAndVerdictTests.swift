@@ -1,4 +1,5 @@
 import DMFPolicy
+import Foundation
 import Testing
 
 @Suite("Rule catalogue")
@@ -20,25 +21,34 @@ struct CatalogueTests {
         #expect(RuleID.allCases.map(\.rawValue) == Self.specificationIDs)
     }
 
-    @Test("every rule id has a catalogue entry with a title, a section and source text", arguments: RuleID.allCases)
+    @Test("every rule id names its rule, with a title, a section and source text", arguments: RuleID.allCases)
     func catalogueEntry(id: RuleID) throws {
-        let rule = try #require(Rule.catalogue[id])
+        let rule = id.rule
         #expect(rule.id == id)
         #expect(!rule.title.trimmingCharacters(in: .whitespaces).isEmpty)
         #expect(!rule.source.section.isEmpty)
         #expect(!rule.source.text.trimmingCharacters(in: .whitespaces).isEmpty)
         #expect(id.title == rule.title)
+        #expect(Rule.all[id.order].id == id, "the engine runs the rules in the document's order")
+    }
+
+    @Test("each rule declares who acts on each kind it gives, and only recipients-listed gives none")
+    func consequencesDeclared() {
+        for rule in Rule.all {
+            #expect(rule.gives.isEmpty == (rule.id == .recipientsListed), "\(rule.id.rawValue)")
+            #expect(Set(rule.gives).count == rule.gives.count, "\(rule.id.rawValue) declares a consequence twice")
+        }
     }
 
     @Test("the later-guidance rules are marked as such in the catalogue")
     func laterGuidanceMarked() {
-        let later = Set(RuleID.allCases.filter { Rule.catalogue[$0]!.source.isLaterGuidance })
+        let later = Set(RuleID.allCases.filter { $0.source.isLaterGuidance })
         #expect(later == [.aboveOfficial, .legacyMarkingReview, .personalData, .bulkApproval])
     }
 
     @Test("the catalogue says NCSC (not just CESG) and expands IAO as Information Asset Owner")
     func wording() {
-        let texts = Rule.catalogue.values.map { $0.title + " " + $0.source.quotation }
+        let texts = Rule.all.map { $0.title + " " + $0.source.quotation }
         #expect(!texts.contains { $0.contains("Information Assurance Officer") })
         #expect(!texts.contains { $0.contains("CESG") && !$0.contains("NCSC") })
     }
@@ -47,7 +57,7 @@ struct CatalogueTests {
 @Suite("Verdict precedence")
 struct VerdictTests {
     static func finding(_ kind: FindingKind) -> Finding {
-        Finding(rule: .minimiseRisk, kind: kind, text: "t", todo: "d", who: .requester, because: [])
+        Finding(rule: .minimiseRisk, kind: kind, text: "t", todo: "d", who: .requester)
     }
 
     @Test(

@@ -27,51 +27,56 @@ struct CompleteAnswersTests {
         #expect(error?.missing == ["recipients[0].clearance", "third_party.nda"])
     }
 
-    @Test("each route carries the answers it requires", arguments: RouteType.allCases)
+    @Test("the answers a route requires are there, unwrapped, exactly on that route", arguments: RouteType.allCases)
     func routeCarriesItsAnswers(route: RouteType) throws {
         var answers = baseline(route)
         answers.authorisation.iaoDecision = .pending
         let complete = try CompleteAnswers(answers)
         #expect(complete.route.type == route)
-        switch complete.route {
-        case .sameSystem:
-            #expect(complete.route.iaoDecision == nil, "not asked inside one system")
-        case .betweenMOJSystems(let decision):
-            #expect(decision == .pending)
-        case .otherGovernmentDepartment(let accreditation, let decision):
-            #expect(accreditation == .officialSensitive && decision == .pending)
-        case .thirdParty(let thirdParty):
-            #expect(thirdParty.accreditation == .officialSensitive && thirdParty.iaoDecision == .pending)
-            #expect(thirdParty.contract == .yes && thirdParty.securityAspectsLetter == .notNeeded)
+        #expect(
+            complete.whenAccreditedDestination?.destinationAccreditation
+                == (route.needsAccreditedDestination ? .officialSensitive : nil))
+        if route == .thirdParty {
+            let thirdParty = try #require(complete.whenThirdParty)
+            #expect(thirdParty.iaoDecision == .pending && thirdParty.contract == .yes)
+            #expect(thirdParty.securityAspectsLetter == .notNeeded)
+        } else {
+            #expect(complete.whenThirdParty == nil)
         }
+        #expect(complete.authorisation.iaoDecision == .pending, "as given, whether or not it applies")
     }
 
     @Test("the IAO's decision may be left out off the system, except for a third party")
     func iaoDecisionOptionalBelowThirdParty() throws {
         var answers = baseline(.otherGovernmentDepartment)
         answers.authorisation.iaoDecision = nil
-        #expect(try CompleteAnswers(answers).route.iaoDecision == nil)
+        #expect(try CompleteAnswers(answers).authorisation.iaoDecision == nil)
+        var thirdParty = baseline(.thirdParty)
+        thirdParty.authorisation.iaoDecision = nil
+        #expect(throws: IncompleteAnswers(missing: ["authorisation.iao_decision"])) { try CompleteAnswers(thirdParty) }
     }
 
     @Test(
-        "a recipient's mailbox is there only when the method asks for it, and ignored otherwise",
+        "a recipient's mailbox is required and read only when the method asks for it, and ignored otherwise",
         arguments: TransferMethod.allCases)
     func mailboxOnlyWhenAsked(method: TransferMethod) throws {
         var answers = baseline(.betweenMOJSystems)
         answers.method = method
         answers.recipients[0].mailbox = .shared
         let recipient = try #require(try CompleteAnswers(answers).recipients.first)
-        #expect(recipient.mailbox == (method.asksMailbox ? .shared : nil))
+        #expect(recipient.whenMailboxAsked?.mailbox == (method.asksMailbox ? .shared : nil))
     }
 
-    @Test("recipients are numbered from 1, and an empty name counts as none")
+    @Test("recipients are numbered from 1, and each is named")
     func recipientsNumberedAndNamed() throws {
         var answers = baseline()
-        answers.recipients.append(.init(name: "", authorised: .yes, clearance: .sc))
+        answers.recipients.append(.init(name: "C. Other", authorised: .yes, clearance: .sc))
         let recipients = try CompleteAnswers(answers).recipients
         #expect(recipients.map(\.number) == [1, 2])
-        #expect(recipients.map(\.name) == ["B. Analyst", nil])
+        #expect(recipients.map(\.name) == ["B. Analyst", "C. Other"])
         #expect(recipients[1].clearance == .sc && recipients[1].authorised == .yes)
+        answers.recipients[1].name = nil
+        #expect(throws: IncompleteAnswers(missing: ["recipients[1].name"])) { try CompleteAnswers(answers) }
     }
 
     @Test(
@@ -84,14 +89,10 @@ struct CompleteAnswersTests {
         var answers = baseline()
         answers.data.bulk = answer
         answers.data.records = records
-        let bulk = try CompleteAnswers(answers).bulk
-        #expect(bulk.inEffect == inEffect)
+        let complete = try CompleteAnswers(answers)
+        #expect(BulkTransfer.inEffect(answer: complete.data.bulk, records: complete.data.records) == inEffect)
         #expect(answers.effectiveBulk == inEffect)
-        if let answer {
-            #expect(bulk == .answered(answer, records: records))
-        } else {
-            #expect(bulk == .counted(records: records ?? -1))
-        }
+        #expect(complete.whenRecordsNotGiven?.bulk == (records == nil ? answer : nil), "asked only without a count")
     }
 
     @Test("no legacy marking given reads as none")
@@ -108,6 +109,8 @@ struct CompleteAnswersTests {
         #expect(Clearance.notSure.meets(.bpss) == nil)
         #expect(Accreditation.none.covers(.official) == false)
         #expect(Accreditation.officialSensitive.covers(.officialSensitive) == true)
+        #expect(Accreditation.official.covers(.officialSensitive) == true, "compared by tier")
+        #expect(Accreditation.officialSensitive.covers(.secret) == false)
         #expect(Accreditation.secret.covers(.topSecret) == false)
         #expect(Accreditation.notSure.covers(.official) == nil)
         #expect(Accreditation.official.covers(.notSure) == nil)

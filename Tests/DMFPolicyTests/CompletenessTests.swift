@@ -82,4 +82,12 @@ struct CompletenessTests {
         let keys = base.fingerprint.split(separator: "\n").map { $0.prefix { $0 != "=" } }
         #expect(Set(keys).count == keys.count)
     }
+
+    @Test("the fingerprint names the rule set: the same answers under other rules are another assessment")
+    func fingerprintCoversTheRules() {
+        let answers = baseline(.thirdParty)
+        #expect(answers.fingerprint.hasPrefix("rules_version=\(PolicyInfo.rulesVersion)\n"))
+        #expect(answers.fingerprint(rulesVersion: "2026.11-1") != answers.fingerprint)
+        #expect(answers.fingerprint(rulesVersion: PolicyInfo.rulesVersion) == answers.fingerprint)
+    }
 }

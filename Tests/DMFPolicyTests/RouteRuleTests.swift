@@ -84,10 +84,10 @@ struct RouteRuleTests {
     // MARK: ogd-accredited-destination, ogd-secure-network
 
     @Test(
-        "ogd-accredited-destination blocks a receiving system accredited lower than the information, or not at all",
+        "ogd-accredited-destination blocks a receiving system accredited below the information's tier, or not at all",
         arguments: [
-            (Classification.officialSensitive, Accreditation.official), (.official, .none), (.officialSensitive, .none),
-            (.secret, .officialSensitive), (.topSecret, .secret),
+            (Classification.official, Accreditation.none), (.officialSensitive, .none), (.secret, .officialSensitive),
+            (.secret, .official), (.topSecret, .secret),
         ])
     func ogdLower(classification: Classification, accreditation: Accreditation) throws {
         let decision = try decide(.otherGovernmentDepartment) {
@@ -108,10 +108,11 @@ struct RouteRuleTests {
     }
 
     @Test(
-        "ogd-accredited-destination does not fire at the same level or higher",
+        "ogd-accredited-destination does not fire at the same tier or higher: OFFICIAL holds OFFICIAL-SENSITIVE",
         arguments: [
             (Classification.official, Accreditation.official), (.official, .topSecret),
-            (.officialSensitive, .officialSensitive), (.secret, .secret), (.topSecret, .topSecret),
+            (.officialSensitive, .officialSensitive), (.officialSensitive, .official), (.official, .officialSensitive),
+            (.secret, .secret), (.topSecret, .topSecret),
         ])
     func ogdSameOrHigher(classification: Classification, accreditation: Accreditation) throws {
         let decision = try decide(.otherGovernmentDepartment) {
@@ -195,13 +196,12 @@ struct RouteRuleTests {
     }
 
     @Test(
-        "third-party-accredited-destination blocks sensitive information to a system accredited lower or not at all",
+        "third-party-accredited-destination blocks sensitive information to a system accredited below its tier or not at all",
         arguments: [
-            (Classification.officialSensitive, LegacyMarking.none, Accreditation.official),
-            (.officialSensitive, .none, .none), (.secret, .none, .officialSensitive),
+            (Classification.officialSensitive, LegacyMarking.none, Accreditation.none),
+            (.secret, .none, .officialSensitive), (.secret, .none, .official), (.topSecret, .il3Restricted, .secret),
             // IL3 RESTRICTED counts as OFFICIAL-SENSITIVE, whatever the current classification says.
-            (.official, .il3Restricted, .official), (.official, .il3Restricted, .none),
-            (.notSure, .il3Restricted, .none),
+            (.official, .il3Restricted, .none), (.notSure, .il3Restricted, .none),
         ])
     func thirdPartyAccreditationFires(
         classification: Classification, legacy: LegacyMarking, accreditation: Accreditation
@@ -214,6 +214,45 @@ struct RouteRuleTests {
         }
         #expect(decision.kinds(.thirdPartyAccreditedDestination) == [.blocker])
         #expect(decision.verdict == .blocked)
+    }
+
+    /// Revised 2026-12-06: SENSITIVE is a handling caveat within OFFICIAL, so a system accredited
+    /// to OFFICIAL (or said to be accredited to OFFICIAL-SENSITIVE) receives OFFICIAL-SENSITIVE
+    /// and IL3 RESTRICTED information; the rule still covers those, and the marking is unchanged.
+    @Test(
+        "third-party-accredited-destination compares by tier: a system accredited to OFFICIAL may receive OFFICIAL-SENSITIVE",
+        arguments: [
+            (Classification.officialSensitive, LegacyMarking.none, Accreditation.official),
+            (.official, .il3Restricted, .official), (.officialSensitive, .il3Restricted, .official),
+            (.officialSensitive, .none, .officialSensitive), (.secret, .none, .secret),
+        ])
+    func thirdPartyAccreditationByTier(
+        classification: Classification, legacy: LegacyMarking, accreditation: Accreditation
+    ) throws {
+        var answers = baseline(.thirdParty)
+        answers.data.classification = classification
+        answers.data.legacyMarking = legacy
+        answers.route.destinationAccreditation = accreditation
+        answers.recipients[0].clearance = .sc
+        let decision = try PolicyEngine.evaluate(answers)
+        #expect(decision.findings(.thirdPartyAccreditedDestination).isEmpty)
+        #expect(ProtectiveMarking(for: answers) == .officialSensitive || classification == .secret)
+    }
+
+    @Test("a refusal names the tier the information needs: OFFICIAL for OFFICIAL-SENSITIVE")
+    func tooLowNamesTheTier() throws {
+        let decision = try decide(.thirdParty) {
+            $0.data.classification = .officialSensitive
+            $0.route.destinationAccreditation = Accreditation.none
+        }
+        let finding = try #require(decision.findings(.thirdPartyAccreditedDestination).first)
+        #expect(finding.text.contains("needs a system accredited to OFFICIAL or higher"), "\(finding.text)")
+        let ogd = try decide(.otherGovernmentDepartment) {
+            $0.data.classification = .officialSensitive
+            $0.route.destinationAccreditation = .notSure
+        }
+        let notSure = try #require(ogd.findings(.ogdAccreditedDestination).first)
+        #expect(notSure.text.contains("it must be at least OFFICIAL."), "\(notSure.text)")
     }
 
     @Test("third-party-accredited-destination refers to the Accreditor when accreditation is not sure")

@@ -60,6 +60,9 @@ struct ScenarioTests {
         .init(
             file: "12-laptop-disposal", verdict: .conditions,
             decisive: [.retention, .dmfAuthorised, .thirdPartyIAOAuthorisation, .personalData]),
+        .init(
+            file: "13-hmrc-official-tier", verdict: .conditions, decisive: [.dmfAuthorised],
+            alsoPresent: [.ogdSecureNetwork]),
     ]
 
     static func path(_ file: String) throws -> String {

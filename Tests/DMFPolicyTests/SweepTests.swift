@@ -127,13 +127,13 @@ struct SweepTests {
             broken.append("verdict \(decision.verdict) but precedence gives \(expected)")
         }
         if (decision.verdict == .blocked) != kinds.contains(.blocker) { broken.append("blocked iff a blocker") }
-        if decision.findings.contains(where: { Rule.catalogue[$0.rule] == nil }) {
-            broken.append("rule missing from catalogue")
+        if decision.findings.contains(where: { !$0.rule.rule.gives.contains(Consequence($0.kind, $0.who)) }) {
+            broken.append("a finding its rule does not declare")
         }
         broken += checklistProblems(decision)
         broken += mailboxProblems(answers, decision)
         if decision.dmfRequired != (answers.route.type != .sameSystem) { broken.append("dmfRequired") }
-        let order = decision.findings.map { RuleID.allCases.firstIndex(of: $0.rule)! }
+        let order = decision.findings.map(\.rule.order)
         if order != order.sorted() { broken.append("findings out of rule order") }
         if decision.rules.contains(.recipientsListed) { broken.append("recipients-listed as a finding") }
         if decision.findings(.minimiseRisk).count != 1 || decision.findings(.acceptableUse).count != 1 {

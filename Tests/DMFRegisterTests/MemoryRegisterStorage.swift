@@ -58,9 +58,9 @@ final class MemoryRegisterStorage: RegisterStorage, @unchecked Sendable {
         lock.withLock { rows.history(reference) }
     }
 
-    func list(_ query: ListQuery) throws -> [EntrySummary] {
+    func list(_ query: ListQuery) throws -> EntryList {
         lock.withLock {
-            rows.summaries.values
+            let matching = rows.summaries.values
                 .filter { summary in
                     (query.status.map { $0 == summary.status } ?? true)
                         && (query.route.map { $0 == summary.route } ?? true)
@@ -70,8 +70,27 @@ final class MemoryRegisterStorage: RegisterStorage, @unchecked Sendable {
                         } ?? true)
                 }
                 .sorted { ($0.recordedAt, $0.reference) > ($1.recordedAt, $1.reference) }
+            return EntryList(entries: Array(matching.prefix(query.limit ?? .max)), total: matching.count)
         }
     }
+
+    func due(by day: String) throws -> [EntryHistory] {
+        lock.withLock {
+            rows.summaries.values.filter { ($0.nextDue?.date ?? "9999") <= day }.compactMap {
+                rows.history($0.reference)
+            }
+        }
+    }
+
+    func fingerprints(of references: [String]) throws -> [String: String] {
+        lock.withLock {
+            var taken: [String: String] = [:]
+            for reference in references { taken[reference] = rows.entries[reference]?.fingerprint }
+            return taken
+        }
+    }
+
+    func checkStorage() throws -> StorageCheck { StorageCheck() }
 
     /// A copy of the rows is taken per scan; tests that need one moment do not write meanwhile.
     func readingOneMoment<T>(_ body: () throws -> T) throws -> T { try body() }

@@ -33,7 +33,7 @@ struct PostgresTimeLimitTests {
 
         let started = Date()
         #expect {
-            _ = try scratch.register.list()
+            _ = try scratch.register.list().entries
         } throws: { error in
             (error as? RegisterError)?.description.contains("the register's server (127.0.0.1 port ") == true
                 && (error as? RegisterError)?.description.contains("did not answer within 10 s") == true
@@ -42,7 +42,7 @@ struct PostgresTimeLimitTests {
         #expect(elapsed >= 9 && elapsed < 15, "gave up after \(elapsed) s")
 
         kill(backend, SIGCONT)
-        #expect(try scratch.register.list().map(\.reference) == ["DMF-20261129-STOP"])
+        #expect(try scratch.register.list().entries.map(\.reference) == ["DMF-20261129-STOP"])
     }
 
     @Test func ordinaryCommandsDoNotWaitBehindAMigration() throws {
@@ -53,7 +53,7 @@ struct PostgresTimeLimitTests {
         let started = Date()
         let storage = try scratch.location.open()
         defer { storage.close() }
-        #expect(try Register(storage: storage, now: { ScratchRegister.now }).list().isEmpty)
+        #expect(try Register(storage: storage, now: { ScratchRegister.now }).list().entries.isEmpty)
         #expect(Date().timeIntervalSince(started) < 3)
     }
 

@@ -1,4 +1,6 @@
 import DMFAnswers
+import DMFDocuments
+import DMFPolicy
 import DMFRegister
 import DMFRegisterStores
 import Foundation
@@ -23,7 +25,8 @@ import Testing
 
     func command(_ folder: String, _ output: Output) -> RegisterCommand {
         RegisterCommand(
-            location: .sqlite(path: folder + "/register.sqlite"), clock: Self.clock, stdout: { output.out += $0 },
+            register: RegisterLocation.sqlite(path: folder + "/register.sqlite").setting, clock: Self.clock,
+            stdout: { output.out += $0 },
             stderr: { output.err += $0 })
     }
 
@@ -40,7 +43,7 @@ import Testing
             .answers
         let register = Register(storage: MemoryRegisterStorage(), now: { "2026-11-29T02:14:10Z" })
         var references: [String] = []
-        let outcome = try RegisterRecorder(register: register).record(
+        let outcome = try OutcomeRecorder(register: register).record(
             answers, producedAt: "2026-11-29T02:14:10Z", reference: nil
         ) { form in
             references.append(form.reference)
@@ -52,10 +55,45 @@ import Testing
         #expect(outcome.entry.documents.map(\.name) == [references[1] + ".md"])
     }
 
+    /// The same answers assessed again after the rules changed are a new assessment: a new entry
+    /// under a new reference, never the old entry with its old verdict ("already recorded").
+    @Test(arguments: [false, true])
+    func theSameAnswersUnderNewRulesAreRecordedAgain(sameReference: Bool) throws {
+        let answers = try AnswersParser.load(path: Self.scenario("02-nightly-disc-quantum.yaml"), mode: .complete)
+            .answers
+        let at = "2026-11-29T02:14:10Z"
+        let register = Register(storage: MemoryRegisterStorage(), now: { at })
+        let older = "2026.11-1"
+        // An entry recorded under older rules: its fingerprint and reference were made with them,
+        // or (sameReference) it happens to hold the reference the rules in force would give.
+        let reference =
+            sameReference
+            ? DMFBuilder.reference(for: answers, producedAt: at)
+            : DMFBuilder.reference(for: answers, producedAt: at, rulesVersion: older)
+        let form = try DMFBuilder.build(answers, context: .init(producedAt: at, reference: reference))
+        var old = RegisterEntryBuilder.entry(form, answers: answers, recordedAt: at, documents: [])
+        old.fingerprint = answers.fingerprint(rulesVersion: older)
+        old.rulesVersion = older
+        #expect(try register.record(old, by: "Sam") == .added(old))
+
+        let outcome = try OutcomeRecorder(register: register).record(answers, producedAt: at, reference: nil) { _ in
+            []
+        }
+        #expect(outcome.isNew, "\(outcome.message)")
+        #expect(outcome.entry.reference != old.reference)
+        #expect(outcome.entry.rulesVersion == PolicyInfo.rulesVersion)
+        #expect(try register.list().total == 2)
+        let again = try OutcomeRecorder(register: register).record(answers, producedAt: at, reference: nil) { _ in
+            []
+        }
+        #expect(
+            !again.isNew && again.entry.reference == outcome.entry.reference, "under the same rules, one assessment")
+    }
+
     @Test func theRecordLaterCommandQuotesEveryPath() {
-        let command = RegisterRecorder.laterCommand(
+        let command = OutcomeRecorder.laterCommand(
             answers: "/tmp/O'Brien's case/a.answers.yaml", reference: "DMF-20261129-7K3Q",
-            documents: ["/tmp/x y/DMF-20261129-7K3Q.md"])
+            documents: ["/tmp/x y/DMF-20261129-7K3Q.md"], register: nil)
         #expect(
             command == "dmf-wizard register add '/tmp/O'\\''Brien'\\''s case/a.answers.yaml' "
                 + "--reference DMF-20261129-7K3Q --document '/tmp/x y/DMF-20261129-7K3Q.md'")
@@ -66,7 +104,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var fill = FillCommand(answersPath: Self.scenario("02-nightly-disc-quantum.yaml"), clock: Self.clock)
         fill.outputPath = folder + "/form.md"
-        fill.register = .sqlite(path: folder + "/register.sqlite")
+        fill.register = RegisterLocation.sqlite(path: folder + "/register.sqlite").setting
         let output = Output()
         #expect(fill.run(stdout: { output.out += $0 }, stderr: { output.err += $0 }) == 0)
         #expect(output.out.contains("Recorded in the register as DMF-20261129-"))
@@ -98,11 +136,11 @@ import Testing
         var fill = FillCommand(answersPath: Self.scenario("02-nightly-disc-quantum.yaml"), clock: Self.clock)
         fill.outputFolder = folder + "/out"
         fill.printer = { nil }
-        fill.register = .sqlite(path: folder + "/register.sqlite")
+        fill.register = RegisterLocation.sqlite(path: folder + "/register.sqlite").setting
         let output = Output()
         #expect(fill.run(stdout: { output.out += $0 }, stderr: { output.err += $0 }) == FillCommand.notRecordedStatus)
         #expect(output.err.contains("not recorded in the register"))
-        #expect(output.err.contains("file is not a database"))
+        #expect(output.err.contains("the file is not a register (it is not a SQLite database)"))
         #expect(output.err.contains("dmf-wizard register add"))
         let written = try FileManager.default.contentsOfDirectory(atPath: folder + "/out")
         #expect(written.count == 4)
@@ -159,6 +197,44 @@ import Testing
         #expect(output.out == "The register is intact: 1 entries, 3 events, every hash verified.\n")
         #expect(tool.show("DMF-NOPE", json: false) == 1)
         #expect(output.err.contains("no entry in the register has the reference DMF-NOPE"))
+    }
+
+    /// `check` on a damaged file says so and how to recover; `fill --record` then keeps its
+    /// documents and prints the command that records them later; `check` after a good copy is
+    /// back says it is written to again.
+    @Test func aDamagedRegisterIsFoundAndKeptFromWrites() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let output = Output()
+        let tool = command(folder, output)
+        for name in ["02-nightly-disc-quantum.yaml", "03-ogd-approved-tool.yaml", "05-supplier-no-nda.yaml"] {
+            #expect(tool.add(answersPath: Self.scenario(name), documents: [], reference: nil) == 0)
+        }
+        let path = folder + "/register.sqlite"
+        try FileManager.default.copyItem(atPath: path, toPath: folder + "/backup.sqlite")
+        try SQLiteFileTests.scribble(path, from: 3 * 4096)
+
+        output.out = ""
+        #expect(tool.check() == 1)
+        #expect(output.out.hasPrefix("The register at \(path) is damaged: SQLite"), "\(output.out)")
+        #expect(output.out.contains("put back the last good copy from a backup"))
+
+        var fill = FillCommand(answersPath: Self.scenario("12-laptop-disposal.yaml"), clock: Self.clock)
+        fill.outputPath = folder + "/form.md"
+        fill.register = RegisterLocation.sqlite(path: path).setting
+        let filled = Output()
+        #expect(fill.run(stdout: { filled.out += $0 }, stderr: { filled.err += $0 }) == FillCommand.notRecordedStatus)
+        #expect(
+            filled.err.contains("is damaged") && filled.err.contains("To record them later: dmf-wizard register add"))
+        #expect(FileManager.default.fileExists(atPath: folder + "/form.md"))
+
+        try FileManager.default.removeItem(atPath: path)
+        try FileManager.default.copyItem(atPath: folder + "/backup.sqlite", toPath: path)
+        output.out = ""
+        #expect(tool.check() == 0)
+        #expect(
+            output.out == "The register is intact: 3 entries, 3 events, every hash verified.\n"
+                + "It had been found damaged; it is sound again, so dmf-wizard writes to it again.\n")
     }
 
     /// The command line and the register screen read typed dates in one place.

@@ -135,3 +135,8 @@ enum Sample {
 
     static let file = FileDigest(name: "cases.csv", bytes: Array("a,b\n1,2\n".utf8))
 }
+
+extension RegisterLocation {
+    /// This register as found from the environment (no `--register` to repeat in a later command).
+    var setting: RegisterSetting { RegisterSetting(location: self, namedBy: .environment) }
+}

@@ -16,13 +16,31 @@ import Testing
         .deletingLastPathComponent().appendingPathComponent("RegisterLoad").path
 
     static func start(_ location: String, count: Int, prefix: String) throws -> Process {
+        try start(location, count: count, prefix: prefix, showErrors: false).process
+    }
+
+    /// A loader; with `showErrors`, its standard error goes to a file, read once it has ended.
+    static func start(
+        _ location: String, count: Int, prefix: String, showErrors: Bool
+    ) throws -> (process: Process, errors: () -> String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: loader)
         process.arguments = [location, String(count), prefix, "300"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
+        let file = NSTemporaryDirectory() + "dmf-loader-" + UUID().uuidString
+        if showErrors {
+            _ = FileManager.default.createFile(atPath: file, contents: nil)
+            process.standardError = FileHandle(forWritingAtPath: file)
+        }
         try process.run()
-        return process
+        return (
+            process,
+            {
+                defer { try? FileManager.default.removeItem(atPath: file) }
+                return (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+            }
+        )
     }
 
     static func address(_ scratch: ScratchRegister) -> String {
@@ -43,13 +61,43 @@ import Testing
         #expect(processes.allSatisfy { $0.terminationStatus == 0 })
 
         let total = Self.processes * Self.perProcess
-        let entries = try scratch.register.list()
+        let entries = try scratch.register.list().entries
         #expect(entries.count == total)
         #expect(Set(entries.map(\.reference)).count == total)
         #expect(entries.allSatisfy { $0.status == .sent })
         let report = try scratch.register.check()
         #expect(report.isIntact, "\(report.problems.prefix(5))")
         #expect(report.events == total * 3)
+    }
+
+    /// Thirty desks start using a register nobody has opened yet, at the same moment: every one
+    /// of them records, and the register holds all their entries, intact.
+    @Test(arguments: StoreKind.available) func thirtyFirstUsersOfANewRegisterAllSucceed(kind: StoreKind) throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.loader), "build the package first")
+        let address: String
+        let folder = NSTemporaryDirectory() + "dmf-first-users-" + UUID().uuidString
+        var cleanUp: () -> Void = { try? FileManager.default.removeItem(atPath: folder) }
+        switch kind {
+        case .sqlite:
+            address = folder + "/new/register.sqlite"
+        case .postgres:
+            let name = "dmf_first_" + UUID().uuidString.prefix(8).lowercased()
+            try ScratchRegister.psql(StoreKind.postgresAdminURL!, "CREATE DATABASE \(name)")
+            cleanUp = { _ = try? ScratchRegister.psql(StoreKind.postgresAdminURL!, "DROP DATABASE IF EXISTS \(name)") }
+            address = ScratchRegister.url(replacingDatabaseWith: name)
+        }
+        defer { cleanUp() }
+        let processes = try (1...30).map { try Self.start(address, count: 2, prefix: "F\($0)", showErrors: true) }
+        for process in processes { process.process.waitUntilExit() }
+        let failures = processes.filter { $0.process.terminationStatus != 0 }.map { $0.errors() }
+        #expect(failures.isEmpty, "\(failures.count) of 30 failed: \(failures.prefix(3))")
+
+        let storage = try RegisterLocation.resolve(option: address, variable: { _ in nil }).open()
+        defer { storage.close() }
+        let register = Register(storage: storage, now: { ScratchRegister.now })
+        let report = try register.check()
+        #expect(report.isIntact, "\(report.problems.prefix(5))")
+        #expect(report.entries == 60 && report.events == 180)
     }
 
     /// SIGKILL in the middle of writing: what was committed is whole, the rest is absent, and
@@ -59,7 +107,7 @@ import Testing
         let scratch = try ScratchRegister(kind)
         let writers = try (1...3).map { try Self.start(Self.address(scratch), count: 100_000, prefix: "K\($0)") }
         let deadline = Date().addingTimeInterval(60)
-        while try scratch.register.list().count < 60, Date() < deadline { usleep(50_000) }
+        while try scratch.register.list().entries.count < 60, Date() < deadline { usleep(50_000) }
         for writer in writers { kill(writer.processIdentifier, SIGKILL) }
         for writer in writers { writer.waitUntilExit() }
         #expect(writers.allSatisfy { $0.terminationReason == .uncaughtSignal })

@@ -134,3 +134,48 @@ import Testing
                 + "for user \"dmf\"")
     }
 }
+
+/// The command printed to record later names the register again only when `--register` named
+/// it, and never with a password: one named by DMF_REGISTER_URL, or the default file, is found
+/// again from the environment.
+@Suite struct RecordLaterTests {
+    static func option(_ given: String?, environment: String? = nil) -> String? {
+        RegisterSetting.resolve(option: given) { name in
+            name == RegisterLocation.environmentKey ? environment : (name == "XDG_DATA_HOME" ? "/data" : nil)
+        }.commandOption
+    }
+
+    @Test func aRegisterNamedByTheOptionIsNamedAgain() {
+        #expect(Self.option("/srv/dmf/register.sqlite") == "--register '/srv/dmf/register.sqlite'")
+        #expect(Self.option("O'Brien.sqlite") == "--register 'O'\\''Brien.sqlite'")
+        #expect(Self.option("sqlite:odd://name") == "--register 'sqlite:odd://name'")
+        #expect(Self.option("sqlite:/srv/plain.sqlite") == "--register '/srv/plain.sqlite'")
+        #expect(Self.option("service=dmf-register") == "--register 'service=dmf-register'")
+    }
+
+    @Test(arguments: [
+        (
+            "postgresql://dmf:s3cret@db.example:5433/register?sslmode=verify-full",
+            "--register 'user=dmf dbname=register host=db.example port=5433 sslmode=verify-full'"
+        ),
+        ("host=db.example password='s3cret' dbname=register", "--register 'dbname=register host=db.example'"),
+        ("postgresql://db.example/register?password=s3cret", "--register 'dbname=register host=db.example'"),
+        ("postgresql://:s3cret@", "--register 'postgresql://'"),
+        ("postgress://dmf:s3cret@db.example/register", "--register 'postgress://dmf@db.example/register'"),
+        (
+            "mysql://db.example/register?user=dmf&password=s3cret",
+            "--register 'mysql://db.example/register?user=dmf&password=…'"
+        ),
+    ])
+    func neverWithAPassword(given: String, printed: String) {
+        let option = Self.option(given)
+        #expect(option == printed)
+        #expect(option?.contains("s3cret") == false)
+    }
+
+    @Test func aRegisterFoundFromTheEnvironmentIsFoundAgain() {
+        #expect(Self.option(nil, environment: "postgresql://dmf:s3cret@db.example/register") == nil)
+        #expect(Self.option(nil, environment: "/srv/register.sqlite") == nil)
+        #expect(Self.option(nil) == nil)
+    }
+}

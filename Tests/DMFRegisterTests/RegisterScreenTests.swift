@@ -47,7 +47,7 @@ import Testing
             let app = FullScreenApp(
                 session: WizardSession(wizard: Wizard(), drafts: drafts, clock: RegisterScreenTests.clock),
                 drafts: drafts, clock: RegisterScreenTests.clock)
-            app.register = location
+            app.register = location.setting
             return app
         }
     }
@@ -95,6 +95,28 @@ import Testing
         #expect(try register.history("DMF-20261101-OVER").status == .closed)
     }
 
+    /// The register is open while its screen is used, closed when it is left, and opened afresh
+    /// after it failed: a file put right meanwhile is then read.
+    @Test func theScreenOpensTheRegisterAfreshAfterAFailureAndClosesItWhenLeft() throws {
+        let scratch = Scratch()
+        try FileManager.default.createDirectory(atPath: scratch.folder, withIntermediateDirectories: true)
+        let path = scratch.folder + "/register.sqlite"
+        try Data("not a register\n".utf8).write(to: URL(fileURLWithPath: path))
+        let app = scratch.app()
+        Self.press(app, [.char("6"), .enter])
+        #expect(Self.text(app).contains("the file is not a register"))
+        #expect(app.openedRegister == nil)
+
+        try FileManager.default.removeItem(atPath: path)
+        _ = try scratch.filled()
+        Self.press(app, [.char("u")])
+        #expect(Self.text(app).contains("DMF-20261101-OVER"))
+        #expect(app.openedRegister != nil)
+        Self.press(app, [.escape])
+        #expect(app.mode == .start)
+        #expect(app.openedRegister == nil)
+    }
+
     @Test func aRefusedChangeSaysWhyAndRecordsNothing() throws {
         let scratch = Scratch()
         let register = try scratch.filled()
@@ -132,7 +154,7 @@ import Testing
     @Test func savingTheOutcomeRecordsIt() throws {
         let scratch = Scratch()
         let (session, output) = try scratch.finishedTransfer()
-        let saved = try session.saveOutcome(formats: [.markdown], folder: output, register: scratch.location)
+        let saved = try session.saveOutcome(formats: [.markdown], folder: output, register: scratch.location.setting)
         #expect(saved.recorded)
         let note = try #require(saved.registerNote)
         #expect(note.hasPrefix("Recorded in the register as DMF-20261129-"))
@@ -147,7 +169,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: scratch.folder, withIntermediateDirectories: true)
         try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: scratch.folder + "/register.sqlite"))
         let (session, output) = try scratch.finishedTransfer()
-        let saved = try session.saveOutcome(formats: [.markdown], folder: output, register: scratch.location)
+        let saved = try session.saveOutcome(formats: [.markdown], folder: output, register: scratch.location.setting)
         #expect(!saved.recorded)
         #expect(saved.paths.count == 2)
         #expect(saved.registerNote?.contains("Not recorded in the register") == true)
@@ -156,12 +178,27 @@ import Testing
         let reference = try #require(saved.paths.first.map { String(($0 as NSString).lastPathComponent.prefix(17)) })
         #expect(saved.registerNote?.contains("--reference \(reference)") == true)
         for path in saved.paths { #expect(saved.registerNote?.contains("--document '\(path)'") == true) }
+        // Found from the environment, it is found again the same way.
+        #expect(saved.registerNote?.contains("--register '") == false)
+    }
+
+    /// The wizard was started with `--register`: the command to record later names it too.
+    @Test func aSaveWithARegisterNamedByTheOptionSaysItAgain() throws {
+        let scratch = Scratch()
+        try FileManager.default.createDirectory(atPath: scratch.folder, withIntermediateDirectories: true)
+        let path = scratch.folder + "/register.sqlite"
+        try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: path))
+        let (session, output) = try scratch.finishedTransfer()
+        let setting = RegisterSetting.resolve(option: path, variable: { _ in nil })
+        let saved = try session.saveOutcome(formats: [.markdown], folder: output, register: setting)
+        #expect(!saved.recorded)
+        #expect(saved.registerNote?.hasSuffix("--register '\(path)'") == true, "\(saved.registerNote ?? "")")
     }
 
     @Test func trainingNeverRecords() throws {
         let scratch = Scratch()
         let (session, output) = try scratch.finishedTransfer(training: true)
-        let saved = try session.saveOutcome(formats: [.markdown], folder: output, register: scratch.location)
+        let saved = try session.saveOutcome(formats: [.markdown], folder: output, register: scratch.location.setting)
         #expect(saved.registerNote == nil)
         #expect(!FileManager.default.fileExists(atPath: scratch.folder + "/register.sqlite"))
     }

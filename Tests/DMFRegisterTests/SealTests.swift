@@ -361,7 +361,7 @@ private func run(_ body: ((String) -> Void, (String) -> Void) -> Int32) -> (stat
 
     /// 2 GiB, past every 32-bit size, hashed a mebibyte at a time. The file is sparse, so making it
     /// costs nothing; `sha256sum` prints the expected digest for 2 GiB of zeros (it is not run on
-    /// this file: it hashes at a fifth of swift-crypto's speed here, over ten seconds on its own).
+    /// this file: it hashes several times slower than libcrypto here, over ten seconds on its own).
     @Test func aTwoGigabyteFileIsHashedAsAStream() throws {
         let folder = try Folder()
         defer { folder.remove() }

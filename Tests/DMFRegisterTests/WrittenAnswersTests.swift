@@ -26,7 +26,7 @@ struct WrittenAnswersTests {
         session.autosave()
         let draftPath = try #require(session.draftPath)
         let draft = try String(contentsOfFile: draftPath, encoding: .utf8)
-        let saved = try session.saveOutcome(formats: [.markdown], folder: output, register: scratch.location)
+        let saved = try session.saveOutcome(formats: [.markdown], folder: output, register: scratch.location.setting)
         let answersFile = try #require(saved.paths.first { $0.hasSuffix(".answers.yaml") })
         let reference = String((answersFile as NSString).lastPathComponent.prefix(17))
         let register = Register(storage: try scratch.location.open(), now: { "" })
@@ -34,7 +34,8 @@ struct WrittenAnswersTests {
 
         var exported = ""
         let command = RegisterCommand(
-            location: scratch.location, clock: RegisterScreenTests.clock, stdout: { exported += $0 }, stderr: { _ in })
+            register: scratch.location.setting, clock: RegisterScreenTests.clock, stdout: { exported += $0 },
+            stderr: { _ in })
         #expect(command.export(format: .json) == 0)
         let export = try #require(
             try JSONSerialization.jsonObject(with: Data(exported.utf8)) as? [String: Any], "the export is JSON")

@@ -1,4 +1,7 @@
+import DMFFlow
+import DMFPolicy
 import Foundation
+import TestSupport
 import Testing
 
 /// The built `dmf-wizard` run as a process, with no terminal: `flow`, `table`, `train --list`
@@ -75,7 +78,7 @@ import Testing
         let result = try Wizard.run([], environment: ["XDG_STATE_HOME": state.path])
         #expect(result.status == 1, "input ends before the first answer")
         #expect(result.stderr.contains("using plain mode"))
-        #expect(result.stdout.contains("About you: step 1 of 18, code Y1"))
+        #expect(result.stdout.contains("About you: step 1 of \(Flow().applicable(to: Answers()).count), code Y1"))
         #expect(result.stdout.contains("Input ended before any answer was given"))
     }
 
@@ -85,6 +88,18 @@ import Testing
         #expect(result.stderr.contains("using plain mode"))
         #expect(result.stdout.contains("TRAINING — not a real transfer"))
         #expect(result.stdout.contains("What is your name?"), "the trainee's name is asked first")
+    }
+
+    /// A code the wizard gives out rebuilds the choices: only the free-text questions are asked.
+    @Test func aCodeFromTheWizardIsTakenAndTheTextQuestionsAsked() throws {
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("dmf-code-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: state) }
+        let code = ResumeCode.encode(Drive.wizard(.otherDepartmentRefer).answers)
+        let result = try Wizard.run(["--code", code], environment: ["XDG_STATE_HOME": state.path])
+        #expect(result.status == 1, "input ends at the first text question")
+        #expect(!result.stderr.contains("cannot be used"), "\(result.stderr)")
+        #expect(result.stdout.contains("code Y1\nWhat is your name?"), "\(result.stdout)")
+        #expect(!result.stdout.contains("code T1"), "a choice the code carries is not asked")
     }
 
     @Test(arguments: [

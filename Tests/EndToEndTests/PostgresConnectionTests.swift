@@ -190,7 +190,8 @@ struct PostgresConnectionTests {
             wrong.stderr
                 == "dmf-wizard: the register at user=postgres dbname=\(database) host=127.0.0.1 port=\(server.port) "
                 + "sslmode=verify-full sslrootcert=\(folder)/other-ca.crt cannot be used: connection to server at "
-                + "\"127.0.0.1\", port \(server.port) failed: SSL error: certificate verify failed\n")
+                + "\"127.0.0.1\", port \(server.port) failed: SSL error: certificate verify failed; check that "
+                + "sslrootcert names the authority that signed the server's certificate\n")
     }
 
     @Test func aWrongPasswordIsOneLineWithoutThePassword() throws {
@@ -212,7 +213,8 @@ struct PostgresConnectionTests {
             #expect(
                 result.stderr.hasSuffix(
                     "cannot be used: connection to server at \"127.0.0.1\", port \(server.port) failed: "
-                        + "password authentication failed for user \"\(role.name)\"\n"), "\(result.stderr)")
+                        + "password authentication failed for user \"\(role.name)\"; check the password for this "
+                        + "server in ~/.pgpass (or the file PGPASSFILE names)\n"), "\(result.stderr)")
             #expect(!result.stderr.contains(secret), "the password is never shown")
             #expect(result.stderr.filter { $0 == "\n" }.count == 1)
         }
@@ -279,6 +281,43 @@ struct PostgresConnectionTests {
             ], shell: true)
         #expect(recorded.status == 0, "\(recorded.stderr)")
         #expect(recorded.stdout.contains("Recorded in the register as"))
+        // Found from the environment: the command does not name the register.
+        #expect(!later.contains("--register"))
+    }
+
+    /// Named with `--register` and a password in it: the command printed for later names the same
+    /// register without the password, and records there once the database exists, signing in
+    /// with the password from the password file.
+    @Test func theRecordLaterCommandCarriesTheRegisterWithoutItsPassword() throws {
+        let server = try TestServer()
+        let role = try server.passwordRole()
+        let database = TestServer.name("dmf_later_")
+        defer { server.drop(database: database, role: role.name) }
+        let workspace = try Workspace()
+        try workspace.write("case.yaml", try AnswersFixture.example())
+        let address = "postgresql://\(role.name):\(role.password)@127.0.0.1:\(server.port)/\(database)?sslmode=disable"
+        let filled = try TestServer.run(
+            ["fill", "case.yaml", "--output", "form.md", "--record", "--register", address], workspace, [:])
+        #expect(filled.status == 6, "\(filled.stderr)")
+        #expect(filled.stderr.contains("database \"\(database)\" does not exist"), "\(filled.stderr)")
+        #expect(!filled.stderr.contains(role.password) && !filled.stdout.contains(role.password))
+        let later = try #require(
+            filled.stderr.firstMatch(of: /To record them later: dmf-wizard (register add [^\n]*)/).map { String($0.1) })
+        #expect(
+            later.hasSuffix(
+                " --register 'user=\(role.name) dbname=\(database) host=127.0.0.1 port=\(server.port) sslmode=disable'"),
+            "\(later)")
+
+        try server.psql("CREATE DATABASE \(database) OWNER \(role.name)")
+        let passwords = try workspace.write(
+            "pgpass", "127.0.0.1:\(server.port):\(database):\(role.name):\(role.password)\n")
+        chmod(passwords, 0o600)
+        let recorded = try TestServer.run(
+            ["-c", "exec \"$0\" \(later)", Wizard.executable.path], workspace, ["PGPASSFILE": passwords], shell: true)
+        #expect(recorded.status == 0, "\(recorded.stderr)")
+        #expect(recorded.stdout.contains("Recorded in the register as"))
+        #expect(try server.psql("SELECT count(*) FROM entries", database: database) == "1")
+        #expect(!FileManager.default.fileExists(atPath: workspace.path("data/dmf-wizard/register.sqlite")))
     }
 }
 

@@ -1,3 +1,5 @@
+import DMFFlow
+import DMFPolicy
 import Foundation
 import TestSupport
 import Testing
@@ -91,44 +93,44 @@ struct WizardInTmuxTests {
         try terminal.send(keys)
     }
 
-    /// Start → a third-party transfer up to Check your answers: every choice by its number key
-    /// and Enter (a number only moves the highlight), text typed.
+    /// A third-party transfer by a secure network, as typed: choices by their number key and
+    /// Enter (a number only moves the highlight), text typed, "" for Enter alone. A question
+    /// not named here gets its compliant answer (`Journey`).
+    static let thirdParty = Journey(
+        name: "tmux-third-party", route: .thirdParty, verdict: .conditions,
+        typed: [
+            "Y1": "Siân Ó Ceallaigh", "Y2": "", "Y3": "", "T1": "1", "T2": "1", "T3": "", "D1": "", "D2": "1",
+            "D3": "1", "D4": "2", "D5": "10", "R1": "4", "R2": "", "R3": "Acme Ltd", "R4": "", "R5": "2", "M1": "2",
+            "K1": "2027-01-31", "K2": "", "X1": "1", "X2": "1", "X3": "3", "X4": "3", "A1": "", "A2": "1",
+        ],
+        recipients: [["P2": "Bob Supplier", "P3": "", "P4": "", "P6": "1", "P7": "2"]])
+
+    /// Start → the third-party transfer up to Check your answers, step by step in the flow's order.
     static func answerThirdPartyTransfer(_ terminal: TmuxTerminal) throws {
         try terminal.waitFor("Start a new transfer")
         try terminal.send(["Enter"])
-        try answer(terminal, "Y1", text: "Siân Ó Ceallaigh", "Enter")
-        try answer(terminal, "Y2", "Enter")
-        try answer(terminal, "Y3", "Enter")
-        try answer(terminal, "T1", "1", "Enter")
-        try answer(terminal, "T2", "1", "Enter")
-        try answer(terminal, "T3", "Enter")
-        try answer(terminal, "D1", "Enter")
-        try answer(terminal, "D2", "1", "Enter")
-        try answer(terminal, "D3", "1", "Enter")
-        try answer(terminal, "D4", "2", "Enter")
-        try answer(terminal, "D5", text: "10", "Enter")
-        try answer(terminal, "R1", "4", "Enter")
-        try answer(terminal, "R2", "Enter")
-        try answer(terminal, "R3", text: "Acme Ltd", "Enter")
-        try answer(terminal, "R4", "Enter")
-        try answer(terminal, "R5", "2", "Enter")
-        try answer(terminal, "M1", "2", "Enter")  // a secure network, asked before the recipients
-        try terminal.waitFor("Who will receive the information?")
-        try terminal.send(["Enter"])  // add a recipient
-        try answer(terminal, "P2", text: "Bob Supplier", "Enter")
-        try answer(terminal, "P3", "Enter")
-        try answer(terminal, "P4", "Enter")
-        try answer(terminal, "P6", "1", "Enter")  // no mailbox question by secure network
-        try answer(terminal, "P7", "2", "Enter")
-        try answer(terminal, "P1", "c")
-        try answer(terminal, "K1", text: "2027-01-31", "Enter")
-        try answer(terminal, "K2", "Enter")
-        try answer(terminal, "X1", "1", "Enter")
-        try answer(terminal, "X2", "1", "Enter")
-        try answer(terminal, "X3", "3", "Enter")
-        try answer(terminal, "X4", "3", "Enter")
-        try answer(terminal, "A1", "Enter")
-        try answer(terminal, "A2", "1", "Enter")
+        func answer(_ question: Question, _ typed: String) throws {
+            let code = question.code.rawValue
+            if question.choices.isEmpty {
+                try Self.answer(terminal, code, text: typed.isEmpty ? nil : typed, "Enter")
+            } else {
+                try Self.answer(terminal, code, typed, "Enter")
+            }
+        }
+        var answers = Answers()
+        answers.method = .secureNetwork  // no mailbox question
+        for code in thirdParty.expectedCodes {
+            guard code == .recipients else {
+                if let question = Flow().question(code: code) { try answer(question, thirdParty.typed(code)) }
+                continue
+            }
+            try terminal.waitFor("Who will receive the information?")
+            try terminal.send(["Enter"])  // add a recipient
+            for question in Flow.recipientQuestions where question.applies(to: answers) {
+                try answer(question, thirdParty.recipients[0][question.code] ?? "")
+            }
+            try Self.answer(terminal, StepCode.recipients.rawValue, "c")
+        }
         try terminal.waitFor("Check your answers")
     }
 

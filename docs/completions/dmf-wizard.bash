@@ -329,9 +329,9 @@ _dmf-wizard_register() {
 
 _dmf-wizard_register_list() {
     repeating_flags=()
-    non_repeating_flags=(--due --version -h --help)
+    non_repeating_flags=(--due --all --version -h --help)
     repeating_options=()
-    non_repeating_options=(--status --route --search --format -f --register)
+    non_repeating_options=(--status --route --search --format -f --limit --register)
     __dmf-wizard_offer_flags_options 0
 
     # Offer option value completions
@@ -348,6 +348,9 @@ _dmf-wizard_register_list() {
         ;;
     '--format'|'-f')
         __dmf-wizard_add_completions -W 'table'$'\n''csv'$'\n''json'
+        return
+        ;;
+    '--limit')
         return
         ;;
     '--register')
@@ -524,15 +527,18 @@ _dmf-wizard_register_reviewed() {
 
 _dmf-wizard_register_due() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--all --version -h --help)
     repeating_options=()
-    non_repeating_options=(--format -f --register)
+    non_repeating_options=(--format -f --limit --register)
     __dmf-wizard_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
     '--format'|'-f')
         __dmf-wizard_add_completions -W 'table'$'\n''csv'$'\n''json'
+        return
+        ;;
+    '--limit')
         return
         ;;
     '--register')

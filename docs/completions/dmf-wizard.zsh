@@ -82,7 +82,7 @@ _dmf-wizard_wizard() {
         '--plain[Plain, line-by-line questions for screen readers, braille displays and piped input.]'
         '--helpdesk[Helpdesk mode\: record the caller and the agent; read-aloud wording on every question.]'
         '--projector[High-contrast look for a projector\: no colour, bold and reverse only.]'
-        '--code[Rebuild the choices from a resume code read out by a caller (e.g. B3N-PNK-6CT-PC); only the free-text questions are asked.]:code:'
+        '--code[Rebuild the choices from a resume code read out by a caller (e.g. CXD-NCS-K6H-F7Y); only the free-text questions are asked.]:code:'
         '--register[Record saved outcomes in this register (a PostgreSQL connection string such as postgres\://HOST/DB or service=NAME, or a SQLite file). Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -101,7 +101,7 @@ _dmf-wizard_resume() {
         '--plain[Plain, line-by-line questions for screen readers, braille displays and piped input.]'
         '--helpdesk[Helpdesk mode\: record the caller and the agent; read-aloud wording on every question.]'
         '--projector[High-contrast look for a projector\: no colour, bold and reverse only.]'
-        '--code[Rebuild the choices from a resume code read out by a caller (e.g. B3N-PNK-6CT-PC); only the free-text questions are asked.]:code:'
+        '--code[Rebuild the choices from a resume code read out by a caller (e.g. CXD-NCS-K6H-F7Y); only the free-text questions are asked.]:code:'
         '--register[Record saved outcomes in this register (a PostgreSQL connection string such as postgres\://HOST/DB or service=NAME, or a SQLite file). Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -206,7 +206,7 @@ _dmf-wizard_register() {
             'reviewed:Record a recurring transfer'\''s review.'
             'due:Deletions and reviews due today or overdue, soonest first.'
             'export:Every entry and event, for an auditor, under its protective marking.'
-            'check:Verify the hash chain: any change to history is found and named.'
+            'check:Verify the file and the hash chain: damage and changes to history are found and named.'
             'add:Record an assessment from its answers file (one saved while the register could not be used).'
         )
         _describe -V subcommand subcommands && ret=0
@@ -233,6 +233,8 @@ _dmf-wizard_register_list() {
         '--route[Only this route\: same-system, between-moj-systems, other-government-department, third-party.]:route:'
         '--search[Text in the reference, requester, team, organisations or systems (any case).]:search:'
         '(--format -f)'{--format,-f}'[table, csv or json.]:format:{__dmf-wizard_complete "${___format[@]}"}'
+        '--limit[Show at most N (default 50).]:N:'
+        '--all[Show every one.]'
         '--register[The register\: a PostgreSQL connection string (postgres\://HOST/DB, or key=value such as service=NAME), or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -362,6 +364,8 @@ _dmf-wizard_register_due() {
     local -ar ___format=('table' 'csv' 'json')
     local -ar arg_specs=(
         '(--format -f)'{--format,-f}'[table, csv or json.]:format:{__dmf-wizard_complete "${___format[@]}"}'
+        '--limit[Show at most N (default 50).]:N:'
+        '--all[Show every one.]'
         '--register[The register\: a PostgreSQL connection string (postgres\://HOST/DB, or key=value such as service=NAME), or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'

@@ -122,7 +122,8 @@ struct QuestionScreen {
             page.item(0) { page in
                 page.field(input, width: 60, focused: true)
                 page.line(
-                    question.isRequired ? "Required." : "Optional: press Enter with the field empty to skip.",
+                    wizard.isCurrentQuestionRequired
+                        ? "Required." : "Optional: press Enter with the field empty to skip.",
                     style: .dim, indent: 1)
             }
             page.focus = 0

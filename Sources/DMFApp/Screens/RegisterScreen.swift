@@ -17,12 +17,17 @@ struct RegisterScreen {
 
     var panel = Panel.list
     var entries: [EntrySummary] = []
+    /// Entries the filters match beyond those shown.
+    var notShown = 0
     var cursor = ListCursor(at: 0)
-    var query = ListQuery()
+    var query = ListQuery(limit: RegisterScreen.listLimit)
     var search = TextInput()
     var message: Message?
     /// Filled in by the app: today, for "due only".
     var today = ""
+
+    /// The newest this many are listed; a search or a filter finds the others.
+    static let listLimit = 200
 
     enum Action: Equatable {
         case open, move, search, status, due, back
@@ -157,10 +162,11 @@ struct RegisterScreen {
     }
 
     /// The app's answer to `.registerList`: the entries, or why they could not be read.
-    mutating func listed(_ result: Result<[EntrySummary], RegisterError>) {
+    mutating func listed(_ result: Result<EntryList, RegisterError>) {
         switch result {
-        case .success(let entries):
-            self.entries = entries
+        case .success(let listed):
+            entries = listed.entries
+            notShown = listed.notShown
             cursor.position = min(highlight, max(0, entries.count - 1))
         case .failure(let error): message = .problem(error.description)
         }
@@ -207,6 +213,10 @@ struct RegisterScreen {
                         + "\(entry.requester)\(due)",
                     style: selected ? .selected : .normal, hang: 2)
             }
+        }
+        if notShown > 0 {
+            page.gap()
+            page.line("\(notShown) more not shown: search (/) or choose a status (s) to find them.")
         }
         page.focus = panel == .list ? highlight : nil
     }

@@ -1,3 +1,4 @@
+import DMFPolicy
 import DMFRegister
 import Foundation
 
@@ -10,9 +11,12 @@ public enum ListingFormat: String, CaseIterable, Sendable {
 enum RegisterListing {
     static let headers = ["Reference", "Recorded", "Requester", "Team", "Route", "Verdict", "Status", "Next due"]
 
-    static func cells(_ summary: EntrySummary) -> [String] {
-        [
-            summary.reference, String(summary.recordedAt.prefix(10)), summary.requester, summary.team, summary.route,
+    /// One entry's cells. For people (`readable`) the route is its label ("Other government
+    /// department"); spreadsheets keep the answers file's spelling.
+    static func cells(_ summary: EntrySummary, readable: Bool = false) -> [String] {
+        let route = readable ? RouteType(rawValue: summary.route)?.formLabel ?? summary.route : summary.route
+        return [
+            summary.reference, String(summary.recordedAt.prefix(10)), summary.requester, summary.team, route,
             summary.verdict.uppercased(), summary.status.rawValue,
             summary.nextDue.map { "\($0.date) \($0.kind.rawValue)" } ?? "",
         ]
@@ -22,10 +26,10 @@ enum RegisterListing {
         switch format {
         case .table:
             guard !summaries.isEmpty else { return "No entries.\n" }
-            return table([headers] + summaries.map(cells))
+            return table([headers] + summaries.map { cells($0, readable: true) })
                 + "\(summaries.count) entr\(summaries.count == 1 ? "y" : "ies")\n"
         case .csv:
-            return csv([headers] + summaries.map(cells))
+            return csv([headers] + summaries.map { cells($0) })
         case .json:
             return json(summaries)
         }

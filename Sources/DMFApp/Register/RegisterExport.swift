@@ -1,3 +1,4 @@
+import DMFPolicy
 import DMFRegister
 import Foundation
 
@@ -33,10 +34,8 @@ struct RegisterExport {
         self.producedAt = producedAt
     }
 
-    /// OFFICIAL-SENSITIVE when any entry is; names and purposes of transfers are in every export.
-    var marking: String {
-        records.contains { $0.entry.marking != "OFFICIAL" } ? "OFFICIAL-SENSITIVE" : "OFFICIAL"
-    }
+    /// The highest marking of the entries (names and purposes of transfers are in every export).
+    var marking: String { ProtectiveMarking.covering(records.map(\.entry.marking)).rawValue }
 
     func render(_ format: ListingFormat) -> String {
         switch format {

@@ -41,7 +41,7 @@ public struct SealCommand {
     }
 
     /// The marking used when neither the caller nor a register gives one.
-    public static let defaultMarking = "OFFICIAL-SENSITIVE"
+    public static let defaultMarking = ProtectiveMarking.officialSensitive.rawValue
 
     /// Runs the command, printing to the given streams (`Console` in the program, which cleans
     /// every line); returns the exit status.

@@ -1,0 +1,152 @@
+import DMFDocuments
+import DMFPolicy
+import DMFRegister
+import DMFRegisterStores
+import Foundation
+
+/// Records a finished assessment: picks its reference, lets the caller write its documents
+/// under that reference, and records the entry with their digests. `fill --record`, the
+/// wizard's save (both through `save`) and `register add` all record through here.
+struct OutcomeRecorder {
+    let register: Register
+
+    struct Outcome {
+        var entry: RegisterEntry
+        var isNew: Bool
+
+        var message: String {
+            isNew
+                ? "Recorded in the register as \(entry.reference)."
+                : "Already in the register as \(entry.reference) (the same answers); nothing new was recorded."
+        }
+    }
+
+    /// - Parameters:
+    ///   - reference: a reference to use as given (`register add --reference`), else one is picked.
+    ///   - documents: writes (or reads) the documents for the form with the chosen reference and
+    ///     returns their digests; called again only if another desk took the reference meanwhile,
+    ///     and then it removes the files it wrote under the reference it lost.
+    func record(
+        _ answers: Answers, producedAt: String, reference: String?,
+        documents: (FilledDMF) throws -> [FileDigest]
+    ) throws(RegisterError) -> Outcome {
+        // The documents' digests are worked out before the register is written.
+        try register.loadHashing()
+        for _ in 0..<3 {
+            let draft = try build(answers, producedAt: producedAt, reference: reference)
+            let chosen: String
+            if let reference {
+                chosen = reference
+            } else {
+                chosen = try register.reference(
+                    for: answers.fingerprint, candidates: RegisterEntryBuilder.candidates(draft, answers: answers))
+            }
+            let dmf = chosen == draft.reference ? draft : try build(answers, producedAt: producedAt, reference: chosen)
+            let digests: [FileDigest]
+            do { digests = try documents(dmf) } catch {
+                throw .failed(location: register.location, reason: "the documents could not be written: \(error)")
+            }
+            let entry = RegisterEntryBuilder.entry(dmf, answers: answers, recordedAt: producedAt, documents: digests)
+            do {
+                switch try register.record(entry, by: RegisterEntryBuilder.recorder(answers)) {
+                case .added(let entry): return Outcome(entry: entry, isNew: true)
+                case .alreadyRecorded(let entry): return Outcome(entry: entry, isNew: false)
+                }
+            } catch .referenceTaken where reference == nil {
+                // Another desk took it between the choice and the write: choose again.
+                continue
+            }
+        }
+        throw .failed(location: register.location, reason: "no free reference could be recorded; try again")
+    }
+
+    /// What saving an outcome with a register did: the files written, under the form they
+    /// carry, and what the register said.
+    struct Saved {
+        var files: [(path: String, bytes: [UInt8])]
+        /// The form the files carry: its reference is the one the register holds.
+        var form: FilledDMF
+        var recorded: Result<Outcome, NotRecorded>
+    }
+
+    /// The register could not record the files: why, and the command that records them later.
+    struct NotRecorded: Error {
+        var error: RegisterError
+        var laterCommand: String
+    }
+
+    /// Writes the form's files and records them in `setting`'s register: the register picks the
+    /// reference first, the files are written under it, and the entry keeps each file's digest.
+    /// If the register cannot be used, the files are written all the same, and `NotRecorded`
+    /// gives the command that records them once it can.
+    /// - Parameters:
+    ///   - answersFile: the answers file the later command reads, given the paths written.
+    ///   - write: writes the files for a form, all or none, and returns them.
+    /// - Throws: only when the files could not be written.
+    static func save(
+        _ answers: Answers, form: FilledDMF, in setting: RegisterSetting, clock: WallClock,
+        answersFile: ([String]) -> String, write: (FilledDMF) throws(WriteError) -> [(path: String, bytes: [UInt8])]
+    ) throws(WriteError) -> Saved {
+        var written: [(path: String, bytes: [UInt8])] = []
+        var writtenForm = form
+        var writeFailure: WriteError?
+        let failure: RegisterError
+        do throws(RegisterError) {
+            let register = try setting.open(clock)
+            defer { register.close() }
+            let outcome = try OutcomeRecorder(register: register).record(
+                answers, producedAt: form.producedAt, reference: nil
+            ) { chosen in
+                SafeFile.remove(written.map(\.path))
+                written = []
+                do throws(WriteError) { written = try write(chosen) } catch {
+                    writeFailure = error
+                    throw error
+                }
+                writtenForm = chosen
+                return written.map { FileDigest(name: ($0.path as NSString).lastPathComponent, bytes: $0.bytes) }
+            }
+            return Saved(files: written, form: writtenForm, recorded: .success(outcome))
+        } catch {
+            if let writeFailure { throw writeFailure }
+            failure = error
+        }
+        if written.isEmpty {
+            written = try write(form)
+            writtenForm = form
+        }
+        let later = laterCommand(
+            answers: answersFile(written.map(\.path)), reference: writtenForm.reference,
+            documents: written.map(\.path), register: setting)
+        return Saved(
+            files: written, form: writtenForm, recorded: .failure(NotRecorded(error: failure, laterCommand: later)))
+    }
+
+    /// The command that records saved files later, once the register can be used: the
+    /// reference the files carry, each file (for its digest, so the entry matches the files),
+    /// and the register when `--register` named it (without any password).
+    static func laterCommand(answers: String, reference: String, documents: [String], register: RegisterSetting?)
+        -> String
+    {
+        let files = documents.map { " --document " + RegisterSetting.shellQuoted($0) }.joined()
+        let place = register?.commandOption.map { " " + $0 } ?? ""
+        return
+            "dmf-wizard register add \(RegisterSetting.shellQuoted(answers)) --reference \(reference)\(files)\(place)"
+    }
+
+    private func build(_ answers: Answers, producedAt: String, reference: String?) throws(RegisterError) -> FilledDMF {
+        do {
+            return try DMFBuilder.build(answers, context: .init(producedAt: producedAt, reference: reference))
+        } catch {
+            let missing = error.missing.joined(separator: ", ")
+            throw .failed(location: register.location, reason: "the answers are incomplete (\(missing))")
+        }
+    }
+}
+
+extension RegisterSetting {
+    /// Opens the register, its events stamped by `clock`: the one way the app opens it.
+    func open(_ clock: WallClock, quickly: Bool = false) throws(RegisterError) -> Register {
+        try open(quickly: quickly, now: { clock.timestamp })
+    }
+}

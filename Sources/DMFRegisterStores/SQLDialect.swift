@@ -1,0 +1,131 @@
+/// What differs between SQLite's SQL and PostgreSQL's, in one place: every statement the register
+/// runs is written once (`StoreSchema`, `StoreQueries`) and spelled for a store through this.
+enum SQLDialect: Sendable {
+    case sqlite, postgres
+
+    /// The type of an event's sequence number.
+    var integer: String {
+        switch self {
+        case .sqlite: "INTEGER"
+        case .postgres: "BIGINT"
+        }
+    }
+
+    /// The `number`th parameter (from 1).
+    func placeholder(_ number: Int) -> String {
+        switch self {
+        case .sqlite: "?"
+        case .postgres: "$\(number)"
+        }
+    }
+
+    /// A condition true when `text` holds `part` (already lower-case, as the search words are).
+    func contains(_ text: String, _ part: String) -> String {
+        switch self {
+        case .sqlite: "instr(\(text), \(part)) > 0"
+        case .postgres: "strpos(\(text), \(part)) > 0"
+        }
+    }
+
+    /// Where a filtered list reads from: SQLite is told to read the narrow list index rather
+    /// than walk every entry with its answers in time order to save a sort; PostgreSQL's planner
+    /// chooses well without a hint.
+    func listSource(_ table: String, index: String) -> String {
+        switch self {
+        case .sqlite: "\(table) INDEXED BY \(index)"
+        case .postgres: table
+        }
+    }
+
+    /// The statements that make history append-only: events are never changed or removed, and
+    /// entries are never removed and change only in `summary` columns. A statement that tries
+    /// is refused with the same words in both stores. Dropped first, so a later migration can
+    /// set them again over a table with more columns.
+    func guards(fixedEntryColumns fixed: [String]) -> [String] {
+        let refusal = "the register keeps its history: rows are never changed or removed"
+        let fixedList = fixed.joined(separator: ", ")
+        switch self {
+        case .sqlite:
+            let refuse = "SELECT RAISE(ABORT, '\(refusal)')"
+            return [
+                "DROP TRIGGER IF EXISTS events_no_update", "DROP TRIGGER IF EXISTS events_no_delete",
+                "DROP TRIGGER IF EXISTS entries_no_delete", "DROP TRIGGER IF EXISTS entries_fixed",
+                "CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN \(refuse); END",
+                "CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN \(refuse); END",
+                "CREATE TRIGGER entries_no_delete BEFORE DELETE ON entries BEGIN \(refuse); END",
+                "CREATE TRIGGER entries_fixed BEFORE UPDATE OF \(fixedList) ON entries BEGIN \(refuse); END",
+            ]
+        case .postgres:
+            let guardRows = "FOR EACH ROW EXECUTE FUNCTION dmf_register_keeps_history()"
+            return [
+                """
+                CREATE OR REPLACE FUNCTION dmf_register_keeps_history() RETURNS trigger LANGUAGE plpgsql AS $$ \
+                BEGIN RAISE EXCEPTION '\(refusal)'; END $$
+                """,
+                "DROP TRIGGER IF EXISTS events_append_only ON events",
+                "DROP TRIGGER IF EXISTS events_no_truncate ON events",
+                "DROP TRIGGER IF EXISTS entries_no_delete ON entries",
+                "DROP TRIGGER IF EXISTS entries_fixed ON entries",
+                "CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON events \(guardRows)",
+                """
+                CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON events \
+                FOR EACH STATEMENT EXECUTE FUNCTION dmf_register_keeps_history()
+                """,
+                "CREATE TRIGGER entries_no_delete BEFORE DELETE ON entries \(guardRows)",
+                "CREATE TRIGGER entries_fixed BEFORE UPDATE OF \(fixedList) ON entries \(guardRows)",
+            ]
+        }
+    }
+}
+
+/// A value bound to a statement's parameter.
+enum SQLValue: Sendable, Equatable {
+    case text(String?)
+    /// Sent as an integer (`bigint` on PostgreSQL), not as text cast in the SQL.
+    case integer(Int64)
+}
+
+/// One statement with its parameters, spelled for one dialect.
+struct SQLStatement: Sendable {
+    var sql: String
+    var values: [SQLValue] = []
+}
+
+/// Builds a statement, numbering its parameters as the dialect wants. A class, so that
+/// `builder.statement("… \(builder.bind(x))")` sees the parameter bound while its text was made.
+final class StatementBuilder {
+    let dialect: SQLDialect
+    private(set) var values: [SQLValue] = []
+
+    init(_ dialect: SQLDialect) { self.dialect = dialect }
+
+    /// Adds a parameter; returns its placeholder to write into the SQL.
+    func bind(_ value: SQLValue) -> String {
+        values.append(value)
+        return dialect.placeholder(values.count)
+    }
+
+    func bind(_ text: String?) -> String { bind(.text(text)) }
+
+    func statement(_ sql: String) -> SQLStatement { SQLStatement(sql: sql, values: values) }
+}
+
+/// A row as both stores give it: every value as text (integers in decimal), NULL as nil, found
+/// by column name. The names are shared by every row of one result.
+struct TextRow: Sendable {
+    let names: ColumnNames
+    let values: [String?]
+
+    subscript(_ column: String) -> String? { names.position(of: column).flatMap { values[$0] } }
+}
+
+/// Column positions by name, made once per result.
+final class ColumnNames: Sendable {
+    private let positions: [String: Int]
+
+    init(_ names: [String]) {
+        positions = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    func position(of name: String) -> Int? { positions[name] }
+}

@@ -1,0 +1,192 @@
+import CLibCrypto
+
+/// A signature as the signer's key type makes it.
+public enum Signature: Sendable, Equatable {
+    /// 64 bytes.
+    case ed25519([UInt8])
+    /// The two numbers as unsigned big-endian bytes (an SSH signature's mpints; a leading zero is
+    /// allowed). The message is hashed with SHA-256 on P-256 and SHA-384 on P-384, as SSH does.
+    case ecdsa(r: [UInt8], s: [UInt8])
+    /// RSASSA-PKCS1-v1_5 over the message hashed with `hash` (SHA-256 or SHA-512).
+    case rsa([UInt8], hash: DigestAlgorithm)
+}
+
+/// The NIST curves an ECDSA key may be on.
+public enum ECDSACurve: Sendable, Equatable {
+    case p256, p384
+
+    /// OpenSSL's name for the curve.
+    var groupName: String {
+        switch self {
+        case .p256: "prime256v1"
+        case .p384: "secp384r1"
+        }
+    }
+
+    /// For messages: "P-256".
+    public var name: String {
+        switch self {
+        case .p256: "P-256"
+        case .p384: "P-384"
+        }
+    }
+
+    /// The hash SSH signs with on this curve.
+    var hash: DigestAlgorithm {
+        switch self {
+        case .p256: .sha256
+        case .p384: .sha384
+        }
+    }
+}
+
+/// Why a public key could not be used.
+public enum PublicKeyError: Error, Sendable, Equatable, CustomStringConvertible {
+    case unavailable(LibCryptoUnavailable)
+    /// The bytes do not make a key of the kind named (a wrong length, a point off the curve).
+    case invalid(String)
+
+    public var description: String {
+        switch self {
+        case .unavailable(let error): error.description
+        case .invalid(let reason): reason
+        }
+    }
+}
+
+/// A public key that checks signatures. Made once and kept: a register holds many signatures
+/// by few keys, and checking with a key already made costs only the check.
+///
+/// Sendable: OpenSSL's key is never changed after it is made, and OpenSSL allows one key to
+/// check signatures from several threads at once.
+public final class PublicKey: @unchecked Sendable {
+    private enum Kind {
+        case ed25519
+        case ecdsa(ECDSACurve)
+        case rsa
+    }
+
+    private let library: UnsafePointer<dmf_libcrypto>
+    private let key: OpaquePointer
+    private let kind: Kind
+
+    private init(library: UnsafePointer<dmf_libcrypto>, key: OpaquePointer, kind: Kind) {
+        self.library = library
+        self.key = key
+        self.kind = kind
+    }
+
+    deinit { library.pointee.keyFree(key) }
+
+    /// An Ed25519 key from its 32 bytes (as an SSH public key carries it).
+    public static func ed25519(_ raw: [UInt8]) throws(PublicKeyError) -> PublicKey {
+        let library = try loaded()
+        guard raw.count == 32,
+            let key = raw.withUnsafeBufferPointer({
+                library.pointee.keyNewRawPublic(EVP_PKEY_ED25519, nil, $0.baseAddress, $0.count)
+            })
+        else {
+            library.pointee.errorsClear()
+            throw .invalid("not an Ed25519 public key (it must be 32 bytes; it is \(raw.count))")
+        }
+        return PublicKey(library: library, key: key, kind: .ed25519)
+    }
+
+    /// An ECDSA key from its point as SEC 1 encodes it (`04`, then x and y: what an SSH public
+    /// key carries). A point that is not on the curve is refused.
+    public static func ecdsa(_ curve: ECDSACurve, point: [UInt8]) throws(PublicKeyError) -> PublicKey {
+        let library = try loaded()
+        let key = point.withUnsafeBufferPointer { point in
+            point.baseAddress.flatMap { dmf_libcrypto_ec_public_key(library, curve.groupName, $0, point.count) }
+        }
+        guard let key else { throw .invalid("not a public key on \(curve.name)") }
+        return PublicKey(library: library, key: key, kind: .ecdsa(curve))
+    }
+
+    /// The smallest RSA modulus accepted, in bits: OpenSSH's own minimum.
+    public static let rsaMinimumBits = 1024
+
+    /// An RSA key from its modulus and public exponent, as unsigned big-endian bytes (an SSH
+    /// public key's mpints). A modulus shorter than `rsaMinimumBits` is refused.
+    public static func rsa(modulus: [UInt8], exponent: [UInt8]) throws(PublicKeyError) -> PublicKey {
+        let library = try loaded()
+        let significant = modulus.drop { $0 == 0 }
+        let bits = significant.first.map { significant.count * 8 - $0.leadingZeroBitCount } ?? 0
+        guard bits >= rsaMinimumBits else {
+            throw .invalid("an RSA key of \(bits) bits is too short (at least \(rsaMinimumBits) are needed)")
+        }
+        let key = modulus.withUnsafeBufferPointer { n in
+            exponent.withUnsafeBufferPointer { e in
+                n.baseAddress.flatMap { n in
+                    e.baseAddress.flatMap {
+                        dmf_libcrypto_rsa_public_key(library, n, modulus.count, $0, exponent.count)
+                    }
+                }
+            }
+        }
+        guard let key else { throw .invalid("not an RSA public key") }
+        return PublicKey(library: library, key: key, kind: .rsa)
+    }
+
+    /// Whether `signature` is this key's signature of `message`. A signature of another kind
+    /// than the key, or one that cannot be read, is not valid.
+    public func isValid(_ signature: Signature, for message: some Sequence<UInt8>) -> Bool {
+        let checked: (bytes: [UInt8], hash: DigestAlgorithm?)?
+        switch (kind, signature) {
+        case (.ed25519, .ed25519(let bytes)): checked = (bytes, nil)
+        case (.ecdsa(let curve), .ecdsa(let r, let s)): checked = der(r: r, s: s).map { ($0, curve.hash) }
+        case (.rsa, .rsa(let bytes, let hash)) where hash == .sha256 || hash == .sha512: checked = (bytes, hash)
+        default: checked = nil
+        }
+        guard let checked else { return false }
+        let message = Array(message)
+        guard let context = library.pointee.mdContextNew() else { return false }
+        defer { library.pointee.mdContextFree(context) }
+        let valid =
+            library.pointee.digestVerifyInit(context, nil, checked.hash?.md(library), nil, key) == 1
+            && checked.bytes.withUnsafeBufferPointer { signature in
+                message.withUnsafeBufferPointer { message in
+                    library.pointee.digestVerify(
+                        context, signature.baseAddress, signature.count, message.baseAddress, message.count) == 1
+                }
+            }
+        // A refusal leaves OpenSSL's reasons on this thread's error queue; nothing reads them.
+        if !valid { library.pointee.errorsClear() }
+        return valid
+    }
+
+    /// ECDSA's r and s as OpenSSL checks them: a DER sequence of two integers.
+    private func der(r: [UInt8], s: [UInt8]) -> [UInt8]? {
+        guard let signature = library.pointee.ecdsaSignatureNew() else { return nil }
+        defer { library.pointee.ecdsaSignatureFree(signature) }
+        guard let r = Self.number(library, r) else { return nil }
+        guard let s = Self.number(library, s) else {
+            library.pointee.numberFree(r)
+            return nil
+        }
+        // On success the signature owns both numbers.
+        guard library.pointee.ecdsaSignatureSet(signature, r, s) == 1 else {
+            library.pointee.numberFree(r)
+            library.pointee.numberFree(s)
+            return nil
+        }
+        let size = library.pointee.ecdsaSignatureToDER(signature, nil)
+        guard size > 0 else { return nil }
+        var out = [UInt8](repeating: 0, count: Int(size))
+        let written = out.withUnsafeMutableBufferPointer { buffer in
+            var cursor = buffer.baseAddress
+            return library.pointee.ecdsaSignatureToDER(signature, &cursor)
+        }
+        return written == size ? out : nil
+    }
+
+    private static func loaded() throws(PublicKeyError) -> UnsafePointer<dmf_libcrypto> {
+        do { return try LibCrypto.table() } catch { throw .unavailable(error) }
+    }
+
+    /// A BIGNUM from unsigned big-endian bytes, or nil.
+    private static func number(_ library: UnsafePointer<dmf_libcrypto>, _ bytes: [UInt8]) -> OpaquePointer? {
+        guard bytes.count <= Int32.max else { return nil }
+        return bytes.withUnsafeBufferPointer { library.pointee.numberFromBytes($0.baseAddress, Int32($0.count), nil) }
+    }
+}
