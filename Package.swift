@@ -73,7 +73,8 @@ let package = Package(
             resources: [.copy("Scenarios"), .copy("Guidance")]),
         .testTarget(name: "DMFAnswersTests", dependencies: ["DMFAnswers", "DMFPolicy"], exclude: ["JSONFromTools"]),
         .testTarget(
-            name: "DMFDocumentsTests", dependencies: ["DMFDocuments", "DMFAnswers", "DMFPolicy", "TestSupport"],
+            name: "DMFDocumentsTests",
+            dependencies: ["DMFDocuments", "DMFAnswers", "DMFFlow", "DMFPolicy", "TestSupport"],
             resources: [.copy("Golden")]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "SystemCryptoTests", dependencies: ["SystemCrypto", "TestSupport"]),
