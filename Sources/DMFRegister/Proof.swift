@@ -223,13 +223,6 @@ public struct SignerTrust: Sendable {
     /// trusted.
     public let isMissing: Bool
 
-    init(source: String, verifier: SignatureVerifier?, problem: String?, isMissing: Bool) {
-        self.source = source
-        self.verifier = verifier
-        self.problem = problem
-        self.isMissing = isMissing
-    }
-
     /// Reads the file at `path`. A missing file trusts nobody; an unreadable one is a problem.
     public static func load(path: String) -> SignerTrust {
         let signers: AllowedSigners

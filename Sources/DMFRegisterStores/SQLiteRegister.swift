@@ -224,7 +224,10 @@ public final class SQLiteRegister: RegisterStorage {
     }
 
     public func requirement() throws -> SignatureRequirement? {
-        try translated { try queue.read { db in try queries.requirement(try Self.rows(db, queries.requirement)) } }
+        // Reentrant: `check` asks inside the read transaction of `readingOneMoment`.
+        try translated {
+            try queue.unsafeReentrantRead { db in try queries.requirement(try Self.rows(db, queries.requirement)) }
+        }
     }
 
     public func fingerprints(of references: [String]) throws -> [String: String] {

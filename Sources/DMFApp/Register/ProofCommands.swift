@@ -158,7 +158,7 @@ extension RegisterCommand {
             }
             let event = try register.append(request, to: reference)
             stdout(
-                "\(reference): \(event.kind.label) on \(event.date) by \(RegisterListing.actor(event)), recorded as "
+                "\(reference): \(event.kind.label) on \(event.date) — \(RegisterListing.actor(event)), recorded as "
                     + "event \(event.sequence).\n")
             let finding = register.finding(for: event, entryDigest: history.entry.digest)
             stdout(RegisterListing.signatureNote(event, finding).map { $0 + ".\n" } ?? "")

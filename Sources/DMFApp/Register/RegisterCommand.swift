@@ -114,7 +114,7 @@ public struct RegisterCommand {
             }
             let event = try register.append(request, to: reference)
             stdout(
-                "\(reference): \(event.kind.label) on \(event.date) by \(event.byShown), recorded as event "
+                "\(reference): \(event.kind.label) on \(event.date) — \(event.byShown), recorded as event "
                     + "\(event.sequence).\n")
             if event.kind.signatureNamespace != nil {
                 let finding = register.finding(for: event, entryDigest: nil)
