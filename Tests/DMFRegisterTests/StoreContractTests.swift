@@ -164,7 +164,9 @@ import Testing
     @Test(arguments: StoreKind.available) func scansInOneMomentAgree(kind: StoreKind) throws {
         let scratch = try ScratchRegister(kind)
         _ = try scratch.register.record(Sample.entry("DMF-20261129-AAAA"), by: "Sam")
-        let otherDesk = Register(storage: try scratch.location.open(), now: { ScratchRegister.now })
+        let otherDesk = Register(
+            storage: try scratch.location.open(), now: { scratch.register.timestamp },
+            account: { kind.account })
         defer { otherDesk.storage.close() }
         let storage = scratch.register.storage
         let (entries, events) = try storage.readingOneMoment { () throws -> (Int, Int) in
