@@ -343,6 +343,8 @@ public enum Seal {
     /// manifests are left out. Names are compared as bytes, as the file system does: Swift's
     /// `==` treats two spellings of "é" as one, and the folder could hold both.
     /// Nothing can be sealed or checked without libcrypto: said before any file is looked at.
+    public static func prepare() throws(SealError) { try loadHashing() }
+
     private static func loadHashing() throws(SealError) {
         do { try Hashing.load() } catch { throw .cannotRead(.cannotHash(reason: error.description)) }
     }

@@ -23,10 +23,17 @@ enum Production {
         return .system
     }()
 
-    /// The register `--register` (or the environment) names, on the register's clock.
+    /// The register `--register` (or the environment) names, on the register's clock. A debug
+    /// build takes the account from `DMF_TEST_ACCOUNT` too, so tests on a PostgreSQL server can
+    /// write as the login they made; a release build always uses the process's own.
     static func registerSetting(option: String?) -> RegisterSetting {
         var setting = RegisterSetting.resolve(option: option, variable: ProcessContext.variable)
         setting.clock = registerClock
+        #if DEBUG
+            if let account = ProcessContext.variable("DMF_TEST_ACCOUNT"), !account.isEmpty {
+                setting.account = { account }
+            }
+        #endif
         return setting
     }
 

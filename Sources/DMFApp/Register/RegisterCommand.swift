@@ -275,6 +275,8 @@ public struct RegisterCommand {
         var command = command
         command.clock = clock
         command.signing = signing
+        let account = register.account
+        command.loginName = { try? account() }
         guard recording else { return command.run(stdout: stdout, stderr: stderr) }
         return withRegister(hint: "Give --no-record to seal without the register.") { register in
             command.register = register
@@ -288,6 +290,8 @@ public struct RegisterCommand {
         command.clock = clock
         command.signing = signing
         let allowedSigners = register.allowedSigners
+        let account = register.account
+        command.account = { try? account() }
         command.trust = { SignerTrust.load(path: allowedSigners) }
         guard command.by != nil else {
             // Nothing is recorded; a register there is only asked whether it requires signatures.

@@ -225,6 +225,8 @@ public struct VerifyCommand {
             return status
         }
         if let problem = clock.sourceDateEpochProblem { return fail(problem, 2) }
+        // Nothing is checked without OpenSSL's library: said before the manifest is read.
+        do throws(SealError) { try Seal.prepare() } catch { return fail(error.description, 1) }
         let person = by?.trimmingCharacters(in: .whitespaces)
         if let person, person.isEmpty || person.unicodeScalars.contains(where: Sanitizer.isInvisible) {
             return fail("--by needs the recipient's name, on one line", 2)
