@@ -2,6 +2,7 @@ import DMFDocuments
 import DMFPolicy
 import DMFRegister
 import DMFRegisterStores
+import DMFSignatures
 import Foundation
 
 /// Records a finished assessment: picks its reference, lets the caller write its documents
@@ -55,7 +56,11 @@ struct OutcomeRecorder {
                 chosen = try register.reference(
                     for: answers.fingerprint, candidates: RegisterEntryBuilder.candidates(draft, answers: answers))
             }
-            let dmf = chosen == draft.reference ? draft : try build(answers, producedAt: producedAt, reference: chosen)
+            // Recorded and decided before: the form shows the decision the register holds.
+            let decided = recordedDecision(chosen, fingerprint: answers.fingerprint)
+            let dmf =
+                chosen == draft.reference && decided == nil
+                ? draft : try build(answers, producedAt: producedAt, reference: chosen, decision: decided)
             let digests: [FileDigest]
             do { digests = try documents(dmf) } catch {
                 throw .failed(location: register.location, reason: "the documents could not be written: \(error)")
@@ -157,9 +162,28 @@ struct OutcomeRecorder {
             "dmf-wizard register add \(RegisterSetting.shellQuoted(answers)) --reference \(reference)\(files)\(place)"
     }
 
-    private func build(_ answers: Answers, producedAt: String, reference: String?) throws(RegisterError) -> FilledDMF {
+    /// The IAO's decision on the entry recorded under `reference` for these answers, if any.
+    func recordedDecision(_ reference: String, fingerprint: String) -> DMFBuilder.RecordedDecision? {
+        guard let history = try? register.history(reference), history.entry.fingerprint == fingerprint,
+            let event = history.events.last(where: { $0.kind == .authorised || $0.kind == .refused })
+        else { return nil }
+        let statement = event.decisionStatement
+        let fingerprint = event.proof.flatMap { try? SSHPublicKey(line: $0.signerKey).fingerprint() }
+        var signer: String?
+        if case .trusted(let trusted) = register.finding(for: event, entryDigest: history.entry.digest) {
+            signer = trusted.principals.joined(separator: ", ")
+        }
+        return DMFBuilder.RecordedDecision(
+            authorised: event.kind == .authorised, name: event.by, account: statement?.account ?? event.account,
+            fingerprint: fingerprint, signer: signer, date: event.date, reason: event.reason)
+    }
+
+    private func build(
+        _ answers: Answers, producedAt: String, reference: String?, decision: DMFBuilder.RecordedDecision? = nil
+    ) throws(RegisterError) -> FilledDMF {
         do {
-            return try DMFBuilder.build(answers, context: .init(producedAt: producedAt, reference: reference))
+            return try DMFBuilder.build(
+                answers, context: .init(producedAt: producedAt, reference: reference, recordedDecision: decision))
         } catch {
             let missing = error.missing.joined(separator: ", ")
             throw .failed(location: register.location, reason: "the answers are incomplete (\(missing))")
