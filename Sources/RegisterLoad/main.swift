@@ -23,7 +23,10 @@ guard arguments.count >= 4, let count = Int(arguments[2]) else {
 func option(_ name: String) -> String? {
     arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
 }
-var setting = RegisterSetting.resolve(option: arguments[1], variable: { _ in nil })
+// Only the allowed signers come from the environment (DMF_ALLOWED_SIGNERS): the register is the argument.
+var setting = RegisterSetting.resolve(
+    option: arguments[1],
+    variable: { $0 == SigningSettings.allowedSignersVariable ? ProcessInfo.processInfo.environment[$0] : nil })
 if let account = option("--account") { setting.account = { account } }
 let prefix = arguments[3]
 let entriesOnly = arguments.contains("--entries-only")
@@ -31,9 +34,10 @@ let signingKey = option("--signed")
 let register: Register
 do {
     if case .sqlite(let path) = setting.location, arguments.count > 4, let busy = Double(arguments[4]) {
+        let allowedSigners = setting.allowedSigners
         register = Register(
             storage: try SQLiteRegister(path: path, busyTimeout: busy), now: { RegisterClock.system.timestamp },
-            account: setting.account)
+            account: setting.account, trust: { SignerTrust.load(path: allowedSigners) })
     } else {
         register = try setting.open()
     }
