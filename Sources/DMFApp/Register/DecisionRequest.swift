@@ -13,12 +13,15 @@ struct DecisionRequest: Codable, Equatable {
     var formatVersion = DecisionRequest.currentVersion
     var reference: String
     var entryDigest: String
+    /// The day the form was produced: no decision can come before it.
+    var producedOn: String
     var entry: RegisterEntry
 
-    init(entry: RegisterEntry) {
-        reference = entry.reference
-        entryDigest = entry.digest
-        self.entry = entry
+    init(history: EntryHistory) {
+        reference = history.entry.reference
+        entryDigest = history.entry.digest
+        producedOn = history.events.first { $0.kind == .created }?.date ?? Moments.localDay(history.entry.recordedAt)
+        entry = history.entry
     }
 
     /// `DMF-20261206-7K3Q.request.json`.
@@ -58,7 +61,7 @@ struct DecisionRequest: Codable, Equatable {
         guard !history.events.contains(where: { $0.kind == .authorised || $0.kind == .refused }) else { return }
         let path = (folder as NSString).appendingPathComponent(fileName(for: entry.reference))
         do throws(WriteError) {
-            try SafeFile.writeAll([(path, DecisionRequest(entry: history.entry).bytes)], overwrite: true)
+            try SafeFile.writeAll([(path, DecisionRequest(history: history).bytes)], overwrite: true)
             outcome.request = path
         } catch {
             outcome.requestProblem = error.description

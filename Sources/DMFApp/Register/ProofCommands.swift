@@ -54,7 +54,7 @@ extension RegisterCommand {
             events: [
                 RegisterEvent(
                     sequence: 1, reference: entry.reference, kind: .created, recordedAt: entry.recordedAt,
-                    by: entry.requester, date: Moments.localDay(form.producedAt), reason: nil, files: [],
+                    by: entry.requester, date: request.producedOn, reason: nil, files: [],
                     nextReview: nil, entryDigest: entry.digest, previousHash: "", hash: "")
             ])
         do throws(RefusedChange) { try history.check(typed, today: clock.today) } catch {

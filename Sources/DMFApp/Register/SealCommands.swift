@@ -136,11 +136,10 @@ public struct SealCommand {
             Manifest SHA-256: \(sealed.sha256)
 
             """)
-        if let proof, let key {
+        if proof != nil, let key {
             stdout(
                 "Signature: \(signaturePath) (key \((try? key.fingerprint()) ?? key.type)); send it with the manifest.\n"
             )
-            _ = proof
         } else {
             stdout("Not signed: no signing key is set up (see `dmf-wizard keys`).\n")
         }
