@@ -41,29 +41,32 @@ let package = Package(
         .target(name: "DMFDocuments", dependencies: ["DMFPolicy", "DMFFlow"]),
         .target(name: "DMFFlow", dependencies: ["DMFPolicy"]),
         .target(name: "TerminalUI"),
-        .target(name: "DMFRegister", dependencies: ["DMFPolicy", "SystemCrypto"]),
+        .target(name: "DMFRegister", dependencies: ["DMFPolicy", "SystemCrypto", "DMFSignatures"]),
         .target(
             name: "DMFRegisterStores",
-            dependencies: ["DMFRegister", "CLibPQ", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "DMFRegister", "DMFSignatures", "CLibPQ", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .target(name: "NcursesBackend", dependencies: ["TerminalUI", "CNcursesw", "CTermSupport"]),
         .target(
             name: "DMFApp",
             dependencies: [
                 "DMFPolicy", "DMFAnswers", "DMFDocuments", "DMFFlow", "TerminalUI", "ProcessSupport", "DMFRegister",
-                "DMFRegisterStores",
+                "DMFRegisterStores", "DMFSignatures",
             ]),
         .executableTarget(
             name: "dmf-wizard",
             dependencies: [
                 "DMFApp", "NcursesBackend", "TerminalUI", "DMFPolicy", "DMFRegister", "DMFRegisterStores",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "DMFSignatures", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Fuzz target for the answers reader. A plain build makes a corpus replayer; built by
         // scripts/fuzz-answers.sh with -DFUZZING and -sanitize=fuzzer it is the libFuzzer binary.
         .executableTarget(name: "AnswersFuzz", dependencies: ["DMFAnswers", "DMFPolicy"]),
         // Records made-up assessments as fast as it can: the register's concurrency and kill
         // tests run many at once, and scripts/bench-register.sh fills a large register with it.
-        .executableTarget(name: "RegisterLoad", dependencies: ["DMFRegister", "DMFRegisterStores", "DMFPolicy"]),
+        .executableTarget(
+            name: "RegisterLoad", dependencies: ["DMFRegister", "DMFRegisterStores", "DMFPolicy", "DMFSignatures"]),
         // How fast signatures are checked and made (scripts/bench-signatures.sh).
         .executableTarget(name: "SignatureSpeed", dependencies: ["DMFSignatures", "ProcessSupport"]),
         // How fast the register's tree makes checkpoints and proofs (scripts/bench-tree.sh).
@@ -97,7 +100,7 @@ let package = Package(
             name: "DMFRegisterTests",
             dependencies: [
                 "DMFRegister", "DMFRegisterStores", "DMFPolicy", "DMFAnswers", "DMFApp", "DMFDocuments", "DMFFlow",
-                "TerminalUI", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "TerminalUI", "TestSupport", "DMFSignatures", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Fixtures"]),
     ]

@@ -10,11 +10,56 @@ public enum DMFBuilder {
         /// The register's reference when two assessments hash alike and this one took the next
         /// free reference; nil for the usual one made from the answers.
         public var reference: String?
+        /// The IAO's decision as the register holds it, for a form produced after it was made.
+        public var recordedDecision: RecordedDecision?
 
-        public init(producedAt: String, training: Bool = false, reference: String? = nil) {
+        public init(
+            producedAt: String, training: Bool = false, reference: String? = nil,
+            recordedDecision: RecordedDecision? = nil
+        ) {
             self.producedAt = producedAt
             self.training = training
             self.reference = reference
+            self.recordedDecision = recordedDecision
+        }
+    }
+
+    /// An IAO's decision already recorded: printed in the IAO's box of a form produced after it.
+    public struct RecordedDecision: Sendable, Equatable {
+        public var authorised: Bool
+        /// The IAO's name as written, and the login account that decided.
+        public var name: String
+        public var account: String?
+        /// `SHA256:…` of the key that signed it; nil when it is unsigned.
+        public var fingerprint: String?
+        /// Who the allowed signers say signed it, when they trust the key.
+        public var signer: String?
+        /// `2026-12-06`.
+        public var date: String
+        public var reason: String?
+
+        public init(
+            authorised: Bool, name: String, account: String?, fingerprint: String?, signer: String?, date: String,
+            reason: String?
+        ) {
+            self.authorised = authorised
+            self.name = name
+            self.account = account
+            self.fingerprint = fingerprint
+            self.signer = signer
+            self.date = date
+            self.reason = reason
+        }
+
+        /// "Authorised by Jo Owner (account jowner), signed with key SHA256:… (jowner@moj.example), on 6/12/2026".
+        public var line: String {
+            let day = IsoDate(date)?.short ?? date
+            let who = name + (account.map { " (account \($0))" } ?? "")
+            let signed =
+                fingerprint.map { ", signed with key \($0)" + (signer.map { " (\($0))" } ?? " (not trusted here)") }
+                ?? ", unsigned"
+            return "\(authorised ? "Authorised" : "Refused") by \(who)\(signed), on \(day)"
+                + (reason.map { $0.isEmpty ? "" : ": \($0)" } ?? "")
         }
     }
 
@@ -30,8 +75,8 @@ public enum DMFBuilder {
         let route = answers.route.type ?? .sameSystem
         let statements = FormStatements(answers, decision: decision)
         let reference = context.reference ?? reference(for: answers, producedAt: context.producedAt)
-        var signOff = signOff(answers, decision: decision)
-        let stated = StatedDecision(answers, state: signOff.state)
+        var signOff = signOff(answers, decision: decision, recorded: context.recordedDecision)
+        let stated = StatedDecision(answers, state: signOff.state, recorded: context.recordedDecision)
         let nextSteps = nextSteps(decision.checklist, stated)
         if signOff.state == .forSignature || signOff.state == .forInformation { signOff.conditions = nextSteps.actions }
         return FilledDMF(
@@ -212,7 +257,7 @@ public enum DMFBuilder {
     /// boxes (it must not be authorised, so nothing invites a signature); a REFER form has
     /// answer boxes for the people it names and none for authorisation, because their answers
     /// can change the outcome and the form must be produced again.
-    static func signOff(_ answers: Answers, decision: Decision) -> DMFSignOff {
+    static func signOff(_ answers: Answers, decision: Decision, recorded: RecordedDecision? = nil) -> DMFSignOff {
         let checklist = decision.checklist
         switch decision.verdict {
         case .blocked:
@@ -249,7 +294,8 @@ public enum DMFBuilder {
                 state: .forSignature,
                 notice: "Nothing is sent until the Information Asset Owner has authorised this form and "
                     + "everything below is filled in.",
-                mustChange: [], blocks: [declaration] + records + [iaoDecision(answers.authorisation)])
+                mustChange: [],
+                blocks: [declaration] + records + [iaoDecision(answers.authorisation, recorded: recorded)])
         }
     }
 
@@ -282,11 +328,16 @@ public enum DMFBuilder {
 
     static let iaoDecisionTitle = "Information Asset Owner's decision"
 
-    private static func iaoDecision(_ authorisation: Answers.Authorisation) -> DMFSignatureBlock {
+    /// The IAO's box; with the decision the register holds, that decision beside the IAO the form
+    /// names, so a mismatch between them is plain to see.
+    private static func iaoDecision(_ authorisation: Answers.Authorisation, recorded: RecordedDecision?)
+        -> DMFSignatureBlock
+    {
         DMFSignatureBlock(
             key: DMFSignatureBlock.iaoDecisionKey, title: iaoDecisionTitle,
             statement: "I have read this form and its checklist, and I decide:",
-            fields: [text("iao_name", "Information Asset Owner", authorisation.iaoName)],
+            fields: [text("iao_name", "Information Asset Owner", authorisation.iaoName)]
+                + (recorded.map { [text("recorded_decision", "Recorded decision", $0.line)] } ?? []),
             choices: ["Authorised", "Refused"], blanks: ["Reason or conditions", "Signature", "Date"])
     }
 }

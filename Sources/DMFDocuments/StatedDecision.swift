@@ -4,7 +4,8 @@ import DMFPolicy
 /// form prints it. The answer is the requester's word, not the IAO's signature, so the form never
 /// prints it as a decision taken: the status line, the decision line in "Authorisation" and the
 /// line on page 1 saying where the IAO signs all follow from it and the sign-off, and say the
-/// same thing.
+/// same thing. Once the register holds the IAO's own decision (a form produced after it), that
+/// decision is what all three lines say.
 struct StatedDecision {
     /// The answer, or nil when it was not given.
     var answer: IAODecision?
@@ -12,13 +13,18 @@ struct StatedDecision {
     var applies: Bool
     /// The sign-off the verdict calls for.
     var state: DMFSignOff.State
+    /// The IAO's decision as the register holds it, when the form is produced after it.
+    var recorded: DMFBuilder.RecordedDecision?
 
     static let label = "IAO decision as stated by the requester"
 
-    init(_ answers: Answers, state: DMFSignOff.State) {
+    init(_ answers: Answers, state: DMFSignOff.State, recorded: DMFBuilder.RecordedDecision? = nil) {
         answer = answers.authorisation.iaoDecision
         applies = AnswerSchema.field(at: \Answers.authorisation.iaoDecision)?.applies(answers) ?? false
         self.state = state
+        // Only a form that can be signed can carry a recorded decision: the register refuses to
+        // authorise anything else.
+        self.recorded = state == .forSignature ? recorded : nil
     }
 
     private var saidAuthorised: Bool { applies && answer == .authorised }
@@ -29,6 +35,10 @@ struct StatedDecision {
         case .mustNotBeAuthorised: "Blocked: must not be authorised; change the plan and produce a new form"
         case .waitingForAnswers: "Waiting for answers: not ready to be authorised"
         case .forInformation: "For information: this route does not need a DMF"
+        case .forSignature where recorded?.authorised == true:
+            "Authorised by the Information Asset Owner, as the register records (see their decision below)"
+        case .forSignature where recorded?.authorised == false:
+            "Refused by the Information Asset Owner, as the register records: not to be sent"
         case .forSignature where saidAuthorised:
             "Draft: authorised as stated by the requester; to be confirmed below by the Information Asset "
                 + "Owner before transfer"
@@ -41,6 +51,9 @@ struct StatedDecision {
     var value: String? {
         guard applies else { return nil }
         let said = answer?.label ?? DMFField.notProvided
+        if let recorded {
+            return "\(said) — the IAO's decision in the register: \(recorded.authorised ? "Authorised" : "Refused")"
+        }
         let next =
             switch (state, answer) {
             case (.forSignature, .authorised): "to be confirmed below by the IAO"
@@ -59,7 +72,11 @@ struct StatedDecision {
 
     /// Page 1's line saying where the IAO signs, or why nobody does.
     func signing(iaoBlock: String) -> String {
-        switch state {
+        if let recorded {
+            return "The Information Asset Owner's decision is recorded in the register and shown in \"\(iaoBlock)\" "
+                + "on the signature page: \(recorded.line)."
+        }
+        return switch state {
         case .forSignature where saidAuthorised:
             "The requester states that the Information Asset Owner has already authorised this transfer: "
                 + "the IAO confirms it by signing \"\(iaoBlock)\" on the signature page at the end of this form. "

@@ -68,6 +68,9 @@ public struct IsoDate: Sendable, Equatable, Comparable, CustomStringConvertible 
 
     public var description: String { iso }
 
+    /// "6/12/2026": day/month/year as UK staff write it, for short messages.
+    public var short: String { "\(day)/\(month)/\(year)" }
+
     /// "31 March 2027", for sentences.
     public var spoken: String { "\(day) \(Self.monthNames[month - 1]) \(year)" }
 

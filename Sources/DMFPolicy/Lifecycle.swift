@@ -65,13 +65,20 @@ public struct TransferLife: Sendable {
     public var kind: TransferKind
     public var frequency: Frequency?
     public var steps: [Step]
+    /// The day the assessed form was produced (`2026-12-06`): nothing recorded about it can have
+    /// happened earlier.
+    public var producedOn: String?
 
-    public init(verdict: Verdict, route: RouteType, kind: TransferKind, frequency: Frequency?, steps: [Step]) {
+    public init(
+        verdict: Verdict, route: RouteType, kind: TransferKind, frequency: Frequency?, steps: [Step],
+        producedOn: String? = nil
+    ) {
         self.verdict = verdict
         self.route = route
         self.kind = kind
         self.frequency = frequency
         self.steps = steps
+        self.producedOn = producedOn
     }
 
     public func last(_ kind: LifecycleStep) -> Step? { steps.last { $0.kind == kind } }
@@ -86,11 +93,24 @@ public struct LifecycleChange: Sendable {
     public var kind: LifecycleStep
     public var reason: String?
     public var files: [TransferredFile]
+    /// The day it happened, as stated (`2026-12-06`); nil when the dates are not to be judged.
+    public var date: String?
+    /// The next review a review sets, as stated.
+    public var nextReview: String?
+    /// The local calendar day at the desk recording it (a UK desk at 00:30 in summer is already
+    /// on the next day, while UTC is not).
+    public var today: String?
 
-    public init(kind: LifecycleStep, reason: String? = nil, files: [TransferredFile] = []) {
+    public init(
+        kind: LifecycleStep, reason: String? = nil, files: [TransferredFile] = [], date: String? = nil,
+        nextReview: String? = nil, today: String? = nil
+    ) {
         self.kind = kind
         self.reason = reason
         self.files = files
+        self.date = date
+        self.nextReview = nextReview
+        self.today = today
     }
 }
 
@@ -143,7 +163,31 @@ public enum Lifecycle {
         section: Rule.general,
         text: "any copies of information are kept only for as long as needed, including those transported externally")
 
+    /// `6/12/2026`: a stored day as UK staff write it, for messages.
+    static func shown(_ day: String) -> String { IsoDate(day)?.short ?? day }
+
     public static let rules: [LifecycleRule] = [
+        LifecycleRule(
+            id: "lifecycle-dates-in-order", source: dmfRecorded,
+            governs: LifecycleStep.allCases.filter { $0 != .created }
+        ) { life, change in
+            guard let date = change.date else { return nil }
+            let stated = "the date \(shown(date))"
+            if let today = change.today, date > today {
+                return "\(stated) is after today, \(shown(today)): only a review's next date may lie in the future."
+            }
+            if let produced = life.producedOn, date < produced {
+                return "\(stated) is before the form was produced on \(shown(produced))."
+            }
+            if let last = life.steps.last, date < last.date {
+                return
+                    "\(stated) is before the event it follows (\(last.kind.label.lowercased()) on \(shown(last.date)))."
+            }
+            if let next = change.nextReview, next <= date {
+                return "the next review, \(shown(next)), must come after the review on \(shown(date))."
+            }
+            return nil
+        },
         LifecycleRule(
             id: "lifecycle-closed-once-deleted", source: copiesKept,
             governs: LifecycleStep.allCases.filter { $0 != .allCopiesDeleted }

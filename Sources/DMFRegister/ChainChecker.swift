@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// One thing wrong in the register, placed as exactly as it can be.
 public struct ChainProblem: Sendable, Equatable, Codable, CustomStringConvertible {
@@ -22,20 +23,47 @@ public struct ChainReport: Sendable, Equatable, Codable {
     public var damage: [String]
     /// The register had been marked damaged and is sound again, so it is written to again.
     public var recovered: Bool
+    /// Signed events whose signature this desk's allowed signers trust.
+    public var trustedSignatures: Int
+    /// Signed events whose signature is intact but not trusted here (a key no longer listed,
+    /// listed for other things, or outside its dates), each saying which key and why.
+    public var untrustedSignatures: [ChainProblem]
+    /// Events written since accounts were kept that could be signed (decisions, sendings,
+    /// receipts) and are not.
+    public var unsignedEvents: Int
+    /// Why signatures could not be checked at all, when they could not.
+    public var signaturesUnchecked: String?
+    /// The requirement that events be signed, when the register has one.
+    public var requirement: String?
     public var isIntact: Bool { problems.isEmpty && damage.isEmpty }
+    /// Whether anything about signatures is worth a line: a register that never signed says nothing.
+    public var mentionsSignatures: Bool { hasSigned || requirement != nil }
+    /// Some event is signed, whatever was found of its signature.
+    public var hasSigned = false
 
-    public init(entries: Int, events: Int, problems: [ChainProblem], damage: [String] = [], recovered: Bool = false) {
+    public init(
+        entries: Int, events: Int, problems: [ChainProblem], damage: [String] = [], recovered: Bool = false,
+        trustedSignatures: Int = 0, untrustedSignatures: [ChainProblem] = [], unsignedEvents: Int = 0,
+        signaturesUnchecked: String? = nil, requirement: String? = nil
+    ) {
         self.entries = entries
         self.events = events
         self.problems = problems
         self.damage = damage
         self.recovered = recovered
+        self.trustedSignatures = trustedSignatures
+        self.untrustedSignatures = untrustedSignatures
+        self.unsignedEvents = unsignedEvents
+        self.signaturesUnchecked = signaturesUnchecked
+        self.requirement = requirement
     }
 }
 
 /// Walks the register once: entries first (their digests and summaries), then the log in order.
 struct ChainChecker {
     let storage: any RegisterStorage
+    /// The allowed signers every signature is judged by.
+    var trust: SignerTrust = .nobody
 
     /// Rows read before they are decoded and hashed, on every core at once, while the next are read.
     var batch = 2048
@@ -128,11 +156,17 @@ struct ChainChecker {
         var eventsByEntry = [[RegisterEvent]](repeating: [], count: entries.count)
         var previous: RegisterEvent?
         var count = 0
+        // Signatures are checked with the hashes, on every core, while the next rows are read.
+        let digests = Dictionary(
+            entries.map { ($0.entry.reference, $0.digest) }, uniquingKeysWith: { first, _ in first })
+        let trust = trust
+        let requirement = try storage.requirement()
+        var signatures = SignatureTally()
         try pipeline(storage.scanEvents) { row in
             let event = try row()
-            return (event, event.expectedHash)
+            return (event, event.expectedHash, Self.finding(event, trust: trust, entryDigest: digests[event.reference]))
         } merge: { decoded in
-            for (event, expectedHash) in decoded {
+            for (event, expectedHash, finding) in decoded {
                 count += 1
                 let expectedSequence = (previous?.sequence ?? 0) + 1
                 let expectedPrevious = previous?.hash ?? RegisterEvent.firstPreviousHash
@@ -148,6 +182,7 @@ struct ChainChecker {
                 if event.hash != expectedHash {
                     report("its content does not match its hash: the \(event.kind.rawValue) event was changed")
                 }
+                signatures.count(event, finding, requirement: requirement, report: report)
                 if let position = positions[event.reference] {
                     if event.kind == .created, event.entryDigest != entries[position].digest {
                         report("the entry does not match what was recorded when it was created: the entry was changed")
@@ -178,6 +213,104 @@ struct ChainChecker {
             return nil
         }
         problems += summaryProblems.compactMap { $0 }
-        return ChainReport(entries: entries.count, events: count, problems: problems)
+        if let requirement {
+            problems += Self.requirementProblems(requirement, trust: trust, eventCount: count, tally: signatures)
+        }
+        var report = ChainReport(
+            entries: entries.count, events: count, problems: problems,
+            trustedSignatures: signatures.trusted, untrustedSignatures: signatures.untrusted,
+            unsignedEvents: signatures.unsigned, signaturesUnchecked: signatures.unchecked,
+            requirement: requirement?.shown)
+        report.hasSigned = signatures.signed > 0
+        return report
+    }
+
+    /// What an event's signature shows, worked out with its hash. Only a signed event costs a check.
+    static func finding(_ event: RegisterEvent, trust: SignerTrust, entryDigest: String?) -> ProofFinding {
+        guard let proof = event.proof else { return .unsigned }
+        guard let namespace = event.kind.signatureNamespace else {
+            return .broken("a \(event.kind.rawValue) event is never signed")
+        }
+        if let mismatch = event.statementMismatch(entryDigest: entryDigest) { return .broken(mismatch) }
+        return trust.judge(proof, namespace: namespace, at: event.signedMoment)
+    }
+
+    /// The requirement itself: its hash, its place in the chain and its signature.
+    static func requirementProblems(
+        _ requirement: SignatureRequirement, trust: SignerTrust, eventCount: Int, tally: SignatureTally
+    ) -> [ChainProblem] {
+        var problems: [ChainProblem] = []
+        func report(_ what: String) { problems.append(ChainProblem(reference: nil, sequence: nil, what: what)) }
+        if requirement.hash != requirement.expectedHash {
+            report("the requirement that events be signed does not match its hash: it was changed")
+        }
+        if requirement.afterSequence > Int64(eventCount)
+            || (requirement.afterSequence > 0 && tally.hashes[requirement.afterSequence] != requirement.afterHash)
+        {
+            report("the requirement that events be signed does not follow the event it names: history was changed")
+        }
+        let statementMatches =
+            (try? RequirementStatement(bytes: requirement.proof.statementBytes)).map {
+                $0.date == requirement.date && $0.by == requirement.by && $0.account == requirement.account
+            } ?? false
+        if !statementMatches { report("the requirement that events be signed is not the one signed") }
+        let moment = Date(timeIntervalSince1970: TimeInterval(Moments.seconds(requirement.recordedAt) ?? 0))
+        switch trust.judge(requirement.proof, namespace: .decision, at: moment) {
+        case .broken(let reason): report("the requirement that events be signed: signature broken: \(reason)")
+        case .trusted, .untrusted, .uncheckable, .unsigned: break
+        }
+        return problems
+    }
+}
+
+/// Signatures as `check` counts them, in the log's order.
+struct SignatureTally {
+    var trusted = 0
+    var signed = 0
+    var unsigned = 0
+    var untrusted: [ChainProblem] = []
+    var unchecked: String?
+    /// Each event's hash by sequence, up to where the requirement (if any) says it follows.
+    var hashes: [Int64: String] = [:]
+
+    mutating func count(
+        _ event: RegisterEvent, _ finding: ProofFinding, requirement: SignatureRequirement?,
+        report: (String) -> Void
+    ) {
+        if let requirement, event.sequence == requirement.afterSequence { hashes[event.sequence] = event.hash }
+        let place = ChainProblem(reference: event.reference, sequence: event.sequence, what: "")
+        func note(_ what: String) -> ChainProblem {
+            var problem = place
+            problem.what = what
+            return problem
+        }
+        switch finding {
+        case .unsigned:
+            if event.account != nil, event.kind.needsSignatureWhenRequired { unsigned += 1 }
+        case .trusted:
+            signed += 1
+            trusted += 1
+        case .untrusted(let check):
+            signed += 1
+            untrusted.append(note("\(event.kind.label): \(check.description)"))
+        case .uncheckable(let reason):
+            signed += 1
+            unchecked = reason
+        case .broken(let reason):
+            signed += 1
+            report("its signature is broken (\(reason)): the \(event.kind.rawValue) event was changed")
+        }
+        // Every event after the requirement says so; none before it does.
+        let required = requirement.map { event.sequence > $0.afterSequence } ?? false
+        if required {
+            if event.signaturesRequired != requirement?.hash {
+                report("it was written as if the register did not require signatures, though it does")
+            } else if event.kind.needsSignatureWhenRequired, event.proof == nil {
+                report("it is not signed, though the register requires signatures")
+            }
+        } else if event.signaturesRequired != nil {
+            report(
+                "it says the register requires signatures, but the register holds no such requirement: it was removed")
+        }
     }
 }

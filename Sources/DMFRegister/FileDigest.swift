@@ -76,10 +76,24 @@ public struct FileDigest: Sendable, Equatable, Hashable, Codable {
             done += Int64(count)
             progress?(done, total)
         }
+        // A file written to while it was read is not the file that was hashed: its size, times or
+        // identity differ from what they were before the first byte.
+        var after = stat()
+        guard fstat(descriptor, &after) == 0, !Self.changed(status, after), done == total else {
+            throw .changedWhileHashed(path: path)
+        }
         let digest: Digest
         do { digest = try hasher.finalize() } catch { throw .cannotHash(reason: error.description) }
         let fileName = name ?? (path as NSString).lastPathComponent
         return FileDigest(name: fileName, size: done, sha256: digest.hex)
+    }
+
+    /// Whether two looks at an open file show it changed: another size, modification or status
+    /// change time, or another file altogether.
+    static func changed(_ before: stat, _ after: stat) -> Bool {
+        !(before.st_size == after.st_size && before.st_ino == after.st_ino && before.st_dev == after.st_dev
+            && before.st_mtim.tv_sec == after.st_mtim.tv_sec && before.st_mtim.tv_nsec == after.st_mtim.tv_nsec
+            && before.st_ctim.tv_sec == after.st_ctim.tv_sec && before.st_ctim.tv_nsec == after.st_ctim.tv_nsec)
     }
 }
 
@@ -87,10 +101,14 @@ public enum DigestError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotRead(path: String, reason: String)
     /// OpenSSL's library is missing or failed: no file can be hashed.
     case cannotHash(reason: String)
+    /// The file was written to while it was hashed, so the hash is of no one version of it.
+    case changedWhileHashed(path: String)
 
     public var description: String {
         switch self {
         case .cannotRead(let path, let reason): "cannot read \(path): \(reason)"
+        case .changedWhileHashed(let path):
+            "\(path) changed while it was being read (something is writing to it); try again once it is finished"
         case .cannotHash(let reason): reason
         }
     }

@@ -97,9 +97,12 @@ public struct EntryHistory: Sendable, Equatable {
 
     /// Refuses a change that makes no sense at this point, saying why and what to do instead:
     /// the lifecycle rules (`Lifecycle`, DMFPolicy) decide.
-    public func check(_ request: EventRequest) throws(RefusedChange) {
+    /// - Parameter today: the desk's local day; with it, a stated date is judged too (not after
+    ///   today, not before the form was produced or the event it follows).
+    public func check(_ request: EventRequest, today: String? = nil) throws(RefusedChange) {
         let change = LifecycleChange(
-            kind: request.kind, reason: request.reason, files: request.files.map(\.transferred))
+            kind: request.kind, reason: request.reason, files: request.files.map(\.transferred),
+            date: today == nil ? nil : request.date, nextReview: request.nextReview, today: today)
         if let refused = Lifecycle.refusal(of: change, in: life) {
             throw RefusedChange(reason: "\(entry.reference): \(refused.reason)", rule: refused.rule.id)
         }
@@ -111,8 +114,10 @@ public struct EntryHistory: Sendable, Equatable {
             verdict: entry.verdict, route: entry.route, kind: entry.transferKind, frequency: entry.frequency,
             steps: events.map {
                 TransferLife.Step(
-                    kind: $0.kind, date: $0.date, by: $0.by, sequence: $0.sequence, files: $0.files.map(\.transferred))
-            })
+                    kind: $0.kind, date: $0.date, by: $0.by + ($0.account.map { ", account \($0)" } ?? ""),
+                    sequence: $0.sequence,
+                    files: $0.files.map(\.transferred))
+            }, producedOn: events.first { $0.kind == .created }?.date)
     }
 
     /// What is due on this transfer, whether or not the day has come.

@@ -26,18 +26,22 @@ public struct SealManifest: Sendable, Equatable, Codable {
     /// `2026-11-29T10:15:00Z`, always UTC.
     public var sealedAt: String
     public var sealedBy: String
+    /// The login account that sealed it (`getpwuid(geteuid())`); absent in manifests written
+    /// before accounts were kept, and left out then, so their bytes stay the same.
+    public var sealedByAccount: String?
     /// In the order given when sealed.
     public var files: [FileDigest]
 
     public init(
         reference: String, marking: String, sealedAt: String, sealedBy: String, files: [FileDigest],
-        version: Int = SealManifest.currentVersion
+        sealedByAccount: String? = nil, version: Int = SealManifest.currentVersion
     ) {
         self.version = version
         self.reference = reference
         self.marking = marking
         self.sealedAt = sealedAt
         self.sealedBy = sealedBy
+        self.sealedByAccount = sealedByAccount
         self.files = files
     }
 
@@ -47,6 +51,7 @@ public struct SealManifest: Sendable, Equatable, Codable {
         case reference, marking
         case sealedAt = "sealed_at"
         case sealedBy = "sealed_by"
+        case sealedByAccount = "sealed_by_account"
         case files
     }
 
@@ -65,16 +70,24 @@ public struct SealManifest: Sendable, Equatable, Codable {
     /// Reads and checks a manifest file. It must be a regular file of at most `maximumBytes`.
     /// - Returns: the manifest and the SHA-256 of the bytes read.
     public static func read(path: String) throws(ManifestError) -> (manifest: SealManifest, sha256: String) {
+        let read = try load(path: path)
+        return (read.manifest, read.sha256)
+    }
+
+    /// Reads and checks a manifest file, keeping its bytes (what its signature signs). A
+    /// symbolic link is refused, not followed.
+    public static func load(path: String) throws(ManifestError) -> ReadManifest {
         let bytes: [UInt8]
         do throws(ManifestError.Problem) {
             do { try Hashing.load() } catch { throw .cannotRead(error.description) }
-            bytes = try readBytes(path)
+            bytes = try readRegularFile(path, largest: maximumBytes)
         } catch {
             throw ManifestError(path: path, problem: error)
         }
         let ownName = (path as NSString).lastPathComponent
         do throws(ManifestError.Problem) {
-            return (try decode(bytes, ownName: ownName), Hashing.sha256(bytes))
+            return ReadManifest(
+                manifest: try decode(bytes, ownName: ownName), bytes: bytes, sha256: Hashing.sha256(bytes))
         } catch {
             throw ManifestError(path: path, problem: error)
         }
@@ -89,6 +102,7 @@ public struct SealManifest: Sendable, Equatable, Codable {
             var version: Int
             enum CodingKeys: String, CodingKey { case version = "format_version" }
         }
+        if let duplicate = JSONDuplicateKeys.first(in: bytes) { throw .duplicateKey(duplicate) }
         let head: Head = try decoded(Head.self, from: bytes)
         guard head.version == currentVersion else { throw .unsupportedVersion(head.version) }
         let manifest = try decoded(SealManifest.self, from: bytes)
@@ -103,6 +117,9 @@ public struct SealManifest: Sendable, Equatable, Codable {
         }
         if let problem = Self.lineProblem(marking) { throw .invalidValue(key: "marking", reason: problem) }
         if let problem = Self.lineProblem(sealedBy) { throw .invalidValue(key: "sealed_by", reason: problem) }
+        if let sealedByAccount, let problem = Self.lineProblem(sealedByAccount) {
+            throw .invalidValue(key: "sealed_by_account", reason: problem)
+        }
         guard Self.isTimestamp(sealedAt) else {
             throw .invalidValue(
                 key: "sealed_at", reason: "'\(Sanitizer.visible(sealedAt))' is not a UTC time like 2026-11-29T10:15:00Z"
@@ -250,10 +267,14 @@ public struct SealManifest: Sendable, Equatable, Codable {
         }
     }
 
-    /// Reads a regular file without blocking (a named pipe would otherwise wait for a writer).
-    private static func readBytes(_ path: String) throws(ManifestError.Problem) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .cannotRead(String(cString: strerror(errno))) }
+    /// Reads a regular file without blocking (a named pipe would otherwise wait for a writer),
+    /// refusing a symbolic link.
+    static func readRegularFile(_ path: String, largest maximumBytes: Int) throws(ManifestError.Problem) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOFOLLOW)
+        guard descriptor >= 0 else {
+            if errno == ELOOP { throw .cannotRead("it is a symbolic link; links are not followed") }
+            throw .cannotRead(String(cString: strerror(errno)))
+        }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
@@ -290,6 +311,8 @@ public struct ManifestError: Error, Sendable, Equatable, CustomStringConvertible
         /// A file name that is not a plain name in the manifest's folder.
         case unsafeName(key: String, name: String, reason: String)
         case duplicateName(String)
+        /// A key written twice in one object: readers disagree about which copy counts.
+        case duplicateKey(String)
 
         public var description: String {
             switch self {
@@ -308,6 +331,9 @@ public struct ManifestError: Error, Sendable, Equatable, CustomStringConvertible
             case .unsafeName(let key, let name, let reason):
                 "\(key) '\(Sanitizer.visible(name))' is not allowed: \(reason)"
             case .duplicateName(let name): "the file '\(Sanitizer.visible(name))' is listed twice"
+            case .duplicateKey(let key):
+                "the key \(Sanitizer.visible(key)) is written twice in one place (programs disagree about which "
+                    + "copy counts, so the manifest is refused)"
             }
         }
     }

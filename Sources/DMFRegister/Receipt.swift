@@ -51,6 +51,11 @@ public struct Receipt: Sendable, Equatable, Codable {
     /// `2026-11-29T10:15:00Z`.
     public var checkedAt: String
     public var checkedBy: String?
+    /// The login account that checked them (absent in receipts written before accounts were kept).
+    public var checkedByAccount: String?
+    /// What the recipient found of the manifest's signature: "signed by jowner (key SHA256:…)",
+    /// "not signed", or why it is not trusted.
+    public var manifestSignature: String?
     /// In the manifest's order.
     public var files: [Line]
     /// Names in the manifest's folder that the manifest does not list (other manifests aside);
@@ -81,6 +86,8 @@ public struct Receipt: Sendable, Equatable, Codable {
         case sealedBy = "sealed_by"
         case checkedAt = "checked_at"
         case checkedBy = "checked_by"
+        case checkedByAccount = "checked_by_account"
+        case manifestSignature = "manifest_signature"
         case files
         case notInManifest = "not_in_manifest"
         case allMatched = "all_matched"
@@ -97,6 +104,8 @@ public struct Receipt: Sendable, Equatable, Codable {
         sealedBy = try container.decode(String.self, forKey: .sealedBy)
         checkedAt = try container.decode(String.self, forKey: .checkedAt)
         checkedBy = try container.decodeIfPresent(String.self, forKey: .checkedBy)
+        checkedByAccount = try container.decodeIfPresent(String.self, forKey: .checkedByAccount)
+        manifestSignature = try container.decodeIfPresent(String.self, forKey: .manifestSignature)
         files = try container.decode([Line].self, forKey: .files)
         notInManifest = try container.decode([String].self, forKey: .notInManifest)
     }
@@ -113,6 +122,8 @@ public struct Receipt: Sendable, Equatable, Codable {
         try container.encode(sealedBy, forKey: .sealedBy)
         try container.encode(checkedAt, forKey: .checkedAt)
         try container.encodeIfPresent(checkedBy, forKey: .checkedBy)
+        try container.encodeIfPresent(checkedByAccount, forKey: .checkedByAccount)
+        try container.encodeIfPresent(manifestSignature, forKey: .manifestSignature)
         try container.encode(files, forKey: .files)
         try container.encode(notInManifest, forKey: .notInManifest)
         try container.encode(allMatched, forKey: .allMatched)
@@ -166,6 +177,24 @@ public struct Receipt: Sendable, Equatable, Codable {
         let extras = notInManifest.count
         if extras > 0 { parts.append("\(extras) not in the manifest") }
         return "Not everything matched: \(count(.matched)) of \(total) matched; " + parts.joined(separator: ", ") + "."
+    }
+
+    /// Whether the file at `path` is a receipt of the transfer `reference` (so it is not sent
+    /// information when found beside the manifest). Only JSON files of receipt size are read.
+    static func isReceipt(_ path: String, of reference: String) -> Bool {
+        guard path.hasSuffix(".json"),
+            let bytes = try? SealManifest.readRegularFile(path, largest: SealManifest.maximumBytes),
+            let receipt = try? decode(bytes)
+        else { return false }
+        return receipt.reference == reference
+    }
+
+    /// Reads a receipt's JSON (as `json` writes it), refusing duplicate keys.
+    public static func decode(_ bytes: [UInt8]) throws -> Receipt {
+        if let duplicate = JSONDuplicateKeys.first(in: bytes) {
+            throw ManifestError.Problem.duplicateKey(duplicate)
+        }
+        return try JSONDecoder().decode(Receipt.self, from: Data(bytes))
     }
 
     /// Pretty-printed JSON with sorted keys and a final newline.

@@ -133,6 +133,33 @@ struct Canonical {
         bytes += utf8[runStart..<utf8.endIndex]
     }
 
+    /// Reads back a form of single values written by `add(_:_:)`: exactly `keys`, in that order,
+    /// each line ending in a line feed; nil for a value not given (`key!`).
+    static func fields(_ bytes: [UInt8], keys: [String], what: String) throws(StatementError) -> [String?] {
+        guard bytes.last == UInt8(ascii: "\n"), String(validating: bytes, as: UTF8.self) != nil else {
+            throw StatementError("it is not \(what) (not lines of text)")
+        }
+        let lines = bytes.dropLast().split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        guard lines.count == keys.count else { throw StatementError("it is not \(what) (it has \(lines.count) lines)") }
+        var values: [String?] = []
+        for (line, key) in zip(lines, keys) {
+            let name = Array(key.utf8)
+            if Array(line) == name + [UInt8(ascii: "!")] {
+                values.append(nil)
+            } else if line.count > name.count, Array(line.prefix(name.count)) == name,
+                line[line.startIndex + name.count] == UInt8(ascii: "=")
+            {
+                let value = String(decoding: line.dropFirst(name.count + 1), as: UTF8.self)
+                values.append(unescaped(Substring(value)))
+            } else if Array(line) == name + [UInt8(ascii: "=")] {
+                values.append("")
+            } else {
+                throw StatementError("it is not \(what) (expected \(key) where it has something else)")
+            }
+        }
+        return values
+    }
+
     static func escaped(_ value: String) -> String {
         var bytes: [UInt8] = []
         appendEscaped(value, to: &bytes)

@@ -29,13 +29,26 @@ public struct RegisterEvent: Sendable, Equatable, Codable {
     /// The hash of the event before it; 64 zeros for the first.
     public var previousHash: String
     public var hash: String
+    /// The login account of the process that wrote it (`getpwuid(geteuid())`); nil only in
+    /// registers written before accounts were kept.
+    public var account: String?
+    /// The signature, when the event is signed: what was signed, the signature and the key.
+    public var proof: EventProof?
+    /// While the register requires signatures: the hash of that requirement, so an event written
+    /// under it says so, and removing the requirement is found.
+    public var signaturesRequired: String?
 
     public static let firstPreviousHash = String(repeating: "0", count: 64)
+
+    /// An event with nothing in it, for a store to read a row into.
+    public static let blank = RegisterEvent(
+        sequence: 0, reference: "", kind: .created, recordedAt: "", by: "", date: "", reason: nil, files: [],
+        nextReview: nil, entryDigest: nil, previousHash: "", hash: "")
 
     public init(
         sequence: Int64, reference: String, kind: EventKind, recordedAt: String, by: String, date: String,
         reason: String?, files: [FileDigest], nextReview: String?, entryDigest: String?, previousHash: String,
-        hash: String
+        hash: String, account: String? = nil, proof: EventProof? = nil, signaturesRequired: String? = nil
     ) {
         self.sequence = sequence
         self.reference = reference
@@ -49,6 +62,9 @@ public struct RegisterEvent: Sendable, Equatable, Codable {
         self.entryDigest = entryDigest
         self.previousHash = previousHash
         self.hash = hash
+        self.account = account
+        self.proof = proof
+        self.signaturesRequired = signaturesRequired
     }
 
     /// The hash this event should carry: SHA-256 over the previous hash and its own content.
@@ -65,7 +81,25 @@ public struct RegisterEvent: Sendable, Equatable, Codable {
         form.add("files", files)
         form.add("next_review", nextReview)
         form.add("entry_digest", entryDigest)
+        // Fields added since 0.2.0 enter the hashed form only when present, so every event an
+        // older register holds keeps its hash.
+        if let account { form.add("account", account) }
+        if let proof {
+            form.add("signed_statement", proof.statement)
+            form.add("signature", proof.signature)
+            form.add("signer_key", proof.signerKey)
+        }
+        if let signaturesRequired { form.add("signatures_required", signaturesRequired) }
         return form.sha256
+    }
+
+    /// Who acted, as people read it: "Jo Owner (account jowner)".
+    public var byShown: String { RegisterEvent.shown(by, account: account) }
+
+    /// "Jo Owner (account jowner)", or the name alone when no account was kept.
+    public static func shown(_ name: String, account: String?) -> String {
+        guard let account else { return name }
+        return "\(name) (account \(account))"
     }
 }
 
@@ -78,10 +112,16 @@ public struct EventRequest: Sendable, Equatable {
     public var reason: String?
     public var files: [FileDigest]
     public var nextReview: String?
+    /// The signature made for it before the register was asked (signing never holds the
+    /// register's write lock), when the person has a key.
+    public var proof: EventProof?
+    /// Signed elsewhere and imported (a decision file): the statement's account is then the
+    /// signer's, not this process's.
+    public var signedElsewhere = false
 
     public init(
         kind: EventKind, by: String, date: String? = nil, reason: String? = nil, files: [FileDigest] = [],
-        nextReview: String? = nil
+        nextReview: String? = nil, proof: EventProof? = nil
     ) {
         self.kind = kind
         self.by = by
@@ -89,6 +129,7 @@ public struct EventRequest: Sendable, Equatable {
         self.reason = reason
         self.files = files
         self.nextReview = nextReview
+        self.proof = proof
     }
 }
 

@@ -104,10 +104,15 @@ public typealias StoredRow<Value> = @Sendable () throws -> Value
 /// What a store does inside one write transaction: one read, then one write, so a store on a
 /// server can send each as a single batch.
 public protocol RegisterWriter {
-    /// The entry with its events (nil when there is none), and the last event of the whole log.
-    func load(_ reference: String) throws -> (history: EntryHistory?, head: ChainHead?)
+    /// The entry with its events (nil when there is none), the last event of the whole log, and
+    /// the requirement that events be signed, if the register has one.
+    func load(_ reference: String) throws -> (
+        history: EntryHistory?, head: ChainHead?, requirement: SignatureRequirement?
+    )
     /// Writes the new entry if there is one, then the event, and the entry's summary.
     func save(newEntry: RegisterEntry?, event: RegisterEvent, summary: EntrySummary) throws
+    /// Writes the requirement that events be signed.
+    func save(requirement: SignatureRequirement) throws
 }
 
 /// A place the register lives: SQLite or PostgreSQL. Stores only store; every decision about what
@@ -124,6 +129,8 @@ public protocol RegisterStorage: AnyObject, Sendable {
     /// Every entry with something due on or before `day` (`2026-11-29`), with all its events,
     /// read at once; the entries' answers may be left out (nothing due depends on them).
     func due(by day: String) throws -> [EntryHistory]
+    /// The requirement that events be signed, if the register has one.
+    func requirement() throws -> SignatureRequirement?
     /// Which of `references` are taken, each with its entry's fingerprint: one read.
     func fingerprints(of references: [String]) throws -> [String: String]
     /// Reads the whole storage for damage beneath the rows (SQLite's `quick_check`); a store

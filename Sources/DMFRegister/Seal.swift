@@ -1,4 +1,5 @@
 import DMFPolicy
+import DMFSignatures
 import Foundation
 
 /// How far hashing has got, for a progress bar.
@@ -35,6 +36,53 @@ public struct SealedManifest: Sendable, Equatable {
     public var path: String
 }
 
+/// A manifest as read: what it says, its bytes (what its signature signs) and their SHA-256.
+public struct ReadManifest: Sendable, Equatable {
+    public var manifest: SealManifest
+    public var bytes: [UInt8]
+    public var sha256: String
+}
+
+/// What a manifest's signature shows to the desk checking it.
+public enum SealSignature: Sendable, Equatable {
+    /// No `.sig` beside the manifest.
+    case notSigned(path: String)
+    /// A `.sig` that is not a signature, or cannot be read.
+    case unusable(path: String, reason: String)
+    /// A signature, judged by this desk's allowed signers.
+    case checked(ProofFinding, EventProof)
+
+    public var isTrusted: Bool {
+        if case .checked(let finding, _) = self { return finding.isTrusted }
+        return false
+    }
+
+    /// The proof, when there is a signature that is intact (trusted or not).
+    public var proof: EventProof? {
+        guard case .checked(let finding, let proof) = self else { return nil }
+        if case .broken = finding { return nil }
+        return proof
+    }
+
+    /// "signed by jowner (key SHA256:…)", "not signed", or exactly why it is not trusted.
+    public var description: String {
+        switch self {
+        case .notSigned(let path):
+            "not signed: there is no signature (\(Sanitizer.visible((path as NSString).lastPathComponent))) beside it"
+        case .unusable(let path, let reason):
+            "its signature \(Sanitizer.visible((path as NSString).lastPathComponent)) cannot be used: \(reason)"
+        case .checked(let finding, _):
+            switch finding {
+            case .trusted(let signer): "sealed by \(signer.shown)"
+            case .broken(let reason): "NOT TRUSTED: \(reason)"
+            case .untrusted(let check): "NOT TRUSTED: \(check.description)"
+            case .uncheckable(let reason): "NOT CHECKED: \(reason)"
+            case .unsigned: "not signed"
+            }
+        }
+    }
+}
+
 /// Why files could not be sealed or checked.
 public enum SealError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What was asked for cannot be done as asked (a bad reference, files in two folders): the
@@ -61,8 +109,8 @@ public enum Seal {
     /// without a folder; two files may not share a name, and none may be named like the manifest.
     /// - Parameter now: the time sealed, written in UTC.
     public static func seal(
-        reference: String, marking: String, by person: String, files paths: [String], now: Date,
-        progress: ((HashProgress) -> Void)? = nil
+        reference: String, marking: String, by person: String, account: String? = nil, files paths: [String],
+        now: Date, progress: ((HashProgress) -> Void)? = nil
     ) throws(SealError) -> SealedManifest {
         try loadHashing()
         if let problem = SealManifest.referenceProblem(reference) { throw .badRequest("the reference \(problem)") }
@@ -82,9 +130,15 @@ public enum Seal {
         // cost the time of hashing the first nine.
         for path in paths {
             let name = (path as NSString).lastPathComponent
+            // A link is refused, not followed, as `verify` refuses it: what is sealed is what the
+            // recipient will find under that name.
             var status = stat()
-            guard stat(path, &status) == 0 else {
+            guard lstat(path, &status) == 0 else {
                 throw .cannotRead(.cannotRead(path: path, reason: String(cString: strerror(errno))))
+            }
+            if (status.st_mode & S_IFMT) == S_IFLNK {
+                throw .cannotRead(
+                    .cannotRead(path: path, reason: "it is a symbolic link; seal the file itself, in its own folder"))
             }
             guard (status.st_mode & S_IFMT) == S_IFREG else {
                 throw .cannotRead(.cannotRead(path: path, reason: "not a regular file"))
@@ -122,7 +176,7 @@ public enum Seal {
                 }
             }
             do throws(DigestError) {
-                let digest = try FileDigest.of(file: path, name: name, progress: report)
+                let digest = try FileDigest.of(file: path, name: name, followingLinks: false, progress: report)
                 digests.append(digest)
                 before += digest.size
             } catch {
@@ -131,7 +185,7 @@ public enum Seal {
         }
         let manifest = SealManifest(
             reference: reference, marking: marking, sealedAt: SealManifest.timestamp(now), sealedBy: person,
-            files: digests)
+            files: digests, sealedByAccount: account)
         do throws(ManifestError.Problem) {
             try manifest.validate(ownName: manifestName)
         } catch {
@@ -156,12 +210,21 @@ public enum Seal {
         progress: ((HashProgress) -> Void)? = nil
     ) throws(SealError) -> Receipt {
         try loadHashing()
-        let read: (manifest: SealManifest, sha256: String)
+        let read: ReadManifest
         do throws(ManifestError) {
-            read = try SealManifest.read(path: manifestPath)
+            read = try SealManifest.load(path: manifestPath)
         } catch {
             throw .manifest(error)
         }
+        return try verify(read, manifestPath: manifestPath, by: person, now: now, progress: progress)
+    }
+
+    /// Checks the files a manifest already read names (its signature checked first by the caller).
+    public static func verify(
+        _ read: ReadManifest, manifestPath: String, by person: String? = nil, account: String? = nil,
+        now: Date = Date(), progress: ((HashProgress) -> Void)? = nil
+    ) throws(SealError) -> Receipt {
+        try loadHashing()
         let manifest = read.manifest
         let folder = folderOf(manifestPath)
         let ownName = (manifestPath as NSString).lastPathComponent
@@ -231,6 +294,10 @@ public enum Seal {
                     switch error {
                     // Removed or made unreadable since it was looked at.
                     case .cannotRead(_, let reason): lines.append(line(.unreadable, nil, reason))
+                    // Written to while it was hashed: not the file that was sealed, whatever its hash.
+                    case .changedWhileHashed:
+                        lines.append(
+                            line(.changed, nil, "it changed while it was being checked (something is writing to it)"))
                     // No file can be checked: no receipt rather than one with files left out.
                     case .cannotHash: throw .cannotRead(error)
                     }
@@ -238,27 +305,69 @@ public enum Seal {
             }
         }
 
-        return Receipt(
+        var receipt = Receipt(
             reference: manifest.reference, marking: manifest.marking, manifest: ownName,
             manifestSHA256: read.sha256, sealedAt: manifest.sealedAt, sealedBy: manifest.sealedBy,
             checkedAt: SealManifest.timestamp(now), checkedBy: person, files: lines,
-            notInManifest: extras(in: folder, listed: manifest.files.map(\.name), ownName: ownName))
+            notInManifest: extras(
+                in: folder, listed: manifest.files.map(\.name), ownName: ownName, reference: manifest.reference))
+        receipt.checkedByAccount = account
+        return receipt
+    }
+
+    /// What the manifest's signature (`MANIFEST.sig` beside it) shows to this desk: checked
+    /// with the desk's own allowed signers, at the time it says it was sealed.
+    public static func signature(of read: ReadManifest, manifestPath: String, trust: SignerTrust) -> SealSignature {
+        let path = manifestPath + ".sig"
+        let armoured: [UInt8]
+        do throws(ManifestError.Problem) {
+            armoured = try SealManifest.readRegularFile(path, largest: 64 * 1024)
+        } catch {
+            if case .cannotRead(let reason) = error, reason == String(cString: strerror(ENOENT)) {
+                return .notSigned(path: path)
+            }
+            return .unusable(path: path, reason: error.description)
+        }
+        let proof: EventProof
+        do {
+            let signature = try SSHSignature(armored: armoured)
+            proof = EventProof(statement: read.bytes, signature: signature)
+        } catch {
+            return .unusable(path: path, reason: "it is not an SSH signature: \(error.description)")
+        }
+        let moment = Date(timeIntervalSince1970: TimeInterval(Moments.seconds(read.manifest.sealedAt) ?? 0))
+        return .checked(trust.judge(proof, namespace: .manifest, at: moment), proof)
     }
 
     /// Names in `folder` that the manifest does not list, sorted; the manifest itself and other
     /// manifests are left out. Names are compared as bytes, as the file system does: Swift's
     /// `==` treats two spellings of "é" as one, and the folder could hold both.
     /// Nothing can be sealed or checked without libcrypto: said before any file is looked at.
+    public static func prepare() throws(SealError) { try loadHashing() }
+
     private static func loadHashing() throws(SealError) {
         do { try Hashing.load() } catch { throw .cannotRead(.cannotHash(reason: error.description)) }
     }
 
-    static func extras(in folder: String, listed: [String], ownName: String) -> [String] {
+    static func extras(in folder: String, listed: [String], ownName: String, reference: String? = nil) -> [String] {
         let known = Set((listed + [ownName]).map { Array($0.utf8) })
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        // What travels with the files, or is written on receipt, is not sent information:
+        // manifests, receipts of this transfer, and the signatures of each.
+        func isProof(_ name: String) -> Bool {
+            if name.hasSuffix(SealManifest.fileSuffix) { return true }
+            if let reference, Receipt.isReceipt(folder + "/" + name, of: reference) { return true }
+            return false
+        }
+        func travels(_ name: String) -> Bool {
+            if isProof(name) { return true }
+            guard name.hasSuffix(".sig") else { return false }
+            let signed = String(name.dropLast(4))
+            return Array(signed.utf8) == Array(ownName.utf8) || isProof(signed)
+        }
         return
             entries
-            .filter { !known.contains(Array($0.utf8)) && !$0.hasSuffix(SealManifest.fileSuffix) }
+            .filter { !known.contains(Array($0.utf8)) && !travels($0) }
             .map { name in
                 var status = stat()
                 let isFolder = lstat(folder + "/" + name, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
@@ -268,7 +377,7 @@ public enum Seal {
     }
 
     /// The folder part of a path as given, `.` when there is none.
-    static func folderOf(_ path: String) -> String {
+    public static func folderOf(_ path: String) -> String {
         let folder = (path as NSString).deletingLastPathComponent
         return folder.isEmpty ? "." : folder
     }

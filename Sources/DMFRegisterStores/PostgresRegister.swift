@@ -111,6 +111,10 @@ public final class PostgresRegister: RegisterStorage, @unchecked Sendable {
         try queries.dueHistories(try rows(queries.due(by: day)))
     }
 
+    public func requirement() throws -> SignatureRequirement? {
+        try queries.requirement(try rows(queries.requirement))
+    }
+
     public func fingerprints(of references: [String]) throws -> [String: String] {
         references.isEmpty ? [:] : queries.fingerprints(try rows(queries.fingerprints(of: references)))
     }
@@ -264,19 +268,32 @@ public final class PostgresRegister: RegisterStorage, @unchecked Sendable {
 
         init(store: PostgresRegister) { self.store = store }
 
-        func load(_ reference: String) throws -> (history: EntryHistory?, head: ChainHead?) {
+        func load(_ reference: String) throws -> (
+            history: EntryHistory?, head: ChainHead?, requirement: SignatureRequirement?
+        ) {
             // The connection may be made again before BEGIN, never after.
             let queries = store.queries
             let results = try store.exchange([
                 Statement(sql: "BEGIN"),
                 Statement(sql: "SELECT pg_advisory_xact_lock($1)", values: [.integer(PostgresRegister.writerLock)]),
-                queries.entry(reference), queries.events(of: reference), queries.head,
+                queries.entry(reference), queries.events(of: reference), queries.head, queries.requirement,
             ])
             store.inTransaction = true
             let replies = try results.map { result throws(RegisterError) in try store.reply(result) }
             return (
-                try queries.history(entry: replies[2].rows, events: replies[3].rows), try queries.head(replies[4].rows)
+                try queries.history(entry: replies[2].rows, events: replies[3].rows), try queries.head(replies[4].rows),
+                try queries.requirement(replies[5].rows)
             )
+        }
+
+        func save(requirement: SignatureRequirement) throws {
+            for result in try store.exchange([store.queries.insert(requirement), Statement(sql: "COMMIT")]) {
+                _ = try store.reply(result)
+            }
+            guard store.connection.transactionStatus == PQTRANS_IDLE else {
+                throw RegisterError.failed(
+                    location: store.location, reason: "the server did not keep the change; try again")
+            }
         }
 
         func save(newEntry: RegisterEntry?, event: RegisterEvent, summary: EntrySummary) throws {

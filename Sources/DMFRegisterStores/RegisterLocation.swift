@@ -1,4 +1,5 @@
 import DMFRegister
+import DMFSignatures
 import Foundation
 
 /// Where the register is: `--register`, else `DMF_REGISTER_URL`, else one SQLite file in the
@@ -58,6 +59,13 @@ public enum RegisterLocation: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// Whether every desk shares it (PostgreSQL); a SQLite file is one person's, so an IAO's
+    /// decision reaches it as a file (`register decide`, `register import`).
+    public var isShared: Bool {
+        if case .postgres = self { return true }
+        return false
+    }
+
     /// Whether there is a register to look at: a SQLite file that exists, or any server.
     public var exists: Bool {
         switch self {
@@ -90,6 +98,13 @@ public struct RegisterSetting: Sendable, Equatable, CustomStringConvertible {
 
     public var location: RegisterLocation
     public var namedBy: NamedBy
+    /// When events are written: the computer's clock (tests fix it).
+    public var clock: RegisterClock = .system
+    /// The allowed-signers file signatures are judged by (`DMF_ALLOWED_SIGNERS`, else
+    /// `/etc/dmf-wizard/allowed_signers`).
+    public var allowedSigners: String = SigningSettings.defaultAllowedSigners
+    /// The login account events are written by (tests name another).
+    public var account: @Sendable () throws -> String = { try Account.current() }
     /// What `--register` said, as typed (it may hold a password, so it is never shown).
     private let given: String?
 
@@ -99,11 +114,14 @@ public struct RegisterSetting: Sendable, Equatable, CustomStringConvertible {
         given = nil
     }
 
-    /// `--register` if given, else `DMF_REGISTER_URL`, else the default file.
+    /// `--register` if given, else `DMF_REGISTER_URL`, else the default file; the allowed
+    /// signers from `DMF_ALLOWED_SIGNERS`, else the default file.
     public static func resolve(option: String?, variable: (String) -> String?) -> RegisterSetting {
-        RegisterSetting(
+        var setting = RegisterSetting(
             location: .resolve(option: option, variable: variable), namedBy: option == nil ? .environment : .option,
             given: option)
+        setting.allowedSigners = SigningSettings.allowedSigners(variable: variable)
+        return setting
     }
 
     private init(location: RegisterLocation, namedBy: NamedBy, given: String?) {
@@ -115,8 +133,17 @@ public struct RegisterSetting: Sendable, Equatable, CustomStringConvertible {
     /// Opens the register, with `now` as the time its events are written.
     /// - Parameter quickly: for a glance that must not hold the person up (the start screen's
     ///   "due" line): a short wait for a locked file or a server.
-    public func open(quickly: Bool = false, now: @escaping @Sendable () -> String) throws(RegisterError) -> Register {
-        Register(storage: try location.open(quickly: quickly), now: now)
+    public func open(quickly: Bool = false) throws(RegisterError) -> Register {
+        let clock = clock
+        let allowedSigners = allowedSigners
+        return Register(
+            storage: try location.open(quickly: quickly), now: { clock.timestamp }, today: { clock.today },
+            account: account, trust: { SignerTrust.load(path: allowedSigners) })
+    }
+
+    public static func == (lhs: RegisterSetting, rhs: RegisterSetting) -> Bool {
+        lhs.location == rhs.location && lhs.namedBy == rhs.namedBy && lhs.given == rhs.given
+            && lhs.allowedSigners == rhs.allowedSigners
     }
 
     /// Whether there is a register to look at: a SQLite file that exists, or any server.

@@ -78,6 +78,61 @@ enum SQLDialect: Sendable {
     }
 }
 
+extension SQLDialect {
+    /// Guards that keep every row of `table` as written, with the same words as `guards`.
+    func fixedTable(_ table: String) -> [String] {
+        let refusal = "the register keeps its history: rows are never changed or removed"
+        switch self {
+        case .sqlite:
+            return [
+                "CREATE TRIGGER \(table)_no_update BEFORE UPDATE ON \(table) BEGIN SELECT RAISE(ABORT, '\(refusal)'); END",
+                "CREATE TRIGGER \(table)_no_delete BEFORE DELETE ON \(table) BEGIN SELECT RAISE(ABORT, '\(refusal)'); END",
+            ]
+        case .postgres:
+            return [
+                """
+                CREATE TRIGGER \(table)_fixed BEFORE UPDATE OR DELETE ON \(table) \
+                FOR EACH ROW EXECUTE FUNCTION dmf_register_keeps_history()
+                """
+            ]
+        }
+    }
+
+    /// PostgreSQL checks every event and requirement as it is written: its account must be the
+    /// database login writing it (`session_user`), so a desk cannot record in another's name,
+    /// and its time must be within five minutes of the server's clock, so no desk can date an
+    /// event as it likes. The account is part of the hashed event, so the desk states it and
+    /// the server checks it rather than filling it in.
+    static let writtenHonestly: [String] = [
+        """
+        CREATE OR REPLACE FUNCTION dmf_register_written_honestly() RETURNS trigger LANGUAGE plpgsql AS $$ \
+        BEGIN \
+        IF NEW.account IS DISTINCT FROM session_user THEN \
+        RAISE EXCEPTION 'the register records who writes: this connection is the database login %, but the \
+        event names the account %; each person signs in to the database as their own account', \
+        session_user, coalesce(NEW.account, '(none)'); \
+        END IF; \
+        IF abs(extract(epoch FROM (NEW.recorded_at::timestamptz - now()))) > \(maximumClockDifference) THEN \
+        RAISE EXCEPTION 'the register records when: the event says %, but the server''s clock says %; set this \
+        computer''s clock right', NEW.recorded_at, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'); \
+        END IF; \
+        RETURN NEW; \
+        END $$
+        """,
+        """
+        CREATE TRIGGER events_written_honestly BEFORE INSERT ON events \
+        FOR EACH ROW EXECUTE FUNCTION dmf_register_written_honestly()
+        """,
+        """
+        CREATE TRIGGER register_requirements_written_honestly BEFORE INSERT ON register_requirements \
+        FOR EACH ROW EXECUTE FUNCTION dmf_register_written_honestly()
+        """,
+    ]
+
+    /// How far, in seconds, an event's time may be from the server's clock.
+    static let maximumClockDifference = 300
+}
+
 /// A value bound to a statement's parameter.
 enum SQLValue: Sendable, Equatable {
     case text(String?)

@@ -223,6 +223,13 @@ public final class SQLiteRegister: RegisterStorage {
         try translated { try queue.read { db in try queries.dueHistories(try Self.rows(db, queries.due(by: day))) } }
     }
 
+    public func requirement() throws -> SignatureRequirement? {
+        // Reentrant: `check` asks inside the read transaction of `readingOneMoment`.
+        try translated {
+            try queue.unsafeReentrantRead { db in try queries.requirement(try Self.rows(db, queries.requirement)) }
+        }
+    }
+
     public func fingerprints(of references: [String]) throws -> [String: String] {
         guard !references.isEmpty else { return [:] }
         return try translated {
@@ -319,12 +326,19 @@ public final class SQLiteRegister: RegisterStorage {
         let db: Database
         let queries: StoreQueries
 
-        func load(_ reference: String) throws -> (history: EntryHistory?, head: ChainHead?) {
+        func load(_ reference: String) throws -> (
+            history: EntryHistory?, head: ChainHead?, requirement: SignatureRequirement?
+        ) {
             let head = try queries.head(try SQLiteRegister.rows(db, queries.head))
             let history = try queries.history(
                 entry: try SQLiteRegister.rows(db, queries.entry(reference)),
                 events: try SQLiteRegister.rows(db, queries.events(of: reference)))
-            return (history, head)
+            return (history, head, try queries.requirement(try SQLiteRegister.rows(db, queries.requirement)))
+        }
+
+        func save(requirement: SignatureRequirement) throws {
+            let statement = queries.insert(requirement)
+            try db.execute(sql: statement.sql, arguments: SQLiteRegister.arguments(statement.values))
         }
 
         func save(newEntry: RegisterEntry?, event: RegisterEvent, summary: EntrySummary) throws {

@@ -47,6 +47,22 @@ struct StoreQueries: Sendable {
         return ChainHead(sequence: sequence, hash: hash)
     }
 
+    /// The requirement that events be signed: at most one row (the first written counts).
+    var requirement: SQLStatement {
+        SQLStatement(
+            sql: "SELECT \(StoreSchema.requirements.names()) FROM register_requirements ORDER BY after_sequence LIMIT 1"
+        )
+    }
+
+    func requirement(_ rows: [TextRow]) throws(StoreError) -> SignatureRequirement? {
+        guard let row = rows.first else { return nil }
+        return try StoreSchema.requirements.read({ row[$0] }, what: "the requirement that events be signed")
+    }
+
+    func insert(_ requirement: SignatureRequirement) -> SQLStatement {
+        StoreSchema.requirements.insert(requirement, dialect)
+    }
+
     /// The entries already holding any of `references`, with their fingerprints.
     func fingerprints(of references: [String]) -> SQLStatement {
         let builder = StatementBuilder(dialect)

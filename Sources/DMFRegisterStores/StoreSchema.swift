@@ -53,6 +53,28 @@ enum StoreSchema {
             .optionalText("entry_digest", \.entryDigest),
             .text("previous_hash", \.previousHash),
             .text("hash", \.hash),
+            // Version 3: who wrote it, and its signature.
+            .optionalText("account", \.account, since: 3),
+            .optionalText("signed_statement", \.proofStatement, since: 3),
+            .optionalText("signature", \.proofSignature, since: 3),
+            .optionalText("signer_key", \.proofSignerKey, since: 3),
+            .optionalText("signatures_required", \.signaturesRequired, since: 3),
+        ])
+
+    /// The requirement that events be signed (`register require-signatures`): at most one row.
+    static let requirements = Table<SignatureRequirement>(
+        name: "register_requirements", blank: .blank,
+        columns: [
+            .integer("after_sequence", \.afterSequence),
+            .text("after_hash", \.afterHash),
+            .text("recorded_at", \.recordedAt),
+            .text("by_person", \.by),
+            .text("account", \.account),
+            .text("date", \.date),
+            .text("signed_statement", \.proof.statement),
+            .text("signature", \.proof.signature),
+            .text("signer_key", \.proof.signerKey),
+            .text("hash", \.hash, extra: "PRIMARY KEY"),
         ])
 
     /// The covering index a list reads: each entry's search words and the columns a list shows,
@@ -77,6 +99,14 @@ enum StoreSchema {
                 "CREATE INDEX \(listIndex) ON entries (search, "
                     + entries.columns.filter { $0.isListed && $0.since <= 2 }.map(\.name).joined(separator: ", ") + ")")
         ],
+        // 3: each event's account and signature (columns above), the requirement that events be
+        // signed, and on PostgreSQL the server's own check of who writes and when.
+        [
+            .create(requirements),
+            .perStore(
+                sqlite: SQLDialect.sqlite.fixedTable("register_requirements"),
+                postgres: SQLDialect.postgres.fixedTable("register_requirements") + SQLDialect.writtenHonestly),
+        ],
     ]
 
     /// The statements that bring a register from `version - 1` to `version`: the columns added
@@ -96,7 +126,7 @@ enum StoreSchema {
             migrations[version - 1].compactMap { step -> String? in
                 if case .create(let table) = step { table.name } else { nil }
             })
-        let tables: [any SchemaTable] = [entries, events]
+        let tables: [any SchemaTable] = [entries, events, requirements]
         // New columns first, so the version's own steps (an index, the guards) can use them.
         return tables.filter { !created.contains($0.name) }.flatMap { $0.addColumns(dialect, atVersion: version) }
             + steps
@@ -348,10 +378,26 @@ struct EntryRow: Sendable {
 }
 
 extension RegisterEvent {
+    /// The parts of `proof`, one column each: the statement first, then the signature and key.
+    var proofStatement: String? {
+        get { proof?.statement }
+        set { proof = newValue.map { EventProof(statement: $0, signature: "", signerKey: "") } }
+    }
+    var proofSignature: String? {
+        get { proof?.signature }
+        set { if let newValue { proof?.signature = newValue } }
+    }
+    var proofSignerKey: String? {
+        get { proof?.signerKey }
+        set { if let newValue { proof?.signerKey = newValue } }
+    }
+}
+
+extension SignatureRequirement {
     /// What a row is read into; every column overwrites its field.
-    static let blank = RegisterEvent(
-        sequence: 0, reference: "", kind: .created, recordedAt: "", by: "", date: "", reason: nil, files: [],
-        nextReview: nil, entryDigest: nil, previousHash: "", hash: "")
+    static let blank = SignatureRequirement(
+        afterSequence: 0, afterHash: "", recordedAt: "", by: "", account: "", date: "",
+        proof: EventProof(statement: "", signature: "", signerKey: ""), hash: "")
 }
 
 /// A row the store cannot read back: the database was edited by hand or damaged.

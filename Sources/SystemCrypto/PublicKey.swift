@@ -1,4 +1,5 @@
 import CLibCrypto
+import Synchronization
 
 /// A signature as the signer's key type makes it.
 public enum Signature: Sendable, Equatable {
@@ -69,6 +70,15 @@ public final class PublicKey: @unchecked Sendable {
     private let library: UnsafePointer<dmf_libcrypto>
     private let key: OpaquePointer
     private let kind: Kind
+    /// A verifying context set up once per hash (`EVP_DigestVerifyInit`) and copied for each
+    /// check: setting one up afresh looks the algorithm up in OpenSSL's provider tables, under
+    /// their lock, for every one of a register's signatures.
+    private let prepared = Mutex<[Int: Prepared]>([:])
+
+    /// A context set up for checks, never changed once made: copies are taken from any thread.
+    private struct Prepared: @unchecked Sendable {
+        let context: OpaquePointer
+    }
 
     private init(library: UnsafePointer<dmf_libcrypto>, key: OpaquePointer, kind: Kind) {
         self.library = library
@@ -76,7 +86,38 @@ public final class PublicKey: @unchecked Sendable {
         self.kind = kind
     }
 
-    deinit { library.pointee.keyFree(key) }
+    deinit {
+        let library = library
+        prepared.withLock { contexts in
+            for prepared in contexts.values { library.pointee.mdContextFree(prepared.context) }
+        }
+        library.pointee.keyFree(key)
+    }
+
+    /// The context set up for `hash` (nil for Ed25519, which hashes itself), made the first time.
+    private func template(_ hash: DigestAlgorithm?) -> OpaquePointer? {
+        let slot =
+            switch hash {
+            case nil: 0
+            case .sha256: 1
+            case .sha384: 2
+            case .sha512: 3
+            }
+        let library = library
+        let key = key
+        return prepared.withLock { contexts -> Prepared? in
+            if let made = contexts[slot] { return made }
+            guard let context = library.pointee.mdContextNew() else { return nil }
+            guard library.pointee.digestVerifyInit(context, nil, hash?.md(library), nil, key) == 1 else {
+                library.pointee.mdContextFree(context)
+                library.pointee.errorsClear()
+                return nil
+            }
+            let made = Prepared(context: context)
+            contexts[slot] = made
+            return made
+        }?.context
+    }
 
     /// An Ed25519 key from its 32 bytes (as an SSH public key carries it).
     public static func ed25519(_ raw: [UInt8]) throws(PublicKeyError) -> PublicKey {
@@ -142,8 +183,12 @@ public final class PublicKey: @unchecked Sendable {
         let message = Array(message)
         guard let context = library.pointee.mdContextNew() else { return false }
         defer { library.pointee.mdContextFree(context) }
+        // A copy of the context set up once; set up afresh when it cannot be copied.
+        let ready =
+            template(checked.hash).map { library.pointee.mdContextCopy(context, $0) == 1 } == true
+            || library.pointee.digestVerifyInit(context, nil, checked.hash?.md(library), nil, key) == 1
         let valid =
-            library.pointee.digestVerifyInit(context, nil, checked.hash?.md(library), nil, key) == 1
+            ready
             && checked.bytes.withUnsafeBufferPointer { signature in
                 message.withUnsafeBufferPointer { message in
                     library.pointee.digestVerify(

@@ -20,7 +20,7 @@ struct DMFWizard: ParsableCommand {
         version: AppInfo.versionLine,
         subcommands: [
             Interactive.self, Resume.self, Fill.self, Train.self, FlowCommand.self, TableCommand.self,
-            RulesCommand.self, RegisterGroup.self, SealFiles.self, VerifyFiles.self,
+            RulesCommand.self, RegisterGroup.self, SealFiles.self, VerifyFiles.self, VerifyReceipt.self, KeysInfo.self,
         ],
         defaultSubcommand: Interactive.self)
 
@@ -92,7 +92,7 @@ struct WizardOptions: ParsableArguments {
     func launcher() -> Launcher {
         var launcher = Production.launcher()
         if let registerLocation {
-            launcher.register = RegisterSetting.resolve(option: registerLocation, variable: ProcessContext.variable)
+            launcher.register = Production.registerSetting(option: registerLocation)
         }
         launcher.plain = plain
         launcher.helpdesk = helpdesk

@@ -3,6 +3,7 @@ import DMFApp
 import DMFPolicy
 import DMFRegister
 import DMFRegisterStores
+import DMFSignatures
 import Foundation
 
 extension ListingFormat: ExpressibleByArgument {}
@@ -19,9 +20,27 @@ struct RegisterOptions: ParsableArguments {
             """)
     var location: String?
 
-    var setting: RegisterSetting { .resolve(option: location, variable: ProcessContext.variable) }
+    var setting: RegisterSetting { Production.registerSetting(option: location) }
 
-    func command() -> RegisterCommand { RegisterCommand(register: setting, clock: Production.clock) }
+    func command(signing: SigningOptions? = nil) -> RegisterCommand {
+        var command = RegisterCommand(register: setting, clock: Production.clock)
+        command.signing = signing?.signing ?? .none
+        return command
+    }
+}
+
+/// The key that signs.
+struct SigningOptions: ParsableArguments {
+    @Option(
+        name: .customLong("key"),
+        help: ArgumentHelp(
+            """
+            The key that signs: a private key file, or a public key whose private half is in ssh-agent \
+            (a smart card, a security key). Default: $DMF_SIGNING_KEY; none: recorded as unsigned.
+            """, valueName: "FILE"))
+    var key: String?
+
+    var signing: Signing { .resolve(option: key, variable: ProcessContext.variable) }
 }
 
 /// What every status change asks: who, on what day, why.
@@ -40,6 +59,10 @@ struct ChangeOptions: ParsableArguments {
 
     @OptionGroup var register: RegisterOptions
 
+    @OptionGroup var signing: SigningOptions
+
+    func command() -> RegisterCommand { register.command(signing: signing) }
+
     func request(_ kind: EventKind, files: [FileDigest] = [], nextReview: String? = nil) -> EventRequest {
         EventRequest(kind: kind, by: by, date: date, reason: reason, files: files, nextReview: nextReview)
     }
@@ -55,7 +78,8 @@ struct RegisterGroup: ParsableCommand {
         subcommands: [
             RegisterList.self, RegisterShow.self, RegisterAuthorise.self, RegisterRefuse.self, RegisterSent.self,
             RegisterReceived.self, RegisterDeleted.self, RegisterReviewed.self, RegisterDue.self, RegisterExport.self,
-            RegisterCheck.self, RegisterAdd.self,
+            RegisterCheck.self, RegisterAdd.self, RegisterDecide.self, RegisterImport.self,
+            RegisterRequireSignatures.self,
         ])
 }
 
@@ -119,12 +143,19 @@ struct RegisterShow: ParsableCommand {
     @Argument(help: "The DMF reference.")
     var reference: String
 
-    @Flag(help: "JSON instead of text.")
+    @Option(name: .shortAndLong, help: "text or json.")
+    var format: ShowFormat = .text
+
+    @Flag(help: "JSON instead of text (the same as --format json).")
     var json = false
 
     @OptionGroup var register: RegisterOptions
 
-    func run() throws { try finish(register.command().show(reference, json: json)) }
+    enum ShowFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    func run() throws {
+        try finish(register.command().show(reference, format: json || format == .json ? .json : .table))
+    }
 }
 
 struct RegisterAuthorise: ParsableCommand {
@@ -132,7 +163,7 @@ struct RegisterAuthorise: ParsableCommand {
         commandName: "authorise", abstract: "Record the IAO's authorisation.", aliases: ["authorize"])
     @OptionGroup var change: ChangeOptions
     func run() throws {
-        try finish(change.register.command().change(change.request(.authorised), reference: change.reference))
+        try finish(change.command().change(change.request(.authorised), reference: change.reference))
     }
 }
 
@@ -141,7 +172,7 @@ struct RegisterRefuse: ParsableCommand {
         commandName: "refuse", abstract: "Record the IAO's refusal (--reason is required).")
     @OptionGroup var change: ChangeOptions
     func run() throws {
-        try finish(change.register.command().change(change.request(.refused), reference: change.reference))
+        try finish(change.command().change(change.request(.refused), reference: change.reference))
     }
 }
 
@@ -153,7 +184,7 @@ struct RegisterSent: ParsableCommand {
     var files: [String] = []
     func run() throws {
         try finish(
-            change.register.command().change(change.request(.sent), reference: change.reference, hashing: files))
+            change.command().change(change.request(.sent), reference: change.reference, hashing: files))
     }
 }
 
@@ -166,7 +197,7 @@ struct RegisterReceived: ParsableCommand {
     var files: [String] = []
     func run() throws {
         try finish(
-            change.register.command().change(change.request(.received), reference: change.reference, hashing: files))
+            change.command().change(change.request(.received), reference: change.reference, hashing: files))
     }
 }
 
@@ -180,7 +211,7 @@ struct RegisterDeleted: ParsableCommand {
     @OptionGroup var change: ChangeOptions
     func run() throws {
         let kind: EventKind = copy == .sender ? .senderCopyDeleted : .allCopiesDeleted
-        try finish(change.register.command().change(change.request(kind), reference: change.reference))
+        try finish(change.command().change(change.request(kind), reference: change.reference))
     }
 }
 
@@ -192,7 +223,7 @@ struct RegisterReviewed: ParsableCommand {
     @OptionGroup var change: ChangeOptions
     func run() throws {
         try finish(
-            change.register.command().change(
+            change.command().change(
                 change.request(.reviewed, nextReview: nextReview), reference: change.reference))
     }
 }
@@ -243,12 +274,130 @@ struct RegisterAdd: ParsableCommand {
     }
 }
 
+struct RegisterDecide: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "decide",
+        abstract: "The IAO's decision on a request (REF.request.json), signed, as REF.decision and REF.decision.sig.",
+        discussion: """
+            For a register that is not shared: the requester's save writes REF.request.json; the Information \
+            Asset Owner runs this on their own computer, reads the summary, and sends back the two files it \
+            writes, which the requester records with `dmf-wizard register import REF.decision`. Needs a key \
+            the allowed signers trust for decisions. Exit status: 0 written, 1 refused or not signed, 2 bad usage.
+            """)
+
+    @Argument(help: "The request, REF.request.json.")
+    var request: String
+
+    @Flag(help: "Authorise it.")
+    var authorise = false
+
+    @Flag(help: "Refuse it (--reason is required).")
+    var refuse = false
+
+    @Option(help: "Your name as it goes on the form (the IAO's).")
+    var by: String
+
+    @Option(help: "Why: the reason, or the conditions.")
+    var reason: String?
+
+    @Option(help: "The day decided (31/03/2027 or 2027-03-31). Default: today.")
+    var date: String?
+
+    @OptionGroup var signing: SigningOptions
+
+    @OptionGroup var register: RegisterOptions
+
+    func validate() throws {
+        if authorise == refuse { throw ValidationError("Give one of --authorise or --refuse.") }
+    }
+
+    func run() throws {
+        try finish(
+            register.command(signing: signing).decide(
+                requestPath: request, kind: authorise ? .authorised : .refused, by: by, reason: reason, date: date))
+    }
+}
+
+struct RegisterImport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Record a decision (REF.decision), a sealed manifest or a receipt, with its signature (FILE.sig).",
+        discussion: """
+            The signature is checked with your allowed signers, and what the file names with the register's \
+            entry. A file already recorded is not recorded twice, so the files of a transfer bring a register \
+            restored from a backup up to date. Exit status: 0 recorded or already there, 1 refused.
+            """)
+
+    @Argument(help: "The file to record.")
+    var file: String
+
+    @OptionGroup var register: RegisterOptions
+
+    func run() throws { try finish(register.command().importFile(file)) }
+}
+
+struct RegisterRequireSignatures: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "require-signatures",
+        abstract: "From now on, every desk refuses unsigned decisions, sendings and receipts (a signed event).",
+        discussion: "Needs a key the allowed signers trust for decisions. It cannot be undone.")
+
+    @Option(help: "Your name.")
+    var by: String
+
+    @OptionGroup var signing: SigningOptions
+
+    @OptionGroup var register: RegisterOptions
+
+    func run() throws { try finish(register.command(signing: signing).requireSignatures(by: by)) }
+}
+
+struct VerifyReceipt: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify-receipt",
+        abstract: "Check a receipt and the recipient's signature (FILE.sig) with your allowed signers.",
+        discussion: """
+            Exit status: 0 the recipient's signature is trusted and every file matched, 1 anything else (said why).
+            The same check with OpenSSH alone: ssh-keygen -Y verify -f ALLOWED_SIGNERS -I PRINCIPAL \
+            -n dmf-wizard-receipt -s FILE.sig < FILE
+            """)
+
+    @Argument(help: "The receipt (JSON), with FILE.sig beside it.")
+    var receipt: String
+
+    func run() throws {
+        try finish(
+            VerifyReceiptCommand(
+                path: receipt, allowedSigners: SigningSettings.allowedSigners(variable: ProcessContext.variable)
+            ).run())
+    }
+}
+
+struct KeysInfo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "keys",
+        abstract: "Which key signs for you, whether the allowed signers trust it and for what, or how to set one up.",
+        discussion: "Exit status: 0 your key is set up and listed, 1 not yet (it says what to do).")
+
+    @OptionGroup var signing: SigningOptions
+
+    func run() throws {
+        try finish(
+            KeysCommand(
+                signing: signing.signing,
+                allowedSigners: SigningSettings.allowedSigners(variable: ProcessContext.variable),
+                home: ProcessContext.variable("HOME") ?? NSHomeDirectory()
+            ).run())
+    }
+}
+
 struct SealFiles: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seal",
         abstract: "Write a manifest of the files to send (name, size, SHA-256) and record them as sent.",
         discussion: """
-            The manifest, REFERENCE.manifest.json, is written beside the files; send it with them. \
+            The manifest, REFERENCE.manifest.json, is written beside the files, and signed with your key \
+            (REFERENCE.manifest.json.sig) when you have one; send both with the files. \
             Exit status: 0 sealed (and recorded), 1 a file or the register could not be used or the \
             register refused the change (the manifest is kept), 2 bad usage.
             """)
@@ -271,12 +420,14 @@ struct SealFiles: ParsableCommand {
     @Flag(name: .customLong("no-record"), help: "Write the manifest only; record nothing in the register.")
     var noRecord = false
 
+    @OptionGroup var signing: SigningOptions
+
     @OptionGroup var register: RegisterOptions
 
     func run() throws {
         var seal = SealCommand(reference: reference, files: files, by: by, force: force)
         seal.marking = marking
-        try finish(register.command().seal(seal, recording: !noRecord))
+        try finish(register.command(signing: signing).seal(seal, recording: !noRecord))
     }
 }
 
@@ -285,9 +436,13 @@ struct VerifyFiles: ParsableCommand {
         commandName: "verify",
         abstract: "Check received files against their manifest and print a receipt.",
         discussion: """
-            With --by (the recipient's name), the receipt is also recorded in the register, which \
-            checks the files against those recorded as sent. Exit status: 0 every file matched, 1 \
-            anything changed, missing or extra, or the manifest or register could not be used, 2 bad usage.
+            The manifest's signature (MANIFEST.sig) is checked first, with your allowed signers: it says \
+            who sealed it, or exactly why that is not known. An unsigned manifest is still checked. With \
+            --by (the recipient's name), the receipt is also recorded in the register, which checks the \
+            files against those recorded as sent. Exit status: 0 every file matched (and the seal is \
+            trusted, or unsigned where no signature is required), 1 anything changed, missing or extra, a \
+            seal not trusted or missing where required, or the manifest or register could not be used, 2 \
+            bad usage.
             """)
 
     @Argument(help: "The manifest (REFERENCE.manifest.json) beside the received files.")
@@ -296,12 +451,19 @@ struct VerifyFiles: ParsableCommand {
     @Option(help: "The recipient: record the receipt in the register under this name.")
     var by: String?
 
-    @Option(help: "Also write the receipt as JSON to this file.")
+    @Option(help: "Also write the receipt as JSON to this file, signed by you (FILE.sig) when you have a key.")
     var receipt: String?
+
+    @Flag(help: "Fail unless the manifest is signed by a key your allowed signers trust for manifests.")
+    var requireSignature = false
+
+    @OptionGroup var signing: SigningOptions
 
     @OptionGroup var register: RegisterOptions
 
     func run() throws {
-        try finish(register.command().verify(VerifyCommand(manifestPath: manifest, by: by, receiptPath: receipt)))
+        var verify = VerifyCommand(manifestPath: manifest, by: by, receiptPath: receipt)
+        verify.requireSignature = requireSignature
+        try finish(register.command(signing: signing).verify(verify))
     }
 }

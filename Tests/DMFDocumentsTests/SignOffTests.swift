@@ -183,4 +183,46 @@ import Testing
         // The answers' own authorisation section stays where the contract put it.
         #expect((form["authorisation"] as? [String: Any])?["iao_name"] as? String == "Data First IAO")
     }
+
+    /// A form produced after the IAO's decision carries it in the IAO's box, beside the IAO the
+    /// answers name, in every readable format.
+    @Test func aFormProducedAfterADecisionShowsIt() throws {
+        let answers = try Fixtures.answers(Fixtures.bulkYAML)
+        let decision = DMFBuilder.RecordedDecision(
+            authorised: true, name: "Jo Owner", account: "jowner", fingerprint: "SHA256:abcdef", signer: "jowner@moj",
+            date: "2026-12-06", reason: nil)
+        let dmf = try DMFBuilder.build(
+            answers, context: .init(producedAt: "2026-12-06T10:00:00Z", recordedDecision: decision))
+        let iao = try #require(dmf.signOff.blocks.last)
+        #expect(
+            iao.fields.map(\.value) == [
+                "Data First IAO",
+                "Authorised by Jo Owner (account jowner), signed with key SHA256:abcdef (jowner@moj), on 6/12/2026",
+            ])
+        for format in Self.readable {
+            #expect(
+                Self.shows(format.render(dmf), "signed with key SHA256:abcdef (jowner@moj), on 6/12/2026", in: format))
+        }
+        let unsigned = DMFBuilder.RecordedDecision(
+            authorised: false, name: "Jo Owner", account: nil, fingerprint: nil, signer: nil, date: "2026-12-06",
+            reason: "not needed")
+        #expect(unsigned.line == "Refused by Jo Owner, unsigned, on 6/12/2026: not needed")
+    }
+
+    /// Once the register holds the IAO's decision, the status, the decision line and page 1's
+    /// signing line all say that decision, never "to be authorised" beside it.
+    @Test(arguments: [true, false]) func aRecordedDecisionIsWhatEveryLineSays(authorised: Bool) throws {
+        let answers = try Fixtures.answers(Fixtures.bulkYAML)
+        let recorded = DMFBuilder.RecordedDecision(
+            authorised: authorised, name: "Jo Owner", account: "jowner", fingerprint: nil, signer: nil,
+            date: "2026-12-06", reason: nil)
+        let dmf = try DMFBuilder.build(
+            answers, context: .init(producedAt: "2026-12-06T10:00:00Z", recordedDecision: recorded))
+        let status = try #require(dmf.sectionsBeforeRecipients.first?.fields.first { $0.key == "status" }?.value)
+        #expect(status.hasPrefix(authorised ? "Authorised by the Information Asset Owner" : "Refused by the"))
+        #expect(!status.contains("to be authorised"))
+        let line = try #require(dmf.authorisation.fields.first { $0.key == "iao_decision" }?.value)
+        #expect(line.hasSuffix("the IAO's decision in the register: \(authorised ? "Authorised" : "Refused")"))
+        #expect(dmf.nextSteps.signing.contains(recorded.line))
+    }
 }

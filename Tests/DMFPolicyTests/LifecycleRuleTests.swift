@@ -102,4 +102,40 @@ struct LifecycleRuleTests {
         #expect(refusal.reason.contains("extract.csv differs from the file sent"))
         #expect(refusal.rule.source.text.contains("maintain the integrity of the data during transport"))
     }
+
+    /// A stated date may not come before the form was produced or the event it follows, nor
+    /// after today (the desk's local day); only a review's next date lies in the future.
+    @Test func datesMakeSense() throws {
+        var life = Self.life(steps: [.created, .authorised])  // dated 2026-12-01 and 2026-12-02
+        life.producedOn = "2026-12-01"
+        func reason(_ change: LifecycleChange) -> String? {
+            guard let refusal = Lifecycle.refusal(of: change, in: life) else { return nil }
+            #expect(refusal.rule.id == "lifecycle-dates-in-order")
+            return refusal.reason
+        }
+        let file = [Self.file]
+        #expect(
+            reason(LifecycleChange(kind: .sent, files: file, date: "2026-12-07", today: "2026-12-06"))
+                == "the date 7/12/2026 is after today, 6/12/2026: only a review's next date may lie in the future.")
+        var beforeForm = Self.life(steps: [])
+        beforeForm.producedOn = "2026-12-06"
+        #expect(
+            Lifecycle.refusal(
+                of: LifecycleChange(kind: .authorised, date: "2020-01-01", today: "2026-12-06"), in: beforeForm)?
+                .reason == "the date 1/1/2020 is before the form was produced on 6/12/2026.")
+        #expect(
+            reason(LifecycleChange(kind: .sent, files: file, date: "2026-12-01", today: "2026-12-06"))
+                == "the date 1/12/2026 is before the event it follows (authorised by the iao on 2/12/2026).")
+        #expect(reason(LifecycleChange(kind: .sent, files: file, date: "2026-12-06", today: "2026-12-06")) == nil)
+        var recurring = Self.life(frequency: .recurring, steps: [.created, .authorised])
+        recurring.producedOn = "2026-12-01"
+        #expect(
+            Lifecycle.refusal(
+                of: LifecycleChange(kind: .reviewed, date: "2026-12-05", nextReview: "2027-12-05", today: "2026-12-06"),
+                in: recurring) == nil, "the next review may lie in the future")
+        #expect(
+            Lifecycle.refusal(
+                of: LifecycleChange(kind: .reviewed, date: "2026-12-05", nextReview: "2026-12-04", today: "2026-12-06"),
+                in: recurring)?.reason.contains("must come after the review") == true)
+    }
 }

@@ -23,7 +23,7 @@ import Testing
     func check() throws -> ChainReport { try ChainChecker(storage: storage, batch: 3).run() }
 
     @Test func anIntactRegisterAcrossBatches() throws {
-        #expect(try check() == ChainReport(entries: 7, events: 14, problems: []))
+        #expect(try check().chainOnly == ChainReport(entries: 7, events: 14, problems: []))
     }
 
     @Test func problemsInLaterBatchesAreNamedInOrder() throws {
@@ -50,7 +50,7 @@ import Testing
 
     /// The register reads typed dates itself, so the log keeps ISO dates whoever the caller is.
     @Test func datesAreReadByTheRegisterItself() throws {
-        let register = Register(storage: storage, now: { "2026-11-29T10:15:00Z" })
+        let register = Register(storage: storage, now: { "2026-11-30T10:15:00Z" })
         let sent = try register.append(
             EventRequest(kind: .sent, by: "Taylor", date: "30/11/2026", files: [Sample.file]), to: references[0])
         #expect(sent.date == "2026-11-30")

@@ -13,6 +13,7 @@ final class MemoryRegisterStorage: RegisterStorage, @unchecked Sendable {
         var entries: [String: RegisterEntry] = [:]
         var summaries: [String: EntrySummary] = [:]
         var events: [RegisterEvent] = []
+        var requirement: SignatureRequirement?
 
         func history(_ reference: String) -> EntryHistory? {
             guard let entry = entries[reference] else { return nil }
@@ -25,9 +26,15 @@ final class MemoryRegisterStorage: RegisterStorage, @unchecked Sendable {
         var rows: Rows
         init(_ rows: Rows) { self.rows = rows }
 
-        func load(_ reference: String) throws -> (history: EntryHistory?, head: ChainHead?) {
-            (rows.history(reference), rows.events.last.map { ChainHead(sequence: $0.sequence, hash: $0.hash) })
+        func load(_ reference: String) throws -> (
+            history: EntryHistory?, head: ChainHead?, requirement: SignatureRequirement?
+        ) {
+            (
+                rows.history(reference), rows.events.last.map { ChainHead(sequence: $0.sequence, hash: $0.hash) },
+                rows.requirement
+            )
         }
+        func save(requirement: SignatureRequirement) throws { rows.requirement = requirement }
         func save(newEntry: RegisterEntry?, event: RegisterEvent, summary: EntrySummary) throws {
             if let newEntry { rows.entries[newEntry.reference] = newEntry }
             rows.events.append(event)
@@ -91,6 +98,8 @@ final class MemoryRegisterStorage: RegisterStorage, @unchecked Sendable {
     }
 
     func checkStorage() throws -> StorageCheck { StorageCheck() }
+
+    func requirement() throws -> SignatureRequirement? { lock.withLock { rows.requirement } }
 
     /// A copy of the rows is taken per scan; tests that need one moment do not write meanwhile.
     func readingOneMoment<T>(_ body: () throws -> T) throws -> T { try body() }

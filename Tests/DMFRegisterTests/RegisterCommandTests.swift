@@ -108,7 +108,7 @@ import Testing
         let output = Output()
         #expect(fill.run(stdout: { output.out += $0 }, stderr: { output.err += $0 }) == 0)
         #expect(output.out.contains("Recorded in the register as DMF-20261129-"))
-        let reference = try #require(output.out.split(separator: " ").last.map { String($0.dropLast(2)) })
+        let reference = try #require(firstReference(in: output.out))
 
         let list = Output()
         #expect(command(folder, list).list(ListQuery(), format: .csv) == 0)
@@ -154,7 +154,7 @@ import Testing
             command(folder, later).add(
                 answersPath: Self.scenario("02-nightly-disc-quantum.yaml"), documents: documents, reference: reference)
                 == 0)
-        #expect(later.out == "Recorded in the register as \(reference).\n")
+        #expect(later.out.hasPrefix("Recorded in the register as \(reference).\n"))
     }
 
     @Test func statusChangesDueExportAndCheck() throws {
@@ -163,12 +163,15 @@ import Testing
         let output = Output()
         let tool = command(folder, output)
         #expect(tool.add(answersPath: Self.scenario("05-supplier-no-nda.yaml"), documents: [], reference: nil) == 0)
-        let reference = String(output.out.split(separator: " ").last!.dropLast(2))
+        let reference = try #require(firstReference(in: output.out))
         try Data("id\n1\n".utf8).write(to: URL(fileURLWithPath: folder + "/extract.csv"))
 
         #expect(
-            tool.change(EventRequest(kind: .authorised, by: "Iris IAO", date: "31/12/2026"), reference: reference) == 0)
-        #expect(output.out.contains("\(reference): Authorised by the IAO on 2026-12-31, recorded as event 2."))
+            tool.change(EventRequest(kind: .authorised, by: "Iris IAO", date: "29/11/2026"), reference: reference) == 0)
+        #expect(
+            output.out.contains(
+                "\(reference): Authorised by the IAO on 2026-11-29 — Iris IAO (account tester), recorded as event 2.\n"
+                    + "Not signed: no signing key is set up (see `dmf-wizard keys`).\n"))
         #expect(
             tool.change(
                 EventRequest(kind: .sent, by: "Taylor"), reference: reference, hashing: [folder + "/extract.csv"]) == 0)
@@ -188,7 +191,7 @@ import Testing
         // The marking is the highest of the entries': this supplier's assessment is OFFICIAL.
         #expect(lines.first == "\"OFFICIAL: DMF register export, produced 2026-11-29T02:14:10Z\"")
         #expect(lines.dropLast().last == "OFFICIAL")
-        #expect(output.out.contains("2026-12-31 authorised (Iris IAO)"))
+        #expect(output.out.contains("2026-11-29 authorised (Iris IAO (account tester), Unsigned)"))
         output.out = ""
         #expect(tool.export(format: .json) == 0)
         #expect(output.out.contains("\"marking\" : \"OFFICIAL\""))

@@ -17,6 +17,16 @@ enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
     static let inCI = ProcessInfo.processInfo.environment["CI"] == "true"
 
     static var available: [StoreKind] { postgresAdminURL == nil ? [.sqlite] : [.sqlite, .postgres] }
+
+    /// The account events are written by: on PostgreSQL the database login of the test server's
+    /// address (the server refuses any other), on SQLite a made-up one.
+    var account: String {
+        switch self {
+        case .sqlite: "tester"
+        case .postgres:
+            StoreKind.postgresAdminURL.flatMap { URLComponents(string: $0)?.user } ?? "postgres"
+        }
+    }
 }
 
 /// A new, empty register of one kind, removed when the test is done.
@@ -47,7 +57,11 @@ final class ScratchRegister: @unchecked Sendable {
             location = .postgres(connection: Self.url(replacingDatabaseWith: name))
         }
         storage = try location.open()
-        register = Register(storage: storage, now: { ScratchRegister.now })
+        let account = kind.account
+        let fixed = ScratchRegister.now
+        let onServer = kind == .postgres
+        register = Register(
+            storage: storage, now: { onServer ? RegisterClock.system.timestamp : fixed }, account: { account })
     }
 
     deinit {
@@ -137,6 +151,26 @@ enum Sample {
 }
 
 extension RegisterLocation {
-    /// This register as found from the environment (no `--register` to repeat in a later command).
-    var setting: RegisterSetting { RegisterSetting(location: self, namedBy: .environment) }
+    /// This register as found from the environment (no `--register` to repeat in a later command),
+    /// written by the test's account; on SQLite at 2026-11-29T10:00:00Z, on PostgreSQL (whose
+    /// server checks the time) now.
+    var setting: RegisterSetting {
+        var setting = RegisterSetting(location: self, namedBy: .environment)
+        let kind: StoreKind = if case .postgres = self { .postgres } else { .sqlite }
+        if kind == .sqlite { setting.clock = .fixed(Date(timeIntervalSince1970: 1_795_946_400)) }
+        setting.account = { kind.account }
+        return setting
+    }
+}
+
+extension ChainReport {
+    /// What the hash chain showed, without what signatures showed (tested on their own).
+    var chainOnly: ChainReport {
+        ChainReport(entries: entries, events: events, problems: problems, damage: damage, recovered: recovered)
+    }
+}
+
+/// The first DMF reference in `text` (`DMF-20261129-7K3Q`).
+func firstReference(in text: String) -> String? {
+    text.firstMatch(of: /DMF-[0-9]{8}-[0-9A-Z]{4}/).map { String($0.output) }
 }

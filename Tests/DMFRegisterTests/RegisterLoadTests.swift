@@ -25,7 +25,9 @@ import Testing
     ) throws -> (process: Process, errors: () -> String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: loader)
-        process.arguments = [location, String(count), prefix, "300"]
+        // On PostgreSQL the server takes events only from the login they name.
+        let account = location.hasPrefix("postgres") ? URLComponents(string: location)?.user ?? "postgres" : "tester"
+        process.arguments = [location, String(count), prefix, "300", "--account", account]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         let file = NSTemporaryDirectory() + "dmf-loader-" + UUID().uuidString

@@ -277,6 +277,7 @@ final class FailingStorage: RegisterStorage, @unchecked Sendable {
     func due(by day: String) throws -> [EntryHistory] { throw error }
     func fingerprints(of references: [String]) throws -> [String: String] { throw error }
     func checkStorage() throws -> StorageCheck { throw error }
+    func requirement() throws -> SignatureRequirement? { throw error }
     func readingOneMoment<T>(_ body: () throws -> T) throws -> T { throw error }
     func scanEntries(_ body: (@escaping StoredRow<(RegisterEntry, EntrySummary)>) throws -> Void) throws { throw error }
     func scanEvents(_ body: (@escaping StoredRow<RegisterEvent>) throws -> Void) throws { throw error }

@@ -24,9 +24,10 @@ import Testing
             let register = Register(storage: try location.open(), now: { "2026-11-01T09:00:00Z" })
             let overdue = Sample.entry(
                 "DMF-20261101-OVER", route: .sameSystem, deleteBy: "2026-11-20", requester: "Ash Estates")
-            _ = try register.record(overdue, by: "Ash Estates")
+            _ = try register.record(overdue, by: "Ash Estates", producedOn: "2026-11-01")
             _ = try register.append(EventRequest(kind: .sent, by: "Ash", files: [Sample.file]), to: overdue.reference)
-            _ = try register.record(Sample.entry("DMF-20261101-BLKD", verdict: .blocked), by: "Sam")
+            _ = try register.record(
+                Sample.entry("DMF-20261101-BLKD", verdict: .blocked), by: "Sam", producedOn: "2026-11-01")
             return register
         }
 
@@ -139,7 +140,7 @@ import Testing
         let scratch = Scratch()
         let register = try scratch.filled()
         let recurring = Sample.entry("DMF-20261101-RECU", frequency: .recurring)
-        _ = try register.record(recurring, by: "Sam")
+        _ = try register.record(recurring, by: "Sam", producedOn: "2026-11-01")
         _ = try register.append(EventRequest(kind: .authorised, by: "Iris IAO"), to: recurring.reference)
         let app = scratch.app()
         Self.press(app, [.char("6"), .enter, .char("/")] + "recu".map(Key.char) + [.enter, .enter, .char("v")])
@@ -158,7 +159,11 @@ import Testing
         #expect(saved.recorded)
         let note = try #require(saved.registerNote)
         #expect(note.hasPrefix("Recorded in the register as DMF-20261129-"))
-        let reference = String(note.dropFirst("Recorded in the register as ".count).dropLast())
+        let firstLine = note.split(separator: "\n")[0]
+        let reference = String(firstLine.dropFirst("Recorded in the register as ".count).dropLast())
+        // The IAO decides on it, and this register is one person's: the request travels as a file.
+        #expect(FileManager.default.fileExists(atPath: output + "/\(reference).request.json"))
+        #expect(note.contains("send \(output)/\(reference).request.json to your Information Asset Owner"))
         let entry = try Register(storage: try scratch.location.open(), now: { "" }).history(reference).entry
         #expect(entry.documents.map(\.name).sorted() == [reference + ".answers.yaml", reference + ".md"])
         #expect(saved.paths.allSatisfy { ($0 as NSString).lastPathComponent.hasPrefix(reference) })

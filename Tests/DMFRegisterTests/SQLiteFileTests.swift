@@ -32,7 +32,7 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/a/b") == ["register.sqlite"])
         let again = try Self.open(path)
         defer { again.close() }
-        #expect(try again.check() == ChainReport(entries: 1, events: 1, problems: []))
+        #expect(try again.check().chainOnly == ChainReport(entries: 1, events: 1, problems: []))
     }
 
     /// An empty file is what a lost or truncated register looks like, or one another program
@@ -93,10 +93,12 @@ import Testing
                 "SELECT group_concat(identifier) FROM grdb_migrations; "
                     + "SELECT count(*) FROM sqlite_master WHERE name = 'entries_for_lists';",
             ])
-        #expect(recorded == "v1,v2\n1\n")
+        let lines = recorded.split(separator: "\n")
+        #expect(lines.count == 2 && lines[1] == "1")
+        #expect(lines.first.map { Set($0.split(separator: ",")) } == ["v1", "v2", "v3"])
         let register = try Self.open(path)
         defer { register.close() }
-        #expect(try register.check() == ChainReport(entries: 31, events: 91, problems: []))
+        #expect(try register.check().chainOnly == ChainReport(entries: 31, events: 91, problems: []))
     }
 
     /// Garbage written into the middle of the file, as a failing disk or a bad copy would:
@@ -142,7 +144,7 @@ import Testing
         let restored = try Self.open(path)
         defer { restored.close() }
         #expect(throws: RegisterError.self) { try restored.record(Sample.entry("DMF-20261129-LATE"), by: "Sam") }
-        #expect(try restored.check() == ChainReport(entries: 40, events: 40, problems: [], recovered: true))
+        #expect(try restored.check().chainOnly == ChainReport(entries: 40, events: 40, problems: [], recovered: true))
         #expect(!FileManager.default.fileExists(atPath: path + ".damaged"))
         _ = try restored.record(Sample.entry("DMF-20261129-LATE"), by: "Sam")
         #expect(try restored.check().isIntact)

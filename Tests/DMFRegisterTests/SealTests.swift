@@ -464,7 +464,8 @@ private func run(_ body: ((String) -> Void, (String) -> Void) -> Int32) -> (stat
         #expect(first.status == 0)
         #expect(first.err == "")
         #expect(
-            first.out == "Sealed 1 file for \(reference) (OFFICIAL).\nManifest: \(path)\nManifest SHA-256: \(sha)\n")
+            first.out == "Sealed 1 file for \(reference) (OFFICIAL).\nManifest: \(path)\nManifest SHA-256: \(sha)\n"
+                + "Not signed: no signing key is set up (see `dmf-wizard keys`).\n")
         #expect(mode(path) == 0o600)
 
         let again = run(command.run)
@@ -545,11 +546,12 @@ private func run(_ body: ((String) -> Void, (String) -> Void) -> Int32) -> (stat
         #expect(result.err == "")
         #expect(
             result.out == """
+                Seal: not signed: there is no signature (\(reference).manifest.json.sig) beside it.
                 Manifest \(reference).manifest.json, SHA-256 \(seal.sha256)
                 \(reference), OFFICIAL-SENSITIVE, sealed 2026-11-29T10:15:00Z by Sam Sender
                   matched          a.txt (5 bytes)
                 All 1 file matched the manifest.
-                Receipt: \(receiptFolder.at("receipt.json"))
+                Receipt: \(receiptFolder.at("receipt.json")) (not signed: no signing key is set up)
 
                 """)
         #expect(mode(receiptFolder.at("receipt.json")) == 0o600)

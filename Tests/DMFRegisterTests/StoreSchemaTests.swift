@@ -31,7 +31,15 @@ import Testing
         guard case .sqlite(let path) = scratch.location else { return }
         let made = try Self.shape(path)
         let older = try Self.shape(OlderRegisterTests.fixtures.appendingPathComponent("register-0.2.0.sqlite").path)
-        #expect(made == older)
+        // Version 3 adds each event's account and signature and the requirement that events be
+        // signed, and nothing else: the rest is what 0.2.0 made.
+        let added = [
+            "events.account TEXT 0 0", "events.signature TEXT 0 0", "events.signatures_required TEXT 0 0",
+            "events.signed_statement TEXT 0 0", "events.signer_key TEXT 0 0", "migration v3",
+            "trigger register_requirements_no_delete", "trigger register_requirements_no_update",
+        ]
+        #expect(made.filter { !added.contains($0) } == older)
+        #expect(Set(added).isSubset(of: made))
         #expect(
             made.contains(
                 "index entries_for_lists (search, reference, recorded_at, requester, team, route, "

@@ -102,7 +102,7 @@ struct PostgresConnectionTests {
 
         let filled = try TestServer.run(
             ["fill", "case.yaml", "--output", "form.md", "--record"], workspace,
-            ["DMF_REGISTER_URL": address, "PGPASSFILE": passwords])
+            ["DMF_REGISTER_URL": address, "PGPASSFILE": passwords, "DMF_TEST_ACCOUNT": role.name])
         #expect(filled.status == 0, "\(filled.stderr)")
         let reference = try #require(filled.stdout.firstMatch(of: /DMF-\d{8}-[0-9A-Z]{4}/).map { String($0.0) })
         #expect(try server.psql("SELECT count(*) FROM entries", database: database) == "1")
@@ -277,7 +277,8 @@ struct PostgresConnectionTests {
             ["-c", "exec \"$0\" \(later)", Wizard.executable.path], workspace,
             [
                 "DMF_REGISTER_URL":
-                    "postgresql://postgres@127.0.0.1:\(server.port)/\(database)?sslmode=disable"
+                    "postgresql://postgres@127.0.0.1:\(server.port)/\(database)?sslmode=disable",
+                "DMF_TEST_ACCOUNT": "postgres",
             ], shell: true)
         #expect(recorded.status == 0, "\(recorded.stderr)")
         #expect(recorded.stdout.contains("Recorded in the register as"))
@@ -313,7 +314,8 @@ struct PostgresConnectionTests {
             "pgpass", "127.0.0.1:\(server.port):\(database):\(role.name):\(role.password)\n")
         chmod(passwords, 0o600)
         let recorded = try TestServer.run(
-            ["-c", "exec \"$0\" \(later)", Wizard.executable.path], workspace, ["PGPASSFILE": passwords], shell: true)
+            ["-c", "exec \"$0\" \(later)", Wizard.executable.path], workspace,
+            ["PGPASSFILE": passwords, "DMF_TEST_ACCOUNT": role.name], shell: true)
         #expect(recorded.status == 0, "\(recorded.stderr)")
         #expect(recorded.stdout.contains("Recorded in the register as"))
         #expect(try server.psql("SELECT count(*) FROM entries", database: database) == "1")

@@ -37,7 +37,8 @@ import Testing
 
         let shown = try Self.run(["register", "show", reference], workspace)
         #expect(shown.stdout.contains("Status:          Received"))
-        #expect(shown.stdout.contains("Authorised by the IAO — Iris IAO: for the pilot"))
+        #expect(shown.stdout.contains("Authorised by the IAO — Iris IAO (account "))
+        #expect(shown.stdout.contains("): for the pilot\n       Unsigned\n"), "no key is set up: shown as unsigned")
         let listed = try Self.run(["register", "list", "--status", "received", "--format", "json"], workspace)
         #expect(listed.stdout.contains("\"reference\" : \"\(reference)\""))
         let checked = try Self.run(["register", "check"], workspace)

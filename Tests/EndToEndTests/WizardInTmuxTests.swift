@@ -153,7 +153,10 @@ struct WizardInTmuxTests {
             $0.trimmingCharacters(in: CharacterSet(charactersIn: "│ "))
         }.joined()
         #expect(savedPaths.contains(".md") && savedPaths.contains(".html"))
-        let files = try workspace.files().filter { $0.hasPrefix("DMF-") }
+        let written = try workspace.files().filter { $0.hasPrefix("DMF-") }
+        // The IAO decides, and this register is one person's: the request for the decision too.
+        #expect(written.filter { $0.hasSuffix(".request.json") }.count == 1, "\(written)")
+        let files = written.filter { !$0.hasSuffix(".request.json") }
         #expect(files.count == 3, "Markdown, HTML and the answers: \(files)")
         #expect(try workspace.mode("data/dmf-wizard/register.sqlite") == 0o600, "recorded in a private register")
         let printed = end.split(separator: "\n").joined()  // long paths wrap at 80 columns

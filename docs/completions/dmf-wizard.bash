@@ -173,13 +173,13 @@ _dmf-wizard() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    wizard|resume|fill|train|flow|table|rules|register|seal|verify|help)
+    wizard|resume|fill|train|flow|table|rules|register|seal|verify|verify-receipt|keys|help)
         # Offer subcommand argument completions
         "_dmf-wizard_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'wizard resume fill train flow table rules register seal verify help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'wizard resume fill train flow table rules register seal verify verify-receipt keys help' -- "${cur}"))
         ;;
     esac
 }
@@ -316,13 +316,13 @@ _dmf-wizard_register() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    list|show|authorise|refuse|sent|received|deleted|reviewed|due|export|check|add)
+    list|show|authorise|refuse|sent|received|deleted|reviewed|due|export|check|add|decide|import|require-signatures)
         # Offer subcommand argument completions
         "_dmf-wizard_register_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'list show authorise refuse sent received deleted reviewed due export check add' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'list show authorise refuse sent received deleted reviewed due export check add decide import require-signatures' -- "${cur}"))
         ;;
     esac
 }
@@ -363,11 +363,15 @@ _dmf-wizard_register_show() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--register)
+    non_repeating_options=(--format -f --register)
     __dmf-wizard_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
+    '--format'|'-f')
+        __dmf-wizard_add_completions -W 'text'$'\n''json'
+        return
+        ;;
     '--register')
         return
         ;;
@@ -378,7 +382,7 @@ _dmf-wizard_register_authorise() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--by --date --reason --register)
+    non_repeating_options=(--by --date --reason --register --key)
     __dmf-wizard_offer_flags_options 1
 
     # Offer option value completions
@@ -393,6 +397,9 @@ _dmf-wizard_register_authorise() {
         return
         ;;
     '--register')
+        return
+        ;;
+    '--key')
         return
         ;;
     esac
@@ -402,7 +409,7 @@ _dmf-wizard_register_refuse() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--by --date --reason --register)
+    non_repeating_options=(--by --date --reason --register --key)
     __dmf-wizard_offer_flags_options 1
 
     # Offer option value completions
@@ -419,6 +426,9 @@ _dmf-wizard_register_refuse() {
     '--register')
         return
         ;;
+    '--key')
+        return
+        ;;
     esac
 }
 
@@ -426,7 +436,7 @@ _dmf-wizard_register_sent() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--by --date --reason --register)
+    non_repeating_options=(--by --date --reason --register --key)
     __dmf-wizard_offer_flags_options -1
 
     # Offer option value completions
@@ -441,6 +451,9 @@ _dmf-wizard_register_sent() {
         return
         ;;
     '--register')
+        return
+        ;;
+    '--key')
         return
         ;;
     esac
@@ -450,7 +463,7 @@ _dmf-wizard_register_received() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--by --date --reason --register)
+    non_repeating_options=(--by --date --reason --register --key)
     __dmf-wizard_offer_flags_options -1
 
     # Offer option value completions
@@ -467,6 +480,9 @@ _dmf-wizard_register_received() {
     '--register')
         return
         ;;
+    '--key')
+        return
+        ;;
     esac
 }
 
@@ -474,7 +490,7 @@ _dmf-wizard_register_deleted() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--copy --by --date --reason --register)
+    non_repeating_options=(--copy --by --date --reason --register --key)
     __dmf-wizard_offer_flags_options 1
 
     # Offer option value completions
@@ -495,6 +511,9 @@ _dmf-wizard_register_deleted() {
     '--register')
         return
         ;;
+    '--key')
+        return
+        ;;
     esac
 }
 
@@ -502,7 +521,7 @@ _dmf-wizard_register_reviewed() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--next-review --by --date --reason --register)
+    non_repeating_options=(--next-review --by --date --reason --register --key)
     __dmf-wizard_offer_flags_options 1
 
     # Offer option value completions
@@ -520,6 +539,9 @@ _dmf-wizard_register_reviewed() {
         return
         ;;
     '--register')
+        return
+        ;;
+    '--key')
         return
         ;;
     esac
@@ -602,11 +624,74 @@ _dmf-wizard_register_add() {
     esac
 }
 
+_dmf-wizard_register_decide() {
+    repeating_flags=()
+    non_repeating_flags=(--authorise --refuse --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--by --reason --date --key --register)
+    __dmf-wizard_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--by')
+        return
+        ;;
+    '--reason')
+        return
+        ;;
+    '--date')
+        return
+        ;;
+    '--key')
+        return
+        ;;
+    '--register')
+        return
+        ;;
+    esac
+}
+
+_dmf-wizard_register_import() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--register)
+    __dmf-wizard_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--register')
+        return
+        ;;
+    esac
+}
+
+_dmf-wizard_register_require-signatures() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--by --key --register)
+    __dmf-wizard_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--by')
+        return
+        ;;
+    '--key')
+        return
+        ;;
+    '--register')
+        return
+        ;;
+    esac
+}
+
 _dmf-wizard_seal() {
     repeating_flags=()
     non_repeating_flags=(--force --no-record --version -h --help)
     repeating_options=()
-    non_repeating_options=(--by --marking --register)
+    non_repeating_options=(--by --marking --key --register)
     __dmf-wizard_offer_flags_options -1
 
     # Offer option value completions
@@ -617,6 +702,9 @@ _dmf-wizard_seal() {
     '--marking')
         return
         ;;
+    '--key')
+        return
+        ;;
     '--register')
         return
         ;;
@@ -625,9 +713,9 @@ _dmf-wizard_seal() {
 
 _dmf-wizard_verify() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--require-signature --version -h --help)
     repeating_options=()
-    non_repeating_options=(--by --receipt --register)
+    non_repeating_options=(--by --receipt --key --register)
     __dmf-wizard_offer_flags_options 1
 
     # Offer option value completions
@@ -638,7 +726,33 @@ _dmf-wizard_verify() {
     '--receipt')
         return
         ;;
+    '--key')
+        return
+        ;;
     '--register')
+        return
+        ;;
+    esac
+}
+
+_dmf-wizard_verify-receipt() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __dmf-wizard_offer_flags_options 1
+}
+
+_dmf-wizard_keys() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--key)
+    __dmf-wizard_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--key')
         return
         ;;
     esac

@@ -60,13 +60,15 @@ _dmf-wizard() {
             'register:The register of assessments: each one'\''s life from authorisation to deletion, in a hash chain.'
             'seal:Write a manifest of the files to send (name, size, SHA-256) and record them as sent.'
             'verify:Check received files against their manifest and print a receipt.'
+            'verify-receipt:Check a receipt and the recipient'\''s signature (FILE.sig) with your allowed signers.'
+            'keys:Which key signs for you, whether the allowed signers trust it and for what, or how to set one up.'
             'help:Show subcommand help information.'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        wizard|resume|fill|train|flow|table|rules|register|seal|verify|help)
+        wizard|resume|fill|train|flow|table|rules|register|seal|verify|verify-receipt|keys|help)
             "_dmf-wizard_${words[1]}" && ret=0
             ;;
         esac
@@ -208,12 +210,15 @@ _dmf-wizard_register() {
             'export:Every entry and event, for an auditor, under its protective marking.'
             'check:Verify the file and the hash chain: damage and changes to history are found and named.'
             'add:Record an assessment from its answers file (one saved while the register could not be used).'
+            'decide:The IAO'\''s decision on a request (REF.request.json), signed, as REF.decision and REF.decision.sig.'
+            'import:Record a decision (REF.decision), a sealed manifest or a receipt, with its signature (FILE.sig).'
+            'require-signatures:From now on, every desk refuses unsigned decisions, sendings and receipts (a signed event).'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        list|show|authorise|refuse|sent|received|deleted|reviewed|due|export|check|add)
+        list|show|authorise|refuse|sent|received|deleted|reviewed|due|export|check|add|decide|import|require-signatures)
             "_dmf-wizard_register_${words[1]}" && ret=0
             ;;
         esac
@@ -246,9 +251,11 @@ _dmf-wizard_register_list() {
 
 _dmf-wizard_register_show() {
     local -i ret=1
+    local -ar ___format=('text' 'json')
     local -ar arg_specs=(
         ':reference:'
-        '--json[JSON instead of text.]'
+        '(--format -f)'{--format,-f}'[text or json.]:format:{__dmf-wizard_complete "${___format[@]}"}'
+        '--json[JSON instead of text (the same as --format json).]'
         '--register[The register\: a PostgreSQL connection string (postgres\://HOST/DB, or key=value such as service=NAME), or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -266,6 +273,7 @@ _dmf-wizard_register_authorise() {
         '--date[The day it happened (31/03/2027 or 2027-03-31). Default\: today.]:date:'
         '--reason[Why\: the reason, conditions or a note.]:reason:'
         '--register[The register\: a PostgreSQL connection string (postgres\://HOST/DB, or key=value such as service=NAME), or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '--key[The key that signs\: a private key file, or a public key whose private half is in ssh-agent (a smart card, a security key). Default\: $DMF_SIGNING_KEY; none\: recorded as unsigned.]:FILE:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -282,6 +290,7 @@ _dmf-wizard_register_refuse() {
         '--date[The day it happened (31/03/2027 or 2027-03-31). Default\: today.]:date:'
         '--reason[Why\: the reason, conditions or a note.]:reason:'
         '--register[The register\: a PostgreSQL connection string (postgres\://HOST/DB, or key=value such as service=NAME), or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '--key[The key that signs\: a private key file, or a public key whose private half is in ssh-agent (a smart card, a security key). Default\: $DMF_SIGNING_KEY; none\: recorded as unsigned.]:FILE:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -298,6 +307,7 @@ _dmf-wizard_register_sent() {
         '--date[The day it happened (31/03/2027 or 2027-03-31). Default\: today.]:date:'
         '--reason[Why\: the reason, conditions or a note.]:reason:'
         '--register[The register\: a PostgreSQL connection string (postgres\://HOST/DB, or key=value such as service=NAME), or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '--key[The key that signs\: a private key file, or a public key whose private half is in ssh-agent (a smart card, a security key). Default\: $DMF_SIGNING_KEY; none\: recorded as unsigned.]:FILE:'
         '*:files:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -315,6 +325,7 @@ _dmf-wizard_register_received() {
         '--date[The day it happened (31/03/2027 or 2027-03-31). Default\: today.]:date:'
         '--reason[Why\: the reason, conditions or a note.]:reason:'
         '--register[The register\: a PostgreSQL connection string (postgres\://HOST/DB, or key=value such as service=NAME), or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '--key[The key that signs\: a private key file, or a public key whose private half is in ssh-agent (a smart card, a security key). Default\: $DMF_SIGNING_KEY; none\: recorded as unsigned.]:FILE:'
         '*:files:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -334,6 +345,7 @@ _dmf-wizard_register_deleted() {
         '--date[The day it happened (31/03/2027 or 2027-03-31). Default\: today.]:date:'
         '--reason[Why\: the reason, conditions or a note.]:reason:'
         '--register[The register\: a PostgreSQL connection string (postgres\://HOST/DB, or key=value such as service=NAME), or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '--key[The key that signs\: a private key file, or a public key whose private half is in ssh-agent (a smart card, a security key). Default\: $DMF_SIGNING_KEY; none\: recorded as unsigned.]:FILE:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -351,6 +363,7 @@ _dmf-wizard_register_reviewed() {
         '--date[The day it happened (31/03/2027 or 2027-03-31). Default\: today.]:date:'
         '--reason[Why\: the reason, conditions or a note.]:reason:'
         '--register[The register\: a PostgreSQL connection string (postgres\://HOST/DB, or key=value such as service=NAME), or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '--key[The key that signs\: a private key file, or a public key whose private half is in ssh-agent (a smart card, a security key). Default\: $DMF_SIGNING_KEY; none\: recorded as unsigned.]:FILE:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -416,6 +429,52 @@ _dmf-wizard_register_add() {
     return "${ret}"
 }
 
+_dmf-wizard_register_decide() {
+    local -i ret=1
+    local -ar arg_specs=(
+        ':request:'
+        '--authorise[Authorise it.]'
+        '--refuse[Refuse it (--reason is required).]'
+        '--by[Your name as it goes on the form (the IAO'\''s).]:by:'
+        '--reason[Why\: the reason, or the conditions.]:reason:'
+        '--date[The day decided (31/03/2027 or 2027-03-31). Default\: today.]:date:'
+        '--key[The key that signs\: a private key file, or a public key whose private half is in ssh-agent (a smart card, a security key). Default\: $DMF_SIGNING_KEY; none\: recorded as unsigned.]:FILE:'
+        '--register[The register\: a PostgreSQL connection string (postgres\://HOST/DB, or key=value such as service=NAME), or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_dmf-wizard_register_import() {
+    local -i ret=1
+    local -ar arg_specs=(
+        ':file:'
+        '--register[The register\: a PostgreSQL connection string (postgres\://HOST/DB, or key=value such as service=NAME), or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_dmf-wizard_register_require-signatures() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--by[Your name.]:by:'
+        '--key[The key that signs\: a private key file, or a public key whose private half is in ssh-agent (a smart card, a security key). Default\: $DMF_SIGNING_KEY; none\: recorded as unsigned.]:FILE:'
+        '--register[The register\: a PostgreSQL connection string (postgres\://HOST/DB, or key=value such as service=NAME), or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
 _dmf-wizard_seal() {
     local -i ret=1
     local -ar arg_specs=(
@@ -425,6 +484,7 @@ _dmf-wizard_seal() {
         '--marking[The protective marking. Default\: the register entry'\''s, else OFFICIAL-SENSITIVE.]:marking:'
         '--force[Replace a manifest that already exists.]'
         '--no-record[Write the manifest only; record nothing in the register.]'
+        '--key[The key that signs\: a private key file, or a public key whose private half is in ssh-agent (a smart card, a security key). Default\: $DMF_SIGNING_KEY; none\: recorded as unsigned.]:FILE:'
         '--register[The register\: a PostgreSQL connection string (postgres\://HOST/DB, or key=value such as service=NAME), or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -439,8 +499,34 @@ _dmf-wizard_verify() {
     local -ar arg_specs=(
         ':manifest:'
         '--by[The recipient\: record the receipt in the register under this name.]:by:'
-        '--receipt[Also write the receipt as JSON to this file.]:receipt:'
+        '--receipt[Also write the receipt as JSON to this file, signed by you (FILE.sig) when you have a key.]:receipt:'
+        '--require-signature[Fail unless the manifest is signed by a key your allowed signers trust for manifests.]'
+        '--key[The key that signs\: a private key file, or a public key whose private half is in ssh-agent (a smart card, a security key). Default\: $DMF_SIGNING_KEY; none\: recorded as unsigned.]:FILE:'
         '--register[The register\: a PostgreSQL connection string (postgres\://HOST/DB, or key=value such as service=NAME), or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_dmf-wizard_verify-receipt() {
+    local -i ret=1
+    local -ar arg_specs=(
+        ':receipt:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_dmf-wizard_keys() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--key[The key that signs\: a private key file, or a public key whose private half is in ssh-agent (a smart card, a security key). Default\: $DMF_SIGNING_KEY; none\: recorded as unsigned.]:FILE:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

@@ -22,6 +22,7 @@
     X(digest, EVP_Digest)                                                                          \
     X(mdContextNew, EVP_MD_CTX_new)                                                                \
     X(mdContextFree, EVP_MD_CTX_free)                                                              \
+    X(mdContextCopy, EVP_MD_CTX_copy_ex)                                                           \
     X(digestInit, EVP_DigestInit_ex)                                                               \
     X(digestUpdate, EVP_DigestUpdate)                                                              \
     X(digestFinal, EVP_DigestFinal_ex)                                                             \

@@ -2,6 +2,7 @@ import DMFDocuments
 import DMFPolicy
 import DMFRegister
 import DMFRegisterStores
+import DMFSignatures
 import Foundation
 
 /// Records a finished assessment: picks its reference, lets the caller write its documents
@@ -13,11 +14,25 @@ struct OutcomeRecorder {
     struct Outcome {
         var entry: RegisterEntry
         var isNew: Bool
+        /// `REF.request.json`, written when the IAO decides and the register is not shared.
+        var request: String?
+        /// Why the request could not be written, when it could not.
+        var requestProblem: String?
 
         var message: String {
-            isNew
-                ? "Recorded in the register as \(entry.reference)."
-                : "Already in the register as \(entry.reference) (the same answers); nothing new was recorded."
+            var lines = [
+                isNew
+                    ? "Recorded in the register as \(entry.reference)."
+                    : "Already in the register as \(entry.reference) (the same answers); nothing new was recorded."
+            ]
+            if let request {
+                lines.append(
+                    "For the IAO's decision: send \(request) to your Information Asset Owner, who runs "
+                        + "`dmf-wizard register decide` on it; record the decision they send back with "
+                        + "`dmf-wizard register import \(entry.reference).decision`.")
+            }
+            if let requestProblem { lines.append("The request for the IAO was not written: \(requestProblem)") }
+            return lines.joined(separator: "\n")
         }
     }
 
@@ -41,14 +56,24 @@ struct OutcomeRecorder {
                 chosen = try register.reference(
                     for: answers.fingerprint, candidates: RegisterEntryBuilder.candidates(draft, answers: answers))
             }
-            let dmf = chosen == draft.reference ? draft : try build(answers, producedAt: producedAt, reference: chosen)
+            // Recorded and decided before: the form shows the decision the register holds.
+            let decided = recordedDecision(chosen, fingerprint: answers.fingerprint)
+            let dmf =
+                chosen == draft.reference && decided == nil
+                ? draft : try build(answers, producedAt: producedAt, reference: chosen, decision: decided)
             let digests: [FileDigest]
             do { digests = try documents(dmf) } catch {
                 throw .failed(location: register.location, reason: "the documents could not be written: \(error)")
             }
-            let entry = RegisterEntryBuilder.entry(dmf, answers: answers, recordedAt: producedAt, documents: digests)
+            // Recorded at the register's own time: the form's produced time may be fixed
+            // (`SOURCE_DATE_EPOCH`), the register's never is. The "created" event states the day
+            // the form was produced, which no later event may come before.
+            let entry = RegisterEntryBuilder.entry(
+                dmf, answers: answers, recordedAt: register.timestamp, documents: digests)
             do {
-                switch try register.record(entry, by: RegisterEntryBuilder.recorder(answers)) {
+                switch try register.record(
+                    entry, by: RegisterEntryBuilder.recorder(answers), producedOn: Moments.localDay(producedAt))
+                {
                 case .added(let entry): return Outcome(entry: entry, isNew: true)
                 case .alreadyRecorded(let entry): return Outcome(entry: entry, isNew: false)
                 }
@@ -92,9 +117,9 @@ struct OutcomeRecorder {
         var writeFailure: WriteError?
         let failure: RegisterError
         do throws(RegisterError) {
-            let register = try setting.open(clock)
+            let register = try setting.open()
             defer { register.close() }
-            let outcome = try OutcomeRecorder(register: register).record(
+            var outcome = try OutcomeRecorder(register: register).record(
                 answers, producedAt: form.producedAt, reference: nil
             ) { chosen in
                 SafeFile.remove(written.map(\.path))
@@ -105,6 +130,9 @@ struct OutcomeRecorder {
                 }
                 writtenForm = chosen
                 return written.map { FileDigest(name: ($0.path as NSString).lastPathComponent, bytes: $0.bytes) }
+            }
+            if setting.location.isShared == false, let folder = written.first.map({ Seal.folderOf($0.path) }) {
+                try? DecisionRequest.writeIfNeeded(outcome: &outcome, register: register, folder: folder)
             }
             return Saved(files: written, form: writtenForm, recorded: .success(outcome))
         } catch {
@@ -134,9 +162,28 @@ struct OutcomeRecorder {
             "dmf-wizard register add \(RegisterSetting.shellQuoted(answers)) --reference \(reference)\(files)\(place)"
     }
 
-    private func build(_ answers: Answers, producedAt: String, reference: String?) throws(RegisterError) -> FilledDMF {
+    /// The IAO's decision on the entry recorded under `reference` for these answers, if any.
+    func recordedDecision(_ reference: String, fingerprint: String) -> DMFBuilder.RecordedDecision? {
+        guard let history = try? register.history(reference), history.entry.fingerprint == fingerprint,
+            let event = history.events.last(where: { $0.kind == .authorised || $0.kind == .refused })
+        else { return nil }
+        let statement = event.decisionStatement
+        let fingerprint = event.proof.flatMap { try? SSHPublicKey(line: $0.signerKey).fingerprint() }
+        var signer: String?
+        if case .trusted(let trusted) = register.finding(for: event, entryDigest: history.entry.digest) {
+            signer = trusted.principals.joined(separator: ", ")
+        }
+        return DMFBuilder.RecordedDecision(
+            authorised: event.kind == .authorised, name: event.by, account: statement?.account ?? event.account,
+            fingerprint: fingerprint, signer: signer, date: event.date, reason: event.reason)
+    }
+
+    private func build(
+        _ answers: Answers, producedAt: String, reference: String?, decision: DMFBuilder.RecordedDecision? = nil
+    ) throws(RegisterError) -> FilledDMF {
         do {
-            return try DMFBuilder.build(answers, context: .init(producedAt: producedAt, reference: reference))
+            return try DMFBuilder.build(
+                answers, context: .init(producedAt: producedAt, reference: reference, recordedDecision: decision))
         } catch {
             let missing = error.missing.joined(separator: ", ")
             throw .failed(location: register.location, reason: "the answers are incomplete (\(missing))")
@@ -145,8 +192,9 @@ struct OutcomeRecorder {
 }
 
 extension RegisterSetting {
-    /// Opens the register, its events stamped by `clock`: the one way the app opens it.
-    func open(_ clock: WallClock, quickly: Bool = false) throws(RegisterError) -> Register {
-        try open(quickly: quickly, now: { clock.timestamp })
+    /// Opens the register: the one way the app opens it. The register keeps its own clock (the
+    /// setting's); `documents`, the clock documents are stamped with, never moves it.
+    func open(_ documents: WallClock, quickly: Bool = false) throws(RegisterError) -> Register {
+        try open(quickly: quickly)
     }
 }

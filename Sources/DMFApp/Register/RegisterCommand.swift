@@ -3,6 +3,7 @@ import DMFDocuments
 import DMFPolicy
 import DMFRegister
 import DMFRegisterStores
+import DMFSignatures
 import Foundation
 
 /// The register's commands (`dmf-wizard register …`, `seal`, `verify`) with their output and exit
@@ -10,9 +11,13 @@ import Foundation
 /// register cannot be used; 2 bad usage.
 public struct RegisterCommand {
     public var register: RegisterSetting
+    /// The clock documents are stamped with (`SOURCE_DATE_EPOCH` may fix it); the register
+    /// keeps its own (`register.clock`).
     public var clock: WallClock
     public var stdout: (String) -> Void
     public var stderr: (String) -> Void
+    /// The key that signs decisions, sendings and receipts (none: they are recorded unsigned).
+    public var signing: Signing = .none
 
     /// How many entries a list shows unless told otherwise.
     public static let defaultLimit = 50
@@ -27,9 +32,10 @@ public struct RegisterCommand {
         self.stderr = stderr
     }
 
-    /// `2026-11-29T10:15:00Z` now.
+    /// `2026-11-29T10:15:00Z` now, on the documents' clock (an export's "produced" time).
     func now() -> String { clock.timestamp }
-    var today: String { String(now().prefix(10)) }
+    /// The desk's local day, on the register's clock: what is due by now.
+    var today: String { register.clock.today }
 
     /// Opens the register, runs `body`, closes it, and turns every register error into one line.
     /// - Parameter hint: a second line for when the register cannot be used.
@@ -66,20 +72,33 @@ public struct RegisterCommand {
         if format == .table { stdout(line + "\n") } else { stderr("dmf-wizard: \(line)\n") }
     }
 
-    public func show(_ reference: String, json: Bool) -> Int32 {
+    /// One entry and its whole life: text for people, JSON for systems (`--json` is `json`).
+    public func show(_ reference: String, format: ListingFormat) -> Int32 {
         withRegister { register throws(RegisterError) in
             let history = try register.history(reference)
-            stdout(json ? RegisterListing.json(RegisterExport.Record(history)) : RegisterListing.details(history))
+            let findings = history.events.map { register.finding(for: $0, entryDigest: history.entry.digest) }
+            stdout(
+                format == .json
+                    ? RegisterListing.json(RegisterExport.Record(history, findings: findings))
+                    : RegisterListing.details(history, findings: findings))
             return 0
         }
     }
 
+    public func show(_ reference: String, json: Bool) -> Int32 { show(reference, format: json ? .json : .table) }
+
     /// Records a status change: authorise, refuse, sent, received, deleted, reviewed. A change
-    /// that names files (sent, received) hashes each first, as a stream.
+    /// that names files (sent, received) hashes each first, as a stream. A decision is signed
+    /// with the person's key, when they have one, before the register is written: the key must
+    /// be one this desk's allowed signers trust for decisions.
     public func change(_ typed: EventRequest, reference: String, hashing paths: [String] = []) -> Int32 {
         var request: EventRequest
         do { request = try typed.readingDates() } catch {
             stderr("dmf-wizard: \(error.description)\n")
+            return 2
+        }
+        if request.by.trimmingCharacters(in: .whitespaces).isEmpty {
+            stderr("dmf-wizard: say who did it: --by NAME (a name, not blanks)\n")
             return 2
         }
         do {
@@ -89,9 +108,51 @@ public struct RegisterCommand {
             return 1
         }
         return withRegister { register throws(RegisterError) in
+            if request.kind.signatureNamespace == .decision {
+                guard let proof = try signDecision(request, reference: reference, in: register) else { return 1 }
+                request.proof = proof
+            }
             let event = try register.append(request, to: reference)
-            stdout("\(reference): \(event.kind.label) on \(event.date), recorded as event \(event.sequence).\n")
+            stdout(
+                "\(reference): \(event.kind.label) on \(event.date) — \(event.byShown), recorded as event "
+                    + "\(event.sequence).\n")
+            if event.kind.signatureNamespace != nil {
+                let finding = register.finding(for: event, entryDigest: nil)
+                stdout(
+                    finding == .unsigned
+                        ? "Not signed: no signing key is set up (see `dmf-wizard keys`).\n"
+                        : "\(finding.description.prefix(1).uppercased() + finding.description.dropFirst()).\n")
+            }
             return 0
+        }
+    }
+
+    /// The decision statement signed with the person's key; nil (and nothing signed) when the
+    /// change would be refused or the key would not be trusted for decisions; no proof at all
+    /// when no key is set up.
+    func signDecision(_ typed: EventRequest, reference: String, in register: Register) throws(RegisterError)
+        -> EventProof??
+    {
+        // Refused now rather than after a passphrase: the same rules the write applies.
+        let (history, request) = try register.precheck(typed, to: reference)
+        let key: SSHPublicKey?
+        do { key = try signing.publicKey() } catch {
+            stderr("dmf-wizard: \(error.description); nothing was recorded\n")
+            return nil
+        }
+        guard let key else { return .some(nil) }
+        if let refusal = Signing.refusal(of: key, for: .decision, trust: register.trust) {
+            stderr("dmf-wizard: \(reference): \(refusal); nothing was recorded\n")
+            return nil
+        }
+        let statement = DecisionStatement(
+            reference: reference, entryDigest: history.entry.digest, kind: request.kind, date: request.date ?? today,
+            reason: request.reason, by: request.by, account: try register.currentAccount())
+        do {
+            return .some(try signing.sign(statement.bytes, for: .decision))
+        } catch {
+            stderr("dmf-wizard: \(error.description); nothing was recorded\n")
+            return nil
         }
     }
 
@@ -147,13 +208,31 @@ public struct RegisterCommand {
                 if report.recovered {
                     stdout("It had been found damaged; it is sound again, so dmf-wizard writes to it again.\n")
                 }
+                stdout(Self.signatureLines(report, allowedSigners: register.trust.source))
                 return 0
             }
             stdout(
                 "The register has been changed outside dmf-wizard (\(report.problems.count) problem"
-                    + "\(report.problems.count == 1 ? "" : "s")):\n" + report.problems.map { "  \($0)\n" }.joined())
+                    + "\(report.problems.count == 1 ? "" : "s")):\n" + report.problems.map { "  \($0)\n" }.joined()
+                    + Self.signatureLines(report, allowedSigners: register.trust.source))
             return 1
         }
+    }
+
+    /// What `check` found of signatures; nothing for a register where nothing is signed.
+    static func signatureLines(_ report: ChainReport, allowedSigners: String) -> String {
+        guard report.mentionsSignatures else { return "" }
+        var lines: [String] = []
+        if let requirement = report.requirement { lines.append(requirement + ".") }
+        if let unchecked = report.signaturesUnchecked {
+            lines.append("Signatures could not be checked: \(unchecked).")
+        } else {
+            lines.append(
+                "Signatures: \(report.trustedSignatures) trusted by the allowed signers (\(allowedSigners)), "
+                    + "\(report.untrustedSignatures.count) not trusted, \(report.unsignedEvents) unsigned.")
+        }
+        lines += report.untrustedSignatures.map { "  \($0)" }
+        return lines.joined(separator: "\n") + "\n"
     }
 
     /// What to do about a damaged register file.
@@ -181,8 +260,11 @@ public struct RegisterCommand {
             }
         }
         return withRegister { register throws(RegisterError) in
-            let outcome = try OutcomeRecorder(register: register).record(
+            var outcome = try OutcomeRecorder(register: register).record(
                 answers, producedAt: now(), reference: reference, documents: { _ in digests })
+            if !self.register.location.isShared, let first = documents.first ?? Optional(answersPath) {
+                try? DecisionRequest.writeIfNeeded(outcome: &outcome, register: register, folder: Seal.folderOf(first))
+            }
             stdout(outcome.message + "\n")
             return 0
         }
@@ -192,6 +274,9 @@ public struct RegisterCommand {
     public func seal(_ command: SealCommand, recording: Bool) -> Int32 {
         var command = command
         command.clock = clock
+        command.signing = signing
+        let account = register.account
+        command.loginName = { try? account() }
         guard recording else { return command.run(stdout: stdout, stderr: stderr) }
         return withRegister(hint: "Give --no-record to seal without the register.") { register in
             command.register = register
@@ -203,9 +288,22 @@ public struct RegisterCommand {
     public func verify(_ command: VerifyCommand) -> Int32 {
         var command = command
         command.clock = clock
-        guard command.by != nil else { return command.run(stdout: stdout, stderr: stderr) }
+        command.signing = signing
+        let allowedSigners = register.allowedSigners
+        let account = register.account
+        command.account = { try? account() }
+        command.trust = { SignerTrust.load(path: allowedSigners) }
+        guard command.by != nil else {
+            // Nothing is recorded; a register there is only asked whether it requires signatures.
+            if register.exists, let opened = try? register.open(quickly: true) {
+                command.registerRequiresSignatures = (try? opened.signatureRequirement()) != nil
+                opened.close()
+            }
+            return command.run(stdout: stdout, stderr: stderr)
+        }
         return withRegister(hint: "Leave out --by to check the files only.") { register in
             command.register = register
+            command.registerRequiresSignatures = (try? register.signatureRequirement()) != nil
             return command.run(stdout: stdout, stderr: stderr)
         }
     }

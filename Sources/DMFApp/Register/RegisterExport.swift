@@ -10,12 +10,19 @@ struct RegisterExport {
         var status: EntryStatus
         var due: [DueItem]
         var events: [RegisterEvent]
+        /// What each event's signature shows to this desk, in the events' order; left out for a
+        /// register where nothing was written since signatures and accounts were kept.
+        var signatures: [String]?
 
-        init(_ history: EntryHistory) {
+        init(_ history: EntryHistory, findings: [ProofFinding] = []) {
             entry = history.entry
             status = history.status
             due = history.dueItems
             events = history.events
+            let shown = history.events.enumerated().map { index, event in
+                RegisterListing.signatureNote(event, index < findings.count ? findings[index] : nil) ?? ""
+            }
+            signatures = shown.allSatisfy(\.isEmpty) ? nil : shown
         }
     }
 
@@ -30,7 +37,10 @@ struct RegisterExport {
     let producedAt: String
 
     init(register: Register, producedAt: String) throws(RegisterError) {
-        records = try register.histories().map(Record.init)
+        records = try register.histories().map { history in
+            Record(
+                history, findings: history.events.map { register.finding(for: $0, entryDigest: history.entry.digest) })
+        }
         self.producedAt = producedAt
     }
 
@@ -57,7 +67,11 @@ struct RegisterExport {
                     entry.verdict.rawValue, entry.rulesVersion, entry.transferKind.rawValue,
                     entry.frequency?.rawValue ?? "", entry.deleteBy ?? "", record.status.rawValue,
                     record.due.first.map { "\($0.date) \($0.kind.rawValue)" } ?? "",
-                    record.events.map { "\($0.date) \($0.kind.rawValue) (\($0.by))" }.joined(separator: "; "),
+                    record.events.enumerated().map { index, event in
+                        let signature = record.signatures.map { $0[index] }.flatMap { $0.isEmpty ? nil : ", \($0)" }
+                        return
+                            "\(event.date) \(event.kind.rawValue) (\(RegisterListing.actor(event))\(signature ?? ""))"
+                    }.joined(separator: "; "),
                     entry.documents.map { "\($0.name) sha256:\($0.sha256)" }.joined(separator: "; "),
                 ]
             }

@@ -73,8 +73,27 @@ enum RegisterListing {
         return String(decoding: (try? encoder.encode(value)) ?? Data(), as: UTF8.self) + "\n"
     }
 
+    /// Who acted, with their account: "Jo Owner (account jowner)". A decision signed elsewhere
+    /// and imported names the account in its signed statement, and the one that recorded it.
+    static func actor(_ event: RegisterEvent) -> String {
+        if let statement = event.decisionStatement, statement.account != event.account {
+            return RegisterEvent.shown(event.by, account: statement.account)
+                + (event.account.map { ", recorded by account \($0)" } ?? "")
+        }
+        return event.byShown
+    }
+
+    /// "Signed by jowner (key SHA256:…)", "Unsigned", or why a signature is not trusted; nothing
+    /// for an event of a kind never signed, or written before signatures were kept.
+    static func signatureNote(_ event: RegisterEvent, _ finding: ProofFinding?) -> String? {
+        guard event.kind.signatureNamespace != nil, event.proof != nil || event.account != nil else { return nil }
+        let text = (finding ?? (event.proof == nil ? .unsigned : .uncheckable("not checked"))).description
+        return text.prefix(1).uppercased() + text.dropFirst()
+    }
+
     /// One entry and its whole life, for `register show`.
-    static func details(_ history: EntryHistory) -> String {
+    /// - Parameter findings: what each event's signature shows, in the events' order.
+    static func details(_ history: EntryHistory, findings: [ProofFinding] = []) -> String {
         let entry = history.entry
         var lines = [
             "\(entry.reference) — \(entry.marking)",
@@ -99,11 +118,14 @@ enum RegisterListing {
             for file in entry.documents { lines.append("  \(file.name)  \(file.size) bytes  sha256 \(file.sha256)") }
         }
         lines.append("Events:")
-        for event in history.events {
-            var line = "  \(event.sequence). \(event.date) \(event.kind.label) — \(event.by)"
+        for (index, event) in history.events.enumerated() {
+            var line = "  \(event.sequence). \(event.date) \(event.kind.label) — \(Self.actor(event))"
             if let reason = event.reason, !reason.isEmpty { line += ": \(reason)" }
             if let next = event.nextReview { line += " (next review \(next))" }
             lines.append(line)
+            if let signature = Self.signatureNote(event, index < findings.count ? findings[index] : nil) {
+                lines.append("       \(signature)")
+            }
             for file in event.files { lines.append("       \(file.name)  \(file.size) bytes  sha256 \(file.sha256)") }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -1,5 +1,6 @@
 import DMFPolicy
 import DMFRegister
+import DMFSignatures
 import Dispatch
 import Foundation
 
@@ -29,8 +30,10 @@ public struct SealCommand {
     public var register: Register?
     public var clock: WallClock = .system
     public var progress = ProgressOptions()
-    /// The login name, for `by` when it is not given.
-    public var loginName: () -> String? = { ProcessLogin.name() }
+    /// The login account: written in the manifest, and for `by` when it is not given.
+    public var loginName: () -> String? = { try? Account.current() }
+    /// The key the manifest is signed with (`REF.manifest.json.sig`); none: it is not signed.
+    public var signing: Signing = .none
 
     public init(reference: String, files: [String], by: String? = nil, force: Bool = false, register: Register? = nil) {
         self.reference = reference
@@ -58,10 +61,23 @@ public struct SealCommand {
 
         var chosenMarking = marking
         var markingNote: String?
+        // Which key signs, known before hashing (which can take minutes).
+        let key: SSHPublicKey?
+        do { key = try signing.publicKey() } catch { return fail("\(error.description); nothing was sealed", 1) }
         if let register {
             let entry: RegisterEntry
             do throws(RegisterError) {
                 entry = try register.history(reference).entry
+                if try register.signatureRequirement() != nil {
+                    guard let key else {
+                        return fail(
+                            "this register requires signatures, and no signing key is set up (see `dmf-wizard keys`); "
+                                + "nothing was sealed", 1)
+                    }
+                    if let refusal = Signing.refusal(of: key, for: .manifest, trust: register.trust) {
+                        return fail("this register requires signatures, and \(refusal); nothing was sealed", 1)
+                    }
+                }
             } catch {
                 return fail("\(error.description); nothing was sealed", 1)
             }
@@ -88,16 +104,26 @@ public struct SealCommand {
         let bar = progress.bar()
         do throws(SealError) {
             sealed = try Seal.seal(
-                reference: reference, marking: chosenMarking ?? Self.defaultMarking, by: person, files: files,
-                now: clock.now(), progress: bar.map { bar in { bar.update($0) } })
+                reference: reference, marking: chosenMarking ?? Self.defaultMarking, by: person,
+                account: loginName(), files: files, now: clock.now(), progress: bar.map { bar in { bar.update($0) } })
             bar?.finish()
         } catch {
             bar?.finish()
             if case .badRequest = error { return fail(error.description, 2) }
             return fail(error.description + "; nothing was sealed", 1)
         }
+        // Signed before anything is written, and never inside the register's write.
+        let proof: EventProof?
+        do { proof = try signing.sign(sealed.bytes, for: .manifest) } catch {
+            return fail("\(error.description); nothing was sealed", 1)
+        }
+        let signaturePath = sealed.path + ".sig"
         do throws(WriteError) {
-            try SafeFile.writeAll([(sealed.path, sealed.bytes)], overwrite: force)
+            var written = [(sealed.path, sealed.bytes)]
+            if let proof { written.append((signaturePath, Array(proof.signature.utf8))) }
+            try SafeFile.writeAll(written, overwrite: force)
+            // A signature left from an earlier seal would not match the new manifest.
+            if proof == nil, force, SafeFile.exists(signaturePath) { SafeFile.remove([signaturePath]) }
         } catch {
             return fail(error.description, 1)
         }
@@ -110,6 +136,13 @@ public struct SealCommand {
             Manifest SHA-256: \(sealed.sha256)
 
             """)
+        if proof != nil, let key {
+            stdout(
+                "Signature: \(signaturePath) (key \((try? key.fingerprint()) ?? key.type)); send it with the manifest.\n"
+            )
+        } else {
+            stdout("Not signed: no signing key is set up (see `dmf-wizard keys`).\n")
+        }
         if let markingNote { stdout(markingNote) }
 
         guard let register else { return 0 }
@@ -117,7 +150,7 @@ public struct SealCommand {
         let request = EventRequest(
             kind: .sent, by: person,
             reason: "sealed in \(SealManifest.fileName(for: reference)), SHA-256 \(sealed.sha256)",
-            files: sealed.manifest.files)
+            files: sealed.manifest.files, proof: proof)
         do throws(RegisterError) {
             let event = try register.append(request, to: reference)
             stdout("Recorded as sent in the register (\(register.location)), event \(event.sequence).\n")
@@ -167,6 +200,16 @@ public struct VerifyCommand {
     public var register: Register?
     public var clock: WallClock = .system
     public var progress = ProgressOptions()
+    /// The key the receipt is signed with (`FILE.sig`, and the register's record); none: unsigned.
+    public var signing: Signing = .none
+    /// This desk's allowed signers, which judge the manifest's signature.
+    public var trust: () -> SignerTrust = { .nobody }
+    /// `--require-signature`: a manifest not signed by a trusted key fails.
+    public var requireSignature = false
+    /// The register requires signatures, so an unsigned manifest fails as with `--require-signature`.
+    public var registerRequiresSignatures = false
+    /// The login account, written in the receipt.
+    public var account: () -> String? = { try? Account.current() }
 
     public init(manifestPath: String, by: String? = nil, receiptPath: String? = nil, register: Register? = nil) {
         self.manifestPath = manifestPath
@@ -181,6 +224,8 @@ public struct VerifyCommand {
             return status
         }
         if let problem = clock.sourceDateEpochProblem { return fail(problem, 2) }
+        // Nothing is checked without OpenSSL's library: said before the manifest is read.
+        do throws(SealError) { try Seal.prepare() } catch { return fail(error.description, 1) }
         let person = by?.trimmingCharacters(in: .whitespaces)
         if let person, person.isEmpty || person.unicodeScalars.contains(where: Sanitizer.isInvisible) {
             return fail("--by needs the recipient's name, on one line", 2)
@@ -197,24 +242,65 @@ public struct VerifyCommand {
             }
         }
 
+        // The manifest and its signature first: who sealed it, or exactly why that is not known.
+        let read: ReadManifest
+        do throws(ManifestError) { read = try SealManifest.load(path: manifestPath) } catch {
+            return fail(error.description, 1)
+        }
+        let seal = Seal.signature(of: read, manifestPath: manifestPath, trust: trust())
+        let required = requireSignature || registerRequiresSignatures
+        var status: Int32 = 0
+        switch seal {
+        case .notSigned:
+            stdout("Seal: \(seal.description).\n")
+            if required {
+                let why = requireSignature ? "--require-signature" : "the register requires signatures"
+                stdout(
+                    "A signature is required (\(why)), so these files are not accepted as sent by anyone in particular.\n"
+                )
+                status = 1
+            }
+        case .checked(let finding, _) where finding.isTrusted:
+            stdout("Seal: \(seal.description).\n")
+        case .unusable, .checked:
+            stdout("Seal: \(seal.description).\n")
+            status = 1
+        }
+
         let receipt: Receipt
         let bar = progress.bar()
         do throws(SealError) {
-            receipt = try Seal.verify(
-                manifestPath: manifestPath, by: person, now: clock.now(),
+            var checked = try Seal.verify(
+                read, manifestPath: manifestPath, by: person, account: account(), now: clock.now(),
                 progress: bar.map { bar in { bar.update($0) } })
+            checked.manifestSignature = seal.description
+            receipt = checked
             bar?.finish()
         } catch {
             bar?.finish()
             return fail(error.description, 1)
         }
         stdout(receipt.textLines.joined(separator: "\n") + "\n")
-        var status: Int32 = receipt.allMatched ? 0 : 1
+        if !receipt.allMatched { status = 1 }
 
+        // The receipt is signed by the recipient, once, for the file and the register alike.
+        let receiptBytes = Array(receipt.json.utf8)
+        var proof: EventProof?
+        if receiptPath != nil || (register != nil && person != nil) {
+            do { proof = try signing.sign(receiptBytes, for: .receipt) } catch {
+                stderr("dmf-wizard: the receipt could not be signed: \(error.description)\n")
+                return 1
+            }
+        }
         if let receiptPath {
             do throws(WriteError) {
-                try SafeFile.write(receipt.json, to: receiptPath, overwrite: false)
-                stdout("Receipt: \(receiptPath)\n")
+                var files = [(receiptPath, receiptBytes)]
+                if let proof { files.append((receiptPath + ".sig", Array(proof.signature.utf8))) }
+                try SafeFile.writeAll(files, overwrite: false)
+                stdout(
+                    "Receipt: \(receiptPath)"
+                        + (proof == nil
+                            ? " (not signed: no signing key is set up)\n" : ", signed: \(receiptPath).sig\n"))
             } catch {
                 stderr("dmf-wizard: \(error.description)\n")
                 status = 1
@@ -225,7 +311,7 @@ public struct VerifyCommand {
         let request = EventRequest(
             kind: .received, by: person,
             reason: "checked against \(receipt.manifest), SHA-256 \(receipt.manifestSHA256)",
-            files: receipt.receivedFiles)
+            files: receipt.receivedFiles, proof: proof)
         do throws(RegisterError) {
             let event = try register.append(request, to: receipt.reference)
             stdout("Recorded as received in the register (\(register.location)), event \(event.sequence).\n")
@@ -320,14 +406,5 @@ final class ProgressBar {
             unit += 1
         }
         return unit == 0 ? "\(bytes) bytes" : String(format: "%.1f", value) + " " + units[unit]
-    }
-}
-
-/// The name of the account running the program, from the password database (not `$USER`, which
-/// anyone can set).
-enum ProcessLogin {
-    static func name() -> String? {
-        guard let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name else { return nil }
-        return String(cString: name)
     }
 }
