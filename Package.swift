@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "DMFDocuments", dependencies: ["DMFPolicy", "DMFFlow"]),
         .target(name: "DMFFlow", dependencies: ["DMFPolicy"]),
         .target(name: "TerminalUI"),
-        .target(name: "DMFRegister", dependencies: ["DMFPolicy", "SystemCrypto", "DMFSignatures"]),
+        .target(name: "DMFRegister", dependencies: ["DMFPolicy", "SystemCrypto", "DMFSignatures", "TransparencyLog"]),
         .target(
             name: "DMFRegisterStores",
             dependencies: [

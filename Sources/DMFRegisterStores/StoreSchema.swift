@@ -1,5 +1,6 @@
 import DMFPolicy
 import DMFRegister
+import Foundation
 
 /// The register's tables, the same in SQLite and PostgreSQL: each column listed once, with the
 /// field it keeps. Creating the tables, inserting a row and reading one back all walk these
@@ -77,6 +78,59 @@ enum StoreSchema {
             .text("hash", \.hash, extra: "PRIMARY KEY"),
         ])
 
+    /// The register's identity and its log's tree's right edge: one row, made by the migration
+    /// that added it (so a register made before it gets its ID then). The edge changes with
+    /// every event; the ID never does.
+    static let tree = Table<TreeState>(
+        name: "register_tree", blank: TreeState(registerID: "", edge: nil, head: nil),
+        columns: [
+            .text("register_id", \.registerID, extra: "PRIMARY KEY"),
+            .optionalText("tree_edge", \.edge),
+        ])
+
+    /// Every complete subtree of at least 256 events, with its root: proofs read these instead
+    /// of every event. Written once each, never changed.
+    static let treeNodes = Table<KeptSubtree>(
+        name: "register_tree_nodes", blank: .blank,
+        columns: [
+            .integer("first_leaf", \.first),
+            .integer("leaves", \.leaves),
+            .text("root", \.root),
+        ])
+
+    /// The checkpoints made (`register checkpoint`), each with its signature.
+    static let checkpoints = Table<KeptCheckpoint>(
+        name: "register_checkpoints", blank: .blank,
+        columns: [
+            .integer("tree_size", \.size),
+            .text("root", \.root),
+            .text("checkpoint", \.text),
+            .text("signature", \.signature),
+            .text("signer_key", \.signerKey),
+            .text("recorded_at", \.recordedAt),
+            .text("account", \.account),
+        ])
+
+    /// The retention periods set (`register retention --set`); the latest applies.
+    static let retention = Table<RetentionSetting>(
+        name: "register_retention", blank: .blank,
+        columns: [
+            .integer("after_sequence", \.afterSequence),
+            .text("after_hash", \.afterHash),
+            .text("recorded_at", \.recordedAt),
+            .text("by_person", \.by),
+            .text("account", \.account),
+            .text("period", \.periodText),
+            .optionalText("signed_statement", \.proofStatement),
+            .optionalText("signature", \.proofSignature),
+            .optionalText("signer_key", \.proofSignerKey),
+            .text("hash", \.hash, extra: "PRIMARY KEY"),
+        ])
+
+    /// What a redaction removes from an entry (`register redact`): these change once, to the
+    /// removed form, and never otherwise.
+    static let redactable: Set<String> = ["requester", "answers", "search"]
+
     /// The covering index a list reads: each entry's search words and the columns a list shows,
     /// so a search reads it (a few MB) instead of every entry with its answers.
     static let listIndex = "entries_for_lists"
@@ -107,7 +161,55 @@ enum StoreSchema {
                 sqlite: SQLDialect.sqlite.fixedTable("register_requirements"),
                 postgres: SQLDialect.postgres.fixedTable("register_requirements") + SQLDialect.writtenHonestly),
         ],
+        // The log's tree (DECISIONS.md, "A history nobody can quietly rewrite"): the register's
+        // ID, made here for a register made before it; the tree's right edge (worked out from the
+        // events on the first write after this); its large subtrees; the checkpoints made; the
+        // retention period; their guards; and the guards again, so that an entry's answers and
+        // requester may be removed once, when it is redacted, and never otherwise changed.
+        [
+            .create(tree), .identify,
+            .create(treeNodes),
+            .sql("CREATE UNIQUE INDEX register_tree_nodes_by_place ON register_tree_nodes (first_leaf, leaves)"),
+            .create(checkpoints), .create(retention),
+            .perStore(
+                sqlite: SQLDialect.sqlite.treeGuards + SQLDialect.sqlite.fixedTable("register_tree_nodes")
+                    + SQLDialect.sqlite.fixedTable("register_checkpoints")
+                    + SQLDialect.sqlite.fixedTable("register_retention"),
+                postgres: SQLDialect.postgres.treeGuards + SQLDialect.postgres.fixedTable("register_tree_nodes")
+                    + SQLDialect.postgres.fixedTable("register_checkpoints")
+                    + SQLDialect.postgres.fixedTable("register_retention")
+                    + SQLDialect.writtenHonestly(on: ["register_checkpoints", "register_retention"])),
+            .guards,
+        ],
     ]
+
+    /// The first version whose guards let a redaction remove an entry's answers and requester.
+    static let redactionVersion = 1 + (migrations.firstIndex { $0.contains(where: \.isIdentify) } ?? migrations.count)
+
+    /// The guards a register at the latest version has: each trigger's name with the statement
+    /// that made it, and on PostgreSQL each function they call with its body, as the migrations
+    /// leave them. `check` compares the register's own with these.
+    static func expectedGuards(_ dialect: SQLDialect) -> (triggers: [String: String], functions: [String: String]) {
+        var triggers: [String: String] = [:]
+        var functions: [String: String] = [:]
+        for version in 1...migrations.count {
+            for statement in statements(toVersion: version, dialect) {
+                let words = statement.split(separator: " ", maxSplits: 6).map(String.init)
+                if statement.hasPrefix("CREATE TRIGGER "), words.count > 2 {
+                    triggers[words[2]] = statement
+                } else if statement.hasPrefix("DROP TRIGGER IF EXISTS "), words.count > 4 {
+                    triggers[words[4]] = nil
+                } else if statement.hasPrefix("CREATE OR REPLACE FUNCTION "), words.count > 4,
+                    let start = statement.range(of: "$$"), let end = statement.range(of: "$$", options: .backwards),
+                    start.upperBound <= end.lowerBound
+                {
+                    let name = String(words[4].prefix { $0 != "(" })
+                    functions[name] = String(statement[start.upperBound..<end.lowerBound])
+                }
+            }
+        }
+        return (triggers, functions)
+    }
 
     /// The statements that bring a register from `version - 1` to `version`: the columns added
     /// at `version`, then its steps.
@@ -117,16 +219,20 @@ enum StoreSchema {
             case .create(let table): [table.create(dialect, atVersion: version)]
             case .sql(let sql): [sql]
             case .perStore(let sqlite, let postgres): dialect == .sqlite ? sqlite : postgres
+            case .identify: [dialect.identify]
             case .guards:
                 dialect.guards(
-                    fixedEntryColumns: entries.columns.filter { !$0.isSummary && $0.since <= version }.map(\.name))
+                    fixedEntryColumns: entries.columns.filter {
+                        !$0.isSummary && $0.since <= version
+                            && !(version >= redactionVersion && redactable.contains($0.name))
+                    }.map(\.name), redactable: version >= redactionVersion)
             }
         }
         let created = Set(
             migrations[version - 1].compactMap { step -> String? in
                 if case .create(let table) = step { table.name } else { nil }
             })
-        let tables: [any SchemaTable] = [entries, events, requirements]
+        let tables: [any SchemaTable] = [entries, events, requirements, tree, treeNodes, checkpoints, retention]
         // New columns first, so the version's own steps (an index, the guards) can use them.
         return tables.filter { !created.contains($0.name) }.flatMap { $0.addColumns(dialect, atVersion: version) }
             + steps
@@ -143,6 +249,12 @@ enum MigrationStep: Sendable {
     case perStore(sqlite: [String], postgres: [String])
     /// Sets the guards that keep history append-only, over the columns as they are then.
     case guards
+    /// Gives the register its ID (`register_tree`'s one row), made by the database at random.
+    case identify
+
+    var isIdentify: Bool {
+        if case .identify = self { true } else { false }
+    }
 }
 
 /// What a migration needs of a table, whatever its rows hold.

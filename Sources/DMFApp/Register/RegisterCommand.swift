@@ -324,13 +324,15 @@ public struct DueSummary: Sendable, Equatable {
 
     public var line: String {
         func words(_ counts: [DueItem.Kind: Int], _ state: String) -> [String] {
-            [DueItem.Kind.deletion, .senderCopy, .review].compactMap { kind in
+            [DueItem.Kind.deletion, .senderCopy, .review, .redaction].compactMap { kind in
                 guard let count = counts[kind] else { return nil }
                 let noun =
                     switch kind {
                     case .deletion: count == 1 ? "deletion" : "deletions"
                     case .senderCopy: count == 1 ? "sender's copy to delete" : "senders' copies to delete"
                     case .review: count == 1 ? "review" : "reviews"
+                    case .redaction:
+                        count == 1 ? "entry to remove from the register" : "entries to remove from the register"
                     }
                 return "\(count) \(noun) \(state)"
             }
