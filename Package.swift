@@ -52,7 +52,7 @@ let package = Package(
             name: "DMFApp",
             dependencies: [
                 "DMFPolicy", "DMFAnswers", "DMFDocuments", "DMFFlow", "TerminalUI", "ProcessSupport", "DMFRegister",
-                "DMFRegisterStores", "DMFSignatures",
+                "DMFRegisterStores", "DMFSignatures", "TransparencyLog",
             ]),
         .executableTarget(
             name: "dmf-wizard",
