@@ -100,7 +100,8 @@ let package = Package(
             name: "DMFRegisterTests",
             dependencies: [
                 "DMFRegister", "DMFRegisterStores", "DMFPolicy", "DMFAnswers", "DMFApp", "DMFDocuments", "DMFFlow",
-                "TerminalUI", "TestSupport", "DMFSignatures", .product(name: "GRDB", package: "GRDB.swift"),
+                "TerminalUI", "TestSupport", "DMFSignatures", "TransparencyLog",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Fixtures"]),
     ]

@@ -286,7 +286,9 @@ extension ScratchRegister {
     func dropGuards() throws {
         switch kind {
         case .sqlite:
-            for trigger in ["events_no_update", "events_no_delete", "entries_no_delete", "entries_fixed"] {
+            for trigger in [
+                "events_no_update", "events_no_delete", "entries_no_delete", "entries_fixed", "entries_removed_once",
+            ] {
                 try sql("DROP TRIGGER \(trigger)")
             }
         case .postgres:
