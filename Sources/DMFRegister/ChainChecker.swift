@@ -176,10 +176,11 @@ struct ChainChecker {
             let digest = entry.digest
             let asRecorded = entry.digestAsRecorded
             let searchMatches = stored.derived["search"].map { $0 == entry.searchText } ?? true
+            let isRedacted = entry.isRedacted
             entry.answers = ""
             return CheckedEntry(
-                entry: entry, digest: digest, digestAsRecorded: asRecorded, summary: stored.summary,
-                derived: stored.derived, searchMatches: searchMatches)
+                entry: entry, digest: digest, digestAsRecorded: asRecorded, isRedacted: isRedacted,
+                summary: stored.summary, derived: stored.derived, searchMatches: searchMatches)
         } merge: { decoded in
             for read in decoded {
                 positions[read.entry.reference] = entries.count
@@ -269,6 +270,8 @@ struct ChainChecker {
         /// Its digest now, and the one it had when recorded (they differ once redacted).
         var digest: String
         var digestAsRecorded: String
+        /// Its answers were removed (it says so): a redaction event must say so too.
+        var isRedacted: Bool
         var summary: EntrySummary
         var derived: [String: String?]
         var searchMatches: Bool
@@ -305,7 +308,7 @@ struct ChainChecker {
         if !checked.searchMatches {
             problems.append(problem("its search words do not follow from the entry (they were edited to hide it)"))
         }
-        if entry.isRedacted, !events.contains(where: { $0.kind == .redacted }) {
+        if checked.isRedacted, !events.contains(where: { $0.kind == .redacted }) {
             problems.append(problem("its answers were removed, but no redaction was recorded: the entry was changed"))
         }
         return problems
