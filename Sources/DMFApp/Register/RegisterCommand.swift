@@ -348,8 +348,7 @@ public struct DueSummary: Sendable, Equatable {
                     case .deletion: count == 1 ? "deletion" : "deletions"
                     case .senderCopy: count == 1 ? "sender's copy to delete" : "senders' copies to delete"
                     case .review: count == 1 ? "review" : "reviews"
-                    case .redaction:
-                        count == 1 ? "entry to remove from the register" : "entries to remove from the register"
+                    case .redaction: count == 1 ? "redaction" : "redactions"
                     }
                 return "\(count) \(noun) \(state)"
             }
