@@ -132,13 +132,7 @@ public struct RegisterWitness: Sendable, Equatable {
 
     /// "Register position: dmf-wizard register 3f…, 1,234 events, root hash AbC…= (before this form's entry)".
     public var line: String {
-        let digits = Array(String(events))
-        var count = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index).isMultiple(of: 3) { count.append(",") }
-            count.append(digit)
-        }
-        return "Register position: \(register), \(count) events, root hash \(root) (before this form's entry)"
+        "Register position: \(register), \(Count.grouped(events)) events, root hash \(root) (before this form's entry)"
     }
 }
 

@@ -1,3 +1,4 @@
+import DMFPolicy
 import DMFSignatures
 import Dispatch
 import Foundation
@@ -281,7 +282,9 @@ struct ChainChecker {
     /// the status, the next due date and its kind, and the search words its fields give.
     static func summaryProblems(_ checked: CheckedEntry, events: [RegisterEvent]) -> [ChainProblem] {
         let entry = checked.entry
-        func problem(_ what: String) -> ChainProblem { ChainProblem(reference: entry.reference, sequence: nil, what: what) }
+        func problem(_ what: String) -> ChainProblem {
+            ChainProblem(reference: entry.reference, sequence: nil, what: what)
+        }
         guard events.first?.kind == .created else { return [problem("it has no \"created\" event")] }
         let expected = Register.summary(of: EntryHistory(entry: entry, events: events))
         var problems: [ChainProblem] = []
@@ -341,19 +344,19 @@ struct ChainChecker {
             }
             if let keptEdge, frontier.size == keptEdge.size, frontier != keptEdge {
                 report(
-                    "the tree's kept edge does not match events 1 to \(Grouped.number(keptEdge.size)): "
+                    "the tree's kept edge does not match events 1 to \(Count.grouped(keptEdge.size)): "
                         + "history was changed after it was kept")
             }
         }
         if let keptEdge, keptEdge.size > leaves.count {
             report(
-                "the tree's kept edge records \(Grouped.number(keptEdge.size)) events, but the log holds "
-                    + "\(Grouped.number(leaves.count)): events were removed")
+                "the tree's kept edge records \(Count.grouped(keptEdge.size)) events, but the log holds "
+                    + "\(Count.grouped(leaves.count)): events were removed")
         }
         if let first = wrongKept.min(by: { $0.first < $1.first }) {
             report(
                 "the tree's kept roots do not match the events (\(wrongKept.count) of them; the first covers events "
-                    + "\(Grouped.number(Int(first.first) + 1)) to \(Grouped.number(Int(first.first + first.leaves)))): "
+                    + "\(Count.grouped(Int(first.first) + 1)) to \(Count.grouped(Int(first.first + first.leaves)))): "
                     + "history was changed after they were kept")
         }
         if missingKept > 0 { report("\(missingKept) of the tree's kept roots are missing: they were removed") }
@@ -421,15 +424,20 @@ struct ChainChecker {
 
 extension ChainChecker {
     /// A retention period set: its hash, its place in the chain, and its signature where it has one.
-    static func retentionProblems(_ setting: RetentionSetting, trust: SignerTrust, leaves: [LogLeaf]) -> [ChainProblem] {
+    static func retentionProblems(_ setting: RetentionSetting, trust: SignerTrust, leaves: [LogLeaf]) -> [ChainProblem]
+    {
         var problems: [ChainProblem] = []
         func report(_ what: String) { problems.append(ChainProblem(reference: nil, sequence: nil, what: what)) }
-        if setting.hash != setting.expectedHash { report("the retention period set does not match its hash: it was changed") }
+        if setting.hash != setting.expectedHash {
+            report("the retention period set does not match its hash: it was changed")
+        }
         let after = Int(setting.afterSequence)
         if after > leaves.count || (after > 0 && RegisterTree.leaf(setting.afterHash) != leaves[after - 1]) {
             report("the retention period set does not follow the event it names: history was changed")
         }
-        if setting.period == nil { report("the retention period '\(setting.periodText)' cannot be read: it was changed") }
+        if setting.period == nil {
+            report("the retention period '\(setting.periodText)' cannot be read: it was changed")
+        }
         if let proof = setting.proof {
             let matches =
                 (try? RetentionStatement(bytes: proof.statementBytes)).map {

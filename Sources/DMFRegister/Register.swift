@@ -1,7 +1,7 @@
 import DMFPolicy
 import DMFSignatures
-import TransparencyLog
 import Foundation
+import TransparencyLog
 
 /// The record of assessments and what happened to them, over any store.
 ///

@@ -120,7 +120,7 @@ public struct RegisterPosition: Sendable, Equatable, Codable {
     }
 
     /// "dmf-wizard register 3f…: 1,234 events, root hash AbC…=".
-    public var line: String { "\(origin): \(Grouped.number(events)) events, root hash \(root)" }
+    public var line: String { "\(origin): \(Count.grouped(events)) events, root hash \(root)" }
 
     public var head: TreeHead? { TreeHash(base64: root).map { TreeHead(size: events, root: $0) } }
 }
@@ -144,8 +144,8 @@ enum RegisterTree {
         guard frontier.size <= count else {
             throw RegisterError.failed(
                 location: location,
-                reason: "its tree records \(Grouped.number(frontier.size)) events but its log holds only "
-                    + "\(Grouped.number(count)): events were removed outside dmf-wizard, so nothing more is "
+                reason: "its tree records \(Count.grouped(frontier.size)) events but its log holds only "
+                    + "\(Count.grouped(count)): events were removed outside dmf-wizard, so nothing more is "
                     + "written. Run `dmf-wizard register check --checkpoint FILE` with the latest checkpoint")
         }
         var completed: [KeptSubtree] = []
@@ -213,19 +213,6 @@ struct StoredLeaves: LeafSource {
     var smallestKeptSubtree: Int? { RegisterTree.smallestKept }
 
     func subtreeRoot(of range: Range<Int>) throws -> TreeHash? { kept[range] }
-}
-
-/// "1,234".
-enum Grouped {
-    static func number(_ value: Int) -> String {
-        let digits = Array(String(value.magnitude))
-        var out = value < 0 ? "-" : ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index).isMultiple(of: 3) { out.append(",") }
-            out.append(digit)
-        }
-        return out
-    }
 }
 
 // MARK: - The register's checkpoints and proofs
@@ -333,7 +320,7 @@ extension Register {
                     throw RegisterError.failed(
                         location: location,
                         reason: "event \(event.sequence) no longer leads to the checkpoint of "
-                            + "\(Grouped.number(checkpoint.size)) events (\(error)): the register was changed since; "
+                            + "\(Count.grouped(checkpoint.size)) events (\(error)): the register was changed since; "
                             + "run `dmf-wizard register check --checkpoint FILE`")
                 }
                 proved.append(EventInclusion(event: event, proof: file))

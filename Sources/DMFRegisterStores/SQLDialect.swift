@@ -160,27 +160,28 @@ extension SQLDialect {
     /// and its time must be within five minutes of the server's clock, so no desk can date an
     /// event as it likes. The account is part of the hashed event, so the desk states it and
     /// the server checks it rather than filling it in.
-    static let writtenHonestly: [String] = [
-        """
-        CREATE OR REPLACE FUNCTION dmf_register_written_honestly() RETURNS trigger LANGUAGE plpgsql AS $$ \
-        BEGIN \
-        IF NEW.account IS DISTINCT FROM session_user THEN \
-        RAISE EXCEPTION 'the register records who writes: this connection is the database login %, but the \
-        event names the account %; each person signs in to the database as their own account', \
-        session_user, coalesce(NEW.account, '(none)'); \
-        END IF; \
-        IF abs(extract(epoch FROM (NEW.recorded_at::timestamptz - now()))) > \(maximumClockDifference) THEN \
-        RAISE EXCEPTION 'the register records when: the event says %, but the server''s clock says %; set this \
-        computer''s clock right', NEW.recorded_at, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'); \
-        END IF; \
-        RETURN NEW; \
-        END $$
-        """,
-        """
-        CREATE TRIGGER events_written_honestly BEFORE INSERT ON events \
-        FOR EACH ROW EXECUTE FUNCTION dmf_register_written_honestly()
-        """,
-    ] + writtenHonestly(on: ["register_requirements"])
+    static let writtenHonestly: [String] =
+        [
+            """
+            CREATE OR REPLACE FUNCTION dmf_register_written_honestly() RETURNS trigger LANGUAGE plpgsql AS $$ \
+            BEGIN \
+            IF NEW.account IS DISTINCT FROM session_user THEN \
+            RAISE EXCEPTION 'the register records who writes: this connection is the database login %, but the \
+            event names the account %; each person signs in to the database as their own account', \
+            session_user, coalesce(NEW.account, '(none)'); \
+            END IF; \
+            IF abs(extract(epoch FROM (NEW.recorded_at::timestamptz - now()))) > \(maximumClockDifference) THEN \
+            RAISE EXCEPTION 'the register records when: the event says %, but the server''s clock says %; set this \
+            computer''s clock right', NEW.recorded_at, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'); \
+            END IF; \
+            RETURN NEW; \
+            END $$
+            """,
+            """
+            CREATE TRIGGER events_written_honestly BEFORE INSERT ON events \
+            FOR EACH ROW EXECUTE FUNCTION dmf_register_written_honestly()
+            """,
+        ] + writtenHonestly(on: ["register_requirements"])
 
     /// The same check of account and time on more tables (each has `account` and `recorded_at`).
     static func writtenHonestly(on tables: [String]) -> [String] {

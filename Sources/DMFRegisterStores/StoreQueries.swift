@@ -231,7 +231,9 @@ struct StoreQueries: Sendable {
 
     func hashes(_ rows: [TextRow]) -> [String] { rows.map { $0["hash"] ?? "" } }
 
-    var keptSubtrees: SQLStatement { SQLStatement(sql: "SELECT \(StoreSchema.treeNodes.names()) FROM register_tree_nodes") }
+    var keptSubtrees: SQLStatement {
+        SQLStatement(sql: "SELECT \(StoreSchema.treeNodes.names()) FROM register_tree_nodes")
+    }
 
     func keptSubtrees(_ rows: [TextRow]) throws(StoreError) -> [KeptSubtree] {
         try rows.map { row throws(StoreError) in try StoreSchema.treeNodes.read({ row[$0] }, what: "a kept tree root") }
@@ -312,7 +314,8 @@ struct StoreQueries: Sendable {
                 }
             case .postgres:
                 if row["enabled"] == "D" {
-                    problems.append("the guard \(name) is disabled: someone turned it off, so history could be rewritten")
+                    problems.append(
+                        "the guard \(name) is disabled: someone turned it off, so history could be rewritten")
                 }
                 if let function = row["function"], let body = functions[function], row["body"] != body {
                     problems.append("the guard \(name) calls \(function), which is not as dmf-wizard set it")

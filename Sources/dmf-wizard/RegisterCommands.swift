@@ -301,7 +301,8 @@ struct RegisterProve: ParsableCommand {
     @Argument(help: "The DMF reference.")
     var reference: String
     @Option(
-        name: .customLong("output-dir"), help: ArgumentHelp("Write the proofs and the checkpoint here.", valueName: "DIR"))
+        name: .customLong("output-dir"),
+        help: ArgumentHelp("Write the proofs and the checkpoint here.", valueName: "DIR"))
     var outputDirectory: String?
     @OptionGroup var register: RegisterOptions
     func run() throws { try finish(register.command().prove(reference, outputDirectory: outputDirectory)) }

@@ -4,7 +4,9 @@ import Testing
 /// The register's retention period, and the lifecycle rule that removes an entry's answers once
 /// it has passed since every copy was deleted.
 @Suite("Retention periods") struct RetentionPeriodTests {
-    @Test(arguments: [("6y", "6 years", "2032-11-04"), ("18m", "18 months", "2028-05-04"), ("90d", "90 days", "2027-02-02")])
+    @Test(arguments: [
+        ("6y", "6 years", "2032-11-04"), ("18m", "18 months", "2028-05-04"), ("90d", "90 days", "2027-02-02"),
+    ])
     func aPeriodIsReadAndEnds(text: String, words: String, end: String) throws {
         let period = try #require(RetentionPeriod(text))
         #expect(period.description == words && period.text == text)
@@ -26,7 +28,8 @@ import Testing
         TransferLife(
             verdict: .conditions, route: .betweenMOJSystems, kind: .share, frequency: .oneOff,
             steps: steps.enumerated().map { index, step in
-                TransferLife.Step(kind: step, date: "2026-11-0\(index + 1)", by: "P", sequence: Int64(index + 1), files: [])
+                TransferLife.Step(
+                    kind: step, date: "2026-11-0\(index + 1)", by: "P", sequence: Int64(index + 1), files: [])
             })
     }
 
@@ -40,8 +43,12 @@ import Testing
         #expect(refusal(closed, nil, today: "2099-01-01") == "lifecycle-removed-after-retention")
         #expect(refusal(closed, "1y", today: "2027-11-03") == "lifecycle-removed-after-retention")
         #expect(refusal(closed, "1y", today: "2027-11-04") == nil)
-        #expect(refusal(Self.life([.created, .authorised, .sent]), "1d", today: "2099-01-01") == "lifecycle-removed-after-retention")
-        #expect(refusal(Self.life([.created, .authorised, .sent, .allCopiesDeleted, .redacted]), "1d", today: "2099-01-01") == "lifecycle-removed-after-retention")
+        #expect(
+            refusal(Self.life([.created, .authorised, .sent]), "1d", today: "2099-01-01")
+                == "lifecycle-removed-after-retention")
+        #expect(
+            refusal(Self.life([.created, .authorised, .sent, .allCopiesDeleted, .redacted]), "1d", today: "2099-01-01")
+                == "lifecycle-removed-after-retention")
         // Nothing else follows a redaction.
         #expect(
             Lifecycle.refusal(

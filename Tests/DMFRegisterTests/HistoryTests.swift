@@ -233,7 +233,8 @@ import TransparencyLog
         let report = try scratch.register.check(against: [checkpoint])
         #expect(report.tree?.keptCheckpointsUsed == 0)
         #expect(throws: RegisterError.self) {
-            _ = try scratch.register.keep(checkpoint, proof: EventProof(statement: "other", signature: "", signerKey: ""))
+            _ = try scratch.register.keep(
+                checkpoint, proof: EventProof(statement: "other", signature: "", signerKey: ""))
         }
     }
 

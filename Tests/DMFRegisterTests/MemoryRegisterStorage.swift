@@ -48,7 +48,9 @@ final class MemoryRegisterStorage: RegisterStorage, @unchecked Sendable {
         func save(retention: RetentionSetting) throws { rows.retentions.append(retention) }
         func save(tree: TreeGrowth) throws {
             rows.treeEdge = tree.edge
-            rows.subtrees += tree.subtrees.filter { new in !rows.subtrees.contains { $0.first == new.first && $0.leaves == new.leaves } }
+            rows.subtrees += tree.subtrees.filter { new in
+                !rows.subtrees.contains { $0.first == new.first && $0.leaves == new.leaves }
+            }
         }
         func save(_ write: EventWrite) throws {
             if let newEntry = write.newEntry { rows.entries[newEntry.reference] = newEntry }

@@ -14,8 +14,9 @@ import TransparencyLog
     static func closed(_ scratch: ScratchRegister, _ reference: String) throws -> RegisterEntry {
         let entry = Sample.entry(reference, requester: "Sam Person", answers: "purpose: about Ms Example\n")
         _ = try scratch.register.record(entry, by: "Sam", producedOn: "2026-11-01")
-        for (kind, day) in [(EventKind.authorised, "2026-11-02"), (.sent, "2026-11-03"), (.allCopiesDeleted, "2026-11-04")]
-        {
+        for (kind, day) in [
+            (EventKind.authorised, "2026-11-02"), (.sent, "2026-11-03"), (.allCopiesDeleted, "2026-11-04"),
+        ] {
             _ = try scratch.register.append(
                 EventRequest(kind: kind, by: "Iris IAO", date: day, files: kind == .sent ? [Sample.file] : []),
                 to: reference)
@@ -68,7 +69,9 @@ import TransparencyLog
         #expect(longer.period?.description == "6 years")
         var refused = Self.refusal { _ = try Self.redact(scratch, entry.reference) }
         #expect(refused?.reason.contains("kept until 4/11/2032") == true, "\(String(describing: refused))")
-        #expect(try scratch.register.due(today: "2032-11-04").contains(DueItem(reference: entry.reference, kind: .redaction, date: "2032-11-04")))
+        #expect(
+            try scratch.register.due(today: "2032-11-04").contains(
+                DueItem(reference: entry.reference, kind: .redaction, date: "2032-11-04")))
         #expect(try scratch.register.due(today: "2032-11-03").filter { $0.kind == .redaction }.isEmpty)
 
         // A day, agreed later: due now, and only the closed entry is.

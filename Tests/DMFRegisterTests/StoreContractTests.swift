@@ -217,7 +217,8 @@ import Testing
                 "entry DMF-20261129-BBBB, event 4: its content does not match its hash: the authorised event was changed"
             ])
         // The guards themselves are found missing (SQLite) or turned off (PostgreSQL).
-        let guardWords = kind == .sqlite ? "the guard events_no_update is missing" : "the guard events_append_only is disabled"
+        let guardWords =
+            kind == .sqlite ? "the guard events_no_update is missing" : "the guard events_append_only is disabled"
         #expect(report.problems.contains { $0.reference == nil && $0.what.hasPrefix(guardWords) }, "\(report.problems)")
 
         try scratch.sql("UPDATE entries SET verdict = 'proceed' WHERE reference = 'DMF-20261129-CCCC'")

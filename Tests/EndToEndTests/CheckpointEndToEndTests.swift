@@ -19,8 +19,12 @@ struct CheckpointEndToEndTests {
         let text = try desk.workspace.contents("daily.checkpoint")
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count == 4 && lines[0].hasPrefix("dmf-wizard register ") && lines[1] == "1", "\(text)")
-        #expect(try desk.keygenAccepts("daily.checkpoint", principal: "keeper@moj.example", namespace: "dmf-wizard-checkpoint"))
-        #expect(!(try desk.keygenAccepts("daily.checkpoint", principal: "keeper@moj.example", namespace: "dmf-wizard-decision")))
+        #expect(
+            try desk.keygenAccepts(
+                "daily.checkpoint", principal: "keeper@moj.example", namespace: "dmf-wizard-checkpoint"))
+        #expect(
+            !(try desk.keygenAccepts(
+                "daily.checkpoint", principal: "keeper@moj.example", namespace: "dmf-wizard-decision")))
         // Not written over without --force.
         #expect(try desk.run(["register", "checkpoint", "--output", "daily.checkpoint"], key: "keeper").status == 1)
 
@@ -75,12 +79,18 @@ struct CheckpointEndToEndTests {
         #expect(proved.stdout.contains("2 events proved"), "\(proved.stdout)")
         let proofs = try desk.workspace.contents("out/\(reference).proof")
         #expect(proofs.components(separatedBy: "c2sp.org/tlog-proof@v1\nextra ").count == 3)
-        #expect(try desk.keygenAccepts("out/\(reference).checkpoint", principal: "keeper@moj.example", namespace: "dmf-wizard-checkpoint"))
+        #expect(
+            try desk.keygenAccepts(
+                "out/\(reference).checkpoint", principal: "keeper@moj.example", namespace: "dmf-wizard-checkpoint"))
 
-        let verified = try desk.run(["register", "verify-proof", "out/\(reference).proof", "out/\(reference).checkpoint"])
+        let verified = try desk.run([
+            "register", "verify-proof", "out/\(reference).proof", "out/\(reference).checkpoint",
+        ])
         #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
         #expect(verified.stdout.contains("signed by keeper@moj.example"))
-        #expect(verified.stdout.contains("Event 1 (hash ") && verified.stdout.contains("Event 2 (hash "), "\(verified.stdout)")
+        #expect(
+            verified.stdout.contains("Event 1 (hash ") && verified.stdout.contains("Event 2 (hash "),
+            "\(verified.stdout)")
 
         // A hash changed in a proof, or a checkpoint nobody trusted: refused, saying why.
         let tampered = proofs.replacingOccurrences(of: "index 1\n", with: "index 0\n")
@@ -88,7 +98,9 @@ struct CheckpointEndToEndTests {
         let wrong = try desk.run(["register", "verify-proof", "tampered.proof", "out/\(reference).checkpoint"])
         #expect(wrong.status == 1 && wrong.stdout.contains("NOT PROVED"), "\(wrong.stdout)")
         try desk.keygenSigns("out/\(reference).checkpoint", key: "nobody", namespace: "dmf-wizard-checkpoint")
-        let unlisted = try desk.run(["register", "verify-proof", "out/\(reference).proof", "out/\(reference).checkpoint"])
+        let unlisted = try desk.run([
+            "register", "verify-proof", "out/\(reference).proof", "out/\(reference).checkpoint",
+        ])
         #expect(unlisted.status == 1 && unlisted.stdout.contains("NOT TRUSTED"), "\(unlisted.stdout)")
     }
 
@@ -104,8 +116,12 @@ struct CheckpointEndToEndTests {
         let form = try String(
             contentsOfFile: desk.workspace.path("forms/\(reference).md"), encoding: .utf8)
         #expect(form.contains("Register position: dmf-wizard register "), "\(form)")
-        #expect(form.contains(", 0 events, root hash 47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU= (before this form's entry)"))
-        let json = try desk.run(["fill", "case.yaml", "--format", "json", "--output", "again.json", "--record", "--force"])
+        #expect(
+            form.contains(
+                ", 0 events, root hash 47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU= (before this form's entry)"))
+        let json = try desk.run([
+            "fill", "case.yaml", "--format", "json", "--output", "again.json", "--record", "--force",
+        ])
         #expect(json.status == 0)
         #expect(try desk.workspace.contents("again.json").contains("\"register_position\""))
 
@@ -151,7 +167,8 @@ struct CheckpointEndToEndTests {
         #expect(redacted.status == 0, "\(redacted.stderr)")
         #expect(redacted.stdout.contains("its answers and the requester's name were removed"), "\(redacted.stdout)")
         let show = try desk.run(["register", "show", reference], later)
-        #expect(show.stdout.contains("(removed)") && show.stdout.contains("Answers and names removed"), "\(show.stdout)")
+        #expect(
+            show.stdout.contains("(removed)") && show.stdout.contains("Answers and names removed"), "\(show.stdout)")
         let checked = try desk.run(["register", "check", "--checkpoint", "cp"], later)
         #expect(checked.status == 0, "\(checked.stdout)")
     }

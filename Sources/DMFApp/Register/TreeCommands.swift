@@ -92,7 +92,8 @@ extension RegisterCommand {
         let checkpoint: Checkpoint
         do throws(LogFormatError) { checkpoint = try Checkpoint(bytes: bytes) } catch {
             return .failure(
-                CheckpointFileError(description: "\(Sanitizer.visible(path)) is not a checkpoint: \(error.description)"))
+                CheckpointFileError(description: "\(Sanitizer.visible(path)) is not a checkpoint: \(error.description)")
+            )
         }
         guard let signature else {
             return .success((checkpoint, "NOT TRUSTED: not signed (there is no \(Sanitizer.visible(path)).sig)", false))
@@ -168,7 +169,8 @@ extension RegisterCommand {
                 } else {
                     stdout(
                         "No retention period is set, so nothing falls due for removal. Agree one with your Data "
-                            + "Protection Officer and set it with `dmf-wizard register retention --set 6y --by NAME`.\n")
+                            + "Protection Officer and set it with `dmf-wizard register retention --set 6y --by NAME`.\n"
+                    )
                 }
                 return 0
             }
@@ -238,20 +240,7 @@ extension RegisterCommand {
         }
     }
 
-    static func grouped(_ number: Int) -> String { RegisterPosition(origin: "", events: number, root: "").grouped }
-}
-
-extension RegisterPosition {
-    /// The number of events, `1,234`.
-    var grouped: String {
-        let digits = Array(String(events))
-        var out = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index).isMultiple(of: 3) { out.append(",") }
-            out.append(digit)
-        }
-        return out
-    }
+    static func grouped(_ number: Int) -> String { Count.grouped(number) }
 }
 
 /// Why a checkpoint file cannot be used.
