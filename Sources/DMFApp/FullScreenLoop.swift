@@ -8,24 +8,25 @@ public enum FullScreenLoop {
         var firstFrame = true
         var shownBefore = app.screenIdentity
         while true {
-            let size = backend.size
-            let frame = app.view(width: size.width, height: size.height, widthFunction: backend.displayWidth)
-            backend.present(frame.canvas)
-            app.shown(frame)
+            draw(app, on: backend)
             // Keys typed for the screen just left, before this one was drawn, must not answer it:
             // they are dropped once the new screen is up (dropping errs on the safe side).
             if app.screenIdentity != shownBefore { backend.discardTypeahead() }
             if firstFrame {
-                if app.prepareWhileIdle() {
-                    let again = app.view(width: size.width, height: size.height, widthFunction: backend.displayWidth)
-                    backend.present(again.canvas)
-                    app.shown(again)
-                }
+                // What the first screen did not need is made while the person reads it.
+                if app.prepareWhileIdle() { draw(app, on: backend) }
                 firstFrame = false
             }
             shownBefore = app.screenIdentity
             app.handle(backend.readKey())
             if let ending = app.ending { return ending }
         }
+    }
+
+    private static func draw(_ app: FullScreenApp, on backend: TerminalBackend) {
+        let size = backend.size
+        let frame = app.view(width: size.width, height: size.height, widthFunction: backend.displayWidth)
+        backend.present(frame.canvas)
+        app.shown(frame)
     }
 }

@@ -84,24 +84,23 @@ public struct Launcher {
         let backend = terminal.backend
         let app = FullScreenApp(
             session: resumed ?? newTransfer(), drafts: drafts, clock: clock, helpdesk: helpdesk,
-            startAt: resumed == nil ? .start : .wizard)
+            startAt: resumed == nil ? .menu : .questions, register: register)
         app.projector = projector
-        app.register = register
         let ending = FullScreenLoop.run(app, on: backend)
         switch ending {
         case .signal(let number):
             // Ctrl-C, a closed window, a dropped connection: the draft is already saved; say
             // where once the terminal is back, then end as that signal would.
             backend.close()
-            if let path = app.session.draftPath { Console.error(Self.draftReminder(path)) }
+            if let path = app.draftPath { Console.error(Self.draftReminder(path)) }
             terminal.restoreAndReraise(number)
         case .quit, .endOfInput:
             backend.close()
-            if let path = app.session.draftPath { Console.out(Self.draftReminder(path) + "\n") }
+            if let path = app.draftPath { Console.out(Self.draftReminder(path) + "\n") }
             return ending == .quit ? 0 : 1
         case .finished:
             backend.close()
-            if case .saved(let paths) = app.mode { Console.out("Saved:\n" + paths.map { "  \($0)\n" }.joined()) }
+            if let paths = app.savedPaths { Console.out("Saved:\n" + paths.map { "  \($0)\n" }.joined()) }
             return 0
         }
     }

@@ -32,7 +32,8 @@ public final class StandardLineIO: LineIO {
 /// The accessible, line-by-line wizard: the same flow as numbered prompts, no box drawing, for
 /// screen readers, braille displays, dumb terminals and piped input.
 public final class PlainFrontEnd {
-    let session: WizardSession
+    /// The run so far: its answers, and the draft they are saved in.
+    public private(set) var session: WizardSession
     let io: LineIO
     let outputFolder: String
     /// Where a saved outcome is recorded (nil: nowhere).
@@ -246,7 +247,7 @@ public final class PlainFrontEnd {
             return false
         }
         do {
-            let saved = try session.saveOutcome(formats: formats, folder: folder, register: register)
+            let saved = try session.saveOutcome(form, formats: formats, folder: folder, register: register)
             say("Saved:")
             for path in saved.paths { say("  \(path)") }
             if let note = saved.registerNote { say(note) }

@@ -79,9 +79,11 @@ public final class PlainTraining {
         for paragraph in TrainingNotes.paragraphs(trainingCase.notes.story) { say(paragraph) }
         let session = WizardSession(wizard: Wizard(flow: Flow()), drafts: nil, training: true, clock: clock)
         let questions = PlainFrontEnd(session: session, io: io)
-        guard questions.answerQuestions(untilOutcome: true) != nil, let decision = session.wizard.decision else {
+        guard questions.answerQuestions(untilOutcome: true) != nil, let decision = questions.session.wizard.decision
+        else {
             return false
         }
+        let answered = questions.session.wizard
 
         say("")
         say("Before you see the outcome: what will it be?")
@@ -113,12 +115,12 @@ public final class PlainTraining {
         }
 
         let result = TrainingResult(
-            trainingCase: trainingCase, answers: session.wizard.answers, decision: decision, predicted: predicted!,
+            trainingCase: trainingCase, answers: answered.answers, decision: decision, predicted: predicted!,
             picked: picked!)
         results.append(result)
         say("")
         for line in result.explanation(
-            decision: decision, trainingCase: trainingCase, answers: session.wizard.answers, flow: session.wizard.flow)
+            decision: decision, trainingCase: trainingCase, answers: answered.answers, flow: answered.flow)
         {
             say(line)
         }

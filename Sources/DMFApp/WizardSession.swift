@@ -2,25 +2,28 @@ import DMFAnswers
 import DMFDocuments
 import DMFFlow
 import DMFPolicy
-import DMFRegister
 import DMFRegisterStores
 import Foundation
 
-/// One run of the wizard, whichever front end draws it: the answers and position, saved as a
-/// draft after every step, and the outcome written as files at the end.
-public final class WizardSession {
+/// One run of the wizard, whichever front end draws it: the answers and position, the draft
+/// they are saved to after every step, and the formats last chosen for saving. A value: the
+/// full-screen app keeps it in its model and hands the writing to its runner as commands
+/// (`pendingDraft`, `outcomeSave`); plain mode writes at once (`autosave`, `saveOutcome`).
+public struct WizardSession: Sendable {
     public var wizard: Wizard
-    /// Finds the browser that prints PDF, asked only when a PDF is saved (tests give their own).
-    public var printer: () -> PDFPrinter? = { PDFPrinter.find() }
+    /// Finds what prints PDF, asked only when a PDF is saved (tests give their own).
+    public var printer: @Sendable () -> PDFPrinter? = { PDFPrinter.find() }
     /// Nil in training: nothing from training is written to drafts or records.
     public let drafts: DraftStore?
     public private(set) var draftPath: String?
     public let training: Bool
     /// The time stamped on the form, and the day the delete-by date is checked against.
     public let clock: WallClock
-    /// Set when the last autosave failed, so the screen can say so (work is never silently unsaved).
+    /// The formats last chosen on the save screen, ticked again when it reopens; nil until chosen.
+    public var saveFormats: [OutputFormat]?
+    /// Set when the last draft save failed, so the screen can say so (work is never silently unsaved).
     public private(set) var saveProblem: String?
-    private var lastSaved: (Answers, String)?
+    private var lastSaved: DraftSave.Content?
 
     public init(
         wizard: Wizard, drafts: DraftStore?, draftPath: String? = nil, training: Bool = false, clock: WallClock
@@ -45,101 +48,102 @@ public final class WizardSession {
         return WizardSession(wizard: wizard, drafts: drafts, draftPath: asDraft ? path : nil, clock: clock)
     }
 
-    /// Saves the draft if anything changed since the last save.
-    public func autosave() {
-        guard let drafts else { return }
-        let state = (wizard.answers, wizard.resumeStep)
-        if let last = lastSaved, last.0 == state.0, last.1 == state.1 { return }
-        guard state.0 != Answers() || draftPath != nil else { return }
-        let path = draftPath ?? drafts.newDraftPath()
-        do {
-            try drafts.save(state.0, step: state.1, to: path)
-            draftPath = path
-            lastSaved = state
-            saveProblem = nil
+    /// Changes the wizard in place (a copy of the session would copy its answers too).
+    mutating func change<Result>(_ body: (inout Wizard) -> Result) -> Result { body(&wizard) }
+
+    // MARK: - The draft
+
+    /// The draft save this session needs now: nil when nothing changed since the last one, in
+    /// training, or before the first answer.
+    public func pendingDraft() -> DraftSave? {
+        guard let drafts else { return nil }
+        let content = DraftSave.Content(answers: wizard.answers, step: wizard.resumeStep)
+        guard content != lastSaved, content.answers != Answers() || draftPath != nil else { return nil }
+        return DraftSave(store: drafts, path: draftPath ?? drafts.newDraftPath(), content: content)
+    }
+
+    /// Records what saving `save` did: on success the draft is that file, as it was written.
+    public mutating func draftSaved(_ save: DraftSave, problem: WriteError?) {
+        if let problem {
+            saveProblem = "The draft could not be saved: \(problem.description)"
+            return
+        }
+        draftPath = save.path
+        lastSaved = save.content
+        saveProblem = nil
+    }
+
+    /// Saves the draft now if anything changed since the last save (plain mode).
+    public mutating func autosave() {
+        guard let save = pendingDraft() else { return }
+        do throws(WriteError) {
+            try save.write()
+            draftSaved(save, problem: nil)
         } catch {
-            saveProblem = "The draft could not be saved: \(error.description)"
+            draftSaved(save, problem: error)
         }
     }
 
-    /// The filled form for the current (complete) answers.
+    // MARK: - The outcome
+
+    /// The filled form for the current (complete) answers, stamped with the time now.
     public func filledForm() -> FilledDMF? {
         guard let decision = wizard.decision else { return nil }
         return DMFBuilder.build(
             wizard.answers, decision: decision, context: .init(producedAt: clock.timestamp, training: training))
     }
 
-    /// What saving the outcome wrote, and what the register said.
-    public struct SavedOutcome: Equatable, Sendable {
-        public var paths: [String]
-        /// "Recorded in the register as …", or why it was not (nil when no register was asked).
-        public var registerNote: String?
-        /// False when a register was asked and could not record it: the files are saved all the same.
-        public var recorded: Bool
+    /// Saving `form` in `formats` into `folder`, as a job that can run anywhere (the full-screen
+    /// app's worker). With a register (never in training) the outcome is recorded too.
+    public func outcomeSave(
+        _ form: FilledDMF, formats: [OutputFormat], folder: String, register: RegisterSetting?
+    ) -> OutcomeSave {
+        OutcomeSave(
+            answers: wizard.answers, form: form, formats: formats, folder: folder,
+            register: training ? nil : register, training: training, clock: clock, printer: printer)
     }
 
-    /// Writes the form in each format into `folder`, never replacing an existing file, plus the
-    /// answers (outside training); then the draft is no longer needed. With a register (never in
-    /// training) the register picks the reference first and records the files' digests; if it
-    /// cannot be used, the files are written all the same and the note says how to record them.
-    public func saveOutcome(
+    /// The outcome is saved: the draft is no longer needed. Returns the draft file to remove.
+    public mutating func outcomeSaved() -> String? {
+        defer { draftPath = nil }
+        return training ? nil : draftPath
+    }
+
+    /// Saves `form` at once (plain mode), then removes the draft; see `OutcomeSave.run`.
+    public mutating func saveOutcome(
+        _ form: FilledDMF, formats: [OutputFormat], folder: String, register: RegisterSetting? = nil
+    ) throws(WriteError) -> SavedOutcome {
+        let saved = try outcomeSave(form, formats: formats, folder: folder, register: register).run()
+        if let path = outcomeSaved() { drafts?.delete(path) }
+        return saved
+    }
+
+    /// Saves the form for the current answers at once (tests, and callers without a form shown).
+    public mutating func saveOutcome(
         formats: [OutputFormat], folder: String, register: RegisterSetting? = nil
     ) throws(WriteError) -> SavedOutcome {
         guard let form = filledForm() else { throw .incompleteAnswers }
-        guard let register, !training else {
-            return SavedOutcome(
-                paths: try write(form, formats: formats, folder: folder), registerNote: nil, recorded: true)
-        }
-        let saved = try OutcomeRecorder.save(
-            wizard.answers, form: form, in: register, clock: clock,
-            answersFile: { paths in paths.first { $0.hasSuffix(".answers.yaml") } ?? "ANSWERS" },
-            write: { chosen throws(WriteError) in
-                let chosenFiles = try files(chosen, formats: formats, folder: folder)
-                try SafeFile.writeAll(chosenFiles, overwrite: false)
-                return chosenFiles
-            })
-        finishDraft()
-        let paths = saved.files.map(\.path)
-        switch saved.recorded {
-        case .success(let outcome):
-            return SavedOutcome(paths: paths, registerNote: outcome.message, recorded: true)
-        case .failure(let notRecorded):
-            let note = """
-                Not recorded in the register: \(notRecorded.error.description). The files are saved; to record \
-                them later, run: \(notRecorded.laterCommand)
-                """
-            return SavedOutcome(paths: paths, registerNote: note, recorded: false)
-        }
+        return try saveOutcome(form, formats: formats, folder: folder, register: register)
+    }
+}
+
+/// One save of a draft: the file, and what goes in it.
+public struct DraftSave: Sendable, Equatable {
+    /// What a draft holds: the answers, and where to resume.
+    public struct Content: Sendable, Equatable {
+        public var answers: Answers
+        public var step: String
     }
 
-    private func write(_ form: FilledDMF, formats: [OutputFormat], folder: String) throws(WriteError) -> [String] {
-        let written = try files(form, formats: formats, folder: folder)
-        try SafeFile.writeAll(written, overwrite: false)
-        finishDraft()
-        return written.map(\.path)
+    public var store: DraftStore
+    public var path: String
+    public var content: Content
+
+    public func write() throws(WriteError) {
+        try store.save(content.answers, step: content.step, to: path)
     }
 
-    /// The files for `form`, named after its reference with a suffix if any is taken.
-    private func files(
-        _ form: FilledDMF, formats: [OutputFormat], folder: String
-    ) throws(WriteError) -> [(path: String, bytes: [UInt8])] {
-        let base = (folder as NSString).appendingPathComponent(form.reference)
-        var suffix = ""
-        var attempt = 1
-        let extensions = formats.map(\.fileExtension) + (training ? [] : ["answers.yaml"])
-        while extensions.contains(where: { SafeFile.exists("\(base)\(suffix).\($0)") }) {
-            attempt += 1
-            suffix = "-\(attempt)"
-        }
-        var files = try FormFiles.contents(form, formats: formats, base: base + suffix, printer: printer)
-        if !training { files.append(("\(base)\(suffix).answers.yaml", Array(AnswersWriter.yaml(wizard.answers).utf8))) }
-        return files
-    }
-
-    /// Once the outcome is saved the draft is no longer needed.
-    private func finishDraft() {
-        guard !training else { return }
-        if let draftPath { drafts?.delete(draftPath) }
-        draftPath = nil
+    public static func == (lhs: DraftSave, rhs: DraftSave) -> Bool {
+        lhs.store.folder == rhs.store.folder && lhs.path == rhs.path && lhs.content == rhs.content
     }
 }

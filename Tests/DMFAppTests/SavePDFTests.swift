@@ -11,11 +11,10 @@ import Testing
 /// when there is none, a clear message and nothing written (the set is all-or-nothing).
 @Suite struct SavePDFTests {
     /// The app at the save dialog with the PDF box ticked (rows: Markdown, HTML, PDF, …, folder).
-    static func atSaveWithPDFTicked(_ folder: borrowing TemporaryFolder, printer: @escaping () -> PDFPrinter?)
-        -> FullScreenApp
-    {
-        let app = ScreenTests.app(folder)
-        app.session.printer = printer
+    static func atSaveWithPDFTicked(
+        _ folder: borrowing TemporaryFolder, printer: @escaping @Sendable () -> PDFPrinter?
+    ) -> FullScreenApp {
+        let app = ScreenTests.app(folder, printer: printer)
         ScreenTests.fastForward(app, Drive.keys(.thirdPartyBlocked, to: .outcome) + [.char("s")])
         let pdfRow = SaveScreen.formatsOrder.firstIndex(of: .pdf)!
         ScreenTests.fastForward(app, Array(repeating: .up, count: SaveScreen.folderRow - pdfRow) + [.char(" ")])
@@ -27,7 +26,7 @@ import Testing
         let app = Self.atSaveWithPDFTicked(folder, printer: { nil })
         #expect(ScreenTests.prose(app.render(width: 80, height: 24).canvas.text).contains("PDF (.pdf)"))
         app.handle(.enter)
-        #expect(app.mode == .save)
+        #expect(app.isShowing(SaveScreen.self))
         let screen = ScreenTests.prose(app.render(width: 80, height: 24).canvas.text)
         #expect(screen.contains("PDF needs Chromium"), "\(screen)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.output).isEmpty)
@@ -46,7 +45,7 @@ import Testing
         chmod(browser, 0o700)
         let app = Self.atSaveWithPDFTicked(folder, printer: { PDFPrinter(browser: browser) })
         app.handle(.enter)
-        guard case .saved(let paths) = app.mode else {
+        guard let paths = app.savedPaths else {
             Issue.record("not saved: \(ScreenTests.prose(app.render(width: 80, height: 24).canvas.text))")
             return
         }

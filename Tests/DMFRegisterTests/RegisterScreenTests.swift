@@ -32,7 +32,7 @@ import Testing
 
         /// A transfer answered to its outcome, and an empty folder to save it in.
         func finishedTransfer(training: Bool = false) throws -> (WizardSession, String) {
-            let session = WizardSession(
+            var session = WizardSession(
                 wizard: Drive.wizard(.betweenSystemsConditions),
                 drafts: training ? nil : DraftStore(folder: folder + "/drafts"), training: training,
                 clock: RegisterScreenTests.clock)
@@ -72,7 +72,7 @@ import Testing
         let register = try scratch.filled()
         let app = scratch.app()
         Self.press(app, [.char("6"), .enter])
-        #expect(app.mode == .register)
+        #expect(app.isShowing(RegisterScreen.self))
         var screen = Self.text(app)
         #expect(screen.contains("DMF-20261101-OVER") && screen.contains("DMF-20261101-BLKD"))
         #expect(screen.contains("Enter open · ↑↓ choose · / search · s status · u due only · Esc back"))
@@ -105,16 +105,16 @@ import Testing
         let app = scratch.app()
         Self.press(app, [.char("6"), .enter])
         #expect(Self.text(app).contains("the file is not a register"))
-        #expect(app.openedRegister == nil)
+        #expect(!app.registerIsOpen)
 
         try FileManager.default.removeItem(atPath: path)
         _ = try scratch.filled()
         Self.press(app, [.char("u")])
         #expect(Self.text(app).contains("DMF-20261101-OVER"))
-        #expect(app.openedRegister != nil)
+        #expect(app.registerIsOpen)
         Self.press(app, [.escape])
-        #expect(app.mode == .start)
-        #expect(app.openedRegister == nil)
+        #expect(app.isShowing(StartScreen.self))
+        #expect(!app.registerIsOpen)
     }
 
     @Test func aRefusedChangeSaysWhyAndRecordsNothing() throws {
@@ -153,7 +153,8 @@ import Testing
 
     @Test func savingTheOutcomeRecordsIt() throws {
         let scratch = Scratch()
-        let (session, output) = try scratch.finishedTransfer()
+        let (finished, output) = try scratch.finishedTransfer()
+        var session = finished
         let saved = try session.saveOutcome(formats: [.markdown], folder: output, register: scratch.location.setting)
         #expect(saved.recorded)
         let note = try #require(saved.registerNote)
@@ -168,7 +169,8 @@ import Testing
         let scratch = Scratch()
         try FileManager.default.createDirectory(atPath: scratch.folder, withIntermediateDirectories: true)
         try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: scratch.folder + "/register.sqlite"))
-        let (session, output) = try scratch.finishedTransfer()
+        let (finished, output) = try scratch.finishedTransfer()
+        var session = finished
         let saved = try session.saveOutcome(formats: [.markdown], folder: output, register: scratch.location.setting)
         #expect(!saved.recorded)
         #expect(saved.paths.count == 2)
@@ -188,7 +190,8 @@ import Testing
         try FileManager.default.createDirectory(atPath: scratch.folder, withIntermediateDirectories: true)
         let path = scratch.folder + "/register.sqlite"
         try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: path))
-        let (session, output) = try scratch.finishedTransfer()
+        let (finished, output) = try scratch.finishedTransfer()
+        var session = finished
         let setting = RegisterSetting.resolve(option: path, variable: { _ in nil })
         let saved = try session.saveOutcome(formats: [.markdown], folder: output, register: setting)
         #expect(!saved.recorded)
@@ -197,7 +200,8 @@ import Testing
 
     @Test func trainingNeverRecords() throws {
         let scratch = Scratch()
-        let (session, output) = try scratch.finishedTransfer(training: true)
+        let (finished, output) = try scratch.finishedTransfer(training: true)
+        var session = finished
         let saved = try session.saveOutcome(formats: [.markdown], folder: output, register: scratch.location.setting)
         #expect(saved.registerNote == nil)
         #expect(!FileManager.default.fileExists(atPath: scratch.folder + "/register.sqlite"))

@@ -2,7 +2,8 @@ import DMFFlow
 import TerminalUI
 
 /// Check your answers: every answer by section, each a row to change, then "Confirm".
-struct CheckScreen {
+struct CheckScreen: Screen {
+    let step: DMFFlow.Screen? = .check
     /// Opens with nothing highlighted, at the top.
     var cursor = ListCursor(at: nil)
     var message: Message?
@@ -30,8 +31,11 @@ struct CheckScreen {
         WizardKeys.saveDraft(.saveDraft, label: nil),
     ]
 
-    mutating func update(_ key: Key, wizard: inout Wizard, settings: WizardSettings) -> Effect {
-        let rows = CheckAnswers.rows(wizard)
+    func title(_ app: AppState) -> ScreenTitle { WizardStep.title(app) }
+    func hints(_ app: AppState) -> [String] { Self.bindings.hints() }
+
+    mutating func update(_ key: Key, _ app: inout AppState) -> Effect {
+        guard let rows = app.session.map({ CheckAnswers.rows($0.wizard) }) else { return .none }
         switch Self.bindings.action(for: key) {
         case .move?:
             if cursor.move(key, count: rows.count + 1) { message = nil }
@@ -41,16 +45,16 @@ struct CheckScreen {
                     "Move to an answer with ↑↓ and press Enter to change it, or press c to confirm them all.")
                 return .none
             }
-            guard selection < rows.count else { return confirm(&wizard, settings: settings) }
-            wizard.change(rows[selection].code)
-        case .confirm?: return confirm(&wizard, settings: settings)
+            guard selection < rows.count else { return confirm(&app) }
+            app.session?.wizard.change(rows[selection].code)
+        case .confirm?: return confirm(&app)
         case .back?:
             message = nil
-            return wizard.back() ? .none : .leaveWizard
+            return app.session?.wizard.back() == true ? .none : app.leaveWizard()
         case .quit?: return .end(.quit)
         case .help?: return .help
         case .jump?: return .jump
-        case .saveDraft?: return .saveDraft
+        case .saveDraft?: return app.saveDraftNow()
         case nil: break
         }
         return .none
@@ -58,17 +62,19 @@ struct CheckScreen {
 
     /// The outcome (in a training case, the prediction first); with an answer still missing, the
     /// wizard goes to that question and the message goes with it.
-    private mutating func confirm(_ wizard: inout Wizard, settings: WizardSettings) -> Effect {
-        let missing = wizard.confirm()
+    private mutating func confirm(_ app: inout AppState) -> Effect {
+        let missing = app.session?.wizard.confirm() ?? []
         message = nil
         guard missing.isEmpty else { return .say(.problem("This answer is still needed before the outcome.")) }
-        return settings.workingCase ? .predict : .none
+        return app.wizardSettings.workingCase ? .show(PredictScreen()) : .none
     }
 
     /// Every answer, by section, each wrapped in full (recipients one per line): the page opens
     /// at the top and scrolls with the highlight, with "more" markers.
-    func view(_ page: inout Page, wizard: Wizard, notices: WizardNotices) {
-        notices.view(&page)
+    func view(_ page: inout Page, _ app: AppState) {
+        guard let session = app.session else { return }
+        let wizard = session.wizard
+        WizardNotices(session).view(&page)
         page.line("Check your answers. Choose any answer to change it, or press c to confirm them.", style: .heading)
         let rows = CheckAnswers.rows(wizard)
         for (index, row) in rows.enumerated() {

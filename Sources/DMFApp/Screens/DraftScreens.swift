@@ -2,7 +2,7 @@ import DMFAnswers
 import TerminalUI
 
 /// The saved drafts, newest first, to open or delete (after a yes).
-struct DraftsScreen {
+struct DraftsScreen: Screen {
     var drafts: [DraftSummary]
     var cursor = ListCursor(at: 0)
     /// The draft the person asked to delete, until the next key answers the question.
@@ -27,14 +27,17 @@ struct DraftsScreen {
 
     private var highlight: Int { cursor.position ?? 0 }
 
-    mutating func update(_ key: Key) -> Effect {
+    func title(_ app: AppState) -> ScreenTitle { .named("Saved drafts") }
+    func hints(_ app: AppState) -> [String] { Self.bindings.hints() }
+
+    mutating func update(_ key: Key, _ app: inout AppState) -> Effect {
         if let pending = pendingDeletion {
             pendingDeletion = nil
             guard YesOrNo.answer(key) == .yes else {
                 message = .done("Kept.")
                 return .none
             }
-            return drafts.indices.contains(pending) ? .deleteDraft(path: drafts[pending].path) : .none
+            return drafts.indices.contains(pending) ? .run(.deleteDraft(app.drafts, path: drafts[pending].path)) : .none
         }
         // Every key here ends the message about the last one.
         message = nil
@@ -49,17 +52,26 @@ struct DraftsScreen {
                 Delete the draft \(draft.description) (saved \(draft.savedAt))? Press y to delete it, any other \
                 key to keep it.
                 """)
-        case .back?: return .backToStart
+        case .back?: return .show(StartScreen())
         case .open?:
-            guard drafts.indices.contains(highlight) else { return .backToStart }
-            return .openDraft(path: drafts[highlight].path)
+            guard drafts.indices.contains(highlight) else { return .show(StartScreen()) }
+            return .run(OpenFileScreen.open(drafts[highlight].path, asDraft: true, app))
         case nil: break
         }
         return .none
     }
 
+    mutating func receive(_ reply: Reply, _ app: inout AppState) -> Effect {
+        switch reply {
+        case .draftDeleted(let result): deleted(result)
+        case .opened(let result): return OpenFileScreen.opened(result, &app, message: &message)
+        default: break
+        }
+        return .none
+    }
+
     /// After a deletion: the list as it is now, or why the draft is still there.
-    mutating func deleted(_ result: Result<[DraftSummary], DraftError>) {
+    private mutating func deleted(_ result: Result<[DraftSummary], DraftError>) {
         switch result {
         case .success(let drafts):
             self.drafts = drafts
@@ -70,7 +82,7 @@ struct DraftsScreen {
         }
     }
 
-    func view(_ page: inout Page) {
+    func view(_ page: inout Page, _ app: AppState) {
         page.line("Saved drafts", style: .heading)
         page.gap()
         if drafts.isEmpty { page.line("There are no saved drafts. Press Esc to go back.") }
@@ -90,7 +102,7 @@ struct DraftsScreen {
 }
 
 /// An answers file to open, by its path as typed (or dragged in).
-struct OpenFileScreen {
+struct OpenFileScreen: Screen {
     var input = TextInput()
     var message: Message?
 
@@ -106,18 +118,47 @@ struct OpenFileScreen {
         KeyBinding([.key(.escape)], "Esc back", .back),
     ]
 
+    func title(_ app: AppState) -> ScreenTitle { .named("Open an answers file") }
+    func hints(_ app: AppState) -> [String] { Self.bindings.hints() }
+
     /// Typing keeps the message: it says what was wrong with the path being corrected.
-    mutating func update(_ key: Key) -> Effect {
+    mutating func update(_ key: Key, _ app: inout AppState) -> Effect {
         switch Self.bindings.action(for: key) {
         case .type?: input.handle(key)
-        case .open?: return .openFile(typed: input.text)
-        case .back?: return .backToStart
+        case .open?: return .run(Self.open(PathInput.expand(input.text, home: app.home), asDraft: false, app))
+        case .back?: return .show(StartScreen())
         case nil: break
         }
         return .none
     }
 
-    func view(_ page: inout Page) {
+    mutating func receive(_ reply: Reply, _ app: inout AppState) -> Effect {
+        guard case .opened(let result) = reply else { return .none }
+        return Self.opened(result, &app, message: &message)
+    }
+
+    /// Loading a draft or answers file into a new session. A draft goes on being saved to its own
+    /// file; an answers file is left as it is and a new draft starts from it.
+    static func open(_ path: String, asDraft: Bool, _ app: AppState) -> Command {
+        .open(path: path, asDraft: asDraft, drafts: app.drafts, helpdesk: app.helpdesk, clock: app.clock)
+    }
+
+    /// The session opened, at its step; or why the file cannot be used.
+    static func opened(
+        _ result: Result<WizardSession, AnswersFileError>, _ app: inout AppState, message: inout Message?
+    ) -> Effect {
+        switch result {
+        case .success(let session):
+            app.session = session
+            return app.showWizard()
+        case .failure(let error):
+            message = .problem(
+                error.problems.first.map { $0.formatted(file: error.file) } ?? "That file cannot be opened.")
+            return .none
+        }
+    }
+
+    func view(_ page: inout Page, _ app: AppState) {
         page.line("Type the path of an answers file (YAML or JSON):", style: .heading)
         page.gap()
         page.field(input, width: 70, focused: true)

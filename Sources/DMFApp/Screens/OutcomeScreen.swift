@@ -3,8 +3,23 @@ import DMFFlow
 import DMFPolicy
 import TerminalUI
 
-/// The outcome: the verdict in words first, why, then the checklist; `s` saves the DMF.
-enum OutcomeScreen {
+/// The outcome: the verdict in words first, why, then the checklist; `s` saves the DMF. The
+/// filled form is built once, when the screen opens (running the engine and the builder, and
+/// stamping the time), and saved as it was shown.
+struct OutcomeScreen: Screen {
+    let step: DMFFlow.Screen? = .outcome
+    /// Nil only if the answers could not be decided (the wizard never opens the outcome then).
+    let form: FilledDMF?
+    let lines: [OutcomeLine]
+    /// Spelt out for the caller in helpdesk mode.
+    let resumeCode: String
+
+    init(session: WizardSession) {
+        form = session.filledForm()
+        lines = form.map(OutcomeSummary.lines) ?? []
+        resumeCode = ResumeCode.encode(session.wizard.answers)
+    }
+
     enum Action {
         case save
         case scroll
@@ -23,31 +38,34 @@ enum OutcomeScreen {
         WizardKeys.saveDraft(.saveDraft, label: nil),
     ]
 
-    static func update(_ key: Key, wizard: inout Wizard) -> Effect {
-        switch bindings.action(for: key) {
-        case .save?: return .openSave
+    func title(_ app: AppState) -> ScreenTitle { WizardStep.title(app) }
+    func hints(_ app: AppState) -> [String] { Self.bindings.hints() }
+
+    mutating func update(_ key: Key, _ app: inout AppState) -> Effect {
+        switch Self.bindings.action(for: key) {
+        case .save?:
+            guard let form, let session = app.session else { return .none }
+            return .show(SaveScreen(outcome: self, form: form, formats: session.saveFormats, folder: app.outputFolder))
         case .scroll?: return .scroll(key)
-        case .back?: return wizard.back() ? .none : .leaveWizard
+        case .back?: return app.session?.wizard.back() == true ? .none : app.leaveWizard()
         case .quit?: return .end(.quit)
         case .jump?: return .jump
-        case .saveDraft?: return .saveDraft
+        case .saveDraft?: return app.saveDraftNow()
         case nil: return .none
         }
     }
 
-    /// - Parameter resumeCode: spelt out for the caller in helpdesk mode.
-    static func view(_ page: inout Page, form: FilledDMF?, helpdesk: Bool, resumeCode: String) {
+    func view(_ page: inout Page, _ app: AppState) {
         guard let form else { return }
-        let lines = OutcomeSummary.lines(form)
         // The verdict stays in view while the reasons and the checklist scroll under it.
         for line in lines {
             switch line {
-            case .verdict(let verdict): page.header(line.text, style: bannerStyle(verdict))
+            case .verdict(let verdict): page.header(line.text, style: Self.bannerStyle(verdict))
             case .headline: page.header(line.text, style: .heading)
             default: break
             }
         }
-        if helpdesk {
+        if app.helpdesk {
             page.line("Read to the caller:", style: .accent)
             for line in OutcomeSummary.readAloud(form, resumeCode: resumeCode) {
                 page.line(line, style: .accent, indent: 2, hang: 3)

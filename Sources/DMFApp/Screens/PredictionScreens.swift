@@ -4,7 +4,7 @@ import TerminalUI
 
 /// Before the outcome of a training case: the trainee predicts the verdict. Like a question,
 /// nothing is predicted for them, and a number only moves.
-struct PredictScreen {
+struct PredictScreen: Screen {
     var cursor = ListCursor(at: nil)
     var message: Message?
 
@@ -21,7 +21,10 @@ struct PredictScreen {
         KeyBinding([.key(.escape)], "Esc back", .back),
     ]
 
-    mutating func update(_ key: Key) -> Effect {
+    func title(_ app: AppState) -> ScreenTitle { .named("Training") }
+    func hints(_ app: AppState) -> [String] { Self.bindings.hints() }
+
+    mutating func update(_ key: Key, _ app: inout AppState) -> Effect {
         cursor.saw(key)
         switch Self.bindings.action(for: key) {
         case .move?:
@@ -33,14 +36,18 @@ struct PredictScreen {
             }
             message = nil
             let prediction = TrainingResult.predictionOrder[selection]
-            return .show(.pickActions(PickActionsScreen(prediction: prediction, predicting: self)))
-        case .back?: return .backToQuestions
+            return .show(PickActionsScreen(prediction: prediction, predicting: self))
+        case .back?:
+            // Back to Check your answers.
+            app.session?.wizard.back()
+            return app.showWizard()
         case nil: break
         }
         return .none
     }
 
-    func view(_ page: inout Page, charset: BoxCharset) {
+    func view(_ page: inout Page, _ app: AppState) {
+        let charset = app.charset
         page.line("Before you see the outcome: what will it be?", style: .heading)
         page.gap()
         for (index, verdict) in TrainingResult.predictionOrder.enumerated() {
@@ -55,7 +62,7 @@ struct PredictScreen {
 
 /// Then the actions the trainee expects: a tick list of every rule that can ask for one, then
 /// "Done", which shows how the prediction compares.
-struct PickActionsScreen {
+struct PickActionsScreen: Screen {
     var prediction: Verdict
     /// The prediction screen as it was, for Esc.
     var predicting: PredictScreen
@@ -81,7 +88,10 @@ struct PickActionsScreen {
         ]
     }
 
-    mutating func update(_ key: Key) -> Effect {
+    func title(_ app: AppState) -> ScreenTitle { .named("Training") }
+    func hints(_ app: AppState) -> [String] { bindings.hints() }
+
+    mutating func update(_ key: Key, _ app: inout AppState) -> Effect {
         let rules = TrainingResult.pickableRules
         switch bindings.action(for: key) {
         case .tick?:
@@ -89,14 +99,27 @@ struct PickActionsScreen {
             let rule = rules[highlight]
             if picked.contains(rule) { picked.remove(rule) } else { picked.insert(rule) }
         case .move?: highlight = key == .up ? max(0, highlight - 1) : min(rules.count, highlight + 1)
-        case .done?: return .recordPrediction(prediction, picked: picked)
-        case .back?: return .show(.predict(predicting))
+        case .done?: return recordPrediction(&app)
+        case .back?: return .show(predicting)
         case nil: break
         }
         return .none
     }
 
-    func view(_ page: inout Page, charset: BoxCharset) {
+    /// The prediction kept with the wizard's outcome, then how they compare.
+    private func recordPrediction(_ app: inout AppState) -> Effect {
+        guard let trainingCase = app.training?.currentCase, let wizard = app.session?.wizard,
+            let decision = wizard.decision
+        else { return .none }
+        let result = TrainingResult(
+            trainingCase: trainingCase, answers: wizard.answers, decision: decision, predicted: prediction,
+            picked: picked)
+        app.training?.results.append(result)
+        return .show(ComparisonScreen(result, decision: decision, trainingCase: trainingCase, wizard: wizard))
+    }
+
+    func view(_ page: inout Page, _ app: AppState) {
+        let charset = app.charset
         page.line("Which of these will need action? Tick every one that applies.", style: .heading)
         let rules = TrainingResult.pickableRules
         for (index, rule) in rules.enumerated() {
@@ -113,8 +136,16 @@ struct PickActionsScreen {
     }
 }
 
-/// How the prediction compares with the wizard's outcome, then on to the next case.
-enum ComparisonScreen {
+/// How the prediction compares with the wizard's outcome, then on to the next case. The
+/// comparison is worked out once, when the screen opens.
+struct ComparisonScreen: Screen {
+    let lines: [String]
+
+    init(_ result: TrainingResult, decision: Decision, trainingCase: TrainingCase, wizard: Wizard) {
+        lines = result.explanation(
+            decision: decision, trainingCase: trainingCase, answers: wizard.answers, flow: wizard.flow)
+    }
+
     enum Action {
         case next
         case scroll
@@ -125,23 +156,22 @@ enum ComparisonScreen {
         KeyBinding(KeyMatch.scrolling, "↑↓ scroll", .scroll),
     ]
 
-    static func update(_ key: Key, run: inout TrainingRun) -> Effect {
-        switch bindings.action(for: key) {
+    func title(_ app: AppState) -> ScreenTitle { .named("Training") }
+    func hints(_ app: AppState) -> [String] { Self.bindings.hints() }
+
+    func update(_ key: Key, _ app: inout AppState) -> Effect {
+        switch Self.bindings.action(for: key) {
         case .next?:
-            run.currentCase = nil
-            return .show(.trainingList(TrainingListScreen()))
+            app.training?.currentCase = nil
+            return .show(TrainingListScreen())
         case .scroll?: return .scroll(key)
         case nil: return .none
         }
     }
 
-    static func view(_ page: inout Page, run: TrainingRun, wizard: Wizard) {
-        guard let result = run.results.last, let trainingCase = run.currentCase, let decision = wizard.decision
-        else { return }
+    func view(_ page: inout Page, _ app: AppState) {
         page.line("How your prediction compares", style: .heading)
-        for line in result.explanation(
-            decision: decision, trainingCase: trainingCase, answers: wizard.answers, flow: wizard.flow)
-        {
+        for line in lines {
             if line.isEmpty { page.gap() } else { page.line(line) }
         }
     }

@@ -2,7 +2,8 @@ import DMFFlow
 import TerminalUI
 
 /// One question of the wizard (or one question about a recipient): a choice list, or a field.
-struct QuestionScreen {
+struct QuestionScreen: Screen {
+    let step: DMFFlow.Screen?
     /// The highlighted choice: nil until the person moves to one, because nothing is ever chosen
     /// for them (a saved answer shows as chosen).
     var cursor: ListCursor
@@ -11,6 +12,7 @@ struct QuestionScreen {
     var message: Message?
 
     init(wizard: Wizard) {
+        step = wizard.screen
         let current = wizard.currentAnswer
         if case .choice(let choices) = wizard.currentQuestion?.kind {
             cursor = ListCursor(at: choices.firstIndex { $0.value == current })
@@ -60,51 +62,56 @@ struct QuestionScreen {
         ]
     }
 
+    func title(_ app: AppState) -> ScreenTitle { WizardStep.title(app) }
+
+    func hints(_ app: AppState) -> [String] {
+        guard let question = app.session?.wizard.currentQuestion else { return [] }
+        return bindings(question, settings: app.wizardSettings).hints()
+    }
+
     /// Moving the highlight or typing ends the message; Enter replaces it with what the answer
     /// said, if anything.
-    mutating func update(_ key: Key, wizard: inout Wizard, settings: WizardSettings) -> Effect {
-        guard let question = wizard.currentQuestion else { return .none }
+    mutating func update(_ key: Key, _ app: inout AppState) -> Effect {
+        guard let question = app.session?.wizard.currentQuestion else { return .none }
         cursor.saw(key)
-        switch bindings(question, settings: settings).action(for: key) {
+        switch bindings(question, settings: app.wizardSettings).action(for: key) {
         case .move?:
             if cursor.move(key, count: question.choices.count) { message = nil }
         case .choose?:
             guard case .choice(let choices) = question.kind else {
-                message = wizard.answer(input.text).map(Message.problem)
+                message = app.session?.wizard.answer(input.text).map(Message.problem)
                 return .none
             }
             guard let selection = cursor.position else {
                 message = .problem("Choose one of the options: move to it with ↑↓ or its number, then press Enter.")
                 return .none
             }
-            message = wizard.answer(choices[selection].value).map(Message.problem)
+            message = app.session?.wizard.answer(choices[selection].value).map(Message.problem)
         case .back?:
             message = nil
-            return wizard.back() ? .none : .leaveWizard
+            return app.session?.wizard.back() == true ? .none : app.leaveWizard()
         case .help?: return .help
         case .quit?: return .end(.quit)
         case .type?: if input.handle(key) { message = nil }
         case .jump?:
             message = nil
             return .jump
-        case .saveDraft?: return .saveDraft
+        case .saveDraft?: return app.saveDraftNow()
         case nil: break
         }
         return .none
     }
 
-    func view(
-        _ page: inout Page, wizard: Wizard, notices: WizardNotices, settings: WizardSettings, projector: Bool,
-        charset: BoxCharset
-    ) {
-        guard let question = wizard.currentQuestion else { return }
-        notices.view(&page)
+    func view(_ page: inout Page, _ app: AppState) {
+        guard let session = app.session, let question = session.wizard.currentQuestion else { return }
+        let wizard = session.wizard
+        WizardNotices(session).view(&page)
         if case .recipientField(let index, _) = wizard.screen {
             page.line("Recipient \(index + 1)", style: .heading)
         }
         page.line(question.prompt, style: .heading)
         page.line("Why we ask: \(question.why)", style: .dim)
-        if settings.helpdesk {
+        if app.helpdesk {
             page.line("\(question.helpdeskLine.label): \(question.helpdeskLine.text)", style: .accent)
         }
         page.gap()
@@ -113,9 +120,9 @@ struct QuestionScreen {
             // On a projector, a blank line between choices, so a room can read them.
             for (index, choice) in choices.enumerated() {
                 page.option(
-                    choice.label, number: choice.number, selected: index == cursor.position, charset: charset,
+                    choice.label, number: choice.number, selected: index == cursor.position, charset: app.charset,
                     item: index)
-                if projector { page.gap() }
+                if app.projector { page.gap() }
             }
             page.focus = cursor.position
         case .text:

@@ -2,7 +2,8 @@ import DMFFlow
 import TerminalUI
 
 /// The recipients list (P1): each recipient, then "Add a recipient", then "Continue".
-struct RecipientsScreen {
+struct RecipientsScreen: Screen {
+    let step: DMFFlow.Screen? = .recipients
     var highlight: Int
     /// The recipient the person asked to remove, until the next key answers the question.
     var pendingRemoval: Int?
@@ -40,8 +41,11 @@ struct RecipientsScreen {
         WizardKeys.saveDraft(.saveDraft, label: nil),
     ]
 
-    mutating func update(_ key: Key, wizard: inout Wizard) -> Effect {
-        let count = wizard.answers.recipients.count
+    func title(_ app: AppState) -> ScreenTitle { WizardStep.title(app) }
+    func hints(_ app: AppState) -> [String] { Self.bindings.hints() }
+
+    mutating func update(_ key: Key, _ app: inout AppState) -> Effect {
+        guard let count = app.session?.wizard.answers.recipients.count else { return .none }
         let rows = count + 2
         if let pending = pendingRemoval {
             pendingRemoval = nil
@@ -50,7 +54,7 @@ struct RecipientsScreen {
                 return .none
             }
             guard pending < count else { return .none }
-            wizard.removeRecipient(pending)
+            app.session?.wizard.removeRecipient(pending)
             highlight = min(highlight, rows - 2)
             message = .done("Recipient \(pending + 1) removed.")
             return .none
@@ -59,37 +63,38 @@ struct RecipientsScreen {
         message = nil
         switch Self.bindings.action(for: key) {
         case .move?: highlight = key == .up ? max(0, highlight - 1) : min(rows - 1, highlight + 1)
-        case .add?: wizard.addRecipient()
-        case .proceed?: message = wizard.finishRecipients().map(Message.problem)
+        case .add?: app.session?.wizard.addRecipient()
+        case .proceed?: message = app.session?.wizard.finishRecipients().map(Message.problem)
         case .remove?:
             guard highlight < count else { return .none }
             pendingRemoval = highlight
-            let name = wizard.answers.recipients[highlight].name ?? "this recipient"
+            let name = app.session?.wizard.answers.recipients[highlight].name ?? "this recipient"
             message = .problem("Remove recipient \(highlight + 1) (\(name))? Press y to remove, any other key to keep.")
         case .choose?:
             if highlight < count {
-                wizard.editRecipient(highlight)
+                app.session?.wizard.editRecipient(highlight)
             } else if highlight == count {
-                wizard.addRecipient()
+                app.session?.wizard.addRecipient()
             } else {
-                message = wizard.finishRecipients().map(Message.problem)
+                message = app.session?.wizard.finishRecipients().map(Message.problem)
             }
-        case .back?: return wizard.back() ? .none : .leaveWizard
+        case .back?: return app.session?.wizard.back() == true ? .none : app.leaveWizard()
         case .help?: return .help
         case .quit?: return .end(.quit)
         case .jump?: return .jump
-        case .saveDraft?: return .saveDraft
+        case .saveDraft?: return app.saveDraftNow()
         case nil: break
         }
         return .none
     }
 
-    func view(_ page: inout Page, wizard: Wizard, notices: WizardNotices, helpdesk: Bool) {
-        guard let question = wizard.currentQuestion else { return }
-        notices.view(&page)
+    func view(_ page: inout Page, _ app: AppState) {
+        guard let session = app.session, let question = session.wizard.currentQuestion else { return }
+        let wizard = session.wizard
+        WizardNotices(session).view(&page)
         page.line(question.prompt, style: .heading)
         page.line("Why we ask: \(question.why)", style: .dim)
-        if helpdesk { page.line("Read to the caller: \(question.readAloud)", style: .accent) }
+        if app.helpdesk { page.line("Read to the caller: \(question.readAloud)", style: .accent) }
         page.gap()
         let recipients = wizard.answers.recipients
         if recipients.isEmpty { page.line("No recipients yet. Add at least one.", indent: 1) }

@@ -5,7 +5,7 @@ import TerminalUI
 
 /// The register from the start menu: the entries with filters, one entry with its events, and
 /// the status changes, each confirmed before it is recorded.
-struct RegisterScreen {
+struct RegisterScreen: Screen {
     enum Panel: Equatable {
         /// The list; the search field is open while typing into it.
         case list
@@ -23,8 +23,8 @@ struct RegisterScreen {
     var query = ListQuery(limit: RegisterScreen.listLimit)
     var search = TextInput()
     var message: Message?
-    /// Filled in by the app: today, for "due only".
-    var today = ""
+    /// Today, for "due only".
+    var today: String
 
     /// The newest this many are listed; a search or a filter finds the others.
     static let listLimit = 200
@@ -79,8 +79,24 @@ struct RegisterScreen {
 
     private var highlight: Int { cursor.position ?? 0 }
 
+    /// Opens the screen on the register's newest entries.
+    static func open(_ app: AppState) -> Effect {
+        let screen = RegisterScreen(today: String(app.clock.timestamp.prefix(10)))
+        return .all([.show(screen), ask(.list(screen.query), app)])
+    }
+
+    /// Hands `request` to the register, or says there is none.
+    private static func ask(_ request: RegisterRequest, _ app: AppState) -> Effect {
+        guard let setting = app.register else {
+            return .say(
+                .problem(
+                    RegisterError.unavailable(location: "this computer", reason: "no register is set up").description))
+        }
+        return .run(.register(setting, request, clock: app.clock))
+    }
+
     /// Which part is up, for the loop's "a different screen" test (keys typed ahead are dropped).
-    var part: String {
+    var part: String? {
         switch panel {
         case .list, .searching: "list"
         case .entry(let history): "entry " + history.entry.reference
@@ -88,7 +104,12 @@ struct RegisterScreen {
         }
     }
 
-    mutating func update(_ key: Key) -> Effect {
+    func title(_ app: AppState) -> ScreenTitle { .named("The register") }
+    func hints(_ app: AppState) -> [String] { bindings.hints() }
+
+    mutating func update(_ key: Key, _ app: inout AppState) -> Effect {
+        let state = app
+        let ask = { (request: RegisterRequest) in Self.ask(request, state) }
         let action = bindings.action(for: key)
         switch panel {
         case .list:
@@ -98,17 +119,17 @@ struct RegisterScreen {
             case .move?: cursor.move(key, count: max(1, entries.count))
             case .open?:
                 guard entries.indices.contains(highlight) else { return .none }
-                return .registerEntry(reference: entries[highlight].reference)
+                return ask(.entry(reference: entries[highlight].reference))
             case .search?: panel = .searching
             case .status?:
                 let all: [EntryStatus?] = [nil] + EntryStatus.allCases
                 let next = ((all.firstIndex(of: query.status) ?? 0) + 1) % all.count
                 query.status = all[next]
-                return .registerList(query)
+                return ask(.list(query))
             case .due?:
                 query.dueBy = query.dueBy == nil ? today : nil
-                return .registerList(query)
-            case .back?: return .backToStart
+                return ask(.list(query))
+            case .back?: return .all([.run(.closeRegister), .show(StartScreen())])
             default: break
             }
         case .searching:
@@ -117,7 +138,7 @@ struct RegisterScreen {
             case .apply?:
                 panel = .list
                 query.search = search.text.isEmpty ? nil : search.text
-                return .registerList(query)
+                return ask(.list(query))
             case .back?: panel = .list
             default: break
             }
@@ -127,7 +148,7 @@ struct RegisterScreen {
             case .change(let kind)?: panel = .change(ChangeForm(kind: kind, history: history))
             case .back?:
                 panel = .list
-                return .registerList(query)
+                return ask(.list(query))
             default: break
             }
         case .change(var form):
@@ -138,7 +159,8 @@ struct RegisterScreen {
                     message = .done("Not recorded.")
                     return .none
                 }
-                return .registerChange(form.request, reference: form.history.entry.reference, files: form.files)
+                return ask(
+                    .change(form.request, reference: form.history.entry.reference, files: form.files, home: app.home))
             }
             message = nil
             switch action {
@@ -161,8 +183,21 @@ struct RegisterScreen {
         return .none
     }
 
-    /// The app's answer to `.registerList`: the entries, or why they could not be read.
-    mutating func listed(_ result: Result<EntryList, RegisterError>) {
+    mutating func receive(_ reply: Reply, _ app: inout AppState) -> Effect {
+        guard case .register(let answer) = reply else { return .none }
+        switch answer {
+        case .listed(let result): listed(result)
+        case .entry(let result): opened(result)
+        case .changed(.success(let change)):
+            opened(
+                .success(change.history), done: "Recorded: \(change.event.kind.label), event \(change.event.sequence).")
+        case .changed(.failure(let refused)): message = .problem(refused.text)
+        }
+        return .none
+    }
+
+    /// The register's answer to a list: the entries, or why they could not be read.
+    private mutating func listed(_ result: Result<EntryList, RegisterError>) {
         switch result {
         case .success(let listed):
             entries = listed.entries
@@ -172,8 +207,8 @@ struct RegisterScreen {
         }
     }
 
-    /// The app's answer to `.registerEntry` and `.registerChange`.
-    mutating func opened(_ result: Result<EntryHistory, RegisterError>, done: String? = nil) {
+    /// The register's answer to opening an entry or recording a change.
+    private mutating func opened(_ result: Result<EntryHistory, RegisterError>, done: String? = nil) {
         switch result {
         case .success(let history):
             panel = .entry(history)
@@ -182,7 +217,7 @@ struct RegisterScreen {
         }
     }
 
-    func view(_ page: inout Page) {
+    func view(_ page: inout Page, _ app: AppState) {
         switch panel {
         case .list, .searching: listView(&page)
         case .entry(let history): RegisterScreen.entryView(history, into: &page)

@@ -2,12 +2,17 @@ import DMFDocuments
 import TerminalUI
 
 /// The save dialog: a row per format (Space ticks it), then the folder. Enter saves from any
-/// row, so the default (Markdown and HTML) is one key away.
-struct SaveScreen {
+/// row, so the formats ticked (Markdown and HTML at first) are one key away.
+struct SaveScreen: Screen {
     static let formatsOrder: [OutputFormat] = [.markdown, .html, .pdf, .text, .json]
+    static let defaultFormats: [OutputFormat] = [.markdown, .html]
     /// The folder's row, after one row per format.
     static let folderRow = formatsOrder.count
 
+    /// The outcome as it was shown, to go back to.
+    let outcome: OutcomeScreen
+    /// The form shown on it, which is the form saved.
+    let form: FilledDMF
     /// The formats ticked. A list, not a set: a set built before the first screen costs a scan of
     /// every protocol conformance in the binary (see DECISIONS.md).
     var formats: [OutputFormat]
@@ -16,8 +21,11 @@ struct SaveScreen {
     var row = folderRow
     var message: Message?
 
-    init(formats: [OutputFormat], folder: String) {
-        self.formats = formats
+    /// - Parameter formats: those chosen last time, if any.
+    init(outcome: OutcomeScreen, form: FilledDMF, formats: [OutputFormat]?, folder: String) {
+        self.outcome = outcome
+        self.form = form
+        self.formats = formats ?? Self.defaultFormats
         self.folder = TextInput(folder)
     }
 
@@ -37,8 +45,11 @@ struct SaveScreen {
         KeyBinding([.key(.escape)], "Esc back", .back),
     ]
 
+    func title(_ app: AppState) -> ScreenTitle { .named("Save the DMF and checklist") }
+    func hints(_ app: AppState) -> [String] { Self.bindings.hints() }
+
     /// The message stays until the next save or Esc.
-    mutating func update(_ key: Key) -> Effect {
+    mutating func update(_ key: Key, _ app: inout AppState) -> Effect {
         switch Self.bindings.action(for: key) {
         case .save?:
             let chosen = Self.formatsOrder.filter(formats.contains)
@@ -46,7 +57,13 @@ struct SaveScreen {
                 message = .problem("Choose at least one format.")
                 return .none
             }
-            return .saveOutcome(formats: chosen, typedFolder: folder.text)
+            app.session?.saveFormats = chosen
+            let typed = PathInput.expand(folder.text, home: app.home)
+            guard
+                let job = app.session?.outcomeSave(
+                    form, formats: chosen, folder: typed.isEmpty ? app.outputFolder : typed, register: app.register)
+            else { return .none }
+            return .run(.saveOutcome(job))
         case .move?: row = key == .up ? max(0, row - 1) : min(Self.folderRow, row + 1)
         case .tick?:
             // On the folder's row a space is part of the folder's name.
@@ -61,13 +78,28 @@ struct SaveScreen {
                 formats.append(format)
             }
         case .type?: if row == Self.folderRow { folder.handle(key) }
-        case .back?: return .closeSave(formats: formats)
+        case .back?:
+            app.session?.saveFormats = Self.formatsOrder.filter(formats.contains)
+            return .show(outcome)
         case nil: break
         }
         return .none
     }
 
-    func view(_ page: inout Page, charset: BoxCharset) {
+    mutating func receive(_ reply: Reply, _ app: inout AppState) -> Effect {
+        guard case .outcomeSaved(let result) = reply else { return .none }
+        switch result {
+        case .success(let saved):
+            let removeDraft = app.session?.outcomeSaved().map { path in Effect.run(.removeDraft(app.drafts, path: path))
+            }
+            return .all([removeDraft ?? .none, .show(SavedScreen(saved))])
+        case .failure(let error):
+            message = .problem("Could not save: \(error.description)")
+            return .none
+        }
+    }
+
+    func view(_ page: inout Page, _ app: AppState) {
         page.line("Save the DMF and checklist", style: .heading)
         page.line(
             "Press Enter to save. To change the formats, move up and press Space; the folder can be edited.",
@@ -79,7 +111,7 @@ struct SaveScreen {
             .text: "Plain text (.txt): for screen readers and email", .json: "JSON (.json): for systems",
         ]
         for (index, format) in Self.formatsOrder.enumerated() {
-            let box = formats.contains(format) ? charset.checkboxChecked : charset.checkboxUnchecked
+            let box = formats.contains(format) ? app.charset.checkboxChecked : app.charset.checkboxUnchecked
             page.item(index) {
                 $0.line("\(box) \(names[format]!)", style: row == index ? .selected : .normal, indent: 1, hang: 4)
             }
@@ -95,7 +127,16 @@ struct SaveScreen {
 }
 
 /// The files just saved; any of its keys finishes the run.
-enum SavedScreen {
+struct SavedScreen: Screen {
+    var paths: [String]
+    /// What the register said, when the outcome was to be recorded.
+    var register: Message?
+
+    init(_ saved: SavedOutcome) {
+        paths = saved.paths
+        register = saved.registerNote.map { saved.recorded ? .done($0) : .problem($0) }
+    }
+
     enum Action {
         case finish
     }
@@ -104,8 +145,14 @@ enum SavedScreen {
         KeyBinding([.key(.enter), .key(.char("q")), .key(.escape)], "Enter finish", Action.finish)
     ]
 
-    /// - Parameter register: what the register said, when the outcome was to be recorded.
-    static func view(_ page: inout Page, paths: [String], register: Message? = nil) {
+    func title(_ app: AppState) -> ScreenTitle { .named("Save the DMF and checklist") }
+    func hints(_ app: AppState) -> [String] { Self.bindings.hints() }
+
+    func update(_ key: Key, _ app: inout AppState) -> Effect {
+        Self.bindings.action(for: key) == .finish ? .end(.finished) : .none
+    }
+
+    func view(_ page: inout Page, _ app: AppState) {
         page.line("Saved. These files were written (readable only by you):", style: .success)
         page.gap()
         for path in paths { page.line(path, indent: 1, hang: 2) }

@@ -3,7 +3,7 @@ import TerminalUI
 
 /// The start menu: a new transfer, a saved draft, an answers file, about, helpdesk mode, the
 /// register, quit.
-struct StartScreen {
+struct StartScreen: Screen {
     var cursor = ListCursor(at: 0)
     /// Esc was pressed: the next key answers "Quit?". Esc goes back everywhere else, so one
     /// press too many (or a key a terminal sends that begins with ESC) must not end the program.
@@ -35,17 +35,20 @@ struct StartScreen {
         ]
     }
 
-    mutating func update(_ key: Key, helpdesk: Bool) -> Effect {
+    func title(_ app: AppState) -> ScreenTitle { .named(nil) }
+    func hints(_ app: AppState) -> [String] { Self.bindings(helpdesk: app.helpdesk).hints() }
+
+    mutating func update(_ key: Key, _ app: inout AppState) -> Effect {
         if confirmingQuit {
             confirmingQuit = false
             return YesOrNo.answer(key) == .yes ? .end(.quit) : .none
         }
         cursor.saw(key)
-        switch Self.bindings(helpdesk: helpdesk).action(for: key) {
+        switch Self.bindings(helpdesk: app.helpdesk).action(for: key) {
         case .move?:
-            cursor.move(key, count: Self.items(helpdesk: helpdesk).count)
+            cursor.move(key, count: Self.items(helpdesk: app.helpdesk).count)
             return .none
-        case .select?: return chosen
+        case .select?: return choose(&app)
         case .help?: return .help
         case .quit?: return .end(.quit)
         case .askToQuit?:
@@ -56,22 +59,34 @@ struct StartScreen {
     }
 
     /// What the highlighted item does.
-    private var chosen: Effect {
+    private func choose(_ app: inout AppState) -> Effect {
         switch cursor.position ?? 0 {
-        case 0: .newTransfer
-        case 1: .listDrafts
-        case 2: .show(.openFile(OpenFileScreen()))
-        case 3: .show(.about(returnTo: self))
-        case 4: .toggleHelpdesk
-        case 5: .openRegister
-        default: .end(.quit)
+        case 0: return app.newTransfer()
+        case 1: return .run(.listDrafts(app.drafts))
+        case 2: return .show(OpenFileScreen())
+        case 3: return .show(AboutScreen(returnTo: self))
+        case 4:
+            app.helpdesk.toggle()
+            return .none
+        case 5: return RegisterScreen.open(app)
+        default: return .end(.quit)
         }
+    }
+
+    /// The drafts, listed when asked for.
+    mutating func receive(_ reply: Reply, _ app: inout AppState) -> Effect {
+        guard case .draftsListed(let drafts) = reply else { return .none }
+        return .show(DraftsScreen(drafts: drafts))
+    }
+
+    func view(_ page: inout Page, _ app: AppState) {
+        view(&page, helpdesk: app.helpdesk, newestDraft: app.newestDraft, due: app.due, charset: app.charset)
     }
 
     /// - Parameters:
     ///   - newestDraft: when the newest saved draft was begun, to offer to continue it.
     ///   - due: what the register has due or overdue ("2 deletions overdue").
-    func view(_ page: inout Page, helpdesk: Bool, newestDraft: String?, due: String? = nil, charset: BoxCharset) {
+    private func view(_ page: inout Page, helpdesk: Bool, newestDraft: String?, due: String?, charset: BoxCharset) {
         page.line("Moving or sharing MOJ information?", style: .heading)
         page.line(
             """
@@ -106,14 +121,24 @@ struct StartScreen {
 
 /// About this tool: what it follows and how its keys work. Any key goes back to the menu, where
 /// the person was.
-enum AboutScreen {
+struct AboutScreen: Screen {
+    /// The menu as it was.
+    var returnTo: StartScreen
+
     enum Action {
         case back
     }
 
     static let bindings = [KeyBinding([.any], "Any key: back", Action.back)]
 
-    static func view(_ page: inout Page) {
+    func title(_ app: AppState) -> ScreenTitle { .named("About and help") }
+    func hints(_ app: AppState) -> [String] { Self.bindings.hints() }
+
+    func update(_ key: Key, _ app: inout AppState) -> Effect {
+        Self.bindings.action(for: key) == .back ? .show(returnTo) : .none
+    }
+
+    func view(_ page: inout Page, _ app: AppState) {
         page.line("About dmf-wizard", style: .heading)
         page.line(
             "It follows the \(PolicyInfo.source) (dated \(PolicyInfo.dated)), rule set \(PolicyInfo.rulesVersion).")

@@ -14,7 +14,7 @@ struct TrainingRun {
 }
 
 /// The trainee's name, asked first: it goes on the score sheet.
-struct TraineeNameScreen {
+struct TraineeNameScreen: Screen {
     var input = TextInput()
     var message: Message?
 
@@ -30,23 +30,27 @@ struct TraineeNameScreen {
         KeyBinding([.key(.escape)], "Esc leave", .leave),
     ]
 
-    mutating func update(_ key: Key, run: inout TrainingRun) -> Effect {
+    func title(_ app: AppState) -> ScreenTitle { .named("Training") }
+    func hints(_ app: AppState) -> [String] { Self.bindings.hints() }
+
+    mutating func update(_ key: Key, _ app: inout AppState) -> Effect {
         switch Self.bindings.action(for: key) {
         case .type?: if input.handle(key) { message = nil }
         case .next?:
-            run.trainee = input.text.trimmed
-            guard !run.trainee.isEmpty else {
+            let trainee = input.text.trimmed
+            app.training?.trainee = trainee
+            guard !trainee.isEmpty else {
                 message = .problem("Type your name: it goes on your score sheet.")
                 return .none
             }
-            return .show(.trainingList(TrainingListScreen()))
+            return .show(TrainingListScreen())
         case .leave?: return .end(.quit)
         case nil: break
         }
         return .none
     }
 
-    func view(_ page: inout Page) {
+    func view(_ page: inout Page, _ app: AppState) {
         page.line("Training", style: .heading)
         page.line("Your name goes on the score sheet at the end; nothing else is kept.", style: .dim)
         page.gap()
@@ -57,7 +61,7 @@ struct TraineeNameScreen {
 }
 
 /// The training cases, then "Finish and see the summary".
-struct TrainingListScreen {
+struct TrainingListScreen: Screen {
     var highlight = 0
 
     enum Action {
@@ -72,20 +76,26 @@ struct TrainingListScreen {
         KeyBinding([.key(.char("q")), .key(.escape)], "q finish", .finish),
     ]
 
-    mutating func update(_ key: Key, run: inout TrainingRun) -> Effect {
+    func title(_ app: AppState) -> ScreenTitle { .named("Training") }
+    func hints(_ app: AppState) -> [String] { Self.bindings.hints() }
+
+    mutating func update(_ key: Key, _ app: inout AppState) -> Effect {
+        let cases = app.training?.cases ?? []
         switch Self.bindings.action(for: key) {
-        case .move?: highlight = key == .up ? max(0, highlight - 1) : min(run.cases.count, highlight + 1)
+        case .move?: highlight = key == .up ? max(0, highlight - 1) : min(cases.count, highlight + 1)
         case .open?:
-            guard highlight < run.cases.count else { return .show(.summary(SummaryScreen())) }
-            run.currentCase = run.cases[highlight]
-            return .show(.story(StoryScreen(listPosition: highlight)))
-        case .finish?: return .show(.summary(SummaryScreen()))
+            guard highlight < cases.count else { return .show(SummaryScreen()) }
+            app.training?.currentCase = cases[highlight]
+            return .show(StoryScreen(listPosition: highlight))
+        case .finish?: return .show(SummaryScreen())
         case nil: break
         }
         return .none
     }
 
-    func view(_ page: inout Page, run: TrainingRun, charset: BoxCharset) {
+    func view(_ page: inout Page, _ app: AppState) {
+        let run = app.training ?? TrainingRun()
+        let charset = app.charset
         page.line("Training cases", style: .heading)
         page.line(
             """
@@ -109,7 +119,7 @@ struct TrainingListScreen {
 }
 
 /// A case's story, read before working it.
-struct StoryScreen {
+struct StoryScreen: Screen {
     /// Where the case is on the list, to go back to it.
     var listPosition: Int
 
@@ -125,17 +135,23 @@ struct StoryScreen {
         KeyBinding([.key(.escape)], "Esc back", .back),
     ]
 
-    func update(_ key: Key) -> Effect {
+    func title(_ app: AppState) -> ScreenTitle { .named("Training") }
+    func hints(_ app: AppState) -> [String] { Self.bindings.hints() }
+
+    func update(_ key: Key, _ app: inout AppState) -> Effect {
         switch Self.bindings.action(for: key) {
-        case .start?: return .startCase
+        case .start?:
+            // A case is worked in a session of its own, which writes no drafts.
+            app.session = WizardSession(wizard: Wizard(flow: Flow()), drafts: nil, training: true, clock: app.clock)
+            return app.showWizard()
         case .scroll?: return .scroll(key)
-        case .back?: return .show(.trainingList(TrainingListScreen(highlight: listPosition)))
+        case .back?: return .show(TrainingListScreen(highlight: listPosition))
         case nil: return .none
         }
     }
 
-    static func view(_ page: inout Page, trainingCase: TrainingCase?) {
-        guard let trainingCase else { return }
+    func view(_ page: inout Page, _ app: AppState) {
+        guard let trainingCase = app.training?.currentCase else { return }
         page.line(trainingCase.notes.title, style: .heading)
         page.gap()
         for paragraph in TrainingNotes.paragraphs(trainingCase.notes.story) {
@@ -146,7 +162,7 @@ struct StoryScreen {
 }
 
 /// The end of a session: each case's score and the total; the score sheet can be saved.
-struct SummaryScreen {
+struct SummaryScreen: Screen {
     var message: Message?
 
     enum Action {
@@ -161,15 +177,31 @@ struct SummaryScreen {
         return [KeyBinding([.key(.char("s"))], "s save the score sheet", .save), finish]
     }
 
-    func update(_ key: Key, run: TrainingRun) -> Effect {
+    func title(_ app: AppState) -> ScreenTitle { .named("Training") }
+    func hints(_ app: AppState) -> [String] { Self.bindings(app.training ?? TrainingRun()).hints() }
+
+    func update(_ key: Key, _ app: inout AppState) -> Effect {
+        let run = app.training ?? TrainingRun()
         switch Self.bindings(run).action(for: key) {
-        case .save?: return .saveScoreSheet
+        case .save?:
+            let sheet = ScoreSheet(trainee: run.trainee, date: app.clock.timestamp, results: run.results)
+            return .run(.saveScoreSheet(sheet, folder: app.outputFolder))
         case .finish?: return .end(.finished)
         case nil: return .none
         }
     }
 
-    func view(_ page: inout Page, run: TrainingRun) {
+    mutating func receive(_ reply: Reply, _ app: inout AppState) -> Effect {
+        guard case .scoreSheetSaved(let result) = reply else { return .none }
+        switch result {
+        case .success(let paths): message = .done("Score sheet saved: " + paths.joined(separator: " and "))
+        case .failure(let error): message = .problem("Could not save the score sheet: \(error.description)")
+        }
+        return .none
+    }
+
+    func view(_ page: inout Page, _ app: AppState) {
+        let run = app.training ?? TrainingRun()
         page.line("Training summary for \(run.trainee)", style: .heading)
         page.gap()
         if run.results.isEmpty { page.line("No cases were completed.") }

@@ -33,6 +33,11 @@ struct WizardNotices {
     var notice: String?
     var saveProblem: String?
 
+    init(_ session: WizardSession) {
+        notice = session.wizard.notice
+        saveProblem = session.saveProblem
+    }
+
     func view(_ page: inout Page) {
         if let notice {
             page.line("Note: " + notice, style: .warning)
@@ -42,121 +47,32 @@ struct WizardNotices {
     }
 }
 
-/// The screen the wizard (DMFFlow) is on, with the state it keeps while it is up: a question,
-/// the recipients, Check your answers or the outcome. When a key moves the wizard on, the next
-/// screen starts afresh.
-struct WizardScreen {
-    enum Showing {
-        case question(QuestionScreen)
-        case recipients(RecipientsScreen)
-        case check(CheckScreen)
-        case outcome
-    }
-
-    /// The wizard's screen this state was made for.
-    private(set) var shown: Screen
-    private(set) var showing: Showing
-
-    init(for wizard: Wizard) {
-        shown = wizard.screen
+/// The wizard's steps (DMFFlow's `Screen`) as the app's screens: a question (or one question
+/// about a recipient), the recipients, Check your answers, the outcome. Each is a `Screen`
+/// whose `step` is the wizard's position it shows; when a key moves the wizard, the model asks
+/// here for the next step's screen, started afresh.
+enum WizardStep {
+    /// The screen for where the session's wizard is now.
+    static func screen(for session: WizardSession) -> any Screen {
+        let wizard = session.wizard
         switch wizard.screen {
-        case .question, .recipientField: showing = .question(QuestionScreen(wizard: wizard))
-        case .recipients: showing = .recipients(RecipientsScreen(wizard: wizard))
-        case .check: showing = .check(CheckScreen())
-        case .outcome: showing = .outcome
-        }
-    }
-
-    mutating func update(_ key: Key, wizard: inout Wizard, settings: WizardSettings) -> Effect {
-        let effect: Effect
-        switch showing {
-        case .question(var screen):
-            effect = screen.update(key, wizard: &wizard, settings: settings)
-            showing = .question(screen)
-        case .recipients(var screen):
-            effect = screen.update(key, wizard: &wizard)
-            showing = .recipients(screen)
-        case .check(var screen):
-            effect = screen.update(key, wizard: &wizard, settings: settings)
-            showing = .check(screen)
-        case .outcome:
-            effect = OutcomeScreen.update(key, wizard: &wizard)
-        }
-        follow(wizard)
-        return effect
-    }
-
-    /// Starts the wizard's new screen afresh if it has moved (after a key, or a jump).
-    mutating func follow(_ wizard: Wizard) {
-        if wizard.screen != shown { self = WizardScreen(for: wizard) }
-    }
-
-    /// Puts `message` on the screen. The outcome keeps its own line pinned instead.
-    mutating func say(_ message: Message) {
-        switch showing {
-        case .question(var screen):
-            screen.message = message
-            showing = .question(screen)
-        case .recipients(var screen):
-            screen.message = message
-            showing = .recipients(screen)
-        case .check(var screen):
-            screen.message = message
-            showing = .check(screen)
-        case .outcome:
-            break
-        }
-    }
-
-    /// Whether keys go into a text field (so `g` and `q` are letters, not commands).
-    static func isTypingText(_ wizard: Wizard) -> Bool {
-        guard case .text = wizard.currentQuestion?.kind else { return false }
-        switch wizard.screen {
-        case .question, .recipientField: return true
-        default: return false
-        }
-    }
-
-    /// The footer's hints, from the screen's bindings.
-    func hints(wizard: Wizard, settings: WizardSettings) -> [String] {
-        switch showing {
-        case .question(let screen):
-            guard let question = wizard.currentQuestion else { return [] }
-            return screen.bindings(question, settings: settings).hints()
-        case .recipients: return RecipientsScreen.bindings.hints()
-        case .check: return CheckScreen.bindings.hints()
-        case .outcome: return OutcomeScreen.bindings.hints()
+        case .question, .recipientField: return QuestionScreen(wizard: wizard)
+        case .recipients: return RecipientsScreen(wizard: wizard)
+        case .check: return CheckScreen()
+        case .outcome: return OutcomeScreen(session: session)
         }
     }
 
     /// The title ("DMF wizard · The transfer") and the step label on the top line.
-    static func headings(_ wizard: Wizard) -> (title: String, step: String) {
-        let app = "DMF wizard"
+    static func title(_ app: AppState) -> ScreenTitle {
+        guard let wizard = app.session?.wizard else { return .named(nil) }
         switch wizard.screen {
-        case .check: return ("\(app) · Check your answers", "Code CHECK")
-        case .outcome: return ("\(app) · Outcome", "Code OUTCOME")
+        case .check: return .named("Check your answers", step: "Code CHECK")
+        case .outcome: return .named("Outcome", step: "Code OUTCOME")
         default:
-            let section = wizard.currentQuestion?.section.title ?? ""
             let (step, total) = wizard.progress
-            return ("\(app) · \(section)", "Step \(step) of \(total) · Code \(wizard.stepCode)")
-        }
-    }
-
-    func view(
-        _ page: inout Page, session: WizardSession, settings: WizardSettings, projector: Bool, charset: BoxCharset
-    ) {
-        let wizard = session.wizard
-        let notices = WizardNotices(notice: wizard.notice, saveProblem: session.saveProblem)
-        switch showing {
-        case .question(let screen):
-            screen.view(
-                &page, wizard: wizard, notices: notices, settings: settings, projector: projector, charset: charset)
-        case .recipients(let screen): screen.view(&page, wizard: wizard, notices: notices, helpdesk: settings.helpdesk)
-        case .check(let screen): screen.view(&page, wizard: wizard, notices: notices)
-        case .outcome:
-            OutcomeScreen.view(
-                &page, form: session.filledForm(), helpdesk: settings.helpdesk,
-                resumeCode: ResumeCode.encode(wizard.answers))
+            return .named(
+                wizard.currentQuestion?.section.title ?? "", step: "Step \(step) of \(total) · Code \(wizard.stepCode)")
         }
     }
 }
