@@ -101,43 +101,32 @@ public final class PlainFrontEnd {
 
     /// Asks the question on screen. nil = input ended; false = keep going.
     private func askQuestion() -> Bool? {
-        guard let question = session.wizard.currentQuestion else { return false }
+        guard let asked = AskedQuestion(session.wizard) else { return false }
+        let question = asked.question
         header()
         say(question.prompt)
         say("Why we ask: \(question.why)")
         if session.wizard.flow.isHelpdesk { say("\(question.helpdeskLine.label): \(question.helpdeskLine.text)") }
-        let current = session.wizard.currentAnswer
+        let prompt: String
         switch question.kind {
         case .choice(let choices):
             for choice in choices {
-                let mark = choice.value == current ? " (current answer)" : ""
+                let mark = choice.value == asked.current ? " (current answer)" : ""
                 say("  \(choice.number). \(choice.label)\(mark)")
             }
-            let skip = session.wizard.isCurrentQuestionRequired || current != nil ? "" : " (or Enter to skip)"
-            guard let line = ask("Type a number\(skip), ? for help, < to go back:") else { return nil }
-            let typed = line.trimmingCharacters(in: .whitespaces)
-            if handleCommand(typed, question: question) { return false }
-            if typed.isEmpty, current != nil || !session.wizard.isCurrentQuestionRequired {
-                // Enter keeps the current answer, or skips a question that is optional.
-                if let problem = session.wizard.answer(current) { say(problem) }
-                return false
-            }
-            guard let number = Int(typed), let choice = choices.first(where: { $0.number == number }) else {
-                say("Please type one of the numbers 1 to \(choices.count).")
-                return false
-            }
-            session.wizard.answer(choice.value)
+            let skip = asked.isRequired || asked.current != nil ? "" : " (or Enter to skip)"
+            prompt = "Type a number\(skip), ? for help, < to go back:"
         case .text:
-            if let current { say("Current answer: \(current) (press Enter to keep it)") }
-            let hint = session.wizard.isCurrentQuestionRequired ? "" : " (or press Enter to skip)"
-            guard let line = ask("Type your answer\(hint), ? for help, < to go back:") else { return nil }
-            let typed = line.trimmingCharacters(in: .whitespaces)
-            if handleCommand(typed, question: question) { return false }
-            let value = typed.isEmpty && current != nil ? current : typed
-            if let problem = session.wizard.answer(value) { say(problem) }
+            if let current = asked.current { say("Current answer: \(current) (press Enter to keep it)") }
+            let skip = asked.isRequired ? "" : " (or press Enter to skip)"
+            prompt = "Type your answer\(skip), ? for help, < to go back:"
         case .recipients:
-            break
+            return false
         }
+        guard let line = ask(prompt) else { return nil }
+        let typed = line.trimmingCharacters(in: .whitespaces)
+        if handleCommand(typed, question: question) { return false }
+        if let problem = session.wizard.give(asked.answer(typed: typed)) { say(problem) }
         return false
     }
 
@@ -146,9 +135,7 @@ public final class PlainFrontEnd {
         switch typed {
         case "?":
             say("Help: \(question.help)")
-            if let rule = question.rule {
-                say("Rule \(rule.rawValue): \(rule.title). Guidance (\(rule.source.section)): \(rule.source.quotation)")
-            }
+            if let rule = AskedQuestion.rule(of: question) { say("\(rule.title) Guidance \(rule.guidance)") }
             return true
         case "<":
             if !session.wizard.back() { say("This is the first question.") }

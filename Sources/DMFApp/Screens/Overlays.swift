@@ -38,10 +38,10 @@ enum HelpOverlay {
         page.line("Help for \(question.code): \(question.prompt)", style: .heading)
         page.gap()
         page.line(question.help)
-        if let rule = question.rule {
+        if let rule = AskedQuestion.rule(of: question) {
             page.gap()
-            page.line("Rule \(rule.rawValue): \(rule.title).", style: .accent)
-            page.line("From the guidance (\(rule.source.section)): \(rule.source.quotation)", style: .dim)
+            page.line(rule.title, style: .accent)
+            page.line("From the guidance \(rule.guidance)", style: .dim)
         }
     }
 }

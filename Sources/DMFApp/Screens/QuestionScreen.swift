@@ -13,13 +13,13 @@ struct QuestionScreen: Screen {
 
     init(wizard: Wizard) {
         step = wizard.screen
-        let current = wizard.currentAnswer
-        if case .choice(let choices) = wizard.currentQuestion?.kind {
-            cursor = ListCursor(at: choices.firstIndex { $0.value == current })
+        let asked = AskedQuestion(wizard)
+        if case .choice = asked?.question.kind {
+            cursor = ListCursor(at: asked?.currentRow)
             input = TextInput()
         } else {
             cursor = ListCursor(at: nil)
-            input = TextInput(current ?? "")
+            input = TextInput(asked?.current ?? "")
         }
     }
 
@@ -72,21 +72,15 @@ struct QuestionScreen: Screen {
     /// Moving the highlight or typing ends the message; Enter replaces it with what the answer
     /// said, if anything.
     mutating func update(_ key: Key, _ app: inout AppState) -> Effect {
-        guard let question = app.session?.wizard.currentQuestion else { return .none }
+        guard let asked = app.session.flatMap({ AskedQuestion($0.wizard) }) else { return .none }
+        let question = asked.question
         cursor.saw(key)
         switch bindings(question, settings: app.wizardSettings).action(for: key) {
         case .move?:
             if cursor.move(key, count: question.choices.count) { message = nil }
         case .choose?:
-            guard case .choice(let choices) = question.kind else {
-                message = app.session?.wizard.answer(input.text).map(Message.problem)
-                return .none
-            }
-            guard let selection = cursor.position else {
-                message = .problem("Choose one of the options: move to it with ↑↓ or its number, then press Enter.")
-                return .none
-            }
-            message = app.session?.wizard.answer(choices[selection].value).map(Message.problem)
+            let given = asked.answer(highlighted: cursor.position, field: input.text)
+            message = app.session?.wizard.give(given).map(Message.problem)
         case .back?:
             message = nil
             return app.session?.wizard.back() == true ? .none : app.leaveWizard()
@@ -128,10 +122,7 @@ struct QuestionScreen: Screen {
         case .text:
             page.item(0) { page in
                 page.field(input, width: 60, focused: true)
-                page.line(
-                    wizard.isCurrentQuestionRequired
-                        ? "Required." : "Optional: press Enter with the field empty to skip.",
-                    style: .dim, indent: 1)
+                page.line(AskedQuestion(wizard)?.emptyField ?? "", style: .dim, indent: 1)
             }
             page.focus = 0
         case .recipients:
