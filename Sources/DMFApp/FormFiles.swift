@@ -5,23 +5,31 @@ import Foundation
 /// for PDF the HTML printed by the browser (found only when a PDF is asked for, so the other
 /// formats never wait for a search of `PATH`).
 enum FormFiles {
-    /// - Parameter base: the path without its extension (`forms/DMF-20261129-7K3Q`).
+    /// - Parameters:
+    ///   - base: the path without its extension (`forms/DMF-20261129-7K3Q`).
+    ///   - cancellation: stops the work, a PDF being printed included (nothing is written here).
     static func contents(
-        _ form: FilledDMF, formats: [OutputFormat], base: String, printer: () -> PDFPrinter? = { PDFPrinter.find() }
+        _ form: FilledDMF, formats: [OutputFormat], base: String,
+        printer: () -> (any FormPrinter)? = { PDFPrinter.find() }, cancellation: Cancellation = Cancellation()
     ) throws(WriteError) -> [(path: String, bytes: [UInt8])] {
         var files: [(path: String, bytes: [UInt8])] = []
         for format in formats {
-            files.append(("\(base).\(format.fileExtension)", try bytes(form, format: format, printer: printer)))
+            let bytes = try bytes(form, format: format, printer: printer, cancellation: cancellation)
+            files.append(("\(base).\(format.fileExtension)", bytes))
         }
         return files
     }
 
-    static func bytes(_ form: FilledDMF, format: OutputFormat, printer: () -> PDFPrinter?) throws(WriteError) -> [UInt8]
-    {
+    static func bytes(
+        _ form: FilledDMF, format: OutputFormat, printer: () -> (any FormPrinter)?,
+        cancellation: Cancellation = Cancellation()
+    ) throws(WriteError) -> [UInt8] {
         guard format.isPrinted else { return Array(format.render(form).utf8) }
         do throws(PrintError) {
             guard let printer = printer() else { throw PrintError.noBrowser }
-            return try printer.pdf(fromHTML: format.render(form))
+            return try printer.pdf(fromHTML: format.render(form), cancellation: cancellation)
+        } catch .cancelled {
+            throw .cancelled
         } catch {
             throw .cannotPrint(error.description)
         }

@@ -6,8 +6,9 @@ import TerminalUI
 /// The full-screen wizard, as the loop drives it: the app's state is a value (`AppModel`: the
 /// screen on show, what the screens share), each key goes through its `update`, and the
 /// commands it returns (drafts, files, printing, the register) are carried out by the runner,
-/// whose replies go back through `receive`. Drawing (`view`) changes nothing. No terminal here,
-/// so every screen is testable headless.
+/// whose replies go back through `receive`: quick ones at once, slow ones from the worker
+/// thread when the loop collects them, so no key waits for a browser or a server. Drawing
+/// (`view`) changes nothing. No terminal here, so every screen is testable headless.
 public final class FullScreenApp {
     /// How a run ended.
     public enum Ending: Equatable, Sendable {
@@ -67,7 +68,11 @@ public final class FullScreenApp {
         }
     }
 
-    deinit { runner.closeRegister() }
+    deinit {
+        _ = runner.run(.cancel)
+        runner.waitUntilIdle()
+        runner.closeRegister()
+    }
 
     // MARK: - What callers read and set
 
@@ -126,23 +131,41 @@ public final class FullScreenApp {
     // MARK: - The loop's calls
 
     /// Makes what the first screen did not need while the person reads it, so that the first
-    /// key is as quick as the rest: the session, and what the register has due.
-    /// - Returns: whether what the screen shows changed (the register has something due), so
-    ///   the loop draws it again.
-    @discardableResult
-    public func prepareWhileIdle() -> Bool {
+    /// key is as quick as the rest: the session; and asks the register what is due, which the
+    /// start screen shows once the worker has the answer.
+    public func prepareWhileIdle() {
         prepareSession()
-        guard model.screen is StartScreen, let setting = model.state.register, setting.exists else { return false }
+        guard model.screen is StartScreen, let setting = model.state.register, setting.exists else { return }
         let today = String(model.state.clock.timestamp.prefix(10))
         perform([.lookUpDue(setting, today: today, clock: model.state.clock)])
-        return model.state.due != nil
     }
 
-    /// Applies one key, then runs what it asked for; the draft is saved if it changed.
+    /// Applies one key, then runs what it asked for; the draft is saved if it changed. When the
+    /// key ends the run, the work in hand is finished first (after a signal, stopped) and its
+    /// replies taken, so a save is either done or not begun, and the draft says which.
     public func handle(_ key: Key) {
         prepareSession()
         perform(model.update(key))
+        if model.ending != nil { settle() }
         if let save = model.state.autosave { perform([save]) }
+        if model.ending != nil { runner.closeRegister() }
+    }
+
+    /// Whether slow work (printing, saving, the register) is running or waiting: the loop then
+    /// wakes now and then to collect its replies and show its progress.
+    public var isWorking: Bool { runner.isBusy }
+
+    /// Hands the replies of slow work finished since the last call to the model.
+    public func collectReplies() {
+        for reply in runner.takeReplies() { perform(model.receive(reply)) }
+    }
+
+    /// Waits for the slow work in hand, and what follows from it, and takes the replies.
+    public func settle() {
+        repeat {
+            runner.waitUntilIdle()
+            collectReplies()
+        } while runner.isBusy
     }
 
     /// Draws the whole screen for the current state.

@@ -27,11 +27,13 @@ public struct OutcomeSave: Sendable {
     public var register: RegisterSetting?
     public var training: Bool
     public var clock: WallClock
-    public var printer: @Sendable () -> PDFPrinter?
+    public var printer: @Sendable () -> (any FormPrinter)?
 
-    public func run() throws(WriteError) -> SavedOutcome {
+    /// Saves it. `cancellation` stops it until the files are written (a PDF being printed is
+    /// stopped at once); once they are written the save finishes, so it is never half done.
+    public func run(cancellation: Cancellation = Cancellation()) throws(WriteError) -> SavedOutcome {
         guard let register else {
-            let written = try files(form)
+            let written = try files(form, cancellation: cancellation)
             try SafeFile.writeAll(written, overwrite: false)
             return SavedOutcome(paths: written.map(\.path), registerNote: nil, recorded: true)
         }
@@ -39,7 +41,7 @@ public struct OutcomeSave: Sendable {
             answers, form: form, in: register, clock: clock,
             answersFile: { paths in paths.first { $0.hasSuffix(".answers.yaml") } ?? "ANSWERS" },
             write: { chosen throws(WriteError) in
-                let chosenFiles = try files(chosen)
+                let chosenFiles = try files(chosen, cancellation: cancellation)
                 try SafeFile.writeAll(chosenFiles, overwrite: false)
                 return chosenFiles
             })
@@ -56,8 +58,11 @@ public struct OutcomeSave: Sendable {
         }
     }
 
-    /// The files for `form`, named after its reference with a suffix if any is taken.
-    private func files(_ form: FilledDMF) throws(WriteError) -> [(path: String, bytes: [UInt8])] {
+    /// The files for `form`, named after its reference with a suffix if any is taken; a stop
+    /// asked for meanwhile is honoured before anything is written.
+    private func files(
+        _ form: FilledDMF, cancellation: Cancellation
+    ) throws(WriteError) -> [(path: String, bytes: [UInt8])] {
         let base = (folder as NSString).appendingPathComponent(form.reference)
         var suffix = ""
         var attempt = 1
@@ -66,8 +71,10 @@ public struct OutcomeSave: Sendable {
             attempt += 1
             suffix = "-\(attempt)"
         }
-        var files = try FormFiles.contents(form, formats: formats, base: base + suffix, printer: printer)
+        var files = try FormFiles.contents(
+            form, formats: formats, base: base + suffix, printer: printer, cancellation: cancellation)
         if !training { files.append(("\(base)\(suffix).answers.yaml", Array(AnswersWriter.yaml(answers).utf8))) }
+        guard !cancellation.isCancelled else { throw .cancelled }
         return files
     }
 }

@@ -9,6 +9,8 @@ public enum PrintError: Error, CustomStringConvertible, Sendable {
     /// The browser ran but gave no PDF (its own last words, if any).
     case failed(String)
     case timedOut(seconds: Int)
+    /// Stopped on request (Esc while saving): the browser was killed.
+    case cancelled
 
     public var description: String {
         switch self {
@@ -17,14 +19,21 @@ public enum PrintError: Error, CustomStringConvertible, Sendable {
                 + "the browser's path). HTML prints the same way from any browser: use the html format instead."
         case .failed(let detail): "Chromium could not print the form to PDF" + (detail.isEmpty ? "." : ": \(detail)")
         case .timedOut(let seconds): "Chromium did not finish printing the form within \(seconds) seconds."
+        case .cancelled: "Printing the PDF was stopped."
         }
     }
+}
+
+/// What prints the HTML form as a PDF: Chromium (`PDFPrinter`), or a stand-in in tests.
+public protocol FormPrinter: Sendable {
+    /// The PDF's bytes; stops (`PrintError.cancelled`) once `cancellation` is set.
+    func pdf(fromHTML html: String, cancellation: Cancellation) throws(PrintError) -> [UInt8]
 }
 
 /// Prints the HTML form to PDF with a headless Chromium, the way a person would print it from
 /// the browser: the HTML's print stylesheet (A4, marking, reference and page numbers on every
 /// page) decides the layout, so the PDF and a paper copy printed by hand are the same.
-public struct PDFPrinter: Sendable {
+public struct PDFPrinter: FormPrinter {
     /// The browser's path.
     public var browser: String
     public var timeoutSeconds = 60
@@ -47,7 +56,9 @@ public struct PDFPrinter: Sendable {
 
     /// The PDF's bytes. The HTML goes into a private temporary folder (mode 0700) with the
     /// browser's throwaway profile, and the folder is removed afterwards whatever happens.
-    public func pdf(fromHTML html: String) throws(PrintError) -> [UInt8] {
+    /// Setting `cancellation` kills the browser and every helper it started.
+    public func pdf(fromHTML html: String, cancellation: Cancellation = Cancellation()) throws(PrintError) -> [UInt8] {
+        guard !cancellation.isCancelled else { throw .cancelled }
         // mkdtemp's template: it replaces the trailing Xs with random characters.
         var template = Array((temporaryRoot + "/dmf-wizard-print.XXXXXX").utf8CString)
         guard let folderPointer = mkdtemp(&template) else { throw .failed("no temporary folder: \(Self.lastError())") }
@@ -69,7 +80,7 @@ public struct PDFPrinter: Sendable {
         // Chromium refuses to start its sandbox as root; as anyone else the sandbox stays on.
         if geteuid() == 0 { arguments.append("--no-sandbox") }
         arguments.append(URL(fileURLWithPath: page).absoluteString)
-        let status = try run(arguments, log: log)
+        let status = try run(arguments, log: log, cancellation: cancellation)
         let bytes = FileManager.default.contents(atPath: output).map { [UInt8]($0) } ?? []
         guard status == 0, bytes.starts(with: Array("%PDF-".utf8)) else {
             let words = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
@@ -80,9 +91,9 @@ public struct PDFPrinter: Sendable {
         return bytes
     }
 
-    /// Runs the browser in its own process group with a clean signal mask, so a timeout can stop
-    /// it and every helper process it started; returns its exit status.
-    private func run(_ arguments: [String], log: String) throws(PrintError) -> Int32 {
+    /// Runs the browser in its own process group with a clean signal mask, so a timeout or a
+    /// cancellation can stop it and every helper process it started; returns its exit status.
+    private func run(_ arguments: [String], log: String, cancellation: Cancellation) throws(PrintError) -> Int32 {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -103,10 +114,10 @@ public struct PDFPrinter: Sendable {
             let result = waitpid(pid, &status, WNOHANG)
             if result == pid { break }
             if result < 0, errno != EINTR { throw .failed("lost track of the browser: \(Self.lastError())") }
-            if Date() > deadline {
+            if cancellation.isCancelled || Date() > deadline {
                 kill(-pid, SIGKILL)
                 _ = waitpid(pid, &status, 0)
-                throw .timedOut(seconds: timeoutSeconds)
+                throw cancellation.isCancelled ? .cancelled : .timedOut(seconds: timeoutSeconds)
             }
             usleep(20_000)
         }

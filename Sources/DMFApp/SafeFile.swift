@@ -17,6 +17,8 @@ public enum WriteError: Error, CustomStringConvertible, Sendable, Equatable {
     case incompleteAnswers
     /// A PDF was asked for and could not be printed.
     case cannotPrint(String)
+    /// Stopped on request before anything was written.
+    case cancelled
 
     public var description: String {
         switch self {
@@ -29,6 +31,7 @@ public enum WriteError: Error, CustomStringConvertible, Sendable, Equatable {
         case .system(let path, let reason): "cannot write \(path): \(reason)"
         case .incompleteAnswers: "the answers are not complete yet"
         case .cannotPrint(let reason): reason
+        case .cancelled: "saving was stopped before anything was written"
         }
     }
 

@@ -12,7 +12,7 @@ import Foundation
 public struct WizardSession: Sendable {
     public var wizard: Wizard
     /// Finds what prints PDF, asked only when a PDF is saved (tests give their own).
-    public var printer: @Sendable () -> PDFPrinter? = { PDFPrinter.find() }
+    public var printer: @Sendable () -> (any FormPrinter)? = { PDFPrinter.find() }
     /// Nil in training: nothing from training is written to drafts or records.
     public let drafts: DraftStore?
     public private(set) var draftPath: String?

@@ -14,14 +14,16 @@ import Testing
     /// written with fsync after every step, which would make every journey slow).
     static func app(
         _ folder: borrowing TemporaryFolder, drafts: Bool = false,
-        printer: @escaping @Sendable () -> PDFPrinter? = { PDFPrinter.find() }
+        printer: @escaping @Sendable () -> (any FormPrinter)? = { PDFPrinter.find() }
     ) -> FullScreenApp {
         if drafts {
             let store = folder.drafts  // the session is built later, when the folder is no longer borrowed
             return FullScreenApp(
-                session: WizardSession(wizard: Wizard(), drafts: store, clock: FixedClock.clock), drafts: store,
-                clock: FixedClock.clock,
-                outputFolder: folder.makeOutputFolder())
+                session: {
+                    var session = WizardSession(wizard: Wizard(), drafts: store, clock: FixedClock.clock)
+                    session.printer = printer
+                    return session
+                }(), drafts: store, clock: FixedClock.clock, outputFolder: folder.makeOutputFolder())
         }
         var session = WizardSession(wizard: Wizard(), drafts: nil, clock: FixedClock.clock)
         session.printer = printer
@@ -30,9 +32,13 @@ import Testing
             outputFolder: folder.makeOutputFolder())
     }
 
-    /// Applies keys straight to the app (no drawing), to reach the screen under test quickly.
+    /// Applies keys straight to the app (no drawing), to reach the screen under test quickly;
+    /// after each, the work it started (a save, the register) is finished and reported.
     static func fastForward(_ app: FullScreenApp, _ keys: [Key]) {
-        for key in keys { app.handle(key) }
+        for key in keys {
+            app.handle(key)
+            app.settle()
+        }
     }
 
     /// Plays keys (then end of input) through `FullScreenLoop`; the backend holds every frame.

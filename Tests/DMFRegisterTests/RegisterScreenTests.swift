@@ -54,16 +54,25 @@ import Testing
 
     static func text(_ app: FullScreenApp) -> String { app.view(width: 100, height: 30).canvas.text }
 
-    static func press(_ app: FullScreenApp, _ keys: [Key]) { for key in keys { app.handle(key) } }
+    /// Presses each key and lets the register answer before the next.
+    static func press(_ app: FullScreenApp, _ keys: [Key]) {
+        for key in keys {
+            app.handle(key)
+            app.settle()
+        }
+    }
 
     @Test func theStartScreenSaysWhatIsDueOnlyAfterItIsDrawn() throws {
         let scratch = Scratch()
         let app = scratch.app()
-        #expect(!app.prepareWhileIdle(), "no register file yet: nothing is opened")
+        app.prepareWhileIdle()
+        app.settle()
+        #expect(!FileManager.default.fileExists(atPath: scratch.folder), "no register file yet: nothing is opened")
         _ = try scratch.filled()
         let fresh = scratch.app()
         #expect(!Self.text(fresh).contains("overdue"))
-        #expect(fresh.prepareWhileIdle())
+        fresh.prepareWhileIdle()
+        fresh.settle()
         #expect(Self.text(fresh).contains("The register: 1 deletion overdue. Choose 6 to see them."))
     }
 

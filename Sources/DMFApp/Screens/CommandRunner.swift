@@ -1,18 +1,59 @@
 import DMFAnswers
 import DMFRegister
 import DMFRegisterStores
+import Foundation
+import Synchronization
 
-/// Carries out the full-screen app's commands and says what came of each (`Reply`). It keeps
-/// the one thing that outlives a command: the register the register screen is using, opened by
-/// its first request and closed when the screen is left or a request fails (the next request
-/// then opens it afresh, so a server back up or a file put back is used).
-final class CommandRunner {
-    private var openedRegister: (setting: RegisterSetting, register: Register)?
+/// Carries out the full-screen app's commands and says what came of each (`Reply`). Quick ones
+/// are done at once and their reply returned; slow ones (`Command.isSlow`) go to the worker, in
+/// order, and their replies wait in `takeReplies` for the loop, which keeps drawing and reading
+/// keys meanwhile.
+///
+/// It keeps the one thing that outlives a command: the register the register screen is using,
+/// opened by its first request and closed when the screen is left or a request fails (the next
+/// request then opens it afresh, so a server back up or a file put back is used). Only the
+/// worker touches it.
+final class CommandRunner: Sendable {
+    private let openedRegister = Mutex<(setting: RegisterSetting, register: Register)?>(nil)
+    private let replies = Mutex<[Reply]>([])
+    /// Made for the first slow command, so nothing starts a thread before the first screen.
+    private let worker = Mutex<Worker?>(nil)
 
-    var registerIsOpen: Bool { openedRegister != nil }
+    deinit { worker.withLock { $0?.stop() } }
 
-    /// Runs `command`; returns what it reported, if anything.
+    var registerIsOpen: Bool { openedRegister.withLock { $0 != nil } }
+
+    /// Whether slow work is running or waiting (the loop then wakes to show its progress).
+    var isBusy: Bool { worker.withLock { $0.map { !$0.isIdle } ?? false } }
+
+    /// The replies of slow commands finished since the last call, in order.
+    func takeReplies() -> [Reply] {
+        replies.withLock { replies in
+            defer { replies = [] }
+            return replies
+        }
+    }
+
+    /// Waits until the slow work given so far is done (the end of a run, and tests).
+    func waitUntilIdle() {
+        while isBusy { usleep(2_000) }
+    }
+
+    /// Runs `command`: a quick one now, returning its reply; a slow one on the worker.
     func run(_ command: Command) -> Reply? {
+        guard command.isSlow else { return perform(command, cancellation: Cancellation()) }
+        let worker = worker.withLock { worker in
+            if worker == nil { worker = Worker() }
+            return worker
+        }
+        worker?.submit { [self] cancellation in
+            if let reply = perform(command, cancellation: cancellation) { replies.withLock { $0.append(reply) } }
+        }
+        return nil
+    }
+
+    /// Does what `command` asks, where `run` decided: now, or on the worker.
+    private func perform(_ command: Command, cancellation: Cancellation) -> Reply? {
         switch command {
         case .saveDraft(let save, let announce):
             do throws(WriteError) {
@@ -52,7 +93,7 @@ final class CommandRunner {
             return .due(Self.due(setting, today: today, clock: clock))
         case .saveOutcome(let job):
             do throws(WriteError) {
-                return .outcomeSaved(.success(try job.run()))
+                return .outcomeSaved(.success(try job.run(cancellation: cancellation)))
             } catch {
                 return .outcomeSaved(.failure(error))
             }
@@ -62,6 +103,7 @@ final class CommandRunner {
             closeRegister()
             return nil
         case .cancel:
+            worker.withLock { $0?.cancel() }
             return nil
         }
     }
@@ -105,13 +147,14 @@ final class CommandRunner {
         _ setting: RegisterSetting, _ clock: WallClock, _ body: (Register) throws(RegisterError) -> T
     ) -> Result<T, RegisterError> {
         do throws(RegisterError) {
-            if let opened = openedRegister, opened.setting != setting { closeRegister() }
+            let opened = openedRegister.withLock { $0 }
+            if let opened, opened.setting != setting { closeRegister() }
             let register: Register
-            if let opened = openedRegister {
+            if let opened, opened.setting == setting {
                 register = opened.register
             } else {
                 register = try setting.open(clock)
-                openedRegister = (setting, register)
+                openedRegister.withLock { $0 = (setting, register) }
             }
             return .success(try body(register))
         } catch {
@@ -123,8 +166,11 @@ final class CommandRunner {
         }
     }
 
+    /// Closes the register screen's register (on the worker, or once the worker has stopped).
     func closeRegister() {
-        openedRegister?.register.close()
-        openedRegister = nil
+        openedRegister.withLock { opened in
+            opened?.register.close()
+            opened = nil
+        }
     }
 }

@@ -25,6 +25,9 @@ struct RegisterScreen: Screen {
     var message: Message?
     /// Today, for "due only".
     var today: String
+    /// A request is with the register: keys wait (Esc still leaves), and the answer changes
+    /// the screen when it comes.
+    var waiting = false
 
     /// The newest this many are listed; a search or a filter finds the others.
     static let listLimit = 200
@@ -81,19 +84,24 @@ struct RegisterScreen: Screen {
 
     /// Opens the screen on the register's newest entries.
     static func open(_ app: AppState) -> Effect {
-        let screen = RegisterScreen(today: String(app.clock.timestamp.prefix(10)))
-        return .all([.show(screen), ask(.list(screen.query), app)])
+        var screen = RegisterScreen(today: String(app.clock.timestamp.prefix(10)))
+        let list = screen.ask(.list(screen.query), app)
+        return .all([.show(screen), list])
     }
 
-    /// Hands `request` to the register, or says there is none.
-    private static func ask(_ request: RegisterRequest, _ app: AppState) -> Effect {
+    /// Hands `request` to the register (the screen waits for its answer), or says there is none.
+    private mutating func ask(_ request: RegisterRequest, _ app: AppState) -> Effect {
         guard let setting = app.register else {
             return .say(
                 .problem(
                     RegisterError.unavailable(location: "this computer", reason: "no register is set up").description))
         }
+        waiting = true
         return .run(.register(setting, request, clock: app.clock))
     }
+
+    /// Back to the start menu; the register is closed once any request in hand is done.
+    private static var leave: Effect { .all([.run(.closeRegister), .show(StartScreen())]) }
 
     /// Which part is up, for the loop's "a different screen" test (keys typed ahead are dropped).
     var part: String? {
@@ -105,11 +113,14 @@ struct RegisterScreen: Screen {
     }
 
     func title(_ app: AppState) -> ScreenTitle { .named("The register") }
-    func hints(_ app: AppState) -> [String] { bindings.hints() }
+    func hints(_ app: AppState) -> [String] { waiting ? ["Esc back to the menu"] : bindings.hints() }
 
     mutating func update(_ key: Key, _ app: inout AppState) -> Effect {
+        // Keys typed while the register is being asked are dropped, as keys typed while one
+        // screen gives way to the next; only Esc leaves, without waiting for the answer.
+        if waiting { return key == .escape ? Self.leave : .none }
         let state = app
-        let ask = { (request: RegisterRequest) in Self.ask(request, state) }
+        func ask(_ request: RegisterRequest) -> Effect { self.ask(request, state) }
         let action = bindings.action(for: key)
         switch panel {
         case .list:
@@ -129,7 +140,7 @@ struct RegisterScreen: Screen {
             case .due?:
                 query.dueBy = query.dueBy == nil ? today : nil
                 return ask(.list(query))
-            case .back?: return .all([.run(.closeRegister), .show(StartScreen())])
+            case .back?: return Self.leave
             default: break
             }
         case .searching:
@@ -185,6 +196,7 @@ struct RegisterScreen: Screen {
 
     mutating func receive(_ reply: Reply, _ app: inout AppState) -> Effect {
         guard case .register(let answer) = reply else { return .none }
+        waiting = false
         switch answer {
         case .listed(let result): listed(result)
         case .entry(let result): opened(result)
@@ -223,6 +235,7 @@ struct RegisterScreen: Screen {
         case .entry(let history): RegisterScreen.entryView(history, into: &page)
         case .change(let form): form.view(&page)
         }
+        if waiting { page.pinned("Waiting for the register…", style: .dim) }
         page.message(message)
     }
 

@@ -20,6 +20,8 @@ struct SaveScreen: Screen {
     /// Starts on the folder.
     var row = folderRow
     var message: Message?
+    /// The save is with the worker: only Esc is taken, and it stops the save.
+    var saving = false
 
     /// - Parameter formats: those chosen last time, if any.
     init(outcome: OutcomeScreen, form: FilledDMF, formats: [OutputFormat]?, folder: String) {
@@ -46,10 +48,20 @@ struct SaveScreen: Screen {
     ]
 
     func title(_ app: AppState) -> ScreenTitle { .named("Save the DMF and checklist") }
-    func hints(_ app: AppState) -> [String] { Self.bindings.hints() }
+    static let savingBindings = [KeyBinding([.key(.escape)], "Esc stop saving", Action.back)]
+
+    func hints(_ app: AppState) -> [String] { (saving ? Self.savingBindings : Self.bindings).hints() }
+
+    /// Keys typed while saving, before the saving screen was seen, are dropped.
+    var part: String? { saving ? "saving" : nil }
 
     /// The message stays until the next save or Esc.
     mutating func update(_ key: Key, _ app: inout AppState) -> Effect {
+        if saving {
+            guard Self.savingBindings.action(for: key) == .back else { return .none }
+            message = .done("Stopping…")
+            return .run(.cancel)
+        }
         switch Self.bindings.action(for: key) {
         case .save?:
             let chosen = Self.formatsOrder.filter(formats.contains)
@@ -63,6 +75,8 @@ struct SaveScreen: Screen {
                 let job = app.session?.outcomeSave(
                     form, formats: chosen, folder: typed.isEmpty ? app.outputFolder : typed, register: app.register)
             else { return .none }
+            saving = true
+            message = nil
             return .run(.saveOutcome(job))
         case .move?: row = key == .up ? max(0, row - 1) : min(Self.folderRow, row + 1)
         case .tick?:
@@ -88,11 +102,15 @@ struct SaveScreen: Screen {
 
     mutating func receive(_ reply: Reply, _ app: inout AppState) -> Effect {
         guard case .outcomeSaved(let result) = reply else { return .none }
+        saving = false
         switch result {
         case .success(let saved):
             let removeDraft = app.session?.outcomeSaved().map { path in Effect.run(.removeDraft(app.drafts, path: path))
             }
             return .all([removeDraft ?? .none, .show(SavedScreen(saved))])
+        case .failure(.cancelled):
+            message = .done("Saving stopped: nothing was written.")
+            return .none
         case .failure(let error):
             message = .problem("Could not save: \(error.description)")
             return .none
@@ -122,6 +140,7 @@ struct SaveScreen: Screen {
             page.field(folder, width: 70, focused: row == Self.folderRow)
         }
         page.focus = row
+        if saving { page.pinned("Saving…", style: .accent) }
         page.message(message)
     }
 }
