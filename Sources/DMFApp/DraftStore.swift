@@ -1,4 +1,5 @@
 import DMFAnswers
+import DMFDocuments
 import DMFPolicy
 import Foundation
 
@@ -65,10 +66,13 @@ public struct DraftStore: Sendable {
         return folder + "/draft-\(day)-\(time)-\(suffix).yaml"
     }
 
-    /// Saves the answers and the step to resume at.
-    public func save(_ answers: Answers, step: String, to path: String) throws(WriteError) {
+    /// Saves the answers, the step to resume at and the formats last chosen for saving.
+    public func save(
+        _ answers: Answers, step: String, formats: [OutputFormat]? = nil, to path: String
+    ) throws(WriteError) {
         try createFolder()
-        let yaml = AnswersWriter.yaml(answers, resumeStep: step, savedAt: clock.timestamp)
+        let yaml = AnswersWriter.yaml(
+            answers, resumeStep: step, savedAt: clock.timestamp, saveFormats: formats?.map(\.rawValue) ?? [])
         try SafeFile.write(yaml, to: path, overwrite: true)
     }
 

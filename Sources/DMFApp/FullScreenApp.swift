@@ -145,6 +145,7 @@ public final class FullScreenApp {
     /// replies taken, so a save is either done or not begun, and the draft says which.
     public func handle(_ key: Key) {
         prepareSession()
+        model.state.now = .now
         perform(model.update(key))
         if model.ending != nil { settle() }
         if let save = model.state.autosave { perform([save]) }
@@ -155,8 +156,10 @@ public final class FullScreenApp {
     /// wakes now and then to collect its replies and show its progress.
     public var isWorking: Bool { runner.isBusy }
 
-    /// Hands the replies of slow work finished since the last call to the model.
+    /// Hands the replies of slow work finished since the last call to the model, with the time
+    /// now (for how long a save has taken so far).
     public func collectReplies() {
+        model.state.now = .now
         for reply in runner.takeReplies() { perform(model.receive(reply)) }
     }
 

@@ -225,19 +225,28 @@ public final class PlainFrontEnd {
         }
         let typedFolder = PathInput.expand(folderLine, home: ProcessContext.variable("HOME"))
         let folder = typedFolder.isEmpty ? outputFolder : typedFolder
-        guard let formatLine = ask("Formats: markdown, text, html, json, pdf (Enter for markdown and html):") else {
+        // Enter takes the formats chosen last (kept in the draft), at first Markdown and HTML.
+        let remembered = session.saveFormats ?? SaveScreen.defaultFormats
+        let names = remembered.map(\.rawValue)
+        let enter = names.dropLast().joined(separator: ", ") + (names.count > 1 ? " and " : "") + (names.last ?? "")
+        guard let formatLine = ask("Formats: markdown, text, html, json, pdf (Enter for \(enter)):") else {
             return nil
         }
-        let formats = OutcomeSummary.formats(from: formatLine)
+        let formats = formatLine.trimmed.isEmpty ? remembered : OutcomeSummary.formats(from: formatLine)
         guard !formats.isEmpty else {
             say("Please name one or more of: markdown, text, html, json, pdf.")
             return false
         }
+        session.saveFormats = formats
         do {
             let saved = try session.saveOutcome(form, formats: formats, folder: folder, register: register)
             say("Saved:")
             for path in saved.paths { say("  \(path)") }
             if let note = saved.registerNote { say(note) }
+            let helpdesk = session.wizard.flow.isHelpdesk
+            for line in AfterSaving.lines(form, reference: saved.reference, paths: saved.paths, helpdesk: helpdesk) {
+                say(line)
+            }
             return true
         } catch {
             say("Could not save: \(error.description)")

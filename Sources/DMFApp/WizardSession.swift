@@ -19,7 +19,8 @@ public struct WizardSession: Sendable {
     public let training: Bool
     /// The time stamped on the form, and the day the delete-by date is checked against.
     public let clock: WallClock
-    /// The formats last chosen on the save screen, ticked again when it reopens; nil until chosen.
+    /// The formats last chosen on the save screen, ticked again when it reopens and kept in the
+    /// draft (`draft.formats`, never read as an answer); nil until chosen.
     public var saveFormats: [OutputFormat]?
     /// Set when the last draft save failed, so the screen can say so (work is never silently unsaved).
     public private(set) var saveProblem: String?
@@ -37,15 +38,18 @@ public struct WizardSession: Sendable {
         self.clock = clock
     }
 
-    /// A session continuing the draft or answers file at `path`, at its saved step. A draft keeps
-    /// being saved to its own file; an answers file opened to start from gets a new draft.
+    /// A session continuing the draft or answers file at `path`, at its saved step, with the
+    /// formats its draft remembers. A draft keeps being saved to its own file; an answers file
+    /// opened to start from gets a new draft.
     public static func resuming(
         _ path: String, asDraft: Bool, drafts: DraftStore, helpdesk: Bool, clock: WallClock
     ) throws(AnswersFileError) -> WizardSession {
         let document = try drafts.load(path)
         let flow = Flow(helpdesk: helpdesk || document.answers.helpdesk != nil)
         let wizard = Wizard(flow: flow, answers: document.answers, resumeAt: document.resumeStep)
-        return WizardSession(wizard: wizard, drafts: drafts, draftPath: asDraft ? path : nil, clock: clock)
+        var session = WizardSession(wizard: wizard, drafts: drafts, draftPath: asDraft ? path : nil, clock: clock)
+        session.saveFormats = document.saveFormats.flatMap(OutputFormat.remembered)
+        return session
     }
 
     /// Changes the wizard in place (a copy of the session would copy its answers too).
@@ -57,7 +61,7 @@ public struct WizardSession: Sendable {
     /// training, or before the first answer.
     public func pendingDraft() -> DraftSave? {
         guard let drafts else { return nil }
-        let content = DraftSave.Content(answers: wizard.answers, step: wizard.resumeStep)
+        let content = DraftSave.Content(answers: wizard.answers, step: wizard.resumeStep, formats: saveFormats)
         guard content != lastSaved, content.answers != Answers() || draftPath != nil else { return nil }
         return DraftSave(store: drafts, path: draftPath ?? drafts.newDraftPath(), content: content)
     }
@@ -129,10 +133,11 @@ public struct WizardSession: Sendable {
 
 /// One save of a draft: the file, and what goes in it.
 public struct DraftSave: Sendable, Equatable {
-    /// What a draft holds: the answers, and where to resume.
+    /// What a draft holds: the answers, where to resume, and the formats chosen for saving.
     public struct Content: Sendable, Equatable {
         public var answers: Answers
         public var step: String
+        public var formats: [OutputFormat]?
     }
 
     public var store: DraftStore
@@ -140,10 +145,19 @@ public struct DraftSave: Sendable, Equatable {
     public var content: Content
 
     public func write() throws(WriteError) {
-        try store.save(content.answers, step: content.step, to: path)
+        try store.save(content.answers, step: content.step, formats: content.formats, to: path)
     }
 
     public static func == (lhs: DraftSave, rhs: DraftSave) -> Bool {
         lhs.store.folder == rhs.store.folder && lhs.path == rhs.path && lhs.content == rhs.content
+    }
+}
+
+extension OutputFormat {
+    /// The formats a draft remembers, by name, those this version knows; nil when none is one
+    /// (the save screen then ticks its defaults).
+    static func remembered(_ names: [String]) -> [OutputFormat]? {
+        let formats = SaveScreen.formatsOrder.filter { format in names.contains { OutputFormat(name: $0) == format } }
+        return formats.isEmpty ? nil : formats
     }
 }

@@ -32,6 +32,9 @@ struct AppState {
     var projector = false
     /// Whether the terminal shows Unicode (else every character is drawn as ASCII).
     var unicode = true
+    /// The time as the loop last read it, for "3 s so far" while saving: the screens read no
+    /// clock of their own, so drawing stays a function of the state.
+    var now = ContinuousClock.now
 
     var charset: BoxCharset { .forUnicode(unicode) }
 

@@ -52,6 +52,8 @@ enum Reply: Sendable {
     case draftDeleted(Result<[DraftSummary], DraftError>)
     case scoreSheetSaved(Result<[String], WriteError>)
     case due(String?)
+    /// Saving has reached this stage (the screen says so, with the time so far).
+    case saving(SavingStage)
     case outcomeSaved(Result<SavedOutcome, WriteError>)
     case register(RegisterReply)
 }

@@ -93,7 +93,10 @@ final class CommandRunner: Sendable {
             return .due(Self.due(setting, today: today, clock: clock))
         case .saveOutcome(let job):
             do throws(WriteError) {
-                return .outcomeSaved(.success(try job.run(cancellation: cancellation)))
+                let saved = try job.run(cancellation: cancellation) { stage in
+                    replies.withLock { $0.append(.saving(stage)) }
+                }
+                return .outcomeSaved(.success(saved))
             } catch {
                 return .outcomeSaved(.failure(error))
             }

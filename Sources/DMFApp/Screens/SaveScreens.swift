@@ -20,8 +20,15 @@ struct SaveScreen: Screen {
     /// Starts on the folder.
     var row = folderRow
     var message: Message?
-    /// The save is with the worker: only Esc is taken, and it stops the save.
-    var saving = false
+    /// The save with the worker, while it runs: only Esc is taken then, and it stops the save.
+    var saving: Saving?
+
+    struct Saving {
+        var started: ContinuousClock.Instant
+        var stage: SavingStage
+        /// Esc was pressed: the save stops at the next point it can (it may be done by then).
+        var stopping = false
+    }
 
     /// - Parameter formats: those chosen last time, if any.
     init(outcome: OutcomeScreen, form: FilledDMF, formats: [OutputFormat]?, folder: String) {
@@ -50,16 +57,16 @@ struct SaveScreen: Screen {
     func title(_ app: AppState) -> ScreenTitle { .named("Save the DMF and checklist") }
     static let savingBindings = [KeyBinding([.key(.escape)], "Esc stop saving", Action.back)]
 
-    func hints(_ app: AppState) -> [String] { (saving ? Self.savingBindings : Self.bindings).hints() }
+    func hints(_ app: AppState) -> [String] { (saving == nil ? Self.bindings : Self.savingBindings).hints() }
 
     /// Keys typed while saving, before the saving screen was seen, are dropped.
-    var part: String? { saving ? "saving" : nil }
+    var part: String? { saving == nil ? nil : "saving" }
 
     /// The message stays until the next save or Esc.
     mutating func update(_ key: Key, _ app: inout AppState) -> Effect {
-        if saving {
+        if saving != nil {
             guard Self.savingBindings.action(for: key) == .back else { return .none }
-            message = .done("Stopping…")
+            saving?.stopping = true
             return .run(.cancel)
         }
         switch Self.bindings.action(for: key) {
@@ -75,8 +82,9 @@ struct SaveScreen: Screen {
                 let job = app.session?.outcomeSave(
                     form, formats: chosen, folder: typed.isEmpty ? app.outputFolder : typed, register: app.register)
             else { return .none }
-            saving = true
+            // A new attempt: the last one's problem no longer applies.
             message = nil
+            saving = Saving(started: app.now, stage: job.firstStage)
             return .run(.saveOutcome(job))
         case .move?: row = key == .up ? max(0, row - 1) : min(Self.folderRow, row + 1)
         case .tick?:
@@ -101,13 +109,14 @@ struct SaveScreen: Screen {
     }
 
     mutating func receive(_ reply: Reply, _ app: inout AppState) -> Effect {
+        if case .saving(let stage) = reply { saving?.stage = stage }
         guard case .outcomeSaved(let result) = reply else { return .none }
-        saving = false
+        saving = nil
         switch result {
         case .success(let saved):
             let removeDraft = app.session?.outcomeSaved().map { path in Effect.run(.removeDraft(app.drafts, path: path))
             }
-            return .all([removeDraft ?? .none, .show(SavedScreen(saved))])
+            return .all([removeDraft ?? .none, .show(SavedScreen(saved, form: form, helpdesk: app.helpdesk))])
         case .failure(.cancelled):
             message = .done("Saving stopped: nothing was written.")
             return .none
@@ -140,20 +149,30 @@ struct SaveScreen: Screen {
             page.field(folder, width: 70, focused: row == Self.folderRow)
         }
         page.focus = row
-        if saving { page.pinned("Saving…", style: .accent) }
+        if let saving {
+            let seconds = max(0, (app.now - saving.started).components.seconds)
+            page.pinned(
+                saving.stopping
+                    ? "Stopping… (nothing is written once it stops)"
+                    : "\(saving.stage.words) (\(seconds) s so far). Press Esc to stop.",
+                style: .accent)
+        }
         page.message(message)
     }
 }
 
-/// The files just saved; any of its keys finishes the run.
+/// The files just saved, and what to do with them; any of its keys finishes the run.
 struct SavedScreen: Screen {
     var paths: [String]
     /// What the register said, when the outcome was to be recorded.
     var register: Message?
+    /// What to do next, fitted to the outcome (`AfterSaving`).
+    var next: [String]
 
-    init(_ saved: SavedOutcome) {
+    init(_ saved: SavedOutcome, form: FilledDMF, helpdesk: Bool) {
         paths = saved.paths
         register = saved.registerNote.map { saved.recorded ? .done($0) : .problem($0) }
+        next = AfterSaving.lines(form, reference: saved.reference, paths: saved.paths, helpdesk: helpdesk)
     }
 
     enum Action {
@@ -180,7 +199,7 @@ struct SavedScreen: Screen {
             page.line(register.text, style: register.kind == .problem ? .error : .success, hang: 2)
             page.gap()
         }
-        page.line("Print the HTML file, or email the Markdown file, to your Information Asset Owner.")
+        for line in next { page.line(line, hang: line.hasPrefix("- ") ? 2 : 0) }
         page.pinned("Press Enter to finish.", style: .accent)
     }
 }
