@@ -15,9 +15,9 @@ public enum AssetLocator {
             .path
         paths.append(executable + "/assets")
         paths.append(URL(fileURLWithPath: executable + "/../share/dmf-wizard/assets").standardized.path)
-        // Sources/DMFApp/AssetLocator.swift → the checkout's top folder.
+        // Sources/DMFApp/Training/AssetLocator.swift → the checkout's top folder.
         let checkout = URL(fileURLWithPath: sourceFile).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
         paths.append(checkout.appendingPathComponent("assets").path)
         return paths
     }
