@@ -126,6 +126,43 @@ import Testing
         #expect(!app.registerIsOpen)
     }
 
+    /// While a request is with the register (on the worker), the screen takes no key but Esc:
+    /// keys typed meanwhile are dropped, as keys typed while one screen gives way to the next;
+    /// Esc goes back to the menu without waiting, and the register is closed after the request.
+    @Test func keysTypedWhileTheRegisterAnswersAreDroppedAndEscLeaves() throws {
+        let scratch = Scratch()
+        var state = AppState(
+            helpdesk: false, drafts: DraftStore(folder: scratch.folder + "/drafts"), clock: Self.clock,
+            outputFolder: scratch.folder, home: nil)
+        state.register = scratch.location.setting
+        guard case .all(let opening) = RegisterScreen.open(state), case .show(let shown)? = opening.first,
+            var screen = shown as? RegisterScreen
+        else {
+            Issue.record("the register screen did not open asking for the list")
+            return
+        }
+        guard case .run(.register(_, .list, _))? = opening.last else {
+            Issue.record("no list was asked for")
+            return
+        }
+        #expect(screen.waiting)
+        #expect(screen.hints(state) == ["Esc back to the menu"])
+        for key in [Key.enter, .char("/"), .char("s"), .char("u"), .down, .char("q")] {
+            guard case .none = screen.update(key, &state) else {
+                Issue.record("\(key) was taken while waiting")
+                continue
+            }
+        }
+        #expect(screen.panel == .list && screen.query.status == nil && screen.query.dueBy == nil)
+        guard case .all(let leaving) = screen.update(.escape, &state), case .run(.closeRegister)? = leaving.first,
+            case .show(let next)? = leaving.last
+        else {
+            Issue.record("Esc did not leave")
+            return
+        }
+        #expect(next is StartScreen)
+    }
+
     @Test func aRefusedChangeSaysWhyAndRecordsNothing() throws {
         let scratch = Scratch()
         let register = try scratch.filled()

@@ -31,7 +31,7 @@ struct CheckScreen: Screen {
         WizardKeys.saveDraft(.saveDraft, label: nil),
     ]
 
-    func title(_ app: AppState) -> ScreenTitle { WizardStep.title(app) }
+    func title(_ app: AppState) -> ScreenTitle { .named("Check your answers", step: "Code CHECK") }
     func hints(_ app: AppState) -> [String] { Self.bindings.hints() }
 
     mutating func update(_ key: Key, _ app: inout AppState) -> Effect {

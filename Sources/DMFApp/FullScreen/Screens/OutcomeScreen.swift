@@ -38,7 +38,7 @@ struct OutcomeScreen: Screen {
         WizardKeys.saveDraft(.saveDraft, label: nil),
     ]
 
-    func title(_ app: AppState) -> ScreenTitle { WizardStep.title(app) }
+    func title(_ app: AppState) -> ScreenTitle { .named("Outcome", step: "Code OUTCOME") }
     func hints(_ app: AppState) -> [String] { Self.bindings.hints() }
 
     mutating func update(_ key: Key, _ app: inout AppState) -> Effect {

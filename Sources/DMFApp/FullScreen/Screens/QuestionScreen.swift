@@ -62,7 +62,7 @@ struct QuestionScreen: Screen {
         ]
     }
 
-    func title(_ app: AppState) -> ScreenTitle { WizardStep.title(app) }
+    func title(_ app: AppState) -> ScreenTitle { WizardStep.questionTitle(app) }
 
     func hints(_ app: AppState) -> [String] {
         guard let question = app.session?.wizard.currentQuestion else { return [] }

@@ -41,7 +41,7 @@ struct RecipientsScreen: Screen {
         WizardKeys.saveDraft(.saveDraft, label: nil),
     ]
 
-    func title(_ app: AppState) -> ScreenTitle { WizardStep.title(app) }
+    func title(_ app: AppState) -> ScreenTitle { WizardStep.questionTitle(app) }
     func hints(_ app: AppState) -> [String] { Self.bindings.hints() }
 
     mutating func update(_ key: Key, _ app: inout AppState) -> Effect {

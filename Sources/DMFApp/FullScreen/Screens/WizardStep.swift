@@ -63,16 +63,12 @@ enum WizardStep {
         }
     }
 
-    /// The title ("DMF wizard · The transfer") and the step label on the top line.
-    static func title(_ app: AppState) -> ScreenTitle {
+    /// A question's title ("DMF wizard · The transfer") and its step label ("Step 3 of 21 · Code
+    /// T1"); Check your answers and the outcome have their own.
+    static func questionTitle(_ app: AppState) -> ScreenTitle {
         guard let wizard = app.session?.wizard else { return .named(nil) }
-        switch wizard.screen {
-        case .check: return .named("Check your answers", step: "Code CHECK")
-        case .outcome: return .named("Outcome", step: "Code OUTCOME")
-        default:
-            let (step, total) = wizard.progress
-            return .named(
-                wizard.currentQuestion?.section.title ?? "", step: "Step \(step) of \(total) · Code \(wizard.stepCode)")
-        }
+        let (step, total) = wizard.progress
+        return .named(
+            wizard.currentQuestion?.section.title ?? "", step: "Step \(step) of \(total) · Code \(wizard.stepCode)")
     }
 }
