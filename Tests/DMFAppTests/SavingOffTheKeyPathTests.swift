@@ -63,6 +63,23 @@ final class HeldPrinter: FormPrinter {
         #expect(try String(contentsOfFile: paths[2], encoding: .utf8) == "%PDF-1.4 held\n")
     }
 
+    /// A reply the loop has not yet taken counts as work in hand: the loop reads keys with a time
+    /// limit until it takes it, so a save finishing just after the loop looked is never left
+    /// waiting for a key.
+    @Test func aReplyNotYetTakenIsStillWorkInHand() throws {
+        let folder = TemporaryFolder()
+        let printer = HeldPrinter()
+        let app = SavePDFTests.atSaveWithPDFTicked(folder, printer: { printer })
+        app.handle(.enter)
+        try #require(printer.waitUntilPrinting())
+        printer.released.signal()
+        app.runner.waitUntilIdle()  // the worker is done; its reply waits
+        #expect(app.isWorking, "the loop must still wake for the reply")
+        app.collectReplies()
+        #expect(!app.isWorking)
+        #expect(app.savedPaths != nil)
+    }
+
     @Test func escStopsThePrintingAndNothingIsWritten() throws {
         let folder = TemporaryFolder()
         let printer = HeldPrinter()

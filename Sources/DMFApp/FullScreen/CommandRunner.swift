@@ -23,8 +23,13 @@ final class CommandRunner: Sendable {
 
     var registerIsOpen: Bool { openedRegister.withLock { $0 != nil } }
 
-    /// Whether slow work is running or waiting (the loop then wakes to show its progress).
-    var isBusy: Bool { worker.withLock { $0.map { !$0.isIdle } ?? false } }
+    /// Whether slow work is running or waiting, or has replies not yet taken: the loop then
+    /// reads keys with a time limit, so no reply waits for a key. (A job posts its reply before
+    /// it counts as done, so between the two checks here nothing can slip through.)
+    var isBusy: Bool { isWorking || replies.withLock { !$0.isEmpty } }
+
+    /// Whether the worker has a job running or waiting.
+    private var isWorking: Bool { worker.withLock { $0.map { !$0.isIdle } ?? false } }
 
     /// The replies of slow commands finished since the last call, in order.
     func takeReplies() -> [Reply] {
@@ -34,9 +39,10 @@ final class CommandRunner: Sendable {
         }
     }
 
-    /// Waits until the slow work given so far is done (the end of a run, and tests).
+    /// Waits until the slow work given so far is done (the end of a run, and tests); its
+    /// replies are then in `takeReplies`.
     func waitUntilIdle() {
-        while isBusy { usleep(2_000) }
+        while isWorking { usleep(2_000) }
     }
 
     /// Runs `command`: a quick one now, returning its reply; a slow one on the worker.

@@ -40,7 +40,7 @@ public final class FullScreenApp {
     /// Makes the session a new transfer begins with, once the first screen is drawn.
     private let makeSession: () -> WizardSession
     /// Carries out the commands the model returns.
-    private let runner = CommandRunner()
+    let runner = CommandRunner()
 
     /// - Parameters:
     ///   - session: the session to begin with: made only after the start menu is drawn, or at
