@@ -4,8 +4,9 @@ import TerminalUI
 
 /// The full-screen app as a value: the screen on show, anything drawn over it, what the screens
 /// share, and how far the page is scrolled. Keys and the replies to commands go in through
-/// `update` and `receive`, which return the commands to run next (the model itself reads and
-/// writes nothing); `view` draws it and changes nothing.
+/// `update` and `receive`, which return the commands to run next: the model touches no file,
+/// register or browser itself (the one outside thing it reads is the time stamped on the form
+/// when the outcome opens). `view` draws it and changes nothing.
 struct AppModel {
     /// What is drawn over the screen, taking its keys.
     enum Overlay {

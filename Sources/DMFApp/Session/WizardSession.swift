@@ -108,9 +108,10 @@ public struct WizardSession: Sendable {
     }
 
     /// The outcome is saved: the draft is no longer needed. Returns the draft file to remove.
-    public mutating func outcomeSaved() -> String? {
+    public mutating func outcomeSaved() -> (store: DraftStore, path: String)? {
         defer { draftPath = nil }
-        return training ? nil : draftPath
+        guard let drafts, let draftPath else { return nil }
+        return (drafts, draftPath)
     }
 
     /// Saves `form` at once (plain mode), then removes the draft; see `OutcomeSave.run`.
@@ -118,7 +119,7 @@ public struct WizardSession: Sendable {
         _ form: FilledDMF, formats: [OutputFormat], folder: String, register: RegisterSetting? = nil
     ) throws(WriteError) -> SavedOutcome {
         let saved = try outcomeSave(form, formats: formats, folder: folder, register: register).run()
-        if let path = outcomeSaved() { drafts?.delete(path) }
+        if let draft = outcomeSaved() { draft.store.delete(draft.path) }
         return saved
     }
 

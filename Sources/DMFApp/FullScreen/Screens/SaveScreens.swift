@@ -54,8 +54,10 @@ struct SaveScreen: Screen {
         KeyBinding([.key(.escape)], "Esc back", .back),
     ]
 
-    func title(_ app: AppState) -> ScreenTitle { .named("Save the DMF and checklist") }
+    /// While saving.
     static let savingBindings = [KeyBinding([.key(.escape)], "Esc stop saving", Action.back)]
+
+    func title(_ app: AppState) -> ScreenTitle { .named("Save the DMF and checklist") }
 
     func hints(_ app: AppState) -> [String] { (saving == nil ? Self.bindings : Self.savingBindings).hints() }
 
@@ -114,9 +116,12 @@ struct SaveScreen: Screen {
         saving = nil
         switch result {
         case .success(let saved):
-            let removeDraft = app.session?.outcomeSaved().map { path in Effect.run(.removeDraft(app.drafts, path: path))
+            var effects: [Effect] = [.show(SavedScreen(saved, form: form, helpdesk: app.helpdesk))]
+            // The draft is no longer needed.
+            if let draft = app.session?.outcomeSaved() {
+                effects.append(.run(.removeDraft(draft.store, path: draft.path)))
             }
-            return .all([removeDraft ?? .none, .show(SavedScreen(saved, form: form, helpdesk: app.helpdesk))])
+            return .all(effects)
         case .failure(.cancelled):
             message = .done("Saving stopped: nothing was written.")
             return .none
