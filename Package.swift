@@ -33,6 +33,9 @@ let package = Package(
         // OpenSSH signatures (SSHSIG): read, check natively, sign through ssh-keygen; the
         // allowed-signers file (DECISIONS.md, "Signatures: OpenSSH's SSHSIG").
         .target(name: "DMFSignatures", dependencies: ["SystemCrypto", "ProcessSupport", "DMFPolicy"]),
+        // The register's history as an RFC 6962 Merkle tree: its frontier, inclusion and consistency
+        // proofs, C2SP checkpoints and proof files (DECISIONS.md, "A history nobody can quietly rewrite").
+        .target(name: "TransparencyLog", dependencies: ["SystemCrypto"]),
         .target(name: "DMFPolicy"),
         .target(name: "DMFAnswers", dependencies: ["DMFPolicy", .product(name: "Yams", package: "Yams")]),
         .target(name: "DMFDocuments", dependencies: ["DMFPolicy", "DMFFlow"]),
@@ -63,15 +66,19 @@ let package = Package(
         .executableTarget(name: "RegisterLoad", dependencies: ["DMFRegister", "DMFRegisterStores", "DMFPolicy"]),
         // How fast signatures are checked and made (scripts/bench-signatures.sh).
         .executableTarget(name: "SignatureSpeed", dependencies: ["DMFSignatures", "ProcessSupport"]),
+        // How fast the register's tree makes checkpoints and proofs (scripts/bench-tree.sh).
+        .executableTarget(name: "TreeSpeed", dependencies: ["TransparencyLog"]),
         .testTarget(
             name: "DMFPolicyTests", dependencies: ["DMFPolicy", "DMFAnswers"],
             resources: [.copy("Scenarios"), .copy("Guidance")]),
         .testTarget(name: "DMFAnswersTests", dependencies: ["DMFAnswers", "DMFPolicy"], exclude: ["JSONFromTools"]),
         .testTarget(
-            name: "DMFDocumentsTests", dependencies: ["DMFDocuments", "DMFAnswers", "DMFPolicy", "TestSupport"],
+            name: "DMFDocumentsTests",
+            dependencies: ["DMFDocuments", "DMFAnswers", "DMFFlow", "DMFPolicy", "TestSupport"],
             resources: [.copy("Golden")]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "SystemCryptoTests", dependencies: ["SystemCrypto", "TestSupport"]),
+        .testTarget(name: "TransparencyLogTests", dependencies: ["TransparencyLog", "SystemCrypto", "TestSupport"]),
         .testTarget(name: "DMFSignaturesTests", dependencies: ["DMFSignatures", "SystemCrypto", "TestSupport"]),
         .target(name: "ProcessSupport"),
         .target(

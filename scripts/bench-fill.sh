@@ -5,7 +5,7 @@
 #
 # 1. Builds release (`swift build -c release`) and, unless --no-static, the release binary of
 #    scripts/build-release.sh, with the Swift runtime linked in (in .build-release; the first
-#    build compiles everything, a minute or two on 2 cores).
+#    build compiles everything, a minute or two on 2 cores), stripped as the package installs it.
 # 2. Times `fill` per answers file over N runs (default 30) after one warm-up, including process
 #    start: wall time of spawning the binary until it exits, output to /dev/null. Median and p95.
 #    `--version` is timed too, as the floor for starting the binary at all.
@@ -59,8 +59,9 @@ if [[ $static == 1 ]]; then
     t0=$(python3 -c 'import time; print(time.time())')
     if built="$(scripts/build-release.sh)"; then
         static_build_s=$(seconds_since "$t0")
+        # Stripped as the package strips it (scripts/build-deb.sh): the binary staff run.
         static_bin="$work/dmf-wizard-static"
-        cp "$built" "$static_bin"
+        objcopy --strip-all --remove-section=.comment "$built" "$static_bin"
     else
         echo "static build failed; continuing with the dynamic binary only" >&2
     fi

@@ -14,8 +14,9 @@
 #     (Debian: `apt-get install gcc libncurses-dev`);
 #   - dialog and whiptail, the menus people already know, measured beside the wizard
 #     (`apt-get install dialog whiptail`);
-#   - the Swift toolchain: the wizard measured is the release binary people install, built here
-#     by scripts/build-release.sh (into .build-release; minutes the first time);
+#   - the Swift toolchain and binutils: the wizard measured is the binary people install, built
+#     here by scripts/build-release.sh (into .build-release; minutes the first time) and
+#     stripped as scripts/build-deb.sh strips it;
 #   - Linux (/proc, pseudo-terminals, posix_fadvise).
 #
 # Three parts, because the machine matters as much as the program at start-up:
@@ -27,7 +28,7 @@
 # Part 2's first screen falls between 1 and 3 on a machine that reclaims idle page cache within
 # seconds (this sandbox's VM does: its read-ahead is 8 MB, so every page missed is costly). The
 # floor is a 16 KB program on shared libraries that every other program keeps in the cache; the
-# wizard is one static binary of about 160 MB, so only the wizard pays.
+# wizard is one binary of about 65 MB with the Swift runtime in it, so only the wizard pays.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 reps="${1:-7}"
@@ -40,9 +41,18 @@ python3 -c 'import pyte' 2>/dev/null || python3 -m pip install -q pyte
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-# The release binary people install (see scripts/build-release.sh).
+evict() { python3 -c 'import os, sys
+for path in sys.argv[1:]:
+    fd = os.open(path, os.O_RDONLY); os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED); os.close(fd)' "$@"; }
+# The binary people install: the release build (scripts/build-release.sh), stripped as the
+# package strips it. The copy just written is dropped from the page cache, so that it is read
+# back as an installed binary is: how the cache holds it changes how much memory a start maps.
 echo "Building the release binary..."
-bin="$(scripts/build-release.sh)"
+built="$(scripts/build-release.sh)"
+bin="$work/dmf-wizard"
+objcopy --strip-all --remove-section=.comment "$built" "$bin"
+sync "$bin"
+evict "$bin"
 gcc -O2 -o "$work/floor_menu" scripts/bench/floor_menu.c -lncursesw ||
     { echo "bench-tui: the floor did not compile: are the ncurses headers there? (apt-get install libncurses-dev)" >&2; exit 2; }
 
@@ -82,9 +92,6 @@ python3 "$harness" --suite "$work/full.json" --baseline floor_ncurses --reps "$r
 echo
 echo "== 3. Cold start: each program's files dropped from the page cache first (3 reps)"
 floor_files=("$work/floor_menu" $(ldd "$work/floor_menu" | awk '/ncurses|tinfo/ {print $3}'))
-evict() { python3 -c 'import os, sys
-for path in sys.argv[1:]:
-    fd = os.open(path, os.O_RDONLY); os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED); os.close(fd)' "$@"; }
 for rep in 1 2 3; do
     evict "$bin" "${floor_files[@]}"
     python3 "$harness" --suite "$work/quick.json" --reps 1 --warmup 0 --quiet --json-out "$work/cold-$rep.json" >/dev/null
@@ -97,4 +104,4 @@ for index, name in enumerate(r["name"] for r in runs[0]):
     print(f"{name:14} first screen, median of 3: {statistics.median(firsts):6.1f} ms  ({', '.join(f'{f:.1f}' for f in firsts)})")
 PY
 echo
-echo "Binary: $bin ($(du -h "$bin" | cut -f1))"
+echo "Binary, stripped: $(du -h "$bin" | cut -f1)"

@@ -81,6 +81,16 @@ install -d "$root/DEBIAN" "$stage/debian"
 printf 'Source: dmf-wizard\n\nPackage: dmf-wizard\nArchitecture: any\n' > "$stage/debian/control"
 linked="$(cd "$stage" && dpkg-shlibdeps -O "$root/usr/bin/dmf-wizard" | sed -n 's/^shlibs:Depends=//p')"
 [[ -n "$linked" ]] || { echo "build-deb: dpkg-shlibdeps found no libraries" >&2; exit 1; }
+# Packed relative relocations (scripts/build-release.sh) need the loader of glibc 2.36 or later;
+# the binary names that requirement (GLIBC_ABI_DT_RELR), but dpkg-shlibdeps does not count it.
+if readelf -V "$root/usr/bin/dmf-wizard" | grep -q GLIBC_ABI_DT_RELR; then
+    needed="$(sed -nE 's/.*libc6 \(>= ([^)]+)\).*/\1/p' <<< "$linked")"
+    if [[ -z "$needed" ]]; then
+        linked="libc6 (>= 2.36), $linked"
+    elif dpkg --compare-versions "$needed" lt 2.36; then
+        linked="${linked/libc6 (>= $needed)/libc6 (>= 2.36)}"
+    fi
+fi
 # The package that holds libcrypto.so.3 here: libssl3, or libssl3t64 where it was renamed.
 libssl="$(dpkg-query -S '*/libcrypto.so.3' 2>/dev/null | sed -n "s/^\([^:]*\):$arch: .*/\1/p" | head -1)"
 [[ -n "$libssl" ]] || { echo "build-deb: no package holds libcrypto.so.3 (apt-get install libssl-dev)" >&2; exit 1; }

@@ -30,6 +30,10 @@ public enum DMFBuilder {
         let route = answers.route.type ?? .sameSystem
         let statements = FormStatements(answers, decision: decision)
         let reference = context.reference ?? reference(for: answers, producedAt: context.producedAt)
+        var signOff = signOff(answers, decision: decision)
+        let stated = StatedDecision(answers, state: signOff.state)
+        let nextSteps = nextSteps(decision.checklist, stated)
+        if signOff.state == .forSignature || signOff.state == .forInformation { signOff.conditions = nextSteps.actions }
         return FilledDMF(
             reference: reference,
             marking: ProtectiveMarking(for: answers),
@@ -38,8 +42,9 @@ public enum DMFBuilder {
             onBehalfOf: onBehalfOf(answers.helpdesk),
             decision: decision,
             route: route,
+            nextSteps: nextSteps,
             sectionsBeforeRecipients: [
-                status(reference: reference, decision: decision, context: context),
+                status(reference: reference, decision: decision, stated: stated, context: context),
                 section("requester", "requester", "Requester", answers),
                 section("transfer", "transfer", "The transfer", answers),
                 section("information", "data", "The information", answers),
@@ -53,8 +58,8 @@ public enum DMFBuilder {
                     extra: [derived("copies", "Copies after the transfer", statements.copies)]),
                 section("third_party", "third_party", "Third-party arrangements", answers),
             ],
-            authorisation: section("authorisation", "authorisation", "Authorisation", answers),
-            signOff: signOff(answers, decision: decision))
+            authorisation: authorisation(answers, stated),
+            signOff: signOff)
     }
 
     /// `DMF-20261129-7K3Q`: the production date and four Crockford symbols hashed from the answers
@@ -104,19 +109,14 @@ public enum DMFBuilder {
         return Sanitizer.clean(line)
     }
 
-    private static func status(reference: String, decision: Decision, context: Context) -> DMFSection {
-        let state =
-            switch (decision.verdict, decision.dmfRequired) {
-            case (.blocked, _): "Blocked: must not be authorised; change the plan and produce a new form"
-            case (.refer, _): "Waiting for answers: not ready to be authorised"
-            case (_, true): "Draft: to be authorised by the Information Asset Owner before transfer"
-            case (_, false): "For information: this route does not need a DMF"
-            }
-        return DMFSection(
+    private static func status(
+        reference: String, decision: Decision, stated: StatedDecision, context: Context
+    ) -> DMFSection {
+        DMFSection(
             key: "status", title: "Reference and status",
             fields: [
                 derived("reference", "Reference", reference),
-                derived("status", "Status", state),
+                derived("status", "Status", stated.status),
                 DMFField(
                     key: "dmf_required", label: "DMF required", value: decision.dmfRequired ? "Yes" : "No",
                     raw: decision.dmfRequired ? "yes" : "no"),
@@ -166,6 +166,32 @@ public enum DMFBuilder {
         }
     }
 
+    /// The authorisation answers. The IAO's decision is the requester's word until the IAO signs,
+    /// so the form labels it as stated by the requester and says what happens to it (its value
+    /// for JSON stays the answer).
+    private static func authorisation(_ answers: Answers, _ stated: StatedDecision) -> DMFSection {
+        var section = section("authorisation", "authorisation", "Authorisation", answers)
+        if let index = section.fields.firstIndex(where: { $0.key == "iao_decision" }) {
+            section.fields[index].label = StatedDecision.label
+            if let value = stated.value { section.fields[index].value = value }
+        }
+        return section
+    }
+
+    /// Page 1's "What happens next": the actions the verdict turns on, each with who does it,
+    /// and where the IAO signs.
+    private static func nextSteps(_ checklist: [ChecklistItem], _ stated: StatedDecision) -> DMFNextSteps {
+        let groups: Set<ChecklistGroup> =
+            switch stated.state {
+            case .mustNotBeAuthorised: [.mustChange]
+            case .waitingForAnswers: [.askFirst]
+            case .forSignature, .forInformation: [.beforeSending, .afterTransfer]
+            }
+        return DMFNextSteps(
+            actions: checklist.filter { groups.contains($0.group) }, signing: stated.signing(iaoBlock: iaoDecisionTitle)
+        )
+    }
+
     /// The method and what the rules decided about protecting it in transit.
     private static func controls(_ answers: Answers, _ statements: FormStatements) -> DMFSection {
         let method = AnswerSchema.field(at: \Answers.method).map { field($0, answers) }
@@ -204,7 +230,7 @@ public enum DMFBuilder {
                 mustChange: [],
                 blocks: questions.enumerated().map { index, item in
                     DMFSignatureBlock(
-                        key: "answer_\(index + 1)", title: "Answer from the \(item.who.label.lowercasedFirst)",
+                        key: "answer_\(index + 1)", title: answerTitle(item.who),
                         statement: item.text, fields: [], choices: [], blanks: ["Answer", "Name", "Date"])
                 })
         case .conditions, .proceed:
@@ -225,6 +251,11 @@ public enum DMFBuilder {
                     + "everything below is filled in.",
                 mustChange: [], blocks: [declaration] + records + [iaoDecision(answers.authorisation)])
         }
+    }
+
+    /// "Answer from the Information Asset Owner", "Answer from you (the person sending)".
+    static func answerTitle(_ who: Actor) -> String {
+        who == .requester ? "Answer from \(who.label.lowercasedFirst)" : "Answer from the \(who.label.inSentence)"
     }
 
     private static func requesterDeclaration(_ requester: Answers.Requester) -> DMFSignatureBlock {
@@ -249,9 +280,11 @@ public enum DMFBuilder {
         }
     }
 
+    static let iaoDecisionTitle = "Information Asset Owner's decision"
+
     private static func iaoDecision(_ authorisation: Answers.Authorisation) -> DMFSignatureBlock {
         DMFSignatureBlock(
-            key: "iao_decision", title: "Information Asset Owner's decision",
+            key: DMFSignatureBlock.iaoDecisionKey, title: iaoDecisionTitle,
             statement: "I have read this form and its checklist, and I decide:",
             fields: [text("iao_name", "Information Asset Owner", authorisation.iaoName)],
             choices: ["Authorised", "Refused"], blanks: ["Reason or conditions", "Signature", "Date"])

@@ -40,6 +40,9 @@ public struct DMFSignatureBlock: Sendable, Equatable {
     public var choices: [String]
     /// Lines left blank to write on ("Name", "Signature", "Date").
     public var blanks: [String]
+
+    /// The key of the Information Asset Owner's decision.
+    public static let iaoDecisionKey = "iao_decision"
 }
 
 /// Where the signatures go, and what the form says there for its verdict.
@@ -60,9 +63,54 @@ public struct DMFSignOff: Sendable, Equatable {
     public var notice: String
     /// For BLOCKED, what has to change; else empty.
     public var mustChange: [String]
+    /// What the people signing agree to, repeated on the signature page so that it stands on
+    /// its own when printed: the actions before sending and after the transfer. Nil for BLOCKED
+    /// and REFER, whose sign-off already lists what has to change or who answers.
+    public var conditions: [ChecklistItem]? = nil
     public var blocks: [DMFSignatureBlock]
 
     public static let title = "Sign-off"
+
+    /// Where the signature page starts among the blocks, or nil when nobody signs (BLOCKED).
+    /// The signature page repeats the reference, the verdict and the conditions, and is printed
+    /// on one sheet with them, so the sheet the IAO signs says what it authorises. On a form for
+    /// signature it is the IAO's decision, after the requester's declaration and the approvals;
+    /// on other forms, every block.
+    public var signaturePageStart: Int? {
+        guard !blocks.isEmpty else { return nil }
+        return blocks.firstIndex { $0.key == DMFSignatureBlock.iaoDecisionKey } ?? 0
+    }
+
+    /// The signature page's heading: on a REFER form people answer there, and nobody signs.
+    public var signaturePageTitle: String { state == .waitingForAnswers ? "Answer page" : "Signature page" }
+}
+
+/// Page 1's "What happens next", under the verdict: each action with who does it, then where
+/// the Information Asset Owner signs (or why nobody does).
+public struct DMFNextSteps: Sendable, Equatable {
+    /// The actions the verdict turns on, in checklist order: what must change (BLOCKED), whom to
+    /// ask (REFER), else what to do before sending and after the transfer. Advice is left to
+    /// the checklist.
+    public var actions: [ChecklistItem]
+    /// Where the IAO signs, in words.
+    public var signing: String
+
+    public static let title = "What happens next"
+    public static let signingLabel = "Where the IAO signs"
+    public static let nothingToDo = "Nothing has to be done first."
+
+    /// The actions under their checklist headings ("Do before sending", "After the transfer").
+    public var groups: [(group: ChecklistGroup, items: [ChecklistItem])] {
+        var groups: [(group: ChecklistGroup, items: [ChecklistItem])] = []
+        for item in actions {
+            if groups.last?.group == item.group {
+                groups[groups.count - 1].items.append(item)
+            } else {
+                groups.append((item.group, [item]))
+            }
+        }
+        return groups
+    }
 }
 
 /// The filled Data Movement Form and checklist: one model, rendered to every format.
@@ -78,6 +126,8 @@ public struct FilledDMF: Sendable, Equatable {
     public var onBehalfOf: String?
     public var decision: Decision
     public var route: RouteType
+    /// Printed under the verdict, so the first page says what happens next.
+    public var nextSteps: DMFNextSteps
     /// Sections before the recipients table, then after it, in the order the form prints them.
     public var sectionsBeforeRecipients: [DMFSection]
     public var recipients: [DMFRecipientRow]

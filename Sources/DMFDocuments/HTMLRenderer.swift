@@ -13,6 +13,7 @@ public enum HTMLRenderer {
             \(escape(dmf.verdict.headline))</p>
             """
         )
+        body.append(nextSteps(dmf.nextSteps))
         if let onBehalf = dmf.onBehalfOf { body.append("<p class=\"behalf\">\(escape(onBehalf))</p>") }
         for section in dmf.sectionsBeforeRecipients { body.append(table(section)) }
         body.append(recipients(dmf))
@@ -20,7 +21,7 @@ public enum HTMLRenderer {
         body.append(decision(dmf))
         body.append(checklist(dmf))
         body.append(table(dmf.authorisation))
-        body.append(signOff(dmf.signOff))
+        body.append(signOff(dmf))
         body.append("<p class=\"provenance\">\(escape(dmf.provenanceLine))</p>")
         if dmf.training { body.append("<p class=\"training\">\(FilledDMF.trainingBanner)</p>") }
         body.append("<p class=\"marking\">\(dmf.marking.rawValue)</p>")
@@ -78,10 +79,16 @@ public enum HTMLRenderer {
         .block { border: 1px solid #505a5f; padding: 0 0.6em 0.4em; margin: 0.8em 0; }
         .block h3 { margin: 0.5em 0 0.2em; font-size: 11pt; }
         .provenance { font-size: 9pt; color: #505a5f; }
+        ul.actions { margin: 0.2em 0 0.6em; padding-left: 1.4em; }
+        ul.actions li { margin: 0.15em 0; }
+        table.recap ul.actions { margin: 0; }
+        .signing { border: 2px solid #0b0c0c; padding: 0.4em 0.6em; }
         @media print {
           body { margin: 0; max-width: none; font-size: 10pt; }
           h2, h3 { break-after: avoid; }
-          tr, li, .block, .verdict, .notice { break-inside: avoid; }
+          tr, li, .block, .verdict, .notice, .signing { break-inside: avoid; }
+          .signature-page { break-before: page; }
+          .with-recap { break-inside: avoid; }
           thead { display: table-header-group; }
           .verdict, th { background: none; }
           .provenance { color: #0b0c0c; }
@@ -128,16 +135,45 @@ public enum HTMLRenderer {
         "<tr><th scope=\"row\">\(escape(field.label))</th><td class=\"value\">\(escape(field.value))</td></tr>"
     }
 
+    /// Each action with who does it, under its checklist heading, then where the IAO signs.
+    private static func nextSteps(_ next: DMFNextSteps) -> String {
+        var out = ["<section class=\"next\">", "<h2>\(DMFNextSteps.title)</h2>"]
+        if next.actions.isEmpty { out.append("<p>\(DMFNextSteps.nothingToDo)</p>") }
+        for (group, items) in next.groups {
+            out.append("<h3>\(group.label)</h3>")
+            out.append(actions(items))
+        }
+        out.append("<p class=\"signing\"><strong>\(DMFNextSteps.signingLabel):</strong> \(escape(next.signing))</p>")
+        out.append("</section>")
+        return out.joined(separator: "\n")
+    }
+
+    private static func actions(_ items: [ChecklistItem]) -> String {
+        let lines = items.map { "<li><strong>\(escape($0.who.label)):</strong> \(escape($0.text))</li>" }
+        return "<ul class=\"actions\">\n\(lines.joined(separator: "\n"))\n</ul>"
+    }
+
     /// The sign-off: a notice, then one bordered block per person, each kept whole on a page.
-    private static func signOff(_ signOff: DMFSignOff) -> String {
-        var out = ["<section class=\"signoff signoff-\(signOff.state.rawValue)\">", "<h2>\(DMFSignOff.title)</h2>"]
+    /// Printed, a sign-off with anyone to sign starts a page, and the reference, the verdict and
+    /// the conditions are repeated on it: at its top, or right above the IAO's decision and kept
+    /// on the same page, so the sheet the IAO signs stands on its own.
+    private static func signOff(_ dmf: FilledDMF) -> String {
+        let signOff = dmf.signOff
+        let page = signOff.signaturePageStart == nil ? "" : " signature-page"
+        var out = [
+            "<section class=\"signoff signoff-\(signOff.state.rawValue)\(page)\">", "<h2>\(DMFSignOff.title)</h2>",
+        ]
+        if signOff.signaturePageStart == 0 { out.append(recap(dmf)) }
         out.append("<p class=\"notice\"><strong>\(escape(signOff.notice))</strong></p>")
         if !signOff.mustChange.isEmpty {
             out.append("<p>What has to change:</p>\n<ul>")
             out += signOff.mustChange.map { "<li>\(escape($0))</li>" }
             out.append("</ul>")
         }
-        for block in signOff.blocks {
+        for (index, block) in signOff.blocks.enumerated() {
+            if index > 0, index == signOff.signaturePageStart {
+                out.append("<div class=\"with-recap\">\n\(recap(dmf))")
+            }
             var rows = block.fields.map(row)
             if !block.choices.isEmpty {
                 let boxes = block.choices.map { "<span class=\"box\" aria-hidden=\"true\"></span>\(escape($0))" }
@@ -157,8 +193,29 @@ public enum HTMLRenderer {
                 </div>
                 """)
         }
+        if let start = signOff.signaturePageStart, start > 0 { out.append("</div>") }
         out.append("</section>")
         return out.joined(separator: "\n")
+    }
+
+    /// What the signature page repeats so that it stands on its own.
+    private static func recap(_ dmf: FilledDMF) -> String {
+        var rows = [
+            "<tr><th scope=\"row\">Reference</th><td>\(escape(dmf.reference))</td></tr>",
+            "<tr><th scope=\"row\">Verdict</th><td>\(dmf.verdict.label). \(escape(dmf.verdict.headline))</td></tr>",
+        ]
+        switch dmf.signOff.conditions {
+        case nil: break
+        case let conditions? where conditions.isEmpty:
+            rows.append("<tr><th scope=\"row\">Conditions</th><td>None</td></tr>")
+        case let conditions?: rows.append("<tr><th scope=\"row\">Conditions</th><td>\(actions(conditions))</td></tr>")
+        }
+        return """
+            <h3>\(dmf.signOff.signaturePageTitle)</h3>
+            <table class="recap">
+            \(rows.joined(separator: "\n"))
+            </table>
+            """
     }
 
     private static func recipients(_ dmf: FilledDMF) -> String {

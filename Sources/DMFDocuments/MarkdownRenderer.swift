@@ -11,6 +11,7 @@ public enum MarkdownRenderer {
         out.append("")
         out.append("**Verdict: \(dmf.verdict.label).** \(dmf.verdict.headline)")
         out.append("")
+        out += nextSteps(dmf.nextSteps)
         if let onBehalf = dmf.onBehalfOf { out += ["_\(inline(onBehalf))_", ""] }
         for section in dmf.sectionsBeforeRecipients { out += table(section) }
         out += ["## Recipients", ""]
@@ -24,7 +25,7 @@ public enum MarkdownRenderer {
         out += decision(dmf)
         out += checklist(dmf)
         out += table(dmf.authorisation)
-        out += signOff(dmf.signOff)
+        out += signOff(dmf)
         out += ["---", "", "_\(inline(dmf.provenanceLine))_", ""]
         if dmf.training { out += ["> **\(FilledDMF.trainingBanner)**", ""] }
         out.append("**\(dmf.marking.rawValue)**")
@@ -37,13 +38,32 @@ public enum MarkdownRenderer {
         return out + [""]
     }
 
-    /// Each block as a small table whose blank cells are left empty to write in on paper.
-    private static func signOff(_ signOff: DMFSignOff) -> [String] {
-        var out = ["## \(DMFSignOff.title)", "", "**\(inline(signOff.notice))**", ""]
+    /// Each action with who does it, under its checklist heading, then where the IAO signs.
+    private static func nextSteps(_ next: DMFNextSteps) -> [String] {
+        var out = ["## \(DMFNextSteps.title)", ""]
+        if next.actions.isEmpty { out += [DMFNextSteps.nothingToDo, ""] }
+        for (group, items) in next.groups {
+            out += ["**\(group.label):**", ""] + items.map(action) + [""]
+        }
+        return out + ["**\(DMFNextSteps.signingLabel):** \(inline(next.signing))", ""]
+    }
+
+    private static func action(_ item: ChecklistItem) -> String {
+        "- **\(item.who.label):** \(inline(item.text))"
+    }
+
+    /// Each block as a small table whose blank cells are left empty to write in; the signature
+    /// page's blocks after the reference, verdict and conditions again.
+    private static func signOff(_ dmf: FilledDMF) -> [String] {
+        let signOff = dmf.signOff
+        var out = ["## \(DMFSignOff.title)", ""]
+        if signOff.signaturePageStart == 0 { out += recap(dmf) }
+        out += ["**\(inline(signOff.notice))**", ""]
         if !signOff.mustChange.isEmpty {
             out += ["What has to change:", ""] + signOff.mustChange.map { "- \(inline($0))" } + [""]
         }
-        for block in signOff.blocks {
+        for (index, block) in signOff.blocks.enumerated() {
+            if index > 0, index == signOff.signaturePageStart { out += recap(dmf) }
             out += ["### \(inline(block.title))", "", inline(block.statement), "", "| | |", "|---|---|"]
             for field in block.fields { out.append("| \(cell(field.label)) | \(cell(field.value)) |") }
             if !block.choices.isEmpty {
@@ -51,6 +71,20 @@ public enum MarkdownRenderer {
             }
             for blank in block.blanks { out.append("| \(inline(blank)) | |") }
             out.append("")
+        }
+        return out
+    }
+
+    /// What the signature page repeats so that it stands on its own.
+    private static func recap(_ dmf: FilledDMF) -> [String] {
+        var out = [
+            "### \(dmf.signOff.signaturePageTitle)", "", "**Reference:** \(dmf.reference)", "",
+            "**Verdict:** \(dmf.verdict.label). \(dmf.verdict.headline)", "",
+        ]
+        switch dmf.signOff.conditions {
+        case nil: break
+        case let conditions? where conditions.isEmpty: out += ["**Conditions:** none.", ""]
+        case let conditions?: out += ["**Conditions:**", ""] + conditions.map(action) + [""]
         }
         return out
     }

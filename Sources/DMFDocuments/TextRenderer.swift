@@ -10,6 +10,7 @@ public enum TextRenderer {
         out += heading("\(FilledDMF.title): \(dmf.reference)", underline: "=")
         out += wrap("VERDICT: \(dmf.verdict.label). \(dmf.verdict.headline)")
         out.append("")
+        out += nextSteps(dmf.nextSteps)
         if let onBehalf = dmf.onBehalfOf { out += wrap(onBehalf) + [""] }
         for section in dmf.sectionsBeforeRecipients { out += fields(section) }
         out += heading("Recipients")
@@ -39,7 +40,7 @@ public enum TextRenderer {
         }
         out.append("")
         out += fields(dmf.authorisation)
-        out += signOff(dmf.signOff)
+        out += signOff(dmf)
         out += wrap(dmf.provenanceLine)
         out.append("")
         if dmf.training { out += ["*** \(FilledDMF.trainingBanner) ***", ""] }
@@ -57,16 +58,37 @@ public enum TextRenderer {
         return out + [""]
     }
 
-    /// Each block with its statement, what is already known, boxes to tick and lines to write on.
-    private static func signOff(_ signOff: DMFSignOff) -> [String] {
-        var out = heading(DMFSignOff.title) + wrap(signOff.notice, indent: "", first: "") + [""]
+    /// Each action with who does it, under its checklist heading, then where the IAO signs.
+    private static func nextSteps(_ next: DMFNextSteps) -> [String] {
+        var out = heading(DMFNextSteps.title)
+        if next.actions.isEmpty { out += [DMFNextSteps.nothingToDo, ""] }
+        for (group, items) in next.groups {
+            out.append("\(group.label):")
+            for item in items { out += action(item) }
+            out.append("")
+        }
+        return out + wrap("\(DMFNextSteps.signingLabel): \(next.signing)", indent: "", first: "") + [""]
+    }
+
+    private static func action(_ item: ChecklistItem) -> [String] {
+        wrap("- \(item.who.label): \(item.text)", indent: "    ", first: "  ")
+    }
+
+    /// Each block with its statement, what is already known, boxes to tick and lines to write
+    /// on; the signature page's blocks after the reference, verdict and conditions again.
+    private static func signOff(_ dmf: FilledDMF) -> [String] {
+        let signOff = dmf.signOff
+        var out = heading(DMFSignOff.title)
+        if signOff.signaturePageStart == 0 { out += recap(dmf) }
+        out += wrap(signOff.notice, indent: "", first: "") + [""]
         if !signOff.mustChange.isEmpty {
             out.append("What has to change:")
             for item in signOff.mustChange { out += wrap("- \(item)", indent: "    ", first: "  ") }
             out.append("")
         }
         let labelWidth = signOff.blocks.flatMap { $0.blanks + $0.fields.map(\.label) }.map(\.count).max() ?? 0
-        for block in signOff.blocks {
+        for (index, block) in signOff.blocks.enumerated() {
+            if index > 0, index == signOff.signaturePageStart { out += recap(dmf) }
             out += [block.title] + wrap(block.statement, indent: "  ", first: "  ")
             for field in block.fields { out += wrap("\(field.label): \(field.value)", indent: "    ", first: "  ") }
             if !block.choices.isEmpty { out.append("  " + block.choices.map { "[ ] \($0)" }.joined(separator: "   ")) }
@@ -77,6 +99,20 @@ public enum TextRenderer {
             out.append("")
         }
         return out
+    }
+
+    /// What the signature page repeats so that it stands on its own.
+    private static func recap(_ dmf: FilledDMF) -> [String] {
+        var out = [dmf.signOff.signaturePageTitle, "  Reference: \(dmf.reference)"]
+        out += wrap("Verdict: \(dmf.verdict.label). \(dmf.verdict.headline)", indent: "    ", first: "  ")
+        switch dmf.signOff.conditions {
+        case nil: break
+        case let conditions? where conditions.isEmpty: out.append("  Conditions: none.")
+        case let conditions?:
+            out.append("  Conditions:")
+            for item in conditions { out += wrap("- \(item.who.label): \(item.text)", indent: "      ", first: "    ") }
+        }
+        return out + [""]
     }
 
     /// Word-wraps one paragraph to `width` columns; each line of a multi-line value is wrapped

@@ -577,6 +577,12 @@ public enum AnswerSchema {
     private static let staysInside = "Not applicable (stays inside one system)"
     private static let notThirdParty = "Not applicable (not a third party)"
 
+    /// A value type's name ("Classification"). Not `String(describing:)`: printing a type first
+    /// asks whether it conforms to three protocols, and each first such question scans every
+    /// conformance in the binary, which made building the schema 16 M instructions at every start
+    /// (DECISIONS.md, "Where the first screen's time goes").
+    private static func typeName<Value>(_ type: Value.Type) -> String { _typeName(type, qualified: false) }
+
     private static func choice<Value: AnswerValue>(
         _ path: String, _ label: String, _ keyPath: WritableKeyPath<Answers, Value?> & Sendable,
         applies: AnswerCondition = .always, required: AnswerCondition = .never, compliant: Value? = nil,
@@ -586,7 +592,7 @@ public enum AnswerSchema {
         AnswerField(
             path: path, type: .choice(Value.self), label: label, applies: applies, required: required,
             compliant: compliant?.rawValue, variation: variation, note: note, notApplicable: notApplicable,
-            keyPath: keyPath, valueType: String(describing: Value.self), isReadByRules: true,
+            keyPath: keyPath, valueType: typeName(Value.self), isReadByRules: true,
             read: { $0[keyPath: keyPath]?.rawValue },
             write: { $0[keyPath: keyPath] = $1.flatMap(Value.init(rawValue:)) },
             given: { $0[keyPath: keyPath] != nil }, shown: shown)
@@ -646,7 +652,7 @@ public enum AnswerSchema {
         RecipientField(
             path: recipientPrefix + key, type: .choice(Value.self), label: label, applies: applies,
             required: required, compliant: compliant.rawValue, variation: variation, note: note,
-            notApplicable: notApplicable, keyPath: keyPath, valueType: String(describing: Value.self),
+            notApplicable: notApplicable, keyPath: keyPath, valueType: typeName(Value.self),
             isReadByRules: true, read: { $0[keyPath: keyPath]?.rawValue },
             write: { $0[keyPath: keyPath] = $1.flatMap(Value.init(rawValue:)) },
             given: { $0[keyPath: keyPath] != nil }, shown: nil)

@@ -13,6 +13,8 @@ extension NcursesBackend {
         // After a resize (or the first time) every row is drawn afresh.
         let full = presentedRows.count != height || presentedRows.first?.count != canvas.width
         if full { werase(window) }
+        var run: [wchar_t] = []
+        run.reserveCapacity(width * 2)
         for y in 0..<height {
             let row = canvas.cells[y]
             if !full, presentedRows[y] == row { continue }
@@ -21,7 +23,7 @@ extension NcursesBackend {
                 wmove(window, Int32(y), 0)
                 wclrtoeol(window)
             }
-            draw(row: row, y: y, width: width, in: window)
+            draw(row: row, y: y, width: width, in: window, run: &run)
         }
         presentedRows = Array(canvas.cells.prefix(height))
         wattr_set(window, nc_A_NORMAL(), 0, nil)
@@ -36,17 +38,24 @@ extension NcursesBackend {
     }
 
     /// Writes one row as runs of one style each; plain blanks are left as the cleared row has them.
-    private func draw(row: [Cell], y: Int, width: Int, in window: UnsafeMutablePointer<WINDOW>) {
+    /// A run goes to curses as wide characters (`run` is reused from row to row): a multibyte
+    /// string would be built grapheme by grapheme and then decoded again by curses byte by byte,
+    /// which was most of the first frame's drawing time.
+    private func draw(
+        row: [Cell], y: Int, width: Int, in window: UnsafeMutablePointer<WINDOW>, run: inout [wchar_t]
+    ) {
         var x = 0
         while x < width {
             let style = row[x].style
             let start = x
-            var run = ""
+            run.removeAll(keepingCapacity: true)
             var blank = true
             while x < width, row[x].style == style {
                 if !row[x].isContinuation {
-                    run.append(row[x].grapheme)
-                    if row[x].grapheme != " " { blank = false }
+                    for scalar in row[x].grapheme.unicodeScalars {
+                        run.append(wchar_t(bitPattern: scalar.value))
+                        if scalar != " " { blank = false }
+                    }
                 }
                 x += 1
             }
@@ -54,7 +63,7 @@ extension NcursesBackend {
             if blank, entry.attributes == nc_A_NORMAL(), entry.pair == 0 { continue }
             wattr_set(window, entry.attributes, entry.pair, nil)
             // ERR is expected on the bottom-right cell (the cursor cannot wrap) and harmless.
-            _ = mvwaddstr(window, Int32(y), Int32(start), run)
+            _ = mvwaddnwstr(window, Int32(y), Int32(start), run, Int32(run.count))
         }
     }
 

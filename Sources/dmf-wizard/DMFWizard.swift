@@ -33,6 +33,13 @@ struct DMFWizard: ParsableCommand {
         if CommandLine.arguments.count == 1 {
             Foundation.exit(Console.exitStatus(Production.launcher().run()))
         }
+        // `--version` alone is answered here too, as ArgumentParser would answer it: parsing
+        // first looks up, by reflection, the options of every command (three times the
+        // instructions of the whole answer; DECISIONS.md, "Where the first screen's time goes").
+        if CommandLine.arguments.count == 2, CommandLine.arguments[1] == "--version" {
+            Console.out(AppInfo.versionLine + "\n")
+            Foundation.exit(Console.exitStatus(0))
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -57,8 +57,10 @@ struct SchemaCoverageTests {
             let shown = (form.sectionsBeforeRecipients + form.sectionsAfterRecipients + [form.authorisation]).flatMap(
                 \.fields
             )
-            .filter { $0.label == field.label }
+            .filter { $0.key == field.key }
             #expect(shown.count == 1, "\(path) is not on the form")
+            // Under its own label; the IAO's decision adds "as stated by the requester".
+            #expect(shown.first?.label.hasPrefix(field.label) == true, "\(path) is labelled otherwise")
             #expect(shown.first?.raw == field.formValue(in: complete), "\(path) shows another value")
         }
     }

@@ -141,7 +141,9 @@ import Testing
         answers.recipients[0].mailbox = .shared
         answers.recipients[0].clearance = Clearance.none
         let markdown = MarkdownRenderer.render(try Fixtures.dmf(answers))
-        let row = try #require(markdown.split(separator: "\n").first { $0.contains("B. Analyst") })
+        // The table row (page 1's actions name the recipient too, before the table).
+        let row = try #require(
+            markdown.split(separator: "\n").first { $0.hasPrefix("| ") && $0.contains("B. Analyst") })
         #expect(Self.unescapedPipes(String(row)) == DMFRecipientRow.columns.count + 1, "row \(row.debugDescription)")
         #expect(row.contains("\\|\u{301} Department"))
     }

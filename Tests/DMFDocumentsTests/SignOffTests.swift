@@ -74,7 +74,7 @@ import Testing
         #expect(dmf.signOff.blocks.count == asks.count)
         for (block, item) in zip(dmf.signOff.blocks, asks) {
             #expect(block.statement == item.text)
-            #expect(block.title == "Answer from the \(item.who.label.lowercasedFirst)")
+            #expect(block.title == DMFBuilder.answerTitle(item.who))
             #expect(block.blanks == ["Answer", "Name", "Date"])
             #expect(block.choices.isEmpty)
         }
@@ -84,6 +84,26 @@ import Testing
             #expect(!output.contains("Signature"), "\(format)")
             #expect(!output.contains("Information Asset Owner's decision"), "\(format)")
         }
+    }
+
+    /// Each answer box names its person as a sentence would: a role's name keeps its capitals.
+    @Test func answerBoxesNameThePersonInPlainWords() throws {
+        #expect(
+            Actor.allCases.map(DMFBuilder.answerTitle) == [
+                "Answer from you (the person sending)", "Answer from the Information Asset Owner",
+                "Answer from the security team / CISO", "Answer from the accreditor",
+                "Answer from the Data Protection Officer", "Answer from the senior manager",
+                "Answer from the receiving organisation's security contact",
+            ])
+        let titles = try Fixtures.rich().signOff.blocks.map(\.title)
+        #expect(titles.contains("Answer from the Information Asset Owner"), "\(titles)")
+        // A shared mailbox with the method not known yet: the requester is asked.
+        var answers = try Fixtures.answers(Fixtures.bulkYAML)
+        answers.method = .notSure
+        answers.recipients[0].mailbox = .shared
+        let refer = try Fixtures.dmf(answers)
+        #expect(refer.verdict == .refer)
+        #expect(refer.signOff.blocks.map(\.title).contains("Answer from you (the person sending)"))
     }
 
     @Test func aRouteWithoutADMFAsksOnlyForTheRequestersDeclaration() throws {

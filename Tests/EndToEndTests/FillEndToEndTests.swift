@@ -207,6 +207,18 @@ import Testing
         #expect(fillHelp.stdout.contains("--verdict-exit"))
     }
 
+    /// `--version` alone is answered before argument parsing, in the form ArgumentParser gives:
+    /// one line on standard output, nothing else, status 0; the help still lists the option.
+    @Test func versionIsOneLine() throws {
+        let result = try Wizard.run(["--version"])
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
+        #expect(
+            result.stdout.wholeMatch(of: /[0-9]+\.[0-9]+\.[0-9]+ \(rule set [^()\n]+\)\n/) != nil,
+            "'\(result.stdout)'")
+        #expect(try Wizard.run(["--help"]).stdout.contains("--version"))
+    }
+
     // MARK: - Verdict as exit status
 
     @Test(arguments: [

@@ -27,7 +27,9 @@ enum PrintTools {
 
 /// Each route's form, and a BLOCKED and a REFER one, printed to PDF by `fill --format pdf` as
 /// a person would, then read back: every page carries the marking, the reference and "page N
-/// of M", and nothing on the form is lost in printing.
+/// of M", nothing on the form is lost in printing, page 1 says what happens next, the page the
+/// IAO signs repeats the reference, the verdict and the conditions, and no signature block is
+/// split across pages.
 @Suite(
     .serialized,
     .enabled(if: PrintTools.mustRun, "Chromium or pdftotext is not installed (apt-get install chromium poppler-utils)"))
@@ -42,6 +44,8 @@ struct PDFPrintTests {
         ("05-supplier-no-nda.yaml", "third-party", "conditions"),
         ("06-unassured-saas.yaml", "third-party", "blocked"),
         ("08-legacy-restricted.yaml", "third-party", "refer"),
+        // The requester states the IAO has authorised it: the IAO still signs.
+        ("13-hmrc-official-tier.yaml", "other-government-department", "conditions"),
     ]
 
     @Test(arguments: cases.map(\.file))
@@ -88,7 +92,106 @@ struct PDFPrintTests {
         }
         if expected.verdict == "blocked" { #expect(!flowing.contains("Signature")) }
         if expected.verdict == "conditions" { #expect(flowing.contains("Signature") && flowing.contains("Refused")) }
+
+        try Self.checkPageOne(pages[0], result: result)
+        try Self.checkSignaturePage(pages, result: result, reference: reference)
+        try Self.checkBlocksAreWhole(pages, result: result)
     }
+
+    /// The actions the verdict turns on, from the JSON checklist: what must change (BLOCKED),
+    /// whom to ask (REFER), else what to do before sending and after the transfer.
+    static func actions(_ result: [String: Any]) throws -> [(who: String, text: String)] {
+        let groups: Set<String> =
+            switch result["verdict"] as? String {
+            case "blocked": ["must-change"]
+            case "refer": ["ask-first"]
+            default: ["before-sending", "after-transfer"]
+            }
+        let checklist = try #require(result["checklist"] as? [[String: Any]])
+        return checklist.filter { groups.contains($0["group"] as? String ?? "") }.compactMap { item in
+            guard let who = item["who"] as? String, let text = item["text"] as? String else { return nil }
+            return (who, text)
+        }
+    }
+
+    /// Page 1 holds the verdict, then each action with who does it, then where the IAO signs.
+    static func checkPageOne(_ page: String, result: [String: Any]) throws {
+        let form = try #require(result["dmf"] as? [String: Any])
+        let decision = try #require(form["decision"] as? [String: String])
+        let labels = [
+            "proceed": "PROCEED", "conditions": "PROCEED WITH CONDITIONS", "refer": "REFER", "blocked": "BLOCKED",
+        ]
+        let verdict = try #require(labels[decision["verdict"] ?? ""])
+        let headline = try #require(decision["headline"])
+        let text = squeezed(page)
+        var position = text.startIndex
+        var steps = [squeezed("Verdict: \(verdict). \(headline)"), squeezed("What happens next")]
+        steps += try actions(result).map { squeezed("\($0.who): \($0.text)") }
+        steps.append(squeezed("Where the IAO signs:"))
+        for step in steps {
+            let found = try #require(text.range(of: step, range: position..<text.endIndex), "page 1: \(step)")
+            position = found.upperBound
+        }
+        let state = (form["sign_off"] as? [String: Any])?["state"] as? String
+        if state == "for-signature" { #expect(text.contains(squeezed("\"Information Asset Owner's decision\""))) }
+    }
+
+    /// The page with the IAO's decision (or, with none, the first block to answer or sign)
+    /// repeats the reference, the verdict and, for signature, the conditions.
+    static func checkSignaturePage(_ pages: [String], result: [String: Any], reference: String) throws {
+        let form = try #require(result["dmf"] as? [String: Any])
+        let signOff = try #require(form["sign_off"] as? [String: Any])
+        let blocks = try #require(signOff["blocks"] as? [[String: Any]])
+        guard !blocks.isEmpty else { return }
+        let titles = blocks.compactMap { $0["title"] as? String }
+        let title =
+            titles.contains("Information Asset Owner's decision") ? "Information Asset Owner's decision" : titles[0]
+        let index = try #require(pages.firstIndex { lines(of: $0).contains(title) }, "no page holds \(title)")
+        let page = squeezed(pages[index])
+        // Above and below every page, and once more in the page's own text.
+        #expect(page.components(separatedBy: reference).count - 1 >= 3, "page \(index + 1): the reference")
+        let decision = try #require(form["decision"] as? [String: String])
+        let headline = try #require(decision["headline"])
+        #expect(page.contains(squeezed(headline)), "page \(index + 1): the verdict")
+        let state = signOff["state"] as? String
+        if state == "for-signature" || state == "for-information" {
+            #expect(page.contains("Conditions"), "page \(index + 1)")
+            for action in try actions(result) {
+                #expect(page.contains(squeezed("\(action.who): \(action.text)")), "page \(index + 1): \(action.text)")
+            }
+        }
+    }
+
+    /// Each signature block is printed whole: its title and every line to write on, on one page.
+    static func checkBlocksAreWhole(_ pages: [String], result: [String: Any]) throws {
+        let form = try #require(result["dmf"] as? [String: Any])
+        let blocks = try #require((form["sign_off"] as? [String: Any])?["blocks"] as? [[String: Any]])
+        var page = 0
+        var line = 0
+        for block in blocks {
+            let title = try #require(block["title"] as? String)
+            let blanks = try #require(block["blanks"] as? [String])
+            while page < pages.count, !lines(of: pages[page]).dropFirst(line).contains(title) {
+                page += 1
+                line = 0
+            }
+            try #require(page < pages.count, "\(title) is not printed (after the blocks before it)")
+            let onPage = lines(of: pages[page])
+            line = try #require(onPage.dropFirst(line).firstIndex(of: title)) + 1
+            for blank in blanks {
+                let found = onPage.dropFirst(line).firstIndex { $0.hasPrefix(blank) }
+                line = try #require(found, "\(title): \"\(blank)\" is not on page \(page + 1) with it") + 1
+            }
+        }
+    }
+
+    /// A page's lines, trimmed, without empty ones.
+    static func lines(of page: String) -> [String] {
+        page.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// Text without any white space, so wrapped lines and table columns compare as written.
+    static func squeezed(_ text: String) -> String { text.filter { !$0.isWhitespace } }
 
     @Test func withoutChromiumPDFSaysWhatItNeedsAndWritesNothing() throws {
         let workspace = try Workspace()

@@ -21,11 +21,20 @@ import Testing
         defer { backend.close(); dmf_uninstall_signal_handlers() }
         #expect(backend.size == (80, 24))
         #expect(backend.supportsUnicode)
+        // Widths as curses places them: printable ASCII one column, control characters none,
+        // CJK two, a combining mark nothing of its own.
+        let widths: [(String, Int)] = [
+            ("a", 1), ("~", 1), (" ", 1), ("\u{7}", 0), ("\u{7F}", 0), ("\r\n", 0), ("é", 1), ("漢", 2), ("e\u{301}", 1),
+        ]
+        for (text, columns) in widths {
+            #expect(backend.displayWidth(Character(text)) == columns, "\(text.debugDescription)")
+        }
 
         var canvas = backend.makeCanvas()
         canvas.box(x: 0, y: 0, width: 80, height: 24, title: "Setup wizard")
         canvas.put("Name: Siân Ó Ceallaigh", x: 2, y: 2, style: .input)
         canvas.put("UTF-8: £ — ✓ é 漢字", x: 2, y: 3)
+        canvas.put("Combining: Zoe\u{308} cafe\u{301} n\u{303}", x: 2, y: 4)  // one cell each
         canvas.put("(•) Selected option", x: 2, y: 5, style: .selected)
         canvas.fill(x: 1, y: 22, width: 78, height: 1, style: .banner)
         canvas.put("Enter next · Esc back", x: 2, y: 22, style: .banner)
