@@ -187,6 +187,23 @@ final class NotingPrinter: FormPrinter {
                 "Send the PDF, \((pdf as NSString).lastPathComponent), to your Information Asset Owner to authorise."))
     }
 
+    /// Without a shared register the IAO decides from the request file: it is part of what to
+    /// send, with how the decision comes back, said once.
+    @Test func aRequestFileIsSentWithTheForm() throws {
+        let (app, withoutRequest) = try Self.saved(.betweenSystemsConditions, formats: Self.tickPDF)
+        let form = try #require(app.session.filledForm())
+        let reference = form.reference
+        let paths = ["/f/\(reference).pdf", "/f/\(reference).md", "/f/\(reference).request.json"]
+        for helpdesk in [false, true] {
+            let words = AfterSaving.lines(form, reference: reference, paths: paths, helpdesk: helpdesk)
+                .joined(separator: " ")
+            #expect(words.contains("the request file, \(reference).request.json,"), "\(words)")
+            #expect(words.contains("dmf-wizard register decide \(reference).request.json"))
+            #expect(words.contains("dmf-wizard register import \(reference).decision"))
+        }
+        #expect(!withoutRequest.contains("request file"))
+    }
+
     @Test func theHelpdeskIsToldWhatToTellTheCaller() throws {
         let (app, screen) = try Self.saved(.betweenSystemsConditions, helpdesk: true)
         let reference = try #require(

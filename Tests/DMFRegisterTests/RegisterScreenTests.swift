@@ -210,7 +210,10 @@ import Testing
         let reference = String(firstLine.dropFirst("Recorded in the register as ".count).dropLast())
         // The IAO decides on it, and this register is one person's: the request travels as a file.
         #expect(FileManager.default.fileExists(atPath: output + "/\(reference).request.json"))
-        #expect(note.contains("send \(output)/\(reference).request.json to your Information Asset Owner"))
+        // It is among the files saved, so what to send (AfterSaving) names it; the register's own
+        // line does not say it again.
+        #expect(saved.paths.contains(output + "/\(reference).request.json"))
+        #expect(!note.contains("request"))
         let entry = try Register(storage: try scratch.location.open(), now: { "" }).history(reference).entry
         #expect(entry.documents.map(\.name).sorted() == [reference + ".answers.yaml", reference + ".md"])
         #expect(saved.paths.allSatisfy { ($0 as NSString).lastPathComponent.hasPrefix(reference) })

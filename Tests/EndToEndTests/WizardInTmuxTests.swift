@@ -144,7 +144,7 @@ struct WizardInTmuxTests {
         try terminal.waitFor("Save the DMF and checklist")
         try terminal.send("Enter")
         let saved = try terminal.waitFor(
-            "Saved. These files were written", "Recorded in the register as DMF-", "Press Enter to finish")
+            "These files were written", "Recorded in the register as DMF-", "Press Enter to finish")
         try terminal.send("Enter")
         let end = try terminal.waitFor("EXIT=0")
         #expect(end.contains("MODES=icanon"), "the terminal is back in line mode")
@@ -188,16 +188,18 @@ struct WizardInTmuxTests {
         try terminal.type("/forms")
         try terminal.send("Enter")
         try terminal.waitFor("Saving… printing the PDF", "s so far", timeout: 60)
-        let saved = try terminal.waitFor("Saved. These files were written", "Press Enter to finish", timeout: 120)
+        let saved = try terminal.waitFor("These files were written", "Press Enter to finish", timeout: 120)
         let words = saved.split(separator: "\n").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "│ ")) }
             .joined(separator: " ")
         #expect(words.contains("Send the PDF, DMF-"), "\(saved)")
-        #expect(words.contains("to your Information Asset Owner to authorise."))
+        // The register here is a file of the person's own, so the IAO decides from a request file.
+        #expect(words.contains(".request.json, to your Information Asset Owner to authorise"), "\(saved)")
         try terminal.send("Enter")
         try terminal.waitFor("EXIT=0")
         #expect(try workspace.mode("forms") == 0o700)
         let files = try FileManager.default.contentsOfDirectory(atPath: workspace.path("forms")).sorted()
-        #expect(Set(files.map { ($0 as NSString).pathExtension }) == ["md", "html", "pdf", "yaml"], "\(files)")
+        #expect(Set(files.map { ($0 as NSString).pathExtension }) == ["md", "html", "pdf", "yaml", "json"], "\(files)")
+        #expect(files.contains { $0.hasSuffix(".request.json") }, "\(files)")
         let pdf = try #require(files.first { $0.hasSuffix(".pdf") })
         #expect(
             try Data(contentsOf: URL(fileURLWithPath: workspace.path("forms/" + pdf))).starts(with: Data("%PDF-".utf8)))

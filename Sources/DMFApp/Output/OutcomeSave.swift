@@ -85,7 +85,8 @@ public struct OutcomeSave: Sendable {
         switch saved.recorded {
         case .success(let outcome):
             return SavedOutcome(
-                paths: paths, reference: saved.form.reference, registerNote: outcome.message, recorded: true)
+                paths: paths + [outcome.request].compactMap { $0 }, reference: saved.form.reference,
+                registerNote: outcome.recordedLine, recorded: true)
         case .failure(let notRecorded):
             let note = """
                 Not recorded in the register: \(notRecorded.error.description). The files are saved; to record \

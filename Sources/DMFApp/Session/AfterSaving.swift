@@ -37,18 +37,40 @@ public enum AfterSaving {
             ]
         }
         let files = Files(paths)
-        guard helpdesk else { return [files.sending + " to your Information Asset Owner to authorise."] }
+        guard let request = files.request else {
+            guard helpdesk else { return [files.sending + " to your Information Asset Owner to authorise."] }
+            return [
+                """
+                Tell the caller: their reference is \(reference), and the form goes to their Information Asset \
+                Owner to authorise. Email them \(files.attached), to pass on.
+                """
+            ]
+        }
+        // No shared register: the IAO decides on their own machine from the request file, and the
+        // signed decision they send back is recorded here.
+        let decideAndImport = """
+            they run `dmf-wizard register decide \(request)` and send back \(reference).decision, which is \
+            recorded with `dmf-wizard register import \(reference).decision`.
+            """
+        guard helpdesk else {
+            return [
+                files.sending + " and the request file, \(request), to your Information Asset Owner to authorise: "
+                    + decideAndImport
+            ]
+        }
         return [
             """
             Tell the caller: their reference is \(reference), and the form goes to their Information Asset Owner \
-            to authorise. Email them \(files.attached), to pass on.
-            """
+            to authorise. Email them \(files.attached), and the request file, \(request), to pass on:
+            """ + " " + decideAndImport
         ]
     }
 
     /// The files saved, by the formats people send.
     private struct Files {
         var pdf, html, markdown, text: String?
+        /// `REF.request.json`, for an IAO who decides without a shared register.
+        var request: String?
 
         init(_ paths: [String]) {
             func named(_ format: OutputFormat) -> String? {
@@ -58,6 +80,7 @@ public enum AfterSaving {
             html = named(.html)
             markdown = named(.markdown)
             text = named(.text)
+            request = paths.first { $0.hasSuffix(".request.json") }.map { ($0 as NSString).lastPathComponent }
         }
 
         /// "Send the PDF, DMF-….pdf,", "Print the HTML file, …, or email the Markdown file, …,".

@@ -196,15 +196,17 @@ struct SavedScreen: Screen {
     }
 
     func view(_ page: inout Page, _ app: AppState) {
-        page.line("Saved. These files were written (readable only by you):", style: .success)
+        // What to do next comes first: the paths below can fill the window.
+        page.line("Saved.", style: .success)
         page.gap()
-        for path in paths { page.line(path, indent: 1, hang: 2) }
+        for line in next { page.line(line, hang: line.hasPrefix("- ") ? 2 : 0) }
         page.gap()
         if let register {
             page.line(register.text, style: register.kind == .problem ? .error : .success, hang: 2)
             page.gap()
         }
-        for line in next { page.line(line, hang: line.hasPrefix("- ") ? 2 : 0) }
+        page.line("These files were written (readable only by you):")
+        for path in paths { page.line(path, indent: 1, hang: 2) }
         page.pinned("Press Enter to finish.", style: .accent)
     }
 }
