@@ -113,15 +113,16 @@ public struct RegisterCommand {
                 request.proof = proof
             }
             let event = try register.append(request, to: reference)
+            let history = try? register.history(reference)
             stdout(
-                "\(reference): \(event.kind.label) on \(event.date) — \(event.byShown), recorded as event "
-                    + "\(event.sequence).\n")
+                "\(reference): \(event.kind.label) on \(event.date) — \(event.byShown), recorded as "
+                    + "\(RegisterListing.place(of: event, in: history)).\n")
             if event.kind.signatureNamespace != nil {
-                let finding = register.finding(for: event, entryDigest: nil)
+                let finding = register.finding(for: event, entryDigest: history?.entry.digest)
                 stdout(
                     finding == .unsigned
                         ? "Not signed: no signing key is set up (see `dmf-wizard keys`).\n"
-                        : "\(finding.description.prefix(1).uppercased() + finding.description.dropFirst()).\n")
+                        : (RegisterListing.signatureNote(event, finding) ?? "") + ".\n")
             }
             return 0
         }
