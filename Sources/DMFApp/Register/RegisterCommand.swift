@@ -135,22 +135,17 @@ public struct RegisterCommand {
         -> EventProof??
     {
         // Refused now rather than after a passphrase: the same rules the write applies.
-        let (history, request) = try register.precheck(typed, to: reference)
-        let key: SSHPublicKey?
-        do { key = try signing.publicKey() } catch {
+        let pending: PendingDecision?
+        do throws(DecisionNotSigned) {
+            pending = try signing.prepareDecision(typed, reference: reference, in: register)
+        } catch {
+            if case .refused(let refusal) = error { throw refusal }
             stderr("dmf-wizard: \(error.description); nothing was recorded\n")
             return nil
         }
-        guard let key else { return .some(nil) }
-        if let refusal = Signing.refusal(of: key, for: .decision, trust: register.trust) {
-            stderr("dmf-wizard: \(reference): \(refusal); nothing was recorded\n")
-            return nil
-        }
-        let statement = DecisionStatement(
-            reference: reference, entryDigest: history.entry.digest, kind: request.kind, date: request.date ?? today,
-            reason: request.reason, by: request.by, account: try register.currentAccount())
+        guard let pending else { return .some(nil) }
         do {
-            return .some(try signing.sign(statement.bytes, for: .decision))
+            return .some(try signing.sign(pending.statement.bytes, for: .decision))
         } catch {
             stderr("dmf-wizard: \(error.description); nothing was recorded\n")
             return nil

@@ -81,9 +81,10 @@ struct SaveScreen: Screen {
             app.session?.saveFormats = chosen
             let typed = PathInput.expand(folder.text, home: app.home)
             guard
-                let job = app.session?.outcomeSave(
+                var job = app.session?.outcomeSave(
                     form, formats: chosen, folder: typed.isEmpty ? app.outputFolder : typed, register: app.register)
             else { return .none }
+            job.signing = app.signing
             // A new attempt: the last one's problem no longer applies.
             message = nil
             saving = Saving(started: app.now, stage: job.firstStage)
@@ -171,12 +172,15 @@ struct SavedScreen: Screen {
     var paths: [String]
     /// What the register said, when the outcome was to be recorded.
     var register: Message?
+    /// Whether the record is signed, and which key signs what comes next.
+    var signing: String?
     /// What to do next, fitted to the outcome (`AfterSaving`).
     var next: [String]
 
     init(_ saved: SavedOutcome, form: FilledDMF, helpdesk: Bool) {
         paths = saved.paths
         register = saved.registerNote.map { saved.recorded ? .done($0) : .problem($0) }
+        signing = saved.signingNote
         next = AfterSaving.lines(form, reference: saved.reference, paths: saved.paths, helpdesk: helpdesk)
     }
 
@@ -202,6 +206,7 @@ struct SavedScreen: Screen {
         page.gap()
         if let register {
             page.line(register.text, style: register.kind == .problem ? .error : .success, hang: 2)
+            if let signing { page.line(signing, hang: 2) }
             page.gap()
         }
         for line in next { page.line(line, hang: line.hasPrefix("- ") ? 2 : 0) }
