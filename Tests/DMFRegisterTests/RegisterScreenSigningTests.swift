@@ -317,7 +317,7 @@ struct RegisterScreenSigningTests {
         job.signing = Signing(keyPath: key)
         let signed = try job.run()
         let note = try #require(signed.signingNote)
-        #expect(note.hasPrefix("The record is not signed: an assessment is recorded as it was saved"))
+        #expect(note.hasPrefix("The record is not signed (an assessment never is; the IAO's decision, sealed files"))
         #expect(note.hasSuffix("Your key \(try desk.fingerprint("requester")) will sign what you seal."))
         let shown = SavedScreen(signed, form: form, helpdesk: false)
         var page = Page(width: 200, widthFunction: DisplayWidths.approximate)
@@ -330,8 +330,7 @@ struct RegisterScreenSigningTests {
         job.signing = Signing.none
         try FileManager.default.removeItem(atPath: output)
         #expect(
-            try job.run().signingNote?.hasSuffix(
-                "No signing key is set up, so what you seal would not be signed either (see `dmf-wizard keys`).")
+            try job.run().signingNote?.hasSuffix("No signing key is set up for what you seal: see `dmf-wizard keys`.")
                 == true)
         // Not recorded (no register): nothing to say about a record.
         var unrecorded = session.outcomeSave(

@@ -107,12 +107,10 @@ public struct OutcomeSave: Sendable {
     /// their receipt); so it says so, and which key will sign those, or why none will.
     static func signingNote(_ signing: Signing) -> String {
         let never =
-            "The record is not signed: an assessment is recorded as it was saved; what is signed is the IAO's "
-            + "decision, the files sealed for sending and their receipt."
+            "The record is not signed (an assessment never is; the IAO's decision, sealed files and receipts are)."
         do throws(SigningError) {
             guard let key = try signing.publicKey() else {
-                return never + " No signing key is set up, so what you seal would not be signed either (see "
-                    + "`dmf-wizard keys`)."
+                return never + " No signing key is set up for what you seal: see `dmf-wizard keys`."
             }
             return never + " Your key \((try? key.fingerprint()) ?? key.type) will sign what you seal."
         } catch {
