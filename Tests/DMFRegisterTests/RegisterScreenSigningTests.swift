@@ -166,7 +166,9 @@ struct RegisterScreenSigningTests {
         let terminal = HeadlessBackend(keys: [])
         let app = desk.app(signing: Signing(keyPath: key))
         Self.open(app, "deci")
-        Self.authorise(app, terminal: terminal)
+        Self.press(app, [.char("a")] + "Jo Owner".map(Key.char) + [.enter])
+        #expect(Self.text(app).contains("by Jo Owner? It is signed with your key first. Press y to record it"))
+        Self.press(app, [.char("y")], terminal: terminal)
         let fingerprint = try desk.fingerprint("iao")
         #expect(
             Self.text(app).contains(

@@ -187,7 +187,11 @@ struct RegisterScreen: Screen {
                     message = .problem(problem)
                 } else {
                     form.confirming = true
-                    message = .problem(form.question + " Press y to record it, any other key to go back.")
+                    // Said before y, so a passphrase prompt that may follow comes as no surprise.
+                    let signed =
+                        form.kind.signatureNamespace == .decision && app.signing.keyPath != nil
+                        ? " It is signed with your key first." : ""
+                    message = .problem(form.question + signed + " Press y to record it, any other key to go back.")
                 }
             case .back?:
                 panel = .entry(form.view)
