@@ -10,7 +10,8 @@ public struct ChainProblem: Sendable, Equatable, Codable, CustomStringConvertibl
     public var description: String {
         var place: [String] = []
         if let reference { place.append("entry \(reference)") }
-        if let sequence { place.append("event \(sequence)") }
+        // The place in the whole log: `show` numbers events within their entry, 1, 2, 3…
+        if let sequence { place.append("log position \(sequence)") }
         return (place.isEmpty ? "" : place.joined(separator: ", ") + ": ") + what
     }
 }

@@ -23,6 +23,13 @@ public protocol TerminalBackend: AnyObject {
     func discardTypeahead()
     /// Restores the terminal. Safe to call more than once.
     func close()
+    /// Hands the terminal to another program for a moment: leaves full-screen mode (the shell's
+    /// screen, echo and line editing back), shows `notice` there, runs `body` (ssh-keygen asking
+    /// for a passphrase or a touch of a security key), then takes the terminal back. The next
+    /// `present` draws everything afresh, and keys typed meanwhile are dropped. `body` is given
+    /// a check that says when a terminating signal (Ctrl-C, a closed terminal) has come meanwhile,
+    /// so it can stop the program at once; the signal is still reported by the next `readKey`.
+    func outsideFullScreen(notice: String, _ body: (_ signalled: () -> Bool) -> Void)
 }
 
 extension TerminalBackend {

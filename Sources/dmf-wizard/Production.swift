@@ -45,6 +45,7 @@ enum Production {
     static func launcher() -> Launcher {
         var launcher = Launcher(clock: clock, openTerminal: openTerminal(highContrast:))
         launcher.register = registerSetting(option: nil)
+        launcher.signing = .resolve(option: nil, variable: ProcessContext.variable)
         return launcher
     }
 }

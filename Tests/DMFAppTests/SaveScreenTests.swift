@@ -204,6 +204,31 @@ final class NotingPrinter: FormPrinter {
         #expect(!withoutRequest.contains("request file"))
     }
 
+    /// In a small window the saved screen's words and paths run past the bottom (here a deep
+    /// folder): they scroll, so every file written can be read.
+    @Test func theSavedScreenScrollsInASmallWindow() throws {
+        let folder = TemporaryFolder()
+        let deep =
+            folder.makeOutputFolder() + "/"
+            + Array(repeating: "a-folder-with-a-long-name", count: 6)
+            .joined(separator: "/")
+        var session = WizardSession(wizard: Wizard(), drafts: nil, clock: FixedClock.clock)
+        session.printer = { NotingPrinter(folder: "") }
+        let app = FullScreenApp(
+            session: session, drafts: folder.drafts, clock: FixedClock.clock, startAt: .questions, outputFolder: deep)
+        ScreenTests.fastForward(app, Drive.keys(.otherDepartmentRefer, to: .outcome) + [.char("s"), .enter])
+        let last = try #require(app.savedPaths?.last.map { ($0 as NSString).lastPathComponent })
+        var screen = Self.text(app, width: 60, height: 20)
+        #expect(screen.contains("more below"), "\(screen)")
+        #expect(screen.contains("↑↓ scroll"))
+        for _ in 0..<40 where screen.contains("more below") {
+            ScreenTests.fastForward(app, [.down])
+            screen = Self.text(app, width: 60, height: 20)
+        }
+        #expect(!screen.contains("more below"), "\(screen)")
+        #expect(screen.replacingOccurrences(of: " ", with: "").contains(last), "\(screen)")
+    }
+
     @Test func theHelpdeskIsToldWhatToTellTheCaller() throws {
         let (app, screen) = try Self.saved(.betweenSystemsConditions, helpdesk: true)
         let reference = try #require(

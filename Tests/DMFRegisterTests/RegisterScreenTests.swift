@@ -101,7 +101,8 @@ import Testing
         #expect(Self.text(app).contains("Record \"All copies deleted\" for DMF-20261101-OVER by Ash Estates?"))
         #expect(try register.history("DMF-20261101-OVER").events.count == 2, "nothing before the yes")
         Self.press(app, [.char("y")])
-        #expect(Self.text(app).contains("Recorded: All copies deleted, event 4."))
+        #expect(Self.text(app).contains("Recorded: All copies deleted, event 3 (log position 4)."))
+        #expect(Self.text(app).contains("3. 2026-11-29 All copies deleted: Ash Estates (account tester) [log 4]"))
         #expect(try register.history("DMF-20261101-OVER").status == .closed)
     }
 

@@ -214,7 +214,7 @@ import Testing
         var report = try scratch.register.check()
         #expect(
             report.problems.map(\.description) == [
-                "entry DMF-20261129-BBBB, event 4: its content does not match its hash: the authorised event was changed"
+                "entry DMF-20261129-BBBB, log position 4: its content does not match its hash: the authorised event was changed"
             ])
 
         try scratch.sql("UPDATE entries SET verdict = 'proceed' WHERE reference = 'DMF-20261129-CCCC'")

@@ -37,6 +37,8 @@ public struct Launcher {
     public var clock: WallClock
     /// Where saved outcomes are recorded; training never records.
     public var register: RegisterSetting?
+    /// The key the register screen signs decisions with (none: they are recorded unsigned).
+    public var signing = Signing.none
     public var openTerminal: TerminalOpener
 
     public init(clock: WallClock, openTerminal: @escaping TerminalOpener) {
@@ -84,7 +86,7 @@ public struct Launcher {
         let backend = terminal.backend
         let app = FullScreenApp(
             session: resumed ?? newTransfer(), drafts: drafts, clock: clock, helpdesk: helpdesk,
-            startAt: resumed == nil ? .menu : .questions, register: register)
+            startAt: resumed == nil ? .menu : .questions, register: register, signing: signing)
         app.projector = projector
         let ending = FullScreenLoop.run(app, on: backend)
         switch ending {

@@ -21,6 +21,8 @@ struct AppState {
     var due: String?
     /// Where saved outcomes are recorded (nil: nowhere); opened only when something needs it.
     var register: RegisterSetting?
+    /// The key decisions are signed with (`DMF_SIGNING_KEY`; none: recorded unsigned).
+    var signing = Signing.none
     let drafts: DraftStore
     /// The time for what the app writes itself (the score sheet, the day for "due only").
     let clock: WallClock

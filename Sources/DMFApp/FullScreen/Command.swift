@@ -1,6 +1,8 @@
 import DMFAnswers
+import DMFPolicy
 import DMFRegister
 import DMFRegisterStores
+import DMFSignatures
 
 /// Work the full-screen app asks for, as a value: `AppModel.update` returns commands and the
 /// runner (`CommandRunner`) carries them out, then hands each one's `Reply` back to the model.
@@ -26,13 +28,37 @@ enum Command: Sendable {
     case closeRegister
     /// Stop the work in hand as far as it can be stopped (the PDF being printed).
     case cancel
+    /// Sign a decision with a key that must ask the person (its passphrase, a security key's
+    /// touch): ssh-keygen gets the terminal, outside full-screen mode (`needsTerminal`).
+    case signAtTerminal(PendingDecision, Signing)
 
     /// Whether it runs on the worker, off the key path.
     var isSlow: Bool {
         switch self {
         case .lookUpDue, .saveOutcome, .register, .closeRegister: true
-        case .saveDraft, .removeDraft, .listDrafts, .open, .deleteDraft, .saveScoreSheet, .cancel: false
+        case .saveDraft, .removeDraft, .listDrafts, .open, .deleteDraft, .saveScoreSheet, .cancel, .signAtTerminal:
+            false
         }
+    }
+
+    /// Whether it needs the terminal itself: the loop runs it between leaving full-screen mode
+    /// and taking the terminal back (`FullScreenApp.runAtTerminal`), with nothing else drawn or
+    /// read meanwhile.
+    var needsTerminal: Bool {
+        if case .signAtTerminal = self { return true }
+        return false
+    }
+
+    /// What the person reads on the terminal while a command that needs it runs.
+    var terminalNotice: String {
+        guard case .signAtTerminal(let pending, let signing) = self else { return "" }
+        let action = pending.statement.kind == .authorised ? "authorisation" : "refusal"
+        let key = signing.keyPath.map { " (\(Sanitizer.visible($0)))" } ?? ""
+        return """
+            Signing the \(action) of \(pending.reference) with your key \(pending.fingerprint)\(key).
+            ssh-keygen may ask for the key's passphrase, or for a touch of your security key.
+            (Ctrl-C stops it and leaves the wizard; nothing is recorded.)
+            """
     }
 }
 
@@ -41,7 +67,10 @@ enum RegisterRequest: Sendable {
     case list(ListQuery)
     case entry(reference: String)
     /// Record a change; `files` are the paths typed (sent or received files, digested first).
-    case change(EventRequest, reference: String, files: [String], home: String?)
+    /// A decision is signed first with the key `signing` names, when one is set up.
+    case change(EventRequest, reference: String, files: [String], home: String?, signing: Signing)
+    /// Record a decision signed at the terminal.
+    case record(PendingDecision, EventProof)
 }
 
 /// What a command reported back, handed to the model (and through it to the screen on show).
@@ -56,18 +85,41 @@ enum Reply: Sendable {
     case saving(SavingStage)
     case outcomeSaved(Result<SavedOutcome, WriteError>)
     case register(RegisterReply)
+    /// What signing at the terminal came to.
+    case signed(PendingDecision, Result<EventProof, SigningError>)
 }
 
 /// The register's answer to a `RegisterRequest`.
 enum RegisterReply: Sendable {
     case listed(Result<EntryList, RegisterError>)
-    case entry(Result<EntryHistory, RegisterError>)
+    case entry(Result<EntryView, RegisterError>)
     /// The entry after the change, and the event recorded; or why not, in words.
     case changed(Result<RecordedChange, ChangeRefused>)
+    /// The decision's key must ask the person (a passphrase, a touch): it is signed at the
+    /// terminal (`Command.signAtTerminal`), then recorded. Nothing is recorded yet.
+    case needsPerson(PendingDecision)
+}
+
+/// An entry as the register screen shows it: its events, and what each one's signature shows to
+/// this desk's allowed signers (worked out on the worker: checking a signature needs OpenSSL).
+struct EntryView: Sendable, Equatable {
+    var history: EntryHistory
+    /// One for each event, in the events' order.
+    var findings: [ProofFinding]
+
+    init(_ history: EntryHistory, in register: Register) {
+        self.history = history
+        findings = history.events.map { register.finding(for: $0, entryDigest: history.entry.digest) }
+    }
+
+    init(history: EntryHistory, findings: [ProofFinding]) {
+        self.history = history
+        self.findings = findings
+    }
 }
 
 struct RecordedChange: Sendable {
-    var history: EntryHistory
+    var view: EntryView
     var event: RegisterEvent
 }
 

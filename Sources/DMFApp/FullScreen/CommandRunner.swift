@@ -1,6 +1,7 @@
 import DMFAnswers
 import DMFRegister
 import DMFRegisterStores
+import DMFSignatures
 import Foundation
 import Synchronization
 
@@ -114,6 +115,24 @@ final class CommandRunner: Sendable {
         case .cancel:
             worker.withLock { $0?.cancel() }
             return nil
+        case .signAtTerminal:
+            // Never here: the app runs it at the terminal (`runAtTerminal`).
+            return nil
+        }
+    }
+
+    /// Runs a command that needs the terminal (`Command.needsTerminal`), now, on the loop's
+    /// thread, while the terminal is handed over; `signalled` says when to give up.
+    func runAtTerminal(_ command: Command, signalled: () -> Bool) -> Reply? {
+        guard case .signAtTerminal(let pending, let signing) = command else { return nil }
+        do throws(SigningError) {
+            guard
+                let proof = try signing.with(terminal: .allowed).sign(
+                    pending.statement.bytes, for: .decision, stop: signalled)
+            else { return .signed(pending, .failure(.failed("no signing key is set up"))) }
+            return .signed(pending, .success(proof))
+        } catch {
+            return .signed(pending, .failure(error))
         }
     }
 
@@ -132,8 +151,10 @@ final class CommandRunner: Sendable {
             return .listed(withRegister(setting, clock) { register throws(RegisterError) in try register.list(query) })
         case .entry(let reference):
             return .entry(
-                withRegister(setting, clock) { register throws(RegisterError) in try register.history(reference) })
-        case .change(var change, let reference, let files, let home):
+                withRegister(setting, clock) { register throws(RegisterError) in
+                    EntryView(try register.history(reference), in: register)
+                })
+        case .change(var change, let reference, let files, let home, let signing):
             do {
                 change.files = try files.map { path throws(DigestError) in
                     try FileDigest.of(file: PathInput.expand(path, home: home))
@@ -142,12 +163,67 @@ final class CommandRunner: Sendable {
             } catch {
                 return .changed(.failure(ChangeRefused(text: String(describing: error))))
             }
-            let result = withRegister(setting, clock) { register throws(RegisterError) in
-                let event = try register.append(change, to: reference)
-                return RecordedChange(history: try register.history(reference), event: event)
+            if change.kind.signatureNamespace == .decision {
+                return decide(change, reference: reference, signing: signing, setting: setting, clock: clock)
             }
-            return .changed(result.mapError { ChangeRefused(text: $0.description) })
+            return record(change, reference: reference, setting: setting, clock: clock)
+        case .record(let pending, let proof):
+            return record(pending.signed(proof), reference: pending.reference, setting: setting, clock: clock)
         }
+    }
+
+    /// Records a change, and reads the entry back as the screen shows it.
+    private func record(_ change: EventRequest, reference: String, setting: RegisterSetting, clock: WallClock)
+        -> RegisterReply
+    {
+        let result = withRegister(setting, clock) { register throws(RegisterError) in
+            let event = try register.append(change, to: reference)
+            return RecordedChange(view: EntryView(try register.history(reference), in: register), event: event)
+        }
+        return .changed(result.mapError { ChangeRefused(text: $0.description) })
+    }
+
+    /// A decision, as `register authorise` and `refuse` record one: checked first, then signed
+    /// with the person's key when one is set up, then recorded. A key that needs nobody signs
+    /// here, on the worker; one that must ask the person (its passphrase, a security key's touch)
+    /// is handed back to be signed at the terminal.
+    private func decide(
+        _ change: EventRequest, reference: String, signing: Signing, setting: RegisterSetting, clock: WallClock
+    ) -> RegisterReply {
+        let prepared = withRegister(setting, clock) {
+            register throws(RegisterError) -> Result<PendingDecision?, DecisionNotSigned> in
+            do throws(DecisionNotSigned) {
+                return .success(try signing.prepareDecision(change, reference: reference, in: register))
+            } catch {
+                // The register's own refusal, or a register that cannot be used, as for any change.
+                if case .refused(let refusal) = error { throw refusal }
+                return .failure(error)
+            }
+        }
+        let pending: PendingDecision?
+        switch prepared {
+        case .failure(let error): return .changed(.failure(ChangeRefused(text: error.description)))
+        case .success(.failure(let refusal)):
+            return .changed(.failure(ChangeRefused(text: Self.notRecorded(refusal.description))))
+        case .success(.success(let prepared)): pending = prepared
+        }
+        // No key: recorded unsigned, unless the register requires signatures.
+        guard let pending else { return record(change, reference: reference, setting: setting, clock: clock) }
+        if pending.needsTouch { return .needsPerson(pending) }
+        do throws(SigningError) {
+            guard let proof = try signing.with(terminal: .forbidden).sign(pending.statement.bytes, for: .decision)
+            else { return record(change, reference: reference, setting: setting, clock: clock) }
+            return record(pending.signed(proof), reference: reference, setting: setting, clock: clock)
+        } catch .passphraseNeeded {
+            return .needsPerson(pending)
+        } catch {
+            return .changed(.failure(ChangeRefused(text: Self.notRecorded(error.description))))
+        }
+    }
+
+    /// "…; nothing was recorded", as the command line says it.
+    static func notRecorded(_ reason: String) -> String {
+        reason + (reason.hasSuffix(".") ? " Nothing was recorded." : "; nothing was recorded.")
     }
 
     /// Runs `body` on the register, opening it if it is not open; every failure becomes a

@@ -41,6 +41,9 @@ public final class FullScreenApp {
     private let makeSession: () -> WizardSession
     /// Carries out the commands the model returns.
     let runner = CommandRunner()
+    /// Commands that need the terminal itself (ssh-keygen asking for a passphrase), waiting for
+    /// the loop to hand it over (`runAtTerminal`).
+    private var terminalCommands: [Command] = []
 
     /// - Parameters:
     ///   - session: the session to begin with: made only after the start menu is drawn, or at
@@ -50,13 +53,14 @@ public final class FullScreenApp {
     public init(
         session: @autoclosure @escaping () -> WizardSession, drafts: DraftStore, clock: WallClock,
         helpdesk: Bool = false, startAt start: Start = .menu, outputFolder: String = ProcessContext.currentFolder,
-        home: String? = ProcessContext.variable("HOME"), register: RegisterSetting? = nil
+        home: String? = ProcessContext.variable("HOME"), register: RegisterSetting? = nil, signing: Signing = .none
     ) {
         makeSession = session
         let state = AppState(
             helpdesk: helpdesk, drafts: drafts, clock: clock, outputFolder: outputFolder, home: home)
         model = AppModel(screen: StartScreen(), state: state)
         model.state.register = register
+        model.state.signing = signing
         switch start {
         case .menu:
             // Only the folder is read (no draft is parsed), so the first screen stays quick.
@@ -112,6 +116,12 @@ public final class FullScreenApp {
         set { model.state.register = newValue }
     }
 
+    /// The key the register screen signs decisions with (`DMF_SIGNING_KEY`).
+    public var signing: Signing {
+        get { model.state.signing }
+        set { model.state.signing = newValue }
+    }
+
     /// Whether the register screen's register is open (it is closed when the screen is left).
     var registerIsOpen: Bool { runner.registerIsOpen }
 
@@ -142,14 +152,38 @@ public final class FullScreenApp {
 
     /// Applies one key, then runs what it asked for; the draft is saved if it changed. When the
     /// key ends the run, the work in hand is finished first (after a signal, stopped) and its
-    /// replies taken, so a save is either done or not begun, and the draft says which.
+    /// replies taken, so a save is either done or not begun, and the draft says which; nothing
+    /// waiting for the terminal is begun.
     public func handle(_ key: Key) {
         prepareSession()
         model.state.now = .now
         perform(model.update(key))
         if model.ending != nil { settle() }
         if let save = model.state.autosave { perform([save]) }
-        if model.ending != nil { runner.closeRegister() }
+        if model.ending != nil {
+            terminalCommands = []
+            runner.closeRegister()
+        }
+    }
+
+    /// Whether a command waits for the terminal to be handed over (`runAtTerminal`).
+    public var needsTerminal: Bool { !terminalCommands.isEmpty }
+
+    /// Runs the commands that need the terminal, each between leaving full-screen mode and
+    /// taking the terminal back (`TerminalBackend.outsideFullScreen`), and hands its reply to
+    /// the model. Nothing else is drawn or read meanwhile; a signal that comes meanwhile stops
+    /// it, and the next key read reports the signal, so the run ends as usual (the draft saved,
+    /// the terminal restored).
+    public func runAtTerminal(_ backend: TerminalBackend) {
+        while !terminalCommands.isEmpty {
+            let command = terminalCommands.removeFirst()
+            var reply: Reply?
+            backend.outsideFullScreen(notice: command.terminalNotice) { signalled in
+                reply = runner.runAtTerminal(command, signalled: signalled)
+            }
+            model.state.now = .now
+            if let reply { perform(model.receive(reply)) }
+        }
     }
 
     /// Whether slow work (printing, saving, the register) is running or waiting: the loop then
@@ -187,10 +221,15 @@ public final class FullScreenApp {
         if model.state.session == nil { model.state.session = makeSession() }
     }
 
-    /// Runs each command, and hands its reply (and what follows from it) back to the model.
+    /// Runs each command, and hands its reply (and what follows from it) back to the model; one
+    /// that needs the terminal waits for the loop to hand it over.
     private func perform(_ commands: [Command]) {
         for command in commands {
-            if let reply = runner.run(command) { perform(model.receive(reply)) }
+            if command.needsTerminal {
+                terminalCommands.append(command)
+            } else if let reply = runner.run(command) {
+                perform(model.receive(reply))
+            }
         }
     }
 }

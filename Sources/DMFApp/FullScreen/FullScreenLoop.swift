@@ -14,6 +14,9 @@ public enum FullScreenLoop {
         var shownBefore = app.screenIdentity
         while true {
             app.collectReplies()
+            // A key that must ask the person on the terminal itself (a passphrase): handed over,
+            // then everything is drawn afresh.
+            if app.needsTerminal { app.runAtTerminal(backend) }
             draw(app, on: backend)
             // Keys typed for the screen just left, before this one was drawn, must not answer it:
             // they are dropped once the new screen is up (dropping errs on the safe side). A

@@ -2,6 +2,7 @@ import DMFAnswers
 import DMFDocuments
 import DMFPolicy
 import DMFRegisterStores
+import DMFSignatures
 import Foundation
 
 /// What saving the outcome wrote, and what the register said.
@@ -13,6 +14,9 @@ public struct SavedOutcome: Equatable, Sendable {
     public var registerNote: String?
     /// False when a register was asked and could not record it: the files are saved all the same.
     public var recorded: Bool
+    /// Whether the record is signed, and why not, with the key that signs what comes next (nil
+    /// when nothing was recorded, or nobody asked).
+    public var signingNote: String? = nil
 }
 
 /// How far a save has got, for the screen to say while it waits.
@@ -49,6 +53,8 @@ public struct OutcomeSave: Sendable {
     public var training: Bool
     public var clock: WallClock
     public var printer: @Sendable () -> (any FormPrinter)?
+    /// The person's key, for what the save says about signing (nil: it says nothing).
+    public var signing: Signing?
 
     /// The first thing it will be seen doing.
     public var firstStage: SavingStage {
@@ -86,13 +92,29 @@ public struct OutcomeSave: Sendable {
         case .success(let outcome):
             return SavedOutcome(
                 paths: paths + [outcome.request].compactMap { $0 }, reference: saved.form.reference,
-                registerNote: outcome.recordedLine, recorded: true)
+                registerNote: outcome.recordedLine, recorded: true, signingNote: signing.map(Self.signingNote))
         case .failure(let notRecorded):
             let note = """
                 Not recorded in the register: \(notRecorded.error.description). The files are saved; to record \
                 them later, run: \(notRecorded.laterCommand)
                 """
             return SavedOutcome(paths: paths, reference: saved.form.reference, registerNote: note, recorded: false)
+        }
+    }
+
+    /// What the saved screen says about signing. Recording an assessment is never signed: what
+    /// is signed is what people decide and do with it (the IAO's decision, the files sealed and
+    /// their receipt); so it says so, and which key will sign those, or why none will.
+    static func signingNote(_ signing: Signing) -> String {
+        let never =
+            "The record is not signed (an assessment never is; the IAO's decision, sealed files and receipts are)."
+        do throws(SigningError) {
+            guard let key = try signing.publicKey() else {
+                return never + " No signing key is set up for what you seal: see `dmf-wizard keys`."
+            }
+            return never + " Your key \((try? key.fingerprint()) ?? key.type) will sign what you seal."
+        } catch {
+            return never + " Your signing key cannot be used: \(error.description) (see `dmf-wizard keys`)."
         }
     }
 

@@ -113,15 +113,16 @@ public struct RegisterCommand {
                 request.proof = proof
             }
             let event = try register.append(request, to: reference)
+            let history = try? register.history(reference)
             stdout(
-                "\(reference): \(event.kind.label) on \(event.date) — \(event.byShown), recorded as event "
-                    + "\(event.sequence).\n")
+                "\(reference): \(event.kind.label) on \(event.date) — \(event.byShown), recorded as "
+                    + "\(RegisterListing.place(of: event, in: history)).\n")
             if event.kind.signatureNamespace != nil {
-                let finding = register.finding(for: event, entryDigest: nil)
+                let finding = register.finding(for: event, entryDigest: history?.entry.digest)
                 stdout(
                     finding == .unsigned
                         ? "Not signed: no signing key is set up (see `dmf-wizard keys`).\n"
-                        : "\(finding.description.prefix(1).uppercased() + finding.description.dropFirst()).\n")
+                        : (RegisterListing.signatureNote(event, finding) ?? "") + ".\n")
             }
             return 0
         }
@@ -134,22 +135,17 @@ public struct RegisterCommand {
         -> EventProof??
     {
         // Refused now rather than after a passphrase: the same rules the write applies.
-        let (history, request) = try register.precheck(typed, to: reference)
-        let key: SSHPublicKey?
-        do { key = try signing.publicKey() } catch {
+        let pending: PendingDecision?
+        do throws(DecisionNotSigned) {
+            pending = try signing.prepareDecision(typed, reference: reference, in: register)
+        } catch {
+            if case .refused(let refusal) = error { throw refusal }
             stderr("dmf-wizard: \(error.description); nothing was recorded\n")
             return nil
         }
-        guard let key else { return .some(nil) }
-        if let refusal = Signing.refusal(of: key, for: .decision, trust: register.trust) {
-            stderr("dmf-wizard: \(reference): \(refusal); nothing was recorded\n")
-            return nil
-        }
-        let statement = DecisionStatement(
-            reference: reference, entryDigest: history.entry.digest, kind: request.kind, date: request.date ?? today,
-            reason: request.reason, by: request.by, account: try register.currentAccount())
+        guard let pending else { return .some(nil) }
         do {
-            return .some(try signing.sign(statement.bytes, for: .decision))
+            return .some(try signing.sign(pending.statement.bytes, for: .decision))
         } catch {
             stderr("dmf-wizard: \(error.description); nothing was recorded\n")
             return nil

@@ -10,7 +10,7 @@ struct RegisterScreen: Screen {
         /// The list; the search field is open while typing into it.
         case list
         case searching
-        case entry(EntryHistory)
+        case entry(EntryView)
         /// A change being filled in for this entry.
         case change(ChangeForm)
     }
@@ -28,6 +28,8 @@ struct RegisterScreen: Screen {
     /// A request is with the register: keys wait (Esc still leaves), and the answer changes
     /// the screen when it comes.
     var waiting = false
+    /// The request is a decision being signed with the person's key, then recorded.
+    var signing = false
 
     /// The newest this many are listed; a search or a filter finds the others.
     static let listLimit = 200
@@ -107,7 +109,7 @@ struct RegisterScreen: Screen {
     var part: String? {
         switch panel {
         case .list, .searching: "list"
-        case .entry(let history): "entry " + history.entry.reference
+        case .entry(let view): "entry " + view.history.entry.reference
         case .change(let form): form.confirming ? "confirm" : "change"
         }
     }
@@ -153,10 +155,10 @@ struct RegisterScreen: Screen {
             case .back?: panel = .list
             default: break
             }
-        case .entry(let history):
+        case .entry(let view):
             message = nil
             switch action {
-            case .change(let kind)?: panel = .change(ChangeForm(kind: kind, history: history))
+            case .change(let kind)?: panel = .change(ChangeForm(kind: kind, view: view))
             case .back?:
                 panel = .list
                 return ask(.list(query))
@@ -170,8 +172,11 @@ struct RegisterScreen: Screen {
                     message = .done("Not recorded.")
                     return .none
                 }
+                signing = form.kind.signatureNamespace == .decision && app.signing.keyPath != nil
                 return ask(
-                    .change(form.request, reference: form.history.entry.reference, files: form.files, home: app.home))
+                    .change(
+                        form.request, reference: form.history.entry.reference, files: form.files, home: app.home,
+                        signing: app.signing))
             }
             message = nil
             switch action {
@@ -182,10 +187,14 @@ struct RegisterScreen: Screen {
                     message = .problem(problem)
                 } else {
                     form.confirming = true
-                    message = .problem(form.question + " Press y to record it, any other key to go back.")
+                    // Said before y, so a passphrase prompt that may follow comes as no surprise.
+                    let signed =
+                        form.kind.signatureNamespace == .decision && app.signing.keyPath != nil
+                        ? " It is signed with your key first." : ""
+                    message = .problem(form.question + signed + " Press y to record it, any other key to go back.")
                 }
             case .back?:
-                panel = .entry(form.history)
+                panel = .entry(form.view)
                 return .none
             default: break
             }
@@ -195,17 +204,48 @@ struct RegisterScreen: Screen {
     }
 
     mutating func receive(_ reply: Reply, _ app: inout AppState) -> Effect {
-        guard case .register(let answer) = reply else { return .none }
-        waiting = false
-        switch answer {
-        case .listed(let result): listed(result)
-        case .entry(let result): opened(result)
-        case .changed(.success(let change)):
-            opened(
-                .success(change.history), done: "Recorded: \(change.event.kind.label), event \(change.event.sequence).")
-        case .changed(.failure(let refused)): message = .problem(refused.text)
+        switch reply {
+        case .register(.needsPerson(let pending)):
+            // Still waiting: the loop hands the terminal to ssh-keygen, then the answer comes.
+            return .run(.signAtTerminal(pending, app.signing))
+        case .signed(let pending, .success(let proof)):
+            return ask(.record(pending, proof), app)
+        case .signed(_, .failure(let problem)):
+            waiting = false
+            signing = false
+            message = .problem("Not signed, so not recorded: \(problem.description).")
+            return .none
+        case .register(let answer):
+            waiting = false
+            signing = false
+            switch answer {
+            case .listed(let result): listed(result)
+            case .entry(let result): opened(result)
+            case .changed(.success(let change)): opened(.success(change.view), done: Self.recorded(change))
+            case .changed(.failure(let refused)): message = .problem(refused.text)
+            case .needsPerson: break
+            }
+            return .none
+        default: return .none
         }
-        return .none
+    }
+
+    /// "Recorded: Authorised by the IAO, event 2 (log position 17). Signed with key SHA256:…
+    /// (trusted: jowner)." An unsigned event says why it is not signed.
+    static func recorded(_ change: RecordedChange) -> String {
+        let event = change.event
+        let history = change.view.history
+        var words = "Recorded: \(event.kind.label), \(RegisterListing.place(of: event, in: history))."
+        guard let index = history.events.firstIndex(where: { $0.sequence == event.sequence }),
+            let signature = RegisterListing.signatureNote(event, change.view.findings[index])
+        else { return words }
+        words += " " + signature
+        guard event.proof == nil else { return words + "." }
+        switch event.kind {
+        case .sent: return words + ": files sent are signed when they are sealed (`dmf-wizard seal`)."
+        case .received: return words + ": files received are signed when they are checked (`dmf-wizard verify --by`)."
+        default: return words + ": no signing key is set up (see `dmf-wizard keys`)."
+        }
     }
 
     /// The register's answer to a list: the entries, or why they could not be read.
@@ -220,10 +260,10 @@ struct RegisterScreen: Screen {
     }
 
     /// The register's answer to opening an entry or recording a change.
-    private mutating func opened(_ result: Result<EntryHistory, RegisterError>, done: String? = nil) {
+    private mutating func opened(_ result: Result<EntryView, RegisterError>, done: String? = nil) {
         switch result {
-        case .success(let history):
-            panel = .entry(history)
+        case .success(let view):
+            panel = .entry(view)
             message = done.map { .done($0) }
         case .failure(let error): message = .problem(error.description)
         }
@@ -232,10 +272,12 @@ struct RegisterScreen: Screen {
     func view(_ page: inout Page, _ app: AppState) {
         switch panel {
         case .list, .searching: listView(&page)
-        case .entry(let history): RegisterScreen.entryView(history, into: &page)
+        case .entry(let view): RegisterScreen.entryView(view, into: &page)
         case .change(let form): form.view(&page)
         }
-        if waiting { page.pinned("Waiting for the register…", style: .dim) }
+        if waiting {
+            page.pinned(signing ? "Signing with your key, then recording…" : "Waiting for the register…", style: .dim)
+        }
         page.message(message)
     }
 
@@ -269,7 +311,10 @@ struct RegisterScreen: Screen {
         page.focus = panel == .list ? highlight : nil
     }
 
-    static func entryView(_ history: EntryHistory, into page: inout Page) {
+    /// One entry and its events, numbered within the entry (1, 2, 3…), each with its place in
+    /// the register's whole log, who acted (name and account) and what its signature shows.
+    static func entryView(_ view: EntryView, into page: inout Page) {
+        let history = view.history
         let entry = history.entry
         page.line("\(entry.reference)  \(entry.marking)", style: .heading)
         page.line("\(entry.verdict.rawValue.uppercased()): \(history.status.label)")
@@ -281,11 +326,23 @@ struct RegisterScreen: Screen {
         for due in history.dueItems { page.line("Due \(due.date): \(due.label)", style: .accent, hang: 2) }
         page.gap()
         page.line("What has happened", style: .heading)
-        for event in history.events {
-            var line = "\(event.date)  \(event.kind.label): \(event.by)"
-            if let reason = event.reason, !reason.isEmpty { line += " (\(reason))" }
-            page.line(line, hang: 2)
-            for file in event.files { page.line("\(file.name), \(file.size) bytes", indent: 4, hang: 2) }
+        for (index, event) in history.events.enumerated() {
+            var line = "\(index + 1). \(event.date)  \(event.kind.label): \(RegisterListing.actor(event))"
+            let finding = index < view.findings.count ? view.findings[index] : nil
+            if let signature = RegisterListing.signature(event, finding) { line += ", " + signature }
+            line += "  [log \(event.sequence)]"
+            page.line(line, style: finding.map(Self.isWarning) == true ? .error : .normal, hang: 3)
+            if let reason = event.reason, !reason.isEmpty { page.line(reason, indent: 3, hang: 2) }
+            for file in event.files { page.line("\(file.name), \(file.size) bytes", indent: 3, hang: 2) }
+        }
+    }
+
+    /// A signature this desk does not trust, or one that no longer matches its event, stands
+    /// out (the words say which; the colour is only a help).
+    static func isWarning(_ finding: ProofFinding) -> Bool {
+        switch finding {
+        case .untrusted, .broken: true
+        case .unsigned, .trusted, .uncheckable: false
         }
     }
 }
@@ -293,7 +350,9 @@ struct RegisterScreen: Screen {
 /// A status change being filled in: who, the day, why, and the files for a sending or receipt.
 struct ChangeForm: Equatable {
     var kind: EventKind
-    var history: EntryHistory
+    /// The entry as shown, to go back to.
+    var view: EntryView
+    var history: EntryHistory { view.history }
     var by = TextInput()
     var date = TextInput()
     var reason = TextInput()
@@ -302,9 +361,9 @@ struct ChangeForm: Equatable {
     var field = 0
     var confirming = false
 
-    init(kind: EventKind, history: EntryHistory) {
+    init(kind: EventKind, view: EntryView) {
         self.kind = kind
-        self.history = history
+        self.view = view
     }
 
     static func verb(_ kind: EventKind) -> String {

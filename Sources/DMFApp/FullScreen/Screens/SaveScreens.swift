@@ -81,9 +81,10 @@ struct SaveScreen: Screen {
             app.session?.saveFormats = chosen
             let typed = PathInput.expand(folder.text, home: app.home)
             guard
-                let job = app.session?.outcomeSave(
+                var job = app.session?.outcomeSave(
                     form, formats: chosen, folder: typed.isEmpty ? app.outputFolder : typed, register: app.register)
             else { return .none }
+            job.signing = app.signing
             // A new attempt: the last one's problem no longer applies.
             message = nil
             saving = Saving(started: app.now, stage: job.firstStage)
@@ -171,28 +172,38 @@ struct SavedScreen: Screen {
     var paths: [String]
     /// What the register said, when the outcome was to be recorded.
     var register: Message?
+    /// Whether the record is signed, and which key signs what comes next.
+    var signing: String?
     /// What to do next, fitted to the outcome (`AfterSaving`).
     var next: [String]
 
     init(_ saved: SavedOutcome, form: FilledDMF, helpdesk: Bool) {
         paths = saved.paths
         register = saved.registerNote.map { saved.recorded ? .done($0) : .problem($0) }
+        signing = saved.signingNote
         next = AfterSaving.lines(form, reference: saved.reference, paths: saved.paths, helpdesk: helpdesk)
     }
 
     enum Action {
         case finish
+        case scroll
     }
 
+    /// The paths and what to do can be longer than a small window: they scroll, like the outcome.
     static let bindings = [
-        KeyBinding([.key(.enter), .key(.char("q")), .key(.escape)], "Enter finish", Action.finish)
+        KeyBinding([.key(.enter), .key(.char("q")), .key(.escape)], "Enter finish", Action.finish),
+        KeyBinding(KeyMatch.scrolling, "↑↓ scroll", Action.scroll),
     ]
 
     func title(_ app: AppState) -> ScreenTitle { .named("Save the DMF and checklist") }
     func hints(_ app: AppState) -> [String] { Self.bindings.hints() }
 
     func update(_ key: Key, _ app: inout AppState) -> Effect {
-        Self.bindings.action(for: key) == .finish ? .end(.finished) : .none
+        switch Self.bindings.action(for: key) {
+        case .finish?: .end(.finished)
+        case .scroll?: .scroll(key)
+        case nil: .none
+        }
     }
 
     func view(_ page: inout Page, _ app: AppState) {
@@ -203,6 +214,7 @@ struct SavedScreen: Screen {
         page.gap()
         if let register {
             page.line(register.text, style: register.kind == .problem ? .error : .success, hang: 2)
+            if let signing { page.line(signing, hang: 2) }
             page.gap()
         }
         page.line("These files were written (readable only by you):")
