@@ -86,13 +86,21 @@ enum RegisterListing {
     /// "Signed by jowner (key SHA256:…)", "Unsigned", or why a signature is not trusted; nothing
     /// for an event of a kind never signed, or written before signatures were kept.
     static func signatureNote(_ event: RegisterEvent, _ finding: ProofFinding?) -> String? {
-        guard event.kind.signatureNamespace != nil, event.proof != nil || event.account != nil else { return nil }
+        guard event.unknownKind == nil, event.kind.signatureNamespace != nil, event.proof != nil || event.account != nil
+        else { return nil }
         let text = (finding ?? (event.proof == nil ? .unsigned : .uncheckable("not checked"))).description
         return text.prefix(1).uppercased() + text.dropFirst()
     }
 
-    /// One entry and its whole life, for `register show`.
-    /// - Parameter findings: what each event's signature shows, in the events' order.
+    /// `findings`, given in the order of `history.events`, by each event's sequence number.
+    static func findingsBySequence(_ history: EntryHistory, _ findings: [ProofFinding]) -> [Int64: ProofFinding] {
+        Dictionary(
+            zip(history.events.map(\.sequence), findings).map { ($0, $1) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// One entry and its whole life, for `register show`. Events of kinds this version does not
+    /// know are listed as written, and said to count for nothing shown above them.
+    /// - Parameter findings: what each event's signature shows, in the order of `history.events`.
     static func details(_ history: EntryHistory, findings: [ProofFinding] = []) -> String {
         let entry = history.entry
         var lines = [
@@ -118,15 +126,20 @@ enum RegisterListing {
             for file in entry.documents { lines.append("  \(file.name)  \(file.size) bytes  sha256 \(file.sha256)") }
         }
         lines.append("Events:")
-        for (index, event) in history.events.enumerated() {
-            var line = "  \(event.sequence). \(event.date) \(event.kind.label) — \(Self.actor(event))"
+        let found = findingsBySequence(history, findings)
+        for event in history.allEvents {
+            var line = "  \(event.sequence). \(event.date) \(event.kindLabel) — \(Self.actor(event))"
             if let reason = event.reason, !reason.isEmpty { line += ": \(reason)" }
             if let next = event.nextReview { line += " (next review \(next))" }
             lines.append(line)
-            if let signature = Self.signatureNote(event, index < findings.count ? findings[index] : nil) {
-                lines.append("       \(signature)")
-            }
+            if let signature = Self.signatureNote(event, found[event.sequence]) { lines.append("       \(signature)") }
             for file in event.files { lines.append("       \(file.name)  \(file.size) bytes  sha256 \(file.sha256)") }
+        }
+        if !history.unknownEvents.isEmpty {
+            lines.append(
+                "A newer dmf-wizard recorded \(history.unknownEvents.count == 1 ? "an event" : "events") of a kind this "
+                    + "version does not know: the status and what is due leave \(history.unknownEvents.count == 1 ? "it" : "them") "
+                    + "out. The newer version shows the whole story.")
         }
         return lines.joined(separator: "\n") + "\n"
     }
