@@ -82,23 +82,38 @@ public final class PostgresRegister: RegisterStorage, @unchecked Sendable {
     private func migrateIfBehind(_ opening: Opening) throws {
         let found = try lookAtTables()
         status = SchemaStatus(version: found.version, oldestWriter: found.oldestWriter)
+        // `register migrate` is the owner's: whoever may act as the owner migrates, and sets the
+        // roles' privileges again (which this version knows only for tables it knows).
+        if opening == .toMigrate, let owner = found.owner, !owner.isThisLogin {
+            guard owner.hasThisLogin else {
+                throw RegisterError.unavailable(
+                    location: location,
+                    reason: """
+                        only the role that owns its tables, \(owner.name), may migrate them, and the login \
+                        \(owner.login) is not a member of it: someone granted that role\(try whoMayMigrate(owner.name)) \
+                        must run `dmf-wizard register migrate`\(behind(found.version))
+                        """)
+            }
+            if found.version <= SchemaStatus.newest { return try migrate(as: owner.name) }
+        }
         guard found.version < SchemaStatus.newest else { return }
         // No tables yet: whoever connects first makes them, and owns them (no roles yet).
         guard let owner = found.owner, found.version > 0 else { return try migrate(as: nil) }
         if owner.isThisLogin { return try migrate(as: nil) }
-        if opening == .toMigrate && owner.hasThisLogin { return try migrate(as: owner.name) }
-        let behind = """
-            its tables are at version \(found.version) and this dmf-wizard (\(software)) needs version \
-            \(SchemaStatus.newest). They belong to the role \(owner.name)
-            """
-        let who = try whoMayMigrate(owner.name)
         throw RegisterError.unavailable(
             location: location,
-            reason: opening == .toMigrate
-                ? "\(behind), and the login \(owner.login) is not a member of it: someone granted that role\(who) must "
-                    + "run `dmf-wizard register migrate`"
-                : "\(behind): someone granted that role\(who) must run `dmf-wizard register migrate` first (see the "
-                    + "README's upgrade order)")
+            reason: """
+                only the role that owns its tables, \(owner.name), may bring them up to date\(behind(found.version)): \
+                someone granted that role\(try whoMayMigrate(owner.name)) must run `dmf-wizard register migrate` \
+                first (see the README's upgrade order)
+                """)
+    }
+
+    /// " (they are at version 3, and this dmf-wizard needs version 4)", when they are behind.
+    private func behind(_ version: Int) -> String {
+        guard version < SchemaStatus.newest else { return "" }
+        return
+            " (they are at version \(version), and this dmf-wizard, \(software), needs version \(SchemaStatus.newest))"
     }
 
     /// Who owns the tables, against the login signed in.
@@ -154,8 +169,9 @@ public final class PostgresRegister: RegisterStorage, @unchecked Sendable {
     }
 
     /// Migrates, all versions in one transaction under the migration lock: as `role`, the
-    /// tables' owner, when given (so what the migration makes is the owner's too), and then
-    /// grants the roles recorded in the register what they may do with every table.
+    /// tables' owner, when given (so what the migration makes is the owner's too). Then, when
+    /// `register setup-roles` has run, grants each role what it may do with every table, a new
+    /// one included.
     private func migrate(as role: String?) throws {
         try transaction {
             if let role { try run("SET LOCAL ROLE \(RegisterRoles.quoted(role))") }
@@ -168,9 +184,9 @@ public final class PostgresRegister: RegisterStorage, @unchecked Sendable {
                     for statement in StoreSchema.statements(toVersion: version, .postgres) { try run(statement) }
                     try run("INSERT INTO \(Self.versionTable) (version) VALUES ($1)", [.integer(Int64(version))])
                 }
-                if let roles = try recordedRoles() {
-                    for statement in roles.tablePrivileges { try run(statement) }
-                }
+            }
+            if let roles = try recordedRoles() {
+                for statement in roles.tablePrivileges { try run(statement) }
             }
             status = SchemaStatus(
                 version: max(reached, SchemaStatus.newest), migratedFrom: reached < SchemaStatus.newest ? reached : nil,

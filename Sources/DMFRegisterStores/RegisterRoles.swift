@@ -115,9 +115,9 @@ public struct RegisterRoles: Sendable, Equatable {
     private var schemaAccess: [String] {
         [
             """
-            DO $$ BEGIN \
-            EXECUTE format('GRANT USAGE ON SCHEMA %I TO \(Self.quoted(desk)), \(Self.quoted(auditor))', current_schema()); \
-            EXECUTE format('GRANT USAGE, CREATE ON SCHEMA %I TO \(Self.quoted(owner))', current_schema()); \
+            DO $$ BEGIN
+              EXECUTE format('GRANT USAGE ON SCHEMA %I TO \(Self.quoted(desk)), \(Self.quoted(auditor))', current_schema());
+              EXECUTE format('GRANT USAGE, CREATE ON SCHEMA %I TO \(Self.quoted(owner))', current_schema());
             END $$
             """
         ]
@@ -125,21 +125,22 @@ public struct RegisterRoles: Sendable, Equatable {
 
     private var makeRoles: String {
         let each = [owner, desk, iao, auditor].map { role in
-            "IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = '\(role)') THEN "
+            "  IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = '\(role)') THEN "
                 + "CREATE ROLE \(Self.quoted(role)) NOLOGIN; END IF;"
         }
-        return "DO $$ BEGIN \(each.joined(separator: " ")) END $$"
+        return "DO $$ BEGIN\n\(each.joined(separator: "\n"))\nEND $$"
     }
 
     /// The register's functions (its guards), owned by the owner like its tables.
     private var ownFunctions: String {
         """
-        DO $$ DECLARE f regprocedure; BEGIN \
-        FOR f IN SELECT p.oid::regprocedure FROM pg_catalog.pg_proc p \
-        JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace \
-        WHERE n.nspname = current_schema() AND p.proname LIKE 'dmf\\_register\\_%' LOOP \
-        EXECUTE format('ALTER FUNCTION %s OWNER TO %I', f, '\(owner)'); \
-        END LOOP; END $$
+        DO $$ DECLARE f regprocedure; BEGIN
+          FOR f IN SELECT p.oid::regprocedure FROM pg_catalog.pg_proc p
+            JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+            WHERE n.nspname = current_schema() AND p.proname LIKE 'dmf\\_register\\_%' LOOP
+            EXECUTE format('ALTER FUNCTION %s OWNER TO %I', f, '\(owner)');
+          END LOOP;
+        END $$
         """
     }
 
@@ -150,23 +151,23 @@ public struct RegisterRoles: Sendable, Equatable {
         let decisions = LifecycleStep.allCases.filter { $0.signatureNamespace == .decision }
             .map { "'\($0.rawValue)'" }.joined(separator: ", ")
         return """
-            CREATE OR REPLACE FUNCTION dmf_register_decided_by_iao() RETURNS trigger LANGUAGE plpgsql \
-            SET search_path = pg_catalog, pg_temp AS $$ \
-            BEGIN \
-            IF NEW.kind IN (\(decisions)) AND NOT pg_has_role(session_user, '\(iao)', 'MEMBER') THEN \
-            RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege', MESSAGE = format('the register records \
-            decisions only from an IAO: the database login %s is not a member of the role \(iao); ask an IAO to \
-            record it, or whoever runs the register''s database to grant the role', session_user); \
-            END IF; \
-            RETURN NEW; \
+            CREATE OR REPLACE FUNCTION dmf_register_decided_by_iao() RETURNS trigger LANGUAGE plpgsql
+            SET search_path = pg_catalog, pg_temp AS $$
+            BEGIN
+              IF NEW.kind IN (\(decisions)) AND NOT pg_has_role(session_user, '\(iao)', 'MEMBER') THEN
+                RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege', MESSAGE = format('the register records \
+            decisions only from an IAO, and the database login %s is not a member of the role \(iao): ask an IAO to \
+            record the decision', session_user);
+              END IF;
+              RETURN NEW;
             END $$
             """
     }
 
     private var decisionGuard: String {
         """
-        CREATE TRIGGER events_decided_by_iao BEFORE INSERT ON events \
-        FOR EACH ROW EXECUTE FUNCTION dmf_register_decided_by_iao()
+        CREATE TRIGGER events_decided_by_iao BEFORE INSERT ON events
+          FOR EACH ROW EXECUTE FUNCTION dmf_register_decided_by_iao()
         """
     }
 
