@@ -357,7 +357,10 @@ struct RegisterMigrate: ParsableCommand {
         commandName: "migrate",
         abstract: "Bring the register's tables to the newest version this dmf-wizard knows.",
         discussion: """
-            A SQLite register, and a PostgreSQL register kept with one login, are brought up to date on             first use; this says where they are. Once `register setup-roles` has given the tables to an owner             role, only this changes them, run by someone granted that role. Exit status: 0 up to date, 1 not             allowed or the register cannot be used.
+            A SQLite register, and a PostgreSQL register kept with one login, are brought up to date on \
+            first use; this says where they are. Once `register setup-roles` has given the tables to an owner \
+            role, only this changes them, run by someone granted that role. Exit status: 0 up to date, 1 not \
+            allowed or the register cannot be used.
             """)
 
     @OptionGroup var register: RegisterOptions
@@ -370,7 +373,11 @@ struct RegisterSetupRoles: ParsableCommand {
         commandName: "setup-roles",
         abstract: "Print the SQL that sets up the roles a team's register on PostgreSQL is kept with; --apply runs it.",
         discussion: """
-            Four group roles, which each person's own login is granted: PREFIX_owner owns the tables (only             `register migrate` uses it), PREFIX_desk records assessments and events, PREFIX_iao records             decisions too (the server refuses a decision from anyone else), PREFIX_auditor only reads. No role             may remove or change history. Run --apply as a superuser. Exit status: 0 printed (and applied), 1             refused, 2 bad usage.
+            Four group roles, which each person's own login is granted: PREFIX_owner owns the tables (only \
+            `register migrate` uses it), PREFIX_desk records assessments and events, PREFIX_iao records \
+            decisions too (the server refuses a decision from anyone else), PREFIX_auditor only reads. No role \
+            may remove or change history. Run --apply as a superuser. Exit status: 0 printed (and applied), 1 \
+            refused, 2 bad usage.
             """)
 
     @Option(help: "What the roles' names start with.")
