@@ -2,17 +2,24 @@ import DMFPolicy
 import Foundation
 import Yams
 
-/// An answers file as read: the answers, where a draft left off (project key `draft.step`), and
+/// An answers file as read: the answers, where a draft left off (project keys `draft.step` and
+/// `draft.formats`), and
 /// for a training case its story and debrief (project key `training`).
 public struct AnswersDocument: Sendable, Equatable {
     public var answers: Answers
     /// The step code the wizard was on when the draft was saved, if any.
     public var resumeStep: String?
+    /// The formats last chosen for saving the outcome (project key `draft.formats`), by name.
+    /// Never an answer: the form, the fingerprint and the rules do not see it.
+    public var saveFormats: [String]?
     public var training: TrainingNotes?
 
-    public init(answers: Answers, resumeStep: String? = nil, training: TrainingNotes? = nil) {
+    public init(
+        answers: Answers, resumeStep: String? = nil, saveFormats: [String]? = nil, training: TrainingNotes? = nil
+    ) {
         self.answers = answers
         self.resumeStep = resumeStep
+        self.saveFormats = saveFormats
         self.training = training
     }
 }

@@ -15,6 +15,9 @@ public protocol TerminalBackend: AnyObject {
     func present(_ canvas: Canvas)
     /// Blocks until the next key, resize, signal or end of input.
     func readKey() -> Key
+    /// The next key as `readKey`, or nil when none came within `milliseconds`: the app reads
+    /// keys this way while work runs elsewhere, to show how it is going.
+    func readKey(waitingUpTo milliseconds: Int) -> Key?
     /// Drops keys already typed but not yet read: called when a key has changed the screen, so
     /// keys typed for the old screen never answer the new one.
     func discardTypeahead()
@@ -25,6 +28,9 @@ public protocol TerminalBackend: AnyObject {
 extension TerminalBackend {
     /// The deterministic approximation, for backends that do not know better.
     public var displayWidth: DisplayWidth { DisplayWidths.approximate }
+
+    /// A backend that cannot wait a set time (a script of keys) gives the next key at once.
+    public func readKey(waitingUpTo milliseconds: Int) -> Key? { readKey() }
 
     /// A blank canvas of the backend's current size, using its width function.
     public func makeCanvas() -> Canvas {

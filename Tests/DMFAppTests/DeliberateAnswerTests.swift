@@ -1,10 +1,11 @@
-import DMFApp
 import DMFFlow
 import DMFPolicy
 import Foundation
 import TerminalUI
 import TestSupport
 import Testing
+
+@testable import DMFApp
 
 /// Every recorded answer is one the person gave: nothing pre-selected, a number only moves the
 /// highlight, and keys typed while the screen changes never answer the next screen.
@@ -185,7 +186,7 @@ import Testing
         let folder = TemporaryFolder()
         let app = try Self.appWithDraft(folder)
         ScreenTests.fastForward(app, [.char("2"), .enter])
-        #expect(app.mode == .drafts)
+        #expect(app.isShowing(DraftsScreen.self))
         let asked = ScreenTests.prose(ScreenTests.play(app, [.char("d")]).screen)
         #expect(asked.contains("Delete the draft Rota"))
         ScreenTests.fastForward(app, [.char("n")])
@@ -208,12 +209,12 @@ import Testing
             drafts: folder.drafts, clock: FixedClock.clock)
         app.startTraining(cases: Array(TrainingTests.cases.prefix(1)))
         ScreenTests.fastForward(app, TrainingTests.nameKeys + [.enter, .enter])  // the story, then the first question
-        #expect(app.mode == .wizard)
+        #expect(app.isShowingWizard)
         ScreenTests.fastForward(app, [.escape])
-        #expect(app.mode == .story)
+        #expect(app.isShowing(StoryScreen.self))
         ScreenTests.fastForward(app, [.escape, .escape])
-        #expect(app.mode == .trainingList || app.mode == .summary, "\(app.mode)")
-        #expect(app.mode != .start)
+        #expect(app.isShowing(TrainingListScreen.self) || app.isShowing(SummaryScreen.self), "\(app.screenIdentity)")
+        #expect(!app.isShowing(StartScreen.self))
     }
 }
 

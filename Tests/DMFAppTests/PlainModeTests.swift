@@ -18,8 +18,9 @@ import Testing
         let session =
             session ?? WizardSession(wizard: Wizard(), drafts: drafts ? folder.drafts : nil, clock: FixedClock.clock)
         let io = ScriptedLineIO(lines)
-        let status = PlainFrontEnd(session: session, io: io, outputFolder: folder.makeOutputFolder()).run()
-        return (status, io, session)
+        let frontEnd = PlainFrontEnd(session: session, io: io, outputFolder: folder.makeOutputFolder())
+        let status = frontEnd.run()
+        return (status, io, frontEnd.session)
     }
 
     static func fill(_ path: String, format: OutputFormat = .markdown) -> (status: Int32, out: String, err: String) {

@@ -1,10 +1,11 @@
-import DMFApp
 import DMFFlow
 import DMFPolicy
 import Foundation
 import TerminalUI
 import TestSupport
 import Testing
+
+@testable import DMFApp
 
 /// Every screen of every mode, at 80×24 and at 60×20: nothing is cut off unseen. A page taller
 /// than the window shows "more" markers, the highlighted item is always wholly in view, every
@@ -33,7 +34,7 @@ import Testing
     /// Plays every key of `keys` one at a time, checking each frame; on each new screen, first
     /// walks the highlight over every item of its list and back, checking each frame too.
     static func walk(_ app: FullScreenApp, keys: [Key], size: Size, label: String) {
-        var walked: FullScreenApp.ScreenIdentity?
+        var walked: ScreenIdentity?
         for (index, key) in keys.enumerated() {
             checkFrame(
                 app.render(width: size.width, height: size.height),
@@ -51,7 +52,7 @@ import Testing
 
     /// The number of items on a list screen (0 for screens without a list).
     static func listLength(_ app: FullScreenApp) -> Int {
-        guard app.mode == .wizard else { return 0 }
+        guard app.isShowingWizard else { return 0 }
         switch app.session.wizard.screen {
         case .question, .recipientField: return app.session.wizard.currentQuestion?.choices.count ?? 0
         case .recipients: return app.session.wizard.answers.recipients.count + 2
@@ -190,7 +191,7 @@ import Testing
         ScreenTests.fastForward(app, [.enter, .char("3"), .enter])
         check("open file")
         ScreenTests.fastForward(app, [.escape, .char("2"), .enter])
-        #expect(app.mode == .drafts)
+        #expect(app.isShowing(DraftsScreen.self))
         var seenLast = false
         for _ in 0..<32 {
             let frame = app.render(width: size.width, height: size.height)

@@ -61,7 +61,7 @@ import Testing
         ScreenTests.fastForward(training, Drive.keys(journey, until: "T1"))
         #expect(Self.footer(training) == "Enter choose · ↑↓ or number move · Esc back · F1/? help · q quit")
         ScreenTests.fastForward(training, Drive.keys(journey, to: .outcome, from: training.session.wizard))
-        #expect(training.mode == .predict)
+        #expect(training.isShowing(PredictScreen.self))
         #expect(Self.footer(training) == "Enter next · ↑↓ or 1-4 move · Esc back")
         ScreenTests.fastForward(training, [.char("1"), .enter])
         #expect(Self.footer(training) == "Space tick · ↑↓ move · Enter on Done or c: the outcome · Esc back")
@@ -158,7 +158,7 @@ import Testing
             #expect(app.screenIdentity == identity && app.session.wizard.answers == answers)
             app.handle(key)
         }
-        #expect(app.mode == .save)
+        #expect(app.isShowing(SaveScreen.self))
     }
 
     // MARK: - Messages
@@ -188,7 +188,8 @@ import Testing
         let app = FullScreenApp(
             session: WizardSession(
                 wizard: Wizard(answers: answers, resumeAt: "CHECK"), drafts: nil, clock: FixedClock.clock),
-            drafts: folder.drafts, clock: FixedClock.clock, startAt: .wizard, outputFolder: folder.makeOutputFolder())
+            drafts: folder.drafts, clock: FixedClock.clock, startAt: .questions, outputFolder: folder.makeOutputFolder()
+        )
         try #require(app.session.wizard.screen == .check)
         let screen = ScreenTests.play(app, [.char("c")]).screen
         #expect(app.session.wizard.stepCode == question.code)

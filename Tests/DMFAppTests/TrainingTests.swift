@@ -277,7 +277,7 @@ import Testing
         app.startTraining(cases: [trainingCase])
         #expect(ScreenTests.play(app, []).screen.contains("What is your name?"))
         ScreenTests.fastForward(app, [.enter])
-        #expect(app.mode == .traineeName, "a name is needed")
+        #expect(app.isShowing(TraineeNameScreen.self), "a name is needed")
         let decision = try PolicyEngine.evaluate(trainingCase.answers)
         let verdictKey = Key.char(
             Character(String(TrainingResult.predictionOrder.firstIndex(of: decision.verdict)! + 1)))
@@ -285,7 +285,7 @@ import Testing
             app,
             Self.nameKeys + [.enter, .enter] + Drive.keys(Self.journey(trainingCase), to: .outcome)
                 + [verdictKey, .enter] + Self.pickKeys(Self.needed(decision)) + [.enter, .char("q")])
-        #expect(app.mode == .summary)
+        #expect(app.isShowing(SummaryScreen.self))
         ScreenTests.fastForward(app, [.char("s")])
         let saved = ScreenTests.prose(app.render(width: 80, height: 24).canvas.text)
         #expect(saved.contains("Score sheet saved"), "\(saved)")
@@ -314,11 +314,11 @@ import Testing
             drafts: folder.drafts, clock: FixedClock.clock)
         app.startTraining(cases: Array(Self.cases.prefix(3)))
         ScreenTests.fastForward(app, Self.nameKeys + [.down, .enter])
-        #expect(app.mode == .story)
+        #expect(app.isShowing(StoryScreen.self))
         ScreenTests.fastForward(app, [.escape])
-        #expect(app.mode == .trainingList)
+        #expect(app.isShowing(TrainingListScreen.self))
         ScreenTests.fastForward(app, [.char("q")])
-        #expect(app.mode == .summary)
+        #expect(app.isShowing(SummaryScreen.self))
         let summary = ScreenTests.play(app, []).screen
         #expect(summary.contains("No cases were completed."))
         #expect(summary.contains(Self.banner))
@@ -356,7 +356,7 @@ import Testing
     @Test func aTrainingSessionSavesTheFormWithTheBannerButNoAnswersFile() throws {
         let folder = TemporaryFolder()
         let output = folder.makeOutputFolder()
-        let session = WizardSession(
+        var session = WizardSession(
             wizard: Drive.wizard(.sameSystemProceed), drafts: folder.drafts, training: true, clock: FixedClock.clock)
         session.autosave()
         #expect(files(in: folder.drafts.folder).isEmpty)

@@ -144,7 +144,7 @@ struct WizardInTmuxTests {
         try terminal.waitFor("Save the DMF and checklist")
         try terminal.send("Enter")
         let saved = try terminal.waitFor(
-            "Saved. These files were written", "Recorded in the register as DMF-", "Press Enter to finish")
+            "These files were written", "Recorded in the register as DMF-", "Press Enter to finish")
         try terminal.send("Enter")
         let end = try terminal.waitFor("EXIT=0")
         #expect(end.contains("MODES=icanon"), "the terminal is back in line mode")
@@ -167,6 +167,43 @@ struct WizardInTmuxTests {
         let markdown = try workspace.contents(try #require(files.first { $0.hasSuffix(".md") }))
         #expect(markdown.contains("Siân Ó Ceallaigh"))
         #expect(markdown.contains("third-party-iao-authorisation") == false, "the IAO authorised it")
+    }
+
+    /// A save with PDF, into a folder that is not there yet: the screen says it is printing the
+    /// PDF (Chromium, off the key path), then names the PDF to send to the Information Asset Owner;
+    /// the folder is made private and every file is written.
+    @Test(.enabled(if: PrintTools.mustRun, "Chromium or pdftotext is not installed (CI installs both)"))
+    func aSaveWithAPDFSaysItIsPrintingThenNamesThePDF() throws {
+        try #require(PrintTools.available, "CI must have Chromium: .ci/run installs it")
+        let workspace = try Workspace()
+        let terminal = try TmuxTerminal(Self.script(workspace))
+        try Self.answerThirdPartyTransfer(terminal)
+        try terminal.send("c")
+        try terminal.waitFor("Outcome: PROCEED WITH CONDITIONS", "Resume code")
+        try terminal.send("s")
+        try terminal.waitFor("Save the DMF and checklist", "Folder:")
+        // From the folder's row: up to PDF and tick it, back down to the folder, name a new one.
+        try terminal.send(["Up", "Up", "Up", "Space", "Down", "Down", "Down"])
+        try terminal.waitFor("[x] PDF (.pdf)")
+        try terminal.type("/forms")
+        try terminal.send("Enter")
+        try terminal.waitFor("Saving… printing the PDF", "s so far", timeout: 60)
+        let saved = try terminal.waitFor("These files were written", "Press Enter to finish", timeout: 120)
+        let words = saved.split(separator: "\n").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "│ ")) }
+            .joined(separator: " ")
+        #expect(words.contains("Send the PDF, DMF-"), "\(saved)")
+        // The register here is a file of the person's own, so the IAO decides from a request file.
+        #expect(words.contains(".request.json, to your Information Asset Owner to authorise"), "\(saved)")
+        try terminal.send("Enter")
+        try terminal.waitFor("EXIT=0")
+        #expect(try workspace.mode("forms") == 0o700)
+        let files = try FileManager.default.contentsOfDirectory(atPath: workspace.path("forms")).sorted()
+        #expect(Set(files.map { ($0 as NSString).pathExtension }) == ["md", "html", "pdf", "yaml", "json"], "\(files)")
+        #expect(files.contains { $0.hasSuffix(".request.json") }, "\(files)")
+        let pdf = try #require(files.first { $0.hasSuffix(".pdf") })
+        #expect(
+            try Data(contentsOf: URL(fileURLWithPath: workspace.path("forms/" + pdf))).starts(with: Data("%PDF-".utf8)))
+        #expect(words.contains(String(pdf.prefix(12))))
     }
 
     /// A transfer recorded by `fill --record` is found from the start menu's register: the

@@ -298,6 +298,28 @@ import Testing
         #expect(dmf_pending_signal() == 0)  // readKey consumed it
     }
 
+    /// While work runs elsewhere the app reads keys with a time limit: nothing comes back as
+    /// nil after about that long, and a key typed meanwhile is returned at once.
+    @Test func aTimedReadReturnsNothingAfterItsTimeOrTheKeyTyped() throws {
+        let pty = try Pty()
+        defer { pty.close() }
+        let backend = try NcursesBackend.attach(
+            term: "xterm-256color", inputFD: pty.slave, outputFD: pty.slave, options: options, environment: environment)
+        defer { backend.close(); dmf_uninstall_signal_handlers() }
+        let watchdog = SignalSender(signal: SIGHUP, afterMilliseconds: 5000)
+        defer { watchdog.cancel() }
+        _ = pty.drain()
+        let started = monotonicMilliseconds()
+        #expect(backend.readKey(waitingUpTo: 200) == nil)
+        let waited = monotonicMilliseconds() - started
+        #expect(waited >= 150 && waited < 3000, "waited \(waited) ms")
+        pty.write("x")
+        #expect(backend.readKey(waitingUpTo: 2000) == .char("x"))
+        // A signal still ends the wait as a key.
+        kill(getpid(), SIGTERM)
+        #expect(backend.readKey(waitingUpTo: 2000) == .signal(SIGTERM))
+    }
+
     @Test(arguments: [
         (String?.none, TerminalOpenError.termUnset),
         ("dumb", .dumbTerminal),
