@@ -1,3 +1,4 @@
+import DMFPolicy
 import Dispatch
 import Foundation
 
@@ -181,11 +182,18 @@ struct ChainChecker {
                     report("it does not link to the event before it: history before it was changed or removed")
                 }
                 if event.hash != expectedHash {
-                    report("its content does not match its hash: the \(event.kind.rawValue) event was changed")
+                    report("its content does not match its hash: the \(event.kindName) event was changed")
+                }
+                if let unknown = event.unknownKind {
+                    // `check` refuses a register a newer dmf-wizard set up (the store says so),
+                    // so a kind it does not know was written by hand.
+                    report(
+                        "its kind '\(Sanitizer.visible(unknown, limit: 40))' is not one dmf-wizard records: it was "
+                            + "written outside dmf-wizard")
                 }
                 signatures.count(event, finding, requirement: requirement, report: report)
                 if let position = positions[event.reference] {
-                    if event.kind == .created, event.entryDigest != entries[position].digest {
+                    if event.unknownKind == nil, event.kind == .created, event.entryDigest != entries[position].digest {
                         report("the entry does not match what was recorded when it was created: the entry was changed")
                     }
                     // What an entry's status and due dates follow from; its hashes are checked above.
@@ -229,6 +237,9 @@ struct ChainChecker {
     /// What an event's signature shows, worked out with its hash. Only a signed event costs a check.
     static func finding(_ event: RegisterEvent, trust: SignerTrust, entryDigest: String?) -> ProofFinding {
         guard let proof = event.proof else { return .unsigned }
+        if let unknown = event.unknownKind {
+            return .uncheckable("a '\(Sanitizer.visible(unknown, limit: 40))' event is not one this version knows")
+        }
         guard let namespace = event.kind.signatureNamespace else {
             return .broken("a \(event.kind.rawValue) event is never signed")
         }

@@ -43,7 +43,9 @@ enum StoreSchema {
         columns: [
             .integer("sequence", \.sequence, extra: "PRIMARY KEY"),
             .text("reference", \.reference, extra: "REFERENCES entries(reference)"),
-            .choice("kind", \.kind),
+            // A kind a newer dmf-wizard wrote is read and kept as its text, so this one can still
+            // show and export the register (it does not write to such an entry).
+            .choice("kind", \.kind, unknown: \.unknownKind),
             .text("recorded_at", \.recordedAt),
             .text("by_person", \.by),
             .text("date", \.date),
@@ -63,7 +65,7 @@ enum StoreSchema {
 
     /// The requirement that events be signed (`register require-signatures`): at most one row.
     static let requirements = Table<SignatureRequirement>(
-        name: "register_requirements", blank: .blank,
+        name: "register_requirements", blank: .blank, access: .iaosAdd,
         columns: [
             .integer("after_sequence", \.afterSequence),
             .text("after_hash", \.afterHash),
@@ -76,6 +78,19 @@ enum StoreSchema {
             .text("signer_key", \.proof.signerKey),
             .text("hash", \.hash, extra: "PRIMARY KEY"),
         ])
+
+    /// What the register says of itself, one value a name: `oldest_writer`, the oldest
+    /// dmf-wizard that may write to it (set by migrations, see `MigrationStep.oldestWriter`),
+    /// and on PostgreSQL the roles `register setup-roles` made (`RegisterRoles`).
+    static let settings = Table<RegisterSettingRow>(
+        name: "register_settings", blank: RegisterSettingRow(name: "", value: ""), access: .readOnly,
+        columns: [
+            .text("name", \.name, extra: "PRIMARY KEY"),
+            .text("value", \.value),
+        ])
+
+    /// Every table the register keeps rows in, in the order they were added.
+    static let tables: [any SchemaTable] = [entries, events, requirements, settings]
 
     /// The covering index a list reads: each entry's search words and the columns a list shows,
     /// so a search reads it (a few MB) instead of every entry with its answers.
@@ -107,7 +122,33 @@ enum StoreSchema {
                 sqlite: SQLDialect.sqlite.fixedTable("register_requirements"),
                 postgres: SQLDialect.postgres.fixedTable("register_requirements") + SQLDialect.writtenHonestly),
         ],
+        // 4: what the register says of itself (`settings`), starting with the oldest dmf-wizard
+        // that may write to it: 0.3.0, the first to record each event's account (version 3)
+        // and the first to read this setting.
+        [.create(settings), .oldestWriter(SoftwareVersion(0, 3, 0))],
     ]
+
+    /// The oldest dmf-wizard that may write to a register at `version`: the last one a migration
+    /// up to it set; nil before any did (a register older than version 4 says nothing).
+    static func oldestWriter(atVersion version: Int) -> SoftwareVersion? {
+        var found: SoftwareVersion?
+        for step in migrations.prefix(max(0, version)).joined() {
+            if case .oldestWriter(let writer) = step { found = writer }
+        }
+        return found
+    }
+
+    /// Reads the oldest writer the register holds.
+    static let oldestWriterQuery = SQLStatement(
+        sql: "SELECT value FROM \(settings.name) WHERE name = '\(RegisterSettingRow.oldestWriter)'")
+
+    /// Records a setting, or changes it: written out, not bound, since migrations and the roles'
+    /// script are plain statements. The same in both stores.
+    static func setting(_ name: String, to value: String) -> String {
+        func literal(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
+        return "INSERT INTO \(settings.name) (name, value) VALUES (\(literal(name)), \(literal(value))) "
+            + "ON CONFLICT (name) DO UPDATE SET value = excluded.value"
+    }
 
     /// The statements that bring a register from `version - 1` to `version`: the columns added
     /// at `version`, then its steps.
@@ -120,13 +161,13 @@ enum StoreSchema {
             case .guards:
                 dialect.guards(
                     fixedEntryColumns: entries.columns.filter { !$0.isSummary && $0.since <= version }.map(\.name))
+            case .oldestWriter(let writer): [setting(RegisterSettingRow.oldestWriter, to: writer.description)]
             }
         }
         let created = Set(
             migrations[version - 1].compactMap { step -> String? in
                 if case .create(let table) = step { table.name } else { nil }
             })
-        let tables: [any SchemaTable] = [entries, events, requirements]
         // New columns first, so the version's own steps (an index, the guards) can use them.
         return tables.filter { !created.contains($0.name) }.flatMap { $0.addColumns(dialect, atVersion: version) }
             + steps
@@ -143,11 +184,37 @@ enum MigrationStep: Sendable {
     case perStore(sqlite: [String], postgres: [String])
     /// Sets the guards that keep history append-only, over the columns as they are then.
     case guards
+    /// Records the oldest dmf-wizard that may write to the register from this version on. A
+    /// migration whose registers an older release would write wrongly (a new event kind, a
+    /// column every event must fill) sets it to the release that brings the migration.
+    case oldestWriter(SoftwareVersion)
+}
+
+/// Who may do what with a table on PostgreSQL once `register setup-roles` has set up roles.
+/// Every role reads; only the owner changes the tables, and no one removes rows.
+enum TableAccess: Sendable {
+    /// Desks (and IAOs, who are desks too) add rows, and change only the summary columns.
+    case desksAdd
+    /// Only IAOs add rows.
+    case iaosAdd
+    /// Only the owner writes it.
+    case readOnly
+}
+
+/// One of the register's settings (`register_settings`).
+struct RegisterSettingRow: Sendable {
+    var name: String
+    var value: String
+
+    static let oldestWriter = "oldest_writer"
 }
 
 /// What a migration needs of a table, whatever its rows hold.
 protocol SchemaTable: Sendable {
     var name: String { get }
+    var access: TableAccess { get }
+    /// The columns that may change once a row is written (the summary).
+    var changingColumns: [String] { get }
     func create(_ dialect: SQLDialect, atVersion version: Int) -> String
     /// `ALTER TABLE … ADD COLUMN` for the columns added at `version`.
     func addColumns(_ dialect: SQLDialect, atVersion version: Int) -> [String]
@@ -158,7 +225,17 @@ struct Table<Row: Sendable>: SchemaTable {
     let name: String
     /// What a row is read into: every column read overwrites its field.
     let blank: Row
+    let access: TableAccess
     let columns: [Column<Row>]
+
+    init(name: String, blank: Row, access: TableAccess = .desksAdd, columns: [Column<Row>]) {
+        self.name = name
+        self.blank = blank
+        self.access = access
+        self.columns = columns
+    }
+
+    var changingColumns: [String] { columns.filter(\.isSummary).map(\.name) }
 
     func create(_ dialect: SQLDialect, atVersion version: Int) -> String {
         let definitions = columns.filter { $0.since <= version }.map { $0.definition(dialect) }
@@ -282,6 +359,26 @@ struct Column<Row: Sendable>: Sendable {
             read: { row, text throws(ColumnProblem) in
                 guard let text, let value = Value(rawValue: text) else { throw ColumnProblem(value: text ?? "") }
                 row[keyPath: field] = value
+            })
+    }
+
+    /// One of a fixed set of values, where one this version does not know (a newer one wrote
+    /// it) is kept as its text in `unknown` rather than refused, and written back the same way.
+    static func choice<Value: RawRepresentable<String> & Sendable>(
+        _ name: String, _ field: WritableKeyPath<Row, Value> & Sendable,
+        unknown: WritableKeyPath<Row, String?> & Sendable
+    ) -> Column {
+        Column(
+            name, .text, optional: false, listed: false, summary: false, since: 1, extra: "",
+            value: { .text($0[keyPath: unknown] ?? $0[keyPath: field].rawValue) },
+            read: { row, text throws(ColumnProblem) in
+                guard let text else { throw ColumnProblem(value: "") }
+                if let value = Value(rawValue: text) {
+                    row[keyPath: field] = value
+                    row[keyPath: unknown] = nil
+                } else {
+                    row[keyPath: unknown] = text
+                }
             })
     }
 

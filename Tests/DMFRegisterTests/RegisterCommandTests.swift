@@ -230,7 +230,7 @@ import Testing
         }
         let path = folder + "/register.sqlite"
         try FileManager.default.copyItem(atPath: path, toPath: folder + "/backup.sqlite")
-        try SQLiteFileTests.scribble(path, from: 3 * 4096)
+        try SQLiteFileTests.scribble(path, from: try SQLiteFileTests.rowsStart())
 
         output.out = ""
         #expect(tool.check() == 1)

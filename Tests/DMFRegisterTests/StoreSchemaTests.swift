@@ -32,11 +32,12 @@ import Testing
         let made = try Self.shape(path)
         let older = try Self.shape(OlderRegisterTests.fixtures.appendingPathComponent("register-0.2.0.sqlite").path)
         // Version 3 adds each event's account and signature and the requirement that events be
-        // signed, and nothing else: the rest is what 0.2.0 made.
+        // signed, version 4 the register's settings (a table of their own), and nothing else: the
+        // rest is what 0.2.0 made.
         let added = [
             "events.account TEXT 0 0", "events.signature TEXT 0 0", "events.signatures_required TEXT 0 0",
             "events.signed_statement TEXT 0 0", "events.signer_key TEXT 0 0", "migration v3",
-            "trigger register_requirements_no_delete", "trigger register_requirements_no_update",
+            "trigger register_requirements_no_delete", "trigger register_requirements_no_update", "migration v4",
         ]
         #expect(made.filter { !added.contains($0) } == older)
         #expect(Set(added).isSubset(of: made))

@@ -55,6 +55,21 @@ final class TmuxTerminal {
         return screen
     }
 
+    /// Polls the screen until `text` is no longer on it: a screen that has gone, not one still
+    /// drawn beside what the next one shares with it.
+    @discardableResult
+    func waitUntilGone(_ text: String, timeout: Double = 10) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var screen = ""
+        while Date() < deadline {
+            screen = try capture()
+            if !screen.contains(text) { return screen }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        Issue.record("timed out waiting for '\(text)' to go; the screen was:\n\(screen)")
+        return screen
+    }
+
     /// Runs one tmux command. Output is read for `capture-pane` only: the server that
     /// `new-session` starts inherits the client's descriptors and would hold a capture open.
     @discardableResult
@@ -401,8 +416,8 @@ struct WizardInTmuxTests {
         try terminal.send("Escape")
         try terminal.waitFor("Quit dmf-wizard? Press y to quit, any other key to stay.")
         try terminal.send("n")
-        try terminal.waitFor("7 Quit")
-        #expect(!(try terminal.capture()).contains("Quit dmf-wizard?"))
+        let stayed = try terminal.waitUntilGone("Quit dmf-wizard?")
+        #expect(stayed.contains("7 Quit"), "\(stayed)")
         try terminal.send("Escape")
         try terminal.waitFor("Quit dmf-wizard?")
         try terminal.send("y")

@@ -316,13 +316,13 @@ _dmf-wizard_register() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    list|show|authorise|refuse|sent|received|deleted|reviewed|due|export|check|add|decide|import|require-signatures)
+    list|show|authorise|refuse|sent|received|deleted|reviewed|due|export|check|add|decide|import|require-signatures|migrate|setup-roles)
         # Offer subcommand argument completions
         "_dmf-wizard_register_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'list show authorise refuse sent received deleted reviewed due export check add decide import require-signatures' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'list show authorise refuse sent received deleted reviewed due export check add decide import require-signatures migrate setup-roles' -- "${cur}"))
         ;;
     esac
 }
@@ -679,6 +679,39 @@ _dmf-wizard_register_require-signatures() {
         return
         ;;
     '--key')
+        return
+        ;;
+    '--register')
+        return
+        ;;
+    esac
+}
+
+_dmf-wizard_register_migrate() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--register)
+    __dmf-wizard_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--register')
+        return
+        ;;
+    esac
+}
+
+_dmf-wizard_register_setup-roles() {
+    repeating_flags=()
+    non_repeating_flags=(--apply --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--prefix --register)
+    __dmf-wizard_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--prefix')
         return
         ;;
     '--register')

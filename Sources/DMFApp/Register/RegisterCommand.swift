@@ -231,6 +231,55 @@ public struct RegisterCommand {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// `register migrate`: brings the register's tables to the newest version this dmf-wizard
+    /// knows. On PostgreSQL with roles only a member of the role that owns them may.
+    public func migrate() -> Int32 {
+        let status: SchemaStatus
+        do { status = try register.location.migrate(software: register.software) } catch {
+            stderr("dmf-wizard: \(error.description)\n")
+            return 1
+        }
+        let this = "this dmf-wizard (\(register.software))"
+        if let from = status.migratedFrom {
+            stdout(
+                "The register at \(register.location) was at version \(from) and is now at version \(status.version), "
+                    + "the newest \(this) knows.\n")
+        } else if status.isNewer {
+            stdout(
+                "The register at \(register.location) is at version \(status.version), newer than \(this) knows "
+                    + "(\(SchemaStatus.newest)): nothing to do. Install the newer dmf-wizard here too.\n")
+        } else {
+            stdout(
+                "The register at \(register.location) is at version \(status.version), the newest \(this) knows: "
+                    + "nothing to do.\n")
+        }
+        if let oldest = status.oldestWriter {
+            stdout("Recording in it needs dmf-wizard \(Sanitizer.visible(oldest, limit: 40)) or newer.\n")
+        }
+        return 0
+    }
+
+    /// `register setup-roles`: prints the SQL that sets up the roles a team's register on
+    /// PostgreSQL is kept with, and with `apply` runs it on the register. Exit 2 for a prefix
+    /// that cannot name roles.
+    public func setUpRoles(prefix: String, apply: Bool) -> Int32 {
+        let roles: RegisterRoles
+        do { roles = try RegisterRoles(prefix: prefix) } catch {
+            stderr("dmf-wizard: --prefix: \(error.description)\n")
+            return 2
+        }
+        stdout(roles.script)
+        guard apply else { return 0 }
+        do { try register.location.setUp(roles, software: register.software) } catch {
+            stderr("dmf-wizard: \(error.description); the roles were not set up\n")
+            return 1
+        }
+        stdout(
+            "-- Applied to the register at \(register.location): the roles \(roles.owner), \(roles.desk), "
+                + "\(roles.iao) and \(roles.auditor) are set up.\n")
+        return 0
+    }
+
     /// What to do about a damaged register file.
     static let recovery = """
         dmf-wizard no longer writes to it. To recover: keep a copy of the file as it is, put back the last \

@@ -109,7 +109,8 @@ enum RegisterListing {
     /// not trusted; nil for an event of a kind never signed, or written before signatures were
     /// kept. `show`, `export`, the commands that record and the register screen all say it so.
     static func signature(_ event: RegisterEvent, _ finding: ProofFinding?) -> String? {
-        guard event.kind.signatureNamespace != nil, event.proof != nil || event.account != nil else { return nil }
+        guard event.unknownKind == nil, event.kind.signatureNamespace != nil, event.proof != nil || event.account != nil
+        else { return nil }
         let key = event.proof.flatMap { try? SSHPublicKey(line: $0.signerKey).fingerprint() } ?? "that cannot be read"
         func names(_ signer: Signer) -> String {
             signer.principals.map { Sanitizer.visible($0, limit: 80) }.joined(separator: ", ")
@@ -143,8 +144,15 @@ enum RegisterListing {
         return "event \(index + 1) (log position \(event.sequence))"
     }
 
-    /// One entry and its whole life, for `register show`.
-    /// - Parameter findings: what each event's signature shows, in the events' order.
+    /// `findings`, given in the order of `history.events`, by each event's sequence number.
+    static func findingsBySequence(_ history: EntryHistory, _ findings: [ProofFinding]) -> [Int64: ProofFinding] {
+        Dictionary(
+            zip(history.events.map(\.sequence), findings).map { ($0, $1) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// One entry and its whole life, for `register show`. Events of kinds this version does not
+    /// know are listed as written, and said to count for nothing shown above them.
+    /// - Parameter findings: what each event's signature shows, in the order of `history.events`.
     static func details(_ history: EntryHistory, findings: [ProofFinding] = []) -> String {
         let entry = history.entry
         var lines = [
@@ -170,24 +178,30 @@ enum RegisterListing {
             for file in entry.documents { lines.append("  \(file.name)  \(file.size) bytes  sha256 \(file.sha256)") }
         }
         lines.append("Events (numbered within this entry; [log N]: the event's place in the register's whole log):")
+        let found = findingsBySequence(history, findings)
+        let events = history.allEvents
         // Numbers right-aligned, so the dates line up however many events there are.
-        let numberWidth = String(history.events.count).count
-        let logWidth = history.events.map { String($0.sequence).count }.max() ?? 1
+        let numberWidth = String(events.count).count
+        let logWidth = events.map { String($0.sequence).count }.max() ?? 1
         func padded(_ number: some BinaryInteger, _ width: Int) -> String {
             let text = String(number)
             return String(repeating: " ", count: max(0, width - text.count)) + text
         }
-        for (index, event) in history.events.enumerated() {
+        for (index, event) in events.enumerated() {
             var line =
                 "  \(padded(index + 1, numberWidth)). [log \(padded(event.sequence, logWidth))] \(event.date) "
-                + "\(event.kind.label) — \(Self.actor(event))"
+                + "\(event.kindLabel) — \(Self.actor(event))"
             if let reason = event.reason, !reason.isEmpty { line += ": \(reason)" }
             if let next = event.nextReview { line += " (next review \(next))" }
             lines.append(line)
-            if let signature = Self.signatureNote(event, index < findings.count ? findings[index] : nil) {
-                lines.append("       \(signature)")
-            }
+            if let signature = Self.signatureNote(event, found[event.sequence]) { lines.append("       \(signature)") }
             for file in event.files { lines.append("       \(file.name)  \(file.size) bytes  sha256 \(file.sha256)") }
+        }
+        if !history.unknownEvents.isEmpty {
+            lines.append(
+                "A newer dmf-wizard recorded \(history.unknownEvents.count == 1 ? "an event" : "events") of a kind this "
+                    + "version does not know: the status and what is due leave \(history.unknownEvents.count == 1 ? "it" : "them") "
+                    + "out. The newer version shows the whole story.")
         }
         return lines.joined(separator: "\n") + "\n"
     }
