@@ -128,6 +128,42 @@ import Testing
         Self.checkFrame(app.render(width: size.width, height: size.height), context: "helpdesk first question")
     }
 
+    /// The start menu at 60×20, with a draft to continue and deletions due above its options,
+    /// is taller than the window: it scrolls like any list, "more below" says so, and every
+    /// option, Quit among them, comes into view as the highlight reaches it.
+    @Test func theStartMenuScrollsAtTheMinimumSize() {
+        let folder = TemporaryFolder()
+        var state = AppState(
+            helpdesk: false, drafts: folder.drafts, clock: FixedClock.clock, outputFolder: folder.path, home: nil)
+        state.newestDraft = "2026-11-10 12:00"
+        state.due = "2 deletions overdue"
+        var model = AppModel(screen: StartScreen(), state: state)
+        func frame() -> FullScreenApp.Frame {
+            let frame = model.view(width: 60, height: 20, widthFunction: DisplayWidths.approximate)
+            model.shown(frame)
+            return frame
+        }
+        let first = frame()
+        #expect(first.layout.linesBelow > 0, "taller than the window")
+        #expect(first.canvas.text.contains("↓ more below"))
+        #expect(first.canvas.text.contains("(•) 1 Start a new transfer"))
+        for (index, item) in StartScreen.items(helpdesk: false).enumerated() {
+            let shown = frame()
+            Self.checkFrame(shown, context: "start item \(index + 1)")
+            #expect(shown.canvas.text.contains("(•) \(index + 1) \(item)"), "\(shown.canvas.text)")
+            _ = model.update(.down)
+        }
+        let last = frame()
+        #expect(last.canvas.text.contains("↑ more above") && last.canvas.text.contains("(•) 7 Quit"))
+        // A number goes straight to its option, scrolling back up.
+        _ = model.update(.char("1"))
+        #expect(frame().canvas.text.contains("(•) 1 Start a new transfer"))
+        _ = model.update(.char("7"))
+        #expect(frame().canvas.text.contains("(•) 7 Quit"))
+        _ = model.update(.enter)
+        #expect(model.ending == .quit)
+    }
+
     @Test(arguments: sizes)
     func trainingScreensFit(size: Size) throws {
         let library = TrainingTests.library
