@@ -155,11 +155,16 @@ import Testing
         }
         let last = frame()
         #expect(last.canvas.text.contains("↑ more above") && last.canvas.text.contains("(•) 7 Quit"))
+        // The window stops at the page's end: Quit at the bottom, the options before it above.
+        #expect(last.canvas.text.contains("( ) 4 About this tool and help"), "\(last.canvas.text)")
+        #expect(last.layout.linesBelow == 0)
         // A number goes straight to its option, scrolling back up.
         _ = model.update(.char("1"))
         #expect(frame().canvas.text.contains("(•) 1 Start a new transfer"))
         _ = model.update(.char("7"))
-        #expect(frame().canvas.text.contains("(•) 7 Quit"))
+        let quit = frame()
+        #expect(quit.canvas.text.contains("(•) 7 Quit"))
+        #expect(quit.canvas.text.contains("( ) 4 About this tool and help"), "not Quit alone:\n\(quit.canvas.text)")
         _ = model.update(.enter)
         #expect(model.ending == .quit)
     }
