@@ -128,6 +128,40 @@ import Testing
         Self.checkFrame(app.render(width: size.width, height: size.height), context: "helpdesk first question")
     }
 
+    /// The saved screen lists the files, the register's note and what to do next; taller than
+    /// the window, it scrolls, so what to do next is always within reach.
+    @Test(arguments: sizes)
+    func whatToDoAfterSavingCanBeScrolledTo(size: Size) {
+        for journey in Journey.all {
+            let folder = TemporaryFolder()
+            // A deep folder: each path saved takes several lines.
+            let deep = folder.makeOutputFolder() + String(repeating: "/a-folder-with-a-long-name", count: 12)
+            let app = FullScreenApp(
+                session: WizardSession(wizard: Wizard(), drafts: nil, clock: FixedClock.clock), drafts: folder.drafts,
+                clock: FixedClock.clock, startAt: .questions, outputFolder: deep)
+            ScreenTests.fastForward(app, Drive.keys(journey, to: .outcome) + [.char("s"), .enter])
+            guard let saved = app.model.screen as? SavedScreen, let last = saved.next.last(where: { !$0.isEmpty })
+            else {
+                Issue.record("\(journey.name): not saved")
+                continue
+            }
+            var seen = false
+            for _ in 0..<40 {
+                let frame = app.render(width: size.width, height: size.height)
+                Self.checkFrame(frame, context: "\(journey.name) saved")
+                if ScreenTests.prose(frame.canvas.text).contains(String(last.suffix(30))) { seen = true }
+                app.handle(.down)
+            }
+            #expect(seen, "\(journey.name) at \(size.testDescription): \(last)")
+            #expect(Self.lastLayout(app, size).linesAbove > 0, "the page was taller than the window")
+            #expect(app.ending == nil, "scrolling does not finish")
+        }
+    }
+
+    static func lastLayout(_ app: FullScreenApp, _ size: Size) -> Page.Layout {
+        app.render(width: size.width, height: size.height).layout
+    }
+
     /// The start menu at 60×20, with a draft to continue and deletions due above its options,
     /// is taller than the window: it scrolls like any list, "more below" says so, and every
     /// option, Quit among them, comes into view as the highlight reaches it.

@@ -182,17 +182,25 @@ struct SavedScreen: Screen {
 
     enum Action {
         case finish
+        case scroll
     }
 
-    static let bindings = [
-        KeyBinding([.key(.enter), .key(.char("q")), .key(.escape)], "Enter finish", Action.finish)
+    /// The files, the register's note and what to do next can be taller than the window: they
+    /// scroll, so what to do next is never out of reach below.
+    static let bindings: [KeyBinding<Action>] = [
+        KeyBinding([.key(.enter), .key(.char("q")), .key(.escape)], "Enter finish", .finish),
+        KeyBinding(KeyMatch.scrolling, "↑↓ scroll", .scroll),
     ]
 
     func title(_ app: AppState) -> ScreenTitle { .named("Save the DMF and checklist") }
     func hints(_ app: AppState) -> [String] { Self.bindings.hints() }
 
     func update(_ key: Key, _ app: inout AppState) -> Effect {
-        Self.bindings.action(for: key) == .finish ? .end(.finished) : .none
+        switch Self.bindings.action(for: key) {
+        case .finish?: .end(.finished)
+        case .scroll?: .scroll(key)
+        case nil: .none
+        }
     }
 
     func view(_ page: inout Page, _ app: AppState) {
