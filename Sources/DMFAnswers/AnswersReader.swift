@@ -23,7 +23,7 @@ struct AnswersReader {
     static let rootKeys = ["format"] + AnswerSchema.topLevelKeys + ["draft", "training"]
     static let sectionKeys: [String: [String]] = {
         var keys = Dictionary(uniqueKeysWithValues: AnswerSchema.sections.map { ($0.name, $0.keys) })
-        keys["draft"] = ["step", "saved_at", "formats"]
+        keys["draft"] = ["step", "pending", "saved_at", "formats"]
         keys["training"] = ["title", "story", "debrief", "expected_verdict", "key_actions"]
         return keys
     }()
@@ -46,6 +46,7 @@ struct AnswersReader {
         marks[""] = root.mark
         var answers = Answers()
         var resumeStep: String?
+        var pending: String?
         var saveFormats: [String]?
         let top = section(root, path: "", keys: Self.rootKeys)
 
@@ -73,6 +74,7 @@ struct AnswersReader {
         }
         if let map = mapping(top["draft"], path: "draft") {
             resumeStep = text(map["step"], "draft.step")
+            pending = text(map["pending"], "draft.pending")
             _ = text(map["saved_at"], "draft.saved_at")
             saveFormats = map["formats"].flatMap { texts($0, "draft.formats") }
         }
@@ -86,7 +88,8 @@ struct AnswersReader {
             checkComplete(answers)
         }
         guard problems.isEmpty else { return nil }
-        return AnswersDocument(answers: answers, resumeStep: resumeStep, saveFormats: saveFormats, training: training)
+        return AnswersDocument(
+            answers: answers, resumeStep: resumeStep, pending: pending, saveFormats: saveFormats, training: training)
     }
 
     /// Reports every required answer that is missing, pointing at the section that should hold it.

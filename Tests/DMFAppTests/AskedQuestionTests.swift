@@ -57,8 +57,9 @@ import Testing
             return
         }
         #expect(problem.hasPrefix("Choose one of the options"))
-        #expect(asked.answer(typed: "") == .problem("Please type one of the numbers 1 to 3."), "T1 must be answered")
-        #expect(asked.answer(typed: "9") == .problem("Please type one of the numbers 1 to 3."))
+        let problem3 = "Please type one of the numbers 1 to 3, or the start of an option's word."
+        #expect(asked.answer(typed: "") == .problem(problem3), "T1 must be answered")
+        #expect(asked.answer(typed: "9") == .problem(problem3))
     }
 
     @Test func aTypedAnswerIsTheTextOnBothFrontEnds() throws {
@@ -67,5 +68,34 @@ import Testing
         #expect(asked.answer(highlighted: nil, field: "Kim") == .answer("Kim"))
         #expect(asked.answer(typed: "Kim") == .answer("Kim"))
         #expect(asked.emptyField == "Optional: press Enter with the field empty to skip.")
+    }
+
+    /// Only the start of an option's word or label names it, and only when no other option
+    /// starts the same way; a word or label typed whole is exact.
+    @Test func theStartOfAnOptionsWordNamesItOnlyWhenNoOtherStartsSo() throws {
+        let method = try #require(AskedQuestion(Wizard(resumeAt: "M1")))
+        #expect(method.question.code == "M1")
+        #expect(method.answer(typed: "email") == .answer("email"), "a whole word is exact")
+        #expect(method.answer(typed: "pap") == .answer("paper"))
+        #expect(method.answer(typed: "Ordinary") == .answer("email"), "the start of the label")
+        guard case .problem(let secure) = method.answer(typed: "secure") else {
+            Issue.record("three methods start with secure: none is taken")
+            return
+        }
+        #expect(secure.hasPrefix("\"secure\" could be 2 A secure network"))
+        #expect(secure.hasSuffix(": type more of the word, or the number."))
+        guard case .problem(let usb) = method.answer(typed: "usb") else {
+            Issue.record("a word inside a label names nothing: both devices mention USB")
+            return
+        }
+        #expect(usb.hasPrefix("Please type one of the numbers 1 to 11"))
+        let classification = try #require(AskedQuestion(Wizard(resumeAt: "D2")))
+        #expect(classification.answer(typed: "official") == .answer("official"), "a whole value is exact")
+        #expect(classification.answer(typed: "OFFICIAL-S") == .answer("official-sensitive"))
+        #expect(classification.answer(typed: "top") == .answer("top-secret"))
+        guard case .problem = classification.answer(typed: "o") else {
+            Issue.record("o starts OFFICIAL and OFFICIAL-SENSITIVE")
+            return
+        }
     }
 }

@@ -35,9 +35,9 @@ import Testing
         return callKeys() + Drive.keys(journey, to: stop, until: until, from: wizard)
     }
 
+    /// The frame's bottom line, above the footer (which takes one line or more).
     static func bottomBorder(_ screen: String) -> String {
-        let lines = screen.split(separator: "\n")
-        return String(lines[lines.count - 2])
+        screen.split(separator: "\n").last { $0.hasPrefix("└") }.map(String.init) ?? ""
     }
 
     // MARK: - The call

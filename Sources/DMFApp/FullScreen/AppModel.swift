@@ -11,6 +11,8 @@ struct AppModel {
     /// What is drawn over the screen, taking its keys.
     enum Overlay {
         case help
+        /// A training case's story, read again while working it.
+        case story
         case jump(JumpPrompt)
     }
 
@@ -40,10 +42,13 @@ struct AppModel {
         switch key {
         case .resize: return []
         case .signal(let number):
-            // Ctrl-C, a closed window: stop the work in hand; the draft is saved on the way out.
+            // Ctrl-C, a closed window: stop the work in hand; the draft is saved on the way out,
+            // with what is typed in the field.
+            keepTypedText()
             ending = .signal(number)
             return [.cancel]
         case .endOfInput:
+            keepTypedText()
             ending = .endOfInput
             return []
         default: break
@@ -53,7 +58,7 @@ struct AppModel {
         let before = identity
         let effect: Effect
         switch overlay {
-        case .help?:
+        case .help?, .story?:
             if HelpOverlay.bindings.action(for: key) == .scroll {
                 scrolled(by: key)
             } else {
@@ -83,9 +88,10 @@ struct AppModel {
         case .draftSaved(let save, let problem, let announce):
             state.session?.draftSaved(save, problem: problem)
             guard announce else { return [] }
-            screen.message =
+            let said: Message =
                 problem.map { .problem("The draft could not be saved: \($0.description)") }
                 ?? .done("Draft saved: \(save.path)")
+            screen.message = said
             return []
         case .due(let line):
             state.due = line
@@ -114,6 +120,9 @@ struct AppModel {
         case .help:
             overlay = .help
             scroll = 0
+        case .story:
+            overlay = .story
+            scroll = 0
         case .jump: overlay = .jump(JumpPrompt())
         case .scroll(let key): scrolled(by: key)
         case .run(let command): return [command]
@@ -122,9 +131,19 @@ struct AppModel {
         return []
     }
 
-    /// When the wizard has moved (a key, a jump), its new step's screen starts afresh.
+    /// The run is ending: what is typed in the field on show goes into the draft saved on the
+    /// way out, apart from the answers.
+    private mutating func keepTypedText() {
+        let typed = screen.typedText(state)
+        state.session?.keepTyped(typed)
+    }
+
+    /// When the wizard has moved (a key, a jump), its new step's screen starts afresh. Text kept
+    /// from an interrupted run belonged to the step left, so it goes.
     private mutating func followWizard() {
-        guard let step = screen.step, let session = state.session, session.wizard.screen != step else { return }
+        guard let step = screen.step, var session = state.session, session.wizard.screen != step else { return }
+        session.typed = nil
+        state.session = session
         screen = WizardStep.screen(for: session)
     }
 

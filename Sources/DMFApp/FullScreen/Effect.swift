@@ -15,6 +15,8 @@ enum Effect {
     case end(FullScreenApp.Ending)
     /// Open help for what is on screen.
     case help
+    /// Show the training case's story again, over the screen.
+    case story
     /// Open the go-to-step prompt.
     case jump
     /// Scroll the page by this key (↑ ↓ PgUp PgDn).

@@ -1,3 +1,4 @@
+import DMFAnswers
 import DMFFlow
 import Foundation
 import TerminalUI
@@ -90,11 +91,32 @@ struct JumpPrompt {
         return .open
     }
 
-    /// Draws the prompt over the footer line, with the cursor in it.
-    func view(_ canvas: inout Canvas) {
-        let width = canvas.width, row = canvas.height - 1
-        canvas.fill(row: row, style: .normal)
+    /// Draws the prompt over the footer (on its first row; the others are cleared), with the
+    /// cursor in it.
+    func view(_ canvas: inout Canvas, rows: Range<Int>) {
+        let width = canvas.width
+        for row in rows { canvas.fill(row: row, style: .normal) }
+        let row = rows.lowerBound
         _ = canvas.put(Self.prompt + input.text, x: 1, y: row, style: .selected, maxWidth: width - 2)
         canvas.cursor = (min(width - 2, 1 + Self.prompt.count + input.text.count), row)
+    }
+}
+
+/// A training case's story over the screen, to read again while working the case. Long stories
+/// scroll; any other key goes back to where the trainee was.
+enum StoryOverlay {
+    static let bindings: [KeyBinding<HelpOverlay.Action>] = [
+        KeyBinding(KeyMatch.scrolling, "↑↓ scroll", .scroll),
+        KeyBinding([.any], "any other key: back to the case", .close),
+    ]
+
+    static func view(_ page: inout Page, _ trainingCase: TrainingCase?) {
+        guard let trainingCase else { return }
+        page.line(trainingCase.notes.title, style: .heading)
+        page.gap()
+        for paragraph in TrainingNotes.paragraphs(trainingCase.notes.story) {
+            page.line(paragraph)
+            page.gap()
+        }
     }
 }

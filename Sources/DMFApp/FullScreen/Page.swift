@@ -137,7 +137,10 @@ public struct Page {
                     start = 0  // the focus fits on the first screen, with what leads up to it
                 } else {
                     if first < start { start = first }
-                    if last >= start + space(from: start) { start = max(first, last - space(from: 1) + 1) }
+                    // Below the window: it comes in at the bottom, with as much as fits above it
+                    // (the window never moves past the page's end); one taller than the window
+                    // shows its start.
+                    if last >= start + space(from: start) { start = min(first, last - space(from: 1) + 1) }
                 }
             }
             let space = space(from: start)

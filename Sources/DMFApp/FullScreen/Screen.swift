@@ -27,6 +27,9 @@ protocol Screen {
     /// The wizard's position (DMFFlow) this screen shows; nil off the wizard's steps. When the
     /// wizard moves, the app shows the next step's screen afresh (`WizardStep.screen(for:)`).
     var step: DMFFlow.Screen? { get }
+    /// Text typed into the step's field and not yet given as its answer, which an interrupted
+    /// run keeps in the draft (`draft.pending`) and a resumed one puts back in the field.
+    func typedText(_ app: AppState) -> String?
 }
 
 extension Screen {
@@ -40,6 +43,7 @@ extension Screen {
 
     var part: String? { nil }
     var step: DMFFlow.Screen? { nil }
+    func typedText(_ app: AppState) -> String? { nil }
 }
 
 /// The top line of a screen.

@@ -32,7 +32,7 @@ public final class PlainTraining {
             }
             trainee = name.trimmed
         }
-        while true {
+        caseList: while true {
             say("")
             say("Training cases:")
             for (index, item) in cases.enumerated() {
@@ -41,12 +41,20 @@ public final class PlainTraining {
             }
             guard let line = ask("Type a case number, or f to finish and see the summary:") else { return 1 }
             let typed = line.trimmed.lowercased()
-            if typed == "f" { break }
+            if ["f", "q", "quit"].contains(typed) { break }
             guard let number = Int(typed), cases.indices.contains(number - 1) else {
                 say("Please type a number from 1 to \(cases.count), or f.")
                 continue
             }
-            guard work(cases[number - 1]) else { return 1 }
+            switch work(cases[number - 1]) {
+            case nil: continue
+            // `q` in a case's questions ends the session: the summary of the cases done.
+            case .quit?: break caseList
+            case .endOfInput?: return 1
+            case .unusableLine(let number, let text, let problem)?:
+                say("Line \(number) (\"\(Sanitizer.visible(text))\") cannot be used: \(problem)")
+                return 1
+            }
         }
         say("")
         say("Training summary for \(trainee)")
@@ -72,17 +80,16 @@ public final class PlainTraining {
         return 0
     }
 
-    /// One case: story, questions, prediction, comparison. False when input ended.
-    private func work(_ trainingCase: TrainingCase) -> Bool {
+    /// One case: story, questions, prediction, comparison. Nil when it was done; else why the
+    /// session stops.
+    private func work(_ trainingCase: TrainingCase) -> PlainStop? {
         say("")
         say(trainingCase.notes.title)
         for paragraph in TrainingNotes.paragraphs(trainingCase.notes.story) { say(paragraph) }
         let session = WizardSession(wizard: Wizard(flow: Flow()), drafts: nil, training: true, clock: clock)
         let questions = PlainFrontEnd(session: session, io: io)
-        guard questions.answerQuestions(untilOutcome: true) != nil, let decision = questions.session.wizard.decision
-        else {
-            return false
-        }
+        if let stop = questions.answerQuestions(untilOutcome: true) { return stop }
+        guard let decision = questions.session.wizard.decision else { return .endOfInput }
         let answered = questions.session.wizard
 
         say("")
@@ -91,7 +98,7 @@ public final class PlainTraining {
         for (index, verdict) in order.enumerated() { say("  \(index + 1). \(verdict.label): \(verdict.headline)") }
         var predicted: Verdict?
         while predicted == nil {
-            guard let line = ask("Type a number:") else { return false }
+            guard let line = ask("Type a number:") else { return .endOfInput }
             if let number = Int(line.trimmed), order.indices.contains(number - 1) {
                 predicted = order[number - 1]
             } else {
@@ -105,7 +112,9 @@ public final class PlainTraining {
         for (index, rule) in rules.enumerated() { say("  \(index + 1). \(rule.title)") }
         var picked: Set<RuleID>?
         while picked == nil {
-            guard let line = ask("Type the numbers separated by commas (or Enter for none):") else { return false }
+            guard let line = ask("Type the numbers separated by commas (or Enter for none):") else {
+                return .endOfInput
+            }
             let numbers = line.split(whereSeparator: { $0 == "," || $0 == " " }).map { Int($0) }
             if numbers.allSatisfy({ $0.map { rules.indices.contains($0 - 1) } ?? false }) {
                 picked = Set(numbers.compactMap { $0 }.map { rules[$0 - 1] })
@@ -124,7 +133,7 @@ public final class PlainTraining {
         {
             say(line)
         }
-        return true
+        return nil
     }
 
     private func say(_ text: String) { io.say(text) }

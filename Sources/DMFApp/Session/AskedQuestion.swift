@@ -41,18 +41,50 @@ struct AskedQuestion {
         return .answer(choices[row].value)
     }
 
-    /// A line typed in plain mode (trimmed): the option a number names (a choice), or the text.
-    /// An empty line keeps the answer given so far, or skips a question that may be skipped.
+    /// A line typed in plain mode (trimmed): the option a number names, or the one an
+    /// unambiguous start of its word names ("shar" for Share), on a choice; the text on a typed
+    /// question. An empty line keeps the answer given so far, or skips a question that may be
+    /// skipped.
     func answer(typed: String) -> Given {
         guard case .choice(let choices) = question.kind else {
             return .answer(typed.isEmpty && current != nil ? current : typed)
         }
         if typed.isEmpty, current != nil || !isRequired { return .answer(current) }
-        guard let number = Int(typed), let choice = choices.first(where: { $0.number == number }) else {
-            return .problem("Please type one of the numbers 1 to \(choices.count).")
+        let named = Int(typed).map { number in choices.filter { $0.number == number } } ?? Self.options(typed, choices)
+        switch named.count {
+        case 1: return .answer(named[0].value)
+        case 0:
+            return .problem("Please type one of the numbers 1 to \(choices.count), or the start of an option's word.")
+        default:
+            let options = named.map { "\($0.number) \($0.label)" }
+            return .problem(
+                """
+                "\(typed)" could be \(options.dropLast().joined(separator: ", ")) or \(options.last ?? ""): type more \
+                of the word, or the number.
+                """)
         }
-        return .answer(choice.value)
     }
+
+    /// The options `typed` names: one whose answers-file word or label it is (whatever the
+    /// case); else every option whose word or label starts with it ("shar" names Share; "n"
+    /// names both No and "Not sure", so neither is taken). Only the start counts: "usb" names
+    /// no method, rather than whichever label happens to mention a USB drive.
+    static func options(_ typed: String, _ choices: [Choice]) -> [Choice] {
+        let typed = typed.lowercased()
+        guard !typed.isEmpty else { return [] }
+        let whole = choices.filter { $0.value.lowercased() == typed || $0.label.lowercased() == typed }
+        if !whole.isEmpty { return whole }
+        return choices.filter { $0.value.lowercased().hasPrefix(typed) || $0.label.lowercased().hasPrefix(typed) }
+    }
+
+    /// `s` on the full screen: a question that may be left unanswered is skipped and records
+    /// nothing (an answer given before is taken away); one that must be answered says so.
+    var skipped: Given {
+        isRequired ? .problem("This question needs an answer: choose one of the options.") : .answer(nil)
+    }
+
+    /// Under a choice that may be left unanswered, how to do so.
+    var skipNote: String { "Optional: press s to skip it and leave it unanswered." }
 
     /// What a typed question says about leaving it empty, under its field or in its prompt.
     var emptyField: String {

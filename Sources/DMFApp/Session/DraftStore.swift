@@ -66,13 +66,15 @@ public struct DraftStore: Sendable {
         return folder + "/draft-\(day)-\(time)-\(suffix).yaml"
     }
 
-    /// Saves the answers, the step to resume at and the formats last chosen for saving.
+    /// Saves the answers, the step to resume at, the text typed there and not yet given as its
+    /// answer, and the formats last chosen for saving.
     public func save(
-        _ answers: Answers, step: String, formats: [OutputFormat]? = nil, to path: String
+        _ answers: Answers, step: String, pending: String? = nil, formats: [OutputFormat]? = nil, to path: String
     ) throws(WriteError) {
         try createFolder()
         let yaml = AnswersWriter.yaml(
-            answers, resumeStep: step, savedAt: clock.timestamp, saveFormats: formats?.map(\.rawValue) ?? [])
+            answers, resumeStep: step, pending: pending, savedAt: clock.timestamp,
+            saveFormats: formats?.map(\.rawValue) ?? [])
         try SafeFile.write(yaml, to: path, overwrite: true)
     }
 

@@ -22,6 +22,10 @@ public struct WizardSession: Sendable {
     /// The formats last chosen on the save screen, ticked again when it reopens and kept in the
     /// draft (`draft.formats`, never read as an answer); nil until chosen.
     public var saveFormats: [OutputFormat]?
+    /// Text typed into a step's field and not yet given as its answer, when the run was
+    /// interrupted (or the draft saved now): kept in the draft as `draft.pending`, never read as
+    /// an answer, and put back in that step's field when the draft is resumed.
+    public var typed: TypedText?
     /// Set when the last draft save failed, so the screen can say so (work is never silently unsaved).
     public private(set) var saveProblem: String?
     private var lastSaved: DraftSave.Content?
@@ -49,7 +53,22 @@ public struct WizardSession: Sendable {
         let wizard = Wizard(flow: flow, answers: document.answers, resumeAt: document.resumeStep)
         var session = WizardSession(wizard: wizard, drafts: drafts, draftPath: asDraft ? path : nil, clock: clock)
         session.saveFormats = document.saveFormats.flatMap(OutputFormat.remembered)
+        // Typed at the step the draft stopped at: only if the wizard is there again.
+        if let text = document.pending, document.resumeStep?.uppercased() == wizard.resumeStep {
+            session.typed = TypedText(step: wizard.resumeStep, text: text)
+        }
         return session
+    }
+
+    /// Keeps `text`, typed into the field on show and not yet its answer (nil: nothing is).
+    mutating func keepTyped(_ text: String?) {
+        typed = text.map { TypedText(step: wizard.resumeStep, text: $0) }
+    }
+
+    /// The text kept for the step on show, if any.
+    public var typedHere: String? {
+        guard let typed, typed.step == wizard.resumeStep else { return nil }
+        return typed.text
     }
 
     /// Changes the wizard in place (a copy of the session would copy its answers too).
@@ -61,8 +80,11 @@ public struct WizardSession: Sendable {
     /// training, or before the first answer.
     public func pendingDraft() -> DraftSave? {
         guard let drafts else { return nil }
-        let content = DraftSave.Content(answers: wizard.answers, step: wizard.resumeStep, formats: saveFormats)
-        guard content != lastSaved, content.answers != Answers() || draftPath != nil else { return nil }
+        let content = DraftSave.Content(
+            answers: wizard.answers, step: wizard.resumeStep, pending: typedHere, formats: saveFormats)
+        // Text typed at the first question is worth a draft too: it is what Ctrl-C would lose.
+        guard content != lastSaved, content.answers != Answers() || content.pending != nil || draftPath != nil
+        else { return nil }
         return DraftSave(store: drafts, path: draftPath ?? drafts.newDraftPath(), content: content)
     }
 
@@ -132,12 +154,21 @@ public struct WizardSession: Sendable {
     }
 }
 
+/// Text typed into a step's field, not yet given as its answer.
+public struct TypedText: Sendable, Equatable {
+    /// The step it was typed at, as the draft names it (`Y1`, `P2:1`).
+    public var step: String
+    public var text: String
+}
+
 /// One save of a draft: the file, and what goes in it.
 public struct DraftSave: Sendable, Equatable {
-    /// What a draft holds: the answers, where to resume, and the formats chosen for saving.
+    /// What a draft holds: the answers, where to resume, the text typed there and not yet
+    /// given as its answer, and the formats chosen for saving.
     public struct Content: Sendable, Equatable {
         public var answers: Answers
         public var step: String
+        public var pending: String?
         public var formats: [OutputFormat]?
     }
 
@@ -146,7 +177,8 @@ public struct DraftSave: Sendable, Equatable {
     public var content: Content
 
     public func write() throws(WriteError) {
-        try store.save(content.answers, step: content.step, formats: content.formats, to: path)
+        try store.save(
+            content.answers, step: content.step, pending: content.pending, formats: content.formats, to: path)
     }
 
     public static func == (lhs: DraftSave, rhs: DraftSave) -> Bool {

@@ -34,16 +34,29 @@ public struct ScoreSheet: Sendable {
             lines.append("| " + cells.joined(separator: " | ") + " |")
         }
         lines += ["", "**Total: \(total) out of \(results.count * 10).**", ""]
+        // Every point gained or lost, case by case.
+        if !results.isEmpty { lines += ["## How each score was worked out", ""] }
+        for result in results {
+            lines += ["### " + MarkdownRenderer.inline(Sanitizer.clean(result.title)), ""]
+            lines += result.scoreLines.map { line in line.hasPrefix("Score") ? line + "\n" : line } + [""]
+        }
         return lines.joined(separator: "\n")
     }
 
     /// RFC 4180 CSV; a cell that a spreadsheet would read as a formula is prefixed with `'`.
     public var csv: String {
-        var rows = [["trainee", "date", "case", "predicted", "actual", "verdict_right", "score"]]
+        var rows = [
+            [
+                "trainee", "date", "case", "predicted", "actual", "verdict_right", "score", "verdict_points",
+                "actions_points", "missed", "ticked_not_listed",
+            ]
+        ]
         for result in results {
             rows.append([
                 trainee, date, result.caseID, result.predictedVerdict.rawValue, result.actualVerdict.rawValue,
-                result.verdictCorrect ? "yes" : "no", String(result.score),
+                result.verdictCorrect ? "yes" : "no", String(result.score), String(result.verdictScore),
+                String(result.actionsScore), result.missed.map(\.rawValue).joined(separator: " "),
+                result.unnecessary.map(\.rawValue).joined(separator: " "),
             ])
         }
         return rows.map { $0.map(Self.cell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"

@@ -42,6 +42,12 @@ public enum TrainingLibrary {
 }
 
 /// A trainee's prediction for one case, and how it compares with the wizard's outcome.
+///
+/// The score is out of 10, and every point is accounted for: 5 for the verdict, and 5 for the
+/// actions, less one for each action the checklist asks for that was not ticked and each tick
+/// for something the outcome does not list at all (never below 0). A tick for anything the real
+/// outcome lists is never wrong: one for an item the checklist lists as good to know or to
+/// consider, or one whose finding is among the reasons, costs nothing.
 public struct TrainingResult: Sendable, Equatable {
     public var caseID: String
     public var title: String
@@ -49,21 +55,29 @@ public struct TrainingResult: Sendable, Equatable {
     public var actualVerdict: Verdict
     /// Rules whose actions the trainee picked.
     public var picked: Set<RuleID>
-    /// Rules that gave a blocker, referral or action for the trainee's answers.
+    /// Rules whose checklist item asks for something to be done for the trainee's answers: what
+    /// must change, whom to ask, what to do before sending or after the transfer.
     public var needed: Set<RuleID>
+    /// Every rule the outcome lists, in its checklist or among its reasons: ticking one of these
+    /// is never wrong.
+    public var listed: Set<RuleID>
+
+    public static let verdictPoints = 5
+    public static let actionPoints = 5
 
     public var verdictCorrect: Bool { predictedVerdict == actualVerdict }
     public var missed: [RuleID] { RuleID.allCases.filter { needed.contains($0) && !picked.contains($0) } }
-    public var unnecessary: [RuleID] { RuleID.allCases.filter { picked.contains($0) && !needed.contains($0) } }
+    /// Ticks for what the outcome does not list at all.
+    public var unnecessary: [RuleID] { RuleID.allCases.filter { picked.contains($0) && !listed.contains($0) } }
     public var matched: [RuleID] { RuleID.allCases.filter { picked.contains($0) && needed.contains($0) } }
-
-    /// Out of 10: half for the verdict, half for the actions (matched over all that were either
-    /// picked or needed, so both misses and extras cost).
-    public var score: Int {
-        let union = picked.union(needed).count
-        let actions = union == 0 ? 1.0 : Double(matched.count) / Double(union)
-        return Int(((verdictCorrect ? 5.0 : 0.0) + 5.0 * actions).rounded())
+    /// Ticks for what the outcome lists without asking for it to be done: no point gained or lost.
+    public var alsoListed: [RuleID] {
+        RuleID.allCases.filter { picked.contains($0) && listed.contains($0) && !needed.contains($0) }
     }
+
+    public var verdictScore: Int { verdictCorrect ? Self.verdictPoints : 0 }
+    public var actionsScore: Int { max(0, Self.actionPoints - missed.count - unnecessary.count) }
+    public var score: Int { verdictScore + actionsScore }
 
     public init(
         trainingCase: TrainingCase, answers: Answers, decision: Decision, predicted: Verdict, picked: Set<RuleID>
@@ -73,10 +87,12 @@ public struct TrainingResult: Sendable, Equatable {
         predictedVerdict = predicted
         actualVerdict = decision.verdict
         self.picked = picked
-        needed = Set(decision.findings.filter { $0.kind <= .action }.map(\.rule))
+        needed = Set(decision.checklist.filter { $0.kind <= .action }.map(\.rule))
+        listed = Set(decision.findings.map(\.rule))
     }
 
-    /// The comparison in words: verdicts side by side, each difference explained.
+    /// The comparison in words: verdicts side by side, each tick and each miss explained, where
+    /// the answers differ from the case's, the debrief, then the score point by point.
     public func explanation(decision: Decision, trainingCase: TrainingCase, answers: Answers, flow: Flow) -> [String] {
         var lines = [
             "Your prediction: \(predictedVerdict.label) · The wizard: \(actualVerdict.label)",
@@ -89,11 +105,21 @@ public struct TrainingResult: Sendable, Equatable {
             let why = decision.findings.first { $0.rule == rule && $0.kind <= .action }?.text ?? ""
             lines.append("Missed: \(rule.title) [\(rule.rawValue)]. \(why)")
         }
+        for rule in alsoListed {
+            let item = decision.checklist.first { $0.rule == rule }
+            let place = item.map { "under \"\($0.group.label)\"" } ?? "among the reasons"
+            lines.append(
+                """
+                Also on the outcome: \(rule.title) [\(rule.rawValue)]. The outcome lists it \(place), though not as \
+                something to do, so ticking it is not wrong.
+                """
+            )
+        }
         for rule in unnecessary {
             lines.append(
                 """
                 Not needed here: \(rule.title) [\(rule.rawValue)]. Nothing in these answers makes this rule ask \
-                for an action.
+                for anything, so the outcome does not list it.
                 """
             )
         }
@@ -106,8 +132,38 @@ public struct TrainingResult: Sendable, Equatable {
         if !differences.isEmpty {
             lines += ["", "Where your answers differ from the case's:"] + differences
         }
-        lines += ["", "Debrief:"] + TrainingNotes.paragraphs(trainingCase.notes.debrief)
-        lines.append("Score for this case: \(score) out of 10.")
+        lines += ["", "Debrief:"] + TrainingNotes.paragraphs(trainingCase.notes.debrief) + [""]
+        return lines + scoreLines
+    }
+
+    /// The score, every point gained or lost, for the comparison and the score sheet.
+    public var scoreLines: [String] {
+        let verdict =
+            verdictCorrect
+            ? "right (\(actualVerdict.label))"
+            : "you predicted \(predictedVerdict.label), the wizard said \(actualVerdict.label)"
+        var lines = [
+            "Score for this case: \(score) out of 10.",
+            "- Verdict: \(verdictScore) of \(Self.verdictPoints): \(verdict).",
+        ]
+        let deductions =
+            missed.map { "less 1: missed \($0.title) [\($0.rawValue)]" }
+            + unnecessary.map { "less 1: ticked \($0.title) [\($0.rawValue)], which the outcome does not list" }
+        if deductions.isEmpty {
+            lines.append(
+                "- Actions: \(actionsScore) of \(Self.actionPoints): every action needed ticked, and no tick for "
+                    + "anything the outcome does not list.")
+        } else {
+            let floor = deductions.count > Self.actionPoints ? " (never below 0)" : ""
+            lines.append(
+                "- Actions: \(actionsScore) of \(Self.actionPoints): \(Self.actionPoints), less 1 for each of these"
+                    + "\(floor):")
+            lines += deductions.map { "  - \($0)" }
+        }
+        lines += matched.map { "  - nothing off: ticked \($0.title) [\($0.rawValue)], which is needed" }
+        lines += alsoListed.map {
+            "  - nothing off: ticked \($0.title) [\($0.rawValue)], which the outcome lists (never wrong)"
+        }
         return lines
     }
 

@@ -16,27 +16,31 @@ struct CheckScreen: Screen {
         case quit
         case help
         case jump
+        case story
         case saveDraft
     }
 
     /// Digits are not row numbers here, so they do nothing.
-    static let bindings: [KeyBinding<Action>] = [
-        KeyBinding(KeyMatch.listMoves, "↑↓ move", .move),
-        KeyBinding([.key(.enter), .key(.right)], "Enter change", .change),
-        KeyBinding([.key(.char("c"))], "c confirm", .confirm),
-        KeyBinding(KeyMatch.back, "Esc back", .back),
-        KeyBinding([.key(.char("q"))], "q quit", .quit),
-        KeyBinding(KeyMatch.help, nil, .help),
-        WizardKeys.jump(.jump, typing: false, label: nil),
-        WizardKeys.saveDraft(.saveDraft, label: nil),
-    ]
+    static func bindings(_ settings: WizardSettings) -> [KeyBinding<Action>] {
+        [
+            KeyBinding(KeyMatch.listMoves, "↑↓ move", .move),
+            KeyBinding([.key(.enter), .key(.right)], "Enter change", .change),
+            KeyBinding([.key(.char("c"))], "c confirm", .confirm),
+            KeyBinding(KeyMatch.back, "Esc back", .back),
+            KeyBinding(KeyMatch.help, "F1 help", .help),
+            WizardKeys.jump(.jump, typing: false, label: "g go to step"),
+            WizardKeys.story(.story, typing: false, settings: settings),
+            WizardKeys.saveDraft(.saveDraft, label: settings.saveLabel),
+            KeyBinding([.key(.char("q"))], "q quit", .quit),
+        ]
+    }
 
     func title(_ app: AppState) -> ScreenTitle { .named("Check your answers", step: "Code CHECK") }
-    func hints(_ app: AppState) -> [String] { Self.bindings.hints() }
+    func hints(_ app: AppState) -> [String] { Self.bindings(app.wizardSettings).hints() }
 
     mutating func update(_ key: Key, _ app: inout AppState) -> Effect {
         guard let rows = app.session.map({ CheckAnswers.rows($0.wizard) }) else { return .none }
-        switch Self.bindings.action(for: key) {
+        switch Self.bindings(app.wizardSettings).action(for: key) {
         case .move?:
             if cursor.move(key, count: rows.count + 1) { message = nil }
         case .change?:
@@ -54,6 +58,7 @@ struct CheckScreen: Screen {
         case .quit?: return .end(.quit)
         case .help?: return .help
         case .jump?: return .jump
+        case .story?: return .story
         case .saveDraft?: return app.saveDraftNow()
         case nil: break
         }

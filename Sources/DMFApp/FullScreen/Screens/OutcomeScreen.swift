@@ -29,20 +29,22 @@ struct OutcomeScreen: Screen {
         case saveDraft
     }
 
-    static let bindings: [KeyBinding<Action>] = [
-        KeyBinding([.key(.char("s")), .key(.enter)], "s save", .save),
-        KeyBinding(KeyMatch.scrolling, "↑↓ scroll", .scroll),
-        KeyBinding(KeyMatch.back, "Esc back", .back),
-        KeyBinding([.key(.char("q"))], "q quit", .quit),
-        WizardKeys.jump(.jump, typing: false, label: nil),
-        WizardKeys.saveDraft(.saveDraft, label: nil),
-    ]
+    static func bindings(_ settings: WizardSettings) -> [KeyBinding<Action>] {
+        [
+            KeyBinding([.key(.char("s")), .key(.enter)], "s save", .save),
+            KeyBinding(KeyMatch.scrolling, "↑↓ scroll", .scroll),
+            KeyBinding(KeyMatch.back, "Esc back", .back),
+            WizardKeys.jump(.jump, typing: false, label: "g go to step"),
+            WizardKeys.saveDraft(.saveDraft, label: settings.saveLabel),
+            KeyBinding([.key(.char("q"))], "q quit", .quit),
+        ]
+    }
 
     func title(_ app: AppState) -> ScreenTitle { .named("Outcome", step: "Code OUTCOME") }
-    func hints(_ app: AppState) -> [String] { Self.bindings.hints() }
+    func hints(_ app: AppState) -> [String] { Self.bindings(app.wizardSettings).hints() }
 
     mutating func update(_ key: Key, _ app: inout AppState) -> Effect {
-        switch Self.bindings.action(for: key) {
+        switch Self.bindings(app.wizardSettings).action(for: key) {
         case .save?:
             guard let form, let session = app.session else { return .none }
             return .show(SaveScreen(outcome: self, form: form, formats: session.saveFormats, folder: app.outputFolder))

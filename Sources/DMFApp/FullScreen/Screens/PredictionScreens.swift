@@ -12,6 +12,7 @@ struct PredictScreen: Screen {
         case next
         case move
         case back
+        case story
     }
 
     static let bindings: [KeyBinding<Action>] = [
@@ -19,6 +20,7 @@ struct PredictScreen: Screen {
         KeyBinding(
             KeyMatch.listMoves + [.digit], "↑↓ or 1-\(TrainingResult.predictionOrder.count) move", .move),
         KeyBinding([.key(.escape)], "Esc back", .back),
+        WizardKeys.story(.story, typing: false, settings: .workingCase),
     ]
 
     func title(_ app: AppState) -> ScreenTitle { .named("Training") }
@@ -41,6 +43,7 @@ struct PredictScreen: Screen {
             // Back to Check your answers.
             app.session?.wizard.back()
             return app.showWizard()
+        case .story?: return .story
         case nil: break
         }
         return .none
@@ -74,17 +77,18 @@ struct PickActionsScreen: Screen {
         case move
         case done
         case back
+        case story
     }
 
     /// Enter ticks a rule, like Space, and on "Done" shows the outcome, as `c` does anywhere.
     var bindings: [KeyBinding<Action>] {
         let onRule = highlight < TrainingResult.pickableRules.count
         return [
-            KeyBinding([.key(.char(" "))], "Space tick", .tick),
-            KeyBinding(onRule ? [.key(.enter)] : [], nil, .tick),
+            KeyBinding([.key(.char(" "))] + (onRule ? [.key(.enter)] : []), "Space tick", .tick),
             KeyBinding(KeyMatch.arrows, "↑↓ move", .move),
             KeyBinding((onRule ? [] : [.key(.enter)]) + [.key(.char("c"))], "Enter on Done or c: the outcome", .done),
             KeyBinding([.key(.escape)], "Esc back", .back),
+            WizardKeys.story(.story, typing: false, settings: .workingCase),
         ]
     }
 
@@ -101,6 +105,7 @@ struct PickActionsScreen: Screen {
         case .move?: highlight = key == .up ? max(0, highlight - 1) : min(rules.count, highlight + 1)
         case .done?: return recordPrediction(&app)
         case .back?: return .show(predicting)
+        case .story?: return .story
         case nil: break
         }
         return .none

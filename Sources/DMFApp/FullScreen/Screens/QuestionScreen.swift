@@ -11,7 +11,9 @@ struct QuestionScreen: Screen {
     var input: TextInput
     var message: Message?
 
-    init(wizard: Wizard) {
+    /// - Parameter typed: text typed into this step's field before the run was interrupted
+    ///   (kept in the draft, not an answer): the field starts with it, for the person to finish.
+    init(wizard: Wizard, typed: String? = nil) {
         step = wizard.screen
         let asked = AskedQuestion(wizard)
         if case .choice = asked?.question.kind {
@@ -19,33 +21,44 @@ struct QuestionScreen: Screen {
             input = TextInput()
         } else {
             cursor = ListCursor(at: nil)
-            input = TextInput(asked?.current ?? "")
+            input = TextInput(typed ?? asked?.current ?? "")
         }
+    }
+
+    /// What is in the field and not yet given as the answer: kept in the draft when the run is
+    /// interrupted or the draft is saved now.
+    func typedText(_ app: AppState) -> String? {
+        guard let asked = app.session.flatMap({ AskedQuestion($0.wizard) }), case .text = asked.question.kind,
+            !input.text.trimmed.isEmpty, input.text != asked.current
+        else { return nil }
+        return input.text
     }
 
     enum Action {
         case choose
         case move
+        case skip
         case back
         case help
         case quit
         case type
         case jump
+        case story
         case saveDraft
     }
 
-    /// A choice list's keys, or a field's: there letters are typed, so `q` and `g` are letters
-    /// (Ctrl-G goes to a step) and `?` is help only while the field is empty.
-    func bindings(_ question: Question, settings: WizardSettings) -> [KeyBinding<Action>] {
+    /// A choice list's keys, or a field's: there letters are typed, so `q`, `g` and `r` are
+    /// letters (Ctrl-G goes to a step, Ctrl-R shows a training case's story) and `?` is help only
+    /// while the field is empty. A choice that may be left unanswered can be skipped with `s`,
+    /// which records nothing (Enter with nothing highlighted never skips: it says to choose).
+    func bindings(_ question: Question, required: Bool, settings: WizardSettings) -> [KeyBinding<Action>] {
         guard case .choice = question.kind else {
-            let typing: Bool
-            if case .text = question.kind { typing = true } else { typing = false }
             return [
                 KeyBinding([.key(.enter)], "Enter next", .choose),
                 KeyBinding([.key(.escape)], "Esc back", .back),
-                KeyBinding([.key(.function(1))], "F1 help", .help),
-                KeyBinding(input.text.isEmpty ? [.key(.char("?"))] : [], nil, .help),
-                WizardKeys.jump(.jump, typing: typing, label: settings.helpdesk ? "Ctrl-G go to step" : nil),
+                KeyBinding([.key(.function(1))] + (input.text.isEmpty ? [.key(.char("?"))] : []), "F1 help", .help),
+                WizardKeys.jump(.jump, typing: true, label: "Ctrl-G go to step"),
+                WizardKeys.story(.story, typing: true, settings: settings),
                 WizardKeys.saveDraft(.saveDraft, label: settings.saveLabel),
                 KeyBinding([.editing], nil, .type),
             ]
@@ -53,10 +66,11 @@ struct QuestionScreen: Screen {
         return [
             KeyBinding([.key(.enter), .key(.right)], "Enter choose", .choose),
             KeyBinding(KeyMatch.listMoves + [.digit], "↑↓ or number move", .move),
+            KeyBinding(required ? [] : [.key(.char("s"))], required ? nil : "s skip", .skip),
             KeyBinding(KeyMatch.back, "Esc back", .back),
             KeyBinding(KeyMatch.help, "F1/? help", .help),
-            // Outside helpdesk mode `g` works but is not listed (it is for reading codes out).
-            WizardKeys.jump(.jump, typing: false, label: settings.helpdesk ? "g go to step" : nil),
+            WizardKeys.jump(.jump, typing: false, label: "g go to step"),
+            WizardKeys.story(.story, typing: false, settings: settings),
             WizardKeys.saveDraft(.saveDraft, label: settings.saveLabel),
             KeyBinding([.key(.char("q"))], "q quit", .quit),
         ]
@@ -65,8 +79,8 @@ struct QuestionScreen: Screen {
     func title(_ app: AppState) -> ScreenTitle { WizardStep.questionTitle(app) }
 
     func hints(_ app: AppState) -> [String] {
-        guard let question = app.session?.wizard.currentQuestion else { return [] }
-        return bindings(question, settings: app.wizardSettings).hints()
+        guard let asked = app.session.flatMap({ AskedQuestion($0.wizard) }) else { return [] }
+        return bindings(asked.question, required: asked.isRequired, settings: app.wizardSettings).hints()
     }
 
     /// Moving the highlight or typing ends the message; Enter replaces it with what the answer
@@ -75,12 +89,14 @@ struct QuestionScreen: Screen {
         guard let asked = app.session.flatMap({ AskedQuestion($0.wizard) }) else { return .none }
         let question = asked.question
         cursor.saw(key)
-        switch bindings(question, settings: app.wizardSettings).action(for: key) {
+        switch bindings(question, required: asked.isRequired, settings: app.wizardSettings).action(for: key) {
         case .move?:
             if cursor.move(key, count: question.choices.count) { message = nil }
         case .choose?:
             let given = asked.answer(highlighted: cursor.position, field: input.text)
             message = app.session?.wizard.give(given).map(Message.problem)
+        case .skip?:
+            message = app.session?.wizard.give(asked.skipped).map(Message.problem)
         case .back?:
             message = nil
             return app.session?.wizard.back() == true ? .none : app.leaveWizard()
@@ -90,7 +106,12 @@ struct QuestionScreen: Screen {
         case .jump?:
             message = nil
             return .jump
-        case .saveDraft?: return app.saveDraftNow()
+        case .story?: return .story
+        case .saveDraft?:
+            // What is typed in the field goes into the draft too, apart from the answers.
+            let typed = typedText(app)
+            app.session?.keepTyped(typed)
+            return app.saveDraftNow()
         case nil: break
         }
         return .none
@@ -117,6 +138,10 @@ struct QuestionScreen: Screen {
                     choice.label, number: choice.number, selected: index == cursor.position, charset: app.charset,
                     item: index)
                 if app.projector { page.gap() }
+            }
+            if let asked = AskedQuestion(wizard), !asked.isRequired {
+                if !app.projector { page.gap() }
+                page.line(asked.skipNote, style: .dim, indent: 1)
             }
             page.focus = cursor.position
         case .text:

@@ -25,24 +25,28 @@ struct RecipientsScreen: Screen {
         case quit
         case move
         case jump
+        case story
         case saveDraft
     }
 
-    static let bindings: [KeyBinding<Action>] = [
-        KeyBinding([.key(.enter), .key(.right)], "Enter choose", .choose),
-        KeyBinding([.key(.char("a"))], "a add", .add),
-        KeyBinding([.key(.delete), .key(.char("d"))], "d remove", .remove),
-        KeyBinding([.key(.char("c"))], "c continue", .proceed),
-        KeyBinding(KeyMatch.back, "Esc back", .back),
-        KeyBinding(KeyMatch.help, "F1 help", .help),
-        KeyBinding([.key(.char("q"))], "q quit", .quit),
-        KeyBinding(KeyMatch.arrows, nil, .move),
-        WizardKeys.jump(.jump, typing: false, label: nil),
-        WizardKeys.saveDraft(.saveDraft, label: nil),
-    ]
+    static func bindings(_ settings: WizardSettings) -> [KeyBinding<Action>] {
+        [
+            KeyBinding([.key(.enter), .key(.right)], "Enter choose", .choose),
+            KeyBinding(KeyMatch.arrows, "↑↓ move", .move),
+            KeyBinding([.key(.char("a"))], "a add", .add),
+            KeyBinding([.key(.delete), .key(.char("d"))], "d remove", .remove),
+            KeyBinding([.key(.char("c"))], "c continue", .proceed),
+            KeyBinding(KeyMatch.back, "Esc back", .back),
+            KeyBinding(KeyMatch.help, "F1 help", .help),
+            WizardKeys.jump(.jump, typing: false, label: "g go to step"),
+            WizardKeys.story(.story, typing: false, settings: settings),
+            WizardKeys.saveDraft(.saveDraft, label: settings.saveLabel),
+            KeyBinding([.key(.char("q"))], "q quit", .quit),
+        ]
+    }
 
     func title(_ app: AppState) -> ScreenTitle { WizardStep.questionTitle(app) }
-    func hints(_ app: AppState) -> [String] { Self.bindings.hints() }
+    func hints(_ app: AppState) -> [String] { Self.bindings(app.wizardSettings).hints() }
 
     mutating func update(_ key: Key, _ app: inout AppState) -> Effect {
         guard let count = app.session?.wizard.answers.recipients.count else { return .none }
@@ -61,7 +65,7 @@ struct RecipientsScreen: Screen {
         }
         // Every key here ends the message about the last one.
         message = nil
-        switch Self.bindings.action(for: key) {
+        switch Self.bindings(app.wizardSettings).action(for: key) {
         case .move?: highlight = key == .up ? max(0, highlight - 1) : min(rows - 1, highlight + 1)
         case .add?: app.session?.wizard.addRecipient()
         case .proceed?: message = app.session?.wizard.finishRecipients().map(Message.problem)
@@ -82,6 +86,7 @@ struct RecipientsScreen: Screen {
         case .help?: return .help
         case .quit?: return .end(.quit)
         case .jump?: return .jump
+        case .story?: return .story
         case .saveDraft?: return app.saveDraftNow()
         case nil: break
         }

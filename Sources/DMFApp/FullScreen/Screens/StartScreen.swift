@@ -30,7 +30,8 @@ struct StartScreen: Screen {
             KeyBinding([.key(.enter)], "Enter select", .select),
             KeyBinding(KeyMatch.arrows + [.digit], "↑↓ or 1-\(items(helpdesk: helpdesk).count) move", .move),
             KeyBinding(KeyMatch.help, "F1 help", .help),
-            KeyBinding([.key(.char("q"))], "q quit", .quit),
+            // Esc asks first: it goes back everywhere else, so one press too many must not quit.
+            KeyBinding([.key(.char("q"))], "q or Esc quit", .quit),
             KeyBinding([.key(.escape)], nil, .askToQuit),
         ]
     }

@@ -60,9 +60,14 @@ struct TraineeNameScreen: Screen {
     }
 }
 
-/// The training cases, then "Finish and see the summary".
+/// The training cases, then "Finish and see the summary". A case's number moves to it, as on
+/// the start menu; Enter opens it.
 struct TrainingListScreen: Screen {
-    var highlight = 0
+    var cursor: ListCursor
+
+    init(highlight: Int = 0) { cursor = ListCursor(at: highlight) }
+
+    var highlight: Int { cursor.position ?? 0 }
 
     enum Action {
         case open
@@ -70,19 +75,24 @@ struct TrainingListScreen: Screen {
         case finish
     }
 
-    static let bindings: [KeyBinding<Action>] = [
-        KeyBinding([.key(.enter)], "Enter open", .open),
-        KeyBinding(KeyMatch.arrows, "↑↓ choose", .move),
-        KeyBinding([.key(.char("q")), .key(.escape)], "q finish", .finish),
-    ]
+    static func bindings(cases: Int) -> [KeyBinding<Action>] {
+        [
+            KeyBinding([.key(.enter)], "Enter open", .open),
+            KeyBinding(KeyMatch.listMoves + [.digit], cases > 1 ? "↑↓ or 1-\(cases) choose" : "↑↓ choose", .move),
+            KeyBinding([.key(.char("q")), .key(.escape)], "q or Esc finish", .finish),
+        ]
+    }
 
     func title(_ app: AppState) -> ScreenTitle { .named("Training") }
-    func hints(_ app: AppState) -> [String] { Self.bindings.hints() }
+    func hints(_ app: AppState) -> [String] { Self.bindings(cases: app.training?.cases.count ?? 0).hints() }
 
     mutating func update(_ key: Key, _ app: inout AppState) -> Effect {
         let cases = app.training?.cases ?? []
-        switch Self.bindings.action(for: key) {
-        case .move?: highlight = key == .up ? max(0, highlight - 1) : min(cases.count, highlight + 1)
+        cursor.saw(key)
+        switch Self.bindings(cases: cases.count).action(for: key) {
+        case .move?:
+            // Numbers name the cases; the arrows reach "Finish" after them too.
+            cursor.move(key, count: KeyMatch.digit.matches(key) ? cases.count : cases.count + 1)
         case .open?:
             guard highlight < cases.count else { return .show(SummaryScreen()) }
             app.training?.currentCase = cases[highlight]
@@ -151,13 +161,7 @@ struct StoryScreen: Screen {
     }
 
     func view(_ page: inout Page, _ app: AppState) {
-        guard let trainingCase = app.training?.currentCase else { return }
-        page.line(trainingCase.notes.title, style: .heading)
-        page.gap()
-        for paragraph in TrainingNotes.paragraphs(trainingCase.notes.story) {
-            page.line(paragraph)
-            page.gap()
-        }
+        StoryOverlay.view(&page, app.training?.currentCase)
     }
 }
 

@@ -10,8 +10,11 @@ struct WizardSettings {
     /// Working a training case: confirming the answers leads to the prediction first.
     var workingCase: Bool
 
+    /// Working a training case, past its questions (the prediction and the tick list).
+    static let workingCase = WizardSettings(helpdesk: false, training: true, workingCase: true)
+
     /// The footer's words for Ctrl-S where it is listed.
-    var saveLabel: String? { training ? nil : "Ctrl-S save" }
+    var saveLabel: String? { training ? nil : "Ctrl-S save draft" }
 }
 
 /// The keys every wizard screen answers besides its own.
@@ -24,6 +27,15 @@ enum WizardKeys {
     /// Ctrl-S saves the draft now and says where.
     static func saveDraft<Action>(_ action: Action, label: String?) -> KeyBinding<Action> {
         KeyBinding([.key(.ctrl("s"))], label, action)
+    }
+
+    /// While a training case is worked, `r` shows its story again (Ctrl-R where letters are typed
+    /// into a field); no key at all otherwise.
+    static func story<Action>(_ action: Action, typing: Bool, settings: WizardSettings) -> KeyBinding<Action> {
+        guard settings.workingCase else { return KeyBinding([], nil, action) }
+        return typing
+            ? KeyBinding([.key(.ctrl("r"))], "Ctrl-R the story", action)
+            : KeyBinding([.key(.char("r")), .key(.ctrl("r"))], "r the story", action)
     }
 }
 
@@ -56,19 +68,19 @@ enum WizardStep {
     static func screen(for session: WizardSession) -> any Screen {
         let wizard = session.wizard
         switch wizard.screen {
-        case .question, .recipientField: return QuestionScreen(wizard: wizard)
+        case .question, .recipientField: return QuestionScreen(wizard: wizard, typed: session.typedHere)
         case .recipients: return RecipientsScreen(wizard: wizard)
         case .check: return CheckScreen()
         case .outcome: return OutcomeScreen(session: session)
         }
     }
 
-    /// A question's title ("DMF wizard · The transfer") and its step label ("Step 3 of 21 · Code
-    /// T1"); Check your answers and the outcome have their own.
+    /// A question's title ("DMF wizard · The transfer") and its step label ("Step 3 of about 21 ·
+    /// Code T1", then "Step 13 of 26 · Code X1" once the total cannot change); Check your answers
+    /// and the outcome have their own.
     static func questionTitle(_ app: AppState) -> ScreenTitle {
         guard let wizard = app.session?.wizard else { return .named(nil) }
-        let (step, total) = wizard.progress
         return .named(
-            wizard.currentQuestion?.section.title ?? "", step: "Step \(step) of \(total) · Code \(wizard.stepCode)")
+            wizard.currentQuestion?.section.title ?? "", step: "Step \(wizard.progressText) · Code \(wizard.stepCode)")
     }
 }
