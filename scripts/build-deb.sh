@@ -2,7 +2,7 @@
 # Builds the Debian package staff install with one command, and prints its path:
 #
 #   scripts/build-deb.sh [--binary PATH] [FOLDER]        (FOLDER defaults to out/)
-#   sudo apt install ./out/dmf-wizard_0.2.0_amd64.deb
+#   sudo apt install ./out/dmf-wizard_0.3.0_amd64.deb
 #
 # The binary is the release build from scripts/build-release.sh (or PATH, already built),
 # stripped. Its debug symbols go beside the package as dmf-wizard_VERSION_ARCH.debug, for

@@ -2,7 +2,7 @@
 # Installs a package made by scripts/build-deb.sh, uses it as a member of staff would, checks
 # lintian's verdict, then removes it and checks nothing is left behind. Run as root (CI is):
 #
-#   scripts/test-deb.sh out/dmf-wizard_0.2.0_amd64.deb
+#   scripts/test-deb.sh out/dmf-wizard_0.3.0_amd64.deb
 #
 # Needs apt-get, man-db, bash-completion and lintian (.ci/run installs them).
 set -euo pipefail

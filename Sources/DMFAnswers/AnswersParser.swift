@@ -2,17 +2,30 @@ import DMFPolicy
 import Foundation
 import Yams
 
-/// An answers file as read: the answers, where a draft left off (project key `draft.step`), and
-/// for a training case its story and debrief (project key `training`).
+/// An answers file as read: the answers, where a draft left off (project keys `draft.step`,
+/// `draft.pending` and `draft.formats`), and for a training case its story and debrief (project
+/// key `training`).
 public struct AnswersDocument: Sendable, Equatable {
     public var answers: Answers
     /// The step code the wizard was on when the draft was saved, if any.
     public var resumeStep: String?
+    /// Text typed into that step's field but not yet given as its answer when the draft was
+    /// saved (project key `draft.pending`). Never an answer: the form, the fingerprint and the
+    /// rules do not see it; the wizard puts it back in the field.
+    public var pending: String?
+    /// The formats last chosen for saving the outcome (project key `draft.formats`), by name.
+    /// Never an answer: the form, the fingerprint and the rules do not see it.
+    public var saveFormats: [String]?
     public var training: TrainingNotes?
 
-    public init(answers: Answers, resumeStep: String? = nil, training: TrainingNotes? = nil) {
+    public init(
+        answers: Answers, resumeStep: String? = nil, pending: String? = nil, saveFormats: [String]? = nil,
+        training: TrainingNotes? = nil
+    ) {
         self.answers = answers
         self.resumeStep = resumeStep
+        self.pending = pending
+        self.saveFormats = saveFormats
         self.training = training
     }
 }

@@ -23,7 +23,7 @@ struct AnswersReader {
     static let rootKeys = ["format"] + AnswerSchema.topLevelKeys + ["draft", "training"]
     static let sectionKeys: [String: [String]] = {
         var keys = Dictionary(uniqueKeysWithValues: AnswerSchema.sections.map { ($0.name, $0.keys) })
-        keys["draft"] = ["step", "saved_at"]
+        keys["draft"] = ["step", "pending", "saved_at", "formats"]
         keys["training"] = ["title", "story", "debrief", "expected_verdict", "key_actions"]
         return keys
     }()
@@ -46,6 +46,8 @@ struct AnswersReader {
         marks[""] = root.mark
         var answers = Answers()
         var resumeStep: String?
+        var pending: String?
+        var saveFormats: [String]?
         let top = section(root, path: "", keys: Self.rootKeys)
 
         if let node = top["format"] {
@@ -72,7 +74,9 @@ struct AnswersReader {
         }
         if let map = mapping(top["draft"], path: "draft") {
             resumeStep = text(map["step"], "draft.step")
+            pending = text(map["pending"], "draft.pending")
             _ = text(map["saved_at"], "draft.saved_at")
+            saveFormats = map["formats"].flatMap { texts($0, "draft.formats") }
         }
 
         var training: TrainingNotes?
@@ -83,7 +87,9 @@ struct AnswersReader {
         if mode == .complete, problems.isEmpty {
             checkComplete(answers)
         }
-        return problems.isEmpty ? AnswersDocument(answers: answers, resumeStep: resumeStep, training: training) : nil
+        guard problems.isEmpty else { return nil }
+        return AnswersDocument(
+            answers: answers, resumeStep: resumeStep, pending: pending, saveFormats: saveFormats, training: training)
     }
 
     /// Reports every required answer that is missing, pointing at the section that should hold it.
@@ -232,6 +238,20 @@ struct AnswersReader {
     private mutating func text(_ node: Node?, _ path: String) -> String? {
         guard let node, let value = scalar(node, path: path) else { return nil }
         return value.isEmpty ? nil : value
+    }
+
+    /// A list of words (`[markdown, pdf]`); nil, reported, when it is something else.
+    private mutating func texts(_ node: Node, _ path: String) -> [String]? {
+        guard case .sequence(let list) = node else {
+            report(path, node, "expected a list, such as [markdown, html]")
+            return nil
+        }
+        var words: [String] = []
+        for (index, item) in list.enumerated() {
+            guard let word = text(item, "\(path)[\(index)]") else { return nil }
+            words.append(word)
+        }
+        return words
     }
 
     /// The answer at `path` as its type reads it (nil, reported, when it is not valid).

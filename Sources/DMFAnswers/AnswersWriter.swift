@@ -5,8 +5,13 @@ import Yams
 ///
 /// Free text is always double-quoted so that a name such as "No" or "1:30" reads back as text.
 public enum AnswersWriter {
-    /// The YAML text for `answers`; `resumeStep` and `savedAt` go under the project key `draft`.
-    public static func yaml(_ answers: Answers, resumeStep: String? = nil, savedAt: String? = nil) -> String {
+    /// The YAML text for `answers`; `resumeStep`, `pending` (text typed at that step, not yet
+    /// an answer), `savedAt` and `saveFormats` (the formats last chosen for saving, by name) go
+    /// under the project key `draft`, which is never an answer.
+    public static func yaml(
+        _ answers: Answers, resumeStep: String? = nil, pending: String? = nil, savedAt: String? = nil,
+        saveFormats: [String] = []
+    ) -> String {
         let nodes = Nodes()
         var root: [(Node, Node)] = [(nodes.key("format"), nodes.plain("1"))]
         func add(_ name: String, _ pairs: [(String, Node?)]) {
@@ -32,7 +37,12 @@ public enum AnswersWriter {
                 add(topKey, fields.map { ($0.key, nodes.value($0.value(in: answers), $0.type)) })
             }
         }
-        add("draft", [("step", nodes.text(resumeStep)), ("saved_at", nodes.text(savedAt))])
+        add(
+            "draft",
+            [
+                ("step", nodes.text(resumeStep)), ("pending", nodes.text(pending)), ("saved_at", nodes.text(savedAt)),
+                ("formats", saveFormats.isEmpty ? nil : Node(saveFormats.map(nodes.plain), nodes.tag)),
+            ])
         // Serialising our own well-formed tree cannot fail; fall back to an empty document regardless.
         return (try? Yams.serialize(node: nodes.mapping(root), width: -1, allowUnicode: true)) ?? "format: 1\n"
     }

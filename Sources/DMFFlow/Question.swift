@@ -157,6 +157,20 @@ public struct Question: Sendable, Identifiable {
         return choices.first { $0.value == value }?.label ?? value
     }
 
+    /// Answers that stand for every way it can be answered, as far as where questions apply is
+    /// concerned: each option of a choice, and for typed text none or some (a number, a date, an
+    /// address that reads as valid). The recipients list is never empty once answered.
+    var possibleAnswers: [String?] {
+        switch kind {
+        case .choice(let choices): [nil] + choices.map(\.value)
+        case .text(.free): [nil, "x"]
+        case .text(.email): [nil, "a.person@example.org"]
+        case .text(.date): [nil, "2030-01-01"]
+        case .text(.count): [nil, "1", String(BulkTransfer.threshold)]
+        case .recipients: []
+        }
+    }
+
     /// Checks typed text, for these answers; returns the problem in plain words, or nil when it is
     /// fine.
     public func validate(text: String, in answers: Answers = Answers()) -> String? {

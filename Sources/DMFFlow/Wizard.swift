@@ -95,6 +95,34 @@ public struct Wizard: Sendable {
         return (min(index + 1, applicable.count), applicable.count)
     }
 
+    /// "13 of 26" once the total is settled, "3 of about 21" before (see `progressIsSettled`).
+    public var progressText: String {
+        let (step, total) = progress
+        return "\(step) of \(progressIsSettled ? "" : "about ")\(total)"
+    }
+
+    /// Whether the number of steps (`progress.of`) is settled: no answer still to come can change
+    /// it. It can while the question on screen, or one ahead not yet answered, would by some
+    /// answer (or by being left empty) change how many questions apply: the route brings in the
+    /// third party's questions, a number of records takes away the bulk question. Until then the
+    /// total is shown as "about". Each such question is tried alone; every condition today reads
+    /// a single answer, so trying them one at a time finds every change.
+    public var progressIsSettled: Bool {
+        let applicable = flow.applicable(to: answers)
+        let code = progressCode
+        guard let position = applicable.firstIndex(where: { $0.code == code }) else { return true }
+        for question in applicable[position...] where !question.isAskedOfEachRecipient {
+            let given = question.answer(in: answers)
+            guard question.code == code || given == nil else { continue }
+            for value in question.possibleAnswers where value != given {
+                var trial = answers
+                question.setAnswer(value, in: &trial)
+                if flow.applicable(to: trial).count != applicable.count { return false }
+            }
+        }
+        return true
+    }
+
     /// The step code of the question on screen, .recipients for the recipients list and its fields.
     private var progressCode: StepCode {
         switch screen {

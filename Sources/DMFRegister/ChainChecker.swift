@@ -13,7 +13,8 @@ public struct ChainProblem: Sendable, Equatable, Codable, CustomStringConvertibl
     public var description: String {
         var place: [String] = []
         if let reference { place.append("entry \(reference)") }
-        if let sequence { place.append("event \(sequence)") }
+        // The place in the whole log: `show` numbers events within their entry, 1, 2, 3…
+        if let sequence { place.append("log position \(sequence)") }
         return (place.isEmpty ? "" : place.joined(separator: ", ") + ": ") + what
     }
 }
@@ -219,12 +220,19 @@ struct ChainChecker {
                     report("it does not link to the event before it: history before it was changed or removed")
                 }
                 if event.hash != expectedHash {
-                    report("its content does not match its hash: the \(event.kind.rawValue) event was changed")
+                    report("its content does not match its hash: the \(event.kindName) event was changed")
+                }
+                if let unknown = event.unknownKind {
+                    // `check` refuses a register a newer dmf-wizard set up (the store says so),
+                    // so a kind it does not know was written by hand.
+                    report(
+                        "its kind '\(Sanitizer.visible(unknown, limit: 40))' is not one dmf-wizard records: it was "
+                            + "written outside dmf-wizard")
                 }
                 signatures.count(event, finding, requirement: requirement, report: report)
                 if let position = positions[event.reference] {
                     let entry = entries[position]
-                    if event.kind == .created, event.entryDigest != entry.digestAsRecorded {
+                    if event.unknownKind == nil, event.kind == .created, event.entryDigest != entry.digestAsRecorded {
                         report("the entry does not match what was recorded when it was created: the entry was changed")
                     }
                     if event.kind == .redacted, event.entryDigest != entry.digest {
@@ -387,6 +395,9 @@ struct ChainChecker {
     /// What an event's signature shows, worked out with its hash. Only a signed event costs a check.
     static func finding(_ event: RegisterEvent, trust: SignerTrust, entryDigest: String?) -> ProofFinding {
         guard let proof = event.proof else { return .unsigned }
+        if let unknown = event.unknownKind {
+            return .uncheckable("a '\(Sanitizer.visible(unknown, limit: 40))' event is not one this version knows")
+        }
         guard let namespace = event.kind.signatureNamespace else {
             return .broken("a \(event.kind.rawValue) event is never signed")
         }

@@ -77,11 +77,29 @@ public struct RefusedChange: Error, Sendable, Equatable, CustomStringConvertible
 /// Every rule about the order of events is here, so the SQLite and PostgreSQL stores cannot differ.
 public struct EntryHistory: Sendable, Equatable {
     public var entry: RegisterEntry
+    /// Its events of the kinds this version knows, oldest first: what its status, what is due
+    /// and what may come next follow from.
     public var events: [RegisterEvent]
+    /// Its events of kinds this version of dmf-wizard does not know (a newer one wrote them),
+    /// kept apart so nothing is worked out from them: shown and exported as they are, and while
+    /// there are any this version writes nothing to the entry.
+    public var unknownEvents: [RegisterEvent] = []
 
+    /// Events of kinds this version does not know go to `unknownEvents`.
     public init(entry: RegisterEntry, events: [RegisterEvent]) {
         self.entry = entry
-        self.events = events
+        self.events = []
+        for event in events { add(event) }
+    }
+
+    /// Adds an event read from the register, after those it has.
+    public mutating func add(_ event: RegisterEvent) {
+        if event.unknownKind == nil { events.append(event) } else { unknownEvents.append(event) }
+    }
+
+    /// Every event, whether this version knows its kind or not, in the log's order.
+    public var allEvents: [RegisterEvent] {
+        unknownEvents.isEmpty ? events : (events + unknownEvents).sorted { $0.sequence < $1.sequence }
     }
 
     func last(_ kind: EventKind) -> RegisterEvent? { events.last { $0.kind == kind } }

@@ -132,6 +132,14 @@ public final class Register: Sendable {
             try storage.write { writer in
                 let (found, head, requirement, edge) = try writer.load(reference)
                 guard var history = found else { throw RegisterError.unknownReference(reference) }
+                if let newer = history.unknownEvents.first {
+                    throw RegisterError.refused(
+                        RefusedChange(
+                            reason:
+                                "\(reference): a newer dmf-wizard recorded a '\(Sanitizer.visible(newer.kindName, limit: 40))' event for it (event "
+                                + "\(newer.sequence)), which this version does not know, so it records nothing more "
+                                + "for it; record the change with the newer version"))
+                }
                 var request = try self.prepared(typed, reference: reference)
                 var kept: RegisterEntry?
                 if request.kind == .redacted {
@@ -325,7 +333,7 @@ public final class Register: Sendable {
         }
         try storage.scanEvents { row in
             let event = try row()
-            if let position = positions[event.reference] { histories[position].events.append(event) }
+            if let position = positions[event.reference] { histories[position].add(event) }
         }
         return histories.sorted {
             ($0.entry.recordedAt, $0.entry.reference) < ($1.entry.recordedAt, $1.entry.reference)

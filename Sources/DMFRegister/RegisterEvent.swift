@@ -37,6 +37,22 @@ public struct RegisterEvent: Sendable, Equatable, Codable {
     /// While the register requires signatures: the hash of that requirement, so an event written
     /// under it says so, and removing the requirement is found.
     public var signaturesRequired: String?
+    /// The kind as recorded, when it is one this version of dmf-wizard does not know (a newer
+    /// one wrote it); `kind` is then meaningless. Such an event is hashed, shown and exported as
+    /// written, counts for nothing this version works out, and its entry is not written to
+    /// (`EntryHistory.unknownEvents`).
+    public var unknownKind: String?
+
+    /// The kind as recorded: its raw value, or the text of a kind this version does not know.
+    public var kindName: String { unknownKind ?? kind.rawValue }
+
+    /// The kind in words: its label, or for a kind this version does not know, its text.
+    public var kindLabel: String {
+        unknownKind.map {
+            "\(Sanitizer.visible($0, limit: 40)) (a kind of event this version of dmf-wizard does not know)"
+        }
+            ?? kind.label
+    }
 
     public static let firstPreviousHash = String(repeating: "0", count: 64)
 
@@ -73,7 +89,7 @@ public struct RegisterEvent: Sendable, Equatable, Codable {
         form.add("previous_hash", previousHash)
         form.add("sequence", String(sequence))
         form.add("reference", reference)
-        form.add("kind", kind.rawValue)
+        form.add("kind", kindName)
         form.add("recorded_at", recordedAt)
         form.add("by", by)
         form.add("date", date)
@@ -100,6 +116,54 @@ public struct RegisterEvent: Sendable, Equatable, Codable {
     public static func shown(_ name: String, account: String?) -> String {
         guard let account else { return name }
         return "\(name) (account \(account))"
+    }
+}
+
+extension RegisterEvent {
+    /// The keys an event has in JSON (an export); `kind` holds the kind as recorded, known or not.
+    private enum CodingKeys: String, CodingKey {
+        case sequence, reference, kind, recordedAt, by, date, reason, files, nextReview, entryDigest, previousHash
+        case hash, account, proof, signaturesRequired
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let kind = try container.decode(String.self, forKey: .kind)
+        self.init(
+            sequence: try container.decode(Int64.self, forKey: .sequence),
+            reference: try container.decode(String.self, forKey: .reference),
+            kind: EventKind(rawValue: kind) ?? .created,
+            recordedAt: try container.decode(String.self, forKey: .recordedAt),
+            by: try container.decode(String.self, forKey: .by), date: try container.decode(String.self, forKey: .date),
+            reason: try container.decodeIfPresent(String.self, forKey: .reason),
+            files: try container.decode([FileDigest].self, forKey: .files),
+            nextReview: try container.decodeIfPresent(String.self, forKey: .nextReview),
+            entryDigest: try container.decodeIfPresent(String.self, forKey: .entryDigest),
+            previousHash: try container.decode(String.self, forKey: .previousHash),
+            hash: try container.decode(String.self, forKey: .hash),
+            account: try container.decodeIfPresent(String.self, forKey: .account),
+            proof: try container.decodeIfPresent(EventProof.self, forKey: .proof),
+            signaturesRequired: try container.decodeIfPresent(String.self, forKey: .signaturesRequired))
+        unknownKind = EventKind(rawValue: kind) == nil ? kind : nil
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(sequence, forKey: .sequence)
+        try container.encode(reference, forKey: .reference)
+        try container.encode(kindName, forKey: .kind)
+        try container.encode(recordedAt, forKey: .recordedAt)
+        try container.encode(by, forKey: .by)
+        try container.encode(date, forKey: .date)
+        try container.encodeIfPresent(reason, forKey: .reason)
+        try container.encode(files, forKey: .files)
+        try container.encodeIfPresent(nextReview, forKey: .nextReview)
+        try container.encodeIfPresent(entryDigest, forKey: .entryDigest)
+        try container.encode(previousHash, forKey: .previousHash)
+        try container.encode(hash, forKey: .hash)
+        try container.encodeIfPresent(account, forKey: .account)
+        try container.encodeIfPresent(proof, forKey: .proof)
+        try container.encodeIfPresent(signaturesRequired, forKey: .signaturesRequired)
     }
 }
 

@@ -167,7 +167,9 @@ final class PostgresConnection {
 
     // MARK: - Statements
 
-    /// The session's limits (`sessionLimits`), then how long to wait for an answer.
+    /// The session's limits (`sessionLimits`), then how long to wait for an answer. The
+    /// server's notices ("trigger … does not exist, skipping" while tables are made) are not for
+    /// people, and libpq would print them as they come: only warnings and errors are sent.
     private func setUpSession() throws(RegisterError) {
         let wanted = Self.sessionLimits.map { "('\($0.0)', '\($0.1)')" }.joined(separator: ", ")
         let replies = try exchange([
@@ -177,6 +179,7 @@ final class PostgresConnection {
                     WHERE current_setting(name) = '0'
                     """),
             Statement(sql: "SELECT setting FROM pg_settings WHERE name = 'statement_timeout'"),
+            Statement(sql: "SELECT set_config('client_min_messages', 'warning', false)"),
         ])
         for reply in replies {
             if case .failure(let refusal) = reply { throw .unavailable(location: location, reason: refusal.message) }

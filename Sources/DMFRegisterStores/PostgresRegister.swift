@@ -8,8 +8,17 @@ import Foundation
 /// deadline; a lock makes reads and writes from several threads of one process take turns.
 /// Writers take a transaction-level advisory lock first, so two desks never link events to the
 /// same head.
+///
+/// The tables are changed only by the role that owns them. Without roles (one login owns
+/// everything) that login makes the tables on first use and migrates them when they are behind;
+/// once `register setup-roles` has given them to an owner role, only `register migrate`, run by
+/// a member of that role, changes them.
 public final class PostgresRegister: RegisterStorage, @unchecked Sendable {
     public let location: String
+    /// The release this program is: it writes only where the register allows it.
+    public let software: SoftwareVersion
+    /// The tables' version, as found, or as this program left them.
+    public private(set) var status = SchemaStatus(version: 0)
     private let connection: PostgresConnection
     private let lock = NSRecursiveLock()
     /// Inside BEGIN … COMMIT: a lost connection is then an error, never quietly replaced.
@@ -24,15 +33,30 @@ public final class PostgresRegister: RegisterStorage, @unchecked Sendable {
     static let migrationLock: Int64 = 4742
     static let writerLock: Int64 = 4743
 
-    /// Connects, then creates or migrates the tables if they are behind.
+    /// How a program opens the register: to use it, or to migrate it (`register migrate`).
+    public enum Opening: Sendable {
+        /// Every command: makes the tables in an empty database; migrates tables this login
+        /// owns; refuses tables that are behind and belong to a role (the owner must migrate).
+        case toUse
+        /// `register migrate`: migrates as the role that owns the tables, when this login is
+        /// a member of it.
+        case toMigrate
+    }
+
+    /// Connects, then creates or migrates the tables if they are behind (see `Opening`).
     /// - Parameter connection: a libpq connection string (`postgres://…`, `service=…`).
     /// - Parameter quickly: a short wait for the server, for a glance that must not hold the
     ///   person up.
-    public init(connection address: String, quickly: Bool = false) throws(RegisterError) {
+    /// - Parameter software: the release this program is.
+    public init(
+        connection address: String, quickly: Bool = false, software: SoftwareVersion = .newestKnownWriter,
+        opening: Opening = .toUse
+    ) throws(RegisterError) {
         connection = try PostgresConnection(address, quickly: quickly)
         location = connection.location
+        self.software = software
         do {
-            try migrateIfBehind()
+            try migrateIfBehind(opening)
         } catch let error as RegisterError {
             throw error
         } catch let error as any PlainError {
@@ -52,33 +76,151 @@ public final class PostgresRegister: RegisterStorage, @unchecked Sendable {
 
     // MARK: - Migrations
 
-    /// Reads the schema version (one query, no lock); only when it is behind takes the
-    /// migration lock and migrates, so an ordinary command never waits behind a migration.
-    private func migrateIfBehind() throws {
-        let latest = StoreSchema.migrations.count
-        guard try schemaVersion(missingIsZero: true) < latest else { return }
-        try transaction {
-            try run("SELECT pg_advisory_xact_lock($1)", [.integer(Self.migrationLock)])
-            try run("CREATE TABLE IF NOT EXISTS dmf_register_schema (version INTEGER NOT NULL)")
-            let reached = try schemaVersion(missingIsZero: false)
-            for version in stride(from: reached + 1, through: latest, by: 1) {
-                for statement in StoreSchema.statements(toVersion: version, .postgres) { try run(statement) }
-                try run("INSERT INTO dmf_register_schema (version) VALUES ($1)", [.integer(Int64(version))])
+    /// Reads where the tables are (one round trip, no lock); only when they are behind, and
+    /// this login may change them, takes the migration lock and migrates, so an ordinary command
+    /// never waits behind a migration.
+    private func migrateIfBehind(_ opening: Opening) throws {
+        let found = try lookAtTables()
+        status = SchemaStatus(version: found.version, oldestWriter: found.oldestWriter)
+        // `register migrate` is the owner's: whoever may act as the owner migrates, and sets the
+        // roles' privileges again (which this version knows only for tables it knows).
+        if opening == .toMigrate, let owner = found.owner, !owner.isThisLogin {
+            guard owner.hasThisLogin else {
+                throw RegisterError.unavailable(
+                    location: location,
+                    reason: """
+                        only the role that owns its tables, \(owner.name), may migrate them, and the login \
+                        \(owner.login) is not a member of it: someone granted that role\(try whoMayMigrate(owner.name)) \
+                        must run `dmf-wizard register migrate`\(behind(found.version))
+                        """)
+            }
+            if found.version <= SchemaStatus.newest { return try migrate(as: owner.name) }
+        }
+        guard found.version < SchemaStatus.newest else { return }
+        // No tables yet: whoever connects first makes them, and owns them (no roles yet).
+        guard let owner = found.owner, found.version > 0 else { return try migrate(as: nil) }
+        if owner.isThisLogin { return try migrate(as: nil) }
+        throw RegisterError.unavailable(
+            location: location,
+            reason: """
+                only the role that owns its tables, \(owner.name), may bring them up to date\(behind(found.version)): \
+                someone granted that role\(try whoMayMigrate(owner.name)) must run `dmf-wizard register migrate` \
+                first (see the README's upgrade order)
+                """)
+    }
+
+    /// " (they are at version 3, and this dmf-wizard needs version 4)", when they are behind.
+    private func behind(_ version: Int) -> String {
+        guard version < SchemaStatus.newest else { return "" }
+        return
+            " (they are at version \(version), and this dmf-wizard, \(software), needs version \(SchemaStatus.newest))"
+    }
+
+    /// Who owns the tables, against the login signed in.
+    private struct Owner {
+        var name: String
+        var login: String
+        /// The login is the owner itself: one login keeps the register, without roles.
+        var isThisLogin: Bool
+        /// The login may act as the owner (a member of the role, or a superuser).
+        var hasThisLogin: Bool
+    }
+
+    /// The tables' version (0 without tables), the oldest writer they name, and their owner.
+    private func lookAtTables() throws -> (version: Int, oldestWriter: String?, owner: Owner?) {
+        let replies = try exchange([
+            Statement(sql: Self.versionQuery), Statement(sql: StoreSchema.oldestWriterQuery.sql),
+            Statement(
+                sql: """
+                    SELECT r.rolname AS owner, session_user AS login, r.rolname = session_user AS mine, \
+                    pg_has_role(session_user, r.oid, 'MEMBER') AS member \
+                    FROM pg_catalog.pg_class c JOIN pg_catalog.pg_roles r ON r.oid = c.relowner \
+                    WHERE c.oid = to_regclass('\(StoreSchema.events.name)')
+                    """),
+        ])
+        // 42P01: a table that does not exist yet (no tables, or none from that version).
+        func rows(_ result: Result<PostgresConnection.Reply, PostgresConnection.Refusal>) throws -> [TextRow] {
+            switch result {
+            case .success(let reply): return reply.rows
+            case .failure(let refusal) where refusal.code == "42P01": return []
+            case .failure(let refusal): throw failure(refusal)
             }
         }
+        let version = try rows(replies[0]).first?["version"].flatMap { Int($0) } ?? 0
+        let oldestWriter = try rows(replies[1]).first?["value"]
+        let owner = try rows(replies[2]).first.map { row in
+            Owner(
+                name: row["owner"] ?? "", login: row["login"] ?? "", isThisLogin: row["mine"] == "t",
+                hasThisLogin: row["member"] == "t")
+        }
+        return (version, oldestWriter, owner)
     }
 
-    /// The version the tables are at; 0 for a database without them.
-    private func schemaVersion(missingIsZero: Bool) throws -> Int {
-        switch try exchange([Statement(sql: Self.versionQuery)])[0] {
-        case .success(let reply): return reply.rows.first?["version"].flatMap { Int($0) } ?? 0
-        // 42P01: the table does not exist yet.
-        case .failure(let refusal) where missingIsZero && refusal.code == "42P01": return 0
-        case .failure(let refusal): throw failure(refusal)
+    /// " (alice, bob)": the logins granted the owner role, who may migrate; empty for none.
+    private func whoMayMigrate(_ owner: String) throws -> String {
+        let found = try rows(
+            Statement(
+                sql: """
+                    SELECT string_agg(m.rolname, ', ' ORDER BY m.rolname) AS logins \
+                    FROM pg_catalog.pg_auth_members a JOIN pg_catalog.pg_roles m ON m.oid = a.member \
+                    JOIN pg_catalog.pg_roles o ON o.oid = a.roleid WHERE o.rolname = $1 AND m.rolcanlogin
+                    """, values: [.text(owner)]))
+        return found.first?["logins"].map { " (\($0))" } ?? ""
+    }
+
+    /// Migrates, all versions in one transaction under the migration lock: as `role`, the
+    /// tables' owner, when given (so what the migration makes is the owner's too). Then, when
+    /// `register setup-roles` has run, grants each role what it may do with every table, a new
+    /// one included.
+    private func migrate(as role: String?) throws {
+        try transaction {
+            if let role { try run("SET LOCAL ROLE \(RegisterRoles.quoted(role))") }
+            try run("SELECT pg_advisory_xact_lock($1)", [.integer(Self.migrationLock)])
+            try run("CREATE TABLE IF NOT EXISTS \(Self.versionTable) (version INTEGER NOT NULL)")
+            let reached = try rows(Statement(sql: Self.versionQuery)).first?["version"].flatMap { Int($0) } ?? 0
+            // Another desk may have migrated while this one waited for the lock.
+            if reached < SchemaStatus.newest {
+                for version in stride(from: reached + 1, through: SchemaStatus.newest, by: 1) {
+                    for statement in StoreSchema.statements(toVersion: version, .postgres) { try run(statement) }
+                    try run("INSERT INTO \(Self.versionTable) (version) VALUES ($1)", [.integer(Int64(version))])
+                }
+            }
+            if let roles = try recordedRoles() {
+                for statement in roles.tablePrivileges { try run(statement) }
+            }
+            status = SchemaStatus(
+                version: max(reached, SchemaStatus.newest), migratedFrom: reached < SchemaStatus.newest ? reached : nil,
+                oldestWriter: try rows(StoreSchema.oldestWriterQuery).first?["value"])
         }
     }
 
-    static let versionQuery = "SELECT max(version) AS version FROM dmf_register_schema"
+    /// The roles `register setup-roles` recorded in the register, if it has run.
+    private func recordedRoles() throws -> RegisterRoles? {
+        let keys = RegisterRoles.settingKeys.map { "'\($0)'" }.joined(separator: ", ")
+        let rows = try rows(
+            Statement(sql: "SELECT name, value FROM \(StoreSchema.settings.name) WHERE name IN (\(keys))"))
+        var found: [String: String] = [:]
+        for row in rows { if let name = row["name"], let value = row["value"] { found[name] = value } }
+        return RegisterRoles(settings: found)
+    }
+
+    /// Sets up the roles (`RegisterRoles.setUp`) in one transaction, under the migration lock.
+    public func setUp(_ roles: RegisterRoles) throws(RegisterError) {
+        do {
+            try transaction {
+                try run("SELECT pg_advisory_xact_lock($1)", [.integer(Self.migrationLock)])
+                for statement in roles.setUp { try run(statement) }
+            }
+        } catch let error as RegisterError {
+            throw error
+        } catch {
+            throw .failed(location: location, reason: "the roles could not be set up; nothing was changed")
+        }
+    }
+
+    /// Where PostgreSQL keeps each version reached.
+    static let versionTable = "dmf_register_schema"
+    static let versionQuery = "SELECT max(version) AS version FROM \(versionTable)"
 
     // MARK: - RegisterStorage
 
@@ -120,7 +262,11 @@ public final class PostgresRegister: RegisterStorage, @unchecked Sendable {
     }
 
     /// The server keeps its own files and finds damage in them itself; nothing to read here.
-    public func checkStorage() throws -> StorageCheck { StorageCheck() }
+    /// A register a newer dmf-wizard set up is not checked by this one.
+    public func checkStorage() throws -> StorageCheck {
+        try status.checkable(location: location)
+        return StorageCheck()
+    }
 
     /// One read-only transaction at one snapshot (`REPEATABLE READ`), holding the connection:
     /// the pages the scans read inside it all come from the same moment.
@@ -303,14 +449,16 @@ public final class PostgresRegister: RegisterStorage, @unchecked Sendable {
                 Statement(sql: "BEGIN"),
                 Statement(sql: "SELECT pg_advisory_xact_lock($1)", values: [.integer(PostgresRegister.writerLock)]),
                 queries.entry(reference), queries.events(of: reference), queries.head, queries.requirement,
-                queries.treeRow,
+                StoreSchema.oldestWriterQuery, queries.treeRow,
             ])
             store.inTransaction = true
             let replies = try results.map { result throws(RegisterError) in try store.reply(result) }
+            try SchemaStatus.checkWriter(
+                replies[6].rows.first?["value"], software: store.software, location: store.location)
             let head = try queries.head(replies[4].rows)
             return (
                 try queries.history(entry: replies[2].rows, events: replies[3].rows), head,
-                try queries.requirement(replies[5].rows), try queries.tree(replies[6].rows, head: head).edge
+                try queries.requirement(replies[5].rows), try queries.tree(replies[7].rows, head: head).edge
             )
         }
 

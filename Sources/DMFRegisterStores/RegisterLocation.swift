@@ -51,10 +51,51 @@ public enum RegisterLocation: Sendable, Equatable, CustomStringConvertible {
     /// `Register`).
     /// - Parameter quickly: for a glance that must not hold the person up (the start screen's
     ///   "due" line): a short wait for a locked file or a server.
-    public func open(quickly: Bool = false) throws(RegisterError) -> any RegisterStorage {
+    /// - Parameter software: the release this program is; it writes only where the register allows.
+    public func open(quickly: Bool = false, software: SoftwareVersion = .newestKnownWriter) throws(RegisterError)
+        -> any RegisterStorage
+    {
         switch self {
-        case .sqlite(let path): try SQLiteRegister(path: path, busyTimeout: quickly ? 0.2 : 15)
-        case .postgres(let connection): try PostgresRegister(connection: connection, quickly: quickly)
+        case .sqlite(let path): try SQLiteRegister(path: path, busyTimeout: quickly ? 0.2 : 15, software: software)
+        case .postgres(let connection):
+            try PostgresRegister(connection: connection, quickly: quickly, software: software)
+        case .refused(let shown, let reason): throw .unavailable(location: shown, reason: reason)
+        }
+    }
+
+    /// `register migrate`: opens the register to bring its tables to the newest version this
+    /// program knows (on PostgreSQL as the role that owns them), and says where they are now.
+    public func migrate(software: SoftwareVersion = .newestKnownWriter) throws(RegisterError) -> SchemaStatus {
+        switch self {
+        case .sqlite(let path):
+            let store = try SQLiteRegister(path: path, software: software)
+            defer { store.close() }
+            var status = store.status
+            do { status.oldestWriter = try store.oldestWriter() } catch {
+                throw SQLiteRegister.plain(error, path, 15)
+            }
+            return status
+        case .postgres(let connection):
+            let store = try PostgresRegister(connection: connection, software: software, opening: .toMigrate)
+            defer { store.close() }
+            return store.status
+        case .refused(let shown, let reason): throw .unavailable(location: shown, reason: reason)
+        }
+    }
+
+    /// `register setup-roles --apply`: brings the tables up to date (as `migrate` does), then
+    /// sets up the roles. Only a register on PostgreSQL has roles.
+    public func setUp(_ roles: RegisterRoles, software: SoftwareVersion = .newestKnownWriter) throws(RegisterError) {
+        switch self {
+        case .sqlite(let path):
+            throw .unavailable(
+                location: path,
+                reason: "roles are for a register on PostgreSQL, where each person signs in; a SQLite register is "
+                    + "one file, kept by whoever may write it")
+        case .postgres(let connection):
+            let store = try PostgresRegister(connection: connection, software: software, opening: .toMigrate)
+            defer { store.close() }
+            try store.setUp(roles)
         case .refused(let shown, let reason): throw .unavailable(location: shown, reason: reason)
         }
     }
@@ -105,6 +146,10 @@ public struct RegisterSetting: Sendable, Equatable, CustomStringConvertible {
     public var allowedSigners: String = SigningSettings.defaultAllowedSigners
     /// The login account events are written by (tests name another).
     public var account: @Sendable () throws -> String = { try Account.current() }
+    /// The release this program is (`AppInfo.version`): the register may need a newer one to
+    /// record. Unset, the newest its own migrations ask for, which it is at least; tests name
+    /// an older one to play an older program.
+    public var software: SoftwareVersion = .newestKnownWriter
     /// What `--register` said, as typed (it may hold a password, so it is never shown).
     private let given: String?
 
@@ -137,7 +182,8 @@ public struct RegisterSetting: Sendable, Equatable, CustomStringConvertible {
         let clock = clock
         let allowedSigners = allowedSigners
         return Register(
-            storage: try location.open(quickly: quickly), now: { clock.timestamp }, today: { clock.today },
+            storage: try location.open(quickly: quickly, software: software), now: { clock.timestamp },
+            today: { clock.today },
             account: account, trust: { SignerTrust.load(path: allowedSigners) })
     }
 

@@ -16,14 +16,31 @@ public final class SQLiteRegister: RegisterStorage {
     private let queries = StoreQueries.sqlite
     /// How long a write waits for another process's, before saying so.
     private let busyTimeout: TimeInterval
+    /// The release this program is: it writes only where the register allows it.
+    public let software: SoftwareVersion
+    /// The tables' version, as found, or as this program left them. Opening reads only which
+    /// migrations ran (the file's first pages); the oldest writer is read by each write, and by
+    /// `oldestWriter()`.
+    public let status: SchemaStatus
 
-    /// Opens the register file, making it (mode 0600, in a 0700 folder) with its tables when new.
-    public init(path: String, busyTimeout: TimeInterval = 15) throws(RegisterError) {
+    /// Opens the register file, making it (mode 0600, in a 0700 folder) with its tables when new,
+    /// and migrating them when they are behind: the file is one person's, who owns its tables.
+    /// - Parameter software: the release this program is.
+    public init(path: String, busyTimeout: TimeInterval = 15, software: SoftwareVersion = .newestKnownWriter)
+        throws(RegisterError)
+    {
         location = path
         self.busyTimeout = busyTimeout
-        queue = try Self.translated(path, busyTimeout) { () throws -> DatabaseQueue in
+        self.software = software
+        (queue, status) = try Self.translated(path, busyTimeout) { () throws -> (DatabaseQueue, SchemaStatus) in
             try Self.makeUnlessThere(path, busyTimeout)
-            return try Self.opened(path, busyTimeout)
+            let (queue, migratedFrom) = try Self.opened(path, busyTimeout)
+            do {
+                return (queue, try Self.status(queue, migratedFrom: migratedFrom))
+            } catch {
+                try? queue.close()
+                throw error
+            }
         }
     }
 
@@ -52,9 +69,10 @@ public final class SQLiteRegister: RegisterStorage {
         return configuration
     }
 
-    /// Opens the file and brings its tables up to date. The first users of a register, or of a
-    /// new version, may all try at once: a moment's "busy" while another sets up is tried again.
-    private static func opened(_ path: String, _ busyTimeout: TimeInterval) throws -> DatabaseQueue {
+    /// Opens the file and brings its tables up to date; with the version they were at when this
+    /// migrated them. The first users of a register, or of a new version, may all try at once: a
+    /// moment's "busy" while another sets up is tried again.
+    private static func opened(_ path: String, _ busyTimeout: TimeInterval) throws -> (DatabaseQueue, Int?) {
         var attempt = 0
         while true {
             attempt += 1
@@ -62,12 +80,11 @@ public final class SQLiteRegister: RegisterStorage {
                 try refuseNonRegister(path)
                 let queue = try DatabaseQueue(path: path, configuration: configuration(path, busyTimeout: busyTimeout))
                 do {
-                    try migrate(queue)
+                    return (queue, try migrate(queue))
                 } catch {
                     try? queue.close()
                     throw error
                 }
-                return queue
             } catch let error as DatabaseError
                 where attempt < 5 && [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode.primaryResultCode)
             {
@@ -157,15 +174,19 @@ public final class SQLiteRegister: RegisterStorage {
     /// table GRDB's migrator used (`grdb_migrations`, `v1`, `v2`, …), so registers made before
     /// and binaries older than this agree on it. Read first without a lock; only a register
     /// behind takes the write lock, reads again and migrates, all in one transaction, so two
-    /// processes never both create the same table.
-    private static func migrate(_ queue: DatabaseQueue) throws {
+    /// processes never both create the same table. Returns the version the tables were at when
+    /// this migrated them (nil when nothing was to do).
+    @discardableResult
+    private static func migrate(_ queue: DatabaseQueue) throws -> Int? {
         let wanted = Set((1...StoreSchema.migrations.count).map { "v\($0)" })
-        guard try !queue.read({ try applied($0) }).isSuperset(of: wanted) else { return }
-        try queue.writeWithoutTransaction { db in
+        guard try !queue.read({ try applied($0) }).isSuperset(of: wanted) else { return nil }
+        return try queue.writeWithoutTransaction { db in
+            var from: Int?
             try db.inTransaction(.immediate) {
                 try db.execute(sql: "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
                 let done = try applied(db)
                 for version in 1...StoreSchema.migrations.count where !done.contains("v\(version)") {
+                    from = from ?? Self.version(of: done)
                     for statement in StoreSchema.statements(toVersion: version, .sqlite) {
                         try db.execute(sql: statement)
                     }
@@ -173,6 +194,26 @@ public final class SQLiteRegister: RegisterStorage {
                         sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: ["v\(version)"])
                 }
                 return .commit
+            }
+            return from
+        }
+    }
+
+    /// The newest version among the migrations recorded (`v3` is 3).
+    private static func version(of applied: Set<String>) -> Int {
+        applied.compactMap { $0.first == "v" ? Int($0.dropFirst()) : nil }.max() ?? 0
+    }
+
+    private static func status(_ queue: DatabaseQueue, migratedFrom: Int?) throws -> SchemaStatus {
+        try queue.read { db in SchemaStatus(version: version(of: try applied(db)), migratedFrom: migratedFrom) }
+    }
+
+    /// The oldest dmf-wizard that may write to the register, as it records it.
+    public func oldestWriter() throws -> String? {
+        try translated {
+            try queue.read { db in
+                try db.tableExists(StoreSchema.settings.name)
+                    ? String.fetchOne(db, sql: StoreSchema.oldestWriterQuery.sql) : nil
             }
         }
     }
@@ -190,6 +231,9 @@ public final class SQLiteRegister: RegisterStorage {
             try queue.writeWithoutTransaction { db in
                 var result: T?
                 try db.inTransaction(.immediate) {
+                    try SchemaStatus.checkWriter(
+                        try String.fetchOne(db, sql: StoreSchema.oldestWriterQuery.sql), software: software,
+                        location: location)
                     result = try body(Writer(db: db, queries: queries))
                     return .commit
                 }
@@ -240,6 +284,7 @@ public final class SQLiteRegister: RegisterStorage {
     /// SQLite's `quick_check`, which reads every page. Sound: a mark left by damage found
     /// earlier is taken away. Damaged: marked, so no process writes to it.
     public func checkStorage() throws -> StorageCheck {
+        try status.checkable(location: location)
         let found: String
         do {
             let lines = try queue.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }

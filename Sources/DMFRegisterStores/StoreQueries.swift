@@ -160,7 +160,7 @@ struct StoreQueries: Sendable {
                 let entry = try entries.read({ row[$0] }, columns: columns, what: "entry \(row["reference"] ?? "?")")
                 histories.append(EntryHistory(entry: entry.entry, events: []))
             }
-            histories[histories.count - 1].events.append(event)
+            histories[histories.count - 1].add(event)
         }
         return histories
     }

@@ -44,7 +44,9 @@ enum StoreSchema {
         columns: [
             .integer("sequence", \.sequence, extra: "PRIMARY KEY"),
             .text("reference", \.reference, extra: "REFERENCES entries(reference)"),
-            .choice("kind", \.kind),
+            // A kind a newer dmf-wizard wrote is read and kept as its text, so this one can still
+            // show and export the register (it does not write to such an entry).
+            .choice("kind", \.kind, unknown: \.unknownKind),
             .text("recorded_at", \.recordedAt),
             .text("by_person", \.by),
             .text("date", \.date),
@@ -64,7 +66,7 @@ enum StoreSchema {
 
     /// The requirement that events be signed (`register require-signatures`): at most one row.
     static let requirements = Table<SignatureRequirement>(
-        name: "register_requirements", blank: .blank,
+        name: "register_requirements", blank: .blank, access: .iaosAdd,
         columns: [
             .integer("after_sequence", \.afterSequence),
             .text("after_hash", \.afterHash),
@@ -85,7 +87,7 @@ enum StoreSchema {
         name: "register_tree", blank: TreeState(registerID: "", edge: nil, head: nil),
         columns: [
             .text("register_id", \.registerID, extra: "PRIMARY KEY"),
-            .optionalText("tree_edge", \.edge),
+            .optionalText("tree_edge", \.edge, summary: true),
         ])
 
     /// Every complete subtree of at least 256 events, with its root: proofs read these instead
@@ -111,9 +113,10 @@ enum StoreSchema {
             .text("account", \.account),
         ])
 
-    /// The retention periods set (`register retention --set`); the latest applies.
+    /// The retention periods set (`register retention --set`); the latest applies. Agreed with
+    /// the DPO and set by an IAO, as the requirement that events be signed is.
     static let retention = Table<RetentionSetting>(
-        name: "register_retention", blank: .blank,
+        name: "register_retention", blank: .blank, access: .iaosAdd,
         columns: [
             .integer("after_sequence", \.afterSequence),
             .text("after_hash", \.afterHash),
@@ -130,6 +133,21 @@ enum StoreSchema {
     /// What a redaction removes from an entry (`register redact`): these change once, to the
     /// removed form, and never otherwise.
     static let redactable: Set<String> = ["requester", "answers", "search"]
+
+    /// What the register says of itself, one value a name: `oldest_writer`, the oldest
+    /// dmf-wizard that may write to it (set by migrations, see `MigrationStep.oldestWriter`),
+    /// and on PostgreSQL the roles `register setup-roles` made (`RegisterRoles`).
+    static let settings = Table<RegisterSettingRow>(
+        name: "register_settings", blank: RegisterSettingRow(name: "", value: ""), access: .readOnly,
+        columns: [
+            .text("name", \.name, extra: "PRIMARY KEY"),
+            .text("value", \.value),
+        ])
+
+    /// Every table the register keeps rows in, in the order they were added.
+    static let tables: [any SchemaTable] = [
+        entries, events, requirements, settings, tree, treeNodes, checkpoints, retention,
+    ]
 
     /// The covering index a list reads: each entry's search words and the columns a list shows,
     /// so a search reads it (a few MB) instead of every entry with its answers.
@@ -161,11 +179,16 @@ enum StoreSchema {
                 sqlite: SQLDialect.sqlite.fixedTable("register_requirements"),
                 postgres: SQLDialect.postgres.fixedTable("register_requirements") + SQLDialect.writtenHonestly),
         ],
-        // The log's tree (DECISIONS.md, "A history nobody can quietly rewrite"): the register's
+        // 4: what the register says of itself (`settings`), starting with the oldest dmf-wizard
+        // that may write to it: 0.3.0, the first to record each event's account (version 3)
+        // and the first to read this setting.
+        [.create(settings), .oldestWriter(SoftwareVersion(0, 3, 0))],
+        // 5: the log's tree (DECISIONS.md, "A history nobody can quietly rewrite"): the register's
         // ID, made here for a register made before it; the tree's right edge (worked out from the
         // events on the first write after this); its large subtrees; the checkpoints made; the
         // retention period; their guards; and the guards again, so that an entry's answers and
-        // requester may be removed once, when it is redacted, and never otherwise changed.
+        // requester may be removed once, when it is redacted, and never otherwise changed. An
+        // older dmf-wizard would add events without moving the tree's edge on: 0.4.0 at least.
         [
             .create(tree), .identify,
             .create(treeNodes),
@@ -180,6 +203,7 @@ enum StoreSchema {
                     + SQLDialect.postgres.fixedTable("register_retention")
                     + SQLDialect.writtenHonestly(on: ["register_checkpoints", "register_retention"])),
             .guards,
+            .oldestWriter(SoftwareVersion(0, 4, 0)),
         ],
     ]
 
@@ -211,6 +235,28 @@ enum StoreSchema {
         return (triggers, functions)
     }
 
+    /// The oldest dmf-wizard that may write to a register at `version`: the last one a migration
+    /// up to it set; nil before any did (a register older than version 4 says nothing).
+    static func oldestWriter(atVersion version: Int) -> SoftwareVersion? {
+        var found: SoftwareVersion?
+        for step in migrations.prefix(max(0, version)).joined() {
+            if case .oldestWriter(let writer) = step { found = writer }
+        }
+        return found
+    }
+
+    /// Reads the oldest writer the register holds.
+    static let oldestWriterQuery = SQLStatement(
+        sql: "SELECT value FROM \(settings.name) WHERE name = '\(RegisterSettingRow.oldestWriter)'")
+
+    /// Records a setting, or changes it: written out, not bound, since migrations and the roles'
+    /// script are plain statements. The same in both stores.
+    static func setting(_ name: String, to value: String) -> String {
+        func literal(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
+        return "INSERT INTO \(settings.name) (name, value) VALUES (\(literal(name)), \(literal(value))) "
+            + "ON CONFLICT (name) DO UPDATE SET value = excluded.value"
+    }
+
     /// The statements that bring a register from `version - 1` to `version`: the columns added
     /// at `version`, then its steps.
     static func statements(toVersion version: Int, _ dialect: SQLDialect) -> [String] {
@@ -226,13 +272,13 @@ enum StoreSchema {
                         !$0.isSummary && $0.since <= version
                             && !(version >= redactionVersion && redactable.contains($0.name))
                     }.map(\.name), redactable: version >= redactionVersion)
+            case .oldestWriter(let writer): [setting(RegisterSettingRow.oldestWriter, to: writer.description)]
             }
         }
         let created = Set(
             migrations[version - 1].compactMap { step -> String? in
                 if case .create(let table) = step { table.name } else { nil }
             })
-        let tables: [any SchemaTable] = [entries, events, requirements, tree, treeNodes, checkpoints, retention]
         // New columns first, so the version's own steps (an index, the guards) can use them.
         return tables.filter { !created.contains($0.name) }.flatMap { $0.addColumns(dialect, atVersion: version) }
             + steps
@@ -255,11 +301,39 @@ enum MigrationStep: Sendable {
     var isIdentify: Bool {
         if case .identify = self { true } else { false }
     }
+
+    /// Records the oldest dmf-wizard that may write to the register from this version on. A
+    /// migration whose registers an older release would write wrongly (a new event kind, a
+    /// column every event must fill) sets it to the release that brings the migration.
+    case oldestWriter(SoftwareVersion)
+}
+
+/// Who may do what with a table on PostgreSQL once `register setup-roles` has set up roles.
+/// Every role reads; only the owner changes the tables, and no one removes rows.
+enum TableAccess: Sendable {
+    /// Desks (and IAOs, who are desks too) add rows, and change only the summary columns.
+    case desksAdd
+    /// Only IAOs add rows.
+    case iaosAdd
+    /// Only the owner writes it.
+    case readOnly
+}
+
+/// One of the register's settings (`register_settings`).
+struct RegisterSettingRow: Sendable {
+    var name: String
+    var value: String
+
+    static let oldestWriter = "oldest_writer"
 }
 
 /// What a migration needs of a table, whatever its rows hold.
 protocol SchemaTable: Sendable {
     var name: String { get }
+    var access: TableAccess { get }
+    /// The columns that may change once a row is written: the summary, and what a redaction
+    /// removes (its guards allow that once).
+    var changingColumns: [String] { get }
     func create(_ dialect: SQLDialect, atVersion version: Int) -> String
     /// `ALTER TABLE … ADD COLUMN` for the columns added at `version`.
     func addColumns(_ dialect: SQLDialect, atVersion version: Int) -> [String]
@@ -270,7 +344,19 @@ struct Table<Row: Sendable>: SchemaTable {
     let name: String
     /// What a row is read into: every column read overwrites its field.
     let blank: Row
+    let access: TableAccess
     let columns: [Column<Row>]
+
+    init(name: String, blank: Row, access: TableAccess = .desksAdd, columns: [Column<Row>]) {
+        self.name = name
+        self.blank = blank
+        self.access = access
+        self.columns = columns
+    }
+
+    var changingColumns: [String] {
+        columns.filter { $0.isSummary || StoreSchema.redactable.contains($0.name) }.map(\.name)
+    }
 
     func create(_ dialect: SQLDialect, atVersion version: Int) -> String {
         let definitions = columns.filter { $0.since <= version }.map { $0.definition(dialect) }
@@ -328,8 +414,8 @@ struct Column<Row: Sendable>: Sendable {
     let isOptional: Bool
     /// Shown by lists, so kept in the list index.
     let isListed: Bool
-    /// Part of an entry's summary, which changes with each event; every other column of a row
-    /// is written once and never changes.
+    /// Part of a row's summary, which changes with each event (an entry's status, the tree's
+    /// edge); every other column of a row is written once and never changes.
     let isSummary: Bool
     /// The schema version that added it: 1 for the first tables. A column added later must be
     /// optional, since the rows already there have no value for it.
@@ -394,6 +480,26 @@ struct Column<Row: Sendable>: Sendable {
             read: { row, text throws(ColumnProblem) in
                 guard let text, let value = Value(rawValue: text) else { throw ColumnProblem(value: text ?? "") }
                 row[keyPath: field] = value
+            })
+    }
+
+    /// One of a fixed set of values, where one this version does not know (a newer one wrote
+    /// it) is kept as its text in `unknown` rather than refused, and written back the same way.
+    static func choice<Value: RawRepresentable<String> & Sendable>(
+        _ name: String, _ field: WritableKeyPath<Row, Value> & Sendable,
+        unknown: WritableKeyPath<Row, String?> & Sendable
+    ) -> Column {
+        Column(
+            name, .text, optional: false, listed: false, summary: false, since: 1, extra: "",
+            value: { .text($0[keyPath: unknown] ?? $0[keyPath: field].rawValue) },
+            read: { row, text throws(ColumnProblem) in
+                guard let text else { throw ColumnProblem(value: "") }
+                if let value = Value(rawValue: text) {
+                    row[keyPath: field] = value
+                    row[keyPath: unknown] = nil
+                } else {
+                    row[keyPath: unknown] = text
+                }
             })
     }
 

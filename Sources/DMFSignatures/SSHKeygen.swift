@@ -7,6 +7,8 @@ public enum SSHKeygenError: Error, Sendable, Equatable, CustomStringConvertible 
     case missing(path: String)
     case couldNotStart(String)
     case timedOut(seconds: Int)
+    /// It was told to end before it finished (Ctrl-C while it asked for a passphrase).
+    case stopped
     /// The private folder for its files could not be made or written.
     case scratch(String)
 
@@ -16,6 +18,7 @@ public enum SSHKeygenError: Error, Sendable, Equatable, CustomStringConvertible 
             "OpenSSH's ssh-keygen is not installed (\(Sanitizer.visible(path)) is missing): apt install openssh-client"
         case .couldNotStart(let reason): "ssh-keygen could not be started: \(reason)"
         case .timedOut(let seconds): "ssh-keygen did not finish within \(seconds) seconds, so it was stopped"
+        case .stopped: "ssh-keygen was stopped before it finished"
         case .scratch(let reason): "no private temporary folder for ssh-keygen's files: \(reason)"
         }
     }
@@ -54,8 +57,11 @@ public struct SSHKeygen: Sendable {
     ///     caller's, so it can ask for a passphrase or a touch of a security key. Otherwise it
     ///     runs in a session of its own with no terminal, standard input from `input` or
     ///     /dev/null, its error output kept in `scratch`, and never a graphical passphrase box.
+    ///   - stop: asked while it runs; once true, it is told to end (SIGTERM, which lets it put
+    ///     back the terminal modes it changed), and `stopped` is thrown unless it had signed.
     func run(
-        _ arguments: [String], input: String?, terminal: Bool, timeout: Double, scratch: ScratchFolder
+        _ arguments: [String], input: String?, terminal: Bool, timeout: Double, scratch: ScratchFolder,
+        stop: () -> Bool = { false }
     ) throws(SSHKeygenError) -> Outcome {
         guard isInstalled else { throw .missing(path: path) }
         let errorsPath = scratch.path + "/errors"
@@ -81,7 +87,7 @@ public struct SSHKeygen: Sendable {
         var pid: pid_t = 0
         let failure = posix_spawn(&pid, path, &actions, &attributes.raw, &argv, &envp)
         guard failure == 0 else { throw .couldNotStart(String(cString: strerror(failure))) }
-        let status = try wait(for: pid, timeout: timeout, group: !terminal)
+        let status = try wait(for: pid, timeout: timeout, group: !terminal, stop: stop)
         let errors =
             terminal
             ? "" : String(decoding: (try? RegularFile.read(errorsPath, largest: 64 * 1024)) ?? [], as: UTF8.self)
@@ -89,9 +95,12 @@ public struct SSHKeygen: Sendable {
     }
 
     /// Waits for the child; past the deadline it is killed (with its whole session when it has
-    /// one) and `timedOut` thrown.
-    private func wait(for pid: pid_t, timeout: Double, group: Bool) throws(SSHKeygenError) -> Int32 {
-        let deadline = Date().addingTimeInterval(timeout)
+    /// one) and `timedOut` thrown. Once `stop` says so it is asked to end, and given two seconds.
+    private func wait(for pid: pid_t, timeout: Double, group: Bool, stop: () -> Bool) throws(SSHKeygenError)
+        -> Int32
+    {
+        var deadline = Date().addingTimeInterval(timeout)
+        var stopped = false
         var status: Int32 = 0
         // Short sleeps first: signing usually takes a few milliseconds.
         var pause: useconds_t = 200
@@ -99,16 +108,24 @@ public struct SSHKeygen: Sendable {
             let reaped = waitpid(pid, &status, WNOHANG)
             if reaped == pid { break }
             if reaped < 0, errno != EINTR { throw .couldNotStart("lost track of it: \(RegularFile.lastError())") }
+            if !stopped, stop() {
+                kill(group ? -pid : pid, SIGTERM)
+                stopped = true
+                deadline = min(deadline, Date().addingTimeInterval(2))
+            }
             if Date() > deadline {
                 kill(group ? -pid : pid, SIGKILL)
                 while waitpid(pid, &status, 0) < 0, errno == EINTR {}
-                throw .timedOut(seconds: Int(timeout.rounded(.up)))
+                throw stopped ? .stopped : .timedOut(seconds: Int(timeout.rounded(.up)))
             }
             usleep(pause)
             pause = min(pause * 2, 10_000)
         }
         let signal = status & 0x7f
-        return signal == 0 ? (status >> 8) & 0xff : 128 + signal
+        let code = signal == 0 ? (status >> 8) & 0xff : 128 + signal
+        // Ctrl-C reaches ssh-keygen too (it shares the terminal): either way it did not sign.
+        if code != 0, stopped || stop() { throw .stopped }
+        return code
     }
 }
 

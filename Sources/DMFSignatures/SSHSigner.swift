@@ -85,8 +85,12 @@ public struct SSHSigner: Sendable {
 
     /// Signs `message` in `namespace` and returns the signature `ssh-keygen` made, read back
     /// strictly and, for the kinds checked natively, checked against the message.
+    /// - Parameter stop: asked while ssh-keygen runs: once it says so (the person pressed Ctrl-C,
+    ///   the terminal was closed), ssh-keygen is told to end, which puts back the terminal it
+    ///   changed to read a passphrase, and nothing is signed.
     public func sign(
-        _ message: some Sequence<UInt8>, namespace: SignatureNamespace, terminal: Terminal, timeout: Double? = nil
+        _ message: some Sequence<UInt8>, namespace: SignatureNamespace, terminal: Terminal, timeout: Double? = nil,
+        stop: () -> Bool = { false }
     ) throws(SigningError) -> SSHSignature {
         guard keygen.isInstalled else { throw .keygen(.missing(path: keygen.path)) }
         try checkKeyFile()
@@ -100,7 +104,7 @@ public struct SSHSigner: Sendable {
                 ["-Y", "sign", "-f", keyPath, "-n", namespace.rawValue, file], input: nil,
                 terminal: terminal == .allowed,
                 timeout: timeout ?? (terminal == .allowed ? Self.personTimeout : Self.unattendedTimeout),
-                scratch: scratch)
+                scratch: scratch, stop: stop)
             guard outcome.status == 0 else { throw diagnose(outcome, terminal: terminal) }
             let armored: [UInt8]
             do {

@@ -27,7 +27,11 @@ extension NcursesBackend {
     ///
     /// An ESC that curses could not match to a key begins a sequence read by its grammar
     /// (`EscapeSequence`): the whole sequence is one key, or is swallowed.
-    public func readKey() -> Key {
+    public func readKey() -> Key { readKey(waitingUpTo: -1) ?? .endOfInput }
+
+    /// The next key, as `readKey`, or nil when none came within `milliseconds` (-1: no limit).
+    /// The app waits this way while work runs on another thread, to show its progress.
+    public func readKey(waitingUpTo milliseconds: Int) -> Key? {
         guard window != nil else { return .endOfInput }
         var failures = 0
         while true {
@@ -37,9 +41,10 @@ extension NcursesBackend {
                 replayedInput = nil
                 input = replayed
             } else {
-                switch waitForKey() {
+                switch waitForKey(milliseconds: Int32(clamping: milliseconds)) {
                 case .input(let read): input = read
                 case .interrupted: continue
+                case .timedOut: return nil
                 case .closed: return .endOfInput
                 case .failed:
                     // Readable but nothing decoded: end of file, or an input error. Give up after
@@ -63,23 +68,27 @@ extension NcursesBackend {
         case input(EscapeSequence.Input)
         /// A signal or a resize interrupted the wait (a resize is read next, as a key).
         case interrupted
+        /// Nothing came within the time given.
+        case timedOut
         case closed
         case failed
     }
 
-    /// The next key or character, waiting for it as long as it takes.
-    private func waitForKey() -> Read {
+    /// The next key or character, waiting for it up to `milliseconds` (-1: as long as it takes).
+    private func waitForKey(milliseconds: Int32) -> Read {
         guard let window else { return .closed }
         var character: wint_t = 0
         wtimeout(window, 0)
         var status = wget_wch(window, &character)
         if status == ERR {
-            switch waitForInput(milliseconds: -1) {
+            switch waitForInput(milliseconds: milliseconds) {
             case .signalOrInterrupt:
                 // SIGWINCH lands here too; the zero-timeout read reports KEY_RESIZE next time.
                 return .interrupted
             case .closed:
                 return .closed
+            case .timedOut where milliseconds >= 0:
+                return .timedOut
             case .timedOut, .readable:
                 wtimeout(window, -1)
                 status = wget_wch(window, &character)

@@ -240,6 +240,27 @@ public final class NcursesBackend: TerminalBackend {
         if output != input { fclose(output) }
     }
 
+    /// Leaves curses (`endwin`: the shell's screen and modes), writes `notice` there, runs `body`,
+    /// then takes the terminal back: curses puts its own modes back on the next refresh, which
+    /// clears and draws everything afresh. The signal handlers stay installed throughout, so a
+    /// Ctrl-C meanwhile is reported by the next `readKey` and the run ends as it always does.
+    public func outsideFullScreen(notice: String, _ body: (_ signalled: () -> Bool) -> Void) {
+        guard let screen, let window else {
+            body { dmf_pending_signal() != 0 }
+            return
+        }
+        _ = set_term(screen)
+        endwin()
+        fputs("\r\n" + notice + "\r\n", output)
+        fflush(output)
+        body { dmf_pending_signal() != 0 }
+        fputs("\r\n", output)
+        fflush(output)
+        presentedRows = []
+        clearok(window, true)
+        discardTypeahead()
+    }
+
     /// Restores the terminal, then ends the process by signal `sig` so the shell sees 128 + sig.
     public func restoreAndReraise(_ sig: Int32) -> Never {
         close()

@@ -76,6 +76,19 @@ public final class HeadlessBackend: TerminalBackend {
         resizePending = true
     }
 
+    /// The notices of each time the terminal was handed to another program, oldest first.
+    public private(set) var handedOver: [String] = []
+    /// Whether the run is outside full-screen mode now (a canvas presented then is a mistake).
+    public private(set) var isOutside = false
+
+    /// Records the notice and runs `body`; nothing is drawn meanwhile, and nothing signals.
+    public func outsideFullScreen(notice: String, _ body: (_ signalled: () -> Bool) -> Void) {
+        handedOver.append(notice)
+        isOutside = true
+        body { false }
+        isOutside = false
+    }
+
     public func close() {
         closeCount += 1
     }

@@ -23,12 +23,14 @@ enum Production {
         return .system
     }()
 
-    /// The register `--register` (or the environment) names, on the register's clock. A debug
+    /// The register `--register` (or the environment) names, on the register's clock, opened as
+    /// this release (`AppInfo.version`, which a test checks is a version the register reads). A debug
     /// build takes the account from `DMF_TEST_ACCOUNT` too, so tests on a PostgreSQL server can
     /// write as the login they made; a release build always uses the process's own.
     static func registerSetting(option: String?) -> RegisterSetting {
         var setting = RegisterSetting.resolve(option: option, variable: ProcessContext.variable)
         setting.clock = registerClock
+        setting.software = SoftwareVersion(AppInfo.version) ?? .newestKnownWriter
         #if DEBUG
             if let account = ProcessContext.variable("DMF_TEST_ACCOUNT"), !account.isEmpty {
                 setting.account = { account }
@@ -45,6 +47,7 @@ enum Production {
     static func launcher() -> Launcher {
         var launcher = Launcher(clock: clock, openTerminal: openTerminal(highContrast:))
         launcher.register = registerSetting(option: nil)
+        launcher.signing = .resolve(option: nil, variable: ProcessContext.variable)
         return launcher
     }
 }

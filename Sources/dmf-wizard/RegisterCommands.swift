@@ -80,7 +80,7 @@ struct RegisterGroup: ParsableCommand {
             RegisterReceived.self, RegisterDeleted.self, RegisterReviewed.self, RegisterDue.self, RegisterExport.self,
             RegisterCheck.self, RegisterCheckpoint.self, RegisterProve.self, RegisterVerifyProof.self,
             RegisterAdd.self, RegisterDecide.self, RegisterImport.self, RegisterRequireSignatures.self,
-            RegisterRetention.self, RegisterRedact.self,
+            RegisterRetention.self, RegisterRedact.self, RegisterMigrate.self, RegisterSetupRoles.self,
         ])
 }
 
@@ -455,6 +455,45 @@ struct RegisterRequireSignatures: ParsableCommand {
     @OptionGroup var register: RegisterOptions
 
     func run() throws { try finish(register.command(signing: signing).requireSignatures(by: by)) }
+}
+
+struct RegisterMigrate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate",
+        abstract: "Bring the register's tables to the newest version this dmf-wizard knows.",
+        discussion: """
+            A SQLite register, and a PostgreSQL register kept with one login, are brought up to date on \
+            first use; this says where they are. Once `register setup-roles` has given the tables to an owner \
+            role, only this changes them, run by someone granted that role. Exit status: 0 up to date, 1 not \
+            allowed or the register cannot be used.
+            """)
+
+    @OptionGroup var register: RegisterOptions
+
+    func run() throws { try finish(register.command().migrate()) }
+}
+
+struct RegisterSetupRoles: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "setup-roles",
+        abstract: "Print the SQL that sets up the roles a team's register on PostgreSQL is kept with; --apply runs it.",
+        discussion: """
+            Four group roles, which each person's own login is granted: PREFIX_owner owns the tables (only \
+            `register migrate` uses it), PREFIX_desk records assessments and events, PREFIX_iao records \
+            decisions too (the server refuses a decision from anyone else), PREFIX_auditor only reads. No role \
+            may remove or change history. Run --apply as a superuser. Exit status: 0 printed (and applied), 1 \
+            refused, 2 bad usage.
+            """)
+
+    @Option(help: "What the roles' names start with.")
+    var prefix: String = RegisterRoles.defaultPrefix
+
+    @Flag(help: "Run the SQL on the register (--register or $DMF_REGISTER_URL), as well as printing it.")
+    var apply = false
+
+    @OptionGroup var register: RegisterOptions
+
+    func run() throws { try finish(register.command().setUpRoles(prefix: prefix, apply: apply)) }
 }
 
 struct VerifyReceipt: ParsableCommand {

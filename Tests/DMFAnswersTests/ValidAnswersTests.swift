@@ -120,6 +120,23 @@ struct ValidAnswersTests {
         #expect(missing == document.answers.missingFields)
     }
 
+    @Test("a draft keeps the formats last chosen for saving, a list of names that is never an answer")
+    func draftFormats() throws {
+        let text = "format: 1\ntransfer:\n  kind: move\ndraft:\n  step: D2\n  formats: [markdown, pdf]\n"
+        let document = try AnswersParser.parse(data: Data(text.utf8), mode: .draft)
+        #expect(document.saveFormats == ["markdown", "pdf"])
+        var answers = Answers()
+        answers.transfer.kind = .move
+        #expect(document.answers == answers)
+        let written = AnswersWriter.yaml(answers, resumeStep: "D2", saveFormats: ["markdown", "pdf"])
+        #expect(try AnswersParser.parse(data: Data(written.utf8), mode: .draft) == document)
+        #expect(try problems("format: 1\ndraft:\n  formats: pdf\n", mode: .draft).map(\.path) == ["draft.formats"])
+        #expect(
+            try problems("format: 1\ndraft:\n  formats: [pdf, {a: b}]\n", mode: .draft).map(\.path) == [
+                "draft.formats[1]"
+            ])
+    }
+
     @Test("draft mode still refuses bad values and unknown keys")
     func draftStillStrict() throws {
         let found = try problems("transfer:\n  kind: maybe\n  knd: move\n", mode: .draft)

@@ -1,10 +1,11 @@
-import DMFApp
 import DMFFlow
 import DMFPolicy
 import Foundation
 import TerminalUI
 import TestSupport
 import Testing
+
+@testable import DMFApp
 
 /// Every recorded answer is one the person gave: nothing pre-selected, a number only moves the
 /// highlight, and keys typed while the screen changes never answer the next screen.
@@ -185,7 +186,7 @@ import Testing
         let folder = TemporaryFolder()
         let app = try Self.appWithDraft(folder)
         ScreenTests.fastForward(app, [.char("2"), .enter])
-        #expect(app.mode == .drafts)
+        #expect(app.isShowing(DraftsScreen.self))
         let asked = ScreenTests.prose(ScreenTests.play(app, [.char("d")]).screen)
         #expect(asked.contains("Delete the draft Rota"))
         ScreenTests.fastForward(app, [.char("n")])
@@ -208,12 +209,12 @@ import Testing
             drafts: folder.drafts, clock: FixedClock.clock)
         app.startTraining(cases: Array(TrainingTests.cases.prefix(1)))
         ScreenTests.fastForward(app, TrainingTests.nameKeys + [.enter, .enter])  // the story, then the first question
-        #expect(app.mode == .wizard)
+        #expect(app.isShowingWizard)
         ScreenTests.fastForward(app, [.escape])
-        #expect(app.mode == .story)
+        #expect(app.isShowing(StoryScreen.self))
         ScreenTests.fastForward(app, [.escape, .escape])
-        #expect(app.mode == .trainingList || app.mode == .summary, "\(app.mode)")
-        #expect(app.mode != .start)
+        #expect(app.isShowing(TrainingListScreen.self) || app.isShowing(SummaryScreen.self), "\(app.screenIdentity)")
+        #expect(!app.isShowing(StartScreen.self))
     }
 }
 
@@ -260,5 +261,62 @@ import Testing
         let question = app.render(width: 60, height: 20).canvas.text
         #expect(!question.contains("Help for R1") && question.contains("Where is the information going?"))
         #expect(app.session.wizard.stepCode == "R1" && app.session.wizard.answers.route.type == nil)
+    }
+}
+
+/// A choice that may be left unanswered (the frequency, whether only what is needed is sent,
+/// an old marking, the IAO's decision off the third-party route): Enter with nothing chosen
+/// never skips it, since nothing is chosen for the person, so `s`, which the footer names,
+/// skips it and records nothing.
+@Suite struct SkippingAChoiceTests {
+    static let optional: [StepCode] = ["T2", "D7", "D3", "A2"]
+
+    /// The app at `step`, on a journey where it may be skipped.
+    static func app(at step: StepCode, _ folder: borrowing TemporaryFolder) throws -> FullScreenApp {
+        let journey = try #require(
+            Journey.all.first { $0.expectedCodes.contains(step) && $0.route != .thirdParty })
+        let app = ScreenTests.app(folder)
+        ScreenTests.fastForward(app, Drive.keys(journey, until: step.rawValue))
+        try #require(app.session.wizard.stepCode == step)
+        return app
+    }
+
+    @Test(arguments: optional)
+    func sSkipsAnOptionalChoiceAndRecordsNothing(step: StepCode) throws {
+        let folder = TemporaryFolder()
+        let app = try Self.app(at: step, folder)
+        let question = try #require(app.session.wizard.currentQuestion)
+        #expect(!app.session.wizard.isCurrentQuestionRequired)
+        let screen = app.render(width: 80, height: 24).canvas.text
+        #expect(screen.contains("s skip"), "the footer names the key:\n\(screen)")
+        #expect(ScreenTests.prose(screen).contains("Optional: press s to skip it and leave it unanswered."))
+        #expect(!screen.contains(BoxCharset.unicode.radioSelected), "nothing is chosen for the person")
+        let before = app.session.wizard.answers
+        ScreenTests.fastForward(app, [.char("s")])
+        #expect(app.session.wizard.stepCode != step, "on to the next question")
+        #expect(question.answer(in: app.session.wizard.answers) == nil, "nothing recorded")
+        #expect(app.session.wizard.answers == before)
+    }
+
+    @Test func skippingAnAnswerGivenBeforeLeavesTheQuestionUnanswered() throws {
+        let folder = TemporaryFolder()
+        let app = try Self.app(at: "D3", folder)
+        ScreenTests.fastForward(app, [.char("2"), .enter, .escape])
+        #expect(app.session.wizard.stepCode == "D3")
+        #expect(app.session.wizard.answers.data.legacyMarking != nil)
+        ScreenTests.fastForward(app, [.char("s")])
+        #expect(app.session.wizard.answers.data.legacyMarking == nil)
+    }
+
+    @Test func aChoiceThatMustBeAnsweredOffersNoSkip() throws {
+        let folder = TemporaryFolder()
+        let app = ScreenTests.app(folder)
+        ScreenTests.fastForward(app, Drive.keys(.thirdPartyBlocked, until: "A2"))
+        #expect(app.session.wizard.isCurrentQuestionRequired, "on the third-party route the IAO must have decided")
+        let screen = app.render(width: 80, height: 24).canvas.text
+        #expect(!screen.contains("s skip") && !screen.contains("Optional"))
+        let before = app.session.wizard.answers
+        ScreenTests.fastForward(app, [.char("s")])
+        #expect(app.session.wizard.stepCode == "A2" && app.session.wizard.answers == before)
     }
 }

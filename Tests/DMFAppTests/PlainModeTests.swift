@@ -18,8 +18,9 @@ import Testing
         let session =
             session ?? WizardSession(wizard: Wizard(), drafts: drafts ? folder.drafts : nil, clock: FixedClock.clock)
         let io = ScriptedLineIO(lines)
-        let status = PlainFrontEnd(session: session, io: io, outputFolder: folder.makeOutputFolder()).run()
-        return (status, io, session)
+        let frontEnd = PlainFrontEnd(session: session, io: io, outputFolder: folder.makeOutputFolder())
+        let status = frontEnd.run()
+        return (status, io, frontEnd.session)
     }
 
     static func fill(_ path: String, format: OutputFormat = .markdown) -> (status: Int32, out: String, err: String) {
@@ -100,7 +101,8 @@ import Testing
         let total = journey.expectedCodes.count
         let last = journey.expectedCodes.last!
         #expect(io.output.contains(": step \(total) of \(total), code \(last)\n"))
-        #expect(io.output.contains("About you: step 1 of \(Flow().applicable(to: Answers()).count), code Y1\n"))
+        // The total is "about" until no answer to come can change it (the route, the records).
+        #expect(io.output.contains("About you: step 1 of about \(Flow().applicable(to: Answers()).count), code Y1\n"))
         #expect(
             io.output.contains(
                 "Who receives it: step \(journey.expectedCodes.firstIndex(of: "P1")! + 1) of \(total), "
@@ -132,8 +134,13 @@ import Testing
     }
 
     @Test(arguments: [
-        (["", "", "", "9"], "Please type one of the numbers 1 to 3.", "T1"),
-        (["", "", "", "share"], "Please type one of the numbers 1 to 3.", "T1"),
+        (["", "", "", "9"], "Please type one of the numbers 1 to 3, or the start of an option's word.", "T1"),
+        (["", "", "", "maybe"], "Please type one of the numbers 1 to 3, or the start of an option's word.", "T1"),
+        (["", "", "", "copy"], "Please type one of the numbers 1 to 3, or the start of an option's word.", "T1"),
+        (
+            ["", "", "", "1", "", "", "", "n"],
+            "\"n\" could be 2 No or 3 Not sure: type more of the word, or the number.", "D7"
+        ),
         (["", "not an email"], "That doesn't look like an email address. Type it like a.person@justice.gov.uk", "Y2"),
         (["lots"], "Type a whole number, for example 4200, or leave it empty if you don't know.", "D5"),
     ])
@@ -230,6 +237,109 @@ import Testing
         #expect(io.output.hasPrefix("\nWho receives it: step \(list + 1) of \(steps.count), code P5, recipient 2\n"))
         #expect(session.wizard.answers == Drive.wizard(journey).answers)
         #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    // MARK: - Words people use
+
+    /// `q` or `quit`, at any prompt, ends the run with exit 0, keeping the draft.
+    @Test(arguments: ["q", "quit", " QUIT "])
+    func qOrQuitEndsKeepingTheDraft(typed: String) throws {
+        let folder = TemporaryFolder()
+        let (status, io, session) = Self.run(["Kim", "", typed, "never read"], in: folder)
+        #expect(status == 0)
+        let path = try #require(session.draftPath)
+        #expect(
+            io.output.hasSuffix(
+                "Stopped. Your answers are saved in \(path)\nContinue later with: dmf-wizard resume \(path)\n"))
+        #expect(try folder.drafts.load(path).answers.requester.name == "Kim")
+        #expect(try folder.drafts.load(path).resumeStep == "Y3")
+        #expect(io.linesLeft == 1, "nothing is read after q")
+    }
+
+    @Test func qAtCheckAndAtTheSaveAlsoEnd() throws {
+        let folder = TemporaryFolder()
+        for lines in [
+            Drive.plainLines(.sameSystemProceed, to: .check) + ["q"],
+            Drive.plainLines(.sameSystemProceed).dropLast(2) + ["q"],
+        ] {
+            let (status, io, session) = Self.run(Array(lines), in: folder)
+            #expect(status == 0, "\(io.output.suffix(300))")
+            #expect(session.draftPath != nil, "the draft is kept")
+            #expect(files(in: folder.output).isEmpty, "nothing saved")
+        }
+        let (status, io, _) = Self.run(["quit"], in: folder, drafts: false)
+        #expect(status == 0)
+        #expect(io.output.hasSuffix("Stopped before any answer was given; nothing was saved.\n"))
+    }
+
+    /// An unambiguous start of an option's words names it ("shar" for Share), whatever its case;
+    /// plain mode says what it took. A start two options share names neither.
+    @Test(arguments: [
+        ("shar", "share"), ("MOVE", "move"), ("not", "not-sure"), ("Not sure", "not-sure"), ("sh", "share"),
+        ("m", "move"),
+    ])
+    func theStartOfAnOptionsWordChoosesIt(typed: String, value: String) {
+        let folder = TemporaryFolder()
+        let (_, io, session) = Self.run(["", "", "", typed], in: folder, drafts: false)
+        #expect(session.wizard.answers.transfer.kind?.rawValue == value, "\(io.output.suffix(400))")
+        #expect(session.wizard.stepCode == "T2")
+        let label = Flow().question(code: "T1")!.choices.first { $0.value == value }!
+        if typed != label.label { #expect(io.output.contains("Taken as \(label.number). \(label.label)\n")) }
+    }
+
+    // MARK: - Piped input
+
+    /// Lines from a file or a pipe were written for the questions in turn: one that cannot be
+    /// used stops the run at its line number, rather than being asked again, which would give
+    /// every later line to the wrong question. The answers before it are kept in the draft.
+    @Test func aLineFromAPipeThatCannotBeUsedStopsAtItsNumber() throws {
+        let folder = TemporaryFolder()
+        let lines = ["Kim", "kim@justice.gov.uk", "", "keep", "1", "", "", ""]
+        let session = WizardSession(wizard: Wizard(), drafts: folder.drafts, clock: FixedClock.clock)
+        let io = ScriptedLineIO(lines, interactive: false)
+        let status = PlainFrontEnd(session: session, io: io, outputFolder: folder.makeOutputFolder()).run()
+        #expect(status == 1)
+        #expect(io.linesLeft == 4, "nothing is read after line 4")
+        let said = io.output
+        #expect(
+            said.contains(
+                "Line 4 (\"keep\") cannot be used: Please type one of the numbers 1 to 3, or the start of an option's "
+                    + "word.\n"), "\(said.suffix(600))")
+        #expect(
+            said.contains(
+                "Stopped at line 4: the lines after it were written for later questions and would answer the wrong "
+                    + "ones. Correct line 4 and run again.\n"))
+        #expect(said.components(separatedBy: "code T1\n").count == 2, "T1 was not asked again")
+        let draft = try #require(folder.drafts.list().first)
+        #expect(
+            said.hasSuffix(
+                "Your answers are saved in \(draft.path)\nContinue later with: dmf-wizard resume \(draft.path)\n"))
+        let document = try folder.drafts.load(draft.path)
+        #expect(document.answers.requester.email == "kim@justice.gov.uk" && document.answers.transfer.kind == nil)
+        #expect(document.resumeStep == "T1")
+    }
+
+    @Test(arguments: [
+        (["not an email"], 2, "Y2"), (["", "", "2", "", "", "", "", "1", "", "1", "many"], 12, "D5"),
+        (["", "", ""], 4, "T1"),
+    ])
+    func everyKindOfRefusedLineStopsAPipedRun(lines: [String], number: Int, code: String) {
+        let folder = TemporaryFolder()
+        let io = ScriptedLineIO(["Kim"] + lines + ["1", "1", "1"], interactive: false)
+        let session = WizardSession(wizard: Wizard(), drafts: nil, clock: FixedClock.clock)
+        let frontEnd = PlainFrontEnd(session: session, io: io, outputFolder: folder.makeOutputFolder())
+        #expect(frontEnd.run() == 1)
+        #expect(io.output.contains("Line \(number) ("), "\(io.output.suffix(500))")
+        #expect(frontEnd.session.wizard.stepCode == StepCode(code))
+        #expect(io.linesLeft == 3)
+    }
+
+    @Test func aPersonTypingIsAskedAgain() {
+        let folder = TemporaryFolder()
+        let (status, io, session) = Self.run(["", "", "", "keep", "2"], in: folder, drafts: false)
+        #expect(status == 1, "input ended")
+        #expect(session.wizard.answers.transfer.kind == .move)
+        #expect(!io.output.contains("Stopped at line"))
     }
 
     @Test func inputEndingBeforeAnyAnswerSavesNothing() {

@@ -1,10 +1,11 @@
-import DMFApp
 import DMFFlow
 import DMFPolicy
 import Foundation
 import TerminalUI
 import TestSupport
 import Testing
+
+@testable import DMFApp
 
 /// Every screen of every mode, at 80×24 and at 60×20: nothing is cut off unseen. A page taller
 /// than the window shows "more" markers, the highlighted item is always wholly in view, every
@@ -33,7 +34,7 @@ import Testing
     /// Plays every key of `keys` one at a time, checking each frame; on each new screen, first
     /// walks the highlight over every item of its list and back, checking each frame too.
     static func walk(_ app: FullScreenApp, keys: [Key], size: Size, label: String) {
-        var walked: FullScreenApp.ScreenIdentity?
+        var walked: ScreenIdentity?
         for (index, key) in keys.enumerated() {
             checkFrame(
                 app.render(width: size.width, height: size.height),
@@ -51,7 +52,7 @@ import Testing
 
     /// The number of items on a list screen (0 for screens without a list).
     static func listLength(_ app: FullScreenApp) -> Int {
-        guard app.mode == .wizard else { return 0 }
+        guard app.isShowingWizard else { return 0 }
         switch app.session.wizard.screen {
         case .question, .recipientField: return app.session.wizard.currentQuestion?.choices.count ?? 0
         case .recipients: return app.session.wizard.answers.recipients.count + 2
@@ -127,6 +128,81 @@ import Testing
         Self.checkFrame(app.render(width: size.width, height: size.height), context: "helpdesk first question")
     }
 
+    /// The saved screen lists the files, the register's note and what to do next; taller than
+    /// the window, it scrolls, so what to do next is always within reach.
+    @Test(arguments: sizes)
+    func whatToDoAfterSavingCanBeScrolledTo(size: Size) {
+        for journey in Journey.all {
+            let folder = TemporaryFolder()
+            // A deep folder: each path saved takes several lines.
+            let deep = folder.makeOutputFolder() + String(repeating: "/a-folder-with-a-long-name", count: 12)
+            let app = FullScreenApp(
+                session: WizardSession(wizard: Wizard(), drafts: nil, clock: FixedClock.clock), drafts: folder.drafts,
+                clock: FixedClock.clock, startAt: .questions, outputFolder: deep)
+            ScreenTests.fastForward(app, Drive.keys(journey, to: .outcome) + [.char("s"), .enter])
+            guard let saved = app.model.screen as? SavedScreen, let last = saved.next.last(where: { !$0.isEmpty })
+            else {
+                Issue.record("\(journey.name): not saved")
+                continue
+            }
+            var seen = false
+            for _ in 0..<40 {
+                let frame = app.render(width: size.width, height: size.height)
+                Self.checkFrame(frame, context: "\(journey.name) saved")
+                if ScreenTests.prose(frame.canvas.text).contains(String(last.suffix(30))) { seen = true }
+                app.handle(.down)
+            }
+            #expect(seen, "\(journey.name) at \(size.testDescription): \(last)")
+            #expect(Self.lastLayout(app, size).linesAbove > 0, "the page was taller than the window")
+            #expect(app.ending == nil, "scrolling does not finish")
+        }
+    }
+
+    static func lastLayout(_ app: FullScreenApp, _ size: Size) -> Page.Layout {
+        app.render(width: size.width, height: size.height).layout
+    }
+
+    /// The start menu at 60×20, with a draft to continue and deletions due above its options,
+    /// is taller than the window: it scrolls like any list, "more below" says so, and every
+    /// option, Quit among them, comes into view as the highlight reaches it.
+    @Test func theStartMenuScrollsAtTheMinimumSize() {
+        let folder = TemporaryFolder()
+        var state = AppState(
+            helpdesk: false, drafts: folder.drafts, clock: FixedClock.clock, outputFolder: folder.path, home: nil)
+        state.newestDraft = "2026-11-10 12:00"
+        state.due = "2 deletions overdue"
+        var model = AppModel(screen: StartScreen(), state: state)
+        func frame() -> FullScreenApp.Frame {
+            let frame = model.view(width: 60, height: 20, widthFunction: DisplayWidths.approximate)
+            model.shown(frame)
+            return frame
+        }
+        let first = frame()
+        #expect(first.layout.linesBelow > 0, "taller than the window")
+        #expect(first.canvas.text.contains("↓ more below"))
+        #expect(first.canvas.text.contains("(•) 1 Start a new transfer"))
+        for (index, item) in StartScreen.items(helpdesk: false).enumerated() {
+            let shown = frame()
+            Self.checkFrame(shown, context: "start item \(index + 1)")
+            #expect(shown.canvas.text.contains("(•) \(index + 1) \(item)"), "\(shown.canvas.text)")
+            _ = model.update(.down)
+        }
+        let last = frame()
+        #expect(last.canvas.text.contains("↑ more above") && last.canvas.text.contains("(•) 7 Quit"))
+        // The window stops at the page's end: Quit at the bottom, the options before it above.
+        #expect(last.canvas.text.contains("( ) 4 About this tool and help"), "\(last.canvas.text)")
+        #expect(last.layout.linesBelow == 0)
+        // A number goes straight to its option, scrolling back up.
+        _ = model.update(.char("1"))
+        #expect(frame().canvas.text.contains("(•) 1 Start a new transfer"))
+        _ = model.update(.char("7"))
+        let quit = frame()
+        #expect(quit.canvas.text.contains("(•) 7 Quit"))
+        #expect(quit.canvas.text.contains("( ) 4 About this tool and help"), "not Quit alone:\n\(quit.canvas.text)")
+        _ = model.update(.enter)
+        #expect(model.ending == .quit)
+    }
+
     @Test(arguments: sizes)
     func trainingScreensFit(size: Size) throws {
         let library = TrainingTests.library
@@ -190,7 +266,7 @@ import Testing
         ScreenTests.fastForward(app, [.enter, .char("3"), .enter])
         check("open file")
         ScreenTests.fastForward(app, [.escape, .char("2"), .enter])
-        #expect(app.mode == .drafts)
+        #expect(app.isShowing(DraftsScreen.self))
         var seenLast = false
         for _ in 0..<32 {
             let frame = app.render(width: size.width, height: size.height)

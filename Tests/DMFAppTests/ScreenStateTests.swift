@@ -46,25 +46,31 @@ import Testing
         ScreenTests.fastForward(helpdesk, HelpdeskScreenTests.keys(.sameSystemProceed, until: "T1"))
         #expect(
             Self.footer(helpdesk)
-                == "Enter choose · ↑↓ or number move · Esc back · F1/? help · g go to step · Ctrl-S save · q quit")
+                == "Enter choose · ↑↓ or number move · Esc back · F1/? help · g go to step · Ctrl-S save draft · q quit"
+        )
 
         let training = Self.trainingApp(folder)
         #expect(Self.footer(training) == "Type your name · Enter next · Esc leave")
         ScreenTests.fastForward(training, TrainingTests.nameKeys)
-        #expect(Self.footer(training) == "Enter open · ↑↓ choose · q finish")
+        #expect(Self.footer(training) == "Enter open · ↑↓ choose · q or Esc finish")
         ScreenTests.fastForward(training, [.enter])
         #expect(Self.footer(training) == "Enter start the case · ↑↓ scroll · Esc back")
         ScreenTests.fastForward(training, [.enter])
-        #expect(Self.footer(training) == "Enter next · Esc back · F1 help", "training offers no Ctrl-S")
+        #expect(
+            Self.footer(training) == "Enter next · Esc back · F1 help · Ctrl-G go to step · Ctrl-R the story",
+            "training offers no Ctrl-S")
         let trainingCase = try #require(TrainingTests.cases.first)
         let journey = TrainingTests.journey(trainingCase)
         ScreenTests.fastForward(training, Drive.keys(journey, until: "T1"))
-        #expect(Self.footer(training) == "Enter choose · ↑↓ or number move · Esc back · F1/? help · q quit")
+        #expect(
+            Self.footer(training)
+                == "Enter choose · ↑↓ or number move · Esc back · F1/? help · g go to step · r the story · q quit")
         ScreenTests.fastForward(training, Drive.keys(journey, to: .outcome, from: training.session.wizard))
-        #expect(training.mode == .predict)
-        #expect(Self.footer(training) == "Enter next · ↑↓ or 1-4 move · Esc back")
+        #expect(training.isShowing(PredictScreen.self))
+        #expect(Self.footer(training) == "Enter next · ↑↓ or 1-4 move · Esc back · r the story")
         ScreenTests.fastForward(training, [.char("1"), .enter])
-        #expect(Self.footer(training) == "Space tick · ↑↓ move · Enter on Done or c: the outcome · Esc back")
+        #expect(
+            Self.footer(training) == "Space tick · ↑↓ move · Enter on Done or c: the outcome · Esc back · r the story")
         ScreenTests.fastForward(training, [.char("c")])
         #expect(Self.footer(training) == "Enter next case · ↑↓ scroll")
         ScreenTests.fastForward(training, [.enter, .char("q")])
@@ -95,34 +101,37 @@ import Testing
         let folder = TemporaryFolder()
         for helpdesk in [false, true] {
             check(StartScreen.bindings(helpdesk: helpdesk), "start")
-            for training in [false, true] {
-                let settings = WizardSettings(helpdesk: helpdesk, training: training, workingCase: false)
+            for (training, workingCase) in [(false, false), (true, false), (true, true)] {
+                let settings = WizardSettings(helpdesk: helpdesk, training: training, workingCase: workingCase)
                 for question in Flow(helpdesk: true).questions + Flow.recipientQuestions {
                     let app = ScreenTests.app(folder)
-                    for text in ["", "typed"] {
+                    for (text, required) in [("", false), ("typed", false), ("", true)] {
                         var screen = QuestionScreen(wizard: app.session.wizard)
                         screen.input = TextInput(text)
-                        check(screen.bindings(question, settings: settings), "question \(question.code)")
+                        check(
+                            screen.bindings(question, required: required, settings: settings),
+                            "question \(question.code)")
                     }
                 }
+                check(RecipientsScreen.bindings(settings), "recipients")
+                check(CheckScreen.bindings(settings), "check")
+                check(OutcomeScreen.bindings(settings), "outcome")
             }
         }
         check(DraftsScreen.bindings, "drafts")
         check(OpenFileScreen.bindings, "open file")
         check(AboutScreen.bindings, "about")
-        check(RecipientsScreen.bindings, "recipients")
-        check(CheckScreen.bindings, "check")
-        check(OutcomeScreen.bindings, "outcome")
         check(SaveScreen.bindings, "save")
         check(SavedScreen.bindings, "saved")
         check(HelpOverlay.bindings, "help")
+        check(StoryOverlay.bindings, "story over a case")
         check(RegisterScreen.listBindings, "register list")
         check(RegisterScreen.searchBindings, "register search")
         check(RegisterScreen.entryBindings, "register entry")
         check(RegisterScreen.changeBindings, "register change")
         check(JumpPrompt.bindings, "jump")
         check(TraineeNameScreen.bindings, "trainee's name")
-        check(TrainingListScreen.bindings, "training list")
+        check(TrainingListScreen.bindings(cases: 12), "training list")
         check(StoryScreen.bindings, "story")
         check(PredictScreen.bindings, "predict")
         check(ComparisonScreen.bindings, "comparison")
@@ -158,7 +167,7 @@ import Testing
             #expect(app.screenIdentity == identity && app.session.wizard.answers == answers)
             app.handle(key)
         }
-        #expect(app.mode == .save)
+        #expect(app.isShowing(SaveScreen.self))
     }
 
     // MARK: - Messages
@@ -188,7 +197,8 @@ import Testing
         let app = FullScreenApp(
             session: WizardSession(
                 wizard: Wizard(answers: answers, resumeAt: "CHECK"), drafts: nil, clock: FixedClock.clock),
-            drafts: folder.drafts, clock: FixedClock.clock, startAt: .wizard, outputFolder: folder.makeOutputFolder())
+            drafts: folder.drafts, clock: FixedClock.clock, startAt: .questions, outputFolder: folder.makeOutputFolder()
+        )
         try #require(app.session.wizard.screen == .check)
         let screen = ScreenTests.play(app, [.char("c")]).screen
         #expect(app.session.wizard.stepCode == question.code)

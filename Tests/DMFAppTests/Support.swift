@@ -76,12 +76,22 @@ extension Drive {
 
 func typing(_ text: String) -> [Key] { text.map(Key.char) }
 
-/// A scripted terminal for plain mode: reads the given lines, then end of input.
+/// A scripted terminal for plain mode: reads the given lines, then end of input. A person
+/// typing at a terminal, unless `interactive` is false: then the lines come from a file or pipe.
 final class ScriptedLineIO: LineIO {
     private var lines: [String]
     private(set) var output = ""
-    init(_ lines: [String]) { self.lines = lines }
-    func readLine() -> String? { lines.isEmpty ? nil : lines.removeFirst() }
+    let isInteractive: Bool
+    private(set) var linesRead = 0
+    init(_ lines: [String], interactive: Bool = true) {
+        self.lines = lines
+        isInteractive = interactive
+    }
+    func readLine() -> String? {
+        guard !lines.isEmpty else { return nil }
+        linesRead += 1
+        return lines.removeFirst()
+    }
     func write(_ text: String) { output += text }
     var linesLeft: Int { lines.count }
 }

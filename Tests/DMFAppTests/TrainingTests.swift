@@ -22,8 +22,9 @@ import Testing
     static let nameKeys: [Key] = typing("Robin Trainee") + [.enter]
 
     /// The rules that asked for something (blocker, referral or action) for these answers.
+    /// What the checklist asks to be done: what must change, whom to ask, before and after.
     static func needed(_ decision: Decision) -> Set<RuleID> {
-        Set(decision.findings.filter { $0.kind <= .action }.map(\.rule))
+        Set(decision.checklist.filter { $0.kind <= .action }.map(\.rule))
     }
 
     // MARK: - The cases
@@ -111,8 +112,13 @@ import Testing
         #expect(!lines.contains { $0.hasPrefix("Missed:") || $0.hasPrefix("Not needed here:") })
         #expect(!lines.contains("Where your answers differ from the case's:"), "same answers, no differences")
         let debrief = try #require(lines.firstIndex(of: "Debrief:"))
-        #expect(Array(lines[(debrief + 1)...].dropLast()) == TrainingNotes.paragraphs(item.notes.debrief))
-        #expect(lines.last == "Score for this case: 10 out of 10.")
+        let score = try #require(lines.firstIndex(of: "Score for this case: 10 out of 10."))
+        #expect(Array(lines[(debrief + 1)..<(score - 1)]) == TrainingNotes.paragraphs(item.notes.debrief))
+        #expect(Array(lines[score...]) == result.scoreLines)
+        #expect(lines[score + 1] == "- Verdict: 5 of 5: right (\(decision.verdict.label)).")
+        #expect(
+            lines[score + 2]
+                == "- Actions: 5 of 5: every action needed ticked, and no tick for anything the outcome does not list.")
     }
 
     @Test func aWrongVerdictMissedAndExtraActionsAreEachExplained() throws {
@@ -132,9 +138,8 @@ import Testing
         #expect(Set(result.matched) == picked.intersection(needed))
         #expect(Set(result.missed) == needed.subtracting(picked))
         #expect(result.unnecessary == [.bulkApproval])
-        // Half for the verdict (none here), half for matched over everything picked or needed.
-        let expected = Int((5.0 * Double(result.matched.count) / Double(picked.union(needed).count)).rounded())
-        #expect(result.score == expected)
+        // Nothing for the verdict; 5 for the actions, less one a miss and one a tick the outcome does not list.
+        #expect(result.score == max(0, 5 - result.missed.count - 1))
 
         let lines = result.explanation(decision: decision, trainingCase: item, answers: answers, flow: Flow())
         #expect(lines[0] == "Your prediction: \(Verdict.proceed.label) · The wizard: \(decision.verdict.label)")
@@ -150,25 +155,74 @@ import Testing
         #expect(listed.count == 2, "\(listed)")
         #expect(listed.contains { $0.hasPrefix("X2 ") && $0.hasSuffix("You: Yes; the case: No.") })
         #expect(listed.contains { $0.hasPrefix("M1 ") && $0.contains("the case: ") })
-        #expect(lines.last == "Score for this case: \(result.score) out of 10.")
+        // Every point is accounted for: the verdict's, then one line for each point off.
+        let score = try #require(lines.firstIndex(of: "Score for this case: \(result.score) out of 10."))
+        #expect(
+            lines[score + 1] == "- Verdict: 0 of 5: you predicted PROCEED, the wizard said \(decision.verdict.label).")
+        #expect(lines[score + 2] == "- Actions: \(result.actionsScore) of 5: 5, less 1 for each of these:")
+        for rule in result.missed { #expect(lines.contains("  - less 1: missed \(rule.title) [\(rule.rawValue)]")) }
+        #expect(
+            lines.contains(
+                "  - less 1: ticked \(RuleID.bulkApproval.title) [bulk-approval], which the outcome does not list"))
     }
 
     @Test(arguments: [
-        // (verdict right, matched, picked only, needed only) → score
-        (true, 0, 0, 0, 10), (false, 0, 0, 0, 5), (true, 1, 1, 0, 8), (true, 1, 0, 1, 8),
-        (false, 0, 2, 2, 0), (true, 2, 1, 1, 8), (false, 3, 0, 0, 5),
+        // (verdict right, matched, ticked but not listed, needed but not ticked, ticked and listed only) → score
+        (true, 0, 0, 0, 0, 10), (false, 0, 0, 0, 0, 5), (true, 1, 1, 0, 0, 9), (true, 1, 0, 1, 0, 9),
+        (false, 0, 2, 2, 0, 1), (true, 2, 1, 1, 0, 8), (false, 3, 0, 0, 0, 5), (true, 0, 0, 0, 2, 10),
+        (true, 1, 2, 1, 1, 7), (false, 0, 4, 3, 0, 0),
     ])
-    func scoresHalfForTheVerdictHalfForTheActions(right: Bool, matched: Int, extra: Int, missed: Int, score: Int) throws
-    {
+    func fiveForTheVerdictAndFiveForTheActionsLessOneForEachMistake(
+        right: Bool, matched: Int, extra: Int, missed: Int, listedOnly: Int, score: Int
+    ) throws {
         let item = try Self.supplierCase()
         let decision = try PolicyEngine.evaluate(item.answers)
         let rules = TrainingResult.pickableRules
         var result = TrainingResult(
             trainingCase: item, answers: item.answers, decision: decision,
             predicted: right ? decision.verdict : (decision.verdict == .proceed ? .blocked : .proceed), picked: [])
-        result.needed = Set(rules.prefix(matched + missed))
-        result.picked = Set(rules.prefix(matched)).union(rules.dropFirst(matched + missed).prefix(extra))
+        let needed = rules.prefix(matched + missed)
+        let alsoListed = rules.dropFirst(matched + missed).prefix(listedOnly)
+        let notListed = rules.dropFirst(matched + missed + listedOnly).prefix(extra)
+        result.needed = Set(needed)
+        result.listed = Set(needed).union(alsoListed)
+        result.picked = Set(rules.prefix(matched)).union(alsoListed).union(notListed)
         #expect(result.score == score)
+        #expect(result.verdictScore + result.actionsScore == score)
+        #expect(result.alsoListed.count == listedOnly && result.unnecessary.count == extra)
+    }
+
+    /// The first case, PROCEED inside one system, answered as written, with its verdict and a
+    /// tick for keeping copies only as long as needed: the real checklist lists that item (as
+    /// good to know), so the tick is not wrong and the score is 10.
+    @Test func aTickTheRealChecklistHasIsNeverWrong() throws {
+        let item = try #require(Self.cases.first { $0.id == "01-team-folder" })
+        let decision = try PolicyEngine.evaluate(item.answers)
+        #expect(decision.verdict == .proceed)
+        #expect(decision.checklist.contains { $0.rule == .retention }, "the checklist lists the retention item")
+        let result = TrainingResult(
+            trainingCase: item, answers: item.answers, decision: decision, predicted: .proceed, picked: [.retention])
+        #expect(result.unnecessary.isEmpty)
+        #expect(result.alsoListed == [.retention])
+        #expect(result.score == 10)
+        let lines = result.explanation(decision: decision, trainingCase: item, answers: item.answers, flow: Flow())
+        #expect(!lines.contains { $0.hasPrefix("Not needed here:") })
+        let group = try #require(decision.checklist.first { $0.rule == .retention }?.group.label)
+        #expect(
+            lines.contains(
+                "Also on the outcome: \(RuleID.retention.title) [retention]. The outcome lists it under \"\(group)\", "
+                    + "though not as something to do, so ticking it is not wrong."))
+        #expect(
+            lines.contains(
+                "  - nothing off: ticked \(RuleID.retention.title) [retention], which the outcome lists (never wrong)"))
+        // A tick for a rule the outcome does not list at all still costs a point, and says why.
+        let wrong = TrainingResult(
+            trainingCase: item, answers: item.answers, decision: decision, predicted: .proceed,
+            picked: [.retention, .bulkApproval])
+        #expect(wrong.score == 9)
+        #expect(
+            wrong.scoreLines.contains(
+                "  - less 1: ticked \(RuleID.bulkApproval.title) [bulk-approval], which the outcome does not list"))
     }
 
     // MARK: - A session through the screens
@@ -277,7 +331,7 @@ import Testing
         app.startTraining(cases: [trainingCase])
         #expect(ScreenTests.play(app, []).screen.contains("What is your name?"))
         ScreenTests.fastForward(app, [.enter])
-        #expect(app.mode == .traineeName, "a name is needed")
+        #expect(app.isShowing(TraineeNameScreen.self), "a name is needed")
         let decision = try PolicyEngine.evaluate(trainingCase.answers)
         let verdictKey = Key.char(
             Character(String(TrainingResult.predictionOrder.firstIndex(of: decision.verdict)! + 1)))
@@ -285,7 +339,7 @@ import Testing
             app,
             Self.nameKeys + [.enter, .enter] + Drive.keys(Self.journey(trainingCase), to: .outcome)
                 + [verdictKey, .enter] + Self.pickKeys(Self.needed(decision)) + [.enter, .char("q")])
-        #expect(app.mode == .summary)
+        #expect(app.isShowing(SummaryScreen.self))
         ScreenTests.fastForward(app, [.char("s")])
         let saved = ScreenTests.prose(app.render(width: 80, height: 24).canvas.text)
         #expect(saved.contains("Score sheet saved"), "\(saved)")
@@ -296,9 +350,18 @@ import Testing
         #expect(markdown.contains("| \(trainingCase.notes.title) |"))
         #expect(markdown.contains("TRAINING"))
         let csv = try String(contentsOfFile: output + "/" + names.first { $0.hasSuffix(".csv") }!, encoding: .utf8)
-        #expect(csv.hasPrefix("trainee,date,case,predicted,actual,verdict_right,score\r\nRobin Trainee,"))
         #expect(
-            csv.contains(",\(trainingCase.id),\(decision.verdict.rawValue),\(decision.verdict.rawValue),yes,10\r\n"))
+            csv.hasPrefix(
+                "trainee,date,case,predicted,actual,verdict_right,score,verdict_points,actions_points,missed,"
+                    + "ticked_not_listed\r\nRobin Trainee,"))
+        #expect(
+            csv.contains(
+                ",\(trainingCase.id),\(decision.verdict.rawValue),\(decision.verdict.rawValue),yes,10,5,5,,\r\n"))
+        // The sheet explains every point, case by case.
+        #expect(markdown.contains("## How each score was worked out"))
+        #expect(
+            markdown.contains(
+                "### \(trainingCase.notes.title)\n\nScore for this case: 10 out of 10.\n\n- Verdict: 5 of 5"))
         for name in names { #expect(fileMode(output + "/" + name) == 0o600) }
     }
 
@@ -314,14 +377,88 @@ import Testing
             drafts: folder.drafts, clock: FixedClock.clock)
         app.startTraining(cases: Array(Self.cases.prefix(3)))
         ScreenTests.fastForward(app, Self.nameKeys + [.down, .enter])
-        #expect(app.mode == .story)
+        #expect(app.isShowing(StoryScreen.self))
         ScreenTests.fastForward(app, [.escape])
-        #expect(app.mode == .trainingList)
+        #expect(app.isShowing(TrainingListScreen.self))
         ScreenTests.fastForward(app, [.char("q")])
-        #expect(app.mode == .summary)
+        #expect(app.isShowing(SummaryScreen.self))
         let summary = ScreenTests.play(app, []).screen
         #expect(summary.contains("No cases were completed."))
         #expect(summary.contains(Self.banner))
+    }
+
+    /// A case's number moves to it on the list, as on the start menu; Enter opens it. Numbers
+    /// past the last case do nothing.
+    @Test func aCaseNumberMovesToItAndEnterOpensIt() throws {
+        let folder = TemporaryFolder()
+        let app = FullScreenApp(
+            session: WizardSession(wizard: Wizard(), drafts: nil, training: true, clock: FixedClock.clock),
+            drafts: folder.drafts, clock: FixedClock.clock)
+        let cases = Array(Self.cases.prefix(12))
+        try #require(cases.count == 12)
+        app.startTraining(cases: cases)
+        ScreenTests.fastForward(app, Self.nameKeys + [.char("3")])
+        #expect(app.isShowing(TrainingListScreen.self), "a number only moves")
+        let screen = app.render(width: 80, height: 24).canvas.text
+        #expect(
+            ScreenTests.line(containing: "3 \(cases[2].notes.title)", in: screen)?.contains("(•)") == true, "\(screen)")
+        #expect(screen.contains("↑↓ or 1-12 choose"))
+        ScreenTests.fastForward(app, [.char("1"), .char("2")])
+        #expect(
+            ScreenTests.line(
+                containing: "12 \(cases[11].notes.title)", in: app.render(width: 80, height: 24).canvas.text)?
+                .contains("(•)") == true, "1 then 2 is case 12")
+        // 2 after 12 names no case, so it starts a new number: case 2.
+        ScreenTests.fastForward(app, [.char("2"), .enter])
+        #expect(app.isShowing(StoryScreen.self))
+        let story = ScreenTests.prose(app.render(width: 80, height: 24).canvas.text)
+        #expect(story.contains(cases[1].notes.title))
+    }
+
+    /// Once the questions start, `r` (Ctrl-R in a field) shows the case's story again over the
+    /// screen; any other key goes back to the same place, with nothing answered.
+    @Test func theStoryCanBeReadAgainOnceTheQuestionsStart() throws {
+        let folder = TemporaryFolder()
+        let app = FullScreenApp(
+            session: WizardSession(wizard: Wizard(), drafts: nil, training: true, clock: FixedClock.clock),
+            drafts: folder.drafts, clock: FixedClock.clock)
+        let item = try #require(Self.cases.first)
+        app.startTraining(cases: [item])
+        let firstWords = try #require(TrainingNotes.paragraphs(item.notes.story).first?.prefix(40))
+        ScreenTests.fastForward(app, Self.nameKeys + [.enter, .enter] + typing("Pri"))
+        func shown() -> String { ScreenTests.prose(app.render(width: 80, height: 24).canvas.text) }
+        #expect(shown().contains("Ctrl-R the story"))
+        ScreenTests.fastForward(app, [.ctrl("r")])
+        #expect(shown().contains(String(firstWords)), "\(shown())")
+        #expect(shown().contains("any other key: back to the case"))
+        ScreenTests.fastForward(app, [.char("x")])
+        #expect(shown().contains("[Pri"), "back in the field, nothing typed lost or added")
+        #expect(app.session.wizard.stepCode == "Y1")
+        ScreenTests.fastForward(
+            app,
+            Array(repeating: .backspace, count: 3)
+                + Drive.keys(Self.journey(item), until: "T1", from: app.session.wizard))
+        #expect(app.session.wizard.stepCode == "T1")
+        let before = app.session.wizard.answers
+        ScreenTests.fastForward(app, [.char("r")])
+        #expect(shown().contains(String(firstWords)))
+        ScreenTests.fastForward(app, [.enter])
+        #expect(app.session.wizard.stepCode == "T1" && app.session.wizard.answers == before, "Enter only closed it")
+        // On Check your answers and the prediction too.
+        ScreenTests.fastForward(
+            app, Drive.keys(Self.journey(item), to: .check, from: app.session.wizard) + [.char("r")])
+        #expect(shown().contains(String(firstWords)))
+        ScreenTests.fastForward(app, [.escape, .char("c"), .char("r")])
+        #expect(app.isShowing(PredictScreen.self) && shown().contains(String(firstWords)))
+    }
+
+    /// Outside a training case there is no story, and `r` is not a key.
+    @Test func theRealWizardHasNoStoryKey() {
+        let folder = TemporaryFolder()
+        let app = ScreenTests.app(folder)
+        ScreenTests.fastForward(app, Drive.keys(.sameSystemProceed, until: "T1") + [.char("r")])
+        let screen = app.render(width: 80, height: 24).canvas.text
+        #expect(!screen.contains("the story") && screen.contains("Will you keep a copy"))
     }
 
     @Test func anEmptyCaseListSaysWhereCasesComeFrom() {
@@ -356,7 +493,7 @@ import Testing
     @Test func aTrainingSessionSavesTheFormWithTheBannerButNoAnswersFile() throws {
         let folder = TemporaryFolder()
         let output = folder.makeOutputFolder()
-        let session = WizardSession(
+        var session = WizardSession(
             wizard: Drive.wizard(.sameSystemProceed), drafts: folder.drafts, training: true, clock: FixedClock.clock)
         session.autosave()
         #expect(files(in: folder.drafts.folder).isEmpty)

@@ -52,6 +52,53 @@ import Testing
         }
     }
 
+    /// "Step 13 of 21", then "of 22", then "of 26" told people a total that was not one. The
+    /// total is given as settled only once no answer still to come can change it; before, it is
+    /// "about". Once settled on a journey it never changes again.
+    @Test(arguments: Journey.all)
+    func theTotalIsSettledOnlyOnceNoAnswerToComeCanChangeIt(_ journey: Journey) {
+        var wizard = Wizard()
+        var settled: Int?
+        var shown: [String] = []
+        while wizard.screen != .check {
+            let total = wizard.progress.of
+            shown.append(wizard.progressText)
+            if let settled {
+                #expect(wizard.progressIsSettled && total == settled, "\(wizard.resumeStep): \(shown)")
+            } else if wizard.progressIsSettled {
+                settled = total
+            }
+            switch wizard.screen {
+            case .recipients:
+                if wizard.answers.recipients.count < journey.recipients.count {
+                    wizard.addRecipient()
+                } else {
+                    wizard.finishRecipients()
+                }
+            default: wizard.answer(journey.value(for: wizard))
+            }
+        }
+        #expect(settled == journey.expectedCodes.count, "\(shown)")
+        #expect(shown.first == "1 of about \(Flow().applicable(to: Answers()).count)")
+        #expect(shown.last == "\(journey.expectedCodes.count) of \(journey.expectedCodes.count)")
+    }
+
+    @Test func theRouteAndTheNumberOfRecordsKeepTheTotalUnsettled() {
+        var answers = Drive.wizard(.sameSystemProceed).answers
+        #expect(Wizard(answers: answers, resumeAt: "Y1").progressIsSettled, "everything is answered")
+        #expect(!Wizard(answers: answers, resumeAt: "R1").progressIsSettled, "another route brings other questions")
+        #expect(!Wizard(answers: answers, resumeAt: "D5").progressIsSettled, "no number brings the bulk question")
+        answers.route.type = nil
+        #expect(!Wizard(answers: answers, resumeAt: "Y1").progressIsSettled, "the route is still to come")
+        answers = Drive.wizard(.sameSystemProceed).answers
+        answers.data.records = nil
+        #expect(!Wizard(answers: answers, resumeAt: "D1").progressIsSettled, "the records are still to come")
+        #expect(Wizard(answers: answers, resumeAt: "R2").progressIsSettled, "D5 was passed, left empty")
+        #expect(
+            Wizard(answers: answers, resumeAt: "R2").progressText.hasSuffix(
+                " of \(Wizard(answers: answers).progress.of)"))
+    }
+
     @Test func choosingThirdPartyAddsItsQuestionsToTheCount() throws {
         var wizard = Wizard(answers: Drive.wizard(.sameSystemProceed).answers, resumeAt: "R1")
         func place(_ code: StepCode) throws -> (Int, Int) {

@@ -34,9 +34,9 @@ import Testing
         let problems = try check().problems.map(\.description)
         #expect(
             problems == [
-                "entry DMF-20261129-0006, event 6: the entry does not match what was recorded when it was created: "
+                "entry DMF-20261129-0006, log position 6: the entry does not match what was recorded when it was created: "
                     + "the entry was changed",
-                "entry DMF-20261129-0003, event 10: its content does not match its hash: the authorised event was changed",
+                "entry DMF-20261129-0003, log position 10: its content does not match its hash: the authorised event was changed",
             ])
     }
 

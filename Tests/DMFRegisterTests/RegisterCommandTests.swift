@@ -23,6 +23,14 @@ import Testing
 
     static func scenario(_ name: String) -> String { scenarios.appendingPathComponent(name).path }
 
+    /// A copy of scenario `name` in `folder`: `register add` writes the request for the IAO's
+    /// decision beside the answers it is given, which must not be the repository's scenarios.
+    static func scenario(_ name: String, copiedTo folder: String) throws -> String {
+        let copy = folder + "/" + name
+        try FileManager.default.copyItem(atPath: scenario(name), toPath: copy)
+        return copy
+    }
+
     func command(_ folder: String, _ output: Output) -> RegisterCommand {
         RegisterCommand(
             register: RegisterLocation.sqlite(path: folder + "/register.sqlite").setting, clock: Self.clock,
@@ -162,7 +170,12 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let output = Output()
         let tool = command(folder, output)
-        #expect(tool.add(answersPath: Self.scenario("05-supplier-no-nda.yaml"), documents: [], reference: nil) == 0)
+        // Another entry first: the entry's events are numbered 1, 2, 3…, their log positions apart.
+        let other = try Self.scenario("12-laptop-disposal.yaml", copiedTo: folder)
+        #expect(tool.add(answersPath: other, documents: [], reference: nil) == 0)
+        output.out = ""
+        let supplier = try Self.scenario("05-supplier-no-nda.yaml", copiedTo: folder)
+        #expect(tool.add(answersPath: supplier, documents: [], reference: nil) == 0)
         let reference = try #require(firstReference(in: output.out))
         try Data("id\n1\n".utf8).write(to: URL(fileURLWithPath: folder + "/extract.csv"))
 
@@ -170,7 +183,8 @@ import Testing
             tool.change(EventRequest(kind: .authorised, by: "Iris IAO", date: "29/11/2026"), reference: reference) == 0)
         #expect(
             output.out.contains(
-                "\(reference): Authorised by the IAO on 2026-11-29 — Iris IAO (account tester), recorded as event 2.\n"
+                "\(reference): Authorised by the IAO on 2026-11-29 — Iris IAO (account tester), recorded as event 2 "
+                    + "(log position 3).\n"
                     + "Not signed: no signing key is set up (see `dmf-wizard keys`).\n"))
         #expect(
             tool.change(
@@ -197,7 +211,7 @@ import Testing
         #expect(output.out.contains("\"marking\" : \"OFFICIAL\""))
         output.out = ""
         #expect(tool.check() == 0)
-        #expect(output.out == "The register is intact: 1 entries, 3 events, every hash verified.\n")
+        #expect(output.out == "The register is intact: 2 entries, 4 events, every hash verified.\n")
         #expect(tool.show("DMF-NOPE", json: false) == 1)
         #expect(output.err.contains("no entry in the register has the reference DMF-NOPE"))
     }
@@ -211,11 +225,12 @@ import Testing
         let output = Output()
         let tool = command(folder, output)
         for name in ["02-nightly-disc-quantum.yaml", "03-ogd-approved-tool.yaml", "05-supplier-no-nda.yaml"] {
-            #expect(tool.add(answersPath: Self.scenario(name), documents: [], reference: nil) == 0)
+            #expect(
+                tool.add(answersPath: try Self.scenario(name, copiedTo: folder), documents: [], reference: nil) == 0)
         }
         let path = folder + "/register.sqlite"
         try FileManager.default.copyItem(atPath: path, toPath: folder + "/backup.sqlite")
-        try SQLiteFileTests.scribble(path, from: SQLiteFileTests.firstRowPage())
+        try SQLiteFileTests.scribble(path, from: try SQLiteFileTests.rowsStart())
 
         output.out = ""
         #expect(tool.check() == 1)
@@ -248,7 +263,9 @@ import Testing
         #expect(throws: UnreadableDate.self) {
             try EventRequest(kind: .sent, by: "S", date: "31/02/2026").readingDates()
         }
-        var form = ChangeForm(kind: .authorised, history: EntryHistory(entry: Sample.entry("DMF-1"), events: []))
+        var form = ChangeForm(
+            kind: .authorised,
+            view: EntryView(history: EntryHistory(entry: Sample.entry("DMF-1"), events: []), findings: []))
         for key in "Iris".map(Key.char) { form.type(key) }
         form.field = 1
         for key in "31/02/2026".map(Key.char) { form.type(key) }

@@ -150,7 +150,7 @@ import Testing
                 by: "Sam")
         }
         register.close()
-        try SQLiteFileTests.scribble(path, from: SQLiteFileTests.firstRowPage())
+        try SQLiteFileTests.scribble(path, from: try SQLiteFileTests.rowsStart())
         let text = Self.message {
             let damaged = try Self.open(path)
             defer { damaged.close() }

@@ -33,7 +33,7 @@ import Testing
 
         /// A transfer answered to its outcome, and an empty folder to save it in.
         func finishedTransfer(training: Bool = false) throws -> (WizardSession, String) {
-            let session = WizardSession(
+            var session = WizardSession(
                 wizard: Drive.wizard(.betweenSystemsConditions),
                 drafts: training ? nil : DraftStore(folder: folder + "/drafts"), training: training,
                 clock: RegisterScreenTests.clock)
@@ -55,16 +55,25 @@ import Testing
 
     static func text(_ app: FullScreenApp) -> String { app.view(width: 100, height: 30).canvas.text }
 
-    static func press(_ app: FullScreenApp, _ keys: [Key]) { for key in keys { app.handle(key) } }
+    /// Presses each key and lets the register answer before the next.
+    static func press(_ app: FullScreenApp, _ keys: [Key]) {
+        for key in keys {
+            app.handle(key)
+            app.settle()
+        }
+    }
 
     @Test func theStartScreenSaysWhatIsDueOnlyAfterItIsDrawn() throws {
         let scratch = Scratch()
         let app = scratch.app()
-        #expect(!app.prepareWhileIdle(), "no register file yet: nothing is opened")
+        app.prepareWhileIdle()
+        app.settle()
+        #expect(!FileManager.default.fileExists(atPath: scratch.folder), "no register file yet: nothing is opened")
         _ = try scratch.filled()
         let fresh = scratch.app()
         #expect(!Self.text(fresh).contains("overdue"))
-        #expect(fresh.prepareWhileIdle())
+        fresh.prepareWhileIdle()
+        fresh.settle()
         #expect(Self.text(fresh).contains("The register: 1 deletion overdue. Choose 6 to see them."))
     }
 
@@ -73,7 +82,7 @@ import Testing
         let register = try scratch.filled()
         let app = scratch.app()
         Self.press(app, [.char("6"), .enter])
-        #expect(app.mode == .register)
+        #expect(app.isShowing(RegisterScreen.self))
         var screen = Self.text(app)
         #expect(screen.contains("DMF-20261101-OVER") && screen.contains("DMF-20261101-BLKD"))
         #expect(screen.contains("Enter open · ↑↓ choose · / search · s status · u due only · Esc back"))
@@ -92,7 +101,8 @@ import Testing
         #expect(Self.text(app).contains("Record \"All copies deleted\" for DMF-20261101-OVER by Ash Estates?"))
         #expect(try register.history("DMF-20261101-OVER").events.count == 2, "nothing before the yes")
         Self.press(app, [.char("y")])
-        #expect(Self.text(app).contains("Recorded: All copies deleted, event 4."))
+        #expect(Self.text(app).contains("Recorded: All copies deleted, event 3 (log position 4)."))
+        #expect(Self.text(app).contains("3. 2026-11-29 All copies deleted: Ash Estates (account tester) [log 4]"))
         #expect(try register.history("DMF-20261101-OVER").status == .closed)
     }
 
@@ -106,16 +116,53 @@ import Testing
         let app = scratch.app()
         Self.press(app, [.char("6"), .enter])
         #expect(Self.text(app).contains("the file is not a register"))
-        #expect(app.openedRegister == nil)
+        #expect(!app.registerIsOpen)
 
         try FileManager.default.removeItem(atPath: path)
         _ = try scratch.filled()
         Self.press(app, [.char("u")])
         #expect(Self.text(app).contains("DMF-20261101-OVER"))
-        #expect(app.openedRegister != nil)
+        #expect(app.registerIsOpen)
         Self.press(app, [.escape])
-        #expect(app.mode == .start)
-        #expect(app.openedRegister == nil)
+        #expect(app.isShowing(StartScreen.self))
+        #expect(!app.registerIsOpen)
+    }
+
+    /// While a request is with the register (on the worker), the screen takes no key but Esc:
+    /// keys typed meanwhile are dropped, as keys typed while one screen gives way to the next;
+    /// Esc goes back to the menu without waiting, and the register is closed after the request.
+    @Test func keysTypedWhileTheRegisterAnswersAreDroppedAndEscLeaves() throws {
+        let scratch = Scratch()
+        var state = AppState(
+            helpdesk: false, drafts: DraftStore(folder: scratch.folder + "/drafts"), clock: Self.clock,
+            outputFolder: scratch.folder, home: nil)
+        state.register = scratch.location.setting
+        guard case .all(let opening) = RegisterScreen.open(state), case .show(let shown)? = opening.first,
+            var screen = shown as? RegisterScreen
+        else {
+            Issue.record("the register screen did not open asking for the list")
+            return
+        }
+        guard case .run(.register(_, .list, _))? = opening.last else {
+            Issue.record("no list was asked for")
+            return
+        }
+        #expect(screen.waiting)
+        #expect(screen.hints(state) == ["Esc back to the menu"])
+        for key in [Key.enter, .char("/"), .char("s"), .char("u"), .down, .char("q")] {
+            guard case .none = screen.update(key, &state) else {
+                Issue.record("\(key) was taken while waiting")
+                continue
+            }
+        }
+        #expect(screen.panel == .list && screen.query.status == nil && screen.query.dueBy == nil)
+        guard case .all(let leaving) = screen.update(.escape, &state), case .run(.closeRegister)? = leaving.first,
+            case .show(let next)? = leaving.last
+        else {
+            Issue.record("Esc did not leave")
+            return
+        }
+        #expect(next is StartScreen)
     }
 
     @Test func aRefusedChangeSaysWhyAndRecordsNothing() throws {
@@ -154,7 +201,8 @@ import Testing
 
     @Test func savingTheOutcomeRecordsIt() throws {
         let scratch = Scratch()
-        let (session, output) = try scratch.finishedTransfer()
+        let (finished, output) = try scratch.finishedTransfer()
+        var session = finished
         let saved = try session.saveOutcome(formats: [.markdown], folder: output, register: scratch.location.setting)
         #expect(saved.recorded)
         let note = try #require(saved.registerNote)
@@ -163,7 +211,10 @@ import Testing
         let reference = String(firstLine.dropFirst("Recorded in the register as ".count).dropLast())
         // The IAO decides on it, and this register is one person's: the request travels as a file.
         #expect(FileManager.default.fileExists(atPath: output + "/\(reference).request.json"))
-        #expect(note.contains("send \(output)/\(reference).request.json to your Information Asset Owner"))
+        // It is among the files saved, so what to send (AfterSaving) names it; the register's own
+        // line does not say it again.
+        #expect(saved.paths.contains(output + "/\(reference).request.json"))
+        #expect(!note.contains("request"))
         let entry = try Register(storage: try scratch.location.open(), now: { "" }).history(reference).entry
         #expect(entry.documents.map(\.name).sorted() == [reference + ".answers.yaml", reference + ".md"])
         #expect(saved.paths.allSatisfy { ($0 as NSString).lastPathComponent.hasPrefix(reference) })
@@ -173,7 +224,8 @@ import Testing
         let scratch = Scratch()
         try FileManager.default.createDirectory(atPath: scratch.folder, withIntermediateDirectories: true)
         try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: scratch.folder + "/register.sqlite"))
-        let (session, output) = try scratch.finishedTransfer()
+        let (finished, output) = try scratch.finishedTransfer()
+        var session = finished
         let saved = try session.saveOutcome(formats: [.markdown], folder: output, register: scratch.location.setting)
         #expect(!saved.recorded)
         #expect(saved.paths.count == 2)
@@ -193,7 +245,8 @@ import Testing
         try FileManager.default.createDirectory(atPath: scratch.folder, withIntermediateDirectories: true)
         let path = scratch.folder + "/register.sqlite"
         try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: path))
-        let (session, output) = try scratch.finishedTransfer()
+        let (finished, output) = try scratch.finishedTransfer()
+        var session = finished
         let setting = RegisterSetting.resolve(option: path, variable: { _ in nil })
         let saved = try session.saveOutcome(formats: [.markdown], folder: output, register: setting)
         #expect(!saved.recorded)
@@ -202,7 +255,8 @@ import Testing
 
     @Test func trainingNeverRecords() throws {
         let scratch = Scratch()
-        let (session, output) = try scratch.finishedTransfer(training: true)
+        let (finished, output) = try scratch.finishedTransfer(training: true)
+        var session = finished
         let saved = try session.saveOutcome(formats: [.markdown], folder: output, register: scratch.location.setting)
         #expect(saved.registerNote == nil)
         #expect(!FileManager.default.fileExists(atPath: scratch.folder + "/register.sqlite"))

@@ -98,7 +98,7 @@ import Testing
         #expect(lines.count == 2 && lines[1] == "1")
         #expect(
             lines.first.map { Set($0.split(separator: ",").map(String.init)) }
-                == Set((1...StoreSchema.migrations.count).map { "v\($0)" }))
+                == Set((1...SchemaStatus.newest).map { "v\($0)" }))
         let register = try Self.open(path)
         defer { register.close() }
         #expect(try register.check().chainOnly == ChainReport(entries: 31, events: 91, problems: []))
@@ -169,7 +169,7 @@ import Testing
         try FileManager.default.copyItem(atPath: path, toPath: folder.path + "/backup.sqlite")
         // After the pages a new register has: the tables' definitions and the migrations done
         // still read, so it opens; the entries and events do not.
-        try Self.scribble(path, from: Self.firstRowPage())
+        try Self.scribble(path, from: try Self.rowsStart())
 
         let writer = try Self.open(path)
         let first = #expect(throws: RegisterError.self) {
@@ -193,13 +193,13 @@ import Testing
         _ = try next.append(EventRequest(kind: .authorised, by: "Iris IAO"), to: "DMF-20261129-1001")
     }
 
-    /// Where rows start in a register's file: the pages before hold the tables' definitions and
-    /// the migrations done, which a new register already has, so damage from there on leaves it
-    /// opening while its entries and events cannot be read.
-    static func firstRowPage() throws -> Int {
+    /// Where the rows written after a register was made start: a new register's size. Damage
+    /// from there on leaves the tables' definitions and the migrations done readable, so the
+    /// register opens and the damage is met by what reads or writes the rows.
+    static func rowsStart() throws -> Int {
         let folder = Folder()
-        let path = folder.path + "/empty.sqlite"
-        try open(path).close()
+        let path = folder.path + "/new.sqlite"
+        try SQLiteRegister(path: path).close()
         return try #require(FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
     }
 

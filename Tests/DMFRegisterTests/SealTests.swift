@@ -81,19 +81,26 @@ private func sealed(_ folder: Folder, _ names: [String], marking: String = "OFFI
     return result
 }
 
-private func entry(route: RouteType = .betweenMOJSystems, marking: String = "OFFICIAL-SENSITIVE") -> RegisterEntry {
+private func entry(
+    _ reference: String = reference, route: RouteType = .betweenMOJSystems, marking: String = "OFFICIAL-SENSITIVE",
+    verdict: Verdict = .proceed
+) -> RegisterEntry {
     RegisterEntry(
         reference: reference, recordedAt: "2026-11-29T09:00:00Z", requester: "Sam Sender", team: "Data",
         route: route, sourceSystem: "Casework", destinationOrganisation: "MOJ", destinationSystem: "Analytics",
-        recipientOrganisations: ["MOJ"], classification: .officialSensitive, marking: marking, verdict: .proceed,
+        recipientOrganisations: ["MOJ"], classification: .officialSensitive, marking: marking, verdict: verdict,
         rulesVersion: "2026.11-2", transferKind: .share, frequency: .oneOff, deleteBy: nil, fingerprint: "answers-1",
         answers: "", documents: [])
 }
 
-/// A register holding the test entry, authorised when asked.
-private func register(authorised: Bool, marking: String = "OFFICIAL-SENSITIVE") throws -> Register {
+/// A register holding the test entry, authorised when asked; `after` other entries are recorded
+/// first, so the entry's events have other places in the log than their numbers in the entry.
+private func register(
+    authorised: Bool, marking: String = "OFFICIAL-SENSITIVE", verdict: Verdict = .proceed, after others: Int = 0
+) throws -> Register {
     let register = Register(storage: MemoryRegisterStorage(), now: { "2026-11-29T10:15:00Z" })
-    _ = try register.record(entry(marking: marking), by: "Sam Sender")
+    for number in 0..<others { _ = try register.record(entry("DMF-20261129-000\(number)"), by: "Someone Else") }
+    _ = try register.record(entry(marking: marking, verdict: verdict), by: "Sam Sender")
     if authorised { _ = try register.append(EventRequest(kind: .authorised, by: "Ida IAO"), to: reference) }
     return register
 }
@@ -641,25 +648,25 @@ private func run(_ body: ((String) -> Void, (String) -> Void) -> Int32) -> (stat
 
     // MARK: Recording in the register
 
-    @Test func aRefusedSendingStillLeavesTheManifestAndSaysSo() throws {
+    /// What the register would refuse is refused before any file is hashed or written: a
+    /// transfer not yet authorised, or BLOCKED, leaves no manifest behind.
+    @Test(arguments: [
+        (Verdict.proceed, "this route needs the IAO's authorisation on the DMF before anything is sent."),
+        (Verdict.blocked, "the assessment is BLOCKED: it must not be sent."),
+    ])
+    func aSendingTheRegisterWouldRefuseIsNotSealed(verdict: Verdict, reason: String) throws {
         let folder = try Folder()
         defer { folder.remove() }
         try folder.file("a.txt", "alpha")
-        let register = try register(authorised: false)
+        let register = try register(authorised: false, verdict: verdict)
         let result = run(sealCommand(folder, ["a.txt"], register: register).run)
         #expect(result.status == 1)
-        #expect(result.out.contains("Manifest: \(folder.at("\(reference).manifest.json"))"))
+        #expect(result.out == "", "nothing hashed, nothing sealed")
+        #expect(result.err.hasPrefix("dmf-wizard: \(reference): \(reason)"), "\(result.err)")
+        #expect(result.err.hasSuffix(" Nothing was sealed.\n"), "\(result.err)")
         #expect(
-            result.err.hasPrefix(
-                "dmf-wizard: the register did not record the sending: \(reference): "
-                    + "this route needs the IAO's authorisation"
-            ))
-        #expect(
-            result.err.contains(
-                "the manifest is written (\(folder.at("\(reference).manifest.json"))), but the sending is not recorded")
-        )
-        #expect(SafeFile.exists(folder.at("\(reference).manifest.json")))
-        #expect(try register.history(reference).status == .recorded)
+            try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["a.txt"], "no manifest, no signature")
+        #expect(try register.history(reference).events.count == 1)
     }
 
     @Test func sentThenReceivedAreRecorded() throws {
@@ -667,12 +674,12 @@ private func run(_ body: ((String) -> Void, (String) -> Void) -> Int32) -> (stat
         defer { folder.remove() }
         try folder.file("a.txt", "alpha")
         try folder.file("b.txt", "beta")
-        let register = try register(authorised: true, marking: "OFFICIAL")
+        let register = try register(authorised: true, marking: "OFFICIAL", after: 1)
         let sent = run(sealCommand(folder, ["a.txt", "b.txt"], register: register).run)
         #expect(sent.status == 0)
         #expect(sent.err == "")
         #expect(sent.out.contains("(OFFICIAL)"))  // the register's marking
-        #expect(sent.out.hasSuffix("Recorded as sent in the register (memory), event 3.\n"))
+        #expect(sent.out.hasSuffix("Recorded as sent in the register (memory), event 3 (log position 4).\n"))
         let manifest = try SealManifest.read(path: folder.at("\(reference).manifest.json"))
         let sentEvent = try register.history(reference).events.last
         #expect(sentEvent?.kind == .sent)
@@ -687,7 +694,7 @@ private func run(_ body: ((String) -> Void, (String) -> Void) -> Int32) -> (stat
         let received = run(verifyCommand(folder.at("\(reference).manifest.json"), by: "Riley", register: register).run)
         #expect(received.status == 0)
         #expect(received.err == "")
-        #expect(received.out.hasSuffix("Recorded as received in the register (memory), event 4.\n"))
+        #expect(received.out.hasSuffix("Recorded as received in the register (memory), event 4 (log position 5).\n"))
         let history = try register.history(reference)
         #expect(history.status == .received)
         #expect(history.events.last?.by == "Riley")

@@ -214,7 +214,7 @@ import Testing
         var report = try scratch.register.check()
         #expect(
             report.problems.filter { $0.reference != nil }.map(\.description) == [
-                "entry DMF-20261129-BBBB, event 4: its content does not match its hash: the authorised event was changed"
+                "entry DMF-20261129-BBBB, log position 4: its content does not match its hash: the authorised event was changed"
             ])
         // The guards themselves are found missing (SQLite) or turned off (PostgreSQL).
         let guardWords =

@@ -19,7 +19,8 @@ struct WrittenAnswersTests {
             try Test.cancel("skipped: python3 with PyYAML is not installed (CI installs python3-yaml)")
         }
         let scratch = RegisterScreenTests.Scratch()
-        let (session, output) = try scratch.finishedTransfer()
+        let (finished, output) = try scratch.finishedTransfer()
+        var session = finished
         let answers = session.wizard.answers
         try #require(!answers.recipients.isEmpty, "a list of recipients, the part that was tagged")
 

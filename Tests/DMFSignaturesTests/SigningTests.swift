@@ -136,6 +136,29 @@ import Testing
         #expect(error?.description == "ssh-keygen did not finish within 1 seconds, so it was stopped")
     }
 
+    /// Told to stop while ssh-keygen waits for a person (Ctrl-C at its passphrase prompt, the
+    /// terminal closed), it is ended at once and nothing is signed, with the terminal allowed or not.
+    @Test(arguments: [SSHSigner.Terminal.allowed, .forbidden])
+    func aStopEndsSSHKeygenAtOnce(terminal: SSHSigner.Terminal) throws {
+        let tool = try KeygenTool()
+        try tool.write("key", "not used")
+        let made = try Spawn.run(
+            ["/bin/sh", "-c", "printf '#!/bin/sh\\nexec sleep 30\\n' > ssh-keygen && chmod 755 ssh-keygen"],
+            environment: tool.environment, in: tool.folder)
+        try #require(made.status == 0)
+        let started = Date()
+        var asked = 0
+        let signer = SSHSigner(keyPath: tool.file("key"), keygen: SSHKeygen(path: tool.file("ssh-keygen")))
+        #expect(throws: SigningError.keygen(.stopped)) {
+            try signer.sign(Self.message, namespace: .decision, terminal: terminal) {
+                asked += 1
+                return asked > 3
+            }
+        }
+        #expect(Date().timeIntervalSince(started) < 10, "not the 5 minutes a person is given")
+        #expect(SigningError.keygen(.stopped).description == "ssh-keygen was stopped before it finished")
+    }
+
     /// With the terminal allowed, an ordinary key signs just the same.
     @Test(KeygenTool.needed) func signingWithTheTerminalAllowed() throws {
         let tool = try KeygenTool()

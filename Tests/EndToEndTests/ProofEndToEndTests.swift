@@ -96,7 +96,8 @@ struct ProofEndToEndTests {
         let authorised = try desk.run(
             ["register", "authorise", reference, "--by", "Jo Owner", "--reason", "for the pilot"], key: "iao")
         #expect(authorised.status == 0, "\(authorised.stderr)")
-        #expect(authorised.stdout.contains("Signed by iao@moj.example (key SHA256:"), "\(authorised.stdout)")
+        #expect(authorised.stdout.contains("Signed with key SHA256:"), "\(authorised.stdout)")
+        #expect(authorised.stdout.contains(" (trusted: iao@moj.example).\n"), "\(authorised.stdout)")
 
         // What was signed and its signature, from the register, checked with ssh-keygen alone.
         let shown = try desk.run(["register", "show", reference, "--format", "json"])
@@ -114,7 +115,8 @@ struct ProofEndToEndTests {
 
         let text = try desk.run(["register", "show", reference])
         #expect(text.stdout.contains("Authorised by the IAO — Jo Owner (account "))
-        #expect(text.stdout.contains("Signed by iao@moj.example (key SHA256:"))
+        #expect(text.stdout.contains("       Signed with key SHA256:"), "\(text.stdout)")
+        #expect(text.stdout.contains(" (trusted: iao@moj.example)\n"), "\(text.stdout)")
         let checked = try desk.run(["register", "check"])
         #expect(checked.status == 0)
         #expect(checked.stdout.contains("Signatures: 1 trusted by the allowed signers"), "\(checked.stdout)")
@@ -269,7 +271,7 @@ struct ProofEndToEndTests {
         let imported = try desk.run(["register", "import", decision])
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(imported.stdout.contains("Authorised by the IAO on"))
-        #expect(imported.stdout.contains("Signed by iao@moj.example"))
+        #expect(imported.stdout.contains("(trusted: iao@moj.example)"), "\(imported.stdout)")
         let twice = try desk.run(["register", "import", decision])
         #expect(twice.status == 0 && twice.stdout.contains("already recorded"), "\(twice.stdout)")
 

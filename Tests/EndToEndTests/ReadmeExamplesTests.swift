@@ -99,7 +99,7 @@ import Testing
         for command in [
             "wizard", "resume", "fill", "train", "flow", "table", "rules", "register", "list", "show", "refuse", "sent",
             "received", "deleted", "reviewed", "due", "export", "check", "add", "seal", "verify", "checkpoint", "prove",
-            "verify-proof", "retention", "redact",
+            "verify-proof", "retention", "redact", "migrate", "setup-roles",
         ] {
             #expect(page.contains(".It Em \(command)"), "\(command) is in the man page")
         }

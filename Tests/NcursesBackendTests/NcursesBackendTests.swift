@@ -298,6 +298,76 @@ import Testing
         #expect(dmf_pending_signal() == 0)  // readKey consumed it
     }
 
+    /// The terminal handed to another program (ssh-keygen asking for a passphrase): the shell's
+    /// screen and modes (line editing, echo) while it runs, the notice shown there, then curses'
+    /// own modes and every row drawn afresh; a Ctrl-C meanwhile is seen by the program's check
+    /// and still reported by the next read, and keys typed meanwhile are not.
+    @Test func theTerminalIsHandedOverAndTakenBackWhole() throws {
+        let pty = try Pty()
+        defer { pty.close() }
+        let backend = try NcursesBackend.attach(
+            term: "xterm-256color", inputFD: pty.slave, outputFD: pty.slave, options: options, environment: environment)
+        defer { backend.close(); dmf_uninstall_signal_handlers() }
+        func lineEditing() -> Bool {
+            var modes = termios()
+            tcgetattr(pty.slave, &modes)
+            return modes.c_lflag & tcflag_t(ICANON) != 0 && modes.c_lflag & tcflag_t(ECHO) != 0
+        }
+        var canvas = backend.makeCanvas()
+        canvas.put("The register", x: 2, y: 1)
+        backend.present(canvas)
+        _ = pty.drain()
+        #expect(!lineEditing())
+
+        var outside = false
+        var signalledBefore = true
+        var signalledAfter = false
+        backend.outsideFullScreen(notice: "Signing the authorisation of DMF-20261129-7K3Q.") { signalled in
+            outside = lineEditing()
+            signalledBefore = signalled()
+            kill(getpid(), SIGINT)
+            // Whichever thread takes it, the handler runs soon after.
+            for _ in 0..<200 where !signalled() { usleep(5_000) }
+            signalledAfter = signalled()
+            pty.write("typed meanwhile")
+        }
+        #expect(outside, "the program gets the shell's modes: line editing and echo")
+        #expect(!signalledBefore && signalledAfter)
+        let shown = pty.drain()
+        #expect(shown.contains("\u{1b}[?1049l"), "back to the shell's screen")
+        #expect(shown.contains("Signing the authorisation of DMF-20261129-7K3Q."))
+
+        backend.present(canvas)
+        #expect(!lineEditing(), "curses' modes are back")
+        let redrawn = pty.drain()
+        #expect(redrawn.contains("\u{1b}[?1049h"), "the full screen again")
+        #expect(redrawn.contains("The register"), "drawn afresh, though the canvas did not change")
+        #expect(backend.readKey() == .signal(SIGINT))
+        #expect(backend.readKey(waitingUpTo: 100) == nil, "what was typed meanwhile was dropped")
+    }
+
+    /// While work runs elsewhere the app reads keys with a time limit: nothing comes back as
+    /// nil after about that long, and a key typed meanwhile is returned at once.
+    @Test func aTimedReadReturnsNothingAfterItsTimeOrTheKeyTyped() throws {
+        let pty = try Pty()
+        defer { pty.close() }
+        let backend = try NcursesBackend.attach(
+            term: "xterm-256color", inputFD: pty.slave, outputFD: pty.slave, options: options, environment: environment)
+        defer { backend.close(); dmf_uninstall_signal_handlers() }
+        let watchdog = SignalSender(signal: SIGHUP, afterMilliseconds: 5000)
+        defer { watchdog.cancel() }
+        _ = pty.drain()
+        let started = monotonicMilliseconds()
+        #expect(backend.readKey(waitingUpTo: 200) == nil)
+        let waited = monotonicMilliseconds() - started
+        #expect(waited >= 150 && waited < 3000, "waited \(waited) ms")
+        pty.write("x")
+        #expect(backend.readKey(waitingUpTo: 2000) == .char("x"))
+        // A signal still ends the wait as a key.
+        kill(getpid(), SIGTERM)
+        #expect(backend.readKey(waitingUpTo: 2000) == .signal(SIGTERM))
+    }
+
     @Test(arguments: [
         (String?.none, TerminalOpenError.termUnset),
         ("dumb", .dumbTerminal),

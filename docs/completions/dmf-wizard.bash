@@ -316,13 +316,13 @@ _dmf-wizard_register() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    list|show|authorise|refuse|sent|received|deleted|reviewed|due|export|check|checkpoint|prove|verify-proof|add|decide|import|require-signatures|retention|redact)
+    list|show|authorise|refuse|sent|received|deleted|reviewed|due|export|check|checkpoint|prove|verify-proof|add|decide|import|require-signatures|retention|redact|migrate|setup-roles)
         # Offer subcommand argument completions
         "_dmf-wizard_register_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'list show authorise refuse sent received deleted reviewed due export check checkpoint prove verify-proof add decide import require-signatures retention redact' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'list show authorise refuse sent received deleted reviewed due export check checkpoint prove verify-proof add decide import require-signatures retention redact migrate setup-roles' -- "${cur}"))
         ;;
     esac
 }
@@ -774,6 +774,39 @@ _dmf-wizard_register_redact() {
         return
         ;;
     '--key')
+        return
+        ;;
+    '--register')
+        return
+        ;;
+    esac
+}
+
+_dmf-wizard_register_migrate() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--register)
+    __dmf-wizard_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--register')
+        return
+        ;;
+    esac
+}
+
+_dmf-wizard_register_setup-roles() {
+    repeating_flags=()
+    non_repeating_flags=(--apply --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--prefix --register)
+    __dmf-wizard_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--prefix')
         return
         ;;
     '--register')

@@ -218,12 +218,14 @@ _dmf-wizard_register() {
             'require-signatures:From now on, every desk refuses unsigned decisions, sendings and receipts (a signed event).'
             'retention:Show or set how long the register keeps answers and names after every copy is deleted.'
             'redact:Remove an entry'\''s answers and requester'\''s name once its retention period has passed.'
+            'migrate:Bring the register'\''s tables to the newest version this dmf-wizard knows.'
+            'setup-roles:Print the SQL that sets up the roles a team'\''s register on PostgreSQL is kept with; --apply runs it.'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        list|show|authorise|refuse|sent|received|deleted|reviewed|due|export|check|checkpoint|prove|verify-proof|add|decide|import|require-signatures|retention|redact)
+        list|show|authorise|refuse|sent|received|deleted|reviewed|due|export|check|checkpoint|prove|verify-proof|add|decide|import|require-signatures|retention|redact|migrate|setup-roles)
             "_dmf-wizard_register_${words[1]}" && ret=0
             ;;
         esac
@@ -544,6 +546,32 @@ _dmf-wizard_register_redact() {
         ':reference:'
         '--by[Who removes them.]:by:'
         '--key[The key that signs\: a private key file, or a public key whose private half is in ssh-agent (a smart card, a security key). Default\: $DMF_SIGNING_KEY; none\: recorded as unsigned.]:FILE:'
+        '--register[The register\: a PostgreSQL connection string (postgres\://HOST/DB, or key=value such as service=NAME), or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_dmf-wizard_register_migrate() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--register[The register\: a PostgreSQL connection string (postgres\://HOST/DB, or key=value such as service=NAME), or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_dmf-wizard_register_setup-roles() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--prefix[What the roles'\'' names start with.]:prefix:'
+        '--apply[Run the SQL on the register (--register or $DMF_REGISTER_URL), as well as printing it.]'
         '--register[The register\: a PostgreSQL connection string (postgres\://HOST/DB, or key=value such as service=NAME), or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'

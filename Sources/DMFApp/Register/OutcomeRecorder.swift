@@ -19,6 +19,18 @@ struct OutcomeRecorder {
         /// Why the request could not be written, when it could not.
         var requestProblem: String?
 
+        /// The line about the register alone: what the wizard's saved screen shows, where the
+        /// request file is part of what to send (`AfterSaving`).
+        var recordedLine: String {
+            let recorded =
+                isNew
+                ? "Recorded in the register as \(entry.reference)."
+                : "Already in the register as \(entry.reference) (the same answers); nothing new was recorded."
+            return [recorded, requestProblem.map { "The request for the IAO was not written: \($0)" }]
+                .compactMap { $0 }.joined(separator: "\n")
+        }
+
+        /// Everything, for the commands that print it (`fill --record`, `register add`).
         var message: String {
             var lines = [
                 isNew

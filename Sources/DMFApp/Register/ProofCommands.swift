@@ -153,13 +153,15 @@ extension RegisterCommand {
         return withRegister { register throws(RegisterError) in
             let history = try register.history(reference)
             if let same = history.events.first(where: { Self.records($0, request) }) {
-                stdout("\(reference): already recorded as event \(same.sequence); nothing new was recorded.\n")
+                stdout(
+                    "\(reference): already recorded as \(RegisterListing.place(of: same, in: history)); nothing new "
+                        + "was recorded.\n")
                 return 0
             }
             let event = try register.append(request, to: reference)
             stdout(
                 "\(reference): \(event.kind.label) on \(event.date) — \(RegisterListing.actor(event)), recorded as "
-                    + "event \(event.sequence).\n")
+                    + "\(RegisterListing.place(of: event, in: try? register.history(reference))).\n")
             let finding = register.finding(for: event, entryDigest: history.entry.digest)
             stdout(RegisterListing.signatureNote(event, finding).map { $0 + ".\n" } ?? "")
             return 0

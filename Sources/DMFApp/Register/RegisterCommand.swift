@@ -114,15 +114,16 @@ public struct RegisterCommand {
                 request.proof = proof
             }
             let event = try register.append(request, to: reference)
+            let history = try? register.history(reference)
             stdout(
-                "\(reference): \(event.kind.label) on \(event.date) — \(event.byShown), recorded as event "
-                    + "\(event.sequence).\n")
+                "\(reference): \(event.kind.label) on \(event.date) — \(event.byShown), recorded as "
+                    + "\(RegisterListing.place(of: event, in: history)).\n")
             if event.kind.signatureNamespace != nil {
-                let finding = register.finding(for: event, entryDigest: nil)
+                let finding = register.finding(for: event, entryDigest: history?.entry.digest)
                 stdout(
                     finding == .unsigned
                         ? "Not signed: no signing key is set up (see `dmf-wizard keys`).\n"
-                        : "\(finding.description.prefix(1).uppercased() + finding.description.dropFirst()).\n")
+                        : (RegisterListing.signatureNote(event, finding) ?? "") + ".\n")
             }
             return 0
         }
@@ -135,22 +136,17 @@ public struct RegisterCommand {
         -> EventProof??
     {
         // Refused now rather than after a passphrase: the same rules the write applies.
-        let (history, request) = try register.precheck(typed, to: reference)
-        let key: SSHPublicKey?
-        do { key = try signing.publicKey() } catch {
+        let pending: PendingDecision?
+        do throws(DecisionNotSigned) {
+            pending = try signing.prepareDecision(typed, reference: reference, in: register)
+        } catch {
+            if case .refused(let refusal) = error { throw refusal }
             stderr("dmf-wizard: \(error.description); nothing was recorded\n")
             return nil
         }
-        guard let key else { return .some(nil) }
-        if let refusal = Signing.refusal(of: key, for: .decision, trust: register.trust) {
-            stderr("dmf-wizard: \(reference): \(refusal); nothing was recorded\n")
-            return nil
-        }
-        let statement = DecisionStatement(
-            reference: reference, entryDigest: history.entry.digest, kind: request.kind, date: request.date ?? today,
-            reason: request.reason, by: request.by, account: try register.currentAccount())
+        guard let pending else { return .some(nil) }
         do {
-            return .some(try signing.sign(statement.bytes, for: .decision))
+            return .some(try signing.sign(pending.statement.bytes, for: .decision))
         } catch {
             stderr("dmf-wizard: \(error.description); nothing was recorded\n")
             return nil
@@ -250,6 +246,55 @@ public struct RegisterCommand {
         }
         lines += report.untrustedSignatures.map { "  \($0)" }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `register migrate`: brings the register's tables to the newest version this dmf-wizard
+    /// knows. On PostgreSQL with roles only a member of the role that owns them may.
+    public func migrate() -> Int32 {
+        let status: SchemaStatus
+        do { status = try register.location.migrate(software: register.software) } catch {
+            stderr("dmf-wizard: \(error.description)\n")
+            return 1
+        }
+        let this = "this dmf-wizard (\(register.software))"
+        if let from = status.migratedFrom {
+            stdout(
+                "The register at \(register.location) was at version \(from) and is now at version \(status.version), "
+                    + "the newest \(this) knows.\n")
+        } else if status.isNewer {
+            stdout(
+                "The register at \(register.location) is at version \(status.version), newer than \(this) knows "
+                    + "(\(SchemaStatus.newest)): nothing to do. Install the newer dmf-wizard here too.\n")
+        } else {
+            stdout(
+                "The register at \(register.location) is at version \(status.version), the newest \(this) knows: "
+                    + "nothing to do.\n")
+        }
+        if let oldest = status.oldestWriter {
+            stdout("Recording in it needs dmf-wizard \(Sanitizer.visible(oldest, limit: 40)) or newer.\n")
+        }
+        return 0
+    }
+
+    /// `register setup-roles`: prints the SQL that sets up the roles a team's register on
+    /// PostgreSQL is kept with, and with `apply` runs it on the register. Exit 2 for a prefix
+    /// that cannot name roles.
+    public func setUpRoles(prefix: String, apply: Bool) -> Int32 {
+        let roles: RegisterRoles
+        do { roles = try RegisterRoles(prefix: prefix) } catch {
+            stderr("dmf-wizard: --prefix: \(error.description)\n")
+            return 2
+        }
+        stdout(roles.script)
+        guard apply else { return 0 }
+        do { try register.location.setUp(roles, software: register.software) } catch {
+            stderr("dmf-wizard: \(error.description); the roles were not set up\n")
+            return 1
+        }
+        stdout(
+            "-- Applied to the register at \(register.location): the roles \(roles.owner), \(roles.desk), "
+                + "\(roles.iao) and \(roles.auditor) are set up.\n")
+        return 0
     }
 
     /// What to do about a damaged register file.

@@ -14,14 +14,15 @@ struct RegisterExport {
         /// register where nothing was written since signatures and accounts were kept.
         var signatures: [String]?
 
+        /// - Parameter findings: what each event's signature shows, in the order of `history.events`.
+        ///   Events of kinds this version does not know are exported too, as they were written.
         init(_ history: EntryHistory, findings: [ProofFinding] = []) {
             entry = history.entry
             status = history.status
             due = history.dueItems
-            events = history.events
-            let shown = history.events.enumerated().map { index, event in
-                RegisterListing.signatureNote(event, index < findings.count ? findings[index] : nil) ?? ""
-            }
+            events = history.allEvents
+            let found = RegisterListing.findingsBySequence(history, findings)
+            let shown = events.map { RegisterListing.signatureNote($0, found[$0.sequence]) ?? "" }
             signatures = shown.allSatisfy(\.isEmpty) ? nil : shown
         }
     }
@@ -70,7 +71,7 @@ struct RegisterExport {
                     record.events.enumerated().map { index, event in
                         let signature = record.signatures.map { $0[index] }.flatMap { $0.isEmpty ? nil : ", \($0)" }
                         return
-                            "\(event.date) \(event.kind.rawValue) (\(RegisterListing.actor(event))\(signature ?? ""))"
+                            "\(event.date) \(event.kindName) (\(RegisterListing.actor(event))\(signature ?? ""))"
                     }.joined(separator: "; "),
                     entry.documents.map { "\($0.name) sha256:\($0.sha256)" }.joined(separator: "; "),
                 ]

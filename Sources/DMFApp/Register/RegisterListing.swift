@@ -1,6 +1,8 @@
 import DMFPolicy
 import DMFRegister
+import DMFSignatures
 import Foundation
+import TerminalUI
 
 /// How the register's lists and exports look: an aligned table for people, CSV for
 /// spreadsheets, JSON for systems.
@@ -35,23 +37,42 @@ enum RegisterListing {
         }
     }
 
-    /// Columns padded to their widest cell, long text cut at 30 characters with "…".
-    static func table(_ rows: [[String]]) -> String {
-        let clipped = rows.map { $0.map { $0.count > 30 ? String($0.prefix(29)) + "…" : $0 } }
+    /// Columns padded to their widest cell, by display width: a wide character (漢, most emoji)
+    /// takes two columns and a combining mark none, so names in any script line up. Long text is
+    /// cut at 30 columns with "…".
+    static func table(_ rows: [[String]], widthFunction: DisplayWidth = DisplayWidths.approximate) -> String {
+        let clipped = rows.map { $0.map { clip($0, columns: 30, widthFunction) } }
+        let columns = clipped.map { $0.map { displayColumns(of: $0, widthFunction) } }
         var widths = [Int](repeating: 0, count: clipped.first?.count ?? 0)
-        for row in clipped { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) } }
+        for row in columns { for (index, width) in row.enumerated() { widths[index] = max(widths[index], width) } }
         // Padded by hand: Foundation's padding and trimming cost a tenth of a millisecond a row.
         var out = ""
-        for row in clipped {
+        for (row, cells) in zip(columns, clipped) {
             var line = ""
-            for (index, cell) in row.enumerated() {
+            for (index, cell) in cells.enumerated() {
                 line += cell
-                if index < row.count - 1 { line += String(repeating: " ", count: widths[index] - cell.count + 2) }
+                if index < cells.count - 1 { line += String(repeating: " ", count: widths[index] - row[index] + 2) }
             }
             while line.last == " " { line.removeLast() }
             out += line + "\n"
         }
         return out
+    }
+
+    /// `text` cut to at most `columns` display columns, ending with "…" when it was cut.
+    static func clip(_ text: String, columns: Int, _ widthFunction: DisplayWidth) -> String {
+        // Most cells are short ASCII: one column a byte.
+        if text.utf8.count <= columns, text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        guard displayColumns(of: text, widthFunction) > columns else { return text }
+        var kept = ""
+        var used = 0
+        for character in text {
+            let width = max(0, widthFunction(character))
+            if used + width > columns - 1 { break }
+            kept.append(character)
+            used += width
+        }
+        return kept + "…"
     }
 
     /// RFC 4180, with a leading `'` on any cell a spreadsheet would run as a formula.
@@ -83,16 +104,55 @@ enum RegisterListing {
         return event.byShown
     }
 
-    /// "Signed by jowner (key SHA256:…)", "Unsigned", or why a signature is not trusted; nothing
-    /// for an event of a kind never signed, or written before signatures were kept.
-    static func signatureNote(_ event: RegisterEvent, _ finding: ProofFinding?) -> String? {
-        guard event.kind.signatureNamespace != nil, event.proof != nil || event.account != nil else { return nil }
-        let text = (finding ?? (event.proof == nil ? .unsigned : .uncheckable("not checked"))).description
-        return text.prefix(1).uppercased() + text.dropFirst()
+    /// How an event's signature reads beside who acted: "signed with key SHA256:… (trusted:
+    /// jowner)", "unsigned", "signed with key SHA256:…, key no longer trusted (…)", or why it is
+    /// not trusted; nil for an event of a kind never signed, or written before signatures were
+    /// kept. `show`, `export`, the commands that record and the register screen all say it so.
+    static func signature(_ event: RegisterEvent, _ finding: ProofFinding?) -> String? {
+        guard event.unknownKind == nil, event.kind.signatureNamespace != nil, event.proof != nil || event.account != nil
+        else { return nil }
+        let key = event.proof.flatMap { try? SSHPublicKey(line: $0.signerKey).fingerprint() } ?? "that cannot be read"
+        func names(_ signer: Signer) -> String {
+            signer.principals.map { Sanitizer.visible($0, limit: 80) }.joined(separator: ", ")
+        }
+        switch finding ?? (event.proof == nil ? .unsigned : .uncheckable("not checked")) {
+        case .unsigned: return "unsigned"
+        case .trusted(let signer): return "signed with key \(signer.fingerprint) (trusted: \(names(signer)))"
+        case .untrusted(.keyNotListed):
+            return "signed with key \(key), key no longer trusted (not in the allowed signers)"
+        case .untrusted(.notAllowedForNamespace(let signer, let namespace)):
+            return "signed with key \(key) (\(names(signer))), key not trusted for \(namespace.things)"
+        case .untrusted(.notValidAt(_, let signer, let window)):
+            return "signed with key \(key) (\(names(signer))), key not trusted at the time (trusted \(window))"
+        case .untrusted(let check): return "signed with key \(key), not trusted: \(check.description)"
+        case .broken(let reason): return "signature broken: \(reason)"
+        case .uncheckable(let reason): return "signed with key \(key), which cannot be checked here: \(reason)"
+        }
     }
 
-    /// One entry and its whole life, for `register show`.
-    /// - Parameter findings: what each event's signature shows, in the events' order.
+    /// The same, as a sentence of its own: "Signed with key SHA256:… (trusted: jowner)".
+    static func signatureNote(_ event: RegisterEvent, _ finding: ProofFinding?) -> String? {
+        signature(event, finding).map { $0.prefix(1).uppercased() + $0.dropFirst() }
+    }
+
+    /// "event 2 (log position 17)": an event's number within its entry (1, 2, 3…) and, apart,
+    /// its place in the register's whole log.
+    static func place(of event: RegisterEvent, in history: EntryHistory?) -> String {
+        guard let index = history?.events.firstIndex(where: { $0.sequence == event.sequence }) else {
+            return "log position \(event.sequence)"
+        }
+        return "event \(index + 1) (log position \(event.sequence))"
+    }
+
+    /// `findings`, given in the order of `history.events`, by each event's sequence number.
+    static func findingsBySequence(_ history: EntryHistory, _ findings: [ProofFinding]) -> [Int64: ProofFinding] {
+        Dictionary(
+            zip(history.events.map(\.sequence), findings).map { ($0, $1) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// One entry and its whole life, for `register show`. Events of kinds this version does not
+    /// know are listed as written, and said to count for nothing shown above them.
+    /// - Parameter findings: what each event's signature shows, in the order of `history.events`.
     static func details(_ history: EntryHistory, findings: [ProofFinding] = []) -> String {
         let entry = history.entry
         var lines = [
@@ -117,16 +177,31 @@ enum RegisterListing {
             lines.append("Documents:")
             for file in entry.documents { lines.append("  \(file.name)  \(file.size) bytes  sha256 \(file.sha256)") }
         }
-        lines.append("Events:")
-        for (index, event) in history.events.enumerated() {
-            var line = "  \(event.sequence). \(event.date) \(event.kind.label) — \(Self.actor(event))"
+        lines.append("Events (numbered within this entry; [log N]: the event's place in the register's whole log):")
+        let found = findingsBySequence(history, findings)
+        let events = history.allEvents
+        // Numbers right-aligned, so the dates line up however many events there are.
+        let numberWidth = String(events.count).count
+        let logWidth = events.map { String($0.sequence).count }.max() ?? 1
+        func padded(_ number: some BinaryInteger, _ width: Int) -> String {
+            let text = String(number)
+            return String(repeating: " ", count: max(0, width - text.count)) + text
+        }
+        for (index, event) in events.enumerated() {
+            var line =
+                "  \(padded(index + 1, numberWidth)). [log \(padded(event.sequence, logWidth))] \(event.date) "
+                + "\(event.kindLabel) — \(Self.actor(event))"
             if let reason = event.reason, !reason.isEmpty { line += ": \(reason)" }
             if let next = event.nextReview { line += " (next review \(next))" }
             lines.append(line)
-            if let signature = Self.signatureNote(event, index < findings.count ? findings[index] : nil) {
-                lines.append("       \(signature)")
-            }
+            if let signature = Self.signatureNote(event, found[event.sequence]) { lines.append("       \(signature)") }
             for file in event.files { lines.append("       \(file.name)  \(file.size) bytes  sha256 \(file.sha256)") }
+        }
+        if !history.unknownEvents.isEmpty {
+            lines.append(
+                "A newer dmf-wizard recorded \(history.unknownEvents.count == 1 ? "an event" : "events") of a kind this "
+                    + "version does not know: the status and what is due leave \(history.unknownEvents.count == 1 ? "it" : "them") "
+                    + "out. The newer version shows the whole story.")
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -7,14 +7,17 @@ import Foundation
 /// `dmf-wizard seal REF FILE... [--by NAME] [--force]`: hashes the files, writes
 /// `REF.manifest.json` beside them, and records them as sent in the register when one is given.
 ///
-/// Order: check the request; read the register's entry (its marking; an unknown reference stops
-/// here with nothing written); hash; write the manifest; record the "sent" event. The manifest is
-/// written before the event so the register never records a sending whose manifest could not be
-/// written; a refusal after that leaves the manifest in place and says so.
+/// Order: check the request; ask the register whether the sending may be recorded (its entry's
+/// history, its marking, whether it requires a signature: an unknown reference, or a BLOCKED,
+/// refused or unauthorised entry, stops here with nothing written); hash; write the manifest;
+/// record the "sent" event. The manifest is written before the event so the register never
+/// records a sending whose manifest could not be written; a refusal after that (another desk
+/// recorded something meanwhile) leaves the manifest in place and says so.
 ///
 /// Exit status: 0 sealed (and recorded, when a register was given); 1 a file could not be read,
 /// the manifest could not be written (it exists and `force` is off, no space), the register could
-/// not be read, or the register refused to record the sending (the manifest is then written);
+/// not be read, or the register refused to record the sending (nothing written when it refused
+/// before hashing; the manifest written when it refused at the end);
 /// 2 bad usage (no files, a bad reference, marking or name, files in two folders, a file named
 /// twice, a marking that contradicts the register's, an unusable `SOURCE_DATE_EPOCH`).
 public struct SealCommand {
@@ -67,7 +70,13 @@ public struct SealCommand {
         if let register {
             let entry: RegisterEntry
             do throws(RegisterError) {
-                entry = try register.history(reference).entry
+                // Whatever would refuse the sending is asked before anything is hashed or written:
+                // a BLOCKED, refused or not yet authorised entry is never sealed. The files are
+                // named here as they will be recorded; their digests are not known yet, and no
+                // rule about a sending reads them.
+                let named = files.map { FileDigest(name: ($0 as NSString).lastPathComponent, size: 0, sha256: "") }
+                entry = try register.precheck(EventRequest(kind: .sent, by: person, files: named), to: reference)
+                    .history.entry
                 if try register.signatureRequirement() != nil {
                     guard let key else {
                         return fail(
@@ -79,7 +88,8 @@ public struct SealCommand {
                     }
                 }
             } catch {
-                return fail("\(error.description); nothing was sealed", 1)
+                let reason = error.description
+                return fail(reason + (reason.hasSuffix(".") ? " Nothing was sealed." : "; nothing was sealed"), 1)
             }
             if let marking, marking != entry.marking {
                 return fail(
@@ -153,7 +163,8 @@ public struct SealCommand {
             files: sealed.manifest.files, proof: proof)
         do throws(RegisterError) {
             let event = try register.append(request, to: reference)
-            stdout("Recorded as sent in the register (\(register.location)), event \(event.sequence).\n")
+            let place = RegisterListing.place(of: event, in: try? register.history(reference))
+            stdout("Recorded as sent in the register (\(register.location)), \(place).\n")
             return 0
         } catch {
             stderr(
@@ -316,7 +327,8 @@ public struct VerifyCommand {
             files: receipt.receivedFiles, proof: proof)
         do throws(RegisterError) {
             let event = try register.append(request, to: receipt.reference)
-            stdout("Recorded as received in the register (\(register.location)), event \(event.sequence).\n")
+            let place = RegisterListing.place(of: event, in: try? register.history(receipt.reference))
+            stdout("Recorded as received in the register (\(register.location)), \(place).\n")
         } catch {
             stderr("dmf-wizard: the register did not record the receipt: \(error.description)\n")
             status = 1

@@ -40,10 +40,52 @@ public struct Signing: Sendable {
     public func publicKey() throws(SigningError) -> SSHPublicKey? { try signer?.publicKey() }
 
     /// Signs `message` for `namespace`, or returns nil when no key is set up.
-    public func sign(_ message: [UInt8], for namespace: SignatureNamespace) throws(SigningError) -> EventProof? {
+    /// - Parameter stop: asked while ssh-keygen runs; once true (a terminating signal came while
+    ///   it asked for a passphrase), it is stopped and nothing is signed.
+    public func sign(
+        _ message: [UInt8], for namespace: SignatureNamespace, stop: () -> Bool = { false }
+    ) throws(SigningError) -> EventProof? {
         guard let signer else { return nil }
-        let signature = try signer.sign(message, namespace: namespace, terminal: terminal)
+        let signature = try signer.sign(message, namespace: namespace, terminal: terminal, stop: stop)
         return EventProof(statement: message, signature: signature)
+    }
+
+    /// The same key, with or without the terminal for ssh-keygen.
+    func with(terminal: SSHSigner.Terminal) -> Signing {
+        var copy = self
+        copy.terminal = terminal
+        return copy
+    }
+
+    /// Checks a decision as the register will (its lifecycle rules, the account) and the key as
+    /// this desk's allowed signers will, before anything is signed, then states what the key is
+    /// to sign. Nil when no key is set up: the decision is then recorded unsigned, unless the
+    /// register requires signatures. `register authorise` and `refuse` and the register screen
+    /// both come here.
+    func prepareDecision(_ typed: EventRequest, reference: String, in register: Register) throws(DecisionNotSigned)
+        -> PendingDecision?
+    {
+        let history: EntryHistory
+        let request: EventRequest
+        let account: String
+        do throws(RegisterError) {
+            (history, request) = try register.precheck(typed, to: reference)
+            account = try register.currentAccount()
+        } catch {
+            throw .refused(error)
+        }
+        let key: SSHPublicKey?
+        do throws(SigningError) { key = try publicKey() } catch { throw .key(error) }
+        guard let key else { return nil }
+        if let refusal = Signing.refusal(of: key, for: .decision, trust: register.trust) {
+            throw .untrusted("\(reference): \(refusal)")
+        }
+        let statement = DecisionStatement(
+            reference: reference, entryDigest: history.entry.digest, kind: request.kind,
+            date: request.date ?? register.currentDay, reason: request.reason, by: request.by, account: account)
+        return PendingDecision(
+            request: request, reference: reference, statement: statement,
+            fingerprint: (try? key.fingerprint()) ?? key.type, needsTouch: key.type.hasPrefix("sk-"))
     }
 
     /// Why this desk's allowed signers would not trust `key` for `namespace` now, or nil when
@@ -69,5 +111,45 @@ public struct Signing: Sendable {
             return "your key \(fingerprint) is not trusted today (\(allowed.map(\.window).joined(separator: " or ")))"
         }
         return nil
+    }
+}
+
+/// A decision ready to be signed: the register's rules and this desk's allowed signers have
+/// accepted it, so nobody types a passphrase for a signature that would be refused. The register
+/// checks it all again when it records it.
+struct PendingDecision: Sendable, Equatable {
+    /// The change as the register will record it: its dates read, today's when none was typed.
+    var request: EventRequest
+    var reference: String
+    /// What the key signs, in the namespace `dmf-wizard-decision`.
+    var statement: DecisionStatement
+    /// The key's fingerprint (`SHA256:…`), for what the person is told.
+    var fingerprint: String
+    /// A security key (`sk-…`): it waits for a touch, so the person must be told.
+    var needsTouch: Bool
+
+    /// The decision with its signature, as the register records it.
+    func signed(_ proof: EventProof) -> EventRequest {
+        var signed = request
+        signed.proof = proof
+        return signed
+    }
+}
+
+/// Why a decision was neither signed nor recorded.
+enum DecisionNotSigned: Error, CustomStringConvertible {
+    /// The register would refuse the change itself (or could not be read).
+    case refused(RegisterError)
+    /// The key set up cannot be used.
+    case key(SigningError)
+    /// This desk's allowed signers would not trust the key for decisions.
+    case untrusted(String)
+
+    var description: String {
+        switch self {
+        case .refused(let error): error.description
+        case .key(let error): error.description
+        case .untrusted(let reason): reason
+        }
     }
 }
