@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "DMFDocuments", dependencies: ["DMFPolicy", "DMFFlow"]),
         .target(name: "DMFFlow", dependencies: ["DMFPolicy"]),
         .target(name: "TerminalUI"),
-        .target(name: "DMFRegister", dependencies: ["DMFPolicy", "SystemCrypto", "DMFSignatures"]),
+        .target(name: "DMFRegister", dependencies: ["DMFPolicy", "SystemCrypto", "DMFSignatures", "TransparencyLog"]),
         .target(
             name: "DMFRegisterStores",
             dependencies: [
@@ -52,7 +52,7 @@ let package = Package(
             name: "DMFApp",
             dependencies: [
                 "DMFPolicy", "DMFAnswers", "DMFDocuments", "DMFFlow", "TerminalUI", "ProcessSupport", "DMFRegister",
-                "DMFRegisterStores", "DMFSignatures",
+                "DMFRegisterStores", "DMFSignatures", "TransparencyLog",
             ]),
         .executableTarget(
             name: "dmf-wizard",
@@ -100,7 +100,8 @@ let package = Package(
             name: "DMFRegisterTests",
             dependencies: [
                 "DMFRegister", "DMFRegisterStores", "DMFPolicy", "DMFAnswers", "DMFApp", "DMFDocuments", "DMFFlow",
-                "TerminalUI", "TestSupport", "DMFSignatures", .product(name: "GRDB", package: "GRDB.swift"),
+                "TerminalUI", "TestSupport", "DMFSignatures", "TransparencyLog",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Fixtures"]),
     ]

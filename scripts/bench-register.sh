@@ -2,6 +2,8 @@
 # Register benchmarks on SQLite, with the static release binary (README, "Speed"):
 #   - recording one entry, whole process (`dmf-wizard register add`), on a register of 100,000;
 #   - `register list --search` and `register check` over 100,000 entries;
+#   - a signed `register checkpoint`, `register check --checkpoint` and `register prove` of one
+#     entry over the same 100,000 events (needs ssh-keygen);
 #   - `verify` hashing a 1 GiB file, beside `sha256sum` on the same file in the same run.
 # Needs python3 and coreutils' sha256sum. Fills the 100,000-entry register once (a few minutes)
 # and keeps it in bench-results/ for later runs.

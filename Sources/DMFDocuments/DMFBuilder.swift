@@ -12,15 +12,18 @@ public enum DMFBuilder {
         public var reference: String?
         /// The IAO's decision as the register holds it, for a form produced after it was made.
         public var recordedDecision: RecordedDecision?
+        /// Where the register stood, for a form saved with one.
+        public var registerPosition: RegisterWitness?
 
         public init(
             producedAt: String, training: Bool = false, reference: String? = nil,
-            recordedDecision: RecordedDecision? = nil
+            recordedDecision: RecordedDecision? = nil, registerPosition: RegisterWitness? = nil
         ) {
             self.producedAt = producedAt
             self.training = training
             self.reference = reference
             self.recordedDecision = recordedDecision
+            self.registerPosition = registerPosition
         }
     }
 
@@ -104,7 +107,7 @@ public enum DMFBuilder {
                 section("third_party", "third_party", "Third-party arrangements", answers),
             ],
             authorisation: authorisation(answers, stated),
-            signOff: signOff)
+            signOff: signOff, registerPosition: context.registerPosition)
     }
 
     /// `DMF-20261129-7K3Q`: the production date and four Crockford symbols hashed from the answers

@@ -113,6 +113,29 @@ public struct DMFNextSteps: Sendable, Equatable {
     }
 }
 
+/// Where the register stood when a form saved with it was about to be recorded: its name, the
+/// number of events and the root hash of their tree. The form is written before its own entry,
+/// so this is a lower bound: the register held at least this much then, and every later
+/// checkpoint must still contain it. Every paper copy is a witness.
+public struct RegisterWitness: Sendable, Equatable {
+    /// `dmf-wizard register ID`.
+    public var register: String
+    public var events: Int
+    /// Base64, as a checkpoint writes it.
+    public var root: String
+
+    public init(register: String, events: Int, root: String) {
+        self.register = register
+        self.events = events
+        self.root = root
+    }
+
+    /// "Register position: dmf-wizard register 3f…, 1,234 events, root hash AbC…= (before this form's entry)".
+    public var line: String {
+        "Register position: \(register), \(Count.grouped(events)) events, root hash \(root) (before this form's entry)"
+    }
+}
+
 /// The filled Data Movement Form and checklist: one model, rendered to every format.
 ///
 /// All user text in it has already been through `Sanitizer`; renderers add their format's escaping.
@@ -136,6 +159,8 @@ public struct FilledDMF: Sendable, Equatable {
     public var authorisation: DMFSection
     /// The signatures, approvals and answers to be written on the printed form.
     public var signOff: DMFSignOff
+    /// Where the register stood when the form was saved with it; nil for a form saved without one.
+    public var registerPosition: RegisterWitness? = nil
 
     public var verdict: Verdict { decision.verdict }
 

@@ -27,6 +27,8 @@ public enum JSONRenderer {
         /// The training banner, only in training mode: JSON has no top and bottom, so the words
         /// people see on every other format travel as a field (left out of real results).
         var notice: String?
+        /// Where the register stood, for a form saved with one (left out otherwise).
+        var register_position: PositionJSON?
 
         init(_ dmf: FilledDMF) {
             verdict = dmf.verdict.rawValue
@@ -56,6 +58,9 @@ public enum JSONRenderer {
             produced_at = dmf.producedAt
             training = dmf.training
             notice = dmf.training ? FilledDMF.trainingBanner : nil
+            register_position = dmf.registerPosition.map {
+                PositionJSON(register: $0.register, events: $0.events, root_hash: $0.root)
+            }
         }
 
         /// Added to the contract: who signs, approves or answers on the printed form.
@@ -117,6 +122,12 @@ public enum JSONRenderer {
         var done: Bool
         var text: String
         var who: String
+    }
+
+    struct PositionJSON: Encodable {
+        var register: String
+        var events: Int
+        var root_hash: String
     }
 
     enum JSONValue: Encodable {

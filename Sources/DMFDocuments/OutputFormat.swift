@@ -60,6 +60,7 @@ extension FilledDMF {
     /// The footer line every format prints.
     var provenanceLine: String {
         "Policy: \(FilledDMF.policyLine). Produced \(producedAt). Reference \(reference)."
+            + (registerPosition.map { " \($0.line)." } ?? "")
     }
 }
 

@@ -8,6 +8,9 @@ public enum LifecycleStep: String, Sendable, Codable, CaseIterable {
     case senderCopyDeleted = "sender-copy-deleted"
     case allCopiesDeleted = "all-copies-deleted"
     case reviewed
+    /// The entry's answers and the requester's name removed once the register's retention
+    /// period has passed since every copy was deleted; their digests are kept.
+    case redacted
 
     /// Plain words for lists and screens.
     public var label: String {
@@ -20,6 +23,7 @@ public enum LifecycleStep: String, Sendable, Codable, CaseIterable {
         case .senderCopyDeleted: "Sender's copy deleted"
         case .allCopiesDeleted: "All copies deleted"
         case .reviewed: "Reviewed"
+        case .redacted: "Answers and names removed"
         }
     }
 }
@@ -100,10 +104,13 @@ public struct LifecycleChange: Sendable {
     /// The local calendar day at the desk recording it (a UK desk at 00:30 in summer is already
     /// on the next day, while UTC is not).
     public var today: String?
+    /// How long the register keeps answers and names after every copy was deleted, when a
+    /// period has been set (none is assumed).
+    public var retention: RetentionPeriod?
 
     public init(
         kind: LifecycleStep, reason: String? = nil, files: [TransferredFile] = [], date: String? = nil,
-        nextReview: String? = nil, today: String? = nil
+        nextReview: String? = nil, today: String? = nil, retention: RetentionPeriod? = nil
     ) {
         self.kind = kind
         self.reason = reason
@@ -111,6 +118,7 @@ public struct LifecycleChange: Sendable {
         self.date = date
         self.nextReview = nextReview
         self.today = today
+        self.retention = retention
     }
 }
 
@@ -190,7 +198,7 @@ public enum Lifecycle {
         },
         LifecycleRule(
             id: "lifecycle-closed-once-deleted", source: copiesKept,
-            governs: LifecycleStep.allCases.filter { $0 != .allCopiesDeleted }
+            governs: LifecycleStep.allCases.filter { $0 != .allCopiesDeleted && $0 != .redacted }
         ) { life, _ in
             life.has(.allCopiesDeleted)
                 ? "every copy was recorded as deleted; nothing more can happen to this transfer." : nil
@@ -282,6 +290,33 @@ public enum Lifecycle {
             if life.has(.refused) { return "the IAO refused it, so there is nothing to review." }
             if life.needsAuthorisation && !life.has(.authorised) {
                 return "it has not been authorised yet, so there is nothing to review."
+            }
+            return nil
+        },
+        LifecycleRule(
+            id: "lifecycle-removed-after-retention",
+            source: .init(
+                section: Rule.general, text: copiesKept.text,
+                note: "The register itself holds answers and names about people, so they too are kept only for the "
+                    + "retention period agreed with the Data Protection Officer."),
+            governs: [.redacted]
+        ) { life, change in
+            guard let deleted = life.last(.allCopiesDeleted) else {
+                return "every copy must be recorded as deleted before its answers and names are removed."
+            }
+            if let done = life.last(.redacted) {
+                return "its answers and names were already removed on \(shown(done.date))."
+            }
+            guard let retention = change.retention else {
+                return "no retention period is set for the register. Agree one with your Data Protection Officer "
+                    + "and set it with `dmf-wizard register retention --set PERIOD`; until then nothing is removed."
+            }
+            guard let from = retention.end(after: deleted.date) else {
+                return "the end of the retention period cannot be worked out from \(shown(deleted.date))."
+            }
+            guard let today = change.today ?? change.date, today >= from else {
+                return "its answers and names are kept until \(shown(from)): every copy was deleted on "
+                    + "\(shown(deleted.date)), and the register keeps them for \(retention) after that."
             }
             return nil
         },

@@ -1,6 +1,8 @@
 import DMFPolicy
+import DMFSignatures
 import Dispatch
 import Foundation
+import TransparencyLog
 
 /// One thing wrong in the register, placed as exactly as it can be.
 public struct ChainProblem: Sendable, Equatable, Codable, CustomStringConvertible {
@@ -42,6 +44,8 @@ public struct ChainReport: Sendable, Equatable, Codable {
     public var mentionsSignatures: Bool { hasSigned || requirement != nil }
     /// Some event is signed, whatever was found of its signature.
     public var hasSigned = false
+    /// The log's tree as rebuilt from its events, and how it compares with trusted checkpoints.
+    public var tree: TreeFindings?
 
     public init(
         entries: Int, events: Int, problems: [ChainProblem], damage: [String] = [], recovered: Bool = false,
@@ -58,6 +62,26 @@ public struct ChainReport: Sendable, Equatable, Codable {
         self.unsignedEvents = unsignedEvents
         self.signaturesUnchecked = signaturesUnchecked
         self.requirement = requirement
+    }
+}
+
+/// The log's tree as `check` rebuilt it from the events, and what checkpoints said of it.
+public struct TreeFindings: Sendable, Equatable, Codable {
+    /// `dmf-wizard register ID`.
+    public var origin: String
+    public var size: Int
+    /// Base64.
+    public var root: String
+    /// What the comparison with trusted checkpoints found, in words; nil when none was given.
+    public var comparison: String?
+    public var extendsCheckpoints = true
+    /// How many checkpoints kept in the register (signed by keys this desk trusts) were compared too.
+    public var keptCheckpointsUsed = 0
+
+    public init(origin: String, size: Int, root: String) {
+        self.origin = origin
+        self.size = size
+        self.root = root
     }
 }
 
@@ -132,6 +156,11 @@ struct ChainChecker {
         }
     }
 
+    /// Checkpoints trusted from elsewhere (a file whose signature the caller checked): the log
+    /// must still extend each one. Checkpoints kept in the register are added when this desk
+    /// trusts their signatures, to narrow where a change lies.
+    var trustedCheckpoints: [Checkpoint] = []
+
     /// Entries and events are read at one moment, so a desk recording meanwhile is not taken
     /// for tampering.
     func run() throws -> ChainReport { try storage.readingOneMoment(check) }
@@ -141,26 +170,34 @@ struct ChainChecker {
         // The answers text is most of an entry's size: keep its digest and drop the text, so
         // checking 100,000 entries needs tens of megabytes, not hundreds. Entries stay in the
         // order they were read; `positions` finds one by reference.
-        var entries: [(entry: RegisterEntry, digest: String, summary: EntrySummary)] = []
+        var entries: [CheckedEntry] = []
         var positions: [String: Int] = [:]
         try pipeline(storage.scanEntries) { row in
-            var (entry, summary) = try row()
+            let stored = try row()
+            var entry = stored.entry
             let digest = entry.digest
+            let asRecorded = entry.digestAsRecorded
+            let searchMatches = stored.derived["search"].map { $0 == entry.searchText } ?? true
+            let isRedacted = entry.isRedacted
             entry.answers = ""
-            return (entry, digest, summary)
+            return CheckedEntry(
+                entry: entry, digest: digest, digestAsRecorded: asRecorded, isRedacted: isRedacted,
+                summary: stored.summary, derived: stored.derived, searchMatches: searchMatches)
         } merge: { decoded in
             for read in decoded {
-                positions[read.0.reference] = entries.count
+                positions[read.entry.reference] = entries.count
                 entries.append(read)
             }
         }
 
         var eventsByEntry = [[RegisterEvent]](repeating: [], count: entries.count)
+        var leaves: [LogLeaf] = []
         var previous: RegisterEvent?
         var count = 0
         // Signatures are checked with the hashes, on every core, while the next rows are read.
+        // A decision names the entry as recorded, so a redacted entry's is the one it had.
         let digests = Dictionary(
-            entries.map { ($0.entry.reference, $0.digest) }, uniquingKeysWith: { first, _ in first })
+            entries.map { ($0.entry.reference, $0.digestAsRecorded) }, uniquingKeysWith: { first, _ in first })
         let trust = trust
         let requirement = try storage.requirement()
         var signatures = SignatureTally()
@@ -170,6 +207,7 @@ struct ChainChecker {
         } merge: { decoded in
             for (event, expectedHash, finding) in decoded {
                 count += 1
+                leaves.append(RegisterTree.leaf(event.hash))
                 let expectedSequence = (previous?.sequence ?? 0) + 1
                 let expectedPrevious = previous?.hash ?? RegisterEvent.firstPreviousHash
                 func report(_ what: String) {
@@ -193,8 +231,14 @@ struct ChainChecker {
                 }
                 signatures.count(event, finding, requirement: requirement, report: report)
                 if let position = positions[event.reference] {
-                    if event.unknownKind == nil, event.kind == .created, event.entryDigest != entries[position].digest {
+                    let entry = entries[position]
+                    if event.unknownKind == nil, event.kind == .created, event.entryDigest != entry.digestAsRecorded {
                         report("the entry does not match what was recorded when it was created: the entry was changed")
+                    }
+                    if event.kind == .redacted, event.entryDigest != entry.digest {
+                        report(
+                            "the entry does not match what was kept when its answers and names were removed: "
+                                + "the entry was changed")
                     }
                     // What an entry's status and due dates follow from; its hashes are checked above.
                     var kept = event
@@ -208,32 +252,146 @@ struct ChainChecker {
         }
 
         let summaryProblems = Self.inParallel(Array(entries.indices)) {
-            [entries, eventsByEntry] position -> ChainProblem? in
-            let (entry, _, summary) = entries[position]
-            let events = eventsByEntry[position]
-            guard events.first?.kind == .created else {
-                return ChainProblem(reference: entry.reference, sequence: nil, what: "it has no \"created\" event")
-            }
-            guard Register.summary(of: EntryHistory(entry: entry, events: events)) == summary else {
-                return ChainProblem(
-                    reference: entry.reference, sequence: nil,
-                    what: "its listed status or due date does not follow from its events")
-            }
-            return nil
+            [entries, eventsByEntry] position -> [ChainProblem] in
+            Self.summaryProblems(entries[position], events: eventsByEntry[position])
         }
-        problems += summaryProblems.compactMap { $0 }
+        problems += summaryProblems.joined()
         if let requirement {
             problems += Self.requirementProblems(requirement, trust: trust, eventCount: count, tally: signatures)
         }
+        problems += try storage.retentions().flatMap { Self.retentionProblems($0, trust: trust, leaves: leaves) }
+        problems += try storage.guardProblems().map { ChainProblem(reference: nil, sequence: nil, what: $0) }
+        let tree = try treeFindings(leaves: leaves)
+        problems += tree.problems
         var report = ChainReport(
             entries: entries.count, events: count, problems: problems,
             trustedSignatures: signatures.trusted, untrustedSignatures: signatures.untrusted,
             unsignedEvents: signatures.unsigned, signaturesUnchecked: signatures.unchecked,
             requirement: requirement?.shown)
         report.hasSigned = signatures.signed > 0
+        report.tree = tree.findings
         return report
     }
 
+    /// An entry as `check` keeps it while reading the events.
+    struct CheckedEntry: Sendable {
+        var entry: RegisterEntry
+        /// Its digest now, and the one it had when recorded (they differ once redacted).
+        var digest: String
+        var digestAsRecorded: String
+        /// Its answers were removed (it says so): a redaction event must say so too.
+        var isRedacted: Bool
+        var summary: EntrySummary
+        var derived: [String: String?]
+        var searchMatches: Bool
+    }
+
+    /// Whether the summary kept beside an entry follows from its events, column by column:
+    /// the status, the next due date and its kind, and the search words its fields give.
+    static func summaryProblems(_ checked: CheckedEntry, events: [RegisterEvent]) -> [ChainProblem] {
+        let entry = checked.entry
+        func problem(_ what: String) -> ChainProblem {
+            ChainProblem(reference: entry.reference, sequence: nil, what: what)
+        }
+        guard events.first?.kind == .created else { return [problem("it has no \"created\" event")] }
+        let expected = Register.summary(of: EntryHistory(entry: entry, events: events))
+        var problems: [ChainProblem] = []
+        let columns: [(String, String?, String)] = [
+            ("status", expected.status.rawValue, "status"),
+            ("next_due", expected.nextDue?.date, "next due date"),
+            ("next_due_kind", expected.nextDue?.kind.rawValue, "kind of thing next due"),
+        ]
+        var disagreeing: [String] = []
+        for (column, value, words) in columns {
+            // A store that hands no column over is compared through the summary it read.
+            if let stored = checked.derived[column] {
+                if stored != value { disagreeing.append(words) }
+            }
+        }
+        if checked.derived.isEmpty, expected != checked.summary { disagreeing.append("summary") }
+        if !disagreeing.isEmpty {
+            problems.append(
+                problem(
+                    "its listed status or due date does not follow from its events: the "
+                        + "\(disagreeing.joined(separator: " and ")) kept for lists "
+                        + "\(disagreeing.count == 1 ? "is" : "are") not what its events give"))
+        }
+        if !checked.searchMatches {
+            problems.append(problem("its search words do not follow from the entry (they were edited to hide it)"))
+        }
+        if checked.isRedacted, !events.contains(where: { $0.kind == .redacted }) {
+            problems.append(problem("its answers were removed, but no redaction was recorded: the entry was changed"))
+        }
+        return problems
+    }
+
+    /// The tree kept beside the log (its edge and large subtrees) against the tree of the events
+    /// just read, and the log against every trusted checkpoint.
+    private func treeFindings(leaves: [LogLeaf]) throws -> (problems: [ChainProblem], findings: TreeFindings?) {
+        let hasher: MerkleHasher
+        do { hasher = try MerkleHasher() } catch { return ([], nil) }
+        var problems: [ChainProblem] = []
+        func report(_ what: String) { problems.append(ChainProblem(reference: nil, sequence: nil, what: what)) }
+        let state = try storage.treeState()
+        let kept = Dictionary(
+            try storage.keptSubtrees().map { (Int($0.first)..<Int($0.first + $0.leaves), $0) },
+            uniquingKeysWith: { first, _ in first })
+        var frontier = Frontier(hasher: hasher)
+        let keptEdge = state.edge.flatMap { try? Frontier(saved: $0, hasher: hasher) }
+        if state.edge != nil, keptEdge == nil { report("the tree's kept edge cannot be read: it was changed") }
+        var missingKept = 0
+        var wrongKept: [KeptSubtree] = []
+        for leaf in leaves {
+            for subtree in frontier.appendCompleting(leaf, smallest: RegisterTree.smallestKept) {
+                if let kept = kept[subtree.leaves] {
+                    if kept.root != subtree.root.base64 { wrongKept.append(kept) }
+                } else if subtree.leaves.upperBound <= (keptEdge?.size ?? 0) {
+                    // Every large subtree within the kept edge was kept when it was completed.
+                    missingKept += 1
+                }
+            }
+            if let keptEdge, frontier.size == keptEdge.size, frontier != keptEdge {
+                report(
+                    "the tree's kept edge does not match events 1 to \(Count.grouped(keptEdge.size)): "
+                        + "history was changed after it was kept")
+            }
+        }
+        if let keptEdge, keptEdge.size > leaves.count {
+            report(
+                "the tree's kept edge records \(Count.grouped(keptEdge.size)) events, but the log holds "
+                    + "\(Count.grouped(leaves.count)): events were removed")
+        }
+        if let first = wrongKept.min(by: { $0.first < $1.first }) {
+            report(
+                "the tree's kept roots do not match the events (\(wrongKept.count) of them; the first covers events "
+                    + "\(Count.grouped(Int(first.first) + 1)) to \(Count.grouped(Int(first.first + first.leaves)))): "
+                    + "history was changed after they were kept")
+        }
+        if missingKept > 0 { report("\(missingKept) of the tree's kept roots are missing: they were removed") }
+
+        // Every checkpoint the register keeps whose signature this desk trusts narrows a change.
+        var heads = trustedCheckpoints
+        var keptTrusted = 0
+        for kept in try storage.checkpoints() {
+            guard let checkpoint = kept.checkpoint, checkpoint.origin == state.origin,
+                !heads.contains(checkpoint),
+                trust.judge(kept.proof, namespace: .checkpoint, at: Date()).isTrusted
+            else { continue }
+            heads.append(checkpoint)
+            keptTrusted += 1
+        }
+        guard !trustedCheckpoints.isEmpty else {
+            return (problems, TreeFindings(origin: state.origin, size: frontier.size, root: frontier.root.base64))
+        }
+        let comparison = LogComparison.compare(
+            origin: state.origin, leaves: leaves, trusted: heads, hasher: hasher)
+        var findings = TreeFindings(origin: state.origin, size: frontier.size, root: frontier.root.base64)
+        findings.comparison = comparison.description
+        findings.extendsCheckpoints = comparison.extends
+        findings.keptCheckpointsUsed = keptTrusted
+        if !comparison.extends { report(comparison.description) }
+        return (problems, findings)
+    }
     /// What an event's signature shows, worked out with its hash. Only a signed event costs a check.
     static func finding(_ event: RegisterEvent, trust: SignerTrust, entryDigest: String?) -> ProofFinding {
         guard let proof = event.proof else { return .unsigned }
@@ -270,6 +428,37 @@ struct ChainChecker {
         switch trust.judge(requirement.proof, namespace: .decision, at: moment) {
         case .broken(let reason): report("the requirement that events be signed: signature broken: \(reason)")
         case .trusted, .untrusted, .uncheckable, .unsigned: break
+        }
+        return problems
+    }
+}
+
+extension ChainChecker {
+    /// A retention period set: its hash, its place in the chain, and its signature where it has one.
+    static func retentionProblems(_ setting: RetentionSetting, trust: SignerTrust, leaves: [LogLeaf]) -> [ChainProblem]
+    {
+        var problems: [ChainProblem] = []
+        func report(_ what: String) { problems.append(ChainProblem(reference: nil, sequence: nil, what: what)) }
+        if setting.hash != setting.expectedHash {
+            report("the retention period set does not match its hash: it was changed")
+        }
+        let after = Int(setting.afterSequence)
+        if after > leaves.count || (after > 0 && RegisterTree.leaf(setting.afterHash) != leaves[after - 1]) {
+            report("the retention period set does not follow the event it names: history was changed")
+        }
+        if setting.period == nil {
+            report("the retention period '\(setting.periodText)' cannot be read: it was changed")
+        }
+        if let proof = setting.proof {
+            let matches =
+                (try? RetentionStatement(bytes: proof.statementBytes)).map {
+                    $0.period == setting.periodText && $0.by == setting.by && $0.account == setting.account
+                } ?? false
+            if !matches { report("the retention period set is not the one signed") }
+            let moment = Date(timeIntervalSince1970: TimeInterval(Moments.seconds(setting.recordedAt) ?? 0))
+            if case .broken(let reason) = trust.judge(proof, namespace: .decision, at: moment) {
+                report("the retention period's signature is broken: \(reason)")
+            }
         }
         return problems
     }

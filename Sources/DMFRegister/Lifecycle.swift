@@ -32,6 +32,9 @@ public struct DueItem: Sendable, Equatable, Codable {
         case senderCopy = "sender-copy"
         /// A recurring transfer's yearly review.
         case review
+        /// Every copy deleted and the register's retention period passed: the entry's answers
+        /// and names are removed (`register redact`).
+        case redaction
     }
 
     public var reference: String
@@ -50,6 +53,7 @@ public struct DueItem: Sendable, Equatable, Codable {
         case .deletion: "delete every copy"
         case .senderCopy: "delete the sender's copy"
         case .review: "review the recurring transfer"
+        case .redaction: "remove its answers and names from the register"
         }
     }
 }
@@ -115,12 +119,17 @@ public struct EntryHistory: Sendable, Equatable {
 
     /// Refuses a change that makes no sense at this point, saying why and what to do instead:
     /// the lifecycle rules (`Lifecycle`, DMFPolicy) decide.
-    /// - Parameter today: the desk's local day; with it, a stated date is judged too (not after
-    ///   today, not before the form was produced or the event it follows).
-    public func check(_ request: EventRequest, today: String? = nil) throws(RefusedChange) {
+    /// - Parameters:
+    ///   - today: the desk's local day; with it, a stated date is judged too (not after today,
+    ///     not before the form was produced or the event it follows).
+    ///   - retention: the register's retention period, when one is set (a redaction needs it).
+    public func check(_ request: EventRequest, today: String? = nil, retention: RetentionPeriod? = nil)
+        throws(RefusedChange)
+    {
         let change = LifecycleChange(
             kind: request.kind, reason: request.reason, files: request.files.map(\.transferred),
-            date: today == nil ? nil : request.date, nextReview: request.nextReview, today: today)
+            date: today == nil ? nil : request.date, nextReview: request.nextReview, today: today,
+            retention: retention)
         if let refused = Lifecycle.refusal(of: change, in: life) {
             throw RefusedChange(reason: "\(entry.reference): \(refused.reason)", rule: refused.rule.id)
         }

@@ -37,7 +37,7 @@ extension LifecycleStep {
     /// its manifest, a receipt the receipt. Other events are not signed.
     public var signatureNamespace: SignatureNamespace? {
         switch self {
-        case .authorised, .refused: .decision
+        case .authorised, .refused, .redacted: .decision
         case .sent: .manifest
         case .received: .receipt
         case .created, .senderCopyDeleted, .allCopiesDeleted, .reviewed: nil
@@ -362,6 +362,18 @@ extension RegisterEvent {
             }
             guard receipt.reference == reference, receipt.receivedFiles == files, receipt.checkedBy == by else {
                 return "the signed receipt does not list what the event records as received"
+            }
+            return nil
+        case .redacted:
+            let statement: RedactionStatement
+            do { statement = try RedactionStatement(bytes: proof.statementBytes) } catch {
+                return "what was signed is not a redaction statement (\(error.description))"
+            }
+            guard statement.reference == reference, statement.removed == files, statement.date == date,
+                statement.by == by
+            else { return "the signed redaction is not the one recorded" }
+            if let entryDigest, statement.entryDigest != entryDigest {
+                return "the signed redaction is for another assessment than the one recorded"
             }
             return nil
         case .created, .senderCopyDeleted, .allCopiesDeleted, .reviewed:

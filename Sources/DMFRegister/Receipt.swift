@@ -61,6 +61,9 @@ public struct Receipt: Sendable, Equatable, Codable {
     /// Names in the manifest's folder that the manifest does not list (other manifests aside);
     /// folders end with `/`.
     public var notInManifest: [String]
+    /// Where the register stood just before this receipt was recorded in it (absent for a
+    /// receipt not recorded in a register): the receipt is a witness of it.
+    public var registerPosition: RegisterPosition?
 
     public init(
         reference: String, marking: String, manifest: String, manifestSHA256: String, sealedAt: String,
@@ -91,6 +94,7 @@ public struct Receipt: Sendable, Equatable, Codable {
         case files
         case notInManifest = "not_in_manifest"
         case allMatched = "all_matched"
+        case registerPosition = "register_position"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -108,6 +112,7 @@ public struct Receipt: Sendable, Equatable, Codable {
         manifestSignature = try container.decodeIfPresent(String.self, forKey: .manifestSignature)
         files = try container.decode([Line].self, forKey: .files)
         notInManifest = try container.decode([String].self, forKey: .notInManifest)
+        registerPosition = try container.decodeIfPresent(RegisterPosition.self, forKey: .registerPosition)
     }
 
     /// `all_matched` is written for people and scripts reading the JSON; it is always derived.
@@ -127,6 +132,7 @@ public struct Receipt: Sendable, Equatable, Codable {
         try container.encode(files, forKey: .files)
         try container.encode(notInManifest, forKey: .notInManifest)
         try container.encode(allMatched, forKey: .allMatched)
+        try container.encodeIfPresent(registerPosition, forKey: .registerPosition)
     }
 
     /// Every file matched and nothing else is in the folder. An extra file counts against it: it
@@ -162,6 +168,9 @@ public struct Receipt: Sendable, Equatable, Codable {
         }
         for name in notInManifest { lines.append("  NOT IN MANIFEST  \(Sanitizer.visible(name))") }
         lines.append(summary)
+        if let registerPosition {
+            lines.append("Register position: \(Sanitizer.visible(registerPosition.line)) (before this receipt's entry)")
+        }
         return lines
     }
 

@@ -1,6 +1,7 @@
 import DMFPolicy
 import DMFSignatures
 import Foundation
+import TransparencyLog
 
 /// The record of assessments and what happened to them, over any store.
 ///
@@ -84,11 +85,12 @@ public final class Register: Sendable {
         -> Recorded
     {
         try loadHashing()
+        let hasher = try merkleHasher()
         let account = try currentAccount()
         try Self.checkPerson(person, reference: entry.reference)
         return try guarded {
             try storage.write { writer in
-                let (existing, head, requirement) = try writer.load(entry.reference)
+                let (existing, head, requirement, edge) = try writer.load(entry.reference)
                 if let existing {
                     guard existing.entry.fingerprint == entry.fingerprint else {
                         throw RegisterError.referenceTaken(entry.reference)
@@ -101,22 +103,34 @@ public final class Register: Sendable {
                     reference: entry.reference, entryDigest: entry.digest, after: head, account: account,
                     requirement: requirement)
                 let history = EntryHistory(entry: entry, events: [created])
-                try writer.save(newEntry: entry, event: created, summary: Self.summary(of: history))
+                let tree = try RegisterTree.growth(
+                    edge: edge, head: head, adding: created.hash, hasher: hasher, location: location,
+                    read: writer.eventHashes)
+                try writer.save(
+                    EventWrite(newEntry: entry, event: created, summary: Self.summary(of: history), tree: tree))
                 return .added(entry)
             }
         }
     }
 
-    /// Appends one event to an entry's life, if it makes sense now.
     /// Appends one event to an entry's life, if it makes sense now. A signed request carries
     /// its signature, made before this is called: signing never holds the write lock.
     public func append(_ typed: EventRequest, to reference: String) throws(RegisterError) -> RegisterEvent {
+        try write(typed, to: reference)
+    }
+
+    /// Appends `typed`, and for a redaction keeps `redaction`'s entry in place of the recorded
+    /// one, after the same checks as any event (the retention period among them).
+    func write(_ typed: EventRequest, to reference: String, redaction: RetentionSetting? = nil)
+        throws(RegisterError) -> RegisterEvent
+    {
         try loadHashing()
+        let hasher = try merkleHasher()
         let account = try currentAccount()
         try Self.checkPerson(typed.by, reference: reference)
         return try guarded {
             try storage.write { writer in
-                let (found, head, requirement) = try writer.load(reference)
+                let (found, head, requirement, edge) = try writer.load(reference)
                 guard var history = found else { throw RegisterError.unknownReference(reference) }
                 if let newer = history.unknownEvents.first {
                     throw RegisterError.refused(
@@ -126,18 +140,30 @@ public final class Register: Sendable {
                                 + "\(newer.sequence)), which this version does not know, so it records nothing more "
                                 + "for it; record the change with the newer version"))
                 }
-                let request = try self.prepared(typed, reference: reference)
+                var request = try self.prepared(typed, reference: reference)
+                var kept: RegisterEntry?
+                if request.kind == .redacted {
+                    let removed = try Redaction.prepare(&request, history: history, location: location)
+                    kept = removed
+                }
                 do throws(RefusedChange) {
-                    try history.check(request, today: today())
+                    try history.check(request, today: today(), retention: redaction?.period)
                     try checkProof(request, of: history, account: account, requirement: requirement)
                 } catch {
                     throw RegisterError.refused(error)
                 }
                 let event = link(
-                    request, reference: reference, entryDigest: nil, after: head, account: account,
+                    request, reference: reference, entryDigest: kept?.digest, after: head, account: account,
                     requirement: requirement)
                 history.events.append(event)
-                try writer.save(newEntry: nil, event: event, summary: Self.summary(of: history))
+                if let kept { history.entry = kept }
+                let tree = try RegisterTree.growth(
+                    edge: edge, head: head, adding: event.hash, hasher: hasher, location: location,
+                    read: writer.eventHashes)
+                try writer.save(
+                    EventWrite(
+                        newEntry: nil, event: event, summary: Self.summary(of: history), tree: tree,
+                        redactedEntry: kept))
                 return event
             }
         }
@@ -203,7 +229,7 @@ public final class Register: Sendable {
         }
         return try guarded {
             try storage.write { writer in
-                let (_, head, existing) = try writer.load("")
+                let (_, head, existing, _) = try writer.load("")
                 if let existing { return existing }
                 var requirement = SignatureRequirement(
                     afterSequence: head?.sequence ?? 0, afterHash: head?.hash ?? RegisterEvent.firstPreviousHash,
@@ -254,7 +280,7 @@ public final class Register: Sendable {
         probe.files = request.files
         probe.proof = proof
         probe.recordedAt = now()
-        if let mismatch = probe.statementMismatch(entryDigest: history.entry.digest) {
+        if let mismatch = probe.statementMismatch(entryDigest: history.entry.digestAsRecorded) {
             throw RefusedChange(reason: "\(reference): \(mismatch).")
         }
         if namespace == .decision, !request.signedElsewhere,
@@ -301,7 +327,7 @@ public final class Register: Sendable {
         var histories: [EntryHistory] = []
         var positions: [String: Int] = [:]
         try storage.scanEntries { row in
-            let (entry, _) = try row()
+            let entry = try row().entry
             positions[entry.reference] = histories.count
             histories.append(EntryHistory(entry: entry, events: []))
         }
@@ -318,23 +344,29 @@ public final class Register: Sendable {
     /// entries with something due, in one read, so it is exact even for entries with several
     /// things due.
     public func due(today: String) throws(RegisterError) -> [DueItem] {
-        try guarded {
-            try storage.due(by: today).flatMap { $0.dueItems.filter { $0.date <= today } }
+        let redactions = try redactionsDue(by: today)
+        return try guarded {
+            (try storage.due(by: today).flatMap { $0.dueItems.filter { $0.date <= today } } + redactions)
                 .sorted { ($0.date, $0.reference) < ($1.date, $1.reference) }
         }
     }
 
     /// Verifies the storage itself (a damaged file), then the whole log: every hash, every link,
-    /// every entry against its "created" event, and every summary against the events. Reads
-    /// the register a row at a time. A damaged file is reported without reading further.
-    public func check() throws(RegisterError) -> ChainReport {
+    /// every entry against its "created" event, every summary against the events, the guards,
+    /// and the tree kept beside the log. Reads the register a row at a time. A damaged file is
+    /// reported without reading further.
+    /// - Parameter checkpoints: checkpoints trusted from elsewhere (their signatures checked by
+    ///   the caller): the log must still extend each; the ones kept in the register narrow a change.
+    public func check(against checkpoints: [Checkpoint] = []) throws(RegisterError) -> ChainReport {
         try loadHashing()
         return try guarded {
             let storageCheck = try storage.checkStorage()
             guard storageCheck.damage.isEmpty else {
                 return ChainReport(entries: 0, events: 0, problems: [], damage: storageCheck.damage)
             }
-            var report = try ChainChecker(storage: storage, trust: trust).run()
+            var checker = ChainChecker(storage: storage, trust: trust)
+            checker.trustedCheckpoints = checkpoints
+            var report = try checker.run()
             report.recovered = storageCheck.recovered
             return report
         }
@@ -371,7 +403,7 @@ public final class Register: Sendable {
 
     /// Every failure leaves as a `RegisterError`. The stores give theirs in plain words; any
     /// other error is named by its own description only when it has one written for people.
-    private func guarded<T>(_ body: () throws -> T) throws(RegisterError) -> T {
+    func guarded<T>(_ body: () throws -> T) throws(RegisterError) -> T {
         do {
             return try body()
         } catch let error as RegisterError {

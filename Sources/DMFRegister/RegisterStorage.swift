@@ -104,15 +104,61 @@ public typealias StoredRow<Value> = @Sendable () throws -> Value
 /// What a store does inside one write transaction: one read, then one write, so a store on a
 /// server can send each as a single batch.
 public protocol RegisterWriter {
-    /// The entry with its events (nil when there is none), the last event of the whole log, and
-    /// the requirement that events be signed, if the register has one.
+    /// The entry with its events (nil when there is none), the last event of the whole log, the
+    /// requirement that events be signed, if the register has one, and the tree's right edge as
+    /// kept (`Frontier.saved`; nil until it is first worked out).
     func load(_ reference: String) throws -> (
-        history: EntryHistory?, head: ChainHead?, requirement: SignatureRequirement?
+        history: EntryHistory?, head: ChainHead?, requirement: SignatureRequirement?, treeEdge: String?
     )
-    /// Writes the new entry if there is one, then the event, and the entry's summary.
-    func save(newEntry: RegisterEntry?, event: RegisterEvent, summary: EntrySummary) throws
+    /// The hashes of the events with these sequence numbers, in order: what a tree edge kept
+    /// behind the log (never worked out, or written by an older dmf-wizard) catches up with.
+    func eventHashes(_ sequences: ClosedRange<Int64>) throws -> [String]
+    /// Writes the new entry if there is one, then the event, the entry's summary (and, for a
+    /// redaction, what is kept of it), the tree's new edge and the large subtrees it completed.
+    func save(_ write: EventWrite) throws
     /// Writes the requirement that events be signed.
     func save(requirement: SignatureRequirement) throws
+    /// Writes a retention period for the register.
+    func save(retention: RetentionSetting) throws
+    /// Writes the tree's edge and subtrees alone: an edge brought up to date with the log.
+    func save(tree: TreeGrowth) throws
+}
+
+/// What one event adds to the register, written in one transaction.
+public struct EventWrite: Sendable, Equatable {
+    public var newEntry: RegisterEntry?
+    public var event: RegisterEvent
+    public var summary: EntrySummary
+    public var tree: TreeGrowth
+    /// For a redaction: the entry as it is kept from now on (answers and names removed).
+    public var redactedEntry: RegisterEntry?
+
+    public init(
+        newEntry: RegisterEntry?, event: RegisterEvent, summary: EntrySummary, tree: TreeGrowth,
+        redactedEntry: RegisterEntry? = nil
+    ) {
+        self.newEntry = newEntry
+        self.event = event
+        self.summary = summary
+        self.tree = tree
+        self.redactedEntry = redactedEntry
+    }
+}
+
+/// An entry as a store holds it: the entry, its summary as read, and the columns kept beside it
+/// that are worked out from it or its events, exactly as stored, so `check` names any that
+/// disagree (a half-written due date, search words that no longer find it).
+public struct StoredEntry: Sendable {
+    public var entry: RegisterEntry
+    public var summary: EntrySummary
+    /// Column name to its stored text (nil for NULL): `status`, `next_due`, `next_due_kind`, `search`.
+    public var derived: [String: String?]
+
+    public init(entry: RegisterEntry, summary: EntrySummary, derived: [String: String?]) {
+        self.entry = entry
+        self.summary = summary
+        self.derived = derived
+    }
 }
 
 /// A place the register lives: SQLite or PostgreSQL. Stores only store; every decision about what
@@ -141,8 +187,29 @@ public protocol RegisterStorage: AnyObject, Sendable {
     func readingOneMoment<T>(_ body: () throws -> T) throws -> T
     /// Every entry, in reference order, a few at a time. Each row comes undecoded, as a
     /// `StoredRow`, so the chain check can decode and hash rows on every core.
-    func scanEntries(_ body: (@escaping StoredRow<(RegisterEntry, EntrySummary)>) throws -> Void) throws
+    func scanEntries(_ body: (@escaping StoredRow<StoredEntry>) throws -> Void) throws
     /// Every event, in sequence order, a few at a time, undecoded like the entries.
     func scanEvents(_ body: (@escaping StoredRow<RegisterEvent>) throws -> Void) throws
+
+    // The log's tree, checkpoints, retention (see `RegisterTree.swift`).
+
+    /// The register's ID, the tree's edge as kept and the log's last event, at one moment.
+    func treeState() throws -> TreeState
+    /// The hashes of the events with these sequence numbers, in order (fewer if some are missing).
+    func eventHashes(_ sequences: ClosedRange<Int64>) throws -> [String]
+    /// Every large complete subtree kept, in any order.
+    func keptSubtrees() throws -> [KeptSubtree]
+    /// Every checkpoint made of this register and kept in it, oldest first.
+    func checkpoints() throws -> [KeptCheckpoint]
+    /// Keeps a checkpoint just made and signed. Not a write of the log: it takes no writer's turn.
+    func save(checkpoint: KeptCheckpoint) throws
+    /// Every retention period set, oldest first.
+    func retentions() throws -> [RetentionSetting]
+    /// Entries whose every copy was recorded as deleted and whose answers are still kept, each
+    /// with the day the copies were deleted: the candidates for removal.
+    func awaitingRemoval() throws -> [(reference: String, deletedOn: String)]
+    /// The guards (triggers) that keep history append-only and are missing, disabled or not as
+    /// dmf-wizard set them, each in words; empty when all are in place.
+    func guardProblems() throws -> [String]
     func close()
 }

@@ -275,13 +275,13 @@ public final class PostgresRegister: RegisterStorage, @unchecked Sendable {
     }
 
     /// Pages through by key, so a register of any size is read in constant memory.
-    public func scanEntries(_ body: (@escaping StoredRow<(RegisterEntry, EntrySummary)>) throws -> Void) throws {
+    public func scanEntries(_ body: (@escaping StoredRow<StoredEntry>) throws -> Void) throws {
         let queries = queries
         var after = ""
         while true {
             let page = try rows(queries.entries(after: after, limit: 1000))
             for row in page {
-                try body { try queries.entry(row) }
+                try body { try queries.storedEntry(row) }
                 after = row["reference"] ?? after
             }
             if page.count < 1000 { return }
@@ -303,6 +303,32 @@ public final class PostgresRegister: RegisterStorage, @unchecked Sendable {
             if page.count < 5000 { return }
         }
     }
+
+    // MARK: - The tree, checkpoints, retention
+
+    public func treeState() throws -> TreeState {
+        let replies = try replies([queries.treeRow, queries.head])
+        return try queries.tree(replies[0].rows, head: try queries.head(replies[1].rows))
+    }
+
+    public func eventHashes(_ sequences: ClosedRange<Int64>) throws -> [String] {
+        queries.hashes(try rows(queries.eventHashes(sequences)))
+    }
+
+    public func keptSubtrees() throws -> [KeptSubtree] { try queries.keptSubtrees(try rows(queries.keptSubtrees)) }
+
+    public func checkpoints() throws -> [KeptCheckpoint] { try queries.checkpoints(try rows(queries.checkpoints)) }
+
+    /// One statement on its own: a checkpoint takes no writer's turn.
+    public func save(checkpoint: KeptCheckpoint) throws { _ = try rows(queries.insert(checkpoint)) }
+
+    public func retentions() throws -> [RetentionSetting] { try queries.retentions(try rows(queries.retentions)) }
+
+    public func awaitingRemoval() throws -> [(reference: String, deletedOn: String)] {
+        queries.awaitingRemoval(try rows(queries.awaitingRemoval))
+    }
+
+    public func guardProblems() throws -> [String] { queries.guardProblems(try rows(queries.triggers)) }
 
     // MARK: - Queries
 
@@ -415,7 +441,7 @@ public final class PostgresRegister: RegisterStorage, @unchecked Sendable {
         init(store: PostgresRegister) { self.store = store }
 
         func load(_ reference: String) throws -> (
-            history: EntryHistory?, head: ChainHead?, requirement: SignatureRequirement?
+            history: EntryHistory?, head: ChainHead?, requirement: SignatureRequirement?, treeEdge: String?
         ) {
             // The connection may be made again before BEGIN, never after.
             let queries = store.queries
@@ -423,20 +449,32 @@ public final class PostgresRegister: RegisterStorage, @unchecked Sendable {
                 Statement(sql: "BEGIN"),
                 Statement(sql: "SELECT pg_advisory_xact_lock($1)", values: [.integer(PostgresRegister.writerLock)]),
                 queries.entry(reference), queries.events(of: reference), queries.head, queries.requirement,
-                StoreSchema.oldestWriterQuery,
+                StoreSchema.oldestWriterQuery, queries.treeRow,
             ])
             store.inTransaction = true
             let replies = try results.map { result throws(RegisterError) in try store.reply(result) }
             try SchemaStatus.checkWriter(
                 replies[6].rows.first?["value"], software: store.software, location: store.location)
+            let head = try queries.head(replies[4].rows)
             return (
-                try queries.history(entry: replies[2].rows, events: replies[3].rows), try queries.head(replies[4].rows),
-                try queries.requirement(replies[5].rows)
+                try queries.history(entry: replies[2].rows, events: replies[3].rows), head,
+                try queries.requirement(replies[5].rows), try queries.tree(replies[7].rows, head: head).edge
             )
         }
 
-        func save(requirement: SignatureRequirement) throws {
-            for result in try store.exchange([store.queries.insert(requirement), Statement(sql: "COMMIT")]) {
+        func eventHashes(_ sequences: ClosedRange<Int64>) throws -> [String] {
+            store.queries.hashes(try store.replies([store.queries.eventHashes(sequences)])[0].rows)
+        }
+
+        func save(requirement: SignatureRequirement) throws { try commit([store.queries.insert(requirement)]) }
+
+        func save(retention: RetentionSetting) throws { try commit([store.queries.insert(retention)]) }
+
+        func save(tree: TreeGrowth) throws { try commit(store.queries.save(tree: tree)) }
+
+        /// The statements and COMMIT in one round trip.
+        private func commit(_ statements: [Statement]) throws {
+            for result in try store.exchange(statements + [Statement(sql: "COMMIT")]) {
                 _ = try store.reply(result)
             }
             guard store.connection.transactionStatus == PQTRANS_IDLE else {
@@ -445,9 +483,9 @@ public final class PostgresRegister: RegisterStorage, @unchecked Sendable {
             }
         }
 
-        func save(newEntry: RegisterEntry?, event: RegisterEvent, summary: EntrySummary) throws {
-            let statements =
-                store.queries.save(newEntry: newEntry, event: event, summary: summary) + [Statement(sql: "COMMIT")]
+        func save(_ write: EventWrite) throws {
+            let summary = write.summary
+            let statements = store.queries.save(write) + [Statement(sql: "COMMIT")]
             let replies: [Result<PostgresConnection.Reply, PostgresConnection.Refusal>]
             do {
                 replies = try store.exchange(statements)

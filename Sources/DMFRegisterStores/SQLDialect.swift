@@ -1,3 +1,5 @@
+import DMFRegister
+
 /// What differs between SQLite's SQL and PostgreSQL's, in one place: every statement the register
 /// runs is written once (`StoreSchema`, `StoreQueries`) and spelled for a store through this.
 enum SQLDialect: Sendable {
@@ -41,20 +43,35 @@ enum SQLDialect: Sendable {
     /// entries are never removed and change only in `summary` columns. A statement that tries
     /// is refused with the same words in both stores. Dropped first, so a later migration can
     /// set them again over a table with more columns.
-    func guards(fixedEntryColumns fixed: [String]) -> [String] {
+    /// - Parameter redactable: whether an entry's answers, requester and search words may change
+    ///   once, to the form a redaction leaves (`register redact`), and never otherwise.
+    func guards(fixedEntryColumns fixed: [String], redactable: Bool = false) -> [String] {
         let refusal = "the register keeps its history: rows are never changed or removed"
         let fixedList = fixed.joined(separator: ", ")
+        // An entry's answers change once, to the removed form, and its requester with them.
+        let removedOnce = """
+            old.answers LIKE '(removed %' OR new.answers NOT LIKE '(removed %' \
+            OR new.requester <> '\(RegisterEntry.removedName)'
+            """
         switch self {
         case .sqlite:
             let refuse = "SELECT RAISE(ABORT, '\(refusal)')"
             return [
                 "DROP TRIGGER IF EXISTS events_no_update", "DROP TRIGGER IF EXISTS events_no_delete",
                 "DROP TRIGGER IF EXISTS entries_no_delete", "DROP TRIGGER IF EXISTS entries_fixed",
+                "DROP TRIGGER IF EXISTS entries_removed_once",
                 "CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN \(refuse); END",
                 "CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN \(refuse); END",
                 "CREATE TRIGGER entries_no_delete BEFORE DELETE ON entries BEGIN \(refuse); END",
                 "CREATE TRIGGER entries_fixed BEFORE UPDATE OF \(fixedList) ON entries BEGIN \(refuse); END",
             ]
+                + (redactable
+                    ? [
+                        """
+                        CREATE TRIGGER entries_removed_once BEFORE UPDATE OF requester, answers, search ON entries \
+                        WHEN \(removedOnce) BEGIN \(refuse); END
+                        """
+                    ] : [])
         case .postgres:
             let guardRows = "FOR EACH ROW EXECUTE FUNCTION dmf_register_keeps_history()"
             return [
@@ -66,6 +83,7 @@ enum SQLDialect: Sendable {
                 "DROP TRIGGER IF EXISTS events_no_truncate ON events",
                 "DROP TRIGGER IF EXISTS entries_no_delete ON entries",
                 "DROP TRIGGER IF EXISTS entries_fixed ON entries",
+                "DROP TRIGGER IF EXISTS entries_removed_once ON entries",
                 "CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON events \(guardRows)",
                 """
                 CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON events \
@@ -73,6 +91,45 @@ enum SQLDialect: Sendable {
                 """,
                 "CREATE TRIGGER entries_no_delete BEFORE DELETE ON entries \(guardRows)",
                 "CREATE TRIGGER entries_fixed BEFORE UPDATE OF \(fixedList) ON entries \(guardRows)",
+            ]
+                + (redactable
+                    ? [
+                        """
+                        CREATE TRIGGER entries_removed_once BEFORE UPDATE OF requester, answers, search ON entries \
+                        FOR EACH ROW WHEN (\(removedOnce)) EXECUTE FUNCTION dmf_register_keeps_history()
+                        """
+                    ] : [])
+        }
+    }
+
+    /// Gives the register its one `register_tree` row, with an ID made at random by the database.
+    var identify: String {
+        switch self {
+        case .sqlite: "INSERT INTO register_tree (register_id) VALUES (lower(hex(randomblob(16))))"
+        case .postgres: "INSERT INTO register_tree (register_id) VALUES (replace(gen_random_uuid()::text, '-', ''))"
+        }
+    }
+
+    /// `register_tree` keeps one row whose ID never changes; only its edge moves on.
+    var treeGuards: [String] {
+        let refusal = "the register keeps its history: rows are never changed or removed"
+        switch self {
+        case .sqlite:
+            let refuse = "SELECT RAISE(ABORT, '\(refusal)')"
+            return [
+                "CREATE TRIGGER register_tree_no_delete BEFORE DELETE ON register_tree BEGIN \(refuse); END",
+                "CREATE TRIGGER register_tree_id_fixed BEFORE UPDATE OF register_id ON register_tree BEGIN \(refuse); END",
+                """
+                CREATE TRIGGER register_tree_one_row BEFORE INSERT ON register_tree \
+                WHEN (SELECT count(*) FROM register_tree) > 0 BEGIN \(refuse); END
+                """,
+            ]
+        case .postgres:
+            let guardRows = "FOR EACH ROW EXECUTE FUNCTION dmf_register_keeps_history()"
+            return [
+                "CREATE TRIGGER register_tree_no_delete BEFORE DELETE ON register_tree \(guardRows)",
+                "CREATE TRIGGER register_tree_id_fixed BEFORE UPDATE OF register_id ON register_tree \(guardRows)",
+                "CREATE UNIQUE INDEX register_tree_one_row ON register_tree ((true))",
             ]
         }
     }
@@ -103,31 +160,38 @@ extension SQLDialect {
     /// and its time must be within five minutes of the server's clock, so no desk can date an
     /// event as it likes. The account is part of the hashed event, so the desk states it and
     /// the server checks it rather than filling it in.
-    static let writtenHonestly: [String] = [
-        """
-        CREATE OR REPLACE FUNCTION dmf_register_written_honestly() RETURNS trigger LANGUAGE plpgsql AS $$ \
-        BEGIN \
-        IF NEW.account IS DISTINCT FROM session_user THEN \
-        RAISE EXCEPTION 'the register records who writes: this connection is the database login %, but the \
-        event names the account %; each person signs in to the database as their own account', \
-        session_user, coalesce(NEW.account, '(none)'); \
-        END IF; \
-        IF abs(extract(epoch FROM (NEW.recorded_at::timestamptz - now()))) > \(maximumClockDifference) THEN \
-        RAISE EXCEPTION 'the register records when: the event says %, but the server''s clock says %; set this \
-        computer''s clock right', NEW.recorded_at, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'); \
-        END IF; \
-        RETURN NEW; \
-        END $$
-        """,
-        """
-        CREATE TRIGGER events_written_honestly BEFORE INSERT ON events \
-        FOR EACH ROW EXECUTE FUNCTION dmf_register_written_honestly()
-        """,
-        """
-        CREATE TRIGGER register_requirements_written_honestly BEFORE INSERT ON register_requirements \
-        FOR EACH ROW EXECUTE FUNCTION dmf_register_written_honestly()
-        """,
-    ]
+    static let writtenHonestly: [String] =
+        [
+            """
+            CREATE OR REPLACE FUNCTION dmf_register_written_honestly() RETURNS trigger LANGUAGE plpgsql AS $$ \
+            BEGIN \
+            IF NEW.account IS DISTINCT FROM session_user THEN \
+            RAISE EXCEPTION 'the register records who writes: this connection is the database login %, but the \
+            event names the account %; each person signs in to the database as their own account', \
+            session_user, coalesce(NEW.account, '(none)'); \
+            END IF; \
+            IF abs(extract(epoch FROM (NEW.recorded_at::timestamptz - now()))) > \(maximumClockDifference) THEN \
+            RAISE EXCEPTION 'the register records when: the event says %, but the server''s clock says %; set this \
+            computer''s clock right', NEW.recorded_at, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'); \
+            END IF; \
+            RETURN NEW; \
+            END $$
+            """,
+            """
+            CREATE TRIGGER events_written_honestly BEFORE INSERT ON events \
+            FOR EACH ROW EXECUTE FUNCTION dmf_register_written_honestly()
+            """,
+        ] + writtenHonestly(on: ["register_requirements"])
+
+    /// The same check of account and time on more tables (each has `account` and `recorded_at`).
+    static func writtenHonestly(on tables: [String]) -> [String] {
+        tables.map {
+            """
+            CREATE TRIGGER \($0)_written_honestly BEFORE INSERT ON \($0) \
+            FOR EACH ROW EXECUTE FUNCTION dmf_register_written_honestly()
+            """
+        }
+    }
 
     /// How far, in seconds, an event's time may be from the server's clock.
     static let maximumClockDifference = 300

@@ -305,9 +305,51 @@ public final class SQLiteRegister: RegisterStorage {
         return StorageCheck(recovered: wasMarked)
     }
 
-    public func scanEntries(_ body: (@escaping StoredRow<(RegisterEntry, EntrySummary)>) throws -> Void) throws {
+    public func scanEntries(_ body: (@escaping StoredRow<StoredEntry>) throws -> Void) throws {
         let queries = queries
-        try scan(queries.entries(after: nil, limit: nil)) { row in try body { try queries.entry(row) } }
+        try scan(queries.entries(after: nil, limit: nil)) { row in try body { try queries.storedEntry(row) } }
+    }
+
+    // MARK: - The tree, checkpoints, retention
+
+    /// Reentrant like the scans: `check` asks inside its one read transaction.
+    private func reading<T>(_ body: (Database) throws -> T) throws -> T {
+        try translated { try queue.unsafeReentrantRead(body) }
+    }
+
+    public func treeState() throws -> TreeState {
+        try reading { db in
+            try queries.tree(
+                try Self.rows(db, queries.treeRow), head: try queries.head(try Self.rows(db, queries.head)))
+        }
+    }
+
+    public func eventHashes(_ sequences: ClosedRange<Int64>) throws -> [String] {
+        try reading { db in queries.hashes(try Self.rows(db, queries.eventHashes(sequences))) }
+    }
+
+    public func keptSubtrees() throws -> [KeptSubtree] {
+        try reading { db in try queries.keptSubtrees(try Self.rows(db, queries.keptSubtrees)) }
+    }
+
+    public func checkpoints() throws -> [KeptCheckpoint] {
+        try reading { db in try queries.checkpoints(try Self.rows(db, queries.checkpoints)) }
+    }
+
+    public func save(checkpoint: KeptCheckpoint) throws {
+        try write { writer in try (writer as? Writer)?.run([queries.insert(checkpoint)]) }
+    }
+
+    public func retentions() throws -> [RetentionSetting] {
+        try reading { db in try queries.retentions(try Self.rows(db, queries.retentions)) }
+    }
+
+    public func awaitingRemoval() throws -> [(reference: String, deletedOn: String)] {
+        try reading { db in queries.awaitingRemoval(try Self.rows(db, queries.awaitingRemoval)) }
+    }
+
+    public func guardProblems() throws -> [String] {
+        try reading { db in queries.guardProblems(try Self.rows(db, queries.triggers)) }
     }
 
     public func scanEvents(_ body: (@escaping StoredRow<RegisterEvent>) throws -> Void) throws {
@@ -372,25 +414,35 @@ public final class SQLiteRegister: RegisterStorage {
         let queries: StoreQueries
 
         func load(_ reference: String) throws -> (
-            history: EntryHistory?, head: ChainHead?, requirement: SignatureRequirement?
+            history: EntryHistory?, head: ChainHead?, requirement: SignatureRequirement?, treeEdge: String?
         ) {
             let head = try queries.head(try SQLiteRegister.rows(db, queries.head))
             let history = try queries.history(
                 entry: try SQLiteRegister.rows(db, queries.entry(reference)),
                 events: try SQLiteRegister.rows(db, queries.events(of: reference)))
-            return (history, head, try queries.requirement(try SQLiteRegister.rows(db, queries.requirement)))
+            let tree = try queries.tree(try SQLiteRegister.rows(db, queries.treeRow), head: head)
+            return (
+                history, head, try queries.requirement(try SQLiteRegister.rows(db, queries.requirement)), tree.edge
+            )
         }
 
-        func save(requirement: SignatureRequirement) throws {
-            let statement = queries.insert(requirement)
-            try db.execute(sql: statement.sql, arguments: SQLiteRegister.arguments(statement.values))
+        func eventHashes(_ sequences: ClosedRange<Int64>) throws -> [String] {
+            queries.hashes(try SQLiteRegister.rows(db, queries.eventHashes(sequences)))
         }
 
-        func save(newEntry: RegisterEntry?, event: RegisterEvent, summary: EntrySummary) throws {
-            for statement in queries.save(newEntry: newEntry, event: event, summary: summary) {
+        func run(_ statements: [SQLStatement]) throws {
+            for statement in statements {
                 try db.execute(sql: statement.sql, arguments: SQLiteRegister.arguments(statement.values))
             }
         }
+
+        func save(requirement: SignatureRequirement) throws { try run([queries.insert(requirement)]) }
+
+        func save(retention: RetentionSetting) throws { try run([queries.insert(retention)]) }
+
+        func save(tree: TreeGrowth) throws { try run(queries.save(tree: tree)) }
+
+        func save(_ write: EventWrite) throws { try run(queries.save(write)) }
     }
 
     // MARK: - Damage and messages

@@ -167,31 +167,184 @@ struct StoreQueries: Sendable {
 
     // MARK: - Writing
 
-    /// A new entry (if any) with its summary, the event, and otherwise the entry's new summary.
-    func save(newEntry: RegisterEntry?, event: RegisterEvent, summary: EntrySummary) -> [SQLStatement] {
+    /// A new entry (if any) with its summary, the event, and otherwise the entry's new summary
+    /// (with, for a redaction, what is kept of it); then the tree's new edge and subtrees.
+    func save(_ write: EventWrite) -> [SQLStatement] {
         var statements: [SQLStatement] = []
-        if let newEntry { statements.append(entries.insert(EntryRow(entry: newEntry, summary: summary), dialect)) }
-        statements.append(events.insert(event, dialect))
-        if newEntry == nil {
+        if let newEntry = write.newEntry {
+            statements.append(entries.insert(EntryRow(entry: newEntry, summary: write.summary), dialect))
+        }
+        statements.append(events.insert(write.event, dialect))
+        if write.newEntry == nil {
             let builder = StatementBuilder(dialect)
-            let row = EntryRow(entry: EntryRow.blank.entry, summary: summary)
-            let assignments = entries.columns.filter(\.isSummary).map { "\($0.name) = \(builder.bind($0.value(row)))" }
+            let row = EntryRow(entry: write.redactedEntry ?? EntryRow.blank.entry, summary: write.summary)
+            let changed = entries.columns.filter {
+                $0.isSummary || (write.redactedEntry != nil && StoreSchema.redactable.contains($0.name))
+            }
+            let assignments = changed.map { "\($0.name) = \(builder.bind($0.value(row)))" }
             statements.append(
                 builder.statement(
-                    "UPDATE entries SET \(assignments.joined(separator: ", ")) WHERE reference = \(builder.bind(summary.reference))"
+                    "UPDATE entries SET \(assignments.joined(separator: ", ")) WHERE reference = \(builder.bind(write.summary.reference))"
                 ))
+        }
+        return statements + save(tree: write.tree)
+    }
+
+    /// The tree's new edge, and each subtree completed (kept once: one already there is left as it is).
+    func save(tree: TreeGrowth) -> [SQLStatement] {
+        let builder = StatementBuilder(dialect)
+        var statements = [builder.statement("UPDATE register_tree SET tree_edge = \(builder.bind(tree.edge))")]
+        for subtree in tree.subtrees {
+            var insert = StoreSchema.treeNodes.insert(subtree, dialect)
+            insert.sql += " ON CONFLICT (first_leaf, leaves) DO NOTHING"
+            statements.append(insert)
         }
         return statements
     }
 
+    // MARK: - The tree, checkpoints, retention
+
+    /// The register's ID and kept edge.
+    var treeRow: SQLStatement {
+        SQLStatement(sql: "SELECT \(StoreSchema.tree.names()) FROM register_tree LIMIT 2")
+    }
+
+    func tree(_ rows: [TextRow], head: ChainHead?) throws(StoreError) -> TreeState {
+        guard rows.count == 1, let row = rows.first else {
+            throw .badRow(
+                rows.isEmpty ? "the register has no ID (its tree row was removed)" : "the register has two IDs")
+        }
+        var state = try StoreSchema.tree.read({ row[$0] }, what: "the register's ID")
+        state.head = head
+        return state
+    }
+
+    /// The hashes of events in `sequences`, in order.
+    func eventHashes(_ sequences: ClosedRange<Int64>) -> SQLStatement {
+        let builder = StatementBuilder(dialect)
+        return builder.statement(
+            """
+            SELECT hash FROM events WHERE sequence >= \(builder.bind(.integer(sequences.lowerBound))) \
+            AND sequence <= \(builder.bind(.integer(sequences.upperBound))) ORDER BY sequence
+            """)
+    }
+
+    func hashes(_ rows: [TextRow]) -> [String] { rows.map { $0["hash"] ?? "" } }
+
+    var keptSubtrees: SQLStatement {
+        SQLStatement(sql: "SELECT \(StoreSchema.treeNodes.names()) FROM register_tree_nodes")
+    }
+
+    func keptSubtrees(_ rows: [TextRow]) throws(StoreError) -> [KeptSubtree] {
+        try rows.map { row throws(StoreError) in try StoreSchema.treeNodes.read({ row[$0] }, what: "a kept tree root") }
+    }
+
+    var checkpoints: SQLStatement {
+        SQLStatement(
+            sql: "SELECT \(StoreSchema.checkpoints.names()) FROM register_checkpoints ORDER BY recorded_at, tree_size")
+    }
+
+    func checkpoints(_ rows: [TextRow]) throws(StoreError) -> [KeptCheckpoint] {
+        try rows.map { row throws(StoreError) in try StoreSchema.checkpoints.read({ row[$0] }, what: "a checkpoint") }
+    }
+
+    func insert(_ checkpoint: KeptCheckpoint) -> SQLStatement { StoreSchema.checkpoints.insert(checkpoint, dialect) }
+
+    var retentions: SQLStatement {
+        SQLStatement(
+            sql: "SELECT \(StoreSchema.retention.names()) FROM register_retention ORDER BY after_sequence, recorded_at")
+    }
+
+    func retentions(_ rows: [TextRow]) throws(StoreError) -> [RetentionSetting] {
+        try rows.map { row throws(StoreError) in
+            try StoreSchema.retention.read({ row[$0] }, what: "a retention period")
+        }
+    }
+
+    func insert(_ retention: RetentionSetting) -> SQLStatement { StoreSchema.retention.insert(retention, dialect) }
+
+    /// Entries with every copy deleted and their answers still kept, with the day of deletion.
+    var awaitingRemoval: SQLStatement {
+        SQLStatement(
+            sql: """
+                SELECT e.reference AS reference, max(v.date) AS deleted_on FROM entries e \
+                JOIN events v ON v.reference = e.reference AND v.kind = '\(EventKind.allCopiesDeleted.rawValue)' \
+                WHERE e.status = '\(EntryStatus.closed.rawValue)' AND e.answers NOT LIKE '(removed %' \
+                GROUP BY e.reference ORDER BY e.reference
+                """)
+    }
+
+    func awaitingRemoval(_ rows: [TextRow]) -> [(reference: String, deletedOn: String)] {
+        rows.compactMap { row in
+            guard let reference = row["reference"], let day = row["deleted_on"] else { return nil }
+            return (reference, day)
+        }
+    }
+
+    /// The triggers as the database holds them (SQLite: name and statement; PostgreSQL: name,
+    /// whether enabled, and the function each calls with its body).
+    var triggers: SQLStatement {
+        switch dialect {
+        case .sqlite: SQLStatement(sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
+        case .postgres:
+            SQLStatement(
+                sql: """
+                    SELECT t.tgname AS name, t.tgenabled AS enabled, p.proname AS function, p.prosrc AS body \
+                    FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid \
+                    WHERE NOT t.tgisinternal AND c.relnamespace = current_schema()::regnamespace
+                    """)
+        }
+    }
+
+    /// Each guard missing, disabled or changed, in words.
+    func guardProblems(_ rows: [TextRow]) -> [String] {
+        let (expected, functions) = StoreSchema.expectedGuards(dialect)
+        var found: [String: TextRow] = [:]
+        for row in rows { if let name = row["name"] { found[name] = row } }
+        var problems: [String] = []
+        for name in expected.keys.sorted() {
+            guard let row = found[name] else {
+                problems.append("the guard \(name) is missing: someone removed it, so history could be rewritten")
+                continue
+            }
+            switch dialect {
+            case .sqlite:
+                if row["sql"] != expected[name] {
+                    problems.append("the guard \(name) is not as dmf-wizard set it: someone replaced it")
+                }
+            case .postgres:
+                if row["enabled"] == "D" {
+                    problems.append(
+                        "the guard \(name) is disabled: someone turned it off, so history could be rewritten")
+                }
+                if let function = row["function"], let body = functions[function], row["body"] != body {
+                    problems.append("the guard \(name) calls \(function), which is not as dmf-wizard set it")
+                } else if row["function"].map({ functions[$0] == nil }) ?? true {
+                    problems.append("the guard \(name) calls a function dmf-wizard did not set")
+                }
+            }
+        }
+        return problems
+    }
+
     // MARK: - Scans
 
-    /// Entries in reference order: all of them, or a page after `after`.
+    /// Entries in reference order, with the search words kept beside them: all of them, or a
+    /// page after `after`.
     func entries(after: String?, limit: Int?) -> SQLStatement {
         let builder = StatementBuilder(dialect)
         let from = after.map { " WHERE reference > \(builder.bind($0))" } ?? ""
         let page = limit.map { " LIMIT \(builder.bind(.integer(Int64($0))))" } ?? ""
-        return builder.statement("SELECT \(entries.names(entryColumns)) FROM entries\(from) ORDER BY reference\(page)")
+        return builder.statement(
+            "SELECT \(entries.names(entryColumns)), search FROM entries\(from) ORDER BY reference\(page)")
+    }
+
+    /// An entry as a scan hands it to `check`: with its summary and derived columns as stored.
+    func storedEntry(_ row: TextRow) throws(StoreError) -> StoredEntry {
+        let (entry, summary) = try self.entry(row)
+        var derived: [String: String?] = [:]
+        for name in ["status", "next_due", "next_due_kind", "search"] { derived[name] = .some(row[name]) }
+        return StoredEntry(entry: entry, summary: summary, derived: derived)
     }
 
     /// Events in sequence order: all of them, or a page after `after`.

@@ -1,5 +1,6 @@
 import DMFPolicy
 import DMFRegister
+import Foundation
 
 /// The register's tables, the same in SQLite and PostgreSQL: each column listed once, with the
 /// field it keeps. Creating the tables, inserting a row and reading one back all walk these
@@ -79,6 +80,60 @@ enum StoreSchema {
             .text("hash", \.hash, extra: "PRIMARY KEY"),
         ])
 
+    /// The register's identity and its log's tree's right edge: one row, made by the migration
+    /// that added it (so a register made before it gets its ID then). The edge changes with
+    /// every event; the ID never does.
+    static let tree = Table<TreeState>(
+        name: "register_tree", blank: TreeState(registerID: "", edge: nil, head: nil),
+        columns: [
+            .text("register_id", \.registerID, extra: "PRIMARY KEY"),
+            .optionalText("tree_edge", \.edge, summary: true),
+        ])
+
+    /// Every complete subtree of at least 256 events, with its root: proofs read these instead
+    /// of every event. Written once each, never changed.
+    static let treeNodes = Table<KeptSubtree>(
+        name: "register_tree_nodes", blank: .blank,
+        columns: [
+            .integer("first_leaf", \.first),
+            .integer("leaves", \.leaves),
+            .text("root", \.root),
+        ])
+
+    /// The checkpoints made (`register checkpoint`), each with its signature.
+    static let checkpoints = Table<KeptCheckpoint>(
+        name: "register_checkpoints", blank: .blank,
+        columns: [
+            .integer("tree_size", \.size),
+            .text("root", \.root),
+            .text("checkpoint", \.text),
+            .text("signature", \.signature),
+            .text("signer_key", \.signerKey),
+            .text("recorded_at", \.recordedAt),
+            .text("account", \.account),
+        ])
+
+    /// The retention periods set (`register retention --set`); the latest applies. Agreed with
+    /// the DPO and set by an IAO, as the requirement that events be signed is.
+    static let retention = Table<RetentionSetting>(
+        name: "register_retention", blank: .blank, access: .iaosAdd,
+        columns: [
+            .integer("after_sequence", \.afterSequence),
+            .text("after_hash", \.afterHash),
+            .text("recorded_at", \.recordedAt),
+            .text("by_person", \.by),
+            .text("account", \.account),
+            .text("period", \.periodText),
+            .optionalText("signed_statement", \.proofStatement),
+            .optionalText("signature", \.proofSignature),
+            .optionalText("signer_key", \.proofSignerKey),
+            .text("hash", \.hash, extra: "PRIMARY KEY"),
+        ])
+
+    /// What a redaction removes from an entry (`register redact`): these change once, to the
+    /// removed form, and never otherwise.
+    static let redactable: Set<String> = ["requester", "answers", "search"]
+
     /// What the register says of itself, one value a name: `oldest_writer`, the oldest
     /// dmf-wizard that may write to it (set by migrations, see `MigrationStep.oldestWriter`),
     /// and on PostgreSQL the roles `register setup-roles` made (`RegisterRoles`).
@@ -90,7 +145,9 @@ enum StoreSchema {
         ])
 
     /// Every table the register keeps rows in, in the order they were added.
-    static let tables: [any SchemaTable] = [entries, events, requirements, settings]
+    static let tables: [any SchemaTable] = [
+        entries, events, requirements, settings, tree, treeNodes, checkpoints, retention,
+    ]
 
     /// The covering index a list reads: each entry's search words and the columns a list shows,
     /// so a search reads it (a few MB) instead of every entry with its answers.
@@ -126,7 +183,57 @@ enum StoreSchema {
         // that may write to it: 0.3.0, the first to record each event's account (version 3)
         // and the first to read this setting.
         [.create(settings), .oldestWriter(SoftwareVersion(0, 3, 0))],
+        // 5: the log's tree (DECISIONS.md, "A history nobody can quietly rewrite"): the register's
+        // ID, made here for a register made before it; the tree's right edge (worked out from the
+        // events on the first write after this); its large subtrees; the checkpoints made; the
+        // retention period; their guards; and the guards again, so that an entry's answers and
+        // requester may be removed once, when it is redacted, and never otherwise changed. An
+        // older dmf-wizard would add events without moving the tree's edge on: 0.4.0 at least.
+        [
+            .create(tree), .identify,
+            .create(treeNodes),
+            .sql("CREATE UNIQUE INDEX register_tree_nodes_by_place ON register_tree_nodes (first_leaf, leaves)"),
+            .create(checkpoints), .create(retention),
+            .perStore(
+                sqlite: SQLDialect.sqlite.treeGuards + SQLDialect.sqlite.fixedTable("register_tree_nodes")
+                    + SQLDialect.sqlite.fixedTable("register_checkpoints")
+                    + SQLDialect.sqlite.fixedTable("register_retention"),
+                postgres: SQLDialect.postgres.treeGuards + SQLDialect.postgres.fixedTable("register_tree_nodes")
+                    + SQLDialect.postgres.fixedTable("register_checkpoints")
+                    + SQLDialect.postgres.fixedTable("register_retention")
+                    + SQLDialect.writtenHonestly(on: ["register_checkpoints", "register_retention"])),
+            .guards,
+            .oldestWriter(SoftwareVersion(0, 4, 0)),
+        ],
     ]
+
+    /// The first version whose guards let a redaction remove an entry's answers and requester.
+    static let redactionVersion = 1 + (migrations.firstIndex { $0.contains(where: \.isIdentify) } ?? migrations.count)
+
+    /// The guards a register at the latest version has: each trigger's name with the statement
+    /// that made it, and on PostgreSQL each function they call with its body, as the migrations
+    /// leave them. `check` compares the register's own with these.
+    static func expectedGuards(_ dialect: SQLDialect) -> (triggers: [String: String], functions: [String: String]) {
+        var triggers: [String: String] = [:]
+        var functions: [String: String] = [:]
+        for version in 1...migrations.count {
+            for statement in statements(toVersion: version, dialect) {
+                let words = statement.split(separator: " ", maxSplits: 6).map(String.init)
+                if statement.hasPrefix("CREATE TRIGGER "), words.count > 2 {
+                    triggers[words[2]] = statement
+                } else if statement.hasPrefix("DROP TRIGGER IF EXISTS "), words.count > 4 {
+                    triggers[words[4]] = nil
+                } else if statement.hasPrefix("CREATE OR REPLACE FUNCTION "), words.count > 4,
+                    let start = statement.range(of: "$$"), let end = statement.range(of: "$$", options: .backwards),
+                    start.upperBound <= end.lowerBound
+                {
+                    let name = String(words[4].prefix { $0 != "(" })
+                    functions[name] = String(statement[start.upperBound..<end.lowerBound])
+                }
+            }
+        }
+        return (triggers, functions)
+    }
 
     /// The oldest dmf-wizard that may write to a register at `version`: the last one a migration
     /// up to it set; nil before any did (a register older than version 4 says nothing).
@@ -158,9 +265,13 @@ enum StoreSchema {
             case .create(let table): [table.create(dialect, atVersion: version)]
             case .sql(let sql): [sql]
             case .perStore(let sqlite, let postgres): dialect == .sqlite ? sqlite : postgres
+            case .identify: [dialect.identify]
             case .guards:
                 dialect.guards(
-                    fixedEntryColumns: entries.columns.filter { !$0.isSummary && $0.since <= version }.map(\.name))
+                    fixedEntryColumns: entries.columns.filter {
+                        !$0.isSummary && $0.since <= version
+                            && !(version >= redactionVersion && redactable.contains($0.name))
+                    }.map(\.name), redactable: version >= redactionVersion)
             case .oldestWriter(let writer): [setting(RegisterSettingRow.oldestWriter, to: writer.description)]
             }
         }
@@ -184,6 +295,13 @@ enum MigrationStep: Sendable {
     case perStore(sqlite: [String], postgres: [String])
     /// Sets the guards that keep history append-only, over the columns as they are then.
     case guards
+    /// Gives the register its ID (`register_tree`'s one row), made by the database at random.
+    case identify
+
+    var isIdentify: Bool {
+        if case .identify = self { true } else { false }
+    }
+
     /// Records the oldest dmf-wizard that may write to the register from this version on. A
     /// migration whose registers an older release would write wrongly (a new event kind, a
     /// column every event must fill) sets it to the release that brings the migration.
@@ -213,7 +331,8 @@ struct RegisterSettingRow: Sendable {
 protocol SchemaTable: Sendable {
     var name: String { get }
     var access: TableAccess { get }
-    /// The columns that may change once a row is written (the summary).
+    /// The columns that may change once a row is written: the summary, and what a redaction
+    /// removes (its guards allow that once).
     var changingColumns: [String] { get }
     func create(_ dialect: SQLDialect, atVersion version: Int) -> String
     /// `ALTER TABLE … ADD COLUMN` for the columns added at `version`.
@@ -235,7 +354,9 @@ struct Table<Row: Sendable>: SchemaTable {
         self.columns = columns
     }
 
-    var changingColumns: [String] { columns.filter(\.isSummary).map(\.name) }
+    var changingColumns: [String] {
+        columns.filter { $0.isSummary || StoreSchema.redactable.contains($0.name) }.map(\.name)
+    }
 
     func create(_ dialect: SQLDialect, atVersion version: Int) -> String {
         let definitions = columns.filter { $0.since <= version }.map { $0.definition(dialect) }
@@ -293,8 +414,8 @@ struct Column<Row: Sendable>: Sendable {
     let isOptional: Bool
     /// Shown by lists, so kept in the list index.
     let isListed: Bool
-    /// Part of an entry's summary, which changes with each event; every other column of a row
-    /// is written once and never changes.
+    /// Part of a row's summary, which changes with each event (an entry's status, the tree's
+    /// edge); every other column of a row is written once and never changes.
     let isSummary: Bool
     /// The schema version that added it: 1 for the first tables. A column added later must be
     /// optional, since the rows already there have no value for it.

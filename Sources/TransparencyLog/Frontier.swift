@@ -28,15 +28,31 @@ public struct Frontier: Sendable, Equatable {
 
     public mutating func append(_ leaf: LogLeaf) { append(leafHash: hasher.leafHash(leaf)) }
 
+    /// Adds a leaf and returns the complete subtrees of at least `smallest` leaves that it
+    /// completed, smallest first: each join along the way makes one (the eighth leaf completes
+    /// the subtrees of leaves 7–8, 5–8 and 1–8). A log that keeps them, as the register does for
+    /// large subtrees, makes proofs without reading every leaf.
+    public mutating func appendCompleting(_ leaf: LogLeaf, smallest: Int = 1) -> [Subtree] {
+        var completed: [Subtree] = []
+        append(leafHash: hasher.leafHash(leaf)) { subtree in
+            if subtree.leaves.count >= smallest { completed.append(subtree) }
+        }
+        return completed
+    }
+
     /// Adds a leaf already hashed: the new leaf is a subtree of one; while the last subtree kept
     /// is as large as the one being added, the two join into one twice the size.
-    mutating func append(leafHash: TreeHash) {
+    mutating func append(leafHash: TreeHash, completed: (Subtree) -> Void = { _ in }) {
         precondition(size < Int.max, "a tree cannot hold more leaves than Int.max")
         var carried = leafHash
         var remaining = size
+        var width = 1
+        completed(Subtree(leaves: size..<size + 1, root: carried))
         while remaining & 1 == 1, let left = roots.popLast() {
             carried = hasher.nodeHash(left, carried)
             remaining >>= 1
+            width <<= 1
+            completed(Subtree(leaves: size + 1 - width..<size + 1, root: carried))
         }
         roots.append(carried)
         size += 1
@@ -114,4 +130,9 @@ public struct Subtree: Sendable, Equatable {
     /// The leaves it covers, by index from 0.
     public let leaves: Range<Int>
     public let root: TreeHash
+
+    public init(leaves: Range<Int>, root: TreeHash) {
+        self.leaves = leaves
+        self.root = root
+    }
 }

@@ -73,8 +73,10 @@ public enum LogComparison: Sendable, Equatable, CustomStringConvertible {
         case .extends(let trusted, let current, _):
             let added = current - trusted
             return
-                "The register extends the checkpoint: its first \(DecimalText.count(trusted, "event is", "events are")) "
-                + "the ones the checkpoint records, and "
+                "The register extends the checkpoint: "
+                + (trusted == 1
+                    ? "its first event is the one the checkpoint records, and "
+                    : "its first \(DecimalText.grouped(trusted)) events are the ones the checkpoint records, and ")
                 + (added == 0
                     ? "none has been added since." : "\(DecimalText.count(added, "has", "have")) been added since.")
         case .otherLog(let trusted, let current):

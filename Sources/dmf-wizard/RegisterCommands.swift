@@ -78,8 +78,9 @@ struct RegisterGroup: ParsableCommand {
         subcommands: [
             RegisterList.self, RegisterShow.self, RegisterAuthorise.self, RegisterRefuse.self, RegisterSent.self,
             RegisterReceived.self, RegisterDeleted.self, RegisterReviewed.self, RegisterDue.self, RegisterExport.self,
-            RegisterCheck.self, RegisterAdd.self, RegisterDecide.self, RegisterImport.self,
-            RegisterRequireSignatures.self, RegisterMigrate.self, RegisterSetupRoles.self,
+            RegisterCheck.self, RegisterCheckpoint.self, RegisterProve.self, RegisterVerifyProof.self,
+            RegisterAdd.self, RegisterDecide.self, RegisterImport.self, RegisterRequireSignatures.self,
+            RegisterRetention.self, RegisterRedact.self, RegisterMigrate.self, RegisterSetupRoles.self,
         ])
 }
 
@@ -230,7 +231,8 @@ struct RegisterReviewed: ParsableCommand {
 
 struct RegisterDue: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "due", abstract: "Deletions and reviews due today or overdue, soonest first.")
+        commandName: "due",
+        abstract: "Deletions, reviews and entries due for redaction, due today or overdue, soonest first.")
     @Option(name: .shortAndLong, help: "table, csv or json.")
     var format: ListingFormat = .table
     @OptionGroup var limits: LimitOptions
@@ -253,9 +255,112 @@ struct RegisterExport: ParsableCommand {
 struct RegisterCheck: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Verify the file and the hash chain: damage and changes to history are found and named.")
+        abstract: "Verify the file, the hash chain and the tree; with --checkpoint, that no history was rewritten.",
+        discussion: """
+            Without a checkpoint it finds: a damaged file; any event or entry changed, removed or reordered             without every later hash worked out again; a listed status, due date or search words that do not             follow from the events; broken or untrusted signatures; the guards (triggers) that keep history             append-only missing, disabled or changed; and the tree kept beside the events no longer matching             them.
+
+            Only with a checkpoint made before (`register checkpoint`, kept by someone who does not run the             register) can it find a rewrite by someone who worked every hash out again: a register rolled back             to an older copy or restored from a backup, newest events removed, a replaced register, or changed             events with every later hash recomputed. It then says from which event the register differs (as             closely as the checkpoints kept in the register allow) or how many events are missing.             FILE.sig is checked with your own allowed signers, and who signed it is said.
+
+            Exit status: 0 intact (and extending the checkpoint, whose signature is trusted), 1 anything else.
+            """)
+    @Option(
+        help: ArgumentHelp(
+            "A checkpoint made before (with FILE.sig beside it): the register must still hold every event it records.",
+            valueName: "FILE"))
+    var checkpoint: String?
     @OptionGroup var register: RegisterOptions
-    func run() throws { try finish(register.command().check()) }
+    func run() throws {
+        let command = register.command()
+        try finish(checkpoint.map { command.check(checkpointPath: $0) } ?? command.check())
+    }
+}
+
+struct RegisterCheckpoint: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "checkpoint",
+        abstract: "Write the register's signed checkpoint (FILE and FILE.sig) for someone who does not run it.",
+        discussion: """
+            A C2SP checkpoint: the register's ID (origin "dmf-wizard register ID"), the number of events and             the root hash of their tree, signed with your key (SSHSIG, namespace dmf-wizard-checkpoint) in             FILE.sig, and kept in the register too. Run it regularly (daily, or from cron) where the register             is kept, and send both files to your auditor or Data Protection Officer: later, `register check             --checkpoint FILE` shows whether history was rewritten since. OpenSSH alone checks the signature:             ssh-keygen -Y verify -f ALLOWED_SIGNERS -I PRINCIPAL -n dmf-wizard-checkpoint -s FILE.sig < FILE.             Exit status: 0 written, 1 not (no key, the register or the file could not be used).
+            """)
+    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the checkpoint.", valueName: "FILE"))
+    var output: String
+    @Flag(help: "Replace FILE and FILE.sig if they exist.")
+    var force = false
+    @OptionGroup var signing: SigningOptions
+    @OptionGroup var register: RegisterOptions
+    func run() throws { try finish(register.command(signing: signing).checkpoint(output: output, force: force)) }
+}
+
+struct RegisterProve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "prove",
+        abstract: "Proofs that an entry's events are in the register, against its latest checkpoint.",
+        discussion: """
+            One C2SP tlog-proof per event (the event's hash in its extra line, the checkpoint's text after it),             on standard output, or with --output-dir as REF.proof with the checkpoint and its signature             (REF.checkpoint, REF.checkpoint.sig). The other party checks them with `dmf-wizard register             verify-proof REF.proof REF.checkpoint`, and sees no one else's events. Exit status: 0 proved, 1 not.
+            """)
+    @Argument(help: "The DMF reference.")
+    var reference: String
+    @Option(
+        name: .customLong("output-dir"),
+        help: ArgumentHelp("Write the proofs and the checkpoint here.", valueName: "DIR"))
+    var outputDirectory: String?
+    @OptionGroup var register: RegisterOptions
+    func run() throws { try finish(register.command().prove(reference, outputDirectory: outputDirectory)) }
+}
+
+struct RegisterVerifyProof: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify-proof",
+        abstract: "Check proofs from `register prove` against a checkpoint signed by someone you trust.",
+        discussion: """
+            CHECKPOINT.sig is checked with your allowed signers (namespace dmf-wizard-checkpoint). Needs no             register. Exit status: 0 the checkpoint is trusted and every proof leads to it, 1 anything else.
+            """)
+    @Argument(help: "The proofs (REF.proof).")
+    var proof: String
+    @Argument(help: "The checkpoint (REF.checkpoint), with its .sig beside it.")
+    var checkpoint: String
+    func run() throws {
+        try finish(
+            VerifyProofCommand(
+                proofPath: proof, checkpointPath: checkpoint,
+                allowedSigners: SigningSettings.allowedSigners(variable: ProcessContext.variable)
+            ).run())
+    }
+}
+
+struct RegisterRetention: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "retention",
+        abstract: "Show or set how long the register keeps answers and names after every copy is deleted.",
+        discussion: """
+            Agree the period with your Data Protection Officer; none is assumed, and until one is set nothing             falls due for removal. Setting it is recorded with your account (and signed, with a key trusted for             decisions, where one is set up); the latest period set applies. Exit status: 0 done, 1 refused, 2 bad usage.
+            """)
+    @Option(name: .customLong("set"), help: ArgumentHelp("The period: 6y, 18m or 90d.", valueName: "PERIOD"))
+    var period: String?
+    @Option(help: "Who sets it.")
+    var by: String?
+    @OptionGroup var signing: SigningOptions
+    @OptionGroup var register: RegisterOptions
+    func validate() throws {
+        if period != nil, by == nil { throw ValidationError("Say who sets it: --by NAME.") }
+    }
+    func run() throws { try finish(register.command(signing: signing).retention(set: period, by: by)) }
+}
+
+struct RegisterRedact: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "redact",
+        abstract: "Remove an entry's answers and requester's name once its retention period has passed.",
+        discussion: """
+            Allowed once every copy was recorded as deleted and the register's retention period has passed             since (`register due` lists them). Their SHA-256 digests are kept, so the chain, the tree and every             checkpoint still verify. Recorded as an event with your account, signed where a key is set up.             Exit status: 0 removed, 1 refused, 2 bad usage.
+            """)
+    @Argument(help: "The DMF reference.")
+    var reference: String
+    @Option(help: "Who removes them.")
+    var by: String
+    @OptionGroup var signing: SigningOptions
+    @OptionGroup var register: RegisterOptions
+    func run() throws { try finish(register.command(signing: signing).redact(reference, by: by)) }
 }
 
 struct RegisterAdd: ParsableCommand {

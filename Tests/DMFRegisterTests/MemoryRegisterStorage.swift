@@ -14,6 +14,15 @@ final class MemoryRegisterStorage: RegisterStorage, @unchecked Sendable {
         var summaries: [String: EntrySummary] = [:]
         var events: [RegisterEvent] = []
         var requirement: SignatureRequirement?
+        var treeEdge: String?
+        var subtrees: [KeptSubtree] = []
+        var checkpoints: [KeptCheckpoint] = []
+        var retentions: [RetentionSetting] = []
+        let registerID = "0123456789abcdef0123456789abcdef"
+
+        func hashes(_ sequences: ClosedRange<Int64>) -> [String] {
+            events.filter { sequences.contains($0.sequence) }.map(\.hash)
+        }
 
         func history(_ reference: String) -> EntryHistory? {
             guard let entry = entries[reference] else { return nil }
@@ -27,18 +36,28 @@ final class MemoryRegisterStorage: RegisterStorage, @unchecked Sendable {
         init(_ rows: Rows) { self.rows = rows }
 
         func load(_ reference: String) throws -> (
-            history: EntryHistory?, head: ChainHead?, requirement: SignatureRequirement?
+            history: EntryHistory?, head: ChainHead?, requirement: SignatureRequirement?, treeEdge: String?
         ) {
             (
                 rows.history(reference), rows.events.last.map { ChainHead(sequence: $0.sequence, hash: $0.hash) },
-                rows.requirement
+                rows.requirement, rows.treeEdge
             )
         }
+        func eventHashes(_ sequences: ClosedRange<Int64>) throws -> [String] { rows.hashes(sequences) }
         func save(requirement: SignatureRequirement) throws { rows.requirement = requirement }
-        func save(newEntry: RegisterEntry?, event: RegisterEvent, summary: EntrySummary) throws {
-            if let newEntry { rows.entries[newEntry.reference] = newEntry }
-            rows.events.append(event)
-            rows.summaries[summary.reference] = summary
+        func save(retention: RetentionSetting) throws { rows.retentions.append(retention) }
+        func save(tree: TreeGrowth) throws {
+            rows.treeEdge = tree.edge
+            rows.subtrees += tree.subtrees.filter { new in
+                !rows.subtrees.contains { $0.first == new.first && $0.leaves == new.leaves }
+            }
+        }
+        func save(_ write: EventWrite) throws {
+            if let newEntry = write.newEntry { rows.entries[newEntry.reference] = newEntry }
+            if let kept = write.redactedEntry { rows.entries[kept.reference] = kept }
+            rows.events.append(write.event)
+            rows.summaries[write.summary.reference] = write.summary
+            try save(tree: write.tree)
         }
     }
 
@@ -104,13 +123,36 @@ final class MemoryRegisterStorage: RegisterStorage, @unchecked Sendable {
     /// A copy of the rows is taken per scan; tests that need one moment do not write meanwhile.
     func readingOneMoment<T>(_ body: () throws -> T) throws -> T { try body() }
 
-    func scanEntries(_ body: (@escaping StoredRow<(RegisterEntry, EntrySummary)>) throws -> Void) throws {
+    func scanEntries(_ body: (@escaping StoredRow<StoredEntry>) throws -> Void) throws {
         let copy = lock.withLock { rows }
         for reference in copy.entries.keys.sorted() {
-            let row = (copy.entries[reference]!, copy.summaries[reference]!)
+            let row = StoredEntry(entry: copy.entries[reference]!, summary: copy.summaries[reference]!, derived: [:])
             try body { row }
         }
     }
+
+    func treeState() throws -> TreeState {
+        lock.withLock {
+            TreeState(
+                registerID: rows.registerID, edge: rows.treeEdge,
+                head: rows.events.last.map { ChainHead(sequence: $0.sequence, hash: $0.hash) })
+        }
+    }
+    func eventHashes(_ sequences: ClosedRange<Int64>) throws -> [String] { lock.withLock { rows.hashes(sequences) } }
+    func keptSubtrees() throws -> [KeptSubtree] { lock.withLock { rows.subtrees } }
+    func checkpoints() throws -> [KeptCheckpoint] { lock.withLock { rows.checkpoints } }
+    func save(checkpoint: KeptCheckpoint) throws { lock.withLock { rows.checkpoints.append(checkpoint) } }
+    func retentions() throws -> [RetentionSetting] { lock.withLock { rows.retentions } }
+    func awaitingRemoval() throws -> [(reference: String, deletedOn: String)] {
+        lock.withLock {
+            rows.entries.values.filter { !$0.isRedacted }.compactMap { entry in
+                rows.history(entry.reference)?.events.last { $0.kind == .allCopiesDeleted }.map {
+                    (entry.reference, $0.date)
+                }
+            }
+        }
+    }
+    func guardProblems() throws -> [String] { [] }
 
     func scanEvents(_ body: (@escaping StoredRow<RegisterEvent>) throws -> Void) throws {
         let events: [RegisterEvent] = lock.withLock { rows.events }

@@ -279,7 +279,15 @@ final class FailingStorage: RegisterStorage, @unchecked Sendable {
     func checkStorage() throws -> StorageCheck { throw error }
     func requirement() throws -> SignatureRequirement? { throw error }
     func readingOneMoment<T>(_ body: () throws -> T) throws -> T { throw error }
-    func scanEntries(_ body: (@escaping StoredRow<(RegisterEntry, EntrySummary)>) throws -> Void) throws { throw error }
+    func scanEntries(_ body: (@escaping StoredRow<StoredEntry>) throws -> Void) throws { throw error }
     func scanEvents(_ body: (@escaping StoredRow<RegisterEvent>) throws -> Void) throws { throw error }
+    func treeState() throws -> TreeState { throw error }
+    func eventHashes(_ sequences: ClosedRange<Int64>) throws -> [String] { throw error }
+    func keptSubtrees() throws -> [KeptSubtree] { throw error }
+    func checkpoints() throws -> [KeptCheckpoint] { throw error }
+    func save(checkpoint: KeptCheckpoint) throws { throw error }
+    func retentions() throws -> [RetentionSetting] { throw error }
+    func awaitingRemoval() throws -> [(reference: String, deletedOn: String)] { throw error }
+    func guardProblems() throws -> [String] { throw error }
     func close() {}
 }

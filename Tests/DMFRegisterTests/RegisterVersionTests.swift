@@ -27,6 +27,7 @@ import Testing
         #expect(this >= SoftwareVersion.newestKnownWriter)
         #expect(StoreSchema.oldestWriter(atVersion: 3) == nil)
         #expect(StoreSchema.oldestWriter(atVersion: 4) == SoftwareVersion(0, 3, 0))
+        #expect(StoreSchema.oldestWriter(atVersion: 5) == SoftwareVersion(0, 4, 0))
     }
 
     @Test(arguments: StoreKind.available) func anOlderProgramReadsAndSaysWhichVersionItNeedsToRecord(kind: StoreKind)
@@ -44,8 +45,8 @@ import Testing
         let needs = RegisterError.unavailable(
             location: older.location,
             reason: """
-                this register needs dmf-wizard 0.3.0 or newer to record, and this is 0.2.0; ask whoever looks after \
-                dmf-wizard for 0.3.0 or newer. Lists, `register show` and exports still work
+                this register needs dmf-wizard 0.4.0 or newer to record, and this is 0.2.0; ask whoever looks after \
+                dmf-wizard for 0.4.0 or newer. Lists, `register show` and exports still work
                 """)
         #expect(throws: needs) { _ = try older.record(Sample.entry("DMF-20261129-OLDR"), by: "Sam") }
         #expect(throws: needs) {
@@ -59,7 +60,8 @@ import Testing
         #expect {
             _ = try scratch.register.record(Sample.entry("DMF-20261129-OLDR"), by: "Sam")
         } throws: { error in
-            "\(error)".contains("this register needs dmf-wizard 9.0.0 or newer to record, and this is 0.3.0")
+            "\(error)".contains(
+                "this register needs dmf-wizard 9.0.0 or newer to record, and this is \(AppInfo.version)")
         }
         try scratch.sql("UPDATE register_settings SET value = 'soon' WHERE name = 'oldest_writer'")
         #expect {
@@ -116,7 +118,7 @@ import Testing
             recordedAt: kind == .postgres ? RegisterClock.system.timestamp : ScratchRegister.now, by: "Nova Newer",
             date: "2026-11-29", reason: "kept in a newer way", files: [], nextReview: nil, entryDigest: nil,
             previousHash: sent.hash, hash: "", account: kind.account)
-        newer.unknownKind = "redacted"
+        newer.unknownKind = "archived"
         newer.hash = newer.expectedHash
         let quoted = { (text: String?) in
             text.map { "'" + $0.replacingOccurrences(of: "'", with: "''") + "'" } ?? "NULL"
@@ -124,7 +126,7 @@ import Testing
         try scratch.sql(
             """
             INSERT INTO events (sequence, reference, kind, recorded_at, by_person, date, reason, files, \
-            previous_hash, hash, account) VALUES (\(newer.sequence), \(quoted(reference)), 'redacted', \
+            previous_hash, hash, account) VALUES (\(newer.sequence), \(quoted(reference)), 'archived', \
             \(quoted(newer.recordedAt)), \(quoted(newer.by)), \(quoted(newer.date)), \(quoted(newer.reason)), '', \
             \(quoted(newer.previousHash)), \(quoted(newer.hash)), \(quoted(newer.account)))
             """)
@@ -139,18 +141,18 @@ import Testing
         let shown = RegisterListing.details(history)
         #expect(
             shown.contains(
-                "  3. [log 3] 2026-11-29 redacted (a kind of event this version of dmf-wizard does not know) — Nova Newer"
+                "  3. [log 3] 2026-11-29 archived (a kind of event this version of dmf-wizard does not know) — Nova Newer"
             ))
         #expect(shown.contains("A newer dmf-wizard recorded an event of a kind this version does not know"))
         let exported = RegisterListing.json(RegisterExport.Record(history))
-        #expect(exported.contains("\"kind\" : \"redacted\""))
+        #expect(exported.contains("\"kind\" : \"archived\""))
         #expect(try scratch.register.histories().first?.unknownEvents.count == 1)
 
         #expect {
             _ = try scratch.register.append(EventRequest(kind: .allCopiesDeleted, by: "Sam"), to: reference)
         } throws: { error in
             "\(error)".contains(
-                "\(reference): a newer dmf-wizard recorded a 'redacted' event for it (event 3), which this version "
+                "\(reference): a newer dmf-wizard recorded a 'archived' event for it (event 3), which this version "
                     + "does not know, so it records nothing more for it")
         }
         _ = try scratch.register.record(Sample.entry("DMF-20261129-OTHR"), by: "Sam")
@@ -160,7 +162,7 @@ import Testing
         let problems = try scratch.register.check().problems.map(\.description)
         #expect(
             problems == [
-                "entry \(reference), log position 3: its kind 'redacted' is not one dmf-wizard records: it was written "
+                "entry \(reference), log position 3: its kind 'archived' is not one dmf-wizard records: it was written "
                     + "outside dmf-wizard"
             ], "\(problems)")
     }
@@ -168,12 +170,12 @@ import Testing
     /// The event as JSON keeps the kind as recorded, known or not, and reads back the same.
     @Test func anEventOfAnUnknownKindKeepsItsKindInJSON() throws {
         var event = RegisterEvent.blank
-        event.unknownKind = "redacted"
+        event.unknownKind = "archived"
         event.sequence = 7
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let json = String(decoding: try encoder.encode(event), as: UTF8.self)
-        #expect(json.contains("\"kind\":\"redacted\"") && !json.contains("unknown"))
+        #expect(json.contains("\"kind\":\"archived\"") && !json.contains("unknown"))
         #expect(try JSONDecoder().decode(RegisterEvent.self, from: Data(json.utf8)) == event)
         var known = RegisterEvent.blank
         known.kind = .sent

@@ -1,7 +1,8 @@
 import DMFRegister
-import DMFRegisterStores
 import Foundation
 import Testing
+
+@testable import DMFRegisterStores
 
 /// The SQLite register's file: made whole before anyone can open it, never an empty file taken
 /// for a register, and once found damaged, never written to until it checks sound again.

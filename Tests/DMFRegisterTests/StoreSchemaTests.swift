@@ -32,12 +32,19 @@ import Testing
         let made = try Self.shape(path)
         let older = try Self.shape(OlderRegisterTests.fixtures.appendingPathComponent("register-0.2.0.sqlite").path)
         // Version 3 adds each event's account and signature and the requirement that events be
-        // signed, version 4 the register's settings (a table of their own), and nothing else: the
-        // rest is what 0.2.0 made.
+        // signed, version 4 the register's settings (a table of their own), version 5 the register's
+        // ID and tree, its checkpoints and retention period, with their guards, and the guard that
+        // lets a redaction remove an entry's answers once; nothing else: the rest is what 0.2.0 made.
         let added = [
             "events.account TEXT 0 0", "events.signature TEXT 0 0", "events.signatures_required TEXT 0 0",
             "events.signed_statement TEXT 0 0", "events.signer_key TEXT 0 0", "migration v3",
             "trigger register_requirements_no_delete", "trigger register_requirements_no_update", "migration v4",
+            "migration v5", "index register_tree_nodes_by_place (first_leaf, leaves)",
+            "trigger entries_removed_once", "trigger register_tree_id_fixed", "trigger register_tree_no_delete",
+            "trigger register_tree_one_row", "trigger register_tree_nodes_no_update",
+            "trigger register_tree_nodes_no_delete", "trigger register_checkpoints_no_update",
+            "trigger register_checkpoints_no_delete", "trigger register_retention_no_update",
+            "trigger register_retention_no_delete",
         ]
         #expect(made.filter { !added.contains($0) } == older)
         #expect(Set(added).isSubset(of: made))
@@ -56,6 +63,17 @@ import Testing
         #expect(fixed.contains("UPDATE OF reference, recorded_at,"))
         for column in ["status", "next_due", "next_due_kind"] { #expect(!fixed.contains(column)) }
         #expect(fixed.contains("answers, documents, search ON entries"))
+    }
+
+    /// From version 5 an entry's answers, requester and search words may change once, to the form
+    /// a redaction leaves; every other column of it stays as written.
+    @Test func theGuardsLetARedactionRemoveAnswersOnce() {
+        let statements = StoreSchema.statements(toVersion: StoreSchema.redactionVersion, .sqlite)
+        let fixed = statements.last { $0.hasPrefix("CREATE TRIGGER entries_fixed") } ?? ""
+        for column in ["requester", "answers", "search"] { #expect(!fixed.contains(" \(column),")) }
+        #expect(fixed.contains("UPDATE OF reference, recorded_at, team,"))
+        #expect(statements.contains { $0.hasPrefix("CREATE TRIGGER entries_removed_once") })
+        #expect(!StoreSchema.statements(toVersion: 1, .sqlite).contains { $0.contains("entries_removed_once ") })
     }
 
     @Test func everyColumnBelongsToAMigrationAndLaterOnesAreOptional() {

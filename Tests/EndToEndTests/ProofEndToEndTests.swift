@@ -8,8 +8,9 @@ import Testing
 /// namespaces (the checkpoint namespace is covered by the signature module's own tests).
 @Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/ssh-keygen"), "needs openssh-client"))
 struct ProofEndToEndTests {
-    /// A workspace with four keys: the IAO's (decisions), the sender's (manifests), the
-    /// recipient's (receipts) and one nobody lists; and the allowed signers naming the first three.
+    /// A workspace with five keys: the IAO's (decisions), the sender's (manifests), the
+    /// recipient's (receipts), the register keeper's (checkpoints) and one nobody lists; and the
+    /// allowed signers naming the first four.
     final class Desk {
         let workspace: Workspace
         init() throws {
@@ -19,7 +20,7 @@ struct ProofEndToEndTests {
             var lines: [String] = []
             for (name, namespaces) in [
                 ("iao", "dmf-wizard-decision"), ("sam", "dmf-wizard-manifest"), ("rita", "dmf-wizard-receipt"),
-                ("nobody", ""),
+                ("keeper", "dmf-wizard-checkpoint"), ("nobody", ""),
             ] {
                 let key = workspace.path("keys/\(name)")
                 let made = try Spawn.run(

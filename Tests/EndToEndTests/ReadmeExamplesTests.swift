@@ -98,8 +98,8 @@ import Testing
             contentsOf: Wizard.repositoryRoot.appendingPathComponent("docs/man/dmf-wizard.1"), encoding: .utf8)
         for command in [
             "wizard", "resume", "fill", "train", "flow", "table", "rules", "register", "list", "show", "refuse", "sent",
-            "received", "deleted", "reviewed", "due", "export", "check", "add", "seal", "verify", "migrate",
-            "setup-roles",
+            "received", "deleted", "reviewed", "due", "export", "check", "add", "seal", "verify", "checkpoint", "prove",
+            "verify-proof", "retention", "redact", "migrate", "setup-roles",
         ] {
             #expect(page.contains(".It Em \(command)"), "\(command) is in the man page")
         }

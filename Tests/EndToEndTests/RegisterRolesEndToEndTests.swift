@@ -26,7 +26,7 @@ import Testing
             environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"], timeout: 30)
         try #require(raised.status == 0, "sqlite3: \(raised.stderr)")
 
-        let needs = "this register needs dmf-wizard 9.1.0 or newer to record, and this is 0.3.0"
+        let needs = "this register needs dmf-wizard 9.1.0 or newer to record, and this is 0.4.0"
         let decided = try Self.run(["register", "authorise", reference, "--by", "Iris IAO"], workspace)
         #expect(decided.status == 1)
         #expect(decided.stderr.contains(needs) && decided.stderr.split(separator: "\n").count == 1, "\(decided.stderr)")
@@ -60,10 +60,10 @@ import Testing
         let first = try Self.run(["register", "migrate", "--register", older], workspace)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.hasPrefix("The register at \(older) was at version 2 and is now at version "))
-        #expect(first.stdout.contains(", the newest this dmf-wizard (0.3.0) knows.\n"))
-        #expect(first.stdout.hasSuffix("Recording in it needs dmf-wizard 0.3.0 or newer.\n"))
+        #expect(first.stdout.contains(", the newest this dmf-wizard (0.4.0) knows.\n"))
+        #expect(first.stdout.hasSuffix("Recording in it needs dmf-wizard 0.4.0 or newer.\n"))
         let second = try Self.run(["register", "migrate", "--register", older], workspace)
-        #expect(second.stdout.contains("the newest this dmf-wizard (0.3.0) knows: nothing to do.\n"))
+        #expect(second.stdout.contains("the newest this dmf-wizard (0.4.0) knows: nothing to do.\n"))
     }
 
     @Test func setupRolesPrintsTheSQLAndRefusesWhatItCannotDo() throws {
@@ -72,7 +72,8 @@ import Testing
         #expect(printed.status == 0)
         for line in [
             "BEGIN;", "ALTER TABLE events OWNER TO \"moj_dmf_owner\";",
-            "GRANT UPDATE (status, next_due, next_due_kind) ON TABLE entries TO \"moj_dmf_desk\";",
+            "GRANT UPDATE (requester, answers, search, status, next_due, next_due_kind) ON TABLE entries TO \"moj_dmf_desk\";",
+            "GRANT UPDATE (tree_edge) ON TABLE register_tree TO \"moj_dmf_desk\";",
             "GRANT INSERT ON TABLE register_requirements TO \"moj_dmf_iao\";",
             "CREATE TRIGGER events_decided_by_iao BEFORE INSERT ON events", "COMMIT;",
         ] {
@@ -152,7 +153,7 @@ struct RegisterRolesEndToEndTests {
         #expect(deskMigrates.stderr.split(separator: "\n").count == 1)
         let adminMigrates = try run(["register", "migrate"], as: admin)
         #expect(adminMigrates.status == 0, "\(adminMigrates.stderr)")
-        #expect(adminMigrates.stdout.contains("the newest this dmf-wizard (0.3.0) knows: nothing to do."))
+        #expect(adminMigrates.stdout.contains("the newest this dmf-wizard (0.4.0) knows: nothing to do."))
 
         let checked = try run(["register", "check"], as: desk)
         #expect(checked.status == 0 && checked.stdout.contains("The register is intact: 1 entries, 2 events"))

@@ -23,6 +23,29 @@ import TransparencyLog
         #expect(Frontier(hasher: hasher).subtrees.isEmpty)
     }
 
+    /// Each leaf added gives every complete subtree it completed, smallest first, with the root
+    /// RFC 6962's definition gives; over all the leaves, every aligned subtree exactly once.
+    @Test func aLeafGivesTheSubtreesItCompletes() {
+        var frontier = Frontier(hasher: hasher)
+        let leafHashes = leaves.map(hasher.leafHash)
+        var seen: [Range<Int>] = []
+        for (index, leaf) in leaves.enumerated() {
+            let completed = frontier.appendCompleting(leaf, smallest: 4)
+            #expect(completed.map(\.leaves.count) == completed.map(\.leaves.count).sorted())
+            for subtree in completed {
+                #expect(subtree.leaves.upperBound == index + 1)
+                #expect(subtree.leaves.lowerBound.isMultiple(of: subtree.leaves.count))
+                #expect(subtree.root == reference.mth(leafHashes[subtree.leaves]))
+            }
+            seen += completed.map(\.leaves)
+        }
+        let expected = (2..<11).flatMap { level in
+            stride(from: 0, through: leaves.count - (1 << level), by: 1 << level).map { $0..<$0 + (1 << level) }
+        }
+        #expect(Set(seen) == Set(expected) && seen.count == expected.count)
+        #expect(frontier == Frontier(leaves: leaves, hasher: hasher))
+    }
+
     /// Kept and read back at every size to 300 and at larger ones: the same frontier, which then
     /// grows exactly as one that was never kept.
     @Test func savedAndRestoredIsTheSameFrontier() throws {

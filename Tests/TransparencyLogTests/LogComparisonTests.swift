@@ -34,6 +34,10 @@ import TransparencyLog
         let same = compare(Array(leaves.prefix(1_234)), [trusted])
         #expect(same == .extends(trustedSize: 1_234, currentSize: 1_234, currentRoot: trusted.root))
         #expect(same.description.hasSuffix("and none has been added since."))
+        #expect(
+            compare(Array(leaves.prefix(2)), [try checkpoint(1)]).description
+                == "The register extends the checkpoint: its first event is the one the checkpoint records, and 1 has "
+                + "been added since.")
         // The empty register's checkpoint is extended by every register.
         let fromEmpty = compare(leaves, [try checkpoint(0)])
         #expect(fromEmpty.extends)

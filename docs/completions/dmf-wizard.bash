@@ -316,13 +316,13 @@ _dmf-wizard_register() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    list|show|authorise|refuse|sent|received|deleted|reviewed|due|export|check|add|decide|import|require-signatures|migrate|setup-roles)
+    list|show|authorise|refuse|sent|received|deleted|reviewed|due|export|check|checkpoint|prove|verify-proof|add|decide|import|require-signatures|retention|redact|migrate|setup-roles)
         # Offer subcommand argument completions
         "_dmf-wizard_register_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'list show authorise refuse sent received deleted reviewed due export check add decide import require-signatures migrate setup-roles' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'list show authorise refuse sent received deleted reviewed due export check checkpoint prove verify-proof add decide import require-signatures retention redact migrate setup-roles' -- "${cur}"))
         ;;
     esac
 }
@@ -592,15 +592,65 @@ _dmf-wizard_register_check() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--register)
+    non_repeating_options=(--checkpoint --register)
     __dmf-wizard_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
+    '--checkpoint')
+        return
+        ;;
     '--register')
         return
         ;;
     esac
+}
+
+_dmf-wizard_register_checkpoint() {
+    repeating_flags=()
+    non_repeating_flags=(--force --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--output -o --key --register)
+    __dmf-wizard_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--output'|'-o')
+        return
+        ;;
+    '--key')
+        return
+        ;;
+    '--register')
+        return
+        ;;
+    esac
+}
+
+_dmf-wizard_register_prove() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--output-dir --register)
+    __dmf-wizard_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--output-dir')
+        return
+        ;;
+    '--register')
+        return
+        ;;
+    esac
+}
+
+_dmf-wizard_register_verify-proof() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __dmf-wizard_offer_flags_options 2
 }
 
 _dmf-wizard_register_add() {
@@ -672,6 +722,51 @@ _dmf-wizard_register_require-signatures() {
     repeating_options=()
     non_repeating_options=(--by --key --register)
     __dmf-wizard_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--by')
+        return
+        ;;
+    '--key')
+        return
+        ;;
+    '--register')
+        return
+        ;;
+    esac
+}
+
+_dmf-wizard_register_retention() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--set --by --key --register)
+    __dmf-wizard_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--set')
+        return
+        ;;
+    '--by')
+        return
+        ;;
+    '--key')
+        return
+        ;;
+    '--register')
+        return
+        ;;
+    esac
+}
+
+_dmf-wizard_register_redact() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--by --key --register)
+    __dmf-wizard_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in

@@ -206,13 +206,18 @@ _dmf-wizard_register() {
             'received:Record the recipient'\''s receipt; the files received must match the files sent.'
             'deleted:Record a deletion: the sender'\''s copy (a move) or every copy.'
             'reviewed:Record a recurring transfer'\''s review.'
-            'due:Deletions and reviews due today or overdue, soonest first.'
+            'due:Deletions, reviews and entries due for redaction, due today or overdue, soonest first.'
             'export:Every entry and event, for an auditor, under its protective marking.'
-            'check:Verify the file and the hash chain: damage and changes to history are found and named.'
+            'check:Verify the file, the hash chain and the tree; with --checkpoint, that no history was rewritten.'
+            'checkpoint:Write the register'\''s signed checkpoint (FILE and FILE.sig) for someone who does not run it.'
+            'prove:Proofs that an entry'\''s events are in the register, against its latest checkpoint.'
+            'verify-proof:Check proofs from `register prove` against a checkpoint signed by someone you trust.'
             'add:Record an assessment from its answers file (one saved while the register could not be used).'
             'decide:The IAO'\''s decision on a request (REF.request.json), signed, as REF.decision and REF.decision.sig.'
             'import:Record a decision (REF.decision), a sealed manifest or a receipt, with its signature (FILE.sig).'
             'require-signatures:From now on, every desk refuses unsigned decisions, sendings and receipts (a signed event).'
+            'retention:Show or set how long the register keeps answers and names after every copy is deleted.'
+            'redact:Remove an entry'\''s answers and requester'\''s name once its retention period has passed.'
             'migrate:Bring the register'\''s tables to the newest version this dmf-wizard knows.'
             'setup-roles:Print the SQL that sets up the roles a team'\''s register on PostgreSQL is kept with; --apply runs it.'
         )
@@ -220,7 +225,7 @@ _dmf-wizard_register() {
         ;;
     arg)
         case "${words[1]}" in
-        list|show|authorise|refuse|sent|received|deleted|reviewed|due|export|check|add|decide|import|require-signatures|migrate|setup-roles)
+        list|show|authorise|refuse|sent|received|deleted|reviewed|due|export|check|checkpoint|prove|verify-proof|add|decide|import|require-signatures|retention|redact|migrate|setup-roles)
             "_dmf-wizard_register_${words[1]}" && ret=0
             ;;
         esac
@@ -407,7 +412,50 @@ _dmf-wizard_register_export() {
 _dmf-wizard_register_check() {
     local -i ret=1
     local -ar arg_specs=(
+        '--checkpoint[A checkpoint made before (with FILE.sig beside it)\: the register must still hold every event it records.]:FILE:'
         '--register[The register\: a PostgreSQL connection string (postgres\://HOST/DB, or key=value such as service=NAME), or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_dmf-wizard_register_checkpoint() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '(--output -o)'{--output,-o}'[Where to write the checkpoint.]:FILE:'
+        '--force[Replace FILE and FILE.sig if they exist.]'
+        '--key[The key that signs\: a private key file, or a public key whose private half is in ssh-agent (a smart card, a security key). Default\: $DMF_SIGNING_KEY; none\: recorded as unsigned.]:FILE:'
+        '--register[The register\: a PostgreSQL connection string (postgres\://HOST/DB, or key=value such as service=NAME), or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_dmf-wizard_register_prove() {
+    local -i ret=1
+    local -ar arg_specs=(
+        ':reference:'
+        '--output-dir[Write the proofs and the checkpoint here.]:DIR:'
+        '--register[The register\: a PostgreSQL connection string (postgres\://HOST/DB, or key=value such as service=NAME), or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_dmf-wizard_register_verify-proof() {
+    local -i ret=1
+    local -ar arg_specs=(
+        ':proof:'
+        ':checkpoint:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -467,6 +515,36 @@ _dmf-wizard_register_require-signatures() {
     local -i ret=1
     local -ar arg_specs=(
         '--by[Your name.]:by:'
+        '--key[The key that signs\: a private key file, or a public key whose private half is in ssh-agent (a smart card, a security key). Default\: $DMF_SIGNING_KEY; none\: recorded as unsigned.]:FILE:'
+        '--register[The register\: a PostgreSQL connection string (postgres\://HOST/DB, or key=value such as service=NAME), or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_dmf-wizard_register_retention() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--set[The period\: 6y, 18m or 90d.]:PERIOD:'
+        '--by[Who sets it.]:by:'
+        '--key[The key that signs\: a private key file, or a public key whose private half is in ssh-agent (a smart card, a security key). Default\: $DMF_SIGNING_KEY; none\: recorded as unsigned.]:FILE:'
+        '--register[The register\: a PostgreSQL connection string (postgres\://HOST/DB, or key=value such as service=NAME), or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_dmf-wizard_register_redact() {
+    local -i ret=1
+    local -ar arg_specs=(
+        ':reference:'
+        '--by[Who removes them.]:by:'
         '--key[The key that signs\: a private key file, or a public key whose private half is in ssh-agent (a smart card, a security key). Default\: $DMF_SIGNING_KEY; none\: recorded as unsigned.]:FILE:'
         '--register[The register\: a PostgreSQL connection string (postgres\://HOST/DB, or key=value such as service=NAME), or a SQLite file. Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
         '--version[Show the version.]'

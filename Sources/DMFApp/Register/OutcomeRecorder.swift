@@ -60,7 +60,10 @@ struct OutcomeRecorder {
         // The documents' digests are worked out before the register is written.
         try register.loadHashing()
         for _ in 0..<3 {
-            let draft = try build(answers, producedAt: producedAt, reference: reference)
+            // Where the register stands before this entry: every document written says so.
+            let position = try register.position()
+            let witness = RegisterWitness(register: position.origin, events: position.events, root: position.root)
+            let draft = try build(answers, producedAt: producedAt, reference: reference, witness: witness)
             let chosen: String
             if let reference {
                 chosen = reference
@@ -72,7 +75,8 @@ struct OutcomeRecorder {
             let decided = recordedDecision(chosen, fingerprint: answers.fingerprint)
             let dmf =
                 chosen == draft.reference && decided == nil
-                ? draft : try build(answers, producedAt: producedAt, reference: chosen, decision: decided)
+                ? draft
+                : try build(answers, producedAt: producedAt, reference: chosen, decision: decided, witness: witness)
             let digests: [FileDigest]
             do { digests = try documents(dmf) } catch {
                 throw .failed(location: register.location, reason: "the documents could not be written: \(error)")
@@ -191,11 +195,15 @@ struct OutcomeRecorder {
     }
 
     private func build(
-        _ answers: Answers, producedAt: String, reference: String?, decision: DMFBuilder.RecordedDecision? = nil
+        _ answers: Answers, producedAt: String, reference: String?, decision: DMFBuilder.RecordedDecision? = nil,
+        witness: RegisterWitness
     ) throws(RegisterError) -> FilledDMF {
         do {
             return try DMFBuilder.build(
-                answers, context: .init(producedAt: producedAt, reference: reference, recordedDecision: decision))
+                answers,
+                context: .init(
+                    producedAt: producedAt, reference: reference, recordedDecision: decision,
+                    registerPosition: witness))
         } catch {
             let missing = error.missing.joined(separator: ", ")
             throw .failed(location: register.location, reason: "the answers are incomplete (\(missing))")

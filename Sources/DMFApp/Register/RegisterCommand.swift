@@ -5,6 +5,7 @@ import DMFRegister
 import DMFRegisterStores
 import DMFSignatures
 import Foundation
+import TransparencyLog
 
 /// The register's commands (`dmf-wizard register …`, `seal`, `verify`) with their output and exit
 /// statuses; the executable only reads their arguments. Exit 0 done; 1 refused, not found, or the
@@ -188,9 +189,13 @@ public struct RegisterCommand {
 
     /// Verifies the file and the hash chain; exit 1 when anything is wrong, naming each entry
     /// and event, or what is damaged and how to recover.
-    public func check() -> Int32 {
+    public func check() -> Int32 { check(against: []) }
+
+    /// The same, and the register must still extend each checkpoint (their signatures checked
+    /// by the caller).
+    func check(against checkpoints: [Checkpoint]) -> Int32 {
         withRegister { register throws(RegisterError) in
-            let report = try register.check()
+            let report = try register.check(against: checkpoints)
             if !report.damage.isEmpty {
                 stdout(
                     report.damage.map { "The register at \(register.location) is damaged: \($0)." }
@@ -204,6 +209,7 @@ public struct RegisterCommand {
                 if report.recovered {
                     stdout("It had been found damaged; it is sound again, so dmf-wizard writes to it again.\n")
                 }
+                stdout(Self.treeLines(report, checkpoints: checkpoints))
                 stdout(Self.signatureLines(report, allowedSigners: register.trust.source))
                 return 0
             }
@@ -213,6 +219,17 @@ public struct RegisterCommand {
                     + Self.signatureLines(report, allowedSigners: register.trust.source))
             return 1
         }
+    }
+
+    /// What the comparison with checkpoints found, when one was given.
+    static func treeLines(_ report: ChainReport, checkpoints: [Checkpoint]) -> String {
+        guard !checkpoints.isEmpty, let tree = report.tree, let comparison = tree.comparison else { return "" }
+        let kept =
+            tree.keptCheckpointsUsed == 0
+            ? ""
+            : " (\(tree.keptCheckpointsUsed) checkpoint\(tree.keptCheckpointsUsed == 1 ? "" : "s") kept in the "
+                + "register were compared too)"
+        return comparison + kept + "\n"
     }
 
     /// What `check` found of signatures; nothing for a register where nothing is signed.
@@ -369,13 +386,14 @@ public struct DueSummary: Sendable, Equatable {
 
     public var line: String {
         func words(_ counts: [DueItem.Kind: Int], _ state: String) -> [String] {
-            [DueItem.Kind.deletion, .senderCopy, .review].compactMap { kind in
+            [DueItem.Kind.deletion, .senderCopy, .review, .redaction].compactMap { kind in
                 guard let count = counts[kind] else { return nil }
                 let noun =
                     switch kind {
                     case .deletion: count == 1 ? "deletion" : "deletions"
                     case .senderCopy: count == 1 ? "sender's copy to delete" : "senders' copies to delete"
                     case .review: count == 1 ? "review" : "reviews"
+                    case .redaction: count == 1 ? "redaction" : "redactions"
                     }
                 return "\(count) \(noun) \(state)"
             }

@@ -285,6 +285,8 @@ public struct VerifyCommand {
                 read, manifestPath: manifestPath, by: person, account: account(), now: clock.now(),
                 progress: bar.map { bar in { bar.update($0) } })
             checked.manifestSignature = seal.description
+            // A receipt recorded in a register says where the register stood just before it.
+            if let register, person != nil { checked.registerPosition = try? register.position() }
             receipt = checked
             bar?.finish()
         } catch {

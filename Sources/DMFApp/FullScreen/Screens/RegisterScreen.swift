@@ -375,6 +375,7 @@ struct ChangeForm: Equatable {
         case .senderCopyDeleted: "sender copy deleted"
         case .allCopiesDeleted: "all deleted"
         case .reviewed: "reviewed"
+        case .redacted: "redacted"
         case .created: "created"
         }
     }
