@@ -89,11 +89,15 @@ struct WizardOptions: ParsableArguments {
     )
     var registerLocation: String?
 
+    /// The key that signs decisions made on the register screen.
+    @OptionGroup var signing: SigningOptions
+
     func launcher() -> Launcher {
         var launcher = Production.launcher()
         if let registerLocation {
             launcher.register = Production.registerSetting(option: registerLocation)
         }
+        launcher.signing = signing.signing
         launcher.plain = plain
         launcher.helpdesk = helpdesk
         launcher.projector = projector

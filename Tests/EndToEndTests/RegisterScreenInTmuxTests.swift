@@ -68,11 +68,14 @@ struct RegisterScreenInTmuxTests {
             try Wizard.run(arguments, in: workspace.url, environment: environment)
         }
 
-        /// The wizard in tmux with this desk's key, allowed signers and register; afterwards the
+        /// The wizard in tmux with this desk's key (`--key`), allowed signers and register; afterwards the
         /// shell says how it ended and whether the terminal's line editing is back. `trap '' INT`
         /// keeps the shell alive on Ctrl-C (tmux signals the whole foreground group).
         func terminal() throws -> TmuxTerminal {
-            let variables = environment.sorted { $0.key < $1.key }.map { name, value in
+            // The key is named by --key here, and by DMF_SIGNING_KEY for the commands run beside.
+            var shown = environment
+            shown["DMF_SIGNING_KEY"] = ""
+            let variables = shown.sorted { $0.key < $1.key }.map { name, value in
                 value.isEmpty ? "unset \(name)" : "export \(name)='\(value)'"
             }
             let script =
@@ -81,7 +84,7 @@ struct RegisterScreenInTmuxTests {
                     "export TERM=xterm-256color SOURCE_DATE_EPOCH=\(Wizard.epoch)",
                 ]
                 + variables + [
-                    "'\(Wizard.executable.path)'", "status=$?",
+                    "'\(Wizard.executable.path)' --key '\(key)'", "status=$?",
                     "echo \"EXIT=$status MODES=$(stty -a | tr ' ' '\\n' | grep -x -- '-*icanon')\"", "sleep 30",
                 ]
             try workspace.write("wizard.sh", script.joined(separator: "\n") + "\n")

@@ -188,7 +188,7 @@ _dmf-wizard_wizard() {
     repeating_flags=()
     non_repeating_flags=(--plain --helpdesk --projector --version -h --help)
     repeating_options=()
-    non_repeating_options=(--code --register)
+    non_repeating_options=(--code --register --key)
     __dmf-wizard_offer_flags_options 0
 
     # Offer option value completions
@@ -199,6 +199,9 @@ _dmf-wizard_wizard() {
     '--register')
         return
         ;;
+    '--key')
+        return
+        ;;
     esac
 }
 
@@ -206,7 +209,7 @@ _dmf-wizard_resume() {
     repeating_flags=()
     non_repeating_flags=(--list --plain --helpdesk --projector --version -h --help)
     repeating_options=()
-    non_repeating_options=(--delete --code --register)
+    non_repeating_options=(--delete --code --register --key)
     __dmf-wizard_offer_flags_options 1
 
     # Offer option value completions
@@ -218,6 +221,9 @@ _dmf-wizard_resume() {
         return
         ;;
     '--register')
+        return
+        ;;
+    '--key')
         return
         ;;
     esac

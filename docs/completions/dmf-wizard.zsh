@@ -86,6 +86,7 @@ _dmf-wizard_wizard() {
         '--projector[High-contrast look for a projector\: no colour, bold and reverse only.]'
         '--code[Rebuild the choices from a resume code read out by a caller (e.g. CXD-NCS-K6H-F7Y); only the free-text questions are asked.]:code:'
         '--register[Record saved outcomes in this register (a PostgreSQL connection string such as postgres\://HOST/DB or service=NAME, or a SQLite file). Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '--key[The key that signs\: a private key file, or a public key whose private half is in ssh-agent (a smart card, a security key). Default\: $DMF_SIGNING_KEY; none\: recorded as unsigned.]:FILE:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -105,6 +106,7 @@ _dmf-wizard_resume() {
         '--projector[High-contrast look for a projector\: no colour, bold and reverse only.]'
         '--code[Rebuild the choices from a resume code read out by a caller (e.g. CXD-NCS-K6H-F7Y); only the free-text questions are asked.]:code:'
         '--register[Record saved outcomes in this register (a PostgreSQL connection string such as postgres\://HOST/DB or service=NAME, or a SQLite file). Default\: $DMF_REGISTER_URL, else $XDG_DATA_HOME/dmf-wizard/register.sqlite.]:register:'
+        '--key[The key that signs\: a private key file, or a public key whose private half is in ssh-agent (a smart card, a security key). Default\: $DMF_SIGNING_KEY; none\: recorded as unsigned.]:FILE:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
