@@ -149,7 +149,13 @@ public struct RegisterSetting: Sendable, Equatable, CustomStringConvertible {
     /// The release this program is (`AppInfo.version`): the register may need a newer one to
     /// record. Unset, the newest its own migrations ask for, which it is at least; tests name
     /// an older one to play an older program.
-    public var software: SoftwareVersion = .newestKnownWriter
+    public var software: SoftwareVersion {
+        get { givenSoftware ?? .newestKnownWriter }
+        set { givenSoftware = newValue }
+    }
+    /// Nil until set: the newest known writer is worked out from the migrations, whose tables'
+    /// key paths cost millions of instructions, so not at every start.
+    private var givenSoftware: SoftwareVersion?
     /// What `--register` said, as typed (it may hold a password, so it is never shown).
     private let given: String?
 

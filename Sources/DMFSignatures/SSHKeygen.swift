@@ -33,10 +33,23 @@ public struct SSHKeygen: Sendable {
     public static let systemPath = "/usr/bin/ssh-keygen"
 
     public var path: String
-    /// The environment it runs with: `SSH_AUTH_SOCK` names the agent that holds keys.
-    public var environment: [String: String]
+    /// The environment it runs with: `SSH_AUTH_SOCK` names the agent that holds keys. Unless
+    /// one is given, this process's own, read when it is needed: copying it costs more than a
+    /// million instructions, and every start makes an `SSHKeygen` that may never run. (A flag
+    /// rather than an optional dictionary: the optional's type is made at run time, at a cost of
+    /// half a million instructions before the first screen.)
+    public var environment: [String: String] {
+        get { inheritsEnvironment ? ProcessInfo.processInfo.environment : givenEnvironment }
+        set { (givenEnvironment, inheritsEnvironment) = (newValue, false) }
+    }
+    private var givenEnvironment: [String: String] = [:]
+    private var inheritsEnvironment = true
 
-    public init(path: String = systemPath, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(path: String = systemPath) {
+        self.path = path
+    }
+
+    public init(path: String = systemPath, environment: [String: String]) {
         self.path = path
         self.environment = environment
     }
