@@ -257,10 +257,16 @@ struct RegisterCheck: ParsableCommand {
         commandName: "check",
         abstract: "Verify the file, the hash chain and the tree; with --checkpoint, that no history was rewritten.",
         discussion: """
-            Without a checkpoint it finds: a damaged file; any event or entry changed, removed or reordered             without every later hash worked out again; a listed status, due date or search words that do not             follow from the events; broken or untrusted signatures; the guards (triggers) that keep history             append-only missing, disabled or changed; and the tree kept beside the events no longer matching             them.
-
-            Only with a checkpoint made before (`register checkpoint`, kept by someone who does not run the             register) can it find a rewrite by someone who worked every hash out again: a register rolled back             to an older copy or restored from a backup, newest events removed, a replaced register, or changed             events with every later hash recomputed. It then says from which event the register differs (as             closely as the checkpoints kept in the register allow) or how many events are missing.             FILE.sig is checked with your own allowed signers, and who signed it is said.
-
+            Without a checkpoint it finds a damaged file; any event or entry changed, removed or reordered \
+            without every later hash worked out again; a listed status, due date or search words that do not \
+            follow from the events; broken or untrusted signatures; the guards (triggers) that keep history \
+            append-only missing, disabled or changed; and the tree kept beside the events no longer matching \
+            them. Only with a checkpoint made before (`register checkpoint`, kept by someone who does not run \
+            the register) can it find a rewrite by someone who worked every hash out again: a register rolled \
+            back to an older copy or restored from a backup, newest events removed, a replaced register, or \
+            changed events with every later hash recomputed. It then says from which event the register \
+            differs (as closely as the checkpoints kept in the register allow) or how many events are \
+            missing. FILE.sig is checked with your own allowed signers, and who signed it is said. \
             Exit status: 0 intact (and extending the checkpoint, whose signature is trusted), 1 anything else.
             """)
     @Option(
@@ -280,7 +286,13 @@ struct RegisterCheckpoint: ParsableCommand {
         commandName: "checkpoint",
         abstract: "Write the register's signed checkpoint (FILE and FILE.sig) for someone who does not run it.",
         discussion: """
-            A C2SP checkpoint: the register's ID (origin "dmf-wizard register ID"), the number of events and             the root hash of their tree, signed with your key (SSHSIG, namespace dmf-wizard-checkpoint) in             FILE.sig, and kept in the register too. Run it regularly (daily, or from cron) where the register             is kept, and send both files to your auditor or Data Protection Officer: later, `register check             --checkpoint FILE` shows whether history was rewritten since. OpenSSH alone checks the signature:             ssh-keygen -Y verify -f ALLOWED_SIGNERS -I PRINCIPAL -n dmf-wizard-checkpoint -s FILE.sig < FILE.             Exit status: 0 written, 1 not (no key, the register or the file could not be used).
+            A C2SP checkpoint: the register's ID (origin "dmf-wizard register ID"), the number of events and \
+            the root hash of their tree, signed with your key (SSHSIG, namespace dmf-wizard-checkpoint) in \
+            FILE.sig, and kept in the register too. Run it regularly (daily, or from cron) where the register \
+            is kept, and send both files to your auditor or Data Protection Officer: later, `register check \
+            --checkpoint FILE` shows whether history was rewritten since. OpenSSH alone checks the signature: \
+            ssh-keygen -Y verify -f ALLOWED_SIGNERS -I PRINCIPAL -n dmf-wizard-checkpoint -s FILE.sig < FILE. \
+            Exit status: 0 written, 1 not (no key, the register or the file could not be used).
             """)
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the checkpoint.", valueName: "FILE"))
     var output: String
@@ -296,7 +308,10 @@ struct RegisterProve: ParsableCommand {
         commandName: "prove",
         abstract: "Proofs that an entry's events are in the register, against its latest checkpoint.",
         discussion: """
-            One C2SP tlog-proof per event (the event's hash in its extra line, the checkpoint's text after it),             on standard output, or with --output-dir as REF.proof with the checkpoint and its signature             (REF.checkpoint, REF.checkpoint.sig). The other party checks them with `dmf-wizard register             verify-proof REF.proof REF.checkpoint`, and sees no one else's events. Exit status: 0 proved, 1 not.
+            One C2SP tlog-proof per event (the event's hash in its extra line, the checkpoint's text after it), \
+            on standard output, or with --output-dir as REF.proof with the checkpoint and its signature \
+            (REF.checkpoint, REF.checkpoint.sig). The other party checks them with `dmf-wizard register \
+            verify-proof REF.proof REF.checkpoint`, and sees no one else's events. Exit status: 0 proved, 1 not.
             """)
     @Argument(help: "The DMF reference.")
     var reference: String
@@ -313,7 +328,8 @@ struct RegisterVerifyProof: ParsableCommand {
         commandName: "verify-proof",
         abstract: "Check proofs from `register prove` against a checkpoint signed by someone you trust.",
         discussion: """
-            CHECKPOINT.sig is checked with your allowed signers (namespace dmf-wizard-checkpoint). Needs no             register. Exit status: 0 the checkpoint is trusted and every proof leads to it, 1 anything else.
+            CHECKPOINT.sig is checked with your allowed signers (namespace dmf-wizard-checkpoint). Needs no \
+            register. Exit status: 0 the checkpoint is trusted and every proof leads to it, 1 anything else.
             """)
     @Argument(help: "The proofs (REF.proof).")
     var proof: String
@@ -333,7 +349,9 @@ struct RegisterRetention: ParsableCommand {
         commandName: "retention",
         abstract: "Show or set how long the register keeps answers and names after every copy is deleted.",
         discussion: """
-            Agree the period with your Data Protection Officer; none is assumed, and until one is set nothing             falls due for removal. Setting it is recorded with your account (and signed, with a key trusted for             decisions, where one is set up); the latest period set applies. Exit status: 0 done, 1 refused, 2 bad usage.
+            Agree the period with your Data Protection Officer; none is assumed, and until one is set nothing \
+            falls due for removal. Setting it is recorded with your account (and signed, with a key trusted for \
+            decisions, where one is set up); the latest period set applies. Exit status: 0 done, 1 refused, 2 bad usage.
             """)
     @Option(name: .customLong("set"), help: ArgumentHelp("The period: 6y, 18m or 90d.", valueName: "PERIOD"))
     var period: String?
@@ -352,7 +370,10 @@ struct RegisterRedact: ParsableCommand {
         commandName: "redact",
         abstract: "Remove an entry's answers and requester's name once its retention period has passed.",
         discussion: """
-            Allowed once every copy was recorded as deleted and the register's retention period has passed             since (`register due` lists them). Their SHA-256 digests are kept, so the chain, the tree and every             checkpoint still verify. Recorded as an event with your account, signed where a key is set up.             Exit status: 0 removed, 1 refused, 2 bad usage.
+            Allowed once every copy was recorded as deleted and the register's retention period has passed \
+            since (`register due` lists them). Their SHA-256 digests are kept, so the chain, the tree and every \
+            checkpoint still verify. Recorded as an event with your account, signed where a key is set up. \
+            Exit status: 0 removed, 1 refused, 2 bad usage.
             """)
     @Argument(help: "The DMF reference.")
     var reference: String

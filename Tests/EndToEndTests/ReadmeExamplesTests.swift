@@ -104,5 +104,11 @@ import Testing
             #expect(page.contains(".It Em \(command)"), "\(command) is in the man page")
         }
         #expect(page.contains(".It Fl -delete"), "the man page is as recent as resume --delete")
+        // A help text's blank line is an empty input line to groff (lintian warns), and a line
+        // continued without `\` keeps its indentation: a run of spaces in the middle of the help.
+        for (number, line) in page.split(separator: "\n", omittingEmptySubsequences: false).dropLast().enumerated() {
+            #expect(!line.isEmpty, "line \(number + 1) of the man page is empty")
+            #expect(!line.contains("     "), "line \(number + 1) of the man page has a run of spaces: \(line)")
+        }
     }
 }
