@@ -17,11 +17,13 @@ public enum FullScreenLoop {
             // A key that must ask the person on the terminal itself (a passphrase): handed over,
             // then everything is drawn afresh.
             if app.needsTerminal { app.runAtTerminal(backend) }
-            draw(app, on: backend)
-            // Keys typed for the screen just left, before this one was drawn, must not answer it:
-            // they are dropped once the new screen is up (dropping errs on the safe side). A
-            // reply that changes the screen (the register's entry opened) counts the same.
+            // Keys typed for the screen just left, before this one is drawn, must not answer it:
+            // they are dropped just before it is drawn, so that a key typed once it is up is
+            // never lost (dropping after drawing would lose a key pressed as the screen
+            // appeared, on a slow or busy machine). A reply that changes the screen (the
+            // register's entry opened) counts the same.
             if app.screenIdentity != shownBefore { backend.discardTypeahead() }
+            draw(app, on: backend)
             if firstFrame {
                 // What the first screen did not need is made while the person reads it.
                 app.prepareWhileIdle()
