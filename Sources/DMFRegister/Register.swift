@@ -136,7 +136,7 @@ public final class Register: Sendable {
                     throw RegisterError.refused(
                         RefusedChange(
                             reason:
-                                "\(reference): a newer dmf-wizard recorded a '\(Sanitizer.visible(newer.kindName, limit: 40))' event for it (event "
+                                "\(reference): a newer dmf-wizard recorded an event of kind '\(Sanitizer.visible(newer.kindName, limit: 40))' for it (event "
                                 + "\(newer.sequence)), which this version does not know, so it records nothing more "
                                 + "for it; record the change with the newer version"))
                 }

@@ -71,7 +71,8 @@ struct ChangeOptions: ParsableArguments {
 struct RegisterGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "register",
-        abstract: "The register of assessments: each one's life from authorisation to deletion, in a hash chain.",
+        abstract:
+            "The register of assessments: each one's life from authorisation to deletion, in a history no one can quietly rewrite.",
         discussion: """
             Exit status: 0 done, 1 refused, not found or the register cannot be used, 2 bad usage.
             """,

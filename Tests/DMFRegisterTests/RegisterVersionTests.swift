@@ -152,7 +152,7 @@ import Testing
             _ = try scratch.register.append(EventRequest(kind: .allCopiesDeleted, by: "Sam"), to: reference)
         } throws: { error in
             "\(error)".contains(
-                "\(reference): a newer dmf-wizard recorded a 'archived' event for it (event 3), which this version "
+                "\(reference): a newer dmf-wizard recorded an event of kind 'archived' for it (event 3), which this version "
                     + "does not know, so it records nothing more for it")
         }
         _ = try scratch.register.record(Sample.entry("DMF-20261129-OTHR"), by: "Sam")

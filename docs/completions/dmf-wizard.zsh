@@ -57,7 +57,7 @@ _dmf-wizard() {
             'flow:Print the flow map: every question and outcome, with the conditions between them.'
             'table:Print the decision table: the choice answers that change the outcome, with verdicts and findings.'
             'rules:Print the rule book: every rule with its guidance quotation, when it fires, who acts and its words.'
-            'register:The register of assessments: each one'\''s life from authorisation to deletion, in a hash chain.'
+            'register:The register of assessments: each one'\''s life from authorisation to deletion, in a history no one can quietly rewrite.'
             'seal:Write a manifest of the files to send (name, size, SHA-256) and record them as sent.'
             'verify:Check received files against their manifest and print a receipt.'
             'verify-receipt:Check a receipt and the recipient'\''s signature (FILE.sig) with your allowed signers.'
