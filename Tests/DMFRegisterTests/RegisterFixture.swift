@@ -81,6 +81,22 @@ final class ScratchRegister: @unchecked Sendable {
         if !found && !StoreKind.inCI { try Test.cancel("skipped: the sqlite3 tool is not installed (CI installs it)") }
     }
 
+    /// Another program holding the SQLite file's write lock: sqlite3 takes it and keeps it for
+    /// two seconds, half a second of which has passed on return. Wait for the process to end.
+    static func holdLocked(_ path: String) throws -> Process {
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        holder.arguments = ["sqlite3", path]
+        let input = Pipe()
+        holder.standardInput = input
+        holder.standardOutput = FileHandle.nullDevice
+        try holder.run()
+        input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\n.shell sleep 2\nCOMMIT;\n".utf8))
+        try input.fileHandleForWriting.close()
+        Thread.sleep(forTimeInterval: 0.5)
+        return holder
+    }
+
     /// SQL run by hand, as someone with direct access to the database would (to tamper).
     func sql(_ statement: String) throws {
         switch location {

@@ -256,17 +256,7 @@ import Testing
         let scratch = try ScratchRegister(.sqlite)
         _ = try scratch.register.record(Sample.entry("DMF-20261129-HELD"), by: "Sam")
         guard case .sqlite(let path) = scratch.location else { return }
-        // sqlite3 takes the write lock and keeps it for two seconds.
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        holder.arguments = ["sqlite3", path]
-        let input = Pipe()
-        holder.standardInput = input
-        holder.standardOutput = FileHandle.nullDevice
-        try holder.run()
-        input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\n.shell sleep 2\nCOMMIT;\n".utf8))
-        try input.fileHandleForWriting.close()
-        Thread.sleep(forTimeInterval: 0.5)
+        let holder = try ScratchRegister.holdLocked(path)
 
         let impatient = Register(
             storage: try SQLiteRegister(path: path, busyTimeout: 0.3), now: { ScratchRegister.now })

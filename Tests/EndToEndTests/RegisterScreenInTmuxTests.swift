@@ -93,11 +93,7 @@ struct RegisterScreenInTmuxTests {
 
         /// From the start menu to the entry, then authorise as Jo Owner and confirm.
         func authorise(in terminal: TmuxTerminal) throws {
-            try terminal.waitFor("Start a new transfer", "6 The register")
-            try terminal.send("6", "Enter")
-            try terminal.waitFor("The register", reference, "/ search")
-            try terminal.send("Enter")
-            try terminal.waitFor("What has happened", "Recorded:")
+            try terminal.openRegisterEntry(reference)
             try terminal.send("a")
             try terminal.waitFor("Authorised by the IAO: \(reference)")
             try terminal.type("Jo Owner")

@@ -8,6 +8,8 @@ import Testing
 /// sees, with `send-keys` for typing and `capture-pane` for reading the screen.
 final class TmuxTerminal {
     let socket = "dmf-e2e-\(UUID().uuidString.prefix(8))"
+    /// The folder the program runs in, when the terminal is what keeps it (removed with it).
+    var workspace: Workspace?
     static var isAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
 
     /// Starts `script` (a shell command line) in a detached session of the given size.
@@ -21,6 +23,16 @@ final class TmuxTerminal {
     }
 
     deinit { _ = try? tmux(["kill-server"]) }
+
+    /// From the start menu: the register screen (option 6), then the entry `reference`, open
+    /// with its events.
+    func openRegisterEntry(_ reference: String) throws {
+        try waitFor("Start a new transfer", "6 The register of recorded transfers")
+        try send("6", "Enter")
+        try waitFor("The register", reference, "/ search")
+        try send("Enter")
+        try waitFor("What has happened", "Recorded:")
+    }
 
     /// Sends bytes as they are, given in hex ("1b 5b 31 7e"): what a terminal sends for a key.
     func sendBytes(_ hex: String) throws {
@@ -106,6 +118,17 @@ struct WizardInTmuxTests {
         try terminal.waitFor("Code \(code) ")
         if let text { try terminal.type(text) }
         try terminal.send(keys)
+    }
+
+    /// The wizard under `term`, at its first question (the name field, empty), for the key tests.
+    static func atTheFirstQuestion(term: String) throws -> TmuxTerminal {
+        let workspace = try Workspace()
+        let terminal = try TmuxTerminal(script(workspace, term: term))
+        terminal.workspace = workspace
+        try terminal.waitFor("Start a new transfer")
+        try terminal.send("Enter")
+        try terminal.waitFor("What is your name?", "Code Y1 ")
+        return terminal
     }
 
     /// A third-party transfer by a secure network, as typed: choices by their number key and
@@ -232,11 +255,7 @@ struct WizardInTmuxTests {
         #expect(recorded.status == 0, "\(recorded.stderr)")
         let reference = try #require(recorded.stdout.firstMatch(of: /DMF-\d{8}-[0-9A-Z]{4}/).map { String($0.0) })
         let terminal = try TmuxTerminal(Self.script(workspace))
-        try terminal.waitFor("Start a new transfer", "6 The register of recorded transfers")
-        try terminal.send("6", "Enter")
-        try terminal.waitFor("The register", reference, "/ search")
-        try terminal.send("Enter")
-        try terminal.waitFor("What has happened", "Recorded")
+        try terminal.openRegisterEntry(reference)
         try terminal.send("Escape")
         try terminal.waitFor("All entries")
         try terminal.send("Escape")
@@ -447,11 +466,7 @@ struct WizardInTmuxTests {
     /// PuTTY runs as TERM=xterm, whose description has Home as `ESC O H`; PuTTY sends
     /// `ESC [ 1 ~`. That used to go back to the start screen (Esc) and lose the name typed.
     @Test func puttysHomeAndEndUnderXtermMoveInTheTextAndKeepIt() throws {
-        let workspace = try Workspace()
-        let terminal = try TmuxTerminal(Self.script(workspace, term: "xterm"))
-        try terminal.waitFor("Start a new transfer")
-        try terminal.send("Enter")
-        try terminal.waitFor("What is your name?", "Code Y1 ")
+        let terminal = try Self.atTheFirstQuestion(term: "xterm")
         try terminal.type("Siân")
         try terminal.waitFor("[Siân")
         try terminal.sendBytes("1b 5b 31 7e")  // PuTTY's Home
@@ -471,11 +486,7 @@ struct WizardInTmuxTests {
     /// F1 as PuTTY and rxvt send it (`ESC [ 11 ~`) under tmux's own TERM opens the help, and so
     /// does the linux console's (`ESC [ [ A`); modified keys are the plain key.
     @Test func functionKeysOfOtherTerminalsOpenHelpUnderTmux() throws {
-        let workspace = try Workspace()
-        let terminal = try TmuxTerminal(Self.script(workspace, term: "tmux-256color"))
-        try terminal.waitFor("Start a new transfer")
-        try terminal.send("Enter")
-        try terminal.waitFor("What is your name?", "Code Y1 ")
+        let terminal = try Self.atTheFirstQuestion(term: "tmux-256color")
         try terminal.type("Ann")
         try terminal.waitFor("[Ann")
         try terminal.sendBytes("1b 5b 31 31 7e")  // F1 in PuTTY and rxvt
@@ -496,11 +507,7 @@ struct WizardInTmuxTests {
     /// A sequence split by a slow link, with a pause between its bytes far longer than the Esc
     /// delay (25 ms), is still one key.
     @Test func aKeyWhoseBytesArriveWithAPauseIsStillOneKey() throws {
-        let workspace = try Workspace()
-        let terminal = try TmuxTerminal(Self.script(workspace, term: "xterm"))
-        try terminal.waitFor("Start a new transfer")
-        try terminal.send("Enter")
-        try terminal.waitFor("What is your name?", "Code Y1 ")
+        let terminal = try Self.atTheFirstQuestion(term: "xterm")
         try terminal.type("Bo")
         try terminal.waitFor("[Bo")
         try terminal.sendBytes("1b 5b 31")
