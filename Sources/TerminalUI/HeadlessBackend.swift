@@ -12,6 +12,10 @@ public final class HeadlessBackend: TerminalBackend {
         /// A key typed before the previous key was handled (type-ahead): `discardTypeahead()`
         /// drops it, as a real terminal's input queue would be flushed.
         case typedAhead(Key)
+        /// A key typed the moment the next screen appears: it reaches the input queue when the
+        /// next canvas is presented (becoming type-ahead from then on), so a screen change
+        /// that drops type-ahead only after presenting would lose it.
+        case typedOnSight(Key)
     }
 
     public private(set) var size: (width: Int, height: Int)
@@ -46,6 +50,11 @@ public final class HeadlessBackend: TerminalBackend {
 
     public func present(_ canvas: Canvas) {
         frames.append(canvas)
+        var index = remainingSteps.startIndex
+        while index < remainingSteps.endIndex, case .typedOnSight(let key) = remainingSteps[index] {
+            remainingSteps[index] = .typedAhead(key)
+            index += 1
+        }
     }
 
     public func discardTypeahead() {
@@ -62,7 +71,7 @@ public final class HeadlessBackend: TerminalBackend {
         }
         guard !remainingSteps.isEmpty else { return .endOfInput }
         switch remainingSteps.removeFirst() {
-        case .key(let key), .typedAhead(let key):
+        case .key(let key), .typedAhead(let key), .typedOnSight(let key):
             return key
         case .resize(let width, let height):
             size = (width, height)

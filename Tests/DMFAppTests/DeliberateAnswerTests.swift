@@ -104,6 +104,21 @@ import Testing
         #expect(app.session.wizard.answers.transfer.frequency == nil, "T2 was not answered by keys meant for T1")
     }
 
+    /// `2`, Enter, then `1` and Enter typed as soon as the next question appears: they answer
+    /// it. Type-ahead is dropped before the new screen is drawn, never after, so a key pressed
+    /// as the screen appears (on a busy machine, before the program reaches its next read) is
+    /// kept.
+    @Test func keysTypedOnceTheNextScreenIsUpAreKept() throws {
+        let folder = TemporaryFolder()
+        let app = ScreenTests.app(folder)
+        ScreenTests.fastForward(app, Drive.keys(.sameSystemProceed, until: "T1"))
+        let backend = ScreenTests.play(
+            app, steps: [.key(.char("2")), .key(.enter), .typedOnSight(.char("1")), .typedOnSight(.enter)])
+        #expect(backend.discardedKeys.isEmpty)
+        #expect(app.session.wizard.answers.transfer.frequency != nil, "T2 was answered")
+        #expect(app.session.wizard.stepCode != "T2")
+    }
+
     @Test func keysThatDoNotChangeTheScreenAreNotDropped() throws {
         let folder = TemporaryFolder()
         let app = ScreenTests.app(folder)
