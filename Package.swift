@@ -46,6 +46,7 @@ let package = Package(
             name: "DMFRegisterStores",
             dependencies: [
                 "DMFRegister", "DMFSignatures", "CLibPQ", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]),
         .target(name: "NcursesBackend", dependencies: ["TerminalUI", "CNcursesw", "CTermSupport"]),
         .target(

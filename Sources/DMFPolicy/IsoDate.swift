@@ -11,10 +11,17 @@ public struct IsoDate: Sendable, Equatable, Comparable, CustomStringConvertible 
 
     /// A stored date: exactly `YYYY-MM-DD`, four, two and two ASCII digits.
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            parts.allSatisfy(IsoDate.isDigits),
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+        var text = text
+        guard let date = text.withUTF8({ IsoDate(stored: $0) }) else { return nil }
+        self = date
+    }
+
+    /// The same from bytes: a register's check reads two dates for every event it holds, and
+    /// splitting a `String` into parts cost more than the rest of reading the event.
+    public init?(stored bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+            let year = ASCIIDigits.number(bytes, 0..<4), let month = ASCIIDigits.number(bytes, 5..<7),
+            let day = ASCIIDigits.number(bytes, 8..<10)
         else { return nil }
         self.init(year: year, month: month, day: day)
     }
@@ -192,5 +199,19 @@ extension IsoDate {
             return .failure(.noSuchDay(day: day, month: month, year: year))
         }
         return .success(date)
+    }
+}
+
+/// Numbers written in ASCII digits, read straight from bytes.
+public enum ASCIIDigits {
+    /// The number the digits at `range` of `bytes` spell; nil when any of them is not 0 to 9.
+    public static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        var value = 0
+        for index in range {
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int(digit)
+        }
+        return value
     }
 }

@@ -176,9 +176,10 @@ struct ChainChecker {
             let stored = try row()
             var entry = stored.entry
             let digest = entry.digest
-            let asRecorded = entry.digestAsRecorded
-            let searchMatches = stored.derived["search"].map { $0 == entry.searchText } ?? true
             let isRedacted = entry.isRedacted
+            // Hashing an entry is most of reading it: only a redacted one has another digest.
+            let asRecorded = isRedacted ? entry.digestAsRecorded : digest
+            let searchMatches = stored.derived["search"].map { $0 == entry.searchText } ?? true
             entry.answers = ""
             return CheckedEntry(
                 entry: entry, digest: digest, digestAsRecorded: asRecorded, isRedacted: isRedacted,

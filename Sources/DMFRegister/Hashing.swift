@@ -1,3 +1,4 @@
+import Foundation
 import SystemCrypto
 
 /// The register's hash: SHA-256 from the system's libcrypto, written in lower-case hexadecimal
@@ -15,9 +16,19 @@ enum Hashing {
     static func load() throws(LibCryptoUnavailable) { try LibCrypto.load() }
 
     /// The SHA-256 of `bytes` in lower-case hexadecimal: the one place the register writes one.
-    static func sha256(_ bytes: some Sequence<UInt8>) -> String {
+    static func sha256(_ bytes: [UInt8]) -> String {
+        hex { () throws(LibCryptoUnavailable) in try DigestAlgorithm.sha256.hash(bytes) }
+    }
+
+    /// The same for other bytes (a document rendered as `Data`). An array takes the one above,
+    /// which is not generic, so `check` does not go through the unspecialised path per event.
+    static func sha256(_ bytes: some DataProtocol) -> String {
+        hex { () throws(LibCryptoUnavailable) in try DigestAlgorithm.sha256.hash(bytes) }
+    }
+
+    private static func hex(_ digest: () throws(LibCryptoUnavailable) -> Digest) -> String {
         do {
-            return try DigestAlgorithm.sha256.hash(bytes).hex
+            return try digest().hex
         } catch {
             // Only reachable by a caller that skipped `load()` (or with no memory left): a
             // mistake in the code, not something a person can cause.

@@ -196,21 +196,7 @@ public struct SealManifest: Sendable, Equatable, Codable {
     }
 
     /// `2026-11-29T10:15:00Z`: a real calendar day and time, in UTC.
-    static func isTimestamp(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 20, bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"),
-            bytes[16] == UInt8(ascii: ":"), bytes[19] == UInt8(ascii: "Z"), IsoDate(String(text.prefix(10))) != nil
-        else { return false }
-        func number(_ range: Range<Int>) -> Int? {
-            let digits = bytes[range]
-            guard digits.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
-            return Int(String(decoding: digits, as: UTF8.self))
-        }
-        guard let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19) else {
-            return false
-        }
-        return hour < 24 && minute < 60 && second < 60
-    }
+    static func isTimestamp(_ text: String) -> Bool { Moments.seconds(text) != nil }
 
     /// `2026-11-29T10:15:00Z` for `date`, from the C library: no time-zone data to load for UTC.
     public static func timestamp(_ date: Date) -> String {

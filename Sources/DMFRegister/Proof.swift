@@ -393,22 +393,26 @@ extension RegisterEvent {
 /// reads them.
 public enum Moments {
     /// Seconds since 1970 of `2026-11-29T10:15:00Z`; nil when it is not one.
+    /// Read as bytes, since `check` reads two for every event.
     public static func seconds(_ timestamp: String) -> Int64? {
-        guard SealManifest.isTimestamp(timestamp), let day = IsoDate(String(timestamp.prefix(10))) else {
-            return nil
+        var timestamp = timestamp
+        return timestamp.withUTF8 { bytes -> Int64? in
+            guard bytes.count == 20, bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"),
+                bytes[16] == UInt8(ascii: ":"), bytes[19] == UInt8(ascii: "Z"),
+                let day = IsoDate(stored: UnsafeBufferPointer(rebasing: bytes[0..<10])),
+                let hour = ASCIIDigits.number(bytes, 11..<13), hour < 24,
+                let minute = ASCIIDigits.number(bytes, 14..<16), minute < 60,
+                let second = ASCIIDigits.number(bytes, 17..<19), second < 60
+            else { return nil }
+            var parts = tm()
+            parts.tm_year = Int32(day.year - 1900)
+            parts.tm_mon = Int32(day.month - 1)
+            parts.tm_mday = Int32(day.day)
+            parts.tm_hour = Int32(hour)
+            parts.tm_min = Int32(minute)
+            parts.tm_sec = Int32(second)
+            return Int64(timegm(&parts))
         }
-        let bytes = Array(timestamp.utf8)
-        func number(_ range: Range<Int>) -> Int64 {
-            bytes[range].reduce(0) { $0 * 10 + Int64($1 - UInt8(ascii: "0")) }
-        }
-        var parts = tm()
-        parts.tm_year = Int32(day.year - 1900)
-        parts.tm_mon = Int32(day.month - 1)
-        parts.tm_mday = Int32(day.day)
-        parts.tm_hour = Int32(number(11..<13))
-        parts.tm_min = Int32(number(14..<16))
-        parts.tm_sec = Int32(number(17..<19))
-        return Int64(timegm(&parts))
     }
 
     /// The local calendar day (`2026-12-06`) at `timestamp`, as the desk's clock shows it; the

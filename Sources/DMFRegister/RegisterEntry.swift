@@ -86,7 +86,7 @@ struct Canonical {
     init() { bytes.reserveCapacity(4096) }
 
     mutating func add(_ key: String, _ value: String?) {
-        bytes += key.utf8
+        Self.appendUTF8(key, to: &bytes)
         if let value {
             bytes.append(UInt8(ascii: "="))
             Self.appendEscaped(value, to: &bytes)
@@ -109,28 +109,33 @@ struct Canonical {
 
     var sha256: String { Hashing.sha256(bytes) }
 
+    static func appendUTF8(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
     /// Copies runs of ordinary bytes in one go; only `\\`, line feeds and carriage returns are
-    /// written one at a time.
+    /// written one at a time. Works on the string's contiguous bytes: walking `String.UTF8View`
+    /// index by index cost more than hashing them.
     static func appendEscaped(_ value: String, to bytes: inout [UInt8]) {
-        let utf8 = value.utf8
-        var runStart = utf8.startIndex
-        var index = runStart
-        while index != utf8.endIndex {
-            let escape: UInt8? =
+        var value = value
+        value.withUTF8 { utf8 in
+            var runStart = 0
+            for index in utf8.indices {
+                let escape: UInt8
                 switch utf8[index] {
-                case UInt8(ascii: "\\"): UInt8(ascii: "\\")
-                case UInt8(ascii: "\n"): UInt8(ascii: "n")
-                case UInt8(ascii: "\r"): UInt8(ascii: "r")
-                default: nil
+                case UInt8(ascii: "\\"): escape = UInt8(ascii: "\\")
+                case UInt8(ascii: "\n"): escape = UInt8(ascii: "n")
+                case UInt8(ascii: "\r"): escape = UInt8(ascii: "r")
+                default: continue
                 }
-            if let escape {
-                bytes += utf8[runStart..<index]
-                bytes += [UInt8(ascii: "\\"), escape]
-                runStart = utf8.index(after: index)
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                bytes.append(UInt8(ascii: "\\"))
+                bytes.append(escape)
+                runStart = index + 1
             }
-            index = utf8.index(after: index)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
-        bytes += utf8[runStart..<utf8.endIndex]
     }
 
     /// Reads back a form of single values written by `add(_:_:)`: exactly `keys`, in that order,
@@ -142,19 +147,18 @@ struct Canonical {
         let lines = bytes.dropLast().split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         guard lines.count == keys.count else { throw StatementError("it is not \(what) (it has \(lines.count) lines)") }
         var values: [String?] = []
+        values.reserveCapacity(keys.count)
         for (line, key) in zip(lines, keys) {
-            let name = Array(key.utf8)
-            if Array(line) == name + [UInt8(ascii: "!")] {
-                values.append(nil)
-            } else if line.count > name.count, Array(line.prefix(name.count)) == name,
-                line[line.startIndex + name.count] == UInt8(ascii: "=")
-            {
-                let value = String(decoding: line.dropFirst(name.count + 1), as: UTF8.self)
-                values.append(unescaped(Substring(value)))
-            } else if Array(line) == name + [UInt8(ascii: "=")] {
-                values.append("")
-            } else {
-                throw StatementError("it is not \(what) (expected \(key) where it has something else)")
+            // `key!` for no value, `key=` and the value otherwise; compared in place, since `check`
+            // reads a statement for every signed event.
+            let name = key.utf8
+            guard let afterName = line.index(line.startIndex, offsetBy: name.count, limitedBy: line.endIndex),
+                afterName < line.endIndex, line[..<afterName].elementsEqual(name)
+            else { throw StatementError("it is not \(what) (expected \(key) where it has something else)") }
+            switch line[afterName] {
+            case UInt8(ascii: "!") where afterName + 1 == line.endIndex: values.append(nil)
+            case UInt8(ascii: "="): values.append(unescaped(line[(afterName + 1)...]))
+            default: throw StatementError("it is not \(what) (expected \(key) where it has something else)")
             }
         }
         return values
@@ -166,9 +170,10 @@ struct Canonical {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    static func unescaped(_ value: Substring) -> String {
-        let utf8 = value.utf8
-        guard utf8.contains(UInt8(ascii: "\\")) else { return String(value) }
+    static func unescaped(_ value: Substring) -> String { unescaped(value.utf8) }
+
+    static func unescaped(_ utf8: some Collection<UInt8>) -> String {
+        guard utf8.contains(UInt8(ascii: "\\")) else { return String(decoding: utf8, as: UTF8.self) }
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count)
         var escaping = false

@@ -12,8 +12,11 @@ struct StoreQueries: Sendable {
     private var entries: Table<EntryRow> { StoreSchema.entries }
     private var events: Table<RegisterEvent> { StoreSchema.events }
     /// Every column read back (not the search words, which are worked out from the entry).
-    private var entryColumns: [Column<EntryRow>] { entries.columns.filter { $0.read != nil } }
-    private var listColumns: [Column<EntryRow>] { entries.columns.filter(\.isListed) }
+    private var entryColumns: [Column<EntryRow>] { Self.entryColumns }
+    private var listColumns: [Column<EntryRow>] { Self.listColumns }
+    // Worked out once: `check` reads every entry with them.
+    private static let entryColumns = StoreSchema.entries.columns.filter { $0.read != nil }
+    private static let listColumns = StoreSchema.entries.columns.filter(\.isListed)
 
     // MARK: - One entry
 

@@ -383,17 +383,18 @@ struct Table<Row: Sendable>: SchemaTable {
 
     /// Reads a row from the columns given (all by default); the rest keep `blank`'s values.
     /// - Parameters:
-    ///   - what: names the row in a message ("entry DMF-…", "event 12").
-    func read(_ text: (String) -> String?, columns chosen: [Column<Row>]? = nil, what: String) throws(StoreError)
+    ///   - what: names the row in a message ("entry DMF-…", "event 12"); worked out only for one.
+    func read(_ text: (String) -> String?, columns chosen: [Column<Row>]? = nil, what: @autoclosure () -> String)
+        throws(StoreError)
         -> Row
     {
         var row = blank
         for column in chosen ?? columns {
             guard let read = column.read else { continue }
             let value = text(column.name)
-            if value == nil && !column.isOptional { throw .badRow("\(what): its \(column.words) is missing") }
+            if value == nil && !column.isOptional { throw .badRow("\(what()): its \(column.words) is missing") }
             do throws(ColumnProblem) { try read(&row, value) } catch {
-                throw .badRow("\(what): its \(column.words) '\(error.value)' cannot be read")
+                throw .badRow("\(what()): its \(column.words) '\(error.value)' cannot be read")
             }
         }
         return row

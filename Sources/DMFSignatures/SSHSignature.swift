@@ -188,26 +188,46 @@ enum Armour {
     /// the last line.
     static func unwrap(_ text: some Collection<UInt8>) throws(SSHFormatError) -> [UInt8] {
         guard text.count <= largest else { throw SSHFormatError("it is too large to be an SSH signature") }
-        var lines = text.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
-            line.last == UInt8(ascii: "\r") ? line.dropLast() : line[...]
+        let text = Array(text)
+        // Each line without its ending; a final line ending starts no line after it.
+        var lines: [ArraySlice<UInt8>] = []
+        var start = 0
+        while start < text.count {
+            let end = text[start...].firstIndex(of: UInt8(ascii: "\n")) ?? text.count
+            let line = text[start..<end]
+            lines.append(line.last == UInt8(ascii: "\r") ? line.dropLast() : line)
+            start = end + 1
         }
-        // A final line ending leaves one empty line behind it.
-        if lines.count > 1, lines.last?.isEmpty == true { lines.removeLast() }
-        guard let first = lines.first, Array(first) == Array(begin.utf8) else {
+        guard let first = lines.first, first.elementsEqual(begin.utf8) else {
             throw SSHFormatError("it is not an SSH signature (it does not start with \(begin))")
         }
-        guard let endLine = lines.firstIndex(where: { Array($0) == Array(end.utf8) }) else {
+        guard let endLine = lines.firstIndex(where: { $0.elementsEqual(end.utf8) }) else {
             throw SSHFormatError("the signature has no \(end) line")
         }
         guard endLine == lines.count - 1 else { throw SSHFormatError("there is text after the signature's last line") }
         let body = lines[1..<endLine]
-        let alphabet = Set(Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=".utf8))
-        guard !body.isEmpty, body.allSatisfy({ !$0.isEmpty && $0.allSatisfy(alphabet.contains) }) else {
-            throw SSHFormatError("the signature's base64 lines are damaged")
+        var base64: [UInt8] = []
+        base64.reserveCapacity(text.count)
+        for line in body {
+            guard !line.isEmpty, line.allSatisfy(isBase64) else {
+                throw SSHFormatError("the signature's base64 lines are damaged")
+            }
+            base64.append(contentsOf: line)
         }
-        guard let blob = Data(base64Encoded: Data(body.joined())) else {
+        guard !base64.isEmpty else { throw SSHFormatError("the signature's base64 lines are damaged") }
+        guard let blob = Data(base64Encoded: Data(base64)) else {
             throw SSHFormatError("the signature's base64 is damaged")
         }
         return Array(blob)
+    }
+
+    /// A character of base64 as the armour writes it (letters, digits, `+`, `/`, `=`).
+    private static func isBase64(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "/"), UInt8(ascii: "="):
+            true
+        default: false
+        }
     }
 }

@@ -11,6 +11,14 @@ public enum DigestAlgorithm: Sendable, Equatable {
         return digest
     }
 
+    /// The same for bytes in an array: what most callers hold. Not generic, so a caller in
+    /// another module does not go through the unspecialised `Sequence` path for every hash.
+    public func hash(_ bytes: [UInt8]) throws(LibCryptoUnavailable) -> Digest {
+        let library = try LibCrypto.table()
+        guard let digest = bytes.withUnsafeBytes({ compute(library, $0) }) else { throw failure }
+        return digest
+    }
+
     public func hash(_ bytes: some Sequence<UInt8>) throws(LibCryptoUnavailable) -> Digest {
         let library = try LibCrypto.table()
         let digest =

@@ -51,11 +51,21 @@ public struct LogLeaf: Sendable, Hashable {
 
     /// An event's hash as the register keeps it: 64 lower-case hexadecimal digits. Nil for any
     /// other text, so a damaged stored hash is noticed instead of becoming some other leaf.
-    public init?(eventHash: some StringProtocol) {
-        guard eventHash.utf8.count == 2 * TreeHash.size,
-            eventHash.utf8.allSatisfy({ Hex.value(lowerCase: $0) != nil }),
-            let bytes = Hex.decode(eventHash)
-        else { return nil }
+    /// Read from the string's bytes: `check` reads one for every event.
+    public init?(eventHash: String) {
+        var text = eventHash
+        let bytes = text.withUTF8 { digits -> [UInt8]? in
+            guard digits.count == 2 * TreeHash.size else { return nil }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(TreeHash.size)
+            for index in stride(from: 0, to: digits.count, by: 2) {
+                guard let high = Hex.value(lowerCase: digits[index]), let low = Hex.value(lowerCase: digits[index + 1])
+                else { return nil }
+                bytes.append(high << 4 | low)
+            }
+            return bytes
+        }
+        guard let bytes else { return nil }
         self.bytes = bytes
     }
 }
