@@ -114,11 +114,11 @@ struct ChainChecker {
     }
 
     /// Reads rows with `scan` while the batch read before is decoded (`decode`, on every core),
-    /// and hands each batch's results to `merge`, in the rows' order.
+    /// and hands each result to `merge`, in the rows' order.
     func pipeline<Value, Output: Sendable>(
         _ scan: ((@escaping StoredRow<Value>) throws -> Void) throws -> Void,
         decode: @escaping @Sendable (StoredRow<Value>) throws -> Output,
-        merge: ([Output]) throws -> Void
+        merge: (Output) throws -> Void
     ) throws {
         try withoutActuallyEscaping(merge) { merge in
             var rows: [StoredRow<Value>] = []
@@ -126,7 +126,7 @@ struct ChainChecker {
             func launch() throws {
                 let next = Decoding(rows, decode)
                 rows.removeAll(keepingCapacity: true)
-                try running.map { try merge(try $0.results()) }
+                try running?.forEach(merge)
                 running = next
             }
             try scan { row in
@@ -134,7 +134,7 @@ struct ChainChecker {
                 if rows.count == batch { try launch() }
             }
             try launch()
-            try running.map { try merge(try $0.results()) }
+            try running?.forEach(merge)
         }
     }
 
@@ -150,9 +150,10 @@ struct ChainChecker {
             }
         }
 
-        func results() throws -> [Output] {
+        /// Each result in turn, once all are ready; the first row that could not be read throws.
+        func forEach(_ body: (Output) throws -> Void) throws {
             done.wait()
-            return try decoded.map { try $0.get() }
+            for index in decoded.indices { try body(try decoded[index].get()) }
         }
     }
 
@@ -184,16 +185,15 @@ struct ChainChecker {
             return CheckedEntry(
                 entry: entry, digest: digest, digestAsRecorded: asRecorded, isRedacted: isRedacted,
                 summary: stored.summary, derived: stored.derived, searchMatches: searchMatches)
-        } merge: { decoded in
-            for read in decoded {
-                positions[read.entry.reference] = entries.count
-                entries.append(read)
-            }
+        } merge: { read in
+            positions[read.entry.reference] = entries.count
+            entries.append(read)
         }
 
         var eventsByEntry = [[RegisterEvent]](repeating: [], count: entries.count)
         var leaves: [LogLeaf] = []
-        var previous: RegisterEvent?
+        // The event before, as far as the next one is checked against it.
+        var previous: (sequence: Int64, hash: String) = (0, RegisterEvent.firstPreviousHash)
         var count = 0
         // Signatures are checked with the hashes, on every core, while the next rows are read.
         // A decision names the entry as recorded, so a redacted entry's is the one it had.
@@ -204,52 +204,54 @@ struct ChainChecker {
         var signatures = SignatureTally()
         try pipeline(storage.scanEvents) { row in
             let event = try row()
-            return (event, event.expectedHash, Self.finding(event, trust: trust, entryDigest: digests[event.reference]))
-        } merge: { decoded in
-            for (event, expectedHash, finding) in decoded {
-                count += 1
-                leaves.append(RegisterTree.leaf(event.hash))
-                let expectedSequence = (previous?.sequence ?? 0) + 1
-                let expectedPrevious = previous?.hash ?? RegisterEvent.firstPreviousHash
-                func report(_ what: String) {
-                    problems.append(ChainProblem(reference: event.reference, sequence: event.sequence, what: what))
-                }
-                if event.sequence != expectedSequence {
-                    report("expected event \(expectedSequence) here: events are missing or out of order")
-                }
-                if event.previousHash != expectedPrevious {
-                    report("it does not link to the event before it: history before it was changed or removed")
-                }
-                if event.hash != expectedHash {
-                    report("its content does not match its hash: the \(event.kindName) event was changed")
-                }
-                if let unknown = event.unknownKind {
-                    // `check` refuses a register a newer dmf-wizard set up (the store says so),
-                    // so a kind it does not know was written by hand.
-                    report(
-                        "its kind '\(Sanitizer.visible(unknown, limit: 40))' is not one dmf-wizard records: it was "
-                            + "written outside dmf-wizard")
-                }
-                signatures.count(event, finding, requirement: requirement, report: report)
-                if let position = positions[event.reference] {
-                    let entry = entries[position]
-                    if event.unknownKind == nil, event.kind == .created, event.entryDigest != entry.digestAsRecorded {
-                        report("the entry does not match what was recorded when it was created: the entry was changed")
-                    }
-                    if event.kind == .redacted, event.entryDigest != entry.digest {
-                        report(
-                            "the entry does not match what was kept when its answers and names were removed: "
-                                + "the entry was changed")
-                    }
-                    // What an entry's status and due dates follow from; its hashes are checked above.
-                    var kept = event
-                    (kept.hash, kept.previousHash, kept.entryDigest) = ("", "", nil)
-                    eventsByEntry[position].append(kept)
-                } else {
-                    report("the event names an entry that is not in the register")
-                }
-                previous = event
+            return ReadEvent(
+                event: event, expectedHash: event.expectedHash, leaf: RegisterTree.leaf(event.hash),
+                finding: Self.finding(event, trust: trust, entryDigest: digests[event.reference]))
+        } merge: { read in
+            let event = read.event
+            count += 1
+            leaves.append(read.leaf)
+            let expectedSequence = previous.sequence + 1
+            let expectedPrevious = previous.hash
+            func report(_ what: String) {
+                problems.append(ChainProblem(reference: event.reference, sequence: event.sequence, what: what))
             }
+            if event.sequence != expectedSequence {
+                report("expected event \(expectedSequence) here: events are missing or out of order")
+            }
+            if event.previousHash != expectedPrevious {
+                report("it does not link to the event before it: history before it was changed or removed")
+            }
+            if event.hash != read.expectedHash {
+                report("its content does not match its hash: the \(event.kindName) event was changed")
+            }
+            if let unknown = event.unknownKind {
+                // `check` refuses a register a newer dmf-wizard set up (the store says so),
+                // so a kind it does not know was written by hand.
+                report(
+                    "its kind '\(Sanitizer.visible(unknown, limit: 40))' is not one dmf-wizard records: it was "
+                        + "written outside dmf-wizard")
+            }
+            signatures.count(event, read.finding, requirement: requirement, report: report)
+            if let position = positions[event.reference] {
+                if event.unknownKind == nil, event.kind == .created,
+                    event.entryDigest != entries[position].digestAsRecorded
+                {
+                    report("the entry does not match what was recorded when it was created: the entry was changed")
+                }
+                if event.kind == .redacted, event.entryDigest != entries[position].digest {
+                    report(
+                        "the entry does not match what was kept when its answers and names were removed: "
+                            + "the entry was changed")
+                }
+                // What an entry's status and due dates follow from; its hashes are checked above.
+                var kept = event
+                (kept.hash, kept.previousHash, kept.entryDigest) = ("", "", nil)
+                eventsByEntry[position].append(kept)
+            } else {
+                report("the event names an entry that is not in the register")
+            }
+            previous = (event.sequence, event.hash)
         }
 
         let summaryProblems = Self.inParallel(Array(entries.indices)) {
@@ -272,6 +274,14 @@ struct ChainChecker {
         report.hasSigned = signatures.signed > 0
         report.tree = tree.findings
         return report
+    }
+
+    /// An event as read, with what is worked out from it on every core.
+    struct ReadEvent: Sendable {
+        var event: RegisterEvent
+        var expectedHash: String
+        var leaf: LogLeaf
+        var finding: ProofFinding
     }
 
     /// An entry as `check` keeps it while reading the events.
