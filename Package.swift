@@ -28,8 +28,11 @@ let package = Package(
         // OpenSSL's headers (Debian's libssl-dev) and a table of libcrypto's functions filled the
         // same way (DECISIONS.md, "SHA-256 and signatures from the system's libcrypto").
         .target(name: "CLibCrypto", path: "Sources/CLibCrypto"),
-        // Digests and signature checks over that table, for the register and its signatures.
-        .target(name: "SystemCrypto", dependencies: ["CLibCrypto"]),
+        // libsodium's Ed25519 check, loaded the same way when it is installed; no header needed
+        // (DECISIONS.md, "Ed25519 signatures checked with libsodium").
+        .target(name: "CLibSodium", path: "Sources/CLibSodium"),
+        // Digests and signature checks over those tables, for the register and its signatures.
+        .target(name: "SystemCrypto", dependencies: ["CLibCrypto", "CLibSodium"]),
         // OpenSSH signatures (SSHSIG): read, check natively, sign through ssh-keygen; the
         // allowed-signers file (DECISIONS.md, "Signatures: OpenSSH's SSHSIG").
         .target(name: "DMFSignatures", dependencies: ["SystemCrypto", "ProcessSupport", "DMFPolicy"]),
