@@ -58,7 +58,7 @@ public enum PublicKeyError: Error, Sendable, Equatable, CustomStringConvertible 
 /// A public key that checks signatures. Made once and kept: a register holds many signatures
 /// by few keys, and checking with a key already made costs only the check.
 ///
-/// Ed25519 signatures are checked by libsodium when it can be loaded (about twice as fast), else
+/// Ed25519 signatures are checked by libsodium when it can be loaded (in about half the time), else
 /// by libcrypto, as every other kind is. libsodium is the stricter: it also refuses keys and
 /// signature points of small order, and points not encoded canonically, which OpenSSL and
 /// OpenSSH accept. Only a deliberately weak, hand-made key or signature is such; no key

@@ -5,10 +5,9 @@
  * is optional: when it cannot be loaded, libcrypto checks those signatures as before.
  *
  * The binary does not link libsodium: the table is filled with dlopen("libsodium.so.23") the first
- * time an Ed25519 signature is checked, as libcrypto's is. No libsodium header is needed to build
+ * time an Ed25519 key is made to check signatures, as libcrypto's is filled on first use. No libsodium header is needed to build
  * (Debian's libsodium-dev): the two functions' types below are written out by hand. They are
- * libsodium's stable ABI for soname 23 (every libsodium 1.0.x that Debian ships as libsodium23),
- * and have not changed since libsodium 1.0.0. */
+ * libsodium's stable ABI for soname 23 (every libsodium 1.0.x that Debian ships as libsodium23). */
 #ifndef DMF_LIBSODIUM_TABLE_H
 #define DMF_LIBSODIUM_TABLE_H
 
