@@ -28,8 +28,11 @@ let package = Package(
         // OpenSSL's headers (Debian's libssl-dev) and a table of libcrypto's functions filled the
         // same way (DECISIONS.md, "SHA-256 and signatures from the system's libcrypto").
         .target(name: "CLibCrypto", path: "Sources/CLibCrypto"),
-        // Digests and signature checks over that table, for the register and its signatures.
-        .target(name: "SystemCrypto", dependencies: ["CLibCrypto"]),
+        // libsodium's Ed25519 check, loaded the same way when it is installed; no header needed
+        // (DECISIONS.md, "Ed25519 signatures checked with libsodium").
+        .target(name: "CLibSodium", path: "Sources/CLibSodium"),
+        // Digests and signature checks over those tables, for the register and its signatures.
+        .target(name: "SystemCrypto", dependencies: ["CLibCrypto", "CLibSodium"]),
         // OpenSSH signatures (SSHSIG): read, check natively, sign through ssh-keygen; the
         // allowed-signers file (DECISIONS.md, "Signatures: OpenSSH's SSHSIG").
         .target(name: "DMFSignatures", dependencies: ["SystemCrypto", "ProcessSupport", "DMFPolicy"]),
@@ -68,8 +71,9 @@ let package = Package(
         // tests run many at once, and scripts/bench-register.sh fills a large register with it.
         .executableTarget(
             name: "RegisterLoad", dependencies: ["DMFRegister", "DMFRegisterStores", "DMFPolicy", "DMFSignatures"]),
-        // How fast signatures are checked and made (scripts/bench-signatures.sh).
-        .executableTarget(name: "SignatureSpeed", dependencies: ["DMFSignatures", "ProcessSupport"]),
+        // How fast signatures are checked (by libsodium and by libcrypto) and made
+        // (scripts/bench-signatures.sh).
+        .executableTarget(name: "SignatureSpeed", dependencies: ["DMFSignatures", "SystemCrypto", "ProcessSupport"]),
         // How fast the register's tree makes checkpoints and proofs (scripts/bench-tree.sh).
         .executableTarget(name: "TreeSpeed", dependencies: ["TransparencyLog"]),
         .testTarget(

@@ -11,10 +11,10 @@
 #
 # The package's version is what the binary's --version prints first (AppInfo.version, the one
 # place it is written), and must be the newest entry of packaging/changelog. Depends is worked
-# out by dpkg-shlibdeps from the libraries the binary links, plus the two it loads itself, which
-# dpkg-shlibdeps cannot see: libpq5, when a register is on PostgreSQL, and libssl3 (OpenSSL's
+# out by dpkg-shlibdeps from the libraries the binary links, plus the three it loads itself, which
+# dpkg-shlibdeps cannot see: libpq5, when a register is on PostgreSQL, libssl3 (OpenSSL's
 # libcrypto), when something is hashed, named as this system names it (newer releases call it
-# libssl3t64). Needs dpkg-dev and binutils.
+# libssl3t64), and libsodium23, when an Ed25519 signature is checked. Needs dpkg-dev and binutils.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 umask 022
@@ -76,7 +76,7 @@ find "$root" -type d -exec chmod 0755 {} +
 find "$root" -type f ! -path "$root/usr/bin/*" -exec chmod 0644 {} +
 
 # The libraries the binary links, as package names with the versions their symbols need (the
-# two it loads with dlopen are added by hand below).
+# three it loads with dlopen are added by hand below).
 install -d "$root/DEBIAN" "$stage/debian"
 printf 'Source: dmf-wizard\n\nPackage: dmf-wizard\nArchitecture: any\n' > "$stage/debian/control"
 linked="$(cd "$stage" && dpkg-shlibdeps -O "$root/usr/bin/dmf-wizard" | sed -n 's/^shlibs:Depends=//p')"
@@ -99,7 +99,7 @@ libssl="$(dpkg-query -S '*/libcrypto.so.3' 2>/dev/null | sed -n "s/^\([^:]*\):$a
 chmod 0644 "$root/DEBIAN/md5sums"
 size="$(du -sk --apparent-size "$root/usr" | cut -f1)"
 sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@INSTALLED_SIZE@/$size/" \
-    -e "s/@DEPENDS@/$linked, libpq5, $libssl/" packaging/control > "$root/DEBIAN/control"
+    -e "s/@DEPENDS@/$linked, libpq5, $libssl, libsodium23/" packaging/control > "$root/DEBIAN/control"
 
 dpkg-deb --build --root-owner-group "$root" "$out/$name.deb" >/dev/null
 mv "$stage/$name.debug" "$out/$name.debug"

@@ -35,12 +35,15 @@ as_staff dmf-wizard fill /usr/share/doc/dmf-wizard/examples/ogd-share.yaml --out
 # The training cases come from /usr/share/dmf-wizard/assets with no variable set.
 [[ "$(as_staff dmf-wizard train --list)" == *01-team-folder* ]] || fail "train --list found no cases"
 # PostgreSQL's client library is loaded only for a register on PostgreSQL, OpenSSL's libcrypto
-# only when something is hashed; both are in Depends, since the binary does not link them.
+# only when something is hashed, libsodium only when an Ed25519 signature is checked; all three
+# are in Depends, since the binary does not link them.
 linked="$(ldd /usr/bin/dmf-wizard)"
 [[ "$linked" == *libpq* ]] && fail "the binary links libpq at start"
 [[ "$linked" == *libcrypto* ]] && fail "the binary links libcrypto at start"
+[[ "$linked" == *libsodium* ]] && fail "the binary links libsodium at start"
 depends="$(dpkg-deb -f "$deb" Depends)"
-[[ "$depends" == *libpq5* && "$depends" == *libssl3* ]] || fail "Depends lacks libpq5 or libssl3: $depends"
+[[ "$depends" == *libpq5* && "$depends" == *libssl3* && "$depends" == *libsodium23* ]] \
+    || fail "Depends lacks libpq5, libssl3 or libsodium23: $depends"
 
 man -w dmf-wizard >/dev/null || fail "man -w dmf-wizard finds no manual page"
 words="$(bash -c 'source /usr/share/bash-completion/bash_completion

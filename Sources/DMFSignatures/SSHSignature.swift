@@ -20,7 +20,7 @@ public struct SSHSignature: Sendable, Equatable {
     }
 
     /// The key's signature, as far as it can be read here.
-    enum Payload: Sendable, Equatable {
+    package enum Payload: Sendable, Equatable {
         /// A signature SystemCrypto checks.
         case native(Signature)
         /// A signature only `ssh-keygen` checks (security keys, P-521).
@@ -41,7 +41,7 @@ public struct SSHSignature: Sendable, Equatable {
     /// PROTOCOL.sshsig's `reserved` field. What is signed always has it empty; the blob may carry
     /// something there, which OpenSSH ignores and so does this.
     let reserved: [UInt8]
-    let payload: Payload
+    package let payload: Payload
 
     /// Reads the blob (what the armour's base64 holds).
     public init(blob: [UInt8]) throws(SSHFormatError) {

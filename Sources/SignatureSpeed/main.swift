@@ -2,11 +2,14 @@ import DMFSignatures
 import Dispatch
 import Foundation
 import ProcessSupport
+import SystemCrypto
 
 // How fast signatures are checked and made (README, "Speed"; scripts/bench-signatures.sh):
 //   - 100,000 Ed25519 signatures checked natively, each read from its armoured text as a
 //     register check would (1,000 distinct signatures by ssh-keygen, each checked 100 times),
 //     on one thread and on every core;
+//   - the Ed25519 check alone (what is signed made beforehand), as many times, by libsodium and
+//     by libcrypto, on one thread: the program uses libsodium when it is installed;
 //   - one `ssh-keygen -Y sign` on its own, and one signature through `SSHSigner` (the same run
 //     of ssh-keygen plus the private folder, reading the signature back and checking it).
 // Needs ssh-keygen. Prints the figures; asserts nothing.
@@ -104,6 +107,7 @@ func measure() throws {
         }
     }
     guard counts.sum == total else { throw Failure(description: "the parallel run did not check every signature") }
+    let (checker, bareChecks) = try checkAlone(work, publicKey: publicKey)
 
     // One signature made: ssh-keygen alone, then through SSHSigner (20 each, medians).
     var alone: [Double] = []
@@ -116,12 +120,47 @@ func measure() throws {
         through.append(try seconds { _ = try signer.sign(messages[round], namespace: .manifest, terminal: .forbidden) })
     }
 
-    print("checked natively: \(total) Ed25519 signatures (armoured, \(distinct) distinct)")
+    print("checked natively: \(total) Ed25519 signatures (armoured, \(distinct) distinct, by \(checker))")
     print(String(format: "  one thread:  %.2f s (%.1f µs each)", oneThread, oneThread / Double(total) * 1e6))
     print(String(format: "  %d threads:   %.2f s", cores, everyCore))
+    print("the Ed25519 check alone, \(total) times, one thread:")
+    for line in bareChecks { print("  " + line) }
     print(String(format: "ssh-keygen signing %d files in one run: %.2f s", distinct, batch))
     print(String(format: "one ssh-keygen -Y sign, median of 20: %.1f ms", median(alone) * 1e3))
     print(String(format: "one signature through SSHSigner, median of 20: %.1f ms", median(through) * 1e3))
+}
+
+/// The Ed25519 check alone, `work.rounds` times over each signature, by each library that can
+/// make it. Returns the library the program uses, and a line for each library.
+func checkAlone(_ work: Workload, publicKey line: String) throws -> (PublicKey.Checker, [String]) {
+    let key = try SSHPublicKey(line: line.trimmingCharacters(in: .whitespacesAndNewlines))
+    guard case .ed25519(let point) = key.kind else { throw Failure(description: "the key is not Ed25519") }
+    let checks = try work.signatures.indices.map { index in
+        let signature = try SSHSignature(armored: work.signatures[index])
+        guard case .native(let made) = signature.payload else { throw Failure(description: "not checked natively") }
+        let signed = try SSHSignature.signedData(
+            namespace: signature.namespace, hashAlgorithm: signature.hashAlgorithm, message: work.messages[index])
+        return (made, signed)
+    }
+    var libraries: [(String, LibSodium?)] = [("libcrypto", nil)]
+    var lines: [String] = []
+    switch LibSodium.system() {
+    case .success(let libsodium): libraries.insert(("libsodium", libsodium), at: 0)
+    case .failure(let reason): lines.append("libsodium: not measured (\(reason))")
+    }
+    let total = checks.count * work.rounds
+    for (name, libsodium) in libraries {
+        let key = try PublicKey.ed25519(point, libsodium: libsodium)
+        var valid = 0
+        let time = seconds {
+            for _ in 0..<work.rounds {
+                for (signature, signed) in checks where key.isValid(signature, for: signed) { valid += 1 }
+            }
+        }
+        guard valid == total else { throw Failure(description: "\(name) accepted \(valid) of \(total) signatures") }
+        lines.append("\(name): " + String(format: "%.2f s (%.1f µs each)", time, time / Double(total) * 1e6))
+    }
+    return (try PublicKey.ed25519(point).checker, lines)
 }
 
 /// One count per thread, each written by its own thread only.

@@ -58,8 +58,14 @@ public enum PublicKeyError: Error, Sendable, Equatable, CustomStringConvertible 
 /// A public key that checks signatures. Made once and kept: a register holds many signatures
 /// by few keys, and checking with a key already made costs only the check.
 ///
-/// Sendable: OpenSSL's key is never changed after it is made, and OpenSSL allows one key to
-/// check signatures from several threads at once.
+/// Ed25519 signatures are checked by libsodium when it can be loaded (in about half the time), else
+/// by libcrypto, as every other kind is. libsodium is the stricter: it also refuses keys and
+/// signature points of small order, and points not encoded canonically, which OpenSSL and
+/// OpenSSH accept. Only a deliberately weak, hand-made key or signature is such; no key
+/// `ssh-keygen` makes is.
+///
+/// Sendable: neither library's key is changed after it is made, and both allow one key to check
+/// signatures from several threads at once.
 public final class PublicKey: @unchecked Sendable {
     private enum Kind {
         case ed25519
@@ -67,9 +73,18 @@ public final class PublicKey: @unchecked Sendable {
         case rsa
     }
 
+    /// The library that checks a key's signatures.
+    package enum Checker: Sendable, Equatable {
+        case libsodium, libcrypto
+    }
+
+    /// libcrypto, loaded for every key: it also hashes what is signed.
     private let library: UnsafePointer<dmf_libcrypto>
-    private let key: OpaquePointer
+    /// OpenSSL's key; nil for an Ed25519 key that libsodium checks.
+    private let key: OpaquePointer?
     private let kind: Kind
+    /// libsodium and the key's 32 bytes, for an Ed25519 key it checks.
+    private let sodium: (library: LibSodium, key: [UInt8])?
     /// A verifying context set up once per hash (`EVP_DigestVerifyInit`) and copied for each
     /// check: setting one up afresh looks the algorithm up in OpenSSL's provider tables, under
     /// their lock, for every one of a register's signatures.
@@ -80,10 +95,14 @@ public final class PublicKey: @unchecked Sendable {
         let context: OpaquePointer
     }
 
-    private init(library: UnsafePointer<dmf_libcrypto>, key: OpaquePointer, kind: Kind) {
+    private init(
+        library: UnsafePointer<dmf_libcrypto>, key: OpaquePointer?, kind: Kind,
+        sodium: (library: LibSodium, key: [UInt8])? = nil
+    ) {
         self.library = library
         self.key = key
         self.kind = kind
+        self.sodium = sodium
     }
 
     deinit {
@@ -91,11 +110,14 @@ public final class PublicKey: @unchecked Sendable {
         prepared.withLock { contexts in
             for prepared in contexts.values { library.pointee.mdContextFree(prepared.context) }
         }
-        library.pointee.keyFree(key)
+        if let key { library.pointee.keyFree(key) }
     }
 
+    /// Which library checks this key's signatures.
+    package var checker: Checker { sodium == nil ? .libcrypto : .libsodium }
+
     /// The context set up for `hash` (nil for Ed25519, which hashes itself), made the first time.
-    private func template(_ hash: DigestAlgorithm?) -> OpaquePointer? {
+    private func template(_ hash: DigestAlgorithm?, key: OpaquePointer) -> OpaquePointer? {
         let slot =
             switch hash {
             case nil: 0
@@ -104,7 +126,6 @@ public final class PublicKey: @unchecked Sendable {
             case .sha512: 3
             }
         let library = library
-        let key = key
         return prepared.withLock { contexts -> Prepared? in
             if let made = contexts[slot] { return made }
             guard let context = library.pointee.mdContextNew() else { return nil }
@@ -119,16 +140,27 @@ public final class PublicKey: @unchecked Sendable {
         }?.context
     }
 
-    /// An Ed25519 key from its 32 bytes (as an SSH public key carries it).
+    /// An Ed25519 key from its 32 bytes (as an SSH public key carries it), checked by the
+    /// system's libsodium when it can be loaded, else by libcrypto.
     public static func ed25519(_ raw: [UInt8]) throws(PublicKeyError) -> PublicKey {
+        try ed25519(raw, libsodium: try? LibSodium.system().get())
+    }
+
+    /// The same, checked by `libsodium` when one is given, else by libcrypto: tests and the speed
+    /// tool choose the library here.
+    package static func ed25519(_ raw: [UInt8], libsodium: LibSodium?) throws(PublicKeyError) -> PublicKey {
         let library = try loaded()
-        guard raw.count == 32,
+        guard raw.count == 32 else {
+            throw .invalid("not an Ed25519 public key (it must be 32 bytes; it is \(raw.count))")
+        }
+        if let libsodium { return PublicKey(library: library, key: nil, kind: .ed25519, sodium: (libsodium, raw)) }
+        guard
             let key = raw.withUnsafeBufferPointer({
                 library.pointee.keyNewRawPublic(EVP_PKEY_ED25519, nil, $0.baseAddress, $0.count)
             })
         else {
             library.pointee.errorsClear()
-            throw .invalid("not an Ed25519 public key (it must be 32 bytes; it is \(raw.count))")
+            throw .invalid("not an Ed25519 public key")
         }
         return PublicKey(library: library, key: key, kind: .ed25519)
     }
@@ -172,6 +204,17 @@ public final class PublicKey: @unchecked Sendable {
     /// Whether `signature` is this key's signature of `message`. A signature of another kind
     /// than the key, or one that cannot be read, is not valid.
     public func isValid(_ signature: Signature, for message: some Sequence<UInt8>) -> Bool {
+        // Read where they lie when the bytes are contiguous (an array's are); else copied once.
+        if let valid = message.withContiguousStorageIfAvailable({ isValid(signature, forBytes: $0) }) { return valid }
+        return Array(message).withUnsafeBufferPointer { isValid(signature, forBytes: $0) }
+    }
+
+    private func isValid(_ signature: Signature, forBytes message: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let sodium {
+            guard case .ed25519(let bytes) = signature else { return false }
+            return sodium.library.isValidEd25519(bytes, for: message, key: sodium.key)
+        }
+        guard let key else { return false }
         let checked: (bytes: [UInt8], hash: DigestAlgorithm?)?
         switch (kind, signature) {
         case (.ed25519, .ed25519(let bytes)): checked = (bytes, nil)
@@ -180,20 +223,17 @@ public final class PublicKey: @unchecked Sendable {
         default: checked = nil
         }
         guard let checked else { return false }
-        let message = Array(message)
         guard let context = library.pointee.mdContextNew() else { return false }
         defer { library.pointee.mdContextFree(context) }
         // A copy of the context set up once; set up afresh when it cannot be copied.
         let ready =
-            template(checked.hash).map { library.pointee.mdContextCopy(context, $0) == 1 } == true
+            template(checked.hash, key: key).map { library.pointee.mdContextCopy(context, $0) == 1 } == true
             || library.pointee.digestVerifyInit(context, nil, checked.hash?.md(library), nil, key) == 1
         let valid =
             ready
             && checked.bytes.withUnsafeBufferPointer { signature in
-                message.withUnsafeBufferPointer { message in
-                    library.pointee.digestVerify(
-                        context, signature.baseAddress, signature.count, message.baseAddress, message.count) == 1
-                }
+                library.pointee.digestVerify(
+                    context, signature.baseAddress, signature.count, message.baseAddress, message.count) == 1
             }
         // A refusal leaves OpenSSL's reasons on this thread's error queue; nothing reads them.
         if !valid { library.pointee.errorsClear() }

@@ -39,15 +39,18 @@ struct ProofEndToEndTests {
 
         func key(_ name: String) -> String { workspace.path("keys/\(name)") }
 
-        /// Runs dmf-wizard signing with `key` (none: no key), this desk's register and allowed signers.
-        func run(_ arguments: [String], key: String? = nil, _ extra: [String: String] = [:]) throws -> CommandResult {
+        /// Runs dmf-wizard signing with `key` (none: no key), this desk's register and allowed signers
+        /// (with `shell`, `arguments` go to `/bin/sh`, as `Wizard.run` says).
+        func run(
+            _ arguments: [String], key: String? = nil, _ extra: [String: String] = [:], shell: Bool = false
+        ) throws -> CommandResult {
             var environment = [
                 "XDG_DATA_HOME": workspace.path("data"), "DMF_REGISTER_URL": "",
                 "DMF_ALLOWED_SIGNERS": workspace.path("allowed_signers"), "DMF_SIGNING_KEY": key.map(self.key) ?? "",
                 "HOME": workspace.path("home"),
             ]
             environment.merge(extra) { $1 }
-            return try Wizard.run(arguments, in: workspace.url, environment: environment)
+            return try Wizard.run(arguments, in: workspace.url, environment: environment, shell: shell)
         }
 
         /// `ssh-keygen -Y verify` of `file` with `file.sig`, against this desk's allowed signers.

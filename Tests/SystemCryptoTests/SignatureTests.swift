@@ -1,55 +1,12 @@
 import SystemCrypto
 import Testing
 
-/// Signature checks against RFC 8032's Ed25519 vector and against keys and signatures that the
-/// `openssl` tool makes at run time: each valid one accepted, and refused once a byte of the
-/// message or signature changes, or when checked with another key.
+/// ECDSA and RSA signature checks against keys and signatures that the `openssl` tool makes at
+/// run time: each valid one accepted, and refused once a byte of the message or signature
+/// changes, or when checked with another key. Ed25519 has its own suite (`Ed25519Tests`).
 @Suite struct SignatureTests {
-    static func bytes(_ hex: String) -> [UInt8] { OpenSSLTool.bytes(hex: hex) ?? [] }
-
     static let needsOpenSSL = ConditionTrait.enabled(
         if: OpenSSLTool.isAvailable, "openssl is not installed (apt-get install openssl)")
-
-    /// RFC 8032, section 7.1, test 1: the empty message.
-    @Test func ed25519Rfc8032Vector1() throws {
-        let key = try PublicKey.ed25519(Self.bytes("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a"))
-        let signature = Self.bytes(
-            "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b"
-        )
-        #expect(key.isValid(.ed25519(signature), for: [UInt8]()))
-        #expect(!key.isValid(.ed25519(signature), for: [0x00]))
-        for index in [0, 31, 32, 63] {
-            #expect(!key.isValid(.ed25519(signature.changing(at: index)), for: [UInt8]()), "byte \(index) changed")
-        }
-        #expect(!key.isValid(.ed25519(Array(signature.dropLast())), for: [UInt8]()))
-        // Test 2's key did not sign it.
-        let other = try PublicKey.ed25519(
-            Self.bytes("3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c"))
-        #expect(!other.isValid(.ed25519(signature), for: [UInt8]()))
-        // A signature of another kind is never valid for this key.
-        #expect(!key.isValid(.ecdsa(r: [1], s: [1]), for: [UInt8]()))
-    }
-
-    @Test func ed25519KeyOfTheWrongLengthIsRefused() {
-        #expect(throws: PublicKeyError.self) { try PublicKey.ed25519([UInt8](repeating: 7, count: 31)) }
-        #expect(throws: PublicKeyError.self) { try PublicKey.ed25519([]) }
-    }
-
-    @Test(Self.needsOpenSSL) func ed25519FromOpenSSL() throws {
-        let tool = try OpenSSLTool()
-        let message = Array("Sealed DMF-20261206-7K3Q\n".utf8) + (0..<200).map { UInt8($0) }
-        try tool.write("message", message)
-        try tool.run("genpkey", "-algorithm", "ED25519", "-out", "key.pem")
-        try tool.run("genpkey", "-algorithm", "ED25519", "-out", "other.pem")
-        try tool.run("pkeyutl", "-sign", "-rawin", "-inkey", "key.pem", "-in", "message", "-out", "signature")
-        let signature = try tool.read("signature")
-        let key = try PublicKey.ed25519(try tool.publicKeyTail("key.pem", count: 32))
-        let other = try PublicKey.ed25519(try tool.publicKeyTail("other.pem", count: 32))
-        #expect(key.isValid(.ed25519(signature), for: message))
-        #expect(!key.isValid(.ed25519(signature), for: message.changing(at: 5)))
-        #expect(!key.isValid(.ed25519(signature.changing(at: 40)), for: message))
-        #expect(!other.isValid(.ed25519(signature), for: message))
-    }
 
     @Test(Self.needsOpenSSL, arguments: [(ECDSACurve.p256, "P-256", "-sha256", 65), (.p384, "P-384", "-sha384", 97)])
     func ecdsaFromOpenSSL(_ curve: ECDSACurve, name: String, hash: String, pointSize: Int) throws {
