@@ -236,15 +236,33 @@ struct TextRow: Sendable {
     let values: [String?]
 
     subscript(_ column: String) -> String? { names.position(of: column).flatMap { values[$0] } }
+
+    /// The values by name, for reading many in the order the row holds them (a table's columns,
+    /// as its SELECT lists them): each name is first compared with the one after the last found,
+    /// which costs less than looking it up. `check` reads every column of every row so.
+    func inOrder() -> (String) -> String? {
+        var next = 0
+        return { [names, values] name in
+            let position = names.name(at: next) == name ? next : names.position(of: name)
+            guard let position else { return nil }
+            next = position + 1
+            return values[position]
+        }
+    }
 }
 
 /// Column positions by name, made once per result.
 final class ColumnNames: Sendable {
+    private let names: [String]
     private let positions: [String: Int]
 
     init(_ names: [String]) {
+        self.names = names
         positions = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     func position(of name: String) -> Int? { positions[name] }
+
+    /// The name at `position`; nil past the last.
+    func name(at position: Int) -> String? { position < names.count ? names[position] : nil }
 }

@@ -359,11 +359,11 @@ struct StoreQueries: Sendable {
     }
 
     func entry(_ row: TextRow) throws(StoreError) -> (entry: RegisterEntry, summary: EntrySummary) {
-        let read = try entries.read({ row[$0] }, columns: entryColumns, what: "entry \(row["reference"] ?? "?")")
+        let read = try entries.read(row.inOrder(), columns: entryColumns, what: "entry \(row["reference"] ?? "?")")
         return (read.entry, read.summary)
     }
 
     func event(_ row: TextRow) throws(StoreError) -> RegisterEvent {
-        try events.read({ row[$0] }, what: "event \(row["sequence"] ?? "?")")
+        try events.read(row.inOrder(), what: "event \(row["sequence"] ?? "?")")
     }
 }

@@ -58,9 +58,9 @@ enum StoreSchema {
             .text("hash", \.hash),
             // Version 3: who wrote it, and its signature.
             .optionalText("account", \.account, since: 3),
-            .optionalText("signed_statement", \.proofStatement, since: 3),
-            .optionalText("signature", \.proofSignature, since: 3),
-            .optionalText("signer_key", \.proofSignerKey, since: 3),
+            .optionalText("signed_statement", get: { $0.proofStatement }, set: { $0.proofStatement = $1 }, since: 3),
+            .optionalText("signature", get: { $0.proofSignature }, set: { $0.proofSignature = $1 }, since: 3),
+            .optionalText("signer_key", get: { $0.proofSignerKey }, set: { $0.proofSignerKey = $1 }, since: 3),
             .optionalText("signatures_required", \.signaturesRequired, since: 3),
         ])
 
@@ -465,9 +465,22 @@ struct Column<Row: Sendable>: Sendable {
         _ name: String, _ field: WritableKeyPath<Row, String?> & Sendable, listed: Bool = false,
         summary: Bool = false, since: Int = 1
     ) -> Column {
+        optionalText(
+            name, get: { $0[keyPath: field] }, set: { $0[keyPath: field] = $1 }, listed: listed, summary: summary,
+            since: since)
+    }
+
+    /// The same through the field's own accessors, for a field worked out from others (a
+    /// signature's parts): setting through a key path to a computed property copies the whole
+    /// row, for every row `check` reads.
+    static func optionalText(
+        _ name: String, get: @escaping @Sendable (Row) -> String?,
+        set: @escaping @Sendable (inout Row, String?) -> Void,
+        listed: Bool = false, summary: Bool = false, since: Int = 1
+    ) -> Column {
         Column(
             name, .text, optional: true, listed: listed, summary: summary, since: since, extra: "",
-            value: { .text($0[keyPath: field]) }, read: { row, text in row[keyPath: field] = text })
+            value: { .text(get($0)) }, read: { row, text in set(&row, text) })
     }
 
     /// One of a fixed set of values, kept as its raw value (`third-party`).
