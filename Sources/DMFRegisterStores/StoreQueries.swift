@@ -345,8 +345,9 @@ struct StoreQueries: Sendable {
     /// An entry as a scan hands it to `check`: with its summary and derived columns as stored.
     func storedEntry(_ row: TextRow) throws(StoreError) -> StoredEntry {
         let (entry, summary) = try self.entry(row)
-        var derived: [String: String?] = [:]
-        for name in ["status", "next_due", "next_due_kind", "search"] { derived[name] = .some(row[name]) }
+        let names = ["status", "next_due", "next_due_kind", "search"]
+        var derived = [String: String?](minimumCapacity: names.count)
+        for name in names { derived[name] = .some(row[name]) }
         return StoredEntry(entry: entry, summary: summary, derived: derived)
     }
 

@@ -56,10 +56,22 @@ public struct AllowedSigners: Sendable {
         public let validAfter: Int64?
         public let validBefore: Int64?
         public let key: SSHPublicKey
-
         /// The principals to show for this line: the field's patterns, without the negated ones.
-        public var shownPrincipals: [String] {
-            principals.split(separator: ",").filter { !$0.hasPrefix("!") }.map(String.init)
+        /// Worked out once, as the file is read: every signature it trusts names them.
+        public let shownPrincipals: [String]
+
+        init(
+            number: Int, principals: String, isCertificateAuthority: Bool, namespaces: String?, validAfter: Int64?,
+            validBefore: Int64?, key: SSHPublicKey
+        ) {
+            self.number = number
+            self.principals = principals
+            self.isCertificateAuthority = isCertificateAuthority
+            self.namespaces = namespaces
+            self.validAfter = validAfter
+            self.validBefore = validBefore
+            self.key = key
+            shownPrincipals = principals.split(separator: ",").filter { !$0.hasPrefix("!") }.map(String.init)
         }
 
         /// Whether the line lets its key sign in `namespace`.

@@ -209,9 +209,8 @@ enum Armour {
         var base64: [UInt8] = []
         base64.reserveCapacity(text.count)
         for line in body {
-            guard !line.isEmpty, line.allSatisfy(isBase64) else {
-                throw SSHFormatError("the signature's base64 lines are damaged")
-            }
+            guard !line.isEmpty else { throw SSHFormatError("the signature's base64 lines are damaged") }
+            for byte in line where !isBase64(byte) { throw SSHFormatError("the signature's base64 lines are damaged") }
             base64.append(contentsOf: line)
         }
         guard !base64.isEmpty else { throw SSHFormatError("the signature's base64 lines are damaged") }
