@@ -114,13 +114,10 @@ public struct SSHKeygen: Sendable {
     {
         var deadline = Date().addingTimeInterval(timeout)
         var stopped = false
-        var status: Int32 = 0
-        // Short sleeps first: signing usually takes a few milliseconds.
-        var pause: useconds_t = 200
-        while true {
-            let reaped = waitpid(pid, &status, WNOHANG)
-            if reaped == pid { break }
-            if reaped < 0, errno != EINTR { throw .couldNotStart("lost track of it: \(RegularFile.lastError())") }
+        let exit = ChildExit(of: pid)
+        // Woken the moment it ends; in between, often enough to answer Ctrl-C at once.
+        var ending = exit.ending(waitingAtMost: 0.02)
+        while ending == nil {
             if !stopped, stop() {
                 kill(group ? -pid : pid, SIGTERM)
                 stopped = true
@@ -128,11 +125,15 @@ public struct SSHKeygen: Sendable {
             }
             if Date() > deadline {
                 kill(group ? -pid : pid, SIGKILL)
-                while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+                _ = exit.ending()
                 throw stopped ? .stopped : .timedOut(seconds: Int(timeout.rounded(.up)))
             }
-            usleep(pause)
-            pause = min(pause * 2, 10_000)
+            ending = exit.ending(waitingAtMost: 0.02)
+        }
+        let status: Int32
+        switch ending ?? .lost(ECHILD) {
+        case .status(let ended): status = ended
+        case .lost(let code): throw .couldNotStart("lost track of it: \(String(cString: strerror(code)))")
         }
         let signal = status & 0x7f
         let code = signal == 0 ? (status >> 8) & 0xff : 128 + signal

@@ -49,15 +49,13 @@ public enum Spawn {
         let attributes = CleanSpawnAttributes()
         let spawned = posix_spawnp(&pid, command[0], &actions, &attributes.raw, &argv, &envp)
         guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .ENOENT) }
-        var status: Int32 = 0
-        let deadline = Date().addingTimeInterval(timeout)
-        while true {
-            let reaped = waitpid(pid, &status, WNOHANG)
-            if reaped == pid { break }
-            if reaped < 0, errno != EINTR { throw POSIXError(.ECHILD) }
-            if Date() > deadline { kill(pid, SIGKILL) }
-            usleep(2_000)
+        let exit = ChildExit(of: pid)
+        var ending = exit.ending(waitingAtMost: timeout)
+        if ending == nil {
+            kill(pid, SIGKILL)
+            ending = exit.ending()
         }
+        guard case .status(let status)? = ending else { throw POSIXError(.ECHILD) }
         let signal = status & 0x7f
         return Output(
             status: signal == 0 ? (status >> 8) & 0xff : 128 + signal,

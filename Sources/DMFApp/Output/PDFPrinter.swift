@@ -109,19 +109,21 @@ public struct PDFPrinter: FormPrinter {
         // The browser leaves helper processes behind in its group: stop them all once it is done.
         defer { kill(-pid, SIGKILL) }
         let deadline = Date().addingTimeInterval(Double(timeoutSeconds))
-        var status: Int32 = 0
-        while true {
-            let result = waitpid(pid, &status, WNOHANG)
-            if result == pid { break }
-            if result < 0, errno != EINTR { throw .failed("lost track of the browser: \(Self.lastError())") }
+        let exit = ChildExit(of: pid)
+        // Woken the moment it ends; in between, often enough to answer a cancellation at once.
+        var ending = exit.ending(waitingAtMost: 0.02)
+        while ending == nil {
             if cancellation.isCancelled || Date() > deadline {
                 kill(-pid, SIGKILL)
-                _ = waitpid(pid, &status, 0)
+                _ = exit.ending()
                 throw cancellation.isCancelled ? .cancelled : .timedOut(seconds: timeoutSeconds)
             }
-            usleep(20_000)
+            ending = exit.ending(waitingAtMost: 0.02)
         }
-        return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        switch ending ?? .lost(ECHILD) {
+        case .status(let status): return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        case .lost(let code): throw .failed("lost track of the browser: \(String(cString: strerror(code)))")
+        }
     }
 
     private static func lastError() -> String { String(cString: strerror(errno)) }
