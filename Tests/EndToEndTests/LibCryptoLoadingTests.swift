@@ -26,15 +26,8 @@ import Testing
     }
 
     @Test func theBinaryDoesNotLinkLibcrypto() throws {
-        let linked = try Spawn.run(["/usr/bin/ldd", Wizard.executable.path], environment: [:], timeout: 30)
-        #expect(linked.status == 0 || linked.stderr.contains("not a dynamic executable"))
-        #expect(!linked.stdout.contains("libcrypto"), "\(linked.stdout)")
-        let needed = try Spawn.run(
-            ["/usr/bin/env", "readelf", "-d", Wizard.executable.path], environment: ProcessInfo.processInfo.environment,
-            timeout: 30)
-        #expect(needed.status == 0, "\(needed.stderr)")
-        #expect(needed.stdout.contains("(NEEDED)"), "readelf printed no libraries: \(needed.stdout)")
-        #expect(!needed.stdout.contains("libcrypto"), "\(needed.stdout)")
+        let linked = try LinkedLibraries.ofWizard()
+        #expect(!linked.contains("libcrypto"), "\(linked)")
     }
 
     /// The loader's trace (`LD_DEBUG=libs`) shows libcrypto only for a command that hashes.
