@@ -102,8 +102,8 @@ public struct EntryHistory: Sendable, Equatable {
         unknownEvents.isEmpty ? events : (events + unknownEvents).sorted { $0.sequence < $1.sequence }
     }
 
-    func last(_ kind: EventKind) -> RegisterEvent? { events.lastIndex(of: kind).map { events[$0] } }
-    func has(_ kind: EventKind) -> Bool { events.lastIndex(of: kind) != nil }
+    func last(_ kind: EventKind) -> RegisterEvent? { events.lastIndex(ofKind: kind).map { events[$0] } }
+    func has(_ kind: EventKind) -> Bool { events.lastIndex(ofKind: kind) != nil }
 
     public var status: EntryStatus {
         if has(.allCopiesDeleted) { return .closed }
@@ -186,7 +186,7 @@ extension [RegisterEvent] {
     /// Where the last event of `kind` is. Reads each event's kind in place: a closure over the
     /// events (`last(where:)`) copied every event it looked at, and `check` asks this several
     /// times for every entry.
-    func lastIndex(of kind: EventKind) -> Int? {
+    func lastIndex(ofKind kind: EventKind) -> Int? {
         var index = endIndex
         while index > startIndex {
             index -= 1
