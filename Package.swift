@@ -48,7 +48,8 @@ let package = Package(
         .target(
             name: "DMFRegisterStores",
             dependencies: [
-                "DMFRegister", "DMFSignatures", "CLibPQ", .product(name: "GRDB", package: "GRDB.swift"),
+                "DMFRegister", "DMFSignatures", "CLibPQ", "ProcessSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]),
         .target(name: "NcursesBackend", dependencies: ["TerminalUI", "CNcursesw", "CTermSupport"]),

@@ -2,6 +2,7 @@ import DMFRegister
 import Foundation
 import GRDB
 import GRDBSQLite
+import ProcessSupport
 
 /// The register in one SQLite file: nothing to set up, safe with several processes at once.
 ///
@@ -130,8 +131,8 @@ public final class SQLiteRegister: RegisterStorage {
         let folder = (path as NSString).deletingLastPathComponent
         try makeFolder(folder.isEmpty ? "." : folder, for: path)
         let name = (path as NSString).lastPathComponent
-        let temporary =
-            (folder.isEmpty ? "" : folder + "/") + ".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).new"
+        removeAbandonedRegisters(in: folder)
+        let temporary = (folder.isEmpty ? "" : folder + "/") + TemporaryFiles.name(for: name, suffix: "new")
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard descriptor >= 0 else {
             throw RegisterError.unavailable(
@@ -155,6 +156,15 @@ public final class SQLiteRegister: RegisterStorage {
             }
             return
         }
+    }
+
+    /// Removes what a process killed while making a register left in `folder`: the register
+    /// under its temporary name (`.NAME.PID.RANDOM.new`) and SQLite's files beside it. Only when
+    /// that process no longer runs here and the files are a minute old: making one takes
+    /// milliseconds, and a process on another computer sharing the folder cannot be seen.
+    static func removeAbandonedRegisters(in folder: String) {
+        TemporaryFiles.removeAbandoned(
+            in: folder.isEmpty ? "." : folder, suffix: "new", companions: ["-wal", "-shm", "-journal"], olderThan: 60)
     }
 
     /// Makes the folder and any missing above it, each 0700: the register is the owner's alone.
@@ -303,6 +313,7 @@ public final class SQLiteRegister: RegisterStorage {
         }
         let wasMarked = damageFound() != nil
         if wasMarked { unlink(damageMark) }
+        Self.removeAbandonedRegisters(in: (location as NSString).deletingLastPathComponent)
         return StorageCheck(recovered: wasMarked)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import ProcessSupport
 import Synchronization
 
 /// Why the outcome's files could not be written, in words for the person running the tool.
@@ -158,9 +159,6 @@ public enum SafeFile {
         }
     }
 
-    /// The prefix of every temporary file, so an interrupted save can be recognised and removed.
-    static let temporaryPrefix = "."
-
     /// Folders already tidied by this process: once is enough, since only files of processes
     /// that have ended are removed, and drafts are saved after every step.
     private static let tidiedFolders = Mutex<[String]>([])
@@ -176,45 +174,18 @@ public enum SafeFile {
     }
 
     /// Removes the temporary files of saves that were interrupted (the process killed while
-    /// writing) from `folder`. Only names of the form `temporaryName` makes, only regular
-    /// files, and only when the process that made them is gone: another dmf-wizard may be
-    /// writing in the same folder right now.
+    /// writing) from `folder`: `.NAME.PID.RANDOM.tmp`, when the process is gone.
     static func removeAbandonedTemporaries(in folder: String) {
-        guard let directory = opendir(folder) else { return }
-        defer { closedir(directory) }
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            guard let writer = writer(ofTemporary: name), !isAlive(writer) else { continue }
-            var info = stat()
-            let path = folder + "/" + name
-            if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG { unlink(path) }
-        }
+        TemporaryFiles.removeAbandoned(in: folder, suffix: temporarySuffix)
     }
 
     /// The name of the temporary file that stands in for `fileName` while it is written:
     /// `.NAME.PID.RANDOM.tmp`, so whoever finds it left behind can tell whose it was.
     static func temporaryName(for fileName: String) -> String {
-        "\(temporaryPrefix)\(fileName).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        TemporaryFiles.name(for: fileName, suffix: temporarySuffix)
     }
 
-    /// The process that wrote a temporary file named by `temporaryName`; nil for any other name.
-    static func writer(ofTemporary name: String) -> pid_t? {
-        guard name.hasPrefix(temporaryPrefix), name.hasSuffix(".tmp") else { return nil }
-        let parts = name.dropFirst(temporaryPrefix.count).dropLast(".tmp".count).split(
-            separator: ".", omittingEmptySubsequences: false)
-        guard parts.count >= 3, !parts.dropLast(2).joined(separator: ".").isEmpty,
-            UInt32(parts[parts.count - 1]) != nil, let pid = pid_t(parts[parts.count - 2]), pid > 0
-        else { return nil }
-        return pid
-    }
-
-    /// Whether the process `pid` still runs (this one always does). Signal 0 only checks: ESRCH
-    /// says it is gone; EPERM that it runs as someone else.
-    static func isAlive(_ pid: pid_t) -> Bool {
-        pid == getpid() || kill(pid, 0) == 0 || errno == EPERM
-    }
+    private static let temporarySuffix = "tmp"
 
     /// Writes `bytes` to a new temporary file in `path`'s folder, synced to disk; returns its path.
     private static func writeTemporary(_ bytes: [UInt8], beside path: String) throws(WriteError) -> String {
