@@ -28,11 +28,7 @@ struct CheckScreen: Screen {
             KeyBinding([.key(.char("c"))], "c confirm", .confirm),
             KeyBinding(KeyMatch.back, "Esc back", .back),
             KeyBinding(KeyMatch.help, "F1 help", .help),
-            WizardKeys.jump(.jump, typing: false, label: "g go to step"),
-            WizardKeys.story(.story, typing: false, settings: settings),
-            WizardKeys.saveDraft(.saveDraft, label: settings.saveLabel),
-            KeyBinding([.key(.char("q"))], "q quit", .quit),
-        ]
+        ] + WizardKeys.lastKeys(jump: .jump, story: .story, saveDraft: .saveDraft, quit: .quit, settings: settings)
     }
 
     func title(_ app: AppState) -> ScreenTitle { .named("Check your answers", step: "Code CHECK") }

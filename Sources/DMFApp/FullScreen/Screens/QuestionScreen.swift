@@ -69,11 +69,7 @@ struct QuestionScreen: Screen {
             KeyBinding(required ? [] : [.key(.char("s"))], required ? nil : "s skip", .skip),
             KeyBinding(KeyMatch.back, "Esc back", .back),
             KeyBinding(KeyMatch.help, "F1/? help", .help),
-            WizardKeys.jump(.jump, typing: false, label: "g go to step"),
-            WizardKeys.story(.story, typing: false, settings: settings),
-            WizardKeys.saveDraft(.saveDraft, label: settings.saveLabel),
-            KeyBinding([.key(.char("q"))], "q quit", .quit),
-        ]
+        ] + WizardKeys.lastKeys(jump: .jump, story: .story, saveDraft: .saveDraft, quit: .quit, settings: settings)
     }
 
     func title(_ app: AppState) -> ScreenTitle { WizardStep.questionTitle(app) }

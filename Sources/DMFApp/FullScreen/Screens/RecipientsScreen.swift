@@ -38,11 +38,7 @@ struct RecipientsScreen: Screen {
             KeyBinding([.key(.char("c"))], "c continue", .proceed),
             KeyBinding(KeyMatch.back, "Esc back", .back),
             KeyBinding(KeyMatch.help, "F1 help", .help),
-            WizardKeys.jump(.jump, typing: false, label: "g go to step"),
-            WizardKeys.story(.story, typing: false, settings: settings),
-            WizardKeys.saveDraft(.saveDraft, label: settings.saveLabel),
-            KeyBinding([.key(.char("q"))], "q quit", .quit),
-        ]
+        ] + WizardKeys.lastKeys(jump: .jump, story: .story, saveDraft: .saveDraft, quit: .quit, settings: settings)
     }
 
     func title(_ app: AppState) -> ScreenTitle { WizardStep.questionTitle(app) }

@@ -29,6 +29,19 @@ enum WizardKeys {
         KeyBinding([.key(.ctrl("s"))], label, action)
     }
 
+    /// What a step's keys end with where nothing is typed into a field: go to a step, the
+    /// training case's story, save the draft, quit.
+    static func lastKeys<Action>(
+        jump: Action, story: Action, saveDraft: Action, quit: Action, settings: WizardSettings
+    ) -> [KeyBinding<Action>] {
+        [
+            Self.jump(jump, typing: false, label: "g go to step"),
+            Self.story(story, typing: false, settings: settings),
+            Self.saveDraft(saveDraft, label: settings.saveLabel),
+            KeyBinding([.key(.char("q"))], "q quit", quit),
+        ]
+    }
+
     /// While a training case is worked, `r` shows its story again (Ctrl-R where letters are typed
     /// into a field); no key at all otherwise.
     static func story<Action>(_ action: Action, typing: Bool, settings: WizardSettings) -> KeyBinding<Action> {
