@@ -86,6 +86,16 @@ final class KeygenTool {
 
     func write(_ name: String, _ text: String) throws { try write(name, Array(text.utf8)) }
 
+    /// An `ssh-keygen` in the folder that never finishes (it sleeps 30 s). Written by a child: a
+    /// file this process still had open for writing could not be run ("text file busy") while
+    /// other tests start programs.
+    func writeHangingKeygen() throws {
+        let made = try Spawn.run(
+            ["/bin/sh", "-c", "printf '#!/bin/sh\\nexec sleep 30\\n' > ssh-keygen && chmod 755 ssh-keygen"],
+            environment: environment, in: folder)
+        try #require(made.status == 0)
+    }
+
     func read(_ name: String) throws -> [UInt8] { Array(try Data(contentsOf: URL(fileURLWithPath: file(name)))) }
 
     func text(_ name: String) throws -> String { String(decoding: try read(name), as: UTF8.self) }

@@ -122,12 +122,7 @@ import Testing
     @Test func aHangingSSHKeygenIsStopped() throws {
         let tool = try KeygenTool()
         try tool.write("key", "not used")
-        // Written by a child: a file this process still had open for writing could not be run
-        // ("text file busy") while other tests start programs.
-        let made = try Spawn.run(
-            ["/bin/sh", "-c", "printf '#!/bin/sh\\nexec sleep 30\\n' > ssh-keygen && chmod 755 ssh-keygen"],
-            environment: tool.environment, in: tool.folder)
-        try #require(made.status == 0)
+        try tool.writeHangingKeygen()
         let started = Date()
         let error = Self.failure(
             SSHSigner(keyPath: tool.file("key"), keygen: SSHKeygen(path: tool.file("ssh-keygen"))), timeout: 0.5)
@@ -142,10 +137,7 @@ import Testing
     func aStopEndsSSHKeygenAtOnce(terminal: SSHSigner.Terminal) throws {
         let tool = try KeygenTool()
         try tool.write("key", "not used")
-        let made = try Spawn.run(
-            ["/bin/sh", "-c", "printf '#!/bin/sh\\nexec sleep 30\\n' > ssh-keygen && chmod 755 ssh-keygen"],
-            environment: tool.environment, in: tool.folder)
-        try #require(made.status == 0)
+        try tool.writeHangingKeygen()
         let started = Date()
         var asked = 0
         let signer = SSHSigner(keyPath: tool.file("key"), keygen: SSHKeygen(path: tool.file("ssh-keygen")))

@@ -131,12 +131,7 @@ struct RegisterScreenInTmuxTests {
         let terminal = try desk.terminal()
         try desk.authorise(in: terminal)
         try terminal.waitFor("Recorded:", "Authorised", "SHA256:", "trusted:", "iao@moj.example", timeout: 20)
-        try terminal.send("Escape")
-        try terminal.waitFor("All entries")
-        try terminal.send("Escape")
-        try terminal.waitFor("Start a new transfer")
-        try terminal.send("q")
-        try terminal.waitFor("EXIT=0")
+        try terminal.quitFromRegisterEntry()
 
         let shown = try desk.run(["register", "show", desk.reference])
         #expect(shown.stdout.contains("Authorised by the IAO — Jo Owner (account "), "\(shown.stdout)")
@@ -158,12 +153,7 @@ struct RegisterScreenInTmuxTests {
         try terminal.type("correct horse")
         try terminal.send("Enter")
         try terminal.waitFor("What has happened", "Recorded:", "trusted:", "iao@moj.example", timeout: 20)
-        try terminal.send("Escape")
-        try terminal.waitFor("All entries")
-        try terminal.send("Escape")
-        try terminal.waitFor("Start a new transfer")
-        try terminal.send("q")
-        try terminal.waitFor("EXIT=0 MODES=icanon")
+        try terminal.quitFromRegisterEntry(ending: "EXIT=0 MODES=icanon")
         #expect(try desk.keygenAccepts(try #require(try desk.recordedDecision())))
     }
 

@@ -34,6 +34,17 @@ final class TmuxTerminal {
         try waitFor("What has happened", "Recorded:")
     }
 
+    /// From an entry of the register screen back to the list, the start menu, and out with q;
+    /// waits for `ending` (what the script prints once the wizard has exited).
+    func quitFromRegisterEntry(ending: String = "EXIT=0") throws {
+        try send("Escape")
+        try waitFor("All entries")
+        try send("Escape")
+        try waitFor("Start a new transfer")
+        try send("q")
+        try waitFor(ending)
+    }
+
     /// Sends bytes as they are, given in hex ("1b 5b 31 7e"): what a terminal sends for a key.
     func sendBytes(_ hex: String) throws {
         try tmux(["send-keys", "-t", "w", "-H"] + hex.split(separator: " ").map(String.init))
@@ -121,7 +132,7 @@ struct WizardInTmuxTests {
     }
 
     /// The wizard under `term`, at its first question (the name field, empty), for the key tests.
-    static func atTheFirstQuestion(term: String) throws -> TmuxTerminal {
+    static func atTheFirstQuestion(term: String = "xterm-256color") throws -> TmuxTerminal {
         let workspace = try Workspace()
         let terminal = try TmuxTerminal(script(workspace, term: term))
         terminal.workspace = workspace
@@ -256,12 +267,7 @@ struct WizardInTmuxTests {
         let reference = try #require(recorded.stdout.firstMatch(of: /DMF-\d{8}-[0-9A-Z]{4}/).map { String($0.0) })
         let terminal = try TmuxTerminal(Self.script(workspace))
         try terminal.openRegisterEntry(reference)
-        try terminal.send("Escape")
-        try terminal.waitFor("All entries")
-        try terminal.send("Escape")
-        try terminal.waitFor("Start a new transfer")
-        try terminal.send("q")
-        try terminal.waitFor("EXIT=0")
+        try terminal.quitFromRegisterEntry()
     }
 
     /// `2` Enter `1` Enter typed in one go: the second pair, typed while T1 gave way to T2,
@@ -311,11 +317,7 @@ struct WizardInTmuxTests {
     }
 
     @Test func resizingBelowTheMinimumSaysSoAndRecovers() throws {
-        let workspace = try Workspace()
-        let terminal = try TmuxTerminal(Self.script(workspace))
-        try terminal.waitFor("Start a new transfer")
-        try terminal.send("Enter")
-        try terminal.waitFor("What is your name?")
+        let terminal = try Self.atTheFirstQuestion()
         try terminal.type("Typed before")
         try terminal.waitFor("[Typed before")
         try terminal.resize(width: 40, height: 12)
@@ -328,11 +330,8 @@ struct WizardInTmuxTests {
     }
 
     @Test func ctrlCSavesTheDraftRestoresTheTerminalAndResumeContinuesAtTheSameStep() throws {
-        let workspace = try Workspace()
-        let terminal = try TmuxTerminal(Self.script(workspace))
-        try terminal.waitFor("Start a new transfer")
-        try terminal.send("Enter")
-        try terminal.waitFor("What is your name?")
+        let terminal = try Self.atTheFirstQuestion()
+        let workspace = try #require(terminal.workspace)
         try Self.answer(terminal, "Y1", "Enter")
         try Self.answer(terminal, "Y2", "Enter")
         try Self.answer(terminal, "Y3", "Enter")
@@ -434,10 +433,8 @@ struct WizardInTmuxTests {
     /// Ctrl-C while a name is half typed keeps it in the draft apart from the answers; resuming
     /// puts it back in the field to finish.
     @Test func ctrlCKeepsTheHalfTypedTextAndResumePutsItBack() throws {
-        let workspace = try Workspace()
-        let terminal = try TmuxTerminal(Self.script(workspace))
-        try terminal.waitFor("Start a new transfer")
-        try terminal.send("Enter")
+        let terminal = try Self.atTheFirstQuestion()
+        let workspace = try #require(terminal.workspace)
         try Self.answer(terminal, "Y1", text: "Siân", "Enter")
         try terminal.waitFor("Code Y2")
         try terminal.type("sian@justice.go")

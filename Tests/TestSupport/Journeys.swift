@@ -110,6 +110,17 @@ public struct Journey: Sendable, CustomTestStringConvertible {
         return String(choice.number)
     }
 
+    /// Takes the wizard one step along the journey: adds a recipient or finishes them on the
+    /// recipients screen, else answers the question on screen. Returns what the wizard said was
+    /// wrong with the step (nil when it was taken).
+    @discardableResult
+    public func step(_ wizard: inout Wizard) -> String? {
+        guard wizard.screen == .recipients else { return wizard.answer(value(for: wizard)) }
+        guard wizard.answers.recipients.count < recipients.count else { return wizard.finishRecipients() }
+        wizard.addRecipient()
+        return nil
+    }
+
     /// The answer value to give `Wizard.answer` for the question on screen.
     public func value(for wizard: Wizard) -> String {
         let text = typed(for: wizard)
